@@ -1,0 +1,235 @@
+"""Household (一户一档) and member fields: what each holds and the rules input must meet.
+
+`clean_household` and `clean_member` take raw input (strings from the command line or a
+form, or typed values) and return values ready to store, or raise ValidationError naming
+the field and the rule. Only the fields given are checked, so an edit may send one field.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from .enums import (Education, Health, HouseholdCategory, HouseholdFlag, HousingGrade,
+                    LabourCapacity, MonitoringCategory, Relation, Residence, RiskType,
+                    SchoolStatus, Sex)
+from .errors import ValidationError
+from .idnumber import check_member_identity
+from .phone import normalize_phone
+
+MAX_RISK_TYPES = 5  # the national form has five risk-type slots
+
+_TRUE = {"1", "true", "yes", "y", "是", "有", "on"}
+_FALSE = {"0", "false", "no", "n", "否", "无", "off", ""}
+
+
+def parse_bool(value, field: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return bool(value)
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValidationError(field, "yes or no (是/否)", f"{field}: '{value}' 应为 是/否 (expected yes or no)")
+
+
+def parse_int(value, field: str, low: int | None = None, high: int | None = None) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or isinstance(value, float):
+        raise ValidationError(field, "a whole number")
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        raise ValidationError(field, "a whole number", f"{field}: '{value}' 不是整数 (not a whole number)") from None
+    if low is not None and number < low or high is not None and number > high:
+        raise ValidationError(field, f"between {low} and {high}",
+                              f"{field}: {number} 应在 {low}–{high} 之间 (must be between {low} and {high})")
+    return number
+
+
+def parse_date(value, field: str, today: date | None = None) -> str | None:
+    """ISO date text; a date after `today` is refused (device clocks drift, typing slips)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        day = value
+    else:
+        try:
+            day = date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ValidationError(field, "date YYYY-MM-DD",
+                                  f"{field}: '{value}' 应为日期 YYYY-MM-DD (expected a date YYYY-MM-DD)") from None
+    if today is not None and day > today:
+        raise ValidationError(field, "not in the future",
+                              f"{field}: {day} 晚于今天 {today} (date is in the future)")
+    return day.isoformat()
+
+
+def parse_month(value, field: str = "month") -> str:
+    text = str(value or "").strip()
+    try:
+        date.fromisoformat(text + "-01")
+        if len(text) != 7:
+            raise ValueError
+    except ValueError:
+        raise ValidationError(field, "month YYYY-MM", f"{field}: '{text}' 应为月份 YYYY-MM (expected YYYY-MM)") from None
+    return text
+
+
+def _text(value, field: str, required: bool = False, max_len: int = 200) -> str | None:
+    text = "" if value is None else str(value).strip()
+    if not text:
+        if required:
+            raise ValidationError(field, "required", f"{field}: 必填 (required)")
+        return None
+    if len(text) > max_len:
+        raise ValidationError(field, f"at most {max_len} characters")
+    return text
+
+
+def _enum_list(value, enum, field: str, max_items: int | None = None) -> list[str]:
+    if value is None or value == "":
+        items = []
+    elif isinstance(value, str):
+        items = [v for v in value.replace("，", ",").replace("、", ",").split(",") if v.strip()]
+    else:
+        items = list(value)
+    out = []
+    for item in items:
+        code = enum.parse(item, field).value
+        if code not in out:
+            out.append(code)
+    if max_items is not None and len(out) > max_items:
+        raise ValidationError(field, f"at most {max_items}", f"{field}: 最多 {max_items} 项 (at most {max_items})")
+    return out
+
+
+HOUSEHOLD_TEXT = {"province": 12, "county": 40, "township": 40, "village": 40, "group_name": 40,
+                  "number": 40, "address": 200, "pairing_cadre": 40, "note": 2000}
+HOUSEHOLD_BOOL = {"risk_eliminated", "can_fix_housing_alone", "water_secured", "has_supporter"}
+
+
+def clean_household(data: dict, partial: bool = False) -> dict:
+    out: dict = {}
+    for key, value in data.items():
+        if key == "head_name":
+            out[key] = _text(value, key, required=True, max_len=40)
+        elif key in HOUSEHOLD_TEXT:
+            out[key] = _text(value, key, max_len=HOUSEHOLD_TEXT[key])
+        elif key == "phone":
+            out[key] = normalize_phone(value, key) if _text(value, key) else None
+        elif key == "category":
+            out[key] = HouseholdCategory.parse(value, key).value
+        elif key == "monitoring_category":
+            out[key] = MonitoringCategory.parse(value, key).value if _text(value, key) else None
+        elif key == "monitoring_since":
+            out[key] = parse_month(value, key) if _text(value, key) else None
+        elif key == "residence":
+            out[key] = Residence.parse(value, key).value
+        elif key == "flags":
+            out[key] = _enum_list(value, HouseholdFlag, key)
+        elif key == "risk_types":
+            out[key] = _enum_list(value, RiskType, key, MAX_RISK_TYPES)
+        elif key == "housing_grade":
+            out[key] = HousingGrade.parse(value, key).value if _text(value, key) else None
+        elif key in HOUSEHOLD_BOOL:
+            out[key] = parse_bool(value, key)
+        elif key == "details":
+            if not isinstance(value, dict):
+                raise ValidationError(key, "a set of named values")
+            if any(isinstance(v, float) for v in value.values()):
+                raise ValidationError(key, "whole numbers only")
+            out[key] = value
+        else:
+            raise ValidationError(key, "not a household field", f"{key}: 不是户信息字段 (not a household field)")
+    if not partial:
+        if "head_name" not in out:
+            raise ValidationError("head_name", "required", "head_name: 户主姓名必填 (required)")
+        out.setdefault("category", HouseholdCategory.ORDINARY.value)
+    _check_household_consistency(out, partial)
+    return out
+
+
+def _check_household_consistency(h: dict, partial: bool) -> None:
+    if partial and "category" not in h:
+        return
+    if h.get("category") == HouseholdCategory.MONITORED.value and not h.get("monitoring_category") and not partial:
+        raise ValidationError("monitoring_category", "required for 监测户",
+                              "monitoring_category: 监测户须填写监测对象类别 (required for a monitored household)")
+
+
+MEMBER_TEXT = {"name": 40, "ethnicity": 20, "dropout_reason": 200, "work_place": 100, "employer": 100,
+               "note": 2000}
+MEMBER_BOOL = {"disability_certificate", "welfare_post", "medical_insurance", "serious_illness_insurance",
+               "pension_insurance"}
+MEMBER_ENUMS = {"sex": Sex, "relation": Relation, "education": Education, "school_status": SchoolStatus,
+                "health": Health, "labour": LabourCapacity}
+
+
+def clean_member(data: dict, partial: bool = False, today: date | None = None) -> dict:
+    out: dict = {}
+    for key, value in data.items():
+        if key == "name":
+            out[key] = _text(value, key, required=True, max_len=40)
+        elif key in MEMBER_TEXT:
+            out[key] = _text(value, key, max_len=MEMBER_TEXT[key])
+        elif key in MEMBER_ENUMS:
+            out[key] = MEMBER_ENUMS[key].parse(value, key).value if _text(value, key) else None
+        elif key in MEMBER_BOOL:
+            out[key] = parse_bool(value, key)
+        elif key == "id_number":
+            out[key] = _text(value, key)
+        elif key == "birth_date":
+            out[key] = parse_date(value, key, today or date.today())
+        elif key == "phone":
+            out[key] = normalize_phone(value, key) if _text(value, key) else None
+        elif key == "disability_grade":
+            out[key] = parse_int(value, key, 1, 4)
+        elif key == "work_months":
+            out[key] = parse_int(value, key, 0, 12)
+        elif key == "monthly_wage_fen":
+            out[key] = parse_int(value, key, 0, 10_000_000)
+        else:
+            raise ValidationError(key, "not a member field", f"{key}: 不是成员信息字段 (not a member field)")
+    if out.get("id_number"):
+        info = check_member_identity(out["id_number"], out.get("birth_date"), out.get("sex"))
+        out["id_number"] = info.number
+        # Birth date and sex follow from the number when not typed in.
+        out.setdefault("birth_date", info.birth_date.isoformat())
+        out.setdefault("sex", info.sex.value)
+        if out["birth_date"] is None:
+            out["birth_date"] = info.birth_date.isoformat()
+        if out["sex"] is None:
+            out["sex"] = info.sex.value
+    if not partial:
+        for key in ("name", "sex", "birth_date", "relation"):
+            if not out.get(key):
+                raise ValidationError(key, "required", f"{key}: 必填 (required; give id_number or {key})")
+    for key in ("relation", "school_status", "health", "labour"):
+        if key in out and out[key] is None and not partial:
+            del out[key]
+    _check_member_consistency(out, today or date.today())
+    return out
+
+
+def age_on(birth_iso: str, day: date) -> int:
+    b = date.fromisoformat(birth_iso)
+    return day.year - b.year - ((day.month, day.day) < (b.month, b.day))
+
+
+def _check_member_consistency(m: dict, today: date) -> None:
+    if m.get("health") == Health.DISABLED.value and "disability_grade" in m and m["disability_grade"] is None:
+        raise ValidationError("disability_grade", "required when health is 残疾",
+                              "disability_grade: 残疾须填写残疾等级 1–4 (required when disabled)")
+    if m.get("birth_date"):
+        age = age_on(m["birth_date"], today)
+        if m.get("welfare_post") and not 16 <= age < 70:
+            raise ValidationError("welfare_post", "holders aged 16–69",
+                                  f"welfare_post: 公益岗位人员年龄应为16–69岁，此人{age}岁 (holders must be 16–69)")
+        status = m.get("school_status")
+        if m.get("labour") in (LabourCapacity.ORDINARY.value, LabourCapacity.SKILLED.value) and (
+                age < 16 or (status and SchoolStatus(status).is_student)):
+            raise ValidationError("labour", "none for students and under 16",
+                                  "labour: 在校生或未满16岁者不应有劳动能力 (students and under-16s have no labour capacity)")

@@ -1,0 +1,161 @@
+"""Households and their members: add, edit, look up, search."""
+from __future__ import annotations
+
+from datetime import date
+
+from app.core.enums import HouseholdCategory, Relation, Sex
+from app.core.errors import NotFound, ValidationError
+from app.core.household import clean_household, clean_member
+from app.storage import search
+from app.storage.store import Store
+
+SUMMARY_COLUMNS = ("id", "head_name", "category", "monitoring_category", "residence", "group_name",
+                   "number", "phone", "village", "pairing_cadre", "risk_eliminated", "updated_at")
+
+
+def _reindex(store: Store, household_id: str) -> None:
+    household = store.records.get("households", household_id)
+    if household is None:
+        search.index_household(store.conn, household_id, None)
+        return
+    members = store.query("SELECT name, id_number, phone FROM members WHERE household_id = ? AND deleted = 0",
+                          [household_id])
+    search.index_household(store.conn, household_id, search.household_body(household, members))
+
+
+def _check_duplicate_id(store: Store, id_number: str | None, except_member: str | None = None) -> None:
+    if not id_number:
+        return
+    row = store.conn.execute(
+        "SELECT m.id, m.name, h.head_name FROM members m JOIN households h ON h.id = m.household_id"
+        " WHERE m.id_number = ? AND m.deleted = 0 AND m.id IS NOT ?", [id_number, except_member]).fetchone()
+    if row:
+        raise ValidationError("id_number", "unique in the store",
+                              f"id_number: 身份证号已登记在 {row[2]} 户的成员 {row[1]} (already registered)")
+
+
+def add_household(store: Store, data: dict) -> dict:
+    fields = clean_household(data)
+    with store.transaction():
+        household = store.records.insert("households", fields)
+        _reindex(store, household["id"])
+    return household
+
+
+def update_household(store: Store, household_id: str, data: dict) -> dict:
+    fields = clean_household(data, partial=True)
+    with store.transaction():
+        merged = {**store.records.require("households", household_id), **fields}
+        if merged["category"] == HouseholdCategory.MONITORED.value and not merged.get("monitoring_category"):
+            raise ValidationError("monitoring_category", "required for 监测户")
+        household = store.records.update("households", household_id, fields)
+        _reindex(store, household_id)
+    return household
+
+
+def delete_household(store: Store, household_id: str, reason: str) -> dict:
+    with store.transaction():
+        record = store.records.delete("households", household_id, reason)
+        _reindex(store, household_id)
+    return record
+
+
+def add_member(store: Store, household_id: str, data: dict, today: date | None = None) -> dict:
+    fields = clean_member(data, today=today)
+    with store.transaction():
+        household = store.records.require("households", household_id)
+        _check_duplicate_id(store, fields.get("id_number"))
+        if fields["relation"] in (Relation.HEAD.value, Relation.SPOUSE.value):
+            _check_head_and_spouse(store, household_id, fields)
+        member = store.records.insert("members", {"household_id": household_id, **fields})
+        if fields["relation"] == Relation.HEAD.value and household["head_name"] != fields["name"]:
+            store.records.update("households", household_id, {"head_name": fields["name"]})
+        _reindex(store, household_id)
+    return member
+
+
+def _check_head_and_spouse(store: Store, household_id: str, new: dict) -> None:
+    rows = store.query("SELECT name, relation, sex FROM members WHERE household_id = ? AND deleted = 0"
+                       " AND relation IN ('head', 'spouse')", [household_id])
+    for row in rows:
+        if row["relation"] == new["relation"]:
+            raise ValidationError("relation", f"one {Relation(new['relation']).zh} per household",
+                                  f"relation: 本户已有{Relation(new['relation']).zh} {row['name']} (already has one)")
+        if row["sex"] == new["sex"]:
+            raise ValidationError("sex", "head and spouse of opposite sex",
+                                  f"sex: 户主与配偶性别相同（{Sex(row['sex']).zh}）(head and spouse of the same sex)")
+
+
+def update_member(store: Store, member_id: str, data: dict, today: date | None = None) -> dict:
+    with store.transaction():
+        old = store.records.require("members", member_id)
+        # Identity fields are checked together, so send the stored ones with any change.
+        if {"id_number", "birth_date", "sex"} & set(data):
+            data = {k: old[k] for k in ("id_number", "birth_date", "sex")} | data
+        fields = clean_member(data, partial=True, today=today)
+        if "id_number" in fields:
+            _check_duplicate_id(store, fields["id_number"], except_member=member_id)
+        member = store.records.update("members", member_id, fields)
+        _reindex(store, old["household_id"])
+    return member
+
+
+def delete_member(store: Store, member_id: str, reason: str) -> dict:
+    with store.transaction():
+        record = store.records.delete("members", member_id, reason)
+        _reindex(store, record["household_id"])
+    return record
+
+
+def members(store: Store, household_id: str) -> list[dict]:
+    rows = store.query("SELECT * FROM members WHERE household_id = ? AND deleted = 0 ORDER BY"
+                       " CASE relation WHEN 'head' THEN 0 WHEN 'spouse' THEN 1 ELSE 2 END, birth_date",
+                       [household_id])
+    return rows
+
+
+def get_household(store: Store, household_id: str) -> dict:
+    household = store.records.get("households", household_id)
+    if household is None:
+        household = _by_number(store, household_id)
+    if household is None:
+        raise NotFound(f"no household {household_id}")
+    return household
+
+
+def _by_number(store: Store, number: str) -> dict | None:
+    row = store.conn.execute("SELECT id FROM households WHERE number = ? AND deleted = 0", [number]).fetchone()
+    return store.records.get("households", row[0]) if row else None
+
+
+def list_households(store: Store, search_text: str | None = None, category: str | None = None,
+                    group: str | None = None, limit: int | None = 200, offset: int = 0) -> list[dict]:
+    """Summaries ordered by village group and household number; `search_text` as the user types."""
+    where, params = ["h.deleted = 0"], []
+    join = ""
+    if search_text:
+        clause = search.match_clause(search_text)
+        if clause:
+            join = "JOIN household_search ON household_search.rowid = h.rowid"
+            where.append(clause[0])
+            params += clause[1]
+    if category:
+        where.append("h.category = ?")
+        params.append(HouseholdCategory.parse(category, "category").value)
+    if group:
+        where.append("h.group_name = ?")
+        params.append(group)
+    sql = (f"SELECT {', '.join('h.' + c for c in SUMMARY_COLUMNS)} FROM households h {join}"
+           f" WHERE {' AND '.join(where)} ORDER BY h.group_name, h.number, h.head_name")
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [limit, offset]
+    rows = store.query(sql, params)
+    for row in rows:
+        row["category_zh"] = HouseholdCategory(row["category"]).zh
+        row["risk_eliminated"] = bool(row["risk_eliminated"])
+    return rows
+
+
+def count_households(store: Store) -> int:
+    return store.conn.execute("SELECT count(*) FROM households WHERE deleted = 0").fetchone()[0]

@@ -1,0 +1,135 @@
+"""The work team's month (DOMAIN §7): monthly work prompts (驻村工作提示) with their tasks,
+attendance days in the village, and problem lists closed item by item (清单式管理, 销号)."""
+from __future__ import annotations
+
+from datetime import date
+
+from app.core.errors import StateError, ValidationError
+from app.core.household import _text, parse_date, parse_int, parse_month
+from app.storage.store import Store
+
+MIN_DAYS_IN_VILLAGE = 20  # 003 #22: at least 20 days a month in the village
+
+
+# -- prompts -------------------------------------------------------------
+def add_prompt(store: Store, month: str, title: str | None = None, tasks: list[dict] | None = None,
+               issued_by: str | None = None, source: str = "team") -> dict:
+    month = parse_month(month)
+    y, m = month.split("-")
+    title = _text(title, "title", max_len=200) or f"{y}年{int(m)}月驻村工作提示"
+    with store.transaction():
+        prompt = store.records.insert("prompts", {"month": month, "title": title, "issued_by": issued_by,
+                                                  "source": source})
+        prompt["tasks"] = [add_task(store, prompt["id"], t) for t in tasks or []]
+    return prompt
+
+
+def add_task(store: Store, prompt_id: str, task: dict) -> dict:
+    fields = {"prompt_id": prompt_id,
+              "title": _text(task.get("title"), "title", required=True, max_len=300),
+              "due_date": parse_date(task.get("due_date"), "due_date"),
+              "done_on": parse_date(task.get("done_on"), "done_on"),
+              "done_by": _text(task.get("done_by"), "done_by", max_len=40),
+              "note": _text(task.get("note"), "note", max_len=2000)}
+    with store.transaction():
+        store.records.require("prompts", prompt_id)
+        return store.records.insert("prompt_tasks", fields)
+
+
+def complete_task(store: Store, task_id: str, done_on=None, note: str | None = None,
+                  done_by: str | None = None, today: date | None = None) -> dict:
+    today = today or date.today()
+    with store.transaction():
+        task = store.records.require("prompt_tasks", task_id)
+        if task["done_on"]:
+            raise StateError(f"task already done on {task['done_on']}")
+        return store.records.update("prompt_tasks", task_id, {
+            "done_on": parse_date(done_on or today, "done_on", today),
+            "done_by": done_by or (store.user["name"] if store.user else None),
+            "note": _text(note, "note", max_len=2000) or task["note"]})
+
+
+def prompts_for_month(store: Store, month: str, today: date | None = None) -> list[dict]:
+    month = parse_month(month)
+    today_iso = (today or date.today()).isoformat()
+    prompts = store.query("SELECT * FROM prompts WHERE month = ? AND deleted = 0 ORDER BY created_at", [month])
+    for p in prompts:
+        p["tasks"] = store.query("SELECT * FROM prompt_tasks WHERE prompt_id = ? AND deleted = 0"
+                                 " ORDER BY due_date, created_at", [p["id"]])
+        for t in p["tasks"]:
+            t["status"] = "done" if t["done_on"] else (
+                "overdue" if t["due_date"] and t["due_date"] < today_iso else "open")
+        p["done"] = sum(1 for t in p["tasks"] if t["done_on"])
+    return prompts
+
+
+# -- attendance ----------------------------------------------------------
+def set_attendance(store: Store, person: str, month: str, days, note: str | None = None) -> dict:
+    person = _text(person, "person", required=True, max_len=40)
+    month = parse_month(month)
+    y, m = map(int, month.split("-"))
+    last = (date(y + m // 12, m % 12 + 1, 1) - date(y, m, 1)).days
+    days = parse_int(days, "days", 0, last)
+    if days is None:
+        raise ValidationError("days", "required")
+    with store.transaction():
+        row = store.conn.execute("SELECT id FROM attendance WHERE person = ? AND month = ? AND deleted = 0",
+                                 [person, month]).fetchone()
+        if row:
+            return store.records.update("attendance", row[0], {"days": days, "note": note})
+        return store.records.insert("attendance", {"person": person, "month": month, "days": days, "note": note})
+
+
+def attendance_for_month(store: Store, month: str) -> list[dict]:
+    rows = store.query("SELECT person, month, days, note FROM attendance WHERE month = ? AND deleted = 0"
+                       " ORDER BY person", [parse_month(month)])
+    for r in rows:
+        r["short"] = r["days"] < MIN_DAYS_IN_VILLAGE
+    return rows
+
+
+# -- problem lists -------------------------------------------------------
+def add_problem_list(store: Store, title: str, items: list[dict] | None = None, source: str = "team",
+                     created_on=None) -> dict:
+    with store.transaction():
+        plist = store.records.insert("problem_lists", {
+            "title": _text(title, "title", required=True, max_len=200), "source": source,
+            "created_on": parse_date(created_on or date.today(), "created_on")})
+        plist["items"] = [add_problem(store, plist["id"], item) for item in items or []]
+    return plist
+
+
+def add_problem(store: Store, list_id: str, item: dict) -> dict:
+    with store.transaction():
+        store.records.require("problem_lists", list_id)
+        if item.get("household_id"):
+            store.records.require("households", item["household_id"])
+        return store.records.insert("problem_items", {
+            "list_id": list_id, "household_id": item.get("household_id"),
+            "description": _text(item.get("description"), "description", required=True, max_len=2000),
+            "closed_on": parse_date(item.get("closed_on"), "closed_on"),
+            "closed_by": item.get("closed_by"), "note": item.get("note")})
+
+
+def close_problem(store: Store, item_id: str, note: str, closed_on=None, today: date | None = None) -> dict:
+    """销号: an item closes with a note saying how it was fixed."""
+    today = today or date.today()
+    note = _text(note, "note", required=True, max_len=2000)
+    with store.transaction():
+        item = store.records.require("problem_items", item_id)
+        if item["closed_on"]:
+            raise StateError(f"problem already closed on {item['closed_on']}")
+        return store.records.update("problem_items", item_id, {
+            "closed_on": parse_date(closed_on or today, "closed_on", today),
+            "closed_by": store.user["name"] if store.user else None, "note": note})
+
+
+def problem_lists(store: Store, open_only: bool = False) -> list[dict]:
+    lists = store.query("SELECT * FROM problem_lists WHERE deleted = 0 ORDER BY created_on DESC")
+    for pl in lists:
+        sql = "SELECT * FROM problem_items WHERE list_id = ? AND deleted = 0"
+        if open_only:
+            sql += " AND closed_on IS NULL"
+        pl["items"] = store.query(sql + " ORDER BY created_at", [pl["id"]])
+        pl["open"] = sum(1 for i in pl["items"] if not i["closed_on"])
+    return lists

@@ -1,0 +1,29 @@
+"""Opening the SQLCipher database with the raw data key and the pragmas the store relies on."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlcipher3
+
+from app.core.errors import AccessDenied
+
+DatabaseError = sqlcipher3.DatabaseError
+IntegrityError = sqlcipher3.IntegrityError
+
+
+def connect(path: Path, data_key: bytes) -> sqlcipher3.Connection:
+    """Open (or create) the encrypted database. The key is raw, so no second KDF runs here."""
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+    try:
+        # The first read proves the key; a wrong one fails here without writing anything.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError:
+        conn.close()
+        raise AccessDenied(f"{path} does not open with this key") from None
+    # Temporary tables and sort spills stay in memory: nothing plain reaches a temp file.
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn

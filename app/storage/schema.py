@@ -1,0 +1,134 @@
+"""The database schema as numbered migrations.
+
+Every record table shares the record columns (uuid7 id, authorship, revision, tombstone,
+hybrid-clock stamp). Columns listed in JSON_COLUMNS hold canonical JSON text.
+Migrations are append-only: a released migration is never edited; a change is a new one,
+and tests/storage/fixtures keeps stores made by earlier versions to prove the upgrade.
+"""
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+RECORD_COLUMNS = """
+    id TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    revision INTEGER NOT NULL DEFAULT 1,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    delete_reason TEXT,
+    hlc TEXT NOT NULL"""
+
+RECORD_TABLES = {
+    "users": """
+        name TEXT NOT NULL, role TEXT NOT NULL, public_key TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1""",
+    "households": """
+        province TEXT, county TEXT, township TEXT, village TEXT, group_name TEXT,
+        number TEXT, head_name TEXT NOT NULL, phone TEXT, address TEXT,
+        category TEXT NOT NULL, monitoring_category TEXT, monitoring_since TEXT,
+        residence TEXT NOT NULL DEFAULT 'at_home', flags TEXT NOT NULL DEFAULT '[]',
+        risk_types TEXT NOT NULL DEFAULT '[]', risk_eliminated INTEGER NOT NULL DEFAULT 0,
+        housing_grade TEXT, can_fix_housing_alone INTEGER NOT NULL DEFAULT 1,
+        water_secured INTEGER NOT NULL DEFAULT 1, has_supporter INTEGER NOT NULL DEFAULT 1,
+        pairing_cadre TEXT, details TEXT NOT NULL DEFAULT '{}', note TEXT""",
+    "members": """
+        household_id TEXT NOT NULL REFERENCES households(id),
+        name TEXT NOT NULL, id_number TEXT, sex TEXT NOT NULL, birth_date TEXT NOT NULL,
+        ethnicity TEXT, relation TEXT NOT NULL, education TEXT, school_status TEXT NOT NULL DEFAULT 'none',
+        dropout_reason TEXT, health TEXT NOT NULL DEFAULT 'healthy', disability_grade INTEGER,
+        disability_certificate INTEGER NOT NULL DEFAULT 0, labour TEXT NOT NULL DEFAULT 'ordinary',
+        work_months INTEGER, work_place TEXT, employer TEXT, monthly_wage_fen INTEGER,
+        welfare_post INTEGER NOT NULL DEFAULT 0, medical_insurance INTEGER NOT NULL DEFAULT 1,
+        serious_illness_insurance INTEGER NOT NULL DEFAULT 0, pension_insurance INTEGER NOT NULL DEFAULT 0,
+        phone TEXT, note TEXT""",
+    "income_assessments": """
+        household_id TEXT NOT NULL REFERENCES households(id), assessed_on TEXT NOT NULL,
+        household_size INTEGER NOT NULL, items TEXT NOT NULL, net_fen INTEGER NOT NULL,
+        per_capita_fen INTEGER NOT NULL, baseline_fen INTEGER, note TEXT""",
+    "cases": """
+        household_id TEXT NOT NULL REFERENCES households(id), state TEXT NOT NULL,
+        monitoring_category TEXT, risk_types TEXT NOT NULL DEFAULT '[]', measures TEXT NOT NULL DEFAULT '[]',
+        clue_date TEXT, identified_date TEXT, plan_date TEXT, eliminated_date TEXT,
+        identify_by TEXT, plan_by TEXT""",
+    "case_events": """
+        case_id TEXT NOT NULL REFERENCES cases(id), household_id TEXT NOT NULL,
+        kind TEXT NOT NULL, on_date TEXT NOT NULL, by_person TEXT NOT NULL, data TEXT NOT NULL DEFAULT '{}'""",
+    "visits": """
+        household_id TEXT NOT NULL REFERENCES households(id), visitor TEXT NOT NULL,
+        visit_date TEXT NOT NULL, mode TEXT NOT NULL, met_person TEXT, findings TEXT NOT NULL,
+        risks_seen TEXT NOT NULL DEFAULT '[]', followups TEXT, supersedes TEXT, supersede_reason TEXT""",
+    "prompts": """
+        month TEXT NOT NULL, title TEXT NOT NULL, issued_by TEXT, source TEXT NOT NULL DEFAULT 'team'""",
+    "prompt_tasks": """
+        prompt_id TEXT NOT NULL REFERENCES prompts(id), title TEXT NOT NULL, due_date TEXT,
+        done_on TEXT, done_by TEXT, note TEXT""",
+    "attendance": """
+        person TEXT NOT NULL, month TEXT NOT NULL, days INTEGER NOT NULL, note TEXT""",
+    "problem_lists": """
+        title TEXT NOT NULL, source TEXT NOT NULL DEFAULT 'team', created_on TEXT NOT NULL""",
+    "problem_items": """
+        list_id TEXT NOT NULL REFERENCES problem_lists(id), household_id TEXT,
+        description TEXT NOT NULL, closed_on TEXT, closed_by TEXT, note TEXT""",
+}
+
+JSON_COLUMNS = {
+    "households": {"flags", "risk_types", "details"},
+    "income_assessments": {"items"},
+    "cases": {"risk_types", "measures"},
+    "case_events": {"data"},
+    "visits": {"risks_seen"},
+}
+
+# Saved once, then never changed: corrections are new records that supersede.
+IMMUTABLE_TABLES = {"visits", "case_events"}
+
+INDEXES = [
+    "CREATE INDEX members_household ON members(household_id)",
+    "CREATE INDEX members_id_number ON members(id_number)",
+    "CREATE INDEX households_category ON households(category)",
+    "CREATE INDEX households_group ON households(group_name, number)",
+    "CREATE INDEX visits_household ON visits(household_id, visit_date)",
+    "CREATE INDEX visits_date ON visits(visit_date, household_id, mode)",
+    "CREATE INDEX visits_supersedes ON visits(supersedes) WHERE supersedes IS NOT NULL",
+    "CREATE INDEX incomes_household ON income_assessments(household_id, assessed_on)",
+    "CREATE INDEX cases_household ON cases(household_id)",
+    "CREATE INDEX case_events_case ON case_events(case_id, on_date)",
+    "CREATE INDEX prompts_month ON prompts(month)",
+    "CREATE INDEX prompt_tasks_prompt ON prompt_tasks(prompt_id)",
+    "CREATE UNIQUE INDEX attendance_person_month ON attendance(person, month) WHERE deleted = 0",
+    "CREATE INDEX problem_items_list ON problem_items(list_id)",
+]
+
+migrations = Migrations("zhucun")
+
+
+@migrations(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    # Private signing keys live apart from `users`, so no record payload ever carries them.
+    db.execute("CREATE TABLE user_secrets (user_id TEXT PRIMARY KEY, signing_key TEXT NOT NULL)")
+    for name, columns in RECORD_TABLES.items():
+        db.execute(f"CREATE TABLE {name} ({RECORD_COLUMNS},{columns})")
+    for sql in INDEXES:
+        db.execute(sql)
+    db.execute("""CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY, at TEXT NOT NULL, hlc TEXT NOT NULL, user_id TEXT NOT NULL,
+        device_id TEXT NOT NULL, action TEXT NOT NULL, tbl TEXT NOT NULL, record_id TEXT NOT NULL,
+        revision INTEGER NOT NULL, changes TEXT NOT NULL, record_hash TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)""")
+    db.execute("""CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, record_id TEXT NOT NULL, revision INTEGER NOT NULL,
+        op TEXT NOT NULL, hlc TEXT NOT NULL, payload TEXT NOT NULL, audit_seq INTEGER NOT NULL,
+        batch_id TEXT, acked INTEGER NOT NULL DEFAULT 0)""")
+    # Trigram full-text index: substring search over names, pinyin, ID and phone fragments.
+    # Its rowid is the household's rowid, so an entry is replaced without a scan.
+    db.execute("CREATE VIRTUAL TABLE household_search USING fts5(body, tokenize = 'trigram')")
+
+
+def apply(db: Database) -> list[str]:
+    """Apply pending migrations; return their names."""
+    pending = [m.name for m in migrations.pending(db)]
+    migrations.apply(db)
+    return pending

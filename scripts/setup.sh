@@ -1,0 +1,38 @@
+# Sourced by ./zhucun and ./run-tests: make .venv ready, quickly and silently when it already is.
+# Re-installs only when pyproject.toml changes (its hash is kept in .venv/.installed).
+ZHUCUN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ZHUCUN_ROOT/.venv"
+PYTHON_BIN="${PYTHON:-python3}"
+
+zhucun_setup() {
+    local stamp want
+    want="$(cat "$ZHUCUN_ROOT/pyproject.toml" "$ZHUCUN_ROOT/scripts/setup.sh" | sha256sum | cut -d' ' -f1)"
+    stamp="$VENV/.installed"
+    if [ -x "$VENV/bin/python" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+        return 0
+    fi
+    echo "zhucun: preparing $VENV (first run only)…" >&2
+    [ -x "$VENV/bin/python" ] || "$PYTHON_BIN" -m venv "$VENV"
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip >&2
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$ZHUCUN_ROOT[test]" >&2
+    echo "$want" > "$stamp"
+}
+
+# Debian packages the GUI, fonts and PDF checks need; installed when missing and we are root.
+zhucun_system_packages() {
+    command -v dpkg-query >/dev/null 2>&1 || return 0
+    local missing=()
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "zhucun: please install: ${missing[*]}" >&2
+        return 0
+    fi
+    echo "zhucun: installing ${missing[*]}…" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >/dev/null 2>&1 \
+        || echo "zhucun: could not install ${missing[*]}" >&2
+}
+
+ZHUCUN_APT_PACKAGES=(fonts-wqy-microhei libegl1 libxkbcommon0 libfontconfig1 libgl1 libdbus-1-3)
