@@ -1,0 +1,87 @@
+"""The due list for a month: who needs a home visit, a phone/WeChat contact, a 回头看 check
+or their annual visit, and who is overdue, each with the rule that put it there."""
+from __future__ import annotations
+
+from datetime import date
+
+from app.core.enums import DueKind, HouseholdCategory
+from app.core.household import parse_month
+from app.core.monitoring import add_months, quarter_bounds
+from app.core.schedule import HISTORY_MONTHS, HouseholdDueFacts, VisitPolicy, due_for_month
+from app.storage.store import Store
+
+from . import config
+
+
+def _boundaries(year: int, month: int) -> list[date]:
+    """Starts of every period the rules look at (this and the previous month, quarter, year),
+    within the visit history the schedule reads."""
+    start = date(year, month, 1)
+    history = add_months(start, -(HISTORY_MONTHS - 1))
+    qi = year * 4 + (month - 1) // 3
+    points = {history, add_months(start, -1), start, quarter_bounds(qi)[0], quarter_bounds(qi - 1)[0],
+              date(year, 1, 1), date(year - 1, 1, 1)}
+    return sorted(p for p in points if p >= history)
+
+
+def _visit_samples(store: Store, year: int, month: int) -> dict[str, list]:
+    """For each household and mode, the latest visit inside each stretch between period
+    boundaries. Any period with a visit keeps one, so the schedule sees the same answer as
+    from every visit, from a few rows per household instead of a year of visits."""
+    bounds = _boundaries(year, month)
+    end = add_months(date(year, month, 1), 1).isoformat()
+    edges = [b.isoformat() for b in bounds] + [end]
+    cols = ", ".join(f"max(CASE WHEN visit_date >= ? AND visit_date < ? THEN visit_date END)"
+                     for _ in bounds)
+    params = [x for i in range(len(bounds)) for x in (edges[i], edges[i + 1])]
+    sql = (f"SELECT household_id, mode, {cols} FROM visits v WHERE visit_date >= ? AND visit_date < ?"
+           " AND deleted = 0 AND NOT EXISTS (SELECT 1 FROM visits n WHERE n.supersedes = v.id AND n.deleted = 0)"
+           " GROUP BY household_id, mode")
+    out: dict[str, list] = {}
+    for row in store.conn.execute(sql, params + [edges[0], end]):
+        samples = out.setdefault(row[0], [])
+        samples.extend((date.fromisoformat(d), row[1]) for d in row[2:] if d)
+    return out
+
+
+def due_list(store: Store, month: str, today: date | None = None, include_done: bool = False) -> list[dict]:
+    month = parse_month(month)
+    year, mon = map(int, month.split("-"))
+    today = today or date.today()
+    visits = _visit_samples(store, year, mon)
+    cases: dict[str, tuple] = {}
+    for hid, eliminated, identified in store.conn.execute(
+            "SELECT household_id, eliminated_date, identified_date FROM cases WHERE deleted = 0"
+            " AND identified_date IS NOT NULL ORDER BY identified_date"):
+        cases[hid] = (eliminated, identified)
+    followups: dict[str, list] = {}
+    for hid, on in store.conn.execute("SELECT household_id, on_date FROM case_events"
+                                      " WHERE kind = 'followup' AND deleted = 0"):
+        followups.setdefault(hid, []).append(date.fromisoformat(on))
+    info: dict[str, tuple] = {}
+    facts = []
+    for hid, head, group, category, residence, eliminated_flag in store.conn.execute(
+            "SELECT id, head_name, group_name, category, residence, risk_eliminated FROM households WHERE deleted = 0"):
+        info[hid] = (head, group)
+        eliminated_on, identified_on = cases.get(hid, (None, None))
+        monitored = category == HouseholdCategory.MONITORED.value
+        risk_eliminated = bool(eliminated_flag) and monitored
+        facts.append(HouseholdDueFacts(
+            household_id=hid, category=category, residence=residence, monitored=monitored,
+            risk_eliminated=risk_eliminated,
+            eliminated_on=date.fromisoformat(eliminated_on) if eliminated_on and risk_eliminated else None,
+            followups_done=tuple(followups.get(hid, ())), visits=tuple(visits.get(hid, ())),
+            monitored_on=date.fromisoformat(identified_on) if identified_on and monitored else None))
+    policy = VisitPolicy.from_dict(config.visit_policy_table(store))
+    rows = []
+    for item in due_for_month(facts, year, mon, today, policy):
+        if item.status == "done" and not include_done:
+            continue
+        head, group = info[item.household_id]
+        rows.append({"household_id": item.household_id, "head_name": head, "group_name": group,
+                     "kind": item.kind.value, "kind_zh": DueKind(item.kind).zh, "rule": item.rule,
+                     "rule_zh": item.rule_zh, "status": item.status,
+                     "period_start": item.period_start.isoformat(), "period_end": item.period_end.isoformat(),
+                     "last_contact": item.last_contact.isoformat() if item.last_contact else None,
+                     "overdue_reason_zh": item.overdue_reason_zh})
+    return rows

@@ -1,0 +1,107 @@
+"""Encrypted backups: one zip holding the key file and a SQLCipher copy of the database.
+
+The copy is made by SQLCipher itself (`sqlcipher_export` into a database keyed with the same
+data key), so the backup is ciphertext throughout and opens only with a passphrase of one of
+the store's users, or its recovery code. Restoring checks all of that before anything is put
+in place.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+from app.core.errors import AccessDenied, ValidationError
+
+from .connection import connect
+from .keys import KeyFile
+from .records import utc_now
+from .store import DB_NAME, KEYS_NAME, Store, store_exists
+
+FORMAT = "zhucun-backup/1"
+
+
+def make_backup(store: Store, out: Path) -> dict:
+    out = Path(out)
+    if out.is_dir():
+        out = out / f"zhucun-{datetime.now():%Y%m%d-%H%M%S}.zhucun-backup"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out.parent, prefix=".zhucun-backup-") as tmp:
+        copy = Path(tmp) / DB_NAME
+        key_hex = store._data_key.hex()
+        store.conn.execute(f"ATTACH DATABASE ? AS backup KEY \"x'{key_hex}'\"", [str(copy)])
+        try:
+            store.conn.execute("SELECT sqlcipher_export('backup')")
+            version = store.conn.execute("PRAGMA main.user_version").fetchone()[0]
+            store.conn.execute(f"PRAGMA backup.user_version = {int(version)}")
+        finally:
+            store.conn.execute("DETACH DATABASE backup")
+        manifest = {"format": FORMAT, "store_id": store.store_id, "device_id": store.device_id,
+                    "created_at": utc_now(), "audit_head": store.audit.head, "audit_entries": store.audit.head_seq}
+        partial = out.with_name(out.name + ".partial")
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as z:
+            z.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
+            z.writestr(KEYS_NAME, json.dumps(store.keyfile.to_dict(), ensure_ascii=False, indent=1))
+            z.write(copy, DB_NAME)
+        with open(partial, "rb") as f:
+            os.fsync(f.fileno())
+        os.replace(partial, out)
+    return {**manifest, "path": str(out), "bytes": out.stat().st_size}
+
+
+def restore_backup(path: Path, data_dir: Path, secret: str, is_recovery_code: bool = False,
+                   replace: bool = False) -> dict:
+    """Unpack, prove it opens and its audit chain verifies, then move it into `data_dir`."""
+    path, data_dir = Path(path), Path(data_dir)
+    if store_exists(data_dir) and not replace:
+        raise AccessDenied(f"a store already exists in {data_dir} (use --replace to move it aside)")
+    try:
+        z = zipfile.ZipFile(path)
+    except (FileNotFoundError, zipfile.BadZipFile, IsADirectoryError):
+        raise ValidationError("file", "a Zhucun backup", f"file: {path} 不是驻村备份文件 (not a Zhucun backup)") from None
+    data_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=data_dir.parent, prefix=".zhucun-restore-"))
+    try:
+        with z:
+            names = set(z.namelist())
+            if not {"manifest.json", KEYS_NAME, DB_NAME} <= names:
+                raise ValidationError("file", "a Zhucun backup", f"file: {path} 缺少内容 (incomplete backup)")
+            manifest = json.loads(z.read("manifest.json"))
+            if manifest.get("format") != FORMAT:
+                raise ValidationError("file", f"format {FORMAT}")
+            z.extract(KEYS_NAME, staging)
+            z.extract(DB_NAME, staging)
+        keyfile = KeyFile.load(staging / KEYS_NAME)
+        data_key = keyfile.unlock_recovery(secret) if is_recovery_code else keyfile.unlock_any(secret)[0]
+        conn = connect(staging / DB_NAME, data_key)
+        try:
+            if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                raise AccessDenied("the backup's database is damaged")
+            row = conn.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()
+            if not row or row[0] != keyfile.store_id:
+                raise AccessDenied("the backup's key file and database belong to different stores")
+        finally:
+            conn.close()
+        from .audit import AuditLog
+        conn = connect(staging / DB_NAME, data_key)
+        try:
+            result = AuditLog(conn).verify()
+        finally:
+            conn.close()
+        if not result.ok:
+            raise AccessDenied("the backup's audit chain does not verify: " + "; ".join(result.problems[:3]))
+        moved_aside = None
+        if store_exists(data_dir):
+            moved_aside = data_dir.parent / f"{data_dir.name}.replaced-{datetime.now():%Y%m%d-%H%M%S}"
+            shutil.move(str(data_dir), moved_aside)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        for name in (DB_NAME, KEYS_NAME):
+            os.replace(staging / name, data_dir / name)
+        return {"data": str(data_dir), "store_id": keyfile.store_id, "entries": result.entries,
+                "audit_head": result.head, "moved_aside": str(moved_aside) if moved_aside else None}
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
