@@ -25,9 +25,12 @@ class MainWindow(QMainWindow):
         info = QLabel(f"{state}\n数据位置 (data): {data_dir}\n\n"
                       "户档案、走访、监测帮扶、工作提示：当前请使用命令行 ./zhucun --help")
         info.setWordWrap(True)
+        layout.addStretch(1)
         for w in (title, info):
             w.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(w)
+        layout.addStretch(1)
+        self.info = info
         self.setCentralWidget(body)
 
 

@@ -1,0 +1,31 @@
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics  # noqa: E402
+
+from app.ui.fonts import load_cjk_font  # noqa: E402
+from app.ui.main import MainWindow  # noqa: E402
+
+
+def test_cjk_font_is_loaded_and_has_the_glyphs(qapp):
+    family = load_cjk_font()
+    assert family, "no CJK font found: install fonts-wqy-microhei"
+    metrics = QFontMetrics(QFont(family))
+    for ch in "驻村防止返贫动态监测张三丰":
+        assert metrics.inFontUcs4(ord(ch)), ch
+    assert QFontDatabase.families().count(family) == 1
+
+
+def test_window_says_where_the_store_is(qtbot, tmp_path: Path):
+    window = MainWindow(tmp_path / "store")
+    qtbot.addWidget(window)
+    window.show()
+    assert "驻村" in window.windowTitle()
+    assert str(tmp_path / "store") in window.info.text()
+    assert "尚未建立数据库" in window.info.text()
+    image = window.grab().toImage()
+    assert image.width() > 0 and not image.isNull()
+    assert QFontMetrics(window.font()).horizontalAdvance("驻村") > 0
