@@ -653,7 +653,9 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(args, EXIT_REFUSED, {"error": "refused", "message": str(e)},
                      f"拒绝 (refused): {e}")
     except ValidationError as e:
-        return _fail(args, EXIT_INVALID, e.as_dict(), f"输入有误 (invalid input) — {e}")
+        # Some rules' messages are sentences without the field's name: name it in front.
+        text = str(e) if str(e).startswith(e.field) else f"{e.field} ({e.rule}): {e}"
+        return _fail(args, EXIT_INVALID, e.as_dict(), f"输入有误 (invalid input) — {text}")
     except (NotFound, StateError) as e:
         kind = "not_found" if isinstance(e, NotFound) else "state"
         return _fail(args, EXIT_INVALID, {"error": kind, "message": str(e)}, f"无法执行 (not done) — {e}")
@@ -661,6 +663,9 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(args, EXIT_INVALID, {"error": "error", "message": str(e)}, str(e))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return EXIT_OK
 
 
 def _fail(args, code: int, data: dict, text: str) -> int:

@@ -22,8 +22,10 @@ def entry_hash(entry: dict) -> str:
     return hashlib.sha256(canonical.encode(body)).hexdigest()
 
 
-def record_hash(record: dict) -> str:
-    return hashlib.sha256(canonical.encode(record)).hexdigest()
+def record_hash(record: dict | str) -> str:
+    """Hash of a record, or of its canonical JSON text when the caller already has it."""
+    text = record if isinstance(record, str) else canonical.dumps(record)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass
@@ -47,7 +49,7 @@ class AuditLog:
         self.head_seq, self.head = (row[0], row[1]) if row else (0, GENESIS)
 
     def append(self, *, at: str, hlc: str, user_id: str, device_id: str, action: str, tbl: str,
-               record_id: str, revision: int, changes: dict, record: dict) -> int:
+               record_id: str, revision: int, changes: dict, record: dict | str) -> int:
         entry = {
             "seq": self.head_seq + 1, "at": at, "hlc": hlc, "user_id": user_id,
             "device_id": device_id, "action": action, "tbl": tbl, "record_id": record_id,

@@ -12,12 +12,13 @@ import os
 import shutil
 import tempfile
 import zipfile
+import zlib
 from datetime import datetime
 from pathlib import Path
 
 from app.core.errors import AccessDenied, ValidationError
 
-from .connection import connect
+from .connection import DatabaseError, connect
 from .keys import KeyFile
 from .records import utc_now
 from .store import DB_NAME, KEYS_NAME, Store, store_exists
@@ -66,32 +67,41 @@ def restore_backup(path: Path, data_dir: Path, secret: str, is_recovery_code: bo
     data_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=data_dir.parent, prefix=".zhucun-restore-"))
     try:
-        with z:
-            names = set(z.namelist())
-            if not {"manifest.json", KEYS_NAME, DB_NAME} <= names:
-                raise ValidationError("file", "a Zhucun backup", f"file: {path} 缺少内容 (incomplete backup)")
-            manifest = json.loads(z.read("manifest.json"))
-            if manifest.get("format") != FORMAT:
-                raise ValidationError("file", f"format {FORMAT}")
-            z.extract(KEYS_NAME, staging)
-            z.extract(DB_NAME, staging)
+        try:
+            with z:
+                names = set(z.namelist())
+                if not {"manifest.json", KEYS_NAME, DB_NAME} <= names:
+                    raise ValidationError("file", "a Zhucun backup", f"file: {path} 缺少内容 (incomplete backup)")
+                manifest = json.loads(z.read("manifest.json"))
+                if manifest.get("format") != FORMAT:
+                    raise ValidationError("file", f"format {FORMAT}")
+                z.extract(KEYS_NAME, staging)
+                z.extract(DB_NAME, staging)
+        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, AttributeError):
+            # A bad CRC, a truncated member or a damaged manifest: refuse before anything else.
+            raise ValidationError("file", "an undamaged backup",
+                                  f"file: {path} 备份文件已损坏 (damaged backup)") from None
         keyfile = KeyFile.load(staging / KEYS_NAME)
         data_key = keyfile.unlock_recovery(secret) if is_recovery_code else keyfile.unlock_any(secret)[0]
-        conn = connect(staging / DB_NAME, data_key)
         try:
-            if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                raise AccessDenied("the backup's database is damaged")
-            row = conn.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()
-            if not row or row[0] != keyfile.store_id:
-                raise AccessDenied("the backup's key file and database belong to different stores")
-        finally:
-            conn.close()
-        from .audit import AuditLog
-        conn = connect(staging / DB_NAME, data_key)
-        try:
-            result = AuditLog(conn).verify()
-        finally:
-            conn.close()
+            conn = connect(staging / DB_NAME, data_key)
+            try:
+                if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                    raise AccessDenied("the backup's database is damaged")
+                row = conn.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()
+                if not row or row[0] != keyfile.store_id:
+                    raise AccessDenied("the backup's key file and database belong to different stores")
+            finally:
+                conn.close()
+            from .audit import AuditLog
+            conn = connect(staging / DB_NAME, data_key)
+            try:
+                result = AuditLog(conn).verify()
+            finally:
+                conn.close()
+        except DatabaseError:
+            # SQLCipher's page authentication failed: a page was altered or damaged.
+            raise AccessDenied("the backup's database is damaged") from None
         if not result.ok:
             raise AccessDenied("the backup's audit chain does not verify: " + "; ".join(result.problems[:3]))
         moved_aside = None

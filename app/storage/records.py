@@ -133,12 +133,13 @@ class Records:
 
     def _log(self, action: str, table: str, record: dict, changes: dict) -> None:
         s = self.store
+        payload = canonical.dumps(record)
         seq = s.audit.append(at=record["updated_at"], hlc=record["hlc"], user_id=s.user_id,
                              device_id=s.device_id, action=action, tbl=table,
                              record_id=record["id"], revision=record["revision"],
-                             changes=changes, record=record)
+                             changes=changes, record=payload)
         self.conn.execute(
             "INSERT INTO outbox (tbl, record_id, revision, op, hlc, payload, audit_seq)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [table, record["id"], record["revision"], "delete" if record["deleted"] else "upsert",
-             record["hlc"], canonical.dumps(record), seq])
+             record["hlc"], payload, seq])

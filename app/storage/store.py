@@ -64,22 +64,27 @@ class Store:
         self.data_dir = Path(data_dir)
         self.keyfile = keyfile
         self._lock = _DirLock(self.data_dir / LOCK_NAME)
+        self.conn = None
         try:
             self.conn = connect(self.data_dir / DB_NAME, data_key)
-        except Exception:
+            self._data_key = data_key
+            self.db = Database(self.conn)
+            self.migrated = schema.apply(self.db)
+            self.device_id = self.meta("device_id")
+            self.store_id = keyfile.store_id
+            self.audit = AuditLog(self.conn)
+            last = self.conn.execute("SELECT hlc FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+            self.clock = Clock(self.device_id or "-", last[0] if last else None)
+            self.records = Records(self)
+            self.user_id = user_id
+            self.user = self.records.get("users", user_id) if user_id else None
+        except BaseException:
+            # A failed open (e.g. a migration that fails) must not keep the store locked.
+            if self.conn is not None:
+                self.conn.close()
+                self.conn = None
             self._lock.release()
             raise
-        self._data_key = data_key
-        self.db = Database(self.conn)
-        self.migrated = schema.apply(self.db)
-        self.device_id = self.meta("device_id")
-        self.store_id = keyfile.store_id
-        self.audit = AuditLog(self.conn)
-        last = self.conn.execute("SELECT hlc FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
-        self.clock = Clock(self.device_id or "-", last[0] if last else None)
-        self.records = Records(self)
-        self.user_id = user_id
-        self.user = self.records.get("users", user_id) if user_id else None
 
     # -- opening ---------------------------------------------------------
     @classmethod
@@ -130,6 +135,8 @@ class Store:
     @classmethod
     def open_with_recovery(cls, data_dir: Path, code: str, user_name: str) -> Store:
         keyfile = KeyFile.load(Path(data_dir) / KEYS_NAME)
+        if not (Path(data_dir) / DB_NAME).exists():
+            raise AccessDenied(f"no database in {data_dir}")
         u = keyfile.user(user_name)
         data_key = keyfile.unlock_recovery(code)
         return cls(data_dir, keyfile, data_key, u.user_id)
