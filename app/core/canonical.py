@@ -35,7 +35,22 @@ def _find_float(value: Any, path: str) -> str | None:
     return None
 
 
+def _check_keys(value: Any) -> None:
+    """Only text keys: json would turn 1 and True into "1" and "true", two values one form."""
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if type(v) is dict:
+            for k in v:
+                if type(k) is not str:
+                    raise TypeError(f"non-string key {k!r}: canonical JSON keys are text")
+            stack.extend(x for x in v.values() if type(x) in (dict, list, tuple))
+        elif type(v) in (list, tuple):
+            stack.extend(x for x in v if type(x) in (dict, list, tuple))
+
+
 def dumps(value: Any) -> str:
+    _check_keys(value)
     try:
         text = _ENCODER.encode(value)
     except ValueError:  # NaN or infinity

@@ -25,6 +25,9 @@ class Timestamp:
         return cls(int(millis), int(counter), node)
 
 
+MAX_COUNTER = 99_999  # five digits in the encoding
+
+
 class Clock:
     def __init__(self, node: str, last: str | None = None, wall=None):
         self.node = node
@@ -36,8 +39,14 @@ class Clock:
         if wall > self._last.millis:
             self._last = Timestamp(wall, 0, self.node)
         else:
-            self._last = Timestamp(self._last.millis, self._last.counter + 1, self.node)
+            self._last = self._next(self._last.millis, self._last.counter + 1)
         return self._last.encode()
+
+    def _next(self, millis: int, counter: int) -> Timestamp:
+        # A full counter borrows the next millisecond, so the text order stays the time order.
+        if counter > MAX_COUNTER:
+            return Timestamp(millis + 1, 0, self.node)
+        return Timestamp(millis, counter, self.node)
 
     def receive(self, remote: str) -> str:
         """Advance past a timestamp seen from another device."""
@@ -52,5 +61,5 @@ class Clock:
             counter = r.counter + 1
         else:
             counter = 0
-        self._last = Timestamp(top, counter, self.node)
+        self._last = self._next(top, counter)
         return self._last.encode()

@@ -28,7 +28,8 @@ def _check_duplicate_id(store: Store, id_number: str | None, except_member: str 
         return
     row = store.conn.execute(
         "SELECT m.id, m.name, h.head_name FROM members m JOIN households h ON h.id = m.household_id"
-        " WHERE m.id_number = ? AND m.deleted = 0 AND m.id IS NOT ?", [id_number, except_member]).fetchone()
+        " WHERE m.id_number = ? AND m.deleted = 0 AND h.deleted = 0 AND m.id IS NOT ?",
+        [id_number, except_member]).fetchone()
     if row:
         raise ValidationError("id_number", "unique in the store",
                               f"id_number: 身份证号已登记在 {row[2]} 户的成员 {row[1]} (already registered)")
@@ -74,9 +75,9 @@ def add_member(store: Store, household_id: str, data: dict, today: date | None =
     return member
 
 
-def _check_head_and_spouse(store: Store, household_id: str, new: dict) -> None:
+def _check_head_and_spouse(store: Store, household_id: str, new: dict, except_member: str | None = None) -> None:
     rows = store.query("SELECT name, relation, sex FROM members WHERE household_id = ? AND deleted = 0"
-                       " AND relation IN ('head', 'spouse')", [household_id])
+                       " AND relation IN ('head', 'spouse') AND id IS NOT ?", [household_id, except_member])
     for row in rows:
         if row["relation"] == new["relation"]:
             raise ValidationError("relation", f"one {Relation(new['relation']).zh} per household",
@@ -95,7 +96,15 @@ def update_member(store: Store, member_id: str, data: dict, today: date | None =
         fields = clean_member(data, partial=True, today=today)
         if "id_number" in fields:
             _check_duplicate_id(store, fields["id_number"], except_member=member_id)
+        merged = {**old, **fields}
+        # The same rules as adding: one head, one spouse, of opposite sexes.
+        if {"relation", "sex"} & set(fields) and merged["relation"] in (Relation.HEAD.value, Relation.SPOUSE.value):
+            _check_head_and_spouse(store, old["household_id"], merged, except_member=member_id)
         member = store.records.update("members", member_id, fields)
+        if member["relation"] == Relation.HEAD.value:
+            household = store.records.require("households", old["household_id"])
+            if household["head_name"] != member["name"]:
+                store.records.update("households", household["id"], {"head_name": member["name"]})
         _reindex(store, old["household_id"])
     return member
 
@@ -132,12 +141,11 @@ def list_households(store: Store, search_text: str | None = None, category: str 
                     group: str | None = None, limit: int | None = 200, offset: int = 0) -> list[dict]:
     """Summaries ordered by village group and household number; `search_text` as the user types."""
     where, params = ["h.deleted = 0"], []
-    join = ""
     if search_text:
         clause = search.match_clause(search_text)
         if clause:
-            join = "JOIN household_search ON household_search.rowid = h.rowid"
-            where.append(clause[0])
+            # The index is asked first; households are then read by rowid.
+            where.append(f"h.rowid IN (SELECT rowid FROM household_search WHERE {clause[0]})")
             params += clause[1]
     if category:
         where.append("h.category = ?")
@@ -145,7 +153,7 @@ def list_households(store: Store, search_text: str | None = None, category: str 
     if group:
         where.append("h.group_name = ?")
         params.append(group)
-    sql = (f"SELECT {', '.join('h.' + c for c in SUMMARY_COLUMNS)} FROM households h {join}"
+    sql = (f"SELECT {', '.join('h.' + c for c in SUMMARY_COLUMNS)} FROM households h"
            f" WHERE {' AND '.join(where)} ORDER BY h.group_name, h.number, h.head_name")
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"

@@ -104,6 +104,8 @@ def restore_backup(path: Path, data_dir: Path, secret: str, is_recovery_code: bo
             raise AccessDenied("the backup's database is damaged") from None
         if not result.ok:
             raise AccessDenied("the backup's audit chain does not verify: " + "; ".join(result.problems[:3]))
+        if (result.head, result.entries) != (manifest.get("audit_head"), manifest.get("audit_entries")):
+            raise AccessDenied("the backup's audit chain ends before the head it was made with: entries were removed")
         moved_aside = None
         if store_exists(data_dir):
             moved_aside = data_dir.parent / f"{data_dir.name}.replaced-{datetime.now():%Y%m%d-%H%M%S}"

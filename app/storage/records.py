@@ -92,7 +92,8 @@ class Records:
                 f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
                 list(row.values()))
             record = self.get(table, row["id"])  # read back: column defaults belong to the record
-            self._log("insert", table, record, {k: v for k, v in fields.items() if k != "id"})
+            # The new record's content is in its table and its hash in the entry: name the fields.
+            self._log("insert", table, record, {"fields": sorted(k for k in fields if k != "id")})
         return record
 
     def update(self, table: str, record_id: str, changes: dict) -> dict:
@@ -133,13 +134,11 @@ class Records:
 
     def _log(self, action: str, table: str, record: dict, changes: dict) -> None:
         s = self.store
-        payload = canonical.dumps(record)
         seq = s.audit.append(at=record["updated_at"], hlc=record["hlc"], user_id=s.user_id,
                              device_id=s.device_id, action=action, tbl=table,
                              record_id=record["id"], revision=record["revision"],
-                             changes=changes, record=payload)
+                             changes=changes, record=record)
         self.conn.execute(
-            "INSERT INTO outbox (tbl, record_id, revision, op, hlc, payload, audit_seq)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO outbox (tbl, record_id, revision, op, hlc, audit_seq) VALUES (?, ?, ?, ?, ?, ?)",
             [table, record["id"], record["revision"], "delete" if record["deleted"] else "upsert",
-             record["hlc"], payload, seq])
+             record["hlc"], seq])

@@ -91,7 +91,8 @@ INDEXES = [
     "CREATE INDEX households_category ON households(category)",
     "CREATE INDEX households_group ON households(group_name, number)",
     "CREATE INDEX visits_household ON visits(household_id, visit_date)",
-    "CREATE INDEX visits_date ON visits(visit_date, household_id, mode)",
+    # The due list reads a year of visits by date: a covering index of live visits only.
+    "CREATE INDEX visits_date ON visits(visit_date, household_id, mode) WHERE deleted = 0",
     "CREATE INDEX visits_supersedes ON visits(supersedes) WHERE supersedes IS NOT NULL",
     "CREATE INDEX incomes_household ON income_assessments(household_id, assessed_on)",
     "CREATE INDEX cases_household ON cases(household_id)",
@@ -118,9 +119,11 @@ def m0001_initial(db: Database) -> None:
         seq INTEGER PRIMARY KEY, at TEXT NOT NULL, hlc TEXT NOT NULL, user_id TEXT NOT NULL,
         device_id TEXT NOT NULL, action TEXT NOT NULL, tbl TEXT NOT NULL, record_id TEXT NOT NULL,
         revision INTEGER NOT NULL, changes TEXT NOT NULL, record_hash TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)""")
+    # The outbox names what changed, in order; a batch carries each record as it stands then,
+    # so the content is stored once, in its table.
     db.execute("""CREATE TABLE outbox (
         seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, record_id TEXT NOT NULL, revision INTEGER NOT NULL,
-        op TEXT NOT NULL, hlc TEXT NOT NULL, payload TEXT NOT NULL, audit_seq INTEGER NOT NULL,
+        op TEXT NOT NULL, hlc TEXT NOT NULL, audit_seq INTEGER NOT NULL,
         batch_id TEXT, acked INTEGER NOT NULL DEFAULT 0)""")
     # Trigram full-text index: substring search over names, pinyin, ID and phone fragments.
     # Its rowid is the household's rowid, so an entry is replaced without a scan.

@@ -15,6 +15,21 @@ SEPARATOR = "|"
 _GROUP_NUMBER = re.compile(r"第?(.+?)(?:村民)?小?组$")
 
 
+_DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")}
+
+
+def chinese_number(text: str) -> int | None:
+    """一 … 九十九 as an int; None if `text` is not such a numeral."""
+    if not text or any(ch not in _DIGITS and ch != "十" for ch in text):
+        return None
+    if "十" not in text:
+        return int("".join(str(_DIGITS[ch]) for ch in text))
+    tens, _, units = text.partition("十")
+    if "十" in units or len(tens) > 1 or len(units) > 1:
+        return None
+    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[units] if units else 0)
+
+
 def group_keys(group_name: str | None) -> list[str]:
     """"第三村民小组" is typed as "三组" or "3组"; index the short forms too."""
     if not group_name:
@@ -23,6 +38,9 @@ def group_keys(group_name: str | None) -> list[str]:
     m = _GROUP_NUMBER.match(group_name)
     if m:
         keys.append(m.group(1) + "组")
+        number = chinese_number(m.group(1))
+        if number is not None:
+            keys.append(f"{number}组")
     return keys
 
 

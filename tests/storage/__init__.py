@@ -1,0 +1,1 @@
+"""Tests of app/storage: keys, encryption, crashes, audit chain, backups, migrations."""
