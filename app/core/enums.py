@@ -21,8 +21,11 @@ class ZhEnum(str, Enum):
         if isinstance(text, cls):
             return text
         t = (text or "").strip()
+        m = cls._value2member_map_.get(t)
+        if m is not None:
+            return m
         for m in cls:
-            if t == m.value or t == m.zh:
+            if t == m.zh:
                 return m
         allowed = "、".join(f"{m.value}({m.zh})" for m in cls)
         raise ValidationError(field, f"must be one of {allowed}", f"{field}: '{t}' is not one of {allowed}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.core.enums import DueKind, HouseholdCategory
+from app.core.enums import DueKind, HouseholdCategory, Residence, VisitMode
 from app.core.household import parse_month
 from app.core.monitoring import add_months, quarter_bounds
 from app.core.schedule import HISTORY_MONTHS, HouseholdDueFacts, VisitPolicy, due_for_month
@@ -26,21 +26,20 @@ def _boundaries(year: int, month: int) -> list[date]:
 
 def _visit_samples(store: Store, year: int, month: int) -> dict[str, list]:
     """For each household and mode, the latest visit inside each stretch between period
-    boundaries. Any period with a visit keeps one, so the schedule sees the same answer as
-    from every visit, from a few rows per household instead of a year of visits."""
-    bounds = _boundaries(year, month)
-    end = add_months(date(year, month, 1), 1).isoformat()
-    edges = [b.isoformat() for b in bounds] + [end]
-    cols = ", ".join(f"max(CASE WHEN visit_date >= ? AND visit_date < ? THEN visit_date END)"
-                     for _ in bounds)
+    boundaries. Any period with a visit keeps one, so the schedule reaches the same answer as
+    from every visit, from a few rows per household (read from `visit_months`)."""
+    bounds = [b.isoformat()[:7] for b in _boundaries(year, month)]
+    edges = bounds + [add_months(date(year, month, 1), 1).isoformat()[:7]]
+    cols = ", ".join("max(CASE WHEN month >= ? AND month < ? THEN last_date END)" for _ in bounds)
     params = [x for i in range(len(bounds)) for x in (edges[i], edges[i + 1])]
-    sql = (f"SELECT household_id, mode, {cols} FROM visits v WHERE visit_date >= ? AND visit_date < ?"
-           " AND deleted = 0 AND NOT EXISTS (SELECT 1 FROM visits n WHERE n.supersedes = v.id AND n.deleted = 0)"
+    sql = (f"SELECT household_id, mode, {cols} FROM visit_months WHERE month >= ? AND month < ?"
            " GROUP BY household_id, mode")
     out: dict[str, list] = {}
-    for row in store.conn.execute(sql, params + [edges[0], end]):
+    fromiso, modes = date.fromisoformat, {m.value: m for m in VisitMode}
+    for row in store.conn.execute(sql, params + [edges[0], edges[-1]]):
+        mode = modes[row[1]]
         samples = out.setdefault(row[0], [])
-        samples.extend((date.fromisoformat(d), row[1]) for d in row[2:] if d)
+        samples.extend((fromiso(d), mode) for d in row[2:] if d)
     return out
 
 
@@ -60,6 +59,8 @@ def due_list(store: Store, month: str, today: date | None = None, include_done: 
         followups.setdefault(hid, []).append(date.fromisoformat(on))
     info: dict[str, tuple] = {}
     facts = []
+    categories = {c.value: c for c in HouseholdCategory}
+    residences = {r.value: r for r in Residence}
     for hid, head, group, category, residence, eliminated_flag in store.conn.execute(
             "SELECT id, head_name, group_name, category, residence, risk_eliminated FROM households WHERE deleted = 0"):
         info[hid] = (head, group)
@@ -67,7 +68,7 @@ def due_list(store: Store, month: str, today: date | None = None, include_done: 
         monitored = category == HouseholdCategory.MONITORED.value
         risk_eliminated = bool(eliminated_flag) and monitored
         facts.append(HouseholdDueFacts(
-            household_id=hid, category=category, residence=residence, monitored=monitored,
+            household_id=hid, category=categories[category], residence=residences[residence], monitored=monitored,
             risk_eliminated=risk_eliminated,
             eliminated_on=date.fromisoformat(eliminated_on) if eliminated_on and risk_eliminated else None,
             followups_done=tuple(followups.get(hid, ())), visits=tuple(visits.get(hid, ())),

@@ -103,6 +103,31 @@ INDEXES = [
     "CREATE INDEX problem_items_list ON problem_items(list_id)",
 ]
 
+# Recompute one (household, mode, month) from the live, not superseded visits.
+_RECOMPUTE = """
+    DELETE FROM visit_months WHERE household_id = {hid} AND mode = {mode} AND month = {month};
+    INSERT INTO visit_months (household_id, mode, month, last_date)
+        SELECT household_id, mode, substr(visit_date, 1, 7), max(visit_date) FROM visits x
+        WHERE household_id = {hid} AND mode = {mode} AND substr(visit_date, 1, 7) = {month}
+          AND deleted = 0 AND NOT EXISTS (SELECT 1 FROM visits n WHERE n.supersedes = x.id AND n.deleted = 0)
+        GROUP BY household_id, mode, substr(visit_date, 1, 7);"""
+_OLD = "(SELECT {} FROM visits WHERE id = new.supersedes)"
+
+VISIT_MONTH_TRIGGERS = [
+    """CREATE TRIGGER visit_months_insert AFTER INSERT ON visits WHEN new.deleted = 0 BEGIN
+        INSERT INTO visit_months (household_id, mode, month, last_date)
+            VALUES (new.household_id, new.mode, substr(new.visit_date, 1, 7), new.visit_date)
+            ON CONFLICT (household_id, mode, month) DO UPDATE SET last_date = max(last_date, excluded.last_date);
+    END""",
+    f"""CREATE TRIGGER visit_months_supersede AFTER INSERT ON visits WHEN new.supersedes IS NOT NULL BEGIN
+        {_RECOMPUTE.format(hid=_OLD.format("household_id"), mode=_OLD.format("mode"),
+                           month=_OLD.format("substr(visit_date, 1, 7)"))}
+    END""",
+    f"""CREATE TRIGGER visit_months_delete AFTER UPDATE OF deleted ON visits BEGIN
+        {_RECOMPUTE.format(hid="new.household_id", mode="new.mode", month="substr(new.visit_date, 1, 7)")}
+    END""",
+]
+
 migrations = Migrations("zhucun")
 
 
@@ -125,6 +150,13 @@ def m0001_initial(db: Database) -> None:
         seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, record_id TEXT NOT NULL, revision INTEGER NOT NULL,
         op TEXT NOT NULL, hlc TEXT NOT NULL, audit_seq INTEGER NOT NULL,
         batch_id TEXT, acked INTEGER NOT NULL DEFAULT 0)""")
+    # The latest visit per household, mode and month: what the due list reads instead of a
+    # year of visits. Triggers keep it exact, corrections and tombstones included.
+    db.execute("""CREATE TABLE visit_months (
+        household_id TEXT NOT NULL, mode TEXT NOT NULL, month TEXT NOT NULL, last_date TEXT NOT NULL,
+        PRIMARY KEY (household_id, mode, month)) WITHOUT ROWID""")
+    for sql in VISIT_MONTH_TRIGGERS:
+        db.execute(sql)
     # Trigram full-text index: substring search over names, pinyin, ID and phone fragments.
     # Its rowid is the household's rowid, so an entry is replaced without a scan.
     db.execute("CREATE VIRTUAL TABLE household_search USING fts5(body, tokenize = 'trigram')")
