@@ -130,10 +130,10 @@ def run_size(n: int, seed: int, workdir: Path) -> dict:
     month = "2026-11"
     due_ours = timed(lambda: due.due_list(store, month, TODAY), 10)
     # The due list's own query, as SQL alone.
+    keys = due.period_keys(2026, 11)
     month_sql = lambda conn: conn.execute(  # noqa: E731
-        "SELECT household_id, mode, max(CASE WHEN month >= '2026-11' THEN last_date END),"
-        " max(CASE WHEN month < '2026-11' THEN last_date END) FROM visit_months"
-        " WHERE month >= '2025-11' AND month < '2026-12' GROUP BY household_id, mode").fetchall()
+        f"SELECT household_id, last_home, last_phone, last_wechat FROM contact_periods"
+        f" WHERE period IN ({', '.join('?' * len(keys))})", keys).fetchall()
     due_bare = timed(lambda: month_sql(store.conn), 10)
     fig["due"] = {"ms": statistics.median(due_ours), "bare": statistics.median(due_bare),
                   "items": len(due.due_list(store, month, TODAY))}

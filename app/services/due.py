@@ -6,40 +6,42 @@ from datetime import date
 
 from app.core.enums import DueKind, HouseholdCategory, Residence, VisitMode
 from app.core.household import parse_month
-from app.core.monitoring import add_months, quarter_bounds
-from app.core.schedule import HISTORY_MONTHS, HouseholdDueFacts, VisitPolicy, due_for_month
+from app.core.monitoring import add_months
+from app.core.schedule import HouseholdDueFacts, VisitPolicy, due_for_month
 from app.storage.store import Store
 
 from . import config
 
 
-def _boundaries(year: int, month: int) -> list[date]:
-    """Starts of every period the rules look at (this and the previous month, quarter, year),
-    within the visit history the schedule reads."""
-    start = date(year, month, 1)
-    history = add_months(start, -(HISTORY_MONTHS - 1))
-    qi = year * 4 + (month - 1) // 3
-    points = {history, add_months(start, -1), start, quarter_bounds(qi)[0], quarter_bounds(qi - 1)[0],
-              date(year, 1, 1), date(year - 1, 1, 1)}
-    return sorted(p for p in points if p >= history)
+def period_keys(year: int, month: int) -> list[str]:
+    """The contact_periods keys the rules look at: this and the previous month, quarter, year."""
+    prev = add_months(date(year, month, 1), -1)
+    q = (month + 2) // 3
+    pq_year, pq = (year, q - 1) if q > 1 else (year - 1, 4)
+    return [f"m{year:04d}-{month:02d}", f"m{prev.year:04d}-{prev.month:02d}", f"q{year:04d}-{q}",
+            f"q{pq_year:04d}-{pq}", f"y{year:04d}", f"y{year - 1:04d}"]
 
 
 def _visit_samples(store: Store, year: int, month: int) -> dict[str, list]:
-    """For each household and mode, the latest visit inside each stretch between period
-    boundaries. Any period with a visit keeps one, so the schedule reaches the same answer as
-    from every visit, from a few rows per household (read from `visit_months`)."""
-    bounds = [b.isoformat()[:7] for b in _boundaries(year, month)]
-    edges = bounds + [add_months(date(year, month, 1), 1).isoformat()[:7]]
-    cols = ", ".join("max(CASE WHEN month >= ? AND month < ? THEN last_date END)" for _ in bounds)
-    params = [x for i in range(len(bounds)) for x in (edges[i], edges[i + 1])]
-    sql = (f"SELECT household_id, mode, {cols} FROM visit_months WHERE month >= ? AND month < ?"
-           " GROUP BY household_id, mode")
+    """For each household, its latest visit by mode in each period the rules look at. Any
+    period with a visit keeps one, so the schedule reaches the same answer as from every
+    visit, from a few rows per household."""
+    keys = period_keys(year, month)
+    sql = (f"SELECT household_id, last_home, last_phone, last_wechat FROM contact_periods"
+           f" WHERE period IN ({', '.join('?' * len(keys))})")
     out: dict[str, list] = {}
-    fromiso, modes = date.fromisoformat, {m.value: m for m in VisitMode}
-    for row in store.conn.execute(sql, params + [edges[0], edges[-1]]):
-        mode = modes[row[1]]
-        samples = out.setdefault(row[0], [])
-        samples.extend((fromiso(d), mode) for d in row[2:] if d)
+    fromiso = date.fromisoformat
+    home, phone, wechat = VisitMode.HOME, VisitMode.PHONE, VisitMode.WECHAT
+    for hid, h, p, w in store.conn.execute(sql, keys):
+        samples = out.get(hid)
+        if samples is None:
+            samples = out[hid] = []
+        if h:
+            samples.append((fromiso(h), home))
+        if p:
+            samples.append((fromiso(p), phone))
+        if w:
+            samples.append((fromiso(w), wechat))
     return out
 
 

@@ -103,28 +103,45 @@ INDEXES = [
     "CREATE INDEX problem_items_list ON problem_items(list_id)",
 ]
 
-# Recompute one (household, mode, month) from the live, not superseded visits.
-_RECOMPUTE = """
-    DELETE FROM visit_months WHERE household_id = {hid} AND mode = {mode} AND month = {month};
-    INSERT INTO visit_months (household_id, mode, month, last_date)
-        SELECT household_id, mode, substr(visit_date, 1, 7), max(visit_date) FROM visits x
-        WHERE household_id = {hid} AND mode = {mode} AND substr(visit_date, 1, 7) = {month}
-          AND deleted = 0 AND NOT EXISTS (SELECT 1 FROM visits n WHERE n.supersedes = x.id AND n.deleted = 0)
-        GROUP BY household_id, mode, substr(visit_date, 1, 7);"""
-_OLD = "(SELECT {} FROM visits WHERE id = new.supersedes)"
+# The month, quarter and year a visit date falls in, as contact_periods keys.
+def _periods(d: str) -> str:
+    return (f"SELECT 'm' || substr({d}, 1, 7) AS p UNION ALL"
+            f" SELECT 'q' || substr({d}, 1, 4) || '-' || ((CAST(substr({d}, 6, 2) AS INTEGER) + 2) / 3)"
+            f" UNION ALL SELECT 'y' || substr({d}, 1, 4)")
 
-VISIT_MONTH_TRIGGERS = [
-    """CREATE TRIGGER visit_months_insert AFTER INSERT ON visits WHEN new.deleted = 0 BEGIN
-        INSERT INTO visit_months (household_id, mode, month, last_date)
-            VALUES (new.household_id, new.mode, substr(new.visit_date, 1, 7), new.visit_date)
-            ON CONFLICT (household_id, mode, month) DO UPDATE SET last_date = max(last_date, excluded.last_date);
+
+_MODES = ("home", "phone", "wechat")
+
+
+def _recompute(hid: str, d: str) -> str:
+    """Rebuild one household's three periods around date `d` from its live visits."""
+    lasts = ", ".join(f"max(CASE WHEN x.mode = '{m}' THEN x.visit_date END)" for m in _MODES)
+    return f"""
+    DELETE FROM contact_periods WHERE household_id = {hid} AND period IN ({_periods(d)});
+    INSERT INTO contact_periods (period, household_id, last_home, last_phone, last_wechat)
+        SELECT k.p, x.household_id, {lasts}
+        FROM visits x JOIN ({_periods(d)}) k ON k.p IN ({_periods("x.visit_date")})
+        WHERE x.household_id = {hid} AND x.deleted = 0
+          AND NOT EXISTS (SELECT 1 FROM visits n WHERE n.supersedes = x.id AND n.deleted = 0)
+        GROUP BY k.p, x.household_id;"""
+
+
+_OLD = "(SELECT {} FROM visits WHERE id = new.supersedes)"
+_LATER = ", ".join(f"last_{m} = CASE WHEN excluded.last_{m} > coalesce(last_{m}, '') THEN excluded.last_{m}"
+                   f" ELSE last_{m} END" for m in _MODES)
+
+CONTACT_TRIGGERS = [
+    f"""CREATE TRIGGER contact_periods_insert AFTER INSERT ON visits WHEN new.deleted = 0 BEGIN
+        INSERT INTO contact_periods (period, household_id, last_home, last_phone, last_wechat)
+            SELECT p, new.household_id, {", ".join(f"CASE new.mode WHEN '{m}' THEN new.visit_date END" for m in _MODES)}
+            FROM ({_periods("new.visit_date")}) WHERE true
+            ON CONFLICT (period, household_id) DO UPDATE SET {_LATER};
     END""",
-    f"""CREATE TRIGGER visit_months_supersede AFTER INSERT ON visits WHEN new.supersedes IS NOT NULL BEGIN
-        {_RECOMPUTE.format(hid=_OLD.format("household_id"), mode=_OLD.format("mode"),
-                           month=_OLD.format("substr(visit_date, 1, 7)"))}
+    f"""CREATE TRIGGER contact_periods_supersede AFTER INSERT ON visits WHEN new.supersedes IS NOT NULL BEGIN
+        {_recompute(_OLD.format("household_id"), _OLD.format("visit_date"))}
     END""",
-    f"""CREATE TRIGGER visit_months_delete AFTER UPDATE OF deleted ON visits BEGIN
-        {_RECOMPUTE.format(hid="new.household_id", mode="new.mode", month="substr(new.visit_date, 1, 7)")}
+    f"""CREATE TRIGGER contact_periods_delete AFTER UPDATE OF deleted ON visits BEGIN
+        {_recompute("new.household_id", "new.visit_date")}
     END""",
 ]
 
@@ -150,12 +167,14 @@ def m0001_initial(db: Database) -> None:
         seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, record_id TEXT NOT NULL, revision INTEGER NOT NULL,
         op TEXT NOT NULL, hlc TEXT NOT NULL, audit_seq INTEGER NOT NULL,
         batch_id TEXT, acked INTEGER NOT NULL DEFAULT 0)""")
-    # The latest visit per household, mode and month: what the due list reads instead of a
-    # year of visits. Triggers keep it exact, corrections and tombstones included.
-    db.execute("""CREATE TABLE visit_months (
-        household_id TEXT NOT NULL, mode TEXT NOT NULL, month TEXT NOT NULL, last_date TEXT NOT NULL,
-        PRIMARY KEY (household_id, mode, month)) WITHOUT ROWID""")
-    for sql in VISIT_MONTH_TRIGGERS:
+    # Each household's latest visit by mode in each month ('m2026-11'), quarter ('q2026-4') and
+    # year ('y2026'): the due list reads a few periods instead of a year of visits. Triggers
+    # keep it exact, corrections and tombstones included.
+    db.execute("""CREATE TABLE contact_periods (
+        period TEXT NOT NULL, household_id TEXT NOT NULL,
+        last_home TEXT, last_phone TEXT, last_wechat TEXT,
+        PRIMARY KEY (period, household_id)) WITHOUT ROWID""")
+    for sql in CONTACT_TRIGGERS:
         db.execute(sql)
     # Trigram full-text index: substring search over names, pinyin, ID and phone fragments.
     # Its rowid is the household's rowid, so an entry is replaced without a scan.
