@@ -130,7 +130,7 @@ def run_size(n: int, seed: int, workdir: Path) -> dict:
     month = "2026-11"
     due_ours = timed(lambda: due.due_list(store, month, TODAY), 10)
     # The due list's own query, as SQL alone.
-    keys = due.period_keys(2026, 11)
+    keys = [k for ks in due.period_keys(2026, 11).values() for k in ks]
     month_sql = lambda conn: conn.execute(  # noqa: E731
         f"SELECT household_id, last_home, last_phone, last_wechat FROM contact_periods"
         f" WHERE period IN ({', '.join('?' * len(keys))})", keys).fetchall()

@@ -212,6 +212,24 @@ class HouseholdDueFacts:
         set_(self, "followups_done", tuple(sorted(self.followups_done)))
         set_(self, "rule_key", (self.category, self.residence, self.monitored, self.risk_eliminated))
 
+    @classmethod
+    def trusted(cls, household_id: str, category: HouseholdCategory, residence: Residence, monitored: bool,
+                risk_eliminated: bool, eliminated_on: date | None, followups_done: tuple[date, ...],
+                visits: list[tuple[date, VisitMode]], monitored_on: date | None) -> "HouseholdDueFacts":
+        """Facts read from the store, whose records were validated when saved: enums already
+        parsed, dates already dates. Skips the checks, which cost more than the due list itself
+        at village scale; `visits` is sorted in place."""
+        self = object.__new__(cls)
+        set_ = object.__setattr__
+        visits.sort(key=itemgetter(0))
+        for name, value in (("household_id", household_id), ("category", category), ("residence", residence),
+                            ("monitored", monitored), ("risk_eliminated", risk_eliminated),
+                            ("eliminated_on", eliminated_on), ("followups_done", tuple(sorted(followups_done))),
+                            ("visits", tuple(visits)), ("monitored_on", monitored_on),
+                            ("rule_key", (category, residence, monitored, risk_eliminated))):
+            set_(self, name, value)
+        return self
+
 
 class DueItem(NamedTuple):
     """One line of the due list. A NamedTuple (immutable) rather than a frozen dataclass:

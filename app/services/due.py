@@ -7,41 +7,68 @@ from datetime import date
 from app.core.enums import DueKind, HouseholdCategory, Residence, VisitMode
 from app.core.household import parse_month
 from app.core.monitoring import add_months
-from app.core.schedule import HouseholdDueFacts, VisitPolicy, due_for_month
+from app.core.schedule import HouseholdDueFacts, RuleScope, VisitPolicy, due_for_month
 from app.storage.store import Store
 
 from . import config
 
 
-def period_keys(year: int, month: int) -> list[str]:
-    """The contact_periods keys the rules look at: this and the previous month, quarter, year."""
+def period_keys(year: int, month: int) -> dict[str, list[str]]:
+    """The contact_periods keys the rules look at, by period: this and the previous one."""
     prev = add_months(date(year, month, 1), -1)
     q = (month + 2) // 3
     pq_year, pq = (year, q - 1) if q > 1 else (year - 1, 4)
-    return [f"m{year:04d}-{month:02d}", f"m{prev.year:04d}-{prev.month:02d}", f"q{year:04d}-{q}",
-            f"q{pq_year:04d}-{pq}", f"y{year:04d}", f"y{year - 1:04d}"]
+    return {"month": [f"m{year:04d}-{month:02d}", f"m{prev.year:04d}-{prev.month:02d}"],
+            "quarter": [f"q{year:04d}-{q}", f"q{pq_year:04d}-{pq}"],
+            # The schedule judges a missed previous year only within its 13 months: in January.
+            "year": [f"y{year:04d}"] + ([f"y{year - 1:04d}"] if month == 1 else [])}
 
 
-def _visit_samples(store: Store, year: int, month: int) -> dict[str, list]:
-    """For each household, its latest visit by mode in each period the rules look at. Any
+_MONITORED = "h.category = 'monitored'"
+
+
+def _scope_sql(scope: RuleScope) -> tuple[str, list]:
+    """The households a rule applies to, as SQL over `households h` (as due_list reads them)."""
+    terms, params = ["1"], []
+    if scope.categories is not None:
+        terms.append(f"h.category IN ({', '.join('?' * len(scope.categories))})")
+        params += [c.value for c in scope.categories]
+    if scope.residences is not None:
+        terms.append(f"h.residence IN ({', '.join('?' * len(scope.residences))})")
+        params += [r.value for r in scope.residences]
+    if scope.monitored is not None:
+        terms.append(f"({_MONITORED}) = {int(scope.monitored)}")
+    if scope.risk_eliminated is not None:
+        terms.append(f"({_MONITORED} AND h.risk_eliminated = 1) = {int(scope.risk_eliminated)}")
+    return " AND ".join(terms), params
+
+
+def _visit_samples(store: Store, year: int, month: int, policy: VisitPolicy) -> dict[str, list]:
+    """For each household, its latest visit by mode in each period its rules look at. Any
     period with a visit keeps one, so the schedule reaches the same answer as from every
-    visit, from a few rows per household."""
+    visit, from a few rows per household; only the periods a household's rules use are read."""
     keys = period_keys(year, month)
-    sql = (f"SELECT household_id, last_home, last_phone, last_wechat FROM contact_periods"
-           f" WHERE period IN ({', '.join('?' * len(keys))})")
     out: dict[str, list] = {}
     fromiso = date.fromisoformat
     home, phone, wechat = VisitMode.HOME, VisitMode.PHONE, VisitMode.WECHAT
-    for hid, h, p, w in store.conn.execute(sql, keys):
-        samples = out.get(hid)
-        if samples is None:
-            samples = out[hid] = []
-        if h:
-            samples.append((fromiso(h), home))
-        if p:
-            samples.append((fromiso(p), phone))
-        if w:
-            samples.append((fromiso(w), wechat))
+    for period, period_keys_ in keys.items():
+        scopes = [_scope_sql(r.scope) for r in policy.rules if r.period == period and r.evidence == "visits"]
+        if not scopes:
+            continue
+        where = " OR ".join(f"({sql})" for sql, _ in scopes)
+        sql = (f"SELECT h.id, c.last_home, c.last_phone, c.last_wechat FROM households h"
+               f" JOIN contact_periods c ON c.period IN ({', '.join('?' * len(period_keys_))}) AND c.household_id = h.id"
+               f" WHERE h.deleted = 0 AND ({where})")
+        for hid, h, p, w in store.conn.execute(sql, period_keys_ + [x for _, ps in scopes for x in ps]):
+            samples = out.get(hid)
+            if samples is None:
+                samples = out[hid] = []
+            if h:
+                samples.append((fromiso(h), home))
+            if p:
+                samples.append((fromiso(p), phone))
+            if w:
+                samples.append((fromiso(w), wechat))
     return out
 
 
@@ -49,7 +76,8 @@ def due_list(store: Store, month: str, today: date | None = None, include_done: 
     month = parse_month(month)
     year, mon = map(int, month.split("-"))
     today = today or date.today()
-    visits = _visit_samples(store, year, mon)
+    policy = VisitPolicy.from_dict(config.visit_policy_table(store))
+    visits = _visit_samples(store, year, mon, policy)
     cases: dict[str, tuple] = {}
     for hid, eliminated, identified in store.conn.execute(
             "SELECT household_id, eliminated_date, identified_date FROM cases WHERE deleted = 0"
@@ -69,13 +97,11 @@ def due_list(store: Store, month: str, today: date | None = None, include_done: 
         eliminated_on, identified_on = cases.get(hid, (None, None))
         monitored = category == HouseholdCategory.MONITORED.value
         risk_eliminated = bool(eliminated_flag) and monitored
-        facts.append(HouseholdDueFacts(
-            household_id=hid, category=categories[category], residence=residences[residence], monitored=monitored,
-            risk_eliminated=risk_eliminated,
-            eliminated_on=date.fromisoformat(eliminated_on) if eliminated_on and risk_eliminated else None,
-            followups_done=tuple(followups.get(hid, ())), visits=tuple(visits.get(hid, ())),
-            monitored_on=date.fromisoformat(identified_on) if identified_on and monitored else None))
-    policy = VisitPolicy.from_dict(config.visit_policy_table(store))
+        facts.append(HouseholdDueFacts.trusted(
+            hid, categories[category], residences[residence], monitored, risk_eliminated,
+            date.fromisoformat(eliminated_on) if eliminated_on and risk_eliminated else None,
+            tuple(followups.get(hid, ())), visits.get(hid) or [],
+            date.fromisoformat(identified_on) if identified_on and monitored else None))
     rows = []
     for item in due_for_month(facts, year, mon, today, policy):
         if item.status == "done" and not include_done:

@@ -90,6 +90,9 @@ INDEXES = [
     "CREATE INDEX members_id_number ON members(id_number)",
     "CREATE INDEX households_category ON households(category)",
     "CREATE INDEX households_group ON households(group_name, number)",
+    # Covers the due list's roster and its per-household lookups without reading wide rows.
+    "CREATE INDEX households_roster ON households(id, category, residence, risk_eliminated, deleted,"
+    " head_name, group_name)",
     "CREATE INDEX visits_household ON visits(household_id, visit_date)",
     # The due list reads a year of visits by date: a covering index of live visits only.
     "CREATE INDEX visits_date ON visits(visit_date, household_id, mode) WHERE deleted = 0",

@@ -316,3 +316,12 @@ def test_bad_month_and_today_are_refused():
         due_for_month([], 2024, 13, date(2024, 1, 1), POLICY)
     assert e.value.field == "month"
     assert due_for_month([], 2024, 6, date(2024, 6, 1), POLICY) == []
+
+
+def test_trusted_facts_equal_checked_facts():
+    visits = [(date(2024, 6, 3), V.PHONE), (date(2024, 5, 2), V.HOME)]
+    args = ("h1", C.MONITORED, R.AT_HOME, True, True, date(2024, 1, 9), (date(2024, 5, 1),))
+    checked = HouseholdDueFacts(*args, tuple(visits), date(2023, 10, 1))
+    trusted = HouseholdDueFacts.trusted(*args, list(visits), date(2023, 10, 1))
+    assert trusted == checked
+    assert trusted.visits[0][0] == date(2024, 5, 2) and trusted.rule_key == checked.rule_key
