@@ -412,6 +412,32 @@ def cmd_situations(args):
     emit(args, rows, "\n".join(lines) or "没有发现须纳入监测的情形 (no must-monitor situation found)")
 
 
+# -- policy tables -------------------------------------------------------------
+POLICY_TABLES = {"baselines": ("baselines", "set_baselines"), "visit-policy": ("visit_policy_table", "set_visit_policy")}
+
+
+def cmd_config_show(args):
+    from app.services import config
+    with _open(args) as store:
+        getter = getattr(config, POLICY_TABLES[args.table][0])
+        table = getter(store)
+        data = table.to_dict() if hasattr(table, "to_dict") else table
+    emit(args, data, json.dumps(data, ensure_ascii=False, indent=1))
+
+
+def cmd_config_set(args):
+    from app.services import config
+    try:
+        table = json.loads(Path(args.file).read_text("utf-8"))
+    except (OSError, ValueError) as e:
+        raise ValidationError("file", "a readable JSON file", f"file: {args.file} 无法读取 ({e})") from None
+    with _open(args) as store:
+        if store.user["role"] != Role.LEADER.value:
+            raise AccessDenied("only a team leader (队长) may replace a policy table")
+        getattr(config, POLICY_TABLES[args.table][1])(store, table)
+    emit(args, {"ok": True, "table": args.table}, f"已更新 (replaced): {args.table}")
+
+
 # -- integrity and backup ----------------------------------------------------
 def cmd_audit_verify(args):
     with _open(args) as store:
@@ -624,6 +650,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date")
     p = add("list", cmd_problems, "problem lists", g)
     p.add_argument("--open", action="store_true")
+
+    g = group("config", "policy tables: income baselines, visit policy (data the county may replace)")
+    p = add("show", cmd_config_show, "print a table as JSON", g)
+    p.add_argument("table", choices=sorted(POLICY_TABLES))
+    p = add("set", cmd_config_set, "replace a table from a JSON file (leader only)", g)
+    p.add_argument("table", choices=sorted(POLICY_TABLES))
+    p.add_argument("file")
 
     g = group("audit", "the audit chain")
     add("verify", cmd_audit_verify, "walk the hash chain and check every record", g)

@@ -220,14 +220,18 @@ class HouseholdDueFacts:
         parsed, dates already dates. Skips the checks, which cost more than the due list itself
         at village scale; `visits` is sorted in place."""
         self = object.__new__(cls)
-        set_ = object.__setattr__
         visits.sort(key=itemgetter(0))
-        for name, value in (("household_id", household_id), ("category", category), ("residence", residence),
-                            ("monitored", monitored), ("risk_eliminated", risk_eliminated),
-                            ("eliminated_on", eliminated_on), ("followups_done", tuple(sorted(followups_done))),
-                            ("visits", tuple(visits)), ("monitored_on", monitored_on),
-                            ("rule_key", (category, residence, monitored, risk_eliminated))):
-            set_(self, name, value)
+        set_ = object.__setattr__  # frozen: dataclass setattr refuses, object's does not
+        set_(self, "household_id", household_id)
+        set_(self, "category", category)
+        set_(self, "residence", residence)
+        set_(self, "monitored", monitored)
+        set_(self, "risk_eliminated", risk_eliminated)
+        set_(self, "eliminated_on", eliminated_on)
+        set_(self, "followups_done", tuple(sorted(followups_done)))
+        set_(self, "visits", tuple(visits))
+        set_(self, "monitored_on", monitored_on)
+        set_(self, "rule_key", (category, residence, monitored, risk_eliminated))
         return self
 
 

@@ -56,8 +56,10 @@ def _visit_samples(store: Store, year: int, month: int, policy: VisitPolicy) -> 
         if not scopes:
             continue
         where = " OR ".join(f"({sql})" for sql, _ in scopes)
+        # CROSS JOIN keeps households the outer loop: the scope filters them first, then each
+        # needed period is one primary-key seek.
         sql = (f"SELECT h.id, c.last_home, c.last_phone, c.last_wechat FROM households h"
-               f" JOIN contact_periods c ON c.period IN ({', '.join('?' * len(period_keys_))}) AND c.household_id = h.id"
+               f" CROSS JOIN contact_periods c ON c.period IN ({', '.join('?' * len(period_keys_))}) AND c.household_id = h.id"
                f" WHERE h.deleted = 0 AND ({where})")
         for hid, h, p, w in store.conn.execute(sql, period_keys_ + [x for _, ps in scopes for x in ps]):
             samples = out.get(hid)
