@@ -213,9 +213,24 @@ def report(figs: list[dict], when: str) -> str:
         L.append(f"| {f['n']:,} | {ms(e['search_p95'])} / {ms(p['search_p95'])} | {ms(e['due'])} / {ms(p['due'])}"
                  f" | {ms(e['insert_p95'])} / {ms(p['insert_p95'])} | {e['search_p95'] / p['search_p95']:.2f}"
                  f" | {e['due'] / p['due']:.2f} | {e['insert_p95'] / p['insert_p95']:.2f} |")
-    L += ["", "Targets at 3,000 households with two years of visits: search p95 ≤ 5 ms, due list ≤ 30 ms,",
-          "visit save p95 ≤ 5 ms (audit chain and outbox included), unlock ≤ 0.5 s, SQLCipher/plain ≤ 1.3.", ""]
+    L += ["", "## Against the targets (3,000 households, two years of visits)", ""]
+    for f in figs:
+        if f["n"] == 3000:
+            L += targets(f)
     return "\n".join(L)
+
+
+def targets(f: dict) -> list[str]:
+    worst = max(f["search"].values(), key=lambda s: s["p95"])["p95"]
+    e, p = f["bare_enc"], f["bare_plain"]
+    ratio = max(e["search_p95"] / p["search_p95"], e["due"] / p["due"], e["insert_p95"] / p["insert_p95"])
+    rows = [("search p95 (worst kind)", worst * 1000, 5, "ms"), ("due list", f["due"]["ms"] * 1000, 30, "ms"),
+            ("visit save p95", f["save"]["p95"] * 1000, 5, "ms"), ("unlock", f["unlock_median"] * 1000, 500, "ms"),
+            ("SQLCipher / plain (worst workload)", ratio, 1.3, "")]
+    out = ["| figure | measured | target | met |", "|---|---:|---:|---|"]
+    for name, value, target, unit in rows:
+        out.append(f"| {name} | {value:.2f} {unit} | ≤ {target} {unit} | {'yes' if value <= target else 'NO'} |")
+    return out
 
 
 def main() -> None:
