@@ -142,6 +142,7 @@ class Store:
         return cls(data_dir, keyfile, data_key, u.user_id)
 
     def close(self) -> None:
+        self._data_key = None  # the key goes with the store; only the key file remains
         if getattr(self, "conn", None) is not None:
             with contextlib.suppress(Exception):
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -1,42 +1,248 @@
-"""The desktop window. The full work-team screens build on this shell."""
+"""The application: first run or unlock, then the main window; auto-lock; language."""
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer, QTranslator, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
+                               QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
 from app.storage.store import store_exists
 
 from .fonts import apply_cjk_font
+from .preferences import Preferences
+from .session import Session
+from .style import STYLESHEET, set_role
+
+I18N = Path(__file__).resolve().parent.parent.parent / "resources" / "i18n"
+
+
+class AutoLock(QObject):
+    """Locks after `minutes` without keyboard or mouse input anywhere in the application."""
+    fired = Signal()
+    INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+             QEvent.Type.TouchBegin}
+
+    def __init__(self, minutes: float, parent: QObject | None = None):
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.fired)
+        self.set_minutes(minutes)
+
+    def set_minutes(self, minutes: float) -> None:
+        self.timer.setInterval(int(minutes * 60_000))
+        if self.timer.isActive():
+            self.timer.start()
+
+    def start(self) -> None:
+        QApplication.instance().installEventFilter(self)
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        QApplication.instance().removeEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in self.INPUT and self.timer.isActive():
+            self.timer.start()
+        return False
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, data_dir: Path):
+    lock_requested = Signal()
+
+    def __init__(self, session: Session, controller: Controller | None = None):
         super().__init__()
-        self.setWindowTitle("驻村 Zhucun — 防止返贫动态监测")
-        self.resize(900, 600)
+        from .home_page import HomePage
+        from .household_file import HouseholdFilePage
+        from .households_page import HouseholdsPage
+        from .prompts_page import PromptsPage
+        from .settings_page import SettingsPage
+        self.session = session
+        self.controller = controller
+        self.setWindowTitle(self.tr("驻村 Zhucun — 防止返贫动态监测"))
+        self.resize(1366, 768)
+
+        header = QWidget(objectName="header")
+        top = QHBoxLayout(header)
+        top.setContentsMargins(16, 8, 16, 8)
+        top.addWidget(set_role(QLabel(self.tr("驻村")), "title"))
+        top.addWidget(set_role(QLabel(str(session.data_dir)), "muted"))
+        top.addStretch(1)
+        self.user_label = QLabel(self.tr("用户：{0}").format(session.user_name))
+        top.addWidget(self.user_label)
+        lock = QPushButton(self.tr("锁定"))
+        lock.setToolTip(self.tr("锁定 (Ctrl+L)：隐藏所有记录，需重新输入密码"))
+        lock.clicked.connect(self.lock_requested)
+        top.addWidget(lock)
+        lock_action = QAction(self, shortcut=QKeySequence("Ctrl+L"))
+        lock_action.triggered.connect(self.lock_requested)
+        self.addAction(lock_action)
+
+        self.nav = QListWidget(objectName="nav")
+        self.nav.setFixedWidth(170)
+        self.stack = QStackedWidget()
+        self.home = HomePage(session)
+        self.households = HouseholdsPage(session)
+        self.prompts = PromptsPage(session)
+        self.settings = SettingsPage(session, controller)
+        self.file = HouseholdFilePage(session)
+        for text, page in ((self.tr("本月工作"), self.home), (self.tr("农户档案"), self.households),
+                           (self.tr("工作提示"), self.prompts), (self.tr("设置"), self.settings)):
+            QListWidgetItem(text, self.nav)
+            self.stack.addWidget(page)
+        self.stack.addWidget(self.file)
+        self.nav.currentRowChanged.connect(self.show_page)
+        for page in (self.home, self.households, self.prompts):
+            page.open_household.connect(self.open_household)
+        self.file.back.connect(self.show_previous)
+        self._previous = 0
+
         body = QWidget()
-        layout = QVBoxLayout(body)
-        title = QLabel("驻村 Zhucun")
-        title.setStyleSheet("font-size: 28px; font-weight: bold;")
-        state = ("已找到数据库" if store_exists(data_dir) else "尚未建立数据库：请运行 ./zhucun init --user 姓名")
-        info = QLabel(f"{state}\n数据位置 (data): {data_dir}\n\n"
-                      "户档案、走访、监测帮扶、工作提示：当前请使用命令行 ./zhucun --help")
-        info.setWordWrap(True)
-        layout.addStretch(1)
-        for w in (title, info):
-            w.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            layout.addWidget(w)
-        layout.addStretch(1)
-        self.info = info
-        self.setCentralWidget(body)
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        central = QWidget()
+        col = QVBoxLayout(central)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(0)
+        col.addWidget(header)
+        col.addWidget(body, 1)
+        self.setCentralWidget(central)
+        session.changed.connect(self._changed)
+        self.nav.setCurrentRow(0)
+
+    def show_page(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        page = self.stack.currentWidget()
+        if hasattr(page, "refresh"):
+            page.refresh()
+
+    def open_household(self, household_id: str) -> None:
+        self._previous = self.nav.currentRow()
+        self.file.load(household_id)
+        self.stack.setCurrentWidget(self.file)
+
+    def show_previous(self) -> None:
+        self.nav.setCurrentRow(self._previous)
+        self.show_page(self._previous)
+
+    def _changed(self, what: str) -> None:
+        page = self.stack.currentWidget()
+        for p in (self.home, self.households, self.prompts, self.file):
+            if p is page and hasattr(p, "refresh"):
+                p.refresh()
+            elif hasattr(p, "mark_stale"):
+                p.mark_stale()
+
+
+class Controller(QObject):
+    """Which screen shows: first run, unlock, or the main window; and locking."""
+
+    def __init__(self, data_dir: Path, prefs: Preferences | None = None):
+        super().__init__()
+        self.data_dir = Path(data_dir)
+        self.prefs = prefs or Preferences()
+        self.session: Session | None = None
+        self.window: MainWindow | None = None
+        self.dialog = None
+        self.translator: QTranslator | None = None
+        self.autolock = AutoLock(self.prefs.autolock_minutes, self)
+        self.autolock.fired.connect(self.lock)
+        self.apply_language(self.prefs.language)
+
+    def start(self) -> None:
+        if store_exists(self.data_dir):
+            self.show_unlock()
+        else:
+            self.show_first_run()
+
+    def show_first_run(self) -> None:
+        from .first_run import FirstRunDialog
+        self.dialog = FirstRunDialog(self.data_dir, self.prefs)
+        self.dialog.opened.connect(self.open_main)
+        self.dialog.show()
+
+    def show_unlock(self) -> None:
+        from .unlock import UnlockDialog
+        self.dialog = UnlockDialog(self.data_dir, self.prefs)
+        self.dialog.opened.connect(self.open_main)
+        self.dialog.show()
+
+    def open_main(self, store) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog = None
+        self.prefs.last_user = store.user["name"]
+        self.session = Session(store)
+        self._build_window()
+        self.autolock.set_minutes(self.prefs.autolock_minutes)
+        self.autolock.start()
+
+    def _build_window(self) -> None:
+        old = self.window
+        self.window = MainWindow(self.session, self)
+        self.window.lock_requested.connect(self.lock)
+        if old is not None:
+            self.window.setGeometry(old.geometry())
+            old.close()
+            old.deleteLater()
+        self.window.show()
+
+    def lock(self) -> None:
+        """Drop the key and every record from the screen; ask for the passphrase again."""
+        self.autolock.stop()
+        if self.session is not None:
+            self.session.lock()
+            self.session = None
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        self.show_unlock()
+
+    def set_autolock_minutes(self, minutes: int) -> None:
+        self.prefs.autolock_minutes = minutes
+        self.autolock.set_minutes(minutes)
+
+    def apply_language(self, language: str) -> None:
+        app = QApplication.instance()
+        if self.translator is not None:
+            app.removeTranslator(self.translator)
+            self.translator = None
+        if language != "zh_CN":
+            translator = QTranslator(self)
+            if translator.load(str(I18N / f"zhucun_{language}.qm")):
+                app.installTranslator(translator)
+                self.translator = translator
+
+    def set_language(self, language: str) -> None:
+        """Switch language now: the window is rebuilt in the new language."""
+        self.prefs.language = language
+        self.apply_language(language)
+        if self.window is not None and self.session is not None:
+            self._build_window()
+            self.window.nav.setCurrentRow(3)
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Zhucun")
+    apply_cjk_font(app)
+    app.setStyleSheet(STYLESHEET)
+    return app
 
 
 def run(data_dir: Path) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    apply_cjk_font(app)
-    window = MainWindow(Path(data_dir))
-    window.show()
+    app = make_app()
+    controller = Controller(Path(data_dir))
+    controller.start()
     return app.exec()

@@ -1,0 +1,39 @@
+"""How errors reach a person: the field and the rule, in their language; nothing they typed
+is cleared."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.core.errors import AccessDenied, NotFound, StateError, ValidationError, ZhucunError
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("errors", text)
+
+
+def message(exc: BaseException) -> str:
+    """One or two lines for a person. Messages are written Chinese first, then English in
+    parentheses; in English the parenthesised part leads."""
+    text = str(exc)
+    if isinstance(exc, ValidationError) and not text.startswith(exc.field):
+        text = f"{exc.field}: {text}"
+    return text
+
+
+def title(exc: BaseException) -> str:
+    if isinstance(exc, ValidationError):
+        return tr("输入有误")
+    if isinstance(exc, AccessDenied):
+        return tr("无法打开")
+    if isinstance(exc, (StateError, NotFound)):
+        return tr("无法执行")
+    if isinstance(exc, ZhucunError):
+        return tr("出错了")
+    return tr("程序错误")
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, title(exc), message(exc), QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("errorBox")
+    box.exec()

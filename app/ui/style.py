@@ -1,0 +1,41 @@
+"""One stylesheet: consistent spacing and a clear hierarchy, readable at 1366×768."""
+
+ACCENT = "#1f6f5c"       # deep green: the app's one colour
+WARN = "#b3261e"         # overdue, errors
+MUTED = "#5f6b66"
+
+STYLESHEET = f"""
+QMainWindow, QDialog {{ background: #f6f7f5; }}
+QWidget#nav {{ background: #e9eeeb; }}
+QListWidget#nav {{ border: none; background: #e9eeeb; font-size: 15px; padding-top: 8px; }}
+QListWidget#nav::item {{ padding: 10px 14px; border-radius: 6px; margin: 2px 8px; }}
+QListWidget#nav::item:selected {{ background: {ACCENT}; color: white; }}
+QLabel[role="title"] {{ font-size: 20px; font-weight: 600; color: #1b2521; }}
+QLabel[role="section"] {{ font-size: 15px; font-weight: 600; color: #1b2521; margin-top: 6px; }}
+QLabel[role="muted"] {{ color: {MUTED}; }}
+QLabel[role="warn"] {{ color: {WARN}; font-weight: 600; }}
+QLabel[role="error"] {{ color: {WARN}; }}
+QFrame[role="card"] {{ background: white; border: 1px solid #dfe4e1; border-radius: 8px; }}
+QPushButton {{ padding: 5px 14px; border-radius: 5px; border: 1px solid #c5ccc8; background: white; }}
+QPushButton:hover {{ border-color: {ACCENT}; }}
+QPushButton[role="primary"] {{ background: {ACCENT}; color: white; border-color: {ACCENT}; font-weight: 600; }}
+QPushButton[role="primary"]:disabled {{ background: #9bb8ae; border-color: #9bb8ae; }}
+QLineEdit, QComboBox, QDateEdit, QSpinBox, QPlainTextEdit, QTextEdit {{
+    padding: 4px 6px; border: 1px solid #c5ccc8; border-radius: 4px; background: white; }}
+QLineEdit:focus, QComboBox:focus, QDateEdit:focus, QPlainTextEdit:focus {{ border-color: {ACCENT}; }}
+QLineEdit[invalid="true"], QComboBox[invalid="true"], QDateEdit[invalid="true"] {{ border: 1px solid {WARN}; }}
+QTableView, QTreeWidget, QListWidget {{ background: white; border: 1px solid #dfe4e1;
+    selection-background-color: #cfe5dc; selection-color: #1b2521; alternate-background-color: #f7faf8; }}
+QHeaderView::section {{ background: #eef2f0; padding: 5px; border: none; border-bottom: 1px solid #dfe4e1;
+    font-weight: 600; }}
+QTabWidget::pane {{ border: 1px solid #dfe4e1; background: white; border-radius: 4px; }}
+QTabBar::tab {{ padding: 7px 16px; }}
+QTabBar::tab:selected {{ color: {ACCENT}; font-weight: 600; border-bottom: 2px solid {ACCENT}; }}
+QWidget#header {{ background: white; border-bottom: 1px solid #dfe4e1; }}
+"""
+
+
+def set_role(widget, role: str):
+    """Tag a widget for the stylesheet (title, section, muted, warn, card, primary)."""
+    widget.setProperty("role", role)
+    return widget

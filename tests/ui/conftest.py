@@ -1,0 +1,36 @@
+"""GUI tests run offscreen with one QApplication (pytest-qt's qapp) and a private settings file."""
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+FAST_KDF = {"algorithm": "argon2id", "memory_kib": 1024, "iterations": 1, "lanes": 1}
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path, monkeypatch):
+    monkeypatch.setenv("ZHUCUN_CONFIG", str(tmp_path / "settings.ini"))
+
+
+@pytest.fixture
+def demo_store(tmp_path):
+    """A small demo village, open; closed after the test."""
+    from datetime import date
+
+    from app.services import demo
+    from app.storage.store import Store
+    folder = tmp_path / "village"
+    demo.build_demo(folder, "passphrase1", 40, seed=2, today=date.today(), kdf_params=FAST_KDF)
+    store = Store.open(folder, "passphrase1")
+    yield store
+    if store.conn is not None:
+        store.close()
+
+
+@pytest.fixture
+def session(qapp, demo_store):
+    from app.ui.main import make_app
+    from app.ui.session import Session
+    make_app()
+    return Session(demo_store)
