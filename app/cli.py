@@ -464,6 +464,12 @@ def cmd_restore(args):
     emit(args, info, f"已恢复 (restored) into {info['data']}: {info['entries']} 条审计记录已核验")
 
 
+def cmd_screenshots(args):
+    from app.ui.screenshots import render_all
+    files = render_all(Path(args.out), args.households, args.language)
+    emit(args, files, "\n".join(files))
+
+
 def cmd_gui(args):
     from app.ui.main import run
     return run(args.data)
@@ -660,6 +666,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     g = group("audit", "the audit chain")
     add("verify", cmd_audit_verify, "walk the hash chain and check every record", g)
+
+    p = add("screenshots", cmd_screenshots, "render every main screen of a demo village to PNG")
+    p.add_argument("--out", required=True)
+    p.add_argument("--households", type=int, default=300)
+    p.add_argument("--language", default="zh_CN", choices=["zh_CN", "en"])
 
     p = add("backup", cmd_backup, "write an encrypted backup")
     p.add_argument("--out", required=True)

@@ -129,6 +129,10 @@ class MainWindow(QMainWindow):
         self._previous = self.nav.currentRow()
         self.file.load(household_id)
         self.stack.setCurrentWidget(self.file)
+        # A household file belongs under 农户档案 in the navigation.
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(1)
+        self.nav.blockSignals(False)
 
     def show_previous(self) -> None:
         self.nav.setCurrentRow(self._previous)

@@ -20,10 +20,12 @@ QPushButton {{ padding: 5px 14px; border-radius: 5px; border: 1px solid #c5ccc8;
 QPushButton:hover {{ border-color: {ACCENT}; }}
 QPushButton[role="primary"] {{ background: {ACCENT}; color: white; border-color: {ACCENT}; font-weight: 600; }}
 QPushButton[role="primary"]:disabled {{ background: #9bb8ae; border-color: #9bb8ae; }}
-QLineEdit, QComboBox, QDateEdit, QSpinBox, QPlainTextEdit, QTextEdit {{
+QLineEdit, QPlainTextEdit, QTextEdit {{
     padding: 4px 6px; border: 1px solid #c5ccc8; border-radius: 4px; background: white; }}
-QLineEdit:focus, QComboBox:focus, QDateEdit:focus, QPlainTextEdit:focus {{ border-color: {ACCENT}; }}
-QLineEdit[invalid="true"], QComboBox[invalid="true"], QDateEdit[invalid="true"] {{ border: 1px solid {WARN}; }}
+QLineEdit:focus, QPlainTextEdit:focus {{ border-color: {ACCENT}; }}
+QComboBox, QDateEdit, QSpinBox {{ min-height: 24px; }}
+QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"] {{ border: 1px solid {WARN}; }}
+QComboBox[invalid="true"], QDateEdit[invalid="true"], QSpinBox[invalid="true"] {{ background: #fbe9e7; }}
 QTableView, QTreeWidget, QListWidget {{ background: white; border: 1px solid #dfe4e1;
     selection-background-color: #cfe5dc; selection-color: #1b2521; alternate-background-color: #f7faf8; }}
 QHeaderView::section {{ background: #eef2f0; padding: 5px; border: none; border-bottom: 1px solid #dfe4e1;

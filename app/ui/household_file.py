@@ -1,0 +1,972 @@
+"""One household's file (一户一档): who they are, the members, income, the monitoring case, the
+visits and the forms, loaded with one household_profile call."""
+from __future__ import annotations
+
+import html
+from datetime import date
+
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFrame, QGridLayout, QHBoxLayout,
+                               QHeaderView, QLabel, QListView, QMenu, QPushButton, QScrollArea, QStyle,
+                               QStyledItemDelegate, QStyleOptionViewItem, QTableView, QTabWidget, QVBoxLayout,
+                               QWidget)
+
+from app.core.enums import (Health, HouseholdCategory, HouseholdFlag, HousingGrade, LabourCapacity,
+                            Measure, MonitoringCategory, Relation, Residence, RiskType, SchoolStatus, Sex,
+                            VisitMode)
+from app.core.errors import NotFound
+from app.core.household import age_on
+from app.core.idnumber import mask_id_number
+from app.core.income import format_yuan
+from app.core.monitoring import missing_measures
+from app.services import profile, visits
+
+from .case_dialogs import CaseStepDialog, event_label, next_steps, open_case_of, primary_step, step_label
+from .errors import show_error
+from .income_dialog import IncomeDialog
+from .style import ACCENT, MUTED, WARN, set_role
+from .visit_dialog import VisitDialog
+
+OK_GREEN = "#2e7d4f"
+CAUTION = "#8a5a00"
+BADGE = {"green": ("#e3efe9", ACCENT), "amber": ("#fbefd9", CAUTION), "red": ("#fbe3e1", WARN),
+         "grey": ("#eceeed", "#3d4743")}
+RECORD = Qt.ItemDataRole.UserRole
+HTML = Qt.ItemDataRole.UserRole + 1
+PROFILE_VISITS = 20   # household_profile gives the newest 20 visits
+
+
+def badge(text: str, tone: str = "grey") -> QLabel:
+    bg, fg = BADGE[tone]
+    label = QLabel(text)
+    label.setStyleSheet(f"background: {bg}; color: {fg}; border-radius: 10px; padding: 2px 10px;"
+                        " font-weight: 600;")
+    return label
+
+
+def _zh(enum, value) -> str:
+    return enum(value).zh if value else ""
+
+
+def _esc(text) -> str:
+    return html.escape(str(text or "")).replace("\n", "<br>")
+
+
+def _zh_list(enum, codes) -> str:
+    return "、".join(enum(c).zh for c in codes or ())
+
+
+def _quarter_start(d: date) -> date:
+    return date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)
+
+
+def clear_layout(layout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget() is not None:
+            item.widget().hide()
+            item.widget().deleteLater()
+        elif item.layout() is not None:
+            clear_layout(item.layout())
+
+
+# --------------------------------------------------------------------------------------------
+# Models and the timeline view
+# --------------------------------------------------------------------------------------------
+
+class RowsModel(QAbstractTableModel):
+    """Records as table rows: `columns` is [(header, text_fn)], `colour` (record, column) → colour
+    name or None, `tip` (record) → tooltip."""
+
+    def __init__(self, columns, colour=None, tip=None, parent=None):
+        super().__init__(parent)
+        self.columns = columns
+        self.colour = colour
+        self.tip = tip
+        self.rows: list[dict] = []
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        record = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[index.column()][1](record)
+        if role == Qt.ItemDataRole.ForegroundRole and self.colour:
+            colour = self.colour(record, index.column())
+            return QColor(colour) if colour else None
+        if role == Qt.ItemDataRole.ToolTipRole and self.tip:
+            return self.tip(record)
+        if role == RECORD:
+            return record
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section][0]
+        return None
+
+
+class TimelineModel(QAbstractListModel):
+    """Records shown as rich entries: `text` (record) → plain text (searchable, accessible) and
+    `rich` (record) → HTML the delegate draws."""
+
+    def __init__(self, text, rich, parent=None):
+        super().__init__(parent)
+        self.text = text
+        self.rich = rich
+        self.rows: list[dict] = []
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        record = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(record)
+        if role == HTML:
+            return self.rich(record)
+        if role == RECORD:
+            return record
+        return None
+
+
+class TimelineDelegate(QStyledItemDelegate):
+    """Draws an entry's HTML, wrapped to the view's width, with a rule between entries."""
+    PAD_X, PAD_Y = 14, 9
+
+    def __init__(self, view: QListView):
+        super().__init__(view)
+        self.view = view
+        self._cache: dict = {}
+
+    def _doc(self, index, width: int) -> QTextDocument:
+        text = index.data(HTML) or ""
+        key = (text, width)
+        doc = self._cache.get(key)
+        if doc is None:
+            if len(self._cache) > 400:
+                self._cache.clear()
+            doc = QTextDocument()
+            doc.setDefaultFont(self.view.font())
+            doc.setDocumentMargin(0)
+            doc.setHtml(text)
+            doc.setTextWidth(width)
+            self._cache[key] = doc
+        return doc
+
+    def _width(self) -> int:
+        return max(200, self.view.viewport().width() - 2 * self.PAD_X)
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802
+        doc = self._doc(index, self._width())
+        return QSize(self._width() + 2 * self.PAD_X - 1, int(doc.size().height()) + 2 * self.PAD_Y)
+
+    def paint(self, painter, option, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget or self.view
+        widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        doc = self._doc(index, self._width())
+        painter.save()
+        painter.translate(opt.rect.topLeft() + QPoint(self.PAD_X, self.PAD_Y))
+        doc.drawContents(painter)
+        painter.restore()
+        painter.save()
+        painter.setPen(QColor("#e6eae8"))
+        painter.drawLine(opt.rect.left() + self.PAD_X, opt.rect.bottom(), opt.rect.right() - self.PAD_X,
+                         opt.rect.bottom())
+        painter.restore()
+
+
+def timeline_view(model: TimelineModel) -> QListView:
+    view = QListView()
+    view.setModel(model)
+    view.setItemDelegate(TimelineDelegate(view))
+    view.setUniformItemSizes(False)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    return view
+
+
+def table_view(model: RowsModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(30)
+    view.horizontalHeader().setHighlightSections(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    return view
+
+
+def card(title: str | None = None) -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    set_role(frame, "card")
+    box = QVBoxLayout(frame)
+    box.setContentsMargins(16, 12, 16, 14)
+    box.setSpacing(8)
+    if title:
+        box.addWidget(set_role(QLabel(title), "section"))
+    return frame, box
+
+
+def wrap_label(text: str, role: str | None = None) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if role:
+        set_role(label, role)
+    return label
+
+
+# --------------------------------------------------------------------------------------------
+# The page
+# --------------------------------------------------------------------------------------------
+
+class HouseholdFilePage(QWidget):
+    """The household file. `load(household_id)` shows a household; `refresh()` reloads it;
+    `mark_stale()` reloads when next shown; `back` asks the window to go back."""
+    back = Signal()
+
+    def __init__(self, session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.household_id: str | None = None
+        self.profile: dict | None = None
+        self.case: dict | None = None
+        self.all_visits = False
+        self._stale = False
+        self._changes = 0          # session.changed seen
+        self._loaded_changes = 0   # … when the page last loaded
+        session.changed.connect(self._count_change)
+
+        self._build_header()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(False)
+        self._build_overview()
+        self._build_members()
+        self._build_incomes()
+        self._build_case()
+        self._build_visits()
+        self._build_forms()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(10)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tabs, 1)
+        QShortcut(QKeySequence("Alt+Left"), self, activated=self.back)
+
+    # --- header -------------------------------------------------------------------------------
+
+    def _build_header(self) -> None:
+        self.header = QFrame()
+        set_role(self.header, "card")
+        grid = QGridLayout(self.header)
+        grid.setContentsMargins(14, 10, 14, 10)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(4)
+        self.back_button = QPushButton(self.tr("← 返回"))
+        self.back_button.setToolTip(self.tr("返回上一页 (Alt+←)"))
+        self.back_button.clicked.connect(self.back)
+        self.name_label = set_role(QLabel(), "title")
+        self.name_label.setStyleSheet("font-size: 24px;")
+        self.badges = QHBoxLayout()
+        self.badges.setSpacing(6)
+        self.info_label = set_role(QLabel(), "muted")
+        self.info_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.visit_button = set_role(QPushButton(self.tr("记录走访")), "primary")
+        self.visit_button.clicked.connect(self.record_visit)
+        self.member_button = QPushButton(self.tr("添加成员"))
+        self.member_button.clicked.connect(lambda: self.edit_member(None))
+        self.step_button = QPushButton()
+        self.step_button.clicked.connect(lambda: self.record_step(self.step_button.property("step")))
+
+        title_row = QHBoxLayout()
+        title_row.setSpacing(10)
+        title_row.addWidget(self.name_label)
+        title_row.addLayout(self.badges)
+        title_row.addStretch(1)
+        title_row.addWidget(self.step_button)
+        title_row.addWidget(self.member_button)
+        title_row.addWidget(self.visit_button)
+        grid.addWidget(self.back_button, 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(title_row, 0, 1)
+        grid.addWidget(self.info_label, 1, 1)
+        grid.setColumnStretch(1, 1)
+
+    def _fill_header(self) -> None:
+        h = self.profile["household"]
+        self.name_label.setText(h["head_name"])
+        clear_layout(self.badges)
+        tone = {"monitored": "amber", "lifted": "green"}.get(h["category"], "grey")
+        self.badges.addWidget(badge(HouseholdCategory(h["category"]).zh, tone))
+        if h.get("monitoring_category"):
+            self.badges.addWidget(badge(MonitoringCategory(h["monitoring_category"]).zh, "amber"))
+        if self.case:
+            self.badges.addWidget(badge(self.case["state_zh"], self._state_tone(self.case["state"])))
+        if any(c["overdue_zh"] for c in self.profile["cases"]):
+            self.badges.addWidget(badge(self.tr("逾期"), "red"))
+        if self.profile["situations"]:
+            flag = badge(self.tr("须纳入监测"), "red")
+            flag.setToolTip("\n".join(s["reason_zh"] for s in self.profile["situations"]))
+            self.badges.addWidget(flag)
+        parts = [" ".join(x for x in (h.get("village"), h.get("group_name")) if x)]
+        if h.get("number"):
+            parts.append(self.tr("户编号 {0}").format(h["number"]))
+        parts.append(self.tr("电话 {0}").format(h.get("phone") or "—"))
+        parts.append(self.tr("帮扶责任人 {0}").format(h.get("pairing_cadre") or "—"))
+        parts.append(_zh(Residence, h.get("residence")))
+        self.info_label.setText("  ·  ".join(p for p in parts if p))
+        step = primary_step(self.case)
+        self.step_button.setVisible(step is not None)
+        if step:
+            self.step_button.setText(step_label(step))
+            self.step_button.setProperty("step", step)
+
+    @staticmethod
+    def _state_tone(state: str) -> str:
+        return {"clue": "amber", "identified": "red", "helping": "amber", "eliminated": "green",
+                "stable": "green"}.get(state, "grey")
+
+    # --- loading ------------------------------------------------------------------------------
+
+    def load(self, household_id: str) -> None:
+        if household_id != self.household_id:
+            self.all_visits = False
+            self.tabs.setCurrentIndex(0)
+        self.household_id = household_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self.household_id or not self.session.is_open:
+            return
+        self._stale = False
+        self._loaded_changes = self._changes
+        try:
+            self.profile = self.session.call(profile.household_profile, self.household_id, self.session.today())
+            if self.all_visits:
+                self.profile["visits"] = self.session.call(visits.list_visits, self.household_id)
+        except NotFound:
+            self.profile = None
+            self.name_label.setText(self.tr("找不到该户（可能已删除）"))
+            self.info_label.setText("")
+            clear_layout(self.badges)
+            self.tabs.setEnabled(False)
+            for b in (self.visit_button, self.member_button, self.step_button):
+                b.setVisible(False)
+            return
+        self.tabs.setEnabled(True)
+        self.visit_button.setVisible(True)
+        self.member_button.setVisible(True)
+        self.case = open_case_of(self.profile["cases"])
+        self._fill_header()
+        self._fill_overview()
+        self._fill_members()
+        self._fill_incomes()
+        self._fill_case()
+        self._fill_visits()
+
+    def mark_stale(self) -> None:
+        self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def _count_change(self, _what: str) -> None:
+        self._changes += 1
+
+    def _after_write(self) -> None:
+        """Reload unless the window already did when the write was announced."""
+        if self._loaded_changes != self._changes or self._stale:
+            self.refresh()
+
+    # --- 概况 -----------------------------------------------------------------------------------
+
+    def _build_overview(self) -> None:
+        self.overview = QScrollArea()
+        self.overview.setWidgetResizable(True)
+        self.overview.setFrameShape(QFrame.Shape.NoFrame)
+        self.tabs.addTab(self.overview, self.tr("概况"))
+
+    def _fill_overview(self) -> None:
+        p = self.profile
+        h = p["household"]
+        content = QWidget()
+        content.setObjectName("overviewContent")
+        content.setStyleSheet("QWidget#overviewContent { background: #f6f7f5; }")
+        grid = QGridLayout(content)
+        grid.setContentsMargins(12, 12, 12, 12)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(12)
+        left = QVBoxLayout()
+        left.setSpacing(12)
+        right = QVBoxLayout()
+        right.setSpacing(12)
+
+        overdue = [line for c in p["cases"] for line in c["overdue_zh"]]
+        if overdue:
+            frame, box = card(self.tr("逾期提醒"))
+            for line in overdue:
+                box.addWidget(wrap_label("⚠ " + line, "warn"))
+            right.addWidget(frame)
+
+        frame, box = card(self.tr("基本情况"))
+        form = QGridLayout()
+        form.setHorizontalSpacing(14)
+        form.setVerticalSpacing(6)
+        rows = [(self.tr("地址"), h.get("address") or "—"),
+                (self.tr("所在地"), " ".join(x for x in (h.get("county"), h.get("township"), h.get("village"),
+                                                       h.get("group_name")) if x) or "—"),
+                (self.tr("户类型"), HouseholdCategory(h["category"]).zh
+                 + (" · " + MonitoringCategory(h["monitoring_category"]).zh if h.get("monitoring_category") else "")),
+                (self.tr("居住情况"), _zh(Residence, h.get("residence")) or "—"),
+                (self.tr("户标识"), "、".join(HouseholdFlag(f).zh for f in h.get("flags") or ()) or self.tr("无")),
+                (self.tr("住房安全"), _zh(HousingGrade, h.get("housing_grade")) or self.tr("未评定")),
+                (self.tr("有无赡养(抚养)人"), self.tr("有") if h.get("has_supporter") else self.tr("无"))]
+        if h.get("monitoring_since"):
+            rows.insert(3, (self.tr("纳入监测"), h["monitoring_since"]))
+        rows += self._detail_rows(h.get("details") or {})
+        if h.get("note"):
+            rows.append((self.tr("备注"), h["note"]))
+        for r, (k, v) in enumerate(rows):
+            form.addWidget(set_role(QLabel(k), "muted"), r, 0, Qt.AlignmentFlag.AlignTop)
+            form.addWidget(wrap_label(str(v)), r, 1)
+        form.setColumnStretch(1, 1)
+        box.addLayout(form)
+        left.addWidget(frame)
+        left.addStretch(1)
+
+        frame, box = card(self.tr("三保障及饮水"))
+        row = QHBoxLayout()
+        row.setSpacing(18)
+        for key, name in (("education", self.tr("义务教育")), ("medical", self.tr("基本医疗")),
+                          ("housing", self.tr("住房安全")), ("water", self.tr("饮水安全"))):
+            ok = p["guarantees"][key]
+            label = QLabel(("✓ " if ok else "✗ ") + name)
+            label.setStyleSheet(f"color: {OK_GREEN if ok else WARN}; font-weight: 600; font-size: 15px;")
+            label.setToolTip(self.tr("有保障") if ok else self.tr("未保障"))
+            row.addWidget(label)
+        row.addStretch(1)
+        box.addLayout(row)
+        right.addWidget(frame)
+
+        frame, box = card(self.tr("风险类型"))
+        if h.get("risk_types"):
+            row = QHBoxLayout()
+            row.setSpacing(6)
+            for r in h["risk_types"]:
+                row.addWidget(badge(RiskType(r).zh, "green" if h.get("risk_eliminated") else "amber"))
+            if h.get("risk_eliminated"):
+                row.addWidget(set_role(QLabel(self.tr("（风险已消除）")), "muted"))
+            row.addStretch(1)
+            box.addLayout(row)
+        else:
+            box.addWidget(set_role(QLabel(self.tr("无")), "muted"))
+        right.addWidget(frame)
+
+        frame, box = card(self.tr("须纳入监测的情形"))
+        if p["situations"]:
+            box.addWidget(wrap_label(self.tr("以下情形由软件按档案判断，须经核实后登记风险线索。"), "muted"))
+            for s in p["situations"]:
+                title = wrap_label(self.tr("情形{0}：{1}").format(s["number"], s["title_zh"]))
+                title.setStyleSheet(f"color: {WARN}; font-weight: 600;")
+                box.addWidget(title)
+                box.addWidget(wrap_label(s["reason_zh"]))
+        else:
+            box.addWidget(set_role(QLabel(self.tr("未发现五种须纳入监测的情形")), "muted"))
+        right.addWidget(frame)
+        right.addStretch(1)
+
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        self.overview.setWidget(content)
+
+    def _detail_rows(self, d: dict) -> list[tuple[str, str]]:
+        yes_no = lambda v: self.tr("是") if v else self.tr("否")  # noqa: E731
+        land = {"cultivated_mu_x100": self.tr("耕地"), "forest_mu_x100": self.tr("林地"),
+                "returned_farmland_mu_x100": self.tr("退耕还林"), "orchard_mu_x100": self.tr("林果地"),
+                "pasture_mu_x100": self.tr("牧草地"), "water_surface_mu_x100": self.tr("水面")}
+        out = []
+        parts = []
+        for key, name in land.items():
+            if d.get(key):
+                parts.append(self.tr("{0} {1} 亩").format(name, f"{d[key] / 100:g}"))
+        extra_land = [k for k in d if k.endswith("_mu_x100") and k not in land and d[k]]
+        parts += [f"{k[:-8]} {d[k] / 100:g}" for k in extra_land]
+        out.append((self.tr("土地"), "，".join(parts) or self.tr("无")))
+        if d.get("housing_area_m2"):
+            out.append((self.tr("住房面积"), self.tr("{0} 平方米").format(d["housing_area_m2"])))
+        if "road_hardened" in d or "road_distance_m" in d:
+            road = self.tr("已硬化") if d.get("road_hardened") else self.tr("未硬化")
+            if d.get("road_distance_m") is not None:
+                road += self.tr("，距离 {0} 米").format(f"{d['road_distance_m']:,}")
+            out.append((self.tr("入户路"), road))
+        if d.get("fuel"):
+            out.append((self.tr("主要燃料"), str(d["fuel"])))
+        if "sanitary_toilet" in d:
+            out.append((self.tr("卫生厕所"), yes_no(d["sanitary_toilet"])))
+        if "cooperative" in d:
+            out.append((self.tr("加入合作社"), yes_no(d["cooperative"])))
+        if "can_solve_alone" in d:
+            out.append((self.tr("能否自身解决困难"), yes_no(d["can_solve_alone"])))
+        known = set(land) | {"housing_area_m2", "road_hardened", "road_distance_m", "fuel", "sanitary_toilet",
+                             "cooperative", "can_solve_alone", "safe_water"} | set(extra_land)
+        for key in sorted(set(d) - known):
+            value = d[key]
+            out.append((key, yes_no(value) if isinstance(value, bool) else str(value)))
+        return out
+
+    # --- 成员 -----------------------------------------------------------------------------------
+
+    def _build_members(self) -> None:
+        today = self.session.today()
+
+        def age(m):
+            return str(age_on(m["birth_date"], today)) if m.get("birth_date") else ""
+
+        def work(m):
+            if m.get("work_months"):
+                text = self.tr("{0}个月").format(m["work_months"])
+                return text + (" · " + m["work_place"] if m.get("work_place") else "")
+            return self.tr("公益岗位") if m.get("welfare_post") else ""
+
+        cols = [(self.tr("姓名"), lambda m: m["name"]),
+                (self.tr("与户主关系"), lambda m: _zh(Relation, m.get("relation"))),
+                (self.tr("性别"), lambda m: _zh(Sex, m.get("sex"))),
+                (self.tr("年龄"), age),
+                (self.tr("身份证号"), lambda m: mask_id_number(m["id_number"]) if m.get("id_number") else ""),
+                (self.tr("健康状况"), lambda m: _zh(Health, m.get("health"))
+                 + (self.tr("（{0}级）").format(m["disability_grade"]) if m.get("disability_grade") else "")),
+                (self.tr("在校情况"), lambda m: "" if m.get("school_status") in (None, "none")
+                 else _zh(SchoolStatus, m["school_status"])),
+                (self.tr("劳动技能"), lambda m: _zh(LabourCapacity, m.get("labour"))),
+                (self.tr("务工"), work),
+                (self.tr("医保"), lambda m: "✓" if m.get("medical_insurance") else "✗")]
+        colour = lambda m, c: (WARN if (c == 9 and not m.get("medical_insurance"))  # noqa: E731
+                               or (c == 5 and m.get("health") in ("serious_illness", "disabled")) else None)
+        self.members_model = RowsModel(cols, colour, tip=lambda m: m.get("note") or None, parent=self)
+        self.members_view = table_view(self.members_model)
+        self.members_view.doubleClicked.connect(
+            lambda index: self.edit_member(self.members_model.rows[index.row()]))
+        widget = QWidget()
+        box = QVBoxLayout(widget)
+        box.setContentsMargins(12, 12, 12, 12)
+        box.setSpacing(8)
+        bar = QHBoxLayout()
+        add = QPushButton(self.tr("添加成员"))
+        add.clicked.connect(lambda: self.edit_member(None))
+        bar.addWidget(set_role(QLabel(self.tr("双击一行修改成员信息")), "muted"))
+        bar.addStretch(1)
+        bar.addWidget(add)
+        box.addLayout(bar)
+        box.addWidget(self.members_view, 1)
+        self.members_tab = widget
+        self.tabs.addTab(widget, self.tr("成员"))
+
+    def _fill_members(self) -> None:
+        members = self.profile["members"]
+        self.members_model.set_rows(members)
+        header = self.members_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.tabs.setTabText(self.tabs.indexOf(self.members_tab), self.tr("成员 ({0})").format(len(members)))
+
+    # --- 收入 -----------------------------------------------------------------------------------
+
+    def _build_incomes(self) -> None:
+        def below(r):
+            return r["per_capita_fen"] < r["baseline_fen"]
+
+        cols = [(self.tr("核算日期"), lambda r: r["assessed_on"]),
+                (self.tr("家庭人口"), lambda r: str(r["household_size"])),
+                (self.tr("家庭纯收入"), lambda r: format_yuan(r["net_fen"])),
+                (self.tr("人均纯收入"), lambda r: format_yuan(r["per_capita_fen"])),
+                (self.tr("基准线"), lambda r: format_yuan(r["baseline_fen"])),
+                (self.tr("对比基准线"), lambda r: self.tr("低于") if below(r) else self.tr("高于")),
+                (self.tr("备注"), lambda r: r.get("note") or "")]
+        colour = lambda r, c: (WARN if below(r) else OK_GREEN) if c in (3, 5) else None  # noqa: E731
+        self.incomes_model = RowsModel(cols, colour, tip=self._income_tip, parent=self)
+        self.incomes_view = table_view(self.incomes_model)
+        for c in (2, 3, 4):
+            self.incomes_view.setItemDelegateForColumn(c, _RightAligned(self.incomes_view))
+        widget = QWidget()
+        box = QVBoxLayout(widget)
+        box.setContentsMargins(12, 12, 12, 12)
+        box.setSpacing(8)
+        bar = QHBoxLayout()
+        self.income_hint = set_role(QLabel(), "muted")
+        bar.addWidget(self.income_hint)
+        bar.addStretch(1)
+        button = QPushButton(self.tr("核算收入"))
+        button.clicked.connect(self.assess_income)
+        bar.addWidget(button)
+        box.addLayout(bar)
+        box.addWidget(self.incomes_view, 1)
+        self.incomes_tab = widget
+        self.tabs.addTab(widget, self.tr("收入"))
+
+    def _income_tip(self, r: dict) -> str:
+        names = {"wage": self.tr("务工收入"), "welfare_post": self.tr("公益性岗位收入"),
+                 "business": self.tr("生产经营收入"), "property": self.tr("财产性收入"),
+                 "dividend": self.tr("资产收益分红"), "pension": self.tr("养老金"),
+                 "family_planning": self.tr("计划生育金"), "eco_compensation": self.tr("生态补偿金"),
+                 "dibao": self.tr("低保金"), "tekun": self.tr("特困供养金"),
+                 "other_transfer": self.tr("其他转移性收入"), "business_expense": self.tr("生产经营性支出")}
+        return "\n".join(f"{names.get(k, k)}：{format_yuan(v)}" for k, v in (r.get("items") or {}).items() if v)
+
+    def _fill_incomes(self) -> None:
+        rows = self.profile["incomes"]
+        self.incomes_model.set_rows(rows)
+        header = self.incomes_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.income_hint.setText(self.tr("收入按核算日前12个月计算；鼠标停在一行上可看明细") if rows
+                                 else self.tr("尚未核算收入"))
+
+    # --- 监测帮扶 -------------------------------------------------------------------------------
+
+    def _build_case(self) -> None:
+        widget = QWidget()
+        box = QVBoxLayout(widget)
+        box.setContentsMargins(12, 12, 12, 12)
+        box.setSpacing(10)
+        top = QHBoxLayout()
+        self.case_picker = QComboBox()
+        self.case_picker.currentIndexChanged.connect(self._show_case)
+        top.addWidget(self.case_picker)
+        top.addStretch(1)
+        self.case_buttons = QHBoxLayout()
+        self.case_buttons.setSpacing(8)
+        top.addLayout(self.case_buttons)
+        box.addLayout(top)
+        self.case_card, self.case_box = card()
+        box.addWidget(self.case_card)
+        box.addWidget(set_role(QLabel(self.tr("经过")), "section"))
+        self.events_model = TimelineModel(self._event_text, self._event_html, self)
+        self.events_view = timeline_view(self.events_model)
+        box.addWidget(self.events_view, 1)
+        self.case_tab = widget
+        self.tabs.addTab(widget, self.tr("监测帮扶"))
+
+    def _fill_case(self) -> None:
+        cases = self.profile["cases"]
+        self.case_picker.blockSignals(True)
+        self.case_picker.clear()
+        for c in cases:
+            self.case_picker.addItem(self.tr("{0} 起 · {1}").format(c["clue_date"], c["state_zh"]), c["id"])
+        self.case_picker.setVisible(len(cases) > 1)
+        self.case_picker.setCurrentIndex(0 if cases else -1)
+        self.case_picker.blockSignals(False)
+        self._show_case()
+
+    def _show_case(self, *_) -> None:
+        cases = self.profile["cases"]
+        index = self.case_picker.currentIndex()
+        c = cases[index] if 0 <= index < len(cases) else None
+        clear_layout(self.case_box)
+        clear_layout(self.case_buttons)
+        is_current = c is not None and c is self.case
+        steps = next_steps(c) if is_current else ([] if self.case else ["clue"])
+        primary = primary_step(c if is_current else None)
+        for step in steps:
+            button = QPushButton(step_label(step))
+            if step == primary:
+                set_role(button, "primary")
+            if step == "stable" and not self._may_close(c):
+                button.setEnabled(False)
+                button.setToolTip(self.tr("四个季度回头看完成或风险消除满一年（{0}）后才能结束").format(
+                    c.get("stable_from") or ""))
+            button.clicked.connect(lambda _=False, s=step: self.record_step(s))
+            self.case_buttons.addWidget(button)
+        if c is None:
+            self.case_box.addWidget(set_role(QLabel(self.tr("本户没有监测帮扶案例")), "section"))
+            self.case_box.addWidget(wrap_label(self.tr("发现返贫致贫风险时，点“登记风险线索”开始：15天内入户核查并"
+                                                       "识别认定，识别后10天内制定帮扶计划。"), "muted"))
+            self.events_model.set_rows([])
+            return
+        head = QHBoxLayout()
+        head.setSpacing(8)
+        head.addWidget(self._section_inline(self.tr("监测帮扶案例")))
+        head.addWidget(badge(c["state_zh"], self._state_tone(c["state"])))
+        if c.get("monitoring_category"):
+            head.addWidget(badge(MonitoringCategory(c["monitoring_category"]).zh, "amber"))
+        head.addStretch(1)
+        self.case_box.addLayout(head)
+
+        form = QGridLayout()
+        form.setHorizontalSpacing(14)
+        form.setVerticalSpacing(6)
+        missing = missing_measures([RiskType(r) for r in c.get("risk_types") or ()],
+                                   [Measure(m) for m in c.get("measures") or ()])
+        clue_risks = [r for e in c["events"] if e["kind"] == "clue" for r in e["data"].get("risk_types", [])]
+        unidentified = self.tr("未识别") + (self.tr("（线索：{0}）").format(_zh_list(RiskType, clue_risks))
+                                            if clue_risks else "")
+        rows = [(self.tr("风险类型"), _zh_list(RiskType, c.get("risk_types")) or unidentified, None),
+                (self.tr("帮扶措施"), _zh_list(Measure, c.get("measures")) or self.tr("尚未制定"), None)]
+        if missing:
+            rows.append((self.tr("缺少措施"), self.tr("{0} 还没有对应的帮扶措施").format(
+                "、".join(r.zh for r in missing)), "warn"))
+        dates = [(self.tr("线索"), c.get("clue_date")), (self.tr("识别"), c.get("identified_date")),
+                 (self.tr("计划"), c.get("plan_date")), (self.tr("消除"), c.get("eliminated_date"))]
+        rows.append((self.tr("日期"), "  ·  ".join(f"{k} {v}" for k, v in dates if v), None))
+        deadline = self._next_deadline(c) if is_current else None
+        if deadline:
+            rows.append((self.tr("下一期限"), deadline, None))
+        for r, (k, v, role) in enumerate(rows):
+            form.addWidget(set_role(QLabel(k), "muted"), r, 0, Qt.AlignmentFlag.AlignTop)
+            form.addWidget(wrap_label(v, role), r, 1)
+        form.setColumnStretch(1, 1)
+        self.case_box.addLayout(form)
+        for line in c["overdue_zh"]:
+            self.case_box.addWidget(wrap_label("⚠ " + line, "warn"))
+        self.events_model.set_rows(list(reversed(c["events"])))
+
+    def _section_inline(self, text: str) -> QLabel:
+        label = set_role(QLabel(text), "section")
+        label.setStyleSheet("margin-top: 0px;")
+        return label
+
+    @staticmethod
+    def _satisfied_followups(c: dict) -> list[bool]:
+        done = [date.fromisoformat(d) for d in c.get("followups_done") or ()]
+        return [any(_quarter_start(due) <= f <= due for f in done)
+                for due in (date.fromisoformat(d) for d in c.get("followup_due") or ())]
+
+    def _may_close(self, c: dict) -> bool:
+        """Whether 结束回头看 is allowed yet: every quarterly 回头看 done, or a year since elimination."""
+        satisfied = self._satisfied_followups(c)
+        if satisfied and all(satisfied):
+            return True
+        return bool(c.get("stable_from")) and self.session.today().isoformat() >= c["stable_from"]
+
+    def _next_deadline(self, c: dict) -> str | None:
+        state = c["state"]
+        if state == "clue":
+            return self.tr("{0} 前完成识别认定（发现线索后15天）").format(c["identify_by"])
+        if state == "identified":
+            return self.tr("{0} 前制定帮扶计划（识别后10天）").format(c["plan_by"])
+        if state == "helping" and "plan" in c.get("overdue", ()):
+            return self.tr("{0} 前补齐帮扶措施").format(c["plan_by"])
+        if state == "eliminated":
+            for k, (due, ok) in enumerate(zip(c.get("followup_due") or (), self._satisfied_followups(c)), 1):
+                if not ok:
+                    return self.tr("第{0}次回头看：{1} 前（当季度内）").format(k, due)
+            if c.get("stable_from"):
+                return self.tr("回头看已完成，可结束回头看（满一年：{0}）").format(c["stable_from"])
+        if state == "stable":
+            return self.tr("已稳定，结束回头看")
+        return None
+
+    def _event_text(self, e: dict) -> str:
+        return f"{e['on']} {event_label(e['kind'])} {e['by']} {self._event_details(e)}"
+
+    def _event_details(self, e: dict) -> str:
+        d = e.get("data") or {}
+        parts = []
+        if d.get("source"):
+            parts.append(self.tr("来源：{0}").format(d["source"]))
+        if d.get("monitoring_category"):
+            parts.append(self.tr("类别：{0}").format(_zh(MonitoringCategory, d["monitoring_category"])))
+        if d.get("risk_types"):
+            parts.append(self.tr("风险类型：{0}").format(_zh_list(RiskType, d["risk_types"])))
+        if d.get("measures"):
+            parts.append(self.tr("措施：{0}").format(_zh_list(Measure, d["measures"])))
+        if d.get("measure"):
+            parts.append(self.tr("措施：{0}").format(_zh(Measure, d["measure"])))
+        if d.get("method"):
+            parts.append(self.tr("方式：{0}").format(d["method"]))
+        if d.get("result"):
+            parts.append(self.tr("结果：{0}").format(
+                {"stable": self.tr("稳定"), "risk": self.tr("发现风险")}.get(d["result"], d["result"])))
+        if e["kind"] == "eliminate" and d.get("per_capita_fen") is not None and d.get("baseline_fen"):
+            parts.append(self.tr("人均纯收入 {0}（基准线 {1}）").format(format_yuan(d["per_capita_fen"]),
+                                                                 format_yuan(d["baseline_fen"])))
+        elif e["kind"] == "check" and d.get("per_capita_fen") is not None:
+            parts.append(self.tr("人均纯收入约 {0}").format(format_yuan(d["per_capita_fen"])))
+        if d.get("reason"):
+            parts.append(self.tr("理由：{0}").format(d["reason"]))
+        if d.get("note"):
+            parts.append(d["note"])
+        return "；".join(parts)
+
+    def _event_html(self, e: dict) -> str:
+        return (f"<b>{_esc(e['on'])}</b>&nbsp;&nbsp;<span style='color:{ACCENT}; font-weight:600'>"
+                f"{_esc(event_label(e['kind']))}</span>&nbsp;&nbsp;<span style='color:{MUTED}'>{_esc(e['by'])}</span>"
+                f"<div style='margin-top:3px'>{_esc(self._event_details(e)) or '&nbsp;'}</div>")
+
+    # --- 走访记录 -------------------------------------------------------------------------------
+
+    def _build_visits(self) -> None:
+        widget = QWidget()
+        box = QVBoxLayout(widget)
+        box.setContentsMargins(12, 12, 12, 12)
+        box.setSpacing(8)
+        bar = QHBoxLayout()
+        self.visits_hint = set_role(QLabel(), "muted")
+        bar.addWidget(self.visits_hint)
+        bar.addStretch(1)
+        self.more_visits = QPushButton(self.tr("显示全部走访"))
+        self.more_visits.clicked.connect(self.show_all_visits)
+        bar.addWidget(self.more_visits)
+        add = set_role(QPushButton(self.tr("记录走访")), "primary")
+        add.clicked.connect(self.record_visit)
+        bar.addWidget(add)
+        box.addLayout(bar)
+        self.visits_model = TimelineModel(self._visit_text, self._visit_html, self)
+        self.visits_view = timeline_view(self.visits_model)
+        self.visits_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.visits_view.customContextMenuRequested.connect(self._visit_menu)
+        box.addWidget(self.visits_view, 1)
+        self.visits_tab = widget
+        self.tabs.addTab(widget, self.tr("走访记录"))
+
+    def _fill_visits(self) -> None:
+        rows = self.profile["visits"]
+        self.visits_model.set_rows(rows)
+        partial = not self.all_visits and len(rows) >= PROFILE_VISITS
+        self.more_visits.setVisible(partial)
+        if not rows:
+            self.visits_hint.setText(self.tr("尚无走访记录"))
+        elif partial:
+            self.visits_hint.setText(self.tr("最近 {0} 次走访，新的在上；右键一条可更正").format(len(rows)))
+        else:
+            self.visits_hint.setText(self.tr("共 {0} 次走访，新的在上；右键一条可更正").format(len(rows)))
+        self.tabs.setTabText(self.tabs.indexOf(self.visits_tab),
+                             self.tr("走访记录 ({0})").format(str(len(rows)) + ("+" if partial else "")))
+
+    def show_all_visits(self) -> None:
+        self.all_visits = True
+        self.profile["visits"] = self.session.call(visits.list_visits, self.household_id)
+        self._fill_visits()
+
+    def _visit_text(self, v: dict) -> str:
+        text = (f"{v['visit_date']} {_zh(VisitMode, v['mode'])} {v['visitor']} {v.get('met_person') or ''} "
+                f"{v['findings']} {_zh_list(RiskType, v.get('risks_seen'))} {v.get('followups') or ''}")
+        if v.get("supersedes"):
+            text += " " + self.tr("已更正：{0}").format(v.get("supersede_reason") or "")
+        return text
+
+    def _visit_html(self, v: dict) -> str:
+        line = (f"<b>{_esc(v['visit_date'])}</b>&nbsp;&nbsp;<span style='color:{ACCENT}; font-weight:600'>"
+                f"{_esc(_zh(VisitMode, v['mode']))}</span>&nbsp;&nbsp;<span style='color:{MUTED}'>"
+                + _esc(self.tr("走访人 {0}").format(v["visitor"])))
+        if v.get("met_person"):
+            line += " · " + _esc(self.tr("见到 {0}").format(v["met_person"]))
+        line += "</span>"
+        if v.get("supersedes"):
+            line += (f"&nbsp;&nbsp;<span style='color:{WARN}; font-weight:600'>{_esc(self.tr('已更正'))}</span>"
+                     f"<span style='color:{WARN}'>：{_esc(v.get('supersede_reason'))}</span>")
+        out = line + f"<div style='margin-top:3px'>{_esc(v['findings'])}</div>"
+        extra = []
+        if v.get("risks_seen"):
+            extra.append(f"<span style='color:{WARN}'>"
+                         + _esc(self.tr("发现风险：{0}").format(_zh_list(RiskType, v["risks_seen"]))) + "</span>")
+        if v.get("followups"):
+            extra.append(_esc(self.tr("后续：{0}").format(v["followups"])))
+        if extra:
+            out += f"<div style='margin-top:3px; color:{MUTED}'>" + "&nbsp;&nbsp;·&nbsp;&nbsp;".join(extra) + "</div>"
+        return out
+
+    def _visit_menu(self, pos: QPoint) -> None:
+        index = self.visits_view.indexAt(pos)
+        if not index.isValid():
+            return
+        visit = index.data(RECORD)
+        menu = QMenu(self)
+        action = menu.addAction(self.tr("更正…"))
+        action.triggered.connect(lambda: self.correct_visit(visit))
+        menu.exec(self.visits_view.viewport().mapToGlobal(pos))
+
+    # --- 表单 -----------------------------------------------------------------------------------
+
+    def _build_forms(self) -> None:
+        widget = QWidget()
+        box = QVBoxLayout(widget)
+        box.setContentsMargins(12, 12, 12, 12)
+        box.setSpacing(8)
+        box.addWidget(set_role(QLabel(self.tr("表单与签名")), "section"))
+        box.addWidget(set_role(QLabel(self.tr("本户的信息采集表及调查人、户主签名会列在这里。")), "muted"))
+        empty = set_role(QLabel(self.tr("尚无表单")), "muted")
+        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty.setStyleSheet("font-size: 16px; padding: 40px;")
+        box.addWidget(empty)
+        box.addStretch(1)
+        self.forms_empty = empty
+        self.tabs.addTab(widget, self.tr("表单"))
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def _run_dialog(self, dialog: QDialog) -> bool:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        if accepted:
+            self._after_write()
+        return accepted
+
+    def record_visit(self) -> bool:
+        if not self.household_id:
+            return False
+        return self._run_dialog(VisitDialog(self.session, self.household_id, self))
+
+    def correct_visit(self, visit: dict) -> bool:
+        return self._run_dialog(VisitDialog(self.session, self.household_id, self, correct=visit))
+
+    def record_step(self, step: str) -> bool:
+        if not self.household_id or not step:
+            return False
+        case_id = self.case["id"] if self.case and step != "clue" else None
+        return self._run_dialog(CaseStepDialog(self.session, self.household_id, step, case_id, self))
+
+    def assess_income(self) -> bool:
+        if not self.household_id:
+            return False
+        return self._run_dialog(IncomeDialog(self.session, self.household_id, self))
+
+    def edit_member(self, member: dict | None) -> bool:
+        if not self.household_id:
+            return False
+        try:
+            from app.ui.member_dialog import MemberDialog
+        except ImportError as e:
+            show_error(self, e)
+            return False
+        member_id = member["id"] if member else None
+        return self._run_dialog(MemberDialog(self.session, self.household_id, member_id, self))
+
+
+class _RightAligned(QStyledItemDelegate):
+    def initStyleOption(self, option, index) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -1,0 +1,109 @@
+"""`zhucun screenshots --out DIR`: every main screen of a demo village rendered to PNG, offscreen."""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+
+DEMO_PASSPHRASE = "demo1234"
+SIZE = (1366, 768)
+FAST_KDF = {"algorithm": "argon2id", "memory_kib": 8192, "iterations": 1, "lanes": 1}
+
+
+def _settle(app, rounds: int = 5) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def _grab(widget, path: Path, app) -> str:
+    _settle(app)
+    widget.grab().save(str(path))
+    return str(path)
+
+
+def render_all(out: Path, households: int = 300, language: str = "zh_CN") -> list[str]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QDialog
+
+    from app.services import demo, households as hh_service
+    from app.storage.store import Store
+
+    from .main import Controller, MainWindow, make_app
+    from .preferences import Preferences
+    from .session import Session
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    app = make_app()
+    work = Path(tempfile.mkdtemp(prefix="zhucun-shots-"))
+    written: list[str] = []
+    try:
+        prefs = Preferences(work / "settings.ini")
+        prefs.language = language
+        controller = Controller(work / "none", prefs)  # installs the translator
+
+        from .first_run import FirstRunDialog
+        first = FirstRunDialog(work / "new", prefs)
+        first.resize(760, 560)
+        first.show()
+        written.append(_grab(first, out / "01-first-run.png", app))
+        first.close()
+
+        folder = work / "village"
+        demo.build_demo(folder, DEMO_PASSPHRASE, households, seed=1, today=date.today(), kdf_params=FAST_KDF)
+
+        from .unlock import UnlockDialog
+        unlock = UnlockDialog(folder, prefs)
+        unlock.resize(520, 360)
+        unlock.show()
+        written.append(_grab(unlock, out / "02-unlock.png", app))
+        unlock.close()
+
+        store = Store.open(folder, DEMO_PASSPHRASE)
+        session = Session(store)
+        window = MainWindow(session, controller)
+        window.setObjectName("main")
+        window.resize(*SIZE)
+        window.show()
+        _settle(app, 20)
+        window.nav.setCurrentRow(0)
+        _settle(app, 20)
+        written.append(_grab(window, out / "03-home.png", app))
+
+        window.nav.setCurrentRow(1)
+        written.append(_grab(window, out / "04-households.png", app))
+        head = hh_service.list_households(store, category="monitored", limit=1)[0]
+        from app.core.search_keys import name_keys
+        initials = name_keys(head["head_name"])[-1]
+        page = window.households
+        page.search.setText(initials)
+        page.apply_filters()
+        written.append(_grab(window, out / "05-search-initials.png", app))
+
+        window.open_household(head["id"])
+        written.append(_grab(window, out / "06-household-file.png", app))
+        tabs = getattr(window.file, "tabs", None)
+        if tabs is not None:
+            for i in range(tabs.count()):
+                tabs.setCurrentIndex(i)
+                if tabs.tabText(i) in ("监测帮扶", "走访记录", "Monitoring", "Visits"):
+                    written.append(_grab(window, out / f"07-file-tab-{i}.png", app))
+            tabs.setCurrentIndex(0)
+
+        from .visit_dialog import VisitDialog
+        dialog = VisitDialog(session, head["id"], window)
+        dialog.show()
+        written.append(_grab(dialog, out / "08-record-visit.png", app))
+        dialog.done(QDialog.DialogCode.Rejected)
+
+        window.nav.setCurrentRow(2)
+        written.append(_grab(window, out / "09-prompts.png", app))
+        window.nav.setCurrentRow(3)
+        written.append(_grab(window, out / "10-settings.png", app))
+        window.close()
+        session.lock()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return written

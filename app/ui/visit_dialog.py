@@ -1,0 +1,292 @@
+"""Record a visit (走访), or correct one: keyboard first, saved in one step, nothing typed is lost
+when the store refuses it."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QSize, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QListView, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout,
+                               QWidget)
+
+from app.core.enums import RiskType, VisitMode
+from app.core.errors import StateError, ValidationError
+from app.services import households, visits
+
+from .errors import show_error
+from .style import WARN, set_role
+
+
+# --------------------------------------------------------------------------------------------
+# Shared by the dialogs of the household file: dates, checklists and errors shown in place.
+# --------------------------------------------------------------------------------------------
+
+class DateEdit(QDateEdit):
+    """A date field that Tab leaves at once (QDateEdit would step through year, month, day
+    first); typing and the arrow keys still move between the parts."""
+
+    def focusNextPrevChild(self, next_: bool) -> bool:  # noqa: N802 - Qt's name
+        return QWidget.focusNextPrevChild(self, next_)
+
+
+def date_edit(day: date) -> QDateEdit:
+    edit = DateEdit(QDate(day.year, day.month, day.day))
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setCalendarPopup(True)
+    edit.setMinimumWidth(130)
+    return edit
+
+
+def edit_date(edit: QDateEdit) -> date:
+    return edit.date().toPython()
+
+
+class CheckList(QListWidget):
+    """Checkable items laid out in `columns` columns: one tab stop, arrows move, space ticks."""
+
+    def __init__(self, choices: list[tuple[str, str]], checked=(), parent: QWidget | None = None, columns: int = 3):
+        super().__init__(parent)
+        self.columns = columns
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.set_choices(choices, checked)
+        self.itemActivated.connect(self._toggle)
+
+    def set_choices(self, choices: list[tuple[str, str]], checked=()) -> None:
+        self.clear()
+        for code, text in choices:
+            item = QListWidgetItem(text, self)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
+            item.setCheckState(Qt.CheckState.Checked if code in checked else Qt.CheckState.Unchecked)
+        widest = max((self.fontMetrics().horizontalAdvance(t) for _, t in choices), default=60)
+        cell = QSize(widest + 52, self.fontMetrics().height() + 14)
+        self.setGridSize(cell)
+        rows = max(1, -(-len(choices) // self.columns))
+        frame = 2 * self.frameWidth()
+        self.setMinimumWidth(self.columns * cell.width() + frame + 12)
+        self.setViewportMargins(4, 4, 0, 0)
+        self.setFixedHeight(rows * cell.height() + frame + 10)
+
+    def _toggle(self, item: QListWidgetItem) -> None:
+        item.setCheckState(Qt.CheckState.Unchecked if item.checkState() == Qt.CheckState.Checked
+                           else Qt.CheckState.Checked)
+
+    def checked(self) -> list[str]:
+        return [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())
+                if self.item(i).checkState() == Qt.CheckState.Checked]
+
+    def set_checked(self, codes) -> None:
+        codes = set(codes)
+        for i in range(self.count()):
+            item = self.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in codes
+                               else Qt.CheckState.Unchecked)
+
+
+def mark_invalid(widget: QWidget, invalid: bool) -> None:
+    """Highlight a field the store refused (the stylesheet's `invalid` property; a local border
+    for the kinds of widget the stylesheet does not cover)."""
+    widget.setProperty("invalid", invalid)
+    if isinstance(widget, (QPlainTextEdit, QListWidget)):
+        widget.setStyleSheet(f"border: 1px solid {WARN};" if invalid else "")
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def error_text(exc: BaseException, labels: dict[str, str]) -> str:
+    """The message with its field named in the person's words: "走访日期：… 晚于今天 …"."""
+    text = str(exc)
+    field = getattr(exc, "field", None)
+    if field and text.startswith(field + ":"):
+        text = text[len(field) + 1:].strip()
+    if field:
+        return f"{labels.get(field, field)}：{text}"
+    return text
+
+
+class ErrorLine(QLabel):
+    """The refusal, shown in the dialog next to the buttons (no modal box: the person fixes the
+    field and saves again)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        set_role(self, "error")
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+        grow_to_fit(self.window())
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Make room for a message that appeared, without squeezing the fields."""
+    if window.layout() is not None:
+        window.layout().activate()
+        window.resize(window.width(), max(window.height(), window.sizeHint().height()))
+
+
+# --------------------------------------------------------------------------------------------
+
+class VisitDialog(QDialog):
+    """`VisitDialog(session, household_id, parent, correct=visit)`: a new visit, or with `correct`
+    a correction that supersedes that visit and must say why. After a save `record` holds the
+    saved visit and session.notify("visits") has been sent."""
+
+    def __init__(self, session, household_id: str, parent: QWidget | None = None, correct: dict | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.household_id = household_id
+        self.correct = correct
+        self.record: dict | None = None
+        household = session.call(households.get_household, household_id)
+        members = session.call(households.members, household_id)
+        self.setWindowTitle(self.tr("更正走访记录") if correct else self.tr("记录走访"))
+
+        title = set_role(QLabel(self.tr("{0} 户 · 更正走访").format(household["head_name"]) if correct
+                                else self.tr("{0} 户 · 记录走访").format(household["head_name"])), "title")
+        self.date = date_edit(session.today())
+        self.mode = QComboBox()
+        for code, zh in VisitMode.choices():
+            self.mode.addItem(zh, code)
+        self.mode.setMinimumWidth(90)
+        self.visitor = QLineEdit(session.user_name)
+        self.visitor.setFocusPolicy(Qt.FocusPolicy.ClickFocus)   # usually right as it is: tab skips it
+        self.visitor.setToolTip(self.tr("走访人，默认为当前用户"))
+        self.met_person = QComboBox()
+        self.met_person.setEditable(True)
+        self.met_person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for m in members:
+            self.met_person.addItem(m["name"])
+        self.met_person.setCurrentText(members[0]["name"] if members else "")
+        self.findings = QPlainTextEdit()
+        self.findings.setTabChangesFocus(True)
+        self.findings.setPlaceholderText(self.tr("家庭生产生活、收入、三保障和饮水等情况"))
+        self.findings.setMinimumHeight(96)
+        self.risks = CheckList(RiskType.choices())
+        self.followups = QPlainTextEdit()
+        self.followups.setTabChangesFocus(True)
+        self.followups.setPlaceholderText(self.tr("需要跟进的事项（可不填）"))
+        self.followups.setFixedHeight(64)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("为什么更正，例如：日期填错"))
+
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.setHorizontalSpacing(12)
+        form.setVerticalSpacing(10)
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        row.addWidget(self.date)
+        row.addWidget(QLabel(self.tr("方式")))
+        row.addWidget(self.mode)
+        row.addWidget(QLabel(self.tr("走访人")))
+        row.addWidget(self.visitor, 1)
+        form.addRow(self.tr("走访日期"), row)
+        form.addRow(self.tr("见到的人"), self.met_person)
+        form.addRow(self.tr("走访情况"), self.findings)
+        form.addRow(self.tr("发现的风险"), self.risks)
+        form.addRow(self.tr("后续措施"), self.followups)
+        if correct:
+            form.addRow(self.tr("更正原因"), self.reason)
+
+        self.error = ErrorLine()
+        self.save_button = set_role(QPushButton(self.tr("保存")), "primary")
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip(self.tr("保存 (Ctrl+Enter)"))
+        self.save_button.clicked.connect(self.save)
+        cancel = QPushButton(self.tr("取消"))
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(set_role(QLabel(self.tr("Ctrl+Enter 保存")), "muted"))
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(12)
+        layout.addWidget(title)
+        if correct:
+            note = QLabel(self.tr("原记录保留不变；更正后的记录取代它，并注明原因。"))
+            set_role(note, "muted")
+            layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+
+        self.fields = {"date": self.date, "visit_date": self.date, "mode": self.mode, "visitor": self.visitor,
+                       "met_person": self.met_person, "note": self.findings, "findings": self.findings,
+                       "risks_seen": self.risks, "followups": self.followups, "reason": self.reason}
+        self.labels = {"date": self.tr("走访日期"), "visit_date": self.tr("走访日期"), "mode": self.tr("走访方式"),
+                       "visitor": self.tr("走访人"), "met_person": self.tr("见到的人"),
+                       "note": self.tr("走访情况"), "findings": self.tr("走访情况"),
+                       "risks_seen": self.tr("发现的风险"), "followups": self.tr("后续措施"),
+                       "reason": self.tr("更正原因")}
+
+        order = [self.date, self.mode, self.met_person, self.findings, self.risks, self.followups]
+        if correct:
+            order.append(self.reason)
+        order += [self.save_button, cancel]
+        for a, b in zip(order, order[1:]):
+            QWidget.setTabOrder(a, b)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.save)
+
+        self.resize(max(620, self.sizeHint().width()), self.sizeHint().height())
+        if correct:
+            self._prefill(correct)
+            self.reason.setFocus()
+        else:
+            self.date.setFocus()
+
+    def _prefill(self, v: dict) -> None:
+        self.date.setDate(QDate.fromString(v["visit_date"], "yyyy-MM-dd"))
+        self.mode.setCurrentIndex(max(0, self.mode.findData(v["mode"])))
+        self.visitor.setText(v.get("visitor") or "")
+        self.met_person.setCurrentText(v.get("met_person") or "")
+        self.findings.setPlainText(v.get("findings") or "")
+        self.risks.set_checked(v.get("risks_seen") or [])
+        self.followups.setPlainText(v.get("followups") or "")
+
+    def data(self) -> dict:
+        return {"visit_date": edit_date(self.date).isoformat(), "mode": self.mode.currentData(),
+                "visitor": self.visitor.text(), "met_person": self.met_person.currentText(),
+                "findings": self.findings.toPlainText(), "risks_seen": self.risks.checked(),
+                "followups": self.followups.toPlainText()}
+
+    def save(self) -> None:
+        for w in set(self.fields.values()):
+            mark_invalid(w, False)
+        self.error.show_message("")
+        data = self.data()
+        today = self.session.today()
+        try:
+            if self.correct:
+                self.record = self.session.call(visits.correct_visit, self.correct["id"], data, self.reason.text(),
+                                                today)
+            else:
+                self.record = self.session.call(visits.add_visit, self.household_id, data, today)
+        except ValidationError as e:
+            widget = self.fields.get(e.field)
+            if widget is not None:
+                mark_invalid(widget, True)
+                widget.setFocus()
+            self.error.show_message(error_text(e, self.labels))
+            return
+        except StateError as e:
+            self.error.show_message(str(e))
+            return
+        except Exception as e:  # noqa: BLE001 - a person sees every failure
+            show_error(self, e)
+            return
+        self.session.notify("visits")
+        self.accept()
