@@ -26,6 +26,11 @@ from .style import ACCENT, set_role
 from .worker import Cancelled, Task
 
 DEMO_PASSPHRASE = "demo1234"
+
+
+def demo_folder(data_dir: Path) -> Path:
+    """Where the demo village is kept: next to the store folder, never in it."""
+    return data_dir.with_name(data_dir.name + "-demo")
 DEMO_HOUSEHOLDS = 300
 
 # Fonts with TrueType outlines (reportlab cannot embed CFF); the first found prints the sheet.
@@ -565,13 +570,14 @@ class FirstRunDialog(QDialog):
 
     # -- demo ------------------------------------------------------------
     def start_demo(self) -> None:
-        data_dir, households, kdf = self.data_dir, self.demo_households, self.kdf_params
+        # The demo lives beside the team's folder, which stays free for their real store.
+        data_dir, households, kdf = demo_folder(self.data_dir), self.demo_households, self.kdf_params
         folder_existed = data_dir.exists()
 
         def build(report):
             from app.services.demo import build_demo
-            if store_exists(data_dir):
-                raise AccessDenied(f"a store already exists in {data_dir}")
+            if store_exists(data_dir):  # tried before: open it again as it was left
+                return Store.open(data_dir, DEMO_PASSPHRASE)
             try:
                 build_demo(data_dir, DEMO_PASSPHRASE, households, seed=1, progress=report,
                            kdf_params=kdf)
@@ -625,9 +631,6 @@ class FirstRunDialog(QDialog):
             self.demo_status.setText(self.tr("已取消，未留下示范村的文件。"))
             restyle(self.demo_status, "muted")
             self.stack.setCurrentIndex(self.CHOICE)
-        elif isinstance(exc, AccessDenied) and "already exists" in str(exc):
-            self.demo_status.setText(self.tr("这个文件夹里已经有数据库：{0}").format(self.data_dir))
-            restyle(self.demo_status, "error")
         else:
             self.demo_status.setText(self.tr("无法建立示范村：{0}").format(message(exc)))
             restyle(self.demo_status, "error")

@@ -237,8 +237,10 @@ class Controller(QObject):
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
-    QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app = QApplication.instance()
+    if app is None:
+        QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(argv or sys.argv[:1])
     app.setApplicationName("Zhucun")
     apply_cjk_font(app)
     app.setStyleSheet(STYLESHEET)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from app.services import demo
+
 pytest.importorskip("PySide6")
 
 from PySide6.QtCore import Qt  # noqa: E402
@@ -158,8 +160,8 @@ def test_recovery_code_pdf_holds_the_code(qtbot, app, tmp_path, monkeypatch):
 
 
 def test_demo_village_builds_and_opens(qtbot, app, tmp_path, prefs):
-    from app.ui.first_run import DEMO_PASSPHRASE, FirstRunDialog
-    folder = tmp_path / "demo"
+    from app.ui.first_run import DEMO_PASSPHRASE, FirstRunDialog, demo_folder
+    folder = tmp_path / "data"
     dialog = FirstRunDialog(folder, prefs)
     dialog.kdf_params = FAST_KDF
     dialog.demo_households = 20
@@ -172,9 +174,11 @@ def test_demo_village_builds_and_opens(qtbot, app, tmp_path, prefs):
     store = blocker.args[0]
     try:
         assert store.query("SELECT count(*) AS n FROM households")[0]["n"] == 20
+        assert store.data_dir == demo_folder(folder)
     finally:
         store.close()
-    Store.open(folder, DEMO_PASSPHRASE).close()
+    Store.open(demo_folder(folder), DEMO_PASSPHRASE).close()
+    assert not store_exists(folder)  # the team's own folder stays free for their real store
 
 
 def test_demo_cancel_leaves_nothing_behind(qtbot, app, tmp_path, prefs):
@@ -191,21 +195,26 @@ def test_demo_cancel_leaves_nothing_behind(qtbot, app, tmp_path, prefs):
     qtbot.waitUntil(lambda: dialog._task is None, timeout=30_000)
     assert dialog.stack.currentIndex() == dialog.CHOICE
     assert not opened
-    assert not store_exists(folder) and not folder.exists()
+    from app.ui.first_run import demo_folder
+    assert not store_exists(demo_folder(folder)) and not demo_folder(folder).exists()
 
 
-def test_demo_never_touches_an_existing_store(qtbot, app, closed_store, prefs):
-    from app.ui.first_run import FirstRunDialog
-    folder, _ = closed_store
-    before = sorted(p.name for p in folder.iterdir())
+def test_demo_opens_again_as_it_was_left(qtbot, app, tmp_path, prefs):
+    from app.ui.first_run import DEMO_PASSPHRASE, FirstRunDialog, demo_folder
+    folder = tmp_path / "data"
+    demo.build_demo(demo_folder(folder), DEMO_PASSPHRASE, 5, seed=3, kdf_params=FAST_KDF)
+    before = {p.name: p.stat().st_size for p in demo_folder(folder).iterdir()}
     dialog = FirstRunDialog(folder, prefs)
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.demo_button.click()
-    qtbot.waitUntil(lambda: dialog._task is None, timeout=10_000)
-    assert "已经有数据库" in dialog.demo_status.text()
-    assert sorted(p.name for p in folder.iterdir()) == before
-    Store.open(folder, "leader-pass-1", "张建国").close()
+    with qtbot.waitSignal(dialog.opened, timeout=30_000) as blocker:
+        dialog.demo_button.click()
+    store = blocker.args[0]
+    try:
+        assert store.query("SELECT count(*) AS n FROM households")[0]["n"] == 5  # not rebuilt
+    finally:
+        store.close()
+    assert set(before) <= {p.name for p in demo_folder(folder).iterdir()}
 
 
 # -- unlock --------------------------------------------------------------------------------
