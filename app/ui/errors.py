@@ -8,10 +8,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.core.errors import AccessDenied, NotFound, StateError, ValidationError, ZhucunError
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
-
-
 def message(exc: BaseException) -> str:
     """One or two lines for a person. Messages are written Chinese first, then English in
     parentheses; in English the parenthesised part leads."""
@@ -22,15 +18,16 @@ def message(exc: BaseException) -> str:
 
 
 def title(exc: BaseException) -> str:
+    t = QCoreApplication.translate
     if isinstance(exc, ValidationError):
-        return tr("输入有误")
+        return t("errors", "输入有误")
     if isinstance(exc, AccessDenied):
-        return tr("无法打开")
+        return t("errors", "无法打开")
     if isinstance(exc, (StateError, NotFound)):
-        return tr("无法执行")
+        return t("errors", "无法执行")
     if isinstance(exc, ZhucunError):
-        return tr("出错了")
-    return tr("程序错误")
+        return t("errors", "出错了")
+    return t("errors", "程序错误")
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:

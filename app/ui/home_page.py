@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QAbstractTableModel, QDate, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QFrame, QGridLayout,
                                QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QProgressBar,
@@ -288,9 +288,10 @@ class DueTableModel(QAbstractTableModel):
         return None
 
 
-def kind_labels(obj) -> dict[str, str]:
-    return {"home_visit": obj.tr("入户走访"), "remote_contact": obj.tr("电话/微信联系"),
-            "followup_check": obj.tr("消除风险后回头看"), "annual_visit": obj.tr("年度入户走访")}
+def kind_labels(obj=None) -> dict[str, str]:
+    t = lambda text: QCoreApplication.translate("DueTableModel", text)  # noqa: E731
+    return {"home_visit": t("入户走访"), "remote_contact": t("电话/微信联系"),
+            "followup_check": t("消除风险后回头看"), "annual_visit": t("年度入户走访")}
 
 
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}

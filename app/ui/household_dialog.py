@@ -15,6 +15,7 @@ from app.services import households as hs
 
 from .errors import show_error
 from .style import set_role
+from .text import colon
 
 # -- shared by the record dialogs ------------------------------------------------------------
 
@@ -41,7 +42,7 @@ def rule_text(exc: BaseException, label: str | None) -> str:
             if text.startswith(prefix):
                 text = text[len(prefix):]
                 break
-    return f"{label}：{text}" if label else text
+    return f"{label}{colon()}{text}" if label else text
 
 
 def fill_combo(combo: QComboBox, choices, blank: str | None = None) -> None:

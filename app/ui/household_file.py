@@ -27,6 +27,7 @@ from .errors import show_error
 from .income_dialog import IncomeDialog
 from .style import ACCENT, MUTED, WARN, set_role
 from .visit_dialog import VisitDialog
+from .text import colon, comma, semicolon
 
 OK_GREEN = "#2e7d4f"
 CAUTION = "#8a5a00"
@@ -526,7 +527,7 @@ class HouseholdFilePage(QWidget):
                 parts.append(self.tr("{0} {1} 亩").format(name, f"{d[key] / 100:g}"))
         extra_land = [k for k in d if k.endswith("_mu_x100") and k not in land and d[k]]
         parts += [f"{k[:-8]} {d[k] / 100:g}" for k in extra_land]
-        out.append((self.tr("土地"), "，".join(parts) or self.tr("无")))
+        out.append((self.tr("土地"), comma().join(parts) or self.tr("无")))
         if d.get("housing_area_m2"):
             out.append((self.tr("住房面积"), self.tr("{0} 平方米").format(d["housing_area_m2"])))
         if "road_hardened" in d or "road_distance_m" in d:
@@ -645,7 +646,7 @@ class HouseholdFilePage(QWidget):
                  "family_planning": self.tr("计划生育金"), "eco_compensation": self.tr("生态补偿金"),
                  "dibao": self.tr("低保金"), "tekun": self.tr("特困供养金"),
                  "other_transfer": self.tr("其他转移性收入"), "business_expense": self.tr("生产经营性支出")}
-        return "\n".join(f"{names.get(k, k)}：{format_yuan(v)}" for k, v in (r.get("items") or {}).items() if v)
+        return "\n".join(f"{names.get(k, k)}{colon()}{format_yuan(v)}" for k, v in (r.get("items") or {}).items() if v)
 
     def _fill_incomes(self) -> None:
         rows = self.profile["incomes"]
@@ -820,7 +821,7 @@ class HouseholdFilePage(QWidget):
             parts.append(self.tr("理由：{0}").format(d["reason"]))
         if d.get("note"):
             parts.append(d["note"])
-        return "；".join(parts)
+        return semicolon().join(parts)
 
     def _event_html(self, e: dict) -> str:
         return (f"<b>{_esc(e['on'])}</b>&nbsp;&nbsp;<span style='color:{ACCENT}; font-weight:600'>"
@@ -887,8 +888,9 @@ class HouseholdFilePage(QWidget):
             line += " · " + _esc(self.tr("见到 {0}").format(v["met_person"]))
         line += "</span>"
         if v.get("supersedes"):
-            line += (f"&nbsp;&nbsp;<span style='color:{WARN}; font-weight:600'>{_esc(self.tr('已更正'))}</span>"
-                     f"<span style='color:{WARN}'>：{_esc(v.get('supersede_reason'))}</span>")
+            corrected = self.tr("已更正")
+            line += (f"&nbsp;&nbsp;<span style='color:{WARN}; font-weight:600'>{_esc(corrected)}</span>"
+                     f"<span style='color:{WARN}'>{colon()}{_esc(v.get('supersede_reason'))}</span>")
         out = line + f"<div style='margin-top:3px'>{_esc(v['findings'])}</div>"
         extra = []
         if v.get("risks_seen"):

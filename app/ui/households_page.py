@@ -18,6 +18,7 @@ from app.storage import search
 from .errors import show_error
 from .household_dialog import HouseholdDialog
 from .style import WARN, set_role
+from .text import comma
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -210,7 +211,7 @@ class HouseholdModel(QAbstractTableModel):
                     parts.append(self.tr("风险已消除") if row["risk_eliminated"] else self.tr("风险未消除"))
                 if row.get("residence"):
                     parts.append(Residence(row["residence"]).zh)
-                return "，".join(parts)
+                return comma().join(parts)
             if role == Qt.ItemDataRole.ForegroundRole and monitored and not row["risk_eliminated"]:
                 return QColor(WARN)
         return None

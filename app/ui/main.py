@@ -15,6 +15,7 @@ from .fonts import apply_cjk_font
 from .preferences import Preferences
 from .session import Session
 from .style import STYLESHEET, set_role
+from .worker import MainThreadGarbageCollector
 
 I18N = Path(__file__).resolve().parent.parent.parent / "resources" / "i18n"
 
@@ -241,6 +242,8 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     if app is None:
         QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(argv or sys.argv[:1])
+    if not hasattr(app, "_zhucun_gc"):
+        app._zhucun_gc = MainThreadGarbageCollector(app)
     app.setApplicationName("Zhucun")
     apply_cjk_font(app)
     app.setStyleSheet(STYLESHEET)

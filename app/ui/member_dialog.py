@@ -299,7 +299,7 @@ class MemberDialog(RecordDialog):
         today = self.session.today()
         if self.member_id is None:
             if not self.relation.currentData():
-                raise ValidationError("relation", "required", "relation: 请选择与户主关系 (required)")
+                raise ValidationError("relation", "required", self.tr("relation: 请选择与户主关系 (required)"))
             return self.session.call(hs.add_member, self.household_id, self.values(), today)
         changes = self.changes()
         if not changes:

@@ -86,10 +86,9 @@ def render_all(out: Path, households: int = 300, language: str = "zh_CN") -> lis
         written.append(_grab(window, out / "06-household-file.png", app))
         tabs = getattr(window.file, "tabs", None)
         if tabs is not None:
-            for i in range(tabs.count()):
+            for i in range(1, tabs.count()):
                 tabs.setCurrentIndex(i)
-                if tabs.tabText(i) in ("监测帮扶", "走访记录", "Monitoring", "Visits"):
-                    written.append(_grab(window, out / f"07-file-tab-{i}.png", app))
+                written.append(_grab(window, out / f"07-file-tab-{i}.png", app))
             tabs.setCurrentIndex(0)
 
         from .visit_dialog import VisitDialog

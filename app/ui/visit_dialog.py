@@ -16,6 +16,7 @@ from app.services import households, visits
 
 from .errors import show_error
 from .style import WARN, set_role
+from .text import colon
 
 
 # --------------------------------------------------------------------------------------------
@@ -105,7 +106,7 @@ def error_text(exc: BaseException, labels: dict[str, str]) -> str:
     if field and text.startswith(field + ":"):
         text = text[len(field) + 1:].strip()
     if field:
-        return f"{labels.get(field, field)}：{text}"
+        return f"{labels.get(field, field)}{colon()}{text}"
     return text
 
 

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import traceback
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+
+# Signal carriers whose results are still on their way to the GUI thread. The pool deletes a
+# finished runnable itself; the carrier must outlive it until its queued signals are delivered.
+_IN_FLIGHT: set = set()
 
 
 class Cancelled(Exception):
@@ -26,7 +30,14 @@ class Task(QRunnable):
         self.fn = fn
         self.signals = _Signals()
         self._cancelled = False
-        self.setAutoDelete(False)
+        # The pool owns and deletes the runnable after run() returns: a result handler that
+        # drops the last Python reference can then never free it under a running thread.
+        self.setAutoDelete(True)
+        signals = self.signals
+        _IN_FLIGHT.add(signals)
+        release = lambda *_: QTimer.singleShot(0, lambda: _IN_FLIGHT.discard(signals))  # noqa: E731
+        signals.done.connect(release)
+        signals.failed.connect(release)
 
     def cancel(self) -> None:
         self._cancelled = True
@@ -48,3 +59,26 @@ class Task(QRunnable):
     def start(self) -> Task:
         QThreadPool.globalInstance().start(self)
         return self
+
+
+class MainThreadGarbageCollector(QObject):
+    """Python's cyclic collector runs in whichever thread happens to allocate. If that is a
+    worker, it can destroy Qt widgets there and crash. So automatic collection is switched off
+    and done here, on the GUI thread, when the generation counts say it is due."""
+
+    def __init__(self, parent: QObject | None = None, interval_ms: int = 500):
+        import gc
+        super().__init__(parent)
+        self._gc = gc
+        self.threshold = gc.get_threshold()
+        gc.disable()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.check)
+        self.timer.start(interval_ms)
+
+    def check(self) -> None:
+        c0, c1, c2 = self._gc.get_count()
+        t0, t1, t2 = self.threshold
+        if c0 > t0:
+            generation = 2 if c2 > t2 else 1 if c1 > t1 else 0
+            self._gc.collect(generation)

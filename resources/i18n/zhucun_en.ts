@@ -1,3559 +1,3544 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../app/ui/errors.py" line="26"/>
-        <source>输入有误</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/errors.py" line="28"/>
-        <source>无法打开</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/errors.py" line="30"/>
-        <source>无法执行</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/errors.py" line="32"/>
-        <source>出错了</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/errors.py" line="33"/>
-        <source>程序错误</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
+    <name />
+    </context>
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="96"/>
+        <location filename="../../app/ui/settings_page.py" line="96" />
         <source>添加队员</source>
-        <translation type="unfinished"></translation>
+        <translation>Add team member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="96"/>
+        <location filename="../../app/ui/settings_page.py" line="96" />
         <source>队员用自己的姓名和密码解锁这台电脑上的数据库。请让队员本人输入密码。</source>
-        <translation type="unfinished"></translation>
+        <translation>Team members unlock the database on this computer with their own name and passphrase. Let the new member type the passphrase themselves.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="97"/>
-        <location filename="../../app/ui/settings_page.py" line="130"/>
-        <location filename="../../app/ui/settings_page.py" line="137"/>
+        <location filename="../../app/ui/settings_page.py" line="97" />
+        <location filename="../../app/ui/settings_page.py" line="130" />
+        <location filename="../../app/ui/settings_page.py" line="137" />
         <source>添加</source>
-        <translation type="unfinished"></translation>
+        <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="102"/>
+        <location filename="../../app/ui/settings_page.py" line="102" />
         <source>采集员</source>
-        <translation type="unfinished"></translation>
+        <translation>Collector</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="103"/>
+        <location filename="../../app/ui/settings_page.py" line="103" />
         <source>队长</source>
-        <translation type="unfinished"></translation>
+        <translation>Team leader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="104"/>
+        <location filename="../../app/ui/settings_page.py" line="104" />
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="105"/>
+        <location filename="../../app/ui/settings_page.py" line="105" />
         <source>角色</source>
-        <translation type="unfinished"></translation>
+        <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="107"/>
+        <location filename="../../app/ui/settings_page.py" line="107" />
         <source>密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="107"/>
+        <location filename="../../app/ui/settings_page.py" line="107" />
         <source>再输一次</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="122"/>
+        <location filename="../../app/ui/settings_page.py" line="122" />
         <source>只有队长可以添加队员。</source>
-        <translation type="unfinished"></translation>
+        <translation>Only the team leader can add team members.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="125"/>
+        <location filename="../../app/ui/settings_page.py" line="125" />
         <source>正在添加…</source>
-        <translation type="unfinished"></translation>
+        <translation>Adding...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="140"/>
+        <location filename="../../app/ui/settings_page.py" line="140" />
         <source>已经有一位叫“{0}”的用户。</source>
-        <translation type="unfinished"></translation>
+        <translation>There is already a user called “{0}”.</translation>
     </message>
 </context>
 <context>
     <name>CaseStepDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="140"/>
-        <location filename="../../app/ui/case_dialogs.py" line="155"/>
+        <location filename="../../app/ui/case_dialogs.py" line="140" />
+        <location filename="../../app/ui/case_dialogs.py" line="155" />
         <source>日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="140"/>
-        <location filename="../../app/ui/case_dialogs.py" line="153"/>
+        <location filename="../../app/ui/case_dialogs.py" line="140" />
+        <location filename="../../app/ui/case_dialogs.py" line="153" />
         <source>经办人</source>
-        <translation type="unfinished"></translation>
+        <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="141"/>
-        <location filename="../../app/ui/case_dialogs.py" line="253"/>
+        <location filename="../../app/ui/case_dialogs.py" line="141" />
+        <location filename="../../app/ui/case_dialogs.py" line="253" />
         <source>监测对象类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Monitoring category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="141"/>
-        <location filename="../../app/ui/case_dialogs.py" line="258"/>
+        <location filename="../../app/ui/case_dialogs.py" line="141" />
+        <location filename="../../app/ui/case_dialogs.py" line="258" />
         <source>风险类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk types</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="142"/>
-        <location filename="../../app/ui/case_dialogs.py" line="268"/>
-        <location filename="../../app/ui/case_dialogs.py" line="281"/>
+        <location filename="../../app/ui/case_dialogs.py" line="142" />
+        <location filename="../../app/ui/case_dialogs.py" line="268" />
+        <location filename="../../app/ui/case_dialogs.py" line="281" />
         <source>帮扶措施</source>
-        <translation type="unfinished"></translation>
+        <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="142"/>
+        <location filename="../../app/ui/case_dialogs.py" line="142" />
         <source>理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="143"/>
-        <location filename="../../app/ui/case_dialogs.py" line="286"/>
+        <location filename="../../app/ui/case_dialogs.py" line="143" />
+        <location filename="../../app/ui/case_dialogs.py" line="286" />
         <source>消除方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Elimination method</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="143"/>
-        <location filename="../../app/ui/case_dialogs.py" line="317"/>
+        <location filename="../../app/ui/case_dialogs.py" line="143" />
+        <location filename="../../app/ui/case_dialogs.py" line="317" />
         <source>回头看结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="143"/>
-        <location filename="../../app/ui/case_dialogs.py" line="259"/>
-        <location filename="../../app/ui/case_dialogs.py" line="314"/>
-        <location filename="../../app/ui/case_dialogs.py" line="326"/>
+        <location filename="../../app/ui/case_dialogs.py" line="143" />
+        <location filename="../../app/ui/case_dialogs.py" line="259" />
+        <location filename="../../app/ui/case_dialogs.py" line="314" />
+        <location filename="../../app/ui/case_dialogs.py" line="326" />
         <source>说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="144"/>
-        <location filename="../../app/ui/case_dialogs.py" line="240"/>
+        <location filename="../../app/ui/case_dialogs.py" line="144" />
+        <location filename="../../app/ui/case_dialogs.py" line="240" />
         <source>线索来源</source>
-        <translation type="unfinished"></translation>
+        <translation>Clue source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="144"/>
+        <location filename="../../app/ui/case_dialogs.py" line="144" />
         <source>人均纯收入</source>
-        <translation type="unfinished"></translation>
+        <translation>Per-capita net income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="145"/>
+        <location filename="../../app/ui/case_dialogs.py" line="145" />
         <source>监测收入基准线</source>
-        <translation type="unfinished"></translation>
+        <translation>Monitoring income baseline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="145"/>
-        <location filename="../../app/ui/case_dialogs.py" line="313"/>
+        <location filename="../../app/ui/case_dialogs.py" line="145" />
+        <location filename="../../app/ui/case_dialogs.py" line="313" />
         <source>劳动能力</source>
-        <translation type="unfinished"></translation>
+        <translation>Labour capacity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="146"/>
+        <location filename="../../app/ui/case_dialogs.py" line="146" />
         <source>三保障</source>
-        <translation type="unfinished"></translation>
+        <translation>Three guarantees</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="146"/>
+        <location filename="../../app/ui/case_dialogs.py" line="146" />
         <source>饮水安全</source>
-        <translation type="unfinished"></translation>
+        <translation>Safe water</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="173"/>
+        <location filename="../../app/ui/case_dialogs.py" line="173" />
         <source>{0} 户 · {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}'s household · {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="179"/>
+        <location filename="../../app/ui/case_dialogs.py" line="179" />
         <source>保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="181"/>
+        <location filename="../../app/ui/case_dialogs.py" line="181" />
         <source>保存 (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="183"/>
+        <location filename="../../app/ui/case_dialogs.py" line="183" />
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="187"/>
+        <location filename="../../app/ui/case_dialogs.py" line="187" />
         <source>Ctrl+Enter 保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Enter to save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="241"/>
+        <location filename="../../app/ui/case_dialogs.py" line="241" />
         <source>可能的风险</source>
-        <translation type="unfinished"></translation>
+        <translation>Possible risks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="242"/>
+        <location filename="../../app/ui/case_dialogs.py" line="242" />
         <source>线索情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Clue details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="242"/>
+        <location filename="../../app/ui/case_dialogs.py" line="242" />
         <source>发现了什么风险，从哪里得知</source>
-        <translation type="unfinished"></translation>
+        <translation>What risk was found, and how you learned of it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="245"/>
+        <location filename="../../app/ui/case_dialogs.py" line="245" />
         <source>核查情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Check findings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="245"/>
+        <location filename="../../app/ui/case_dialogs.py" line="245" />
         <source>入户核查了解到的家庭收入、支出、三保障和饮水情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Income, spending, the three guarantees and drinking water, as found at the household check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="249"/>
-        <location filename="../../app/ui/case_dialogs.py" line="279"/>
+        <location filename="../../app/ui/case_dialogs.py" line="249" />
+        <location filename="../../app/ui/case_dialogs.py" line="279" />
         <source>请选择</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="259"/>
+        <location filename="../../app/ui/case_dialogs.py" line="259" />
         <source>民主评议、公示、审核等情况（可不填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Democratic review, public notice, approvals and so on (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="262"/>
+        <location filename="../../app/ui/case_dialogs.py" line="262" />
         <source>未纳入理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Why not included</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="262"/>
+        <location filename="../../app/ui/case_dialogs.py" line="262" />
         <source>例如：经核查，收入稳定，三保障和饮水有保障</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Checked: income is stable; the three guarantees and drinking water are secured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="270"/>
+        <location filename="../../app/ui/case_dialogs.py" line="270" />
         <source>帮扶计划</source>
-        <translation type="unfinished"></translation>
+        <translation>Help plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="270"/>
+        <location filename="../../app/ui/case_dialogs.py" line="270" />
         <source>措施内容、责任人、完成时间（可不填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Measures, who is responsible, when they will be done (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="283"/>
+        <location filename="../../app/ui/case_dialogs.py" line="283" />
         <source>措施内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Measure details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="283"/>
+        <location filename="../../app/ui/case_dialogs.py" line="283" />
         <source>例如：安排村保洁公益岗位</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. a public-welfare post as village cleaner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="288"/>
+        <location filename="../../app/ui/case_dialogs.py" line="288" />
         <source>“三保障”已落实</source>
-        <translation type="unfinished"></translation>
+        <translation>Three guarantees secured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="290"/>
+        <location filename="../../app/ui/case_dialogs.py" line="290" />
         <source>饮水安全有保障</source>
-        <translation type="unfinished"></translation>
+        <translation>Safe drinking water secured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="297"/>
+        <location filename="../../app/ui/case_dialogs.py" line="297" />
         <source>保障情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Guarantees</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="302"/>
+        <location filename="../../app/ui/case_dialogs.py" line="302" />
         <source>最近一次核算：人均纯收入 {0}，基准线 {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Latest assessment: per-capita net income {0}, baseline {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="305"/>
+        <location filename="../../app/ui/case_dialogs.py" line="305" />
         <source>（低于基准线，不能风险消除）</source>
-        <translation type="unfinished"></translation>
+        <translation> (below the baseline: the risk cannot be eliminated)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="308"/>
+        <location filename="../../app/ui/case_dialogs.py" line="308" />
         <source>尚未核算收入：风险消除前须先核算收入</source>
-        <translation type="unfinished"></translation>
+        <translation>No income assessed yet: assess the income before eliminating the risk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="310"/>
+        <location filename="../../app/ui/case_dialogs.py" line="310" />
         <source>收入</source>
-        <translation type="unfinished"></translation>
+        <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="312"/>
+        <location filename="../../app/ui/case_dialogs.py" line="312" />
         <source>有劳动能力</source>
-        <translation type="unfinished"></translation>
+        <translation>Able to work</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="312"/>
+        <location filename="../../app/ui/case_dialogs.py" line="312" />
         <source>无劳动能力</source>
-        <translation type="unfinished"></translation>
+        <translation>No labour capacity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="313"/>
+        <location filename="../../app/ui/case_dialogs.py" line="313" />
         <source>（来自成员信息）</source>
-        <translation type="unfinished"></translation>
+        <translation> (from the member details)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="314"/>
+        <location filename="../../app/ui/case_dialogs.py" line="314" />
         <source>可不填</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="318"/>
+        <location filename="../../app/ui/case_dialogs.py" line="318" />
         <source>稳定，无返贫风险</source>
-        <translation type="unfinished"></translation>
+        <translation>Stable, no risk of return to poverty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="318"/>
+        <location filename="../../app/ui/case_dialogs.py" line="318" />
         <source>发现返贫风险</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk of return to poverty found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="319"/>
+        <location filename="../../app/ui/case_dialogs.py" line="319" />
         <source>情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="319"/>
+        <location filename="../../app/ui/case_dialogs.py" line="319" />
         <source>例如：收入稳定，三保障和饮水安全持续保障</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Income stable; the three guarantees and safe water still secured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="322"/>
+        <location filename="../../app/ui/case_dialogs.py" line="322" />
         <source>新的风险类型</source>
-        <translation type="unfinished"></translation>
+        <translation>New risk types</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="323"/>
+        <location filename="../../app/ui/case_dialogs.py" line="323" />
         <source>回退原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Why back to monitoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="323"/>
+        <location filename="../../app/ui/case_dialogs.py" line="323" />
         <source>例如：家人患大病，医疗支出大</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. a family member has a serious illness with high medical costs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="326"/>
+        <location filename="../../app/ui/case_dialogs.py" line="326" />
         <source>例如：风险消除后四个季度回头看均稳定</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. stable at all four quarterly follow-up checks after elimination</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="333"/>
+        <location filename="../../app/ui/case_dialogs.py" line="333" />
         <source>登记后须在15天内完成入户核查和识别认定。</source>
-        <translation type="unfinished"></translation>
+        <translation>Once recorded, the household check and the identification decision are due within 15 days.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="334"/>
+        <location filename="../../app/ui/case_dialogs.py" line="334" />
         <source>当前状态：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Current state: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="338"/>
+        <location filename="../../app/ui/case_dialogs.py" line="338" />
         <source>风险类型：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk types: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="340"/>
+        <location filename="../../app/ui/case_dialogs.py" line="340" />
         <source>已有措施：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Measures so far: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="342"/>
+        <location filename="../../app/ui/case_dialogs.py" line="342" />
         <source>识别期限 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Identify by {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="344"/>
+        <location filename="../../app/ui/case_dialogs.py" line="344" />
         <source>计划期限 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan by {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="364"/>
+        <location filename="../../app/ui/case_dialogs.py" line="364" />
         <source>还没有对应措施的风险类型：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk types without a matching measure: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="367"/>
+        <location filename="../../app/ui/case_dialogs.py" line="367" />
         <source>每个风险类型都有对应措施 ✓</source>
-        <translation type="unfinished"></translation>
+        <translation>Every risk type has a matching measure ✓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="403"/>
+        <location filename="../../app/ui/case_dialogs.py" line="403" />
         <source>回退须说明原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Say why the household goes back to monitoring</translation>
     </message>
 </context>
 <context>
     <name>CaseSteps</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="30"/>
+        <location filename="../../app/ui/case_dialogs.py" line="30" />
         <source>登记风险线索</source>
-        <translation type="unfinished"></translation>
+        <translation>Record risk clue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="31"/>
-        <location filename="../../app/ui/case_dialogs.py" line="47"/>
+        <location filename="../../app/ui/case_dialogs.py" line="31" />
+        <location filename="../../app/ui/case_dialogs.py" line="47" />
         <source>入户核查</source>
-        <translation type="unfinished"></translation>
+        <translation>Household check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="32"/>
-        <location filename="../../app/ui/case_dialogs.py" line="48"/>
+        <location filename="../../app/ui/case_dialogs.py" line="32" />
+        <location filename="../../app/ui/case_dialogs.py" line="48" />
         <source>识别纳入</source>
-        <translation type="unfinished"></translation>
+        <translation>Identify for monitoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="33"/>
-        <location filename="../../app/ui/case_dialogs.py" line="49"/>
+        <location filename="../../app/ui/case_dialogs.py" line="33" />
+        <location filename="../../app/ui/case_dialogs.py" line="49" />
         <source>核查未纳入</source>
-        <translation type="unfinished"></translation>
+        <translation>Not included after check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="34"/>
-        <location filename="../../app/ui/case_dialogs.py" line="50"/>
+        <location filename="../../app/ui/case_dialogs.py" line="34" />
+        <location filename="../../app/ui/case_dialogs.py" line="50" />
         <source>制定帮扶计划</source>
-        <translation type="unfinished"></translation>
+        <translation>Make help plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="35"/>
-        <location filename="../../app/ui/case_dialogs.py" line="51"/>
+        <location filename="../../app/ui/case_dialogs.py" line="35" />
+        <location filename="../../app/ui/case_dialogs.py" line="51" />
         <source>增加帮扶措施</source>
-        <translation type="unfinished"></translation>
+        <translation>Add measure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="36"/>
-        <location filename="../../app/ui/case_dialogs.py" line="52"/>
+        <location filename="../../app/ui/case_dialogs.py" line="36" />
+        <location filename="../../app/ui/case_dialogs.py" line="52" />
         <source>风险消除</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk eliminated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="37"/>
-        <location filename="../../app/ui/case_dialogs.py" line="53"/>
+        <location filename="../../app/ui/case_dialogs.py" line="37" />
+        <location filename="../../app/ui/case_dialogs.py" line="53" />
         <source>回头看</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="38"/>
+        <location filename="../../app/ui/case_dialogs.py" line="38" />
         <source>回退监测</source>
-        <translation type="unfinished"></translation>
+        <translation>Back to monitoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="39"/>
+        <location filename="../../app/ui/case_dialogs.py" line="39" />
         <source>结束回头看(稳定)</source>
-        <translation type="unfinished"></translation>
+        <translation>End follow-up (stable)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="46"/>
+        <location filename="../../app/ui/case_dialogs.py" line="46" />
         <source>风险线索</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk clue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="54"/>
+        <location filename="../../app/ui/case_dialogs.py" line="54" />
         <source>回退</source>
-        <translation type="unfinished"></translation>
+        <translation>Back to monitoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="55"/>
+        <location filename="../../app/ui/case_dialogs.py" line="55" />
         <source>回头看结束(稳定)</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up ended (stable)</translation>
     </message>
 </context>
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="150"/>
+        <location filename="../../app/ui/settings_page.py" line="150" />
         <source>修改我的密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Change my passphrase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="150"/>
+        <location filename="../../app/ui/settings_page.py" line="150" />
         <source>只改密码，数据不会重新加密。恢复码不变。</source>
-        <translation type="unfinished"></translation>
+        <translation>Only the passphrase changes; the data is not re-encrypted. The recovery code stays the same.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="151"/>
-        <location filename="../../app/ui/settings_page.py" line="182"/>
-        <location filename="../../app/ui/settings_page.py" line="189"/>
+        <location filename="../../app/ui/settings_page.py" line="151" />
+        <location filename="../../app/ui/settings_page.py" line="182" />
+        <location filename="../../app/ui/settings_page.py" line="189" />
         <source>修改</source>
-        <translation type="unfinished"></translation>
+        <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="155"/>
+        <location filename="../../app/ui/settings_page.py" line="155" />
         <source>用户</source>
-        <translation type="unfinished"></translation>
+        <translation>User</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="156"/>
+        <location filename="../../app/ui/settings_page.py" line="156" />
         <source>当前密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Current passphrase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="158"/>
+        <location filename="../../app/ui/settings_page.py" line="158" />
         <source>新密码</source>
-        <translation type="unfinished"></translation>
+        <translation>New passphrase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="158"/>
+        <location filename="../../app/ui/settings_page.py" line="158" />
         <source>再输一次</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="178"/>
+        <location filename="../../app/ui/settings_page.py" line="178" />
         <source>正在修改…</source>
-        <translation type="unfinished"></translation>
+        <translation>Changing...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="191"/>
+        <location filename="../../app/ui/settings_page.py" line="191" />
         <source>当前密码不正确，密码没有修改。</source>
-        <translation type="unfinished"></translation>
+        <translation>The current passphrase is wrong; the passphrase was not changed.</translation>
     </message>
 </context>
 <context>
     <name>DueTableModel</name>
     <message>
-        <location filename="../../app/ui/home_page.py" line="227"/>
+        <location filename="../../app/ui/home_page.py" line="227" />
         <source>户主</source>
-        <translation type="unfinished"></translation>
+        <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="227"/>
+        <location filename="../../app/ui/home_page.py" line="227" />
         <source>村民小组</source>
-        <translation type="unfinished"></translation>
+        <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="227"/>
+        <location filename="../../app/ui/home_page.py" line="227" />
         <source>事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Due for</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="227"/>
+        <location filename="../../app/ui/home_page.py" line="227" />
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="228"/>
+        <location filename="../../app/ui/home_page.py" line="228" />
         <source>上次联系</source>
-        <translation type="unfinished"></translation>
+        <translation>Last contact</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="228"/>
+        <location filename="../../app/ui/home_page.py" line="228" />
         <source>依据</source>
-        <translation type="unfinished"></translation>
+        <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="230"/>
+        <location filename="../../app/ui/home_page.py" line="230" />
         <source>逾期</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="230"/>
+        <location filename="../../app/ui/home_page.py" line="230" />
         <source>待完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="230"/>
+        <location filename="../../app/ui/home_page.py" line="230" />
         <source>已完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="265"/>
+        <location filename="../../app/ui/home_page.py" line="265" />
         <source>无记录</source>
-        <translation type="unfinished"></translation>
+        <translation>None</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="272"/>
+        <location filename="../../app/ui/home_page.py" line="272" />
         <source>双击打开农户档案</source>
-        <translation type="unfinished"></translation>
+        <translation>Double-click to open the household file</translation>
     </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="350"/>
+        <location filename="../../app/ui/first_run.py" line="355" />
         <source>驻村 Zhucun — 开始使用</source>
-        <translation type="unfinished"></translation>
+        <translation>Zhucun — Getting started</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="364"/>
+        <location filename="../../app/ui/first_run.py" line="369" />
         <source>欢迎使用驻村</source>
-        <translation type="unfinished"></translation>
+        <translation>Welcome to Zhucun</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="366"/>
+        <location filename="../../app/ui/first_run.py" line="371" />
         <source>防止返贫动态监测的走访记录和表格。数据加密保存在这台电脑上，不联网也能用。</source>
-        <translation type="unfinished"></translation>
+        <translation>Visit records and forms for monitoring to prevent return to poverty. The data is kept encrypted on this computer and works without a network.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="385"/>
-        <location filename="../../app/ui/first_run.py" line="389"/>
-        <location filename="../../app/ui/first_run.py" line="403"/>
+        <location filename="../../app/ui/first_run.py" line="390" />
+        <location filename="../../app/ui/first_run.py" line="394" />
+        <location filename="../../app/ui/first_run.py" line="408" />
         <source>建立新数据库</source>
-        <translation type="unfinished"></translation>
+        <translation>Create a new database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="387"/>
-        <location filename="../../app/ui/first_run.py" line="392"/>
-        <location filename="../../app/ui/first_run.py" line="472"/>
+        <location filename="../../app/ui/first_run.py" line="392" />
+        <location filename="../../app/ui/first_run.py" line="397" />
+        <location filename="../../app/ui/first_run.py" line="477" />
         <source>打开示范村</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the demo village</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="390"/>
+        <location filename="../../app/ui/first_run.py" line="395" />
         <source>为本工作队建立加密的数据库，您是第一位用户。正式使用请选这里。</source>
-        <translation type="unfinished"></translation>
+        <translation>An encrypted database for your work team, with you as its first user. Choose this for real work.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="393"/>
+        <location filename="../../app/ui/first_run.py" line="398" />
         <source>一个虚构的村（{0} 户），用来培训和试用，里面的人和事都是编的。</source>
-        <translation type="unfinished"></translation>
+        <translation>A made-up village ({0} households) for training and trying things out; its people and events are all invented.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="395"/>
-        <location filename="../../app/ui/first_run.py" line="478"/>
+        <location filename="../../app/ui/first_run.py" line="400" />
+        <location filename="../../app/ui/first_run.py" line="483" />
         <source>示范村密码：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo village passphrase: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="398"/>
+        <location filename="../../app/ui/first_run.py" line="403" />
         <source>数据文件夹：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="405"/>
+        <location filename="../../app/ui/first_run.py" line="410" />
         <source>数据库用您的密码加密。请记住密码；忘记时可以用下一步给出的恢复码重设。</source>
-        <translation type="unfinished"></translation>
+        <translation>The database is encrypted with your passphrase. Remember it; if you forget it, you can reset it with the recovery code given in the next step.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="412"/>
+        <location filename="../../app/ui/first_run.py" line="417" />
         <source>例如：张建国</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Zhang Jianguo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="415"/>
+        <location filename="../../app/ui/first_run.py" line="420" />
         <source>队长</source>
-        <translation type="unfinished"></translation>
+        <translation>Team leader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="416"/>
+        <location filename="../../app/ui/first_run.py" line="421" />
         <source>采集员</source>
-        <translation type="unfinished"></translation>
+        <translation>Collector</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="417"/>
+        <location filename="../../app/ui/first_run.py" line="422" />
         <source>您的姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="418"/>
+        <location filename="../../app/ui/first_run.py" line="423" />
         <source>角色</source>
-        <translation type="unfinished"></translation>
+        <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="420"/>
+        <location filename="../../app/ui/first_run.py" line="425" />
         <source>密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="420"/>
+        <location filename="../../app/ui/first_run.py" line="425" />
         <source>再输一次</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="432"/>
-        <location filename="../../app/ui/first_run.py" line="499"/>
+        <location filename="../../app/ui/first_run.py" line="437" />
+        <location filename="../../app/ui/first_run.py" line="504" />
         <source>返回</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="434"/>
-        <location filename="../../app/ui/first_run.py" line="543"/>
-        <location filename="../../app/ui/first_run.py" line="549"/>
+        <location filename="../../app/ui/first_run.py" line="439" />
+        <location filename="../../app/ui/first_run.py" line="548" />
+        <location filename="../../app/ui/first_run.py" line="554" />
         <source>建立</source>
-        <translation type="unfinished"></translation>
+        <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="449"/>
+        <location filename="../../app/ui/first_run.py" line="454" />
         <source>请保存恢复码</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep your recovery code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="451"/>
+        <location filename="../../app/ui/first_run.py" line="456" />
         <source>忘记密码时，恢复码是重新打开数据库的唯一办法。它只显示这一次：请打印或抄写下来，放在安全的地方，和电脑分开保管。</source>
-        <translation type="unfinished"></translation>
+        <translation>If you forget your passphrase, the recovery code is the only way to open the database again. It is shown only this once: print it or write it down, and keep it somewhere safe, away from the computer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="462"/>
+        <location filename="../../app/ui/first_run.py" line="467" />
         <source>进入</source>
-        <translation type="unfinished"></translation>
+        <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="474"/>
+        <location filename="../../app/ui/first_run.py" line="479" />
         <source>正在建立一个虚构的村，用来培训和试用。以后锁定或重新打开时，请用下面的密码。</source>
-        <translation type="unfinished"></translation>
+        <translation>Building a made-up village for training and trying things out. To unlock or reopen it later, use the passphrase below.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="496"/>
+        <location filename="../../app/ui/first_run.py" line="501" />
         <source>示范村保存在：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>The demo village is saved in: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="502"/>
+        <location filename="../../app/ui/first_run.py" line="507" />
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="528"/>
+        <location filename="../../app/ui/first_run.py" line="533" />
         <source>正在建立…</source>
-        <translation type="unfinished"></translation>
+        <translation>Creating...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="551"/>
-        <location filename="../../app/ui/first_run.py" line="629"/>
+        <location filename="../../app/ui/first_run.py" line="556" />
         <source>这个文件夹里已经有数据库：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>This folder already holds a database: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="555"/>
+        <location filename="../../app/ui/first_run.py" line="560" />
         <source>无法建立数据库：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not create the database: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="586"/>
+        <location filename="../../app/ui/first_run.py" line="592" />
         <source>正在建立示范村（{0} 户）…</source>
-        <translation type="unfinished"></translation>
+        <translation>Building the demo village ({0} households)...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="602"/>
+        <location filename="../../app/ui/first_run.py" line="608" />
         <source>%v / %m 户</source>
-        <translation type="unfinished"></translation>
+        <translation>%v / %m households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="608"/>
+        <location filename="../../app/ui/first_run.py" line="614" />
         <source>正在取消…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelling...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="625"/>
+        <location filename="../../app/ui/first_run.py" line="631" />
         <source>已取消，未留下示范村的文件。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled; no demo village files were left behind.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="632"/>
+        <location filename="../../app/ui/first_run.py" line="635" />
         <source>无法建立示范村：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not build the demo village: {0}</translation>
     </message>
 </context>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../app/ui/home_page.py" line="356"/>
+        <location filename="../../app/ui/home_page.py" line="357" />
         <source>本月工作</source>
-        <translation type="unfinished"></translation>
+        <translation>This month's work</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="366"/>
+        <location filename="../../app/ui/home_page.py" line="367" />
         <source>本月工作提示</source>
-        <translation type="unfinished"></translation>
+        <translation>This month's work prompt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="373"/>
+        <location filename="../../app/ui/home_page.py" line="374" />
         <source>应走访清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Due visits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="375"/>
+        <location filename="../../app/ui/home_page.py" line="376" />
         <source>全部事项</source>
-        <translation type="unfinished"></translation>
+        <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="379"/>
+        <location filename="../../app/ui/home_page.py" line="380" />
         <source>显示已完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Show done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="381"/>
+        <location filename="../../app/ui/home_page.py" line="382" />
         <source>记录走访…</source>
-        <translation type="unfinished"></translation>
+        <translation>Record visit...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="382"/>
+        <location filename="../../app/ui/home_page.py" line="383" />
         <source>为选中的农户记录一次走访或电话/微信联系</source>
-        <translation type="unfinished"></translation>
+        <translation>Record a visit or a phone/WeChat contact for the selected household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="410"/>
+        <location filename="../../app/ui/home_page.py" line="411" />
         <source>即将到期</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="411"/>
-        <location filename="../../app/ui/home_page.py" line="690"/>
+        <location filename="../../app/ui/home_page.py" line="412" />
+        <location filename="../../app/ui/home_page.py" line="691" />
         <source>识别认定15天、帮扶计划10天</source>
-        <translation type="unfinished"></translation>
+        <translation>Identification 15 days, help plan 10 days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="414"/>
+        <location filename="../../app/ui/home_page.py" line="415" />
         <source>户主</source>
-        <translation type="unfinished"></translation>
+        <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="414"/>
+        <location filename="../../app/ui/home_page.py" line="415" />
         <source>环节</source>
-        <translation type="unfinished"></translation>
+        <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="414"/>
+        <location filename="../../app/ui/home_page.py" line="415" />
         <source>期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="414"/>
+        <location filename="../../app/ui/home_page.py" line="415" />
         <source>剩余</source>
-        <translation type="unfinished"></translation>
+        <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="425"/>
+        <location filename="../../app/ui/home_page.py" line="426" />
         <source>{0}天内没有到期的识别或帮扶计划</source>
-        <translation type="unfinished"></translation>
+        <translation>No identification or help plan due in the next {0} days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="431"/>
+        <location filename="../../app/ui/home_page.py" line="432" />
         <source>问题清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="432"/>
+        <location filename="../../app/ui/home_page.py" line="433" />
         <source>销号…</source>
-        <translation type="unfinished"></translation>
+        <translation>Close...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="433"/>
+        <location filename="../../app/ui/home_page.py" line="434" />
         <source>整改完成后销号：须写明如何整改</source>
-        <translation type="unfinished"></translation>
+        <translation>Close an item once it is fixed: say how it was fixed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="438"/>
+        <location filename="../../app/ui/home_page.py" line="439" />
         <source>问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="438"/>
+        <location filename="../../app/ui/home_page.py" line="439" />
         <source>来源</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="449"/>
+        <location filename="../../app/ui/home_page.py" line="450" />
         <source>没有未销号的问题</source>
-        <translation type="unfinished"></translation>
+        <translation>No open problems</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="454"/>
+        <location filename="../../app/ui/home_page.py" line="455" />
         <source>在村天数</source>
-        <translation type="unfinished"></translation>
+        <translation>Days in village</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="455"/>
+        <location filename="../../app/ui/home_page.py" line="456" />
         <source>每月不少于{0}天</source>
-        <translation type="unfinished"></translation>
+        <translation>At least {0} days a month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="456"/>
-        <location filename="../../app/ui/home_page.py" line="831"/>
+        <location filename="../../app/ui/home_page.py" line="457" />
+        <location filename="../../app/ui/home_page.py" line="832" />
         <source>今日签到</source>
-        <translation type="unfinished"></translation>
+        <translation>Check in today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="467"/>
+        <location filename="../../app/ui/home_page.py" line="468" />
         <source>走访完成情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Visits done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="468"/>
+        <location filename="../../app/ui/home_page.py" line="469" />
         <source>近六个月</source>
-        <translation type="unfinished"></translation>
+        <translation>Last six months</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="471"/>
-        <location filename="../../app/ui/home_page.py" line="872"/>
+        <location filename="../../app/ui/home_page.py" line="472" />
+        <location filename="../../app/ui/home_page.py" line="873" />
         <source>计算中…</source>
-        <translation type="unfinished"></translation>
+        <translation>Calculating...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="547"/>
+        <location filename="../../app/ui/home_page.py" line="548" />
         <source>已完成 {0}/{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}/{1} done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="549"/>
+        <location filename="../../app/ui/home_page.py" line="550" />
         <source>本月没有工作提示</source>
-        <translation type="unfinished"></translation>
+        <translation>No work prompt this month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="560"/>
+        <location filename="../../app/ui/home_page.py" line="561" />
         <source>截止 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Due {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="564"/>
+        <location filename="../../app/ui/home_page.py" line="565" />
         <source>✓ 已完成 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Done {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="566"/>
+        <location filename="../../app/ui/home_page.py" line="567" />
         <source>{0} 完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Done by {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="572"/>
+        <location filename="../../app/ui/home_page.py" line="573" />
         <source>逾期</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="574"/>
+        <location filename="../../app/ui/home_page.py" line="575" />
         <source>未完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="579"/>
+        <location filename="../../app/ui/home_page.py" line="580" />
         <source>完成…</source>
-        <translation type="unfinished"></translation>
+        <translation>Done...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="580"/>
+        <location filename="../../app/ui/home_page.py" line="581" />
         <source>标记完成并写明情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark as done and say what was done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="588"/>
+        <location filename="../../app/ui/home_page.py" line="589" />
         <source>完成工作任务</source>
-        <translation type="unfinished"></translation>
+        <translation>Complete task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="588"/>
+        <location filename="../../app/ui/home_page.py" line="589" />
         <source>完成情况（备注）</source>
-        <translation type="unfinished"></translation>
+        <translation>What was done (note)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="589"/>
+        <location filename="../../app/ui/home_page.py" line="590" />
         <source>例如：已全部完成，共走访 32 户</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. All done; 32 households visited</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="617"/>
+        <location filename="../../app/ui/home_page.py" line="618" />
         <source>待完成 {0} 项</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} to do</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="619"/>
+        <location filename="../../app/ui/home_page.py" line="620" />
         <source>，逾期 {0} 项</source>
-        <translation type="unfinished"></translation>
+        <translation>, {0} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="621"/>
+        <location filename="../../app/ui/home_page.py" line="622" />
         <source>本月应走访的农户都已走访</source>
-        <translation type="unfinished"></translation>
+        <translation>Every household due this month has been visited</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="668"/>
+        <location filename="../../app/ui/home_page.py" line="669" />
         <source>识别认定</source>
-        <translation type="unfinished"></translation>
+        <translation>Identification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="670"/>
+        <location filename="../../app/ui/home_page.py" line="671" />
         <source>帮扶计划</source>
-        <translation type="unfinished"></translation>
+        <translation>Help plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="687"/>
+        <location filename="../../app/ui/home_page.py" line="688" />
         <source>{0} 项</source>
-        <translation type="unfinished"></translation>
+        <translation>Total {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="689"/>
+        <location filename="../../app/ui/home_page.py" line="690" />
         <source>，已逾期 {0} 项</source>
-        <translation type="unfinished"></translation>
+        <translation>, {0} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="694"/>
+        <location filename="../../app/ui/home_page.py" line="695" />
         <source>逾期 {0} 天</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} d overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="696"/>
+        <location filename="../../app/ui/home_page.py" line="697" />
         <source>今天到期</source>
-        <translation type="unfinished"></translation>
+        <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="698"/>
+        <location filename="../../app/ui/home_page.py" line="699" />
         <source>还剩 {0} 天</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} d left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="699"/>
+        <location filename="../../app/ui/home_page.py" line="700" />
         <source>{0} · {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="702"/>
-        <location filename="../../app/ui/home_page.py" line="731"/>
+        <location filename="../../app/ui/home_page.py" line="703" />
+        <location filename="../../app/ui/home_page.py" line="732" />
         <source>双击打开农户档案</source>
-        <translation type="unfinished"></translation>
+        <translation>Double-click to open the household file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="726"/>
+        <location filename="../../app/ui/home_page.py" line="727" />
         <source>未销号 {0} 项（县反馈 {1}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} open ({1} from the county)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="761"/>
+        <location filename="../../app/ui/home_page.py" line="762" />
         <source>问题销号</source>
-        <translation type="unfinished"></translation>
+        <translation>Close problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="762"/>
+        <location filename="../../app/ui/home_page.py" line="763" />
         <source>整改情况（必填）</source>
-        <translation type="unfinished"></translation>
+        <translation>How it was fixed (required)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="763"/>
+        <location filename="../../app/ui/home_page.py" line="764" />
         <source>例如：已入户核实并补录住房安全等级</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Checked at the house and entered the housing safety grade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="796"/>
+        <location filename="../../app/ui/home_page.py" line="797" />
         <source>本月尚无登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing recorded this month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="798"/>
+        <location filename="../../app/ui/home_page.py" line="799" />
         <source>（我）</source>
-        <translation type="unfinished"></translation>
+        <translation> (me)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="810"/>
+        <location filename="../../app/ui/home_page.py" line="811" />
         <source>{0} 天</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} d</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="813"/>
+        <location filename="../../app/ui/home_page.py" line="814" />
         <source>还差 {0} 天</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} d short</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="820"/>
+        <location filename="../../app/ui/home_page.py" line="821" />
         <source>未登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="831"/>
+        <location filename="../../app/ui/home_page.py" line="832" />
         <source>今天已签到</source>
-        <translation type="unfinished"></translation>
+        <translation>Checked in today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="832"/>
+        <location filename="../../app/ui/home_page.py" line="833" />
         <source>记一天在村：{0} 本月在村天数加 1，每天一次</source>
-        <translation type="unfinished"></translation>
+        <translation>Record a day in the village: adds 1 to {0}'s days this month, once a day</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="845"/>
+        <location filename="../../app/ui/home_page.py" line="846" />
         <source>今天已签到，本月在村 {0} 天</source>
-        <translation type="unfinished"></translation>
+        <translation>Already checked in today; days in the village this month: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="859"/>
+        <location filename="../../app/ui/home_page.py" line="860" />
         <source>已签到：{0}，本月在村 {1} 天</source>
-        <translation type="unfinished"></translation>
+        <translation>Checked in: {0}; days in the village this month: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="898"/>
+        <location filename="../../app/ui/home_page.py" line="899" />
         <source>{0}年{1}月</source>
-        <translation type="unfinished"></translation>
+        <translation>{1}/{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="899"/>
+        <location filename="../../app/ui/home_page.py" line="900" />
         <source>{0}月</source>
-        <translation type="unfinished"></translation>
+        <translation>Month {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="900"/>
+        <location filename="../../app/ui/home_page.py" line="901" />
         <source>完成 {0}%</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}% done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="902"/>
+        <location filename="../../app/ui/home_page.py" line="903" />
         <source>应走访</source>
-        <translation type="unfinished"></translation>
+        <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="903"/>
+        <location filename="../../app/ui/home_page.py" line="904" />
         <source>已完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="912"/>
+        <location filename="../../app/ui/home_page.py" line="913" />
         <source>无法计算：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not calculate: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="920"/>
+        <location filename="../../app/ui/home_page.py" line="921" />
         <source>待走访 &lt;b&gt;{0}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>To visit &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="922"/>
-        <source>&lt;span style=&quot;color:{0}&quot;&gt;逾期 &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/home_page.py" line="923" />
+        <source>&lt;span style="color:{0}"&gt;逾期 &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>&lt;span style="color:{0}"&gt;Overdue &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="923"/>
+        <location filename="../../app/ui/home_page.py" line="924" />
         <source>工作任务 &lt;b&gt;{0}/{1}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasks &lt;b&gt;{0}/{1}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="925"/>
-        <source>&lt;span style=&quot;color:{0}&quot;&gt;任务逾期 &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/home_page.py" line="926" />
+        <source>&lt;span style="color:{0}"&gt;任务逾期 &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>&lt;span style="color:{0}"&gt;Tasks overdue &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="927"/>
+        <location filename="../../app/ui/home_page.py" line="928" />
         <source>案例到期 &lt;b&gt;{0}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Case deadlines &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="928"/>
+        <location filename="../../app/ui/home_page.py" line="929" />
         <source>未销号问题 &lt;b&gt;{0}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Open problems &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../app/ui/household_dialog.py" line="173"/>
+        <location filename="../../app/ui/household_dialog.py" line="174" />
         <source>编辑农户</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialog.py" line="173"/>
-        <location filename="../../app/ui/household_dialog.py" line="176"/>
+        <location filename="../../app/ui/household_dialog.py" line="174" />
+        <location filename="../../app/ui/household_dialog.py" line="177" />
         <source>添加农户</source>
-        <translation type="unfinished"></translation>
+        <translation>Add household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialog.py" line="176"/>
+        <location filename="../../app/ui/household_dialog.py" line="177" />
         <source>编辑农户信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit household details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialog.py" line="178"/>
+        <location filename="../../app/ui/household_dialog.py" line="179" />
         <source>（未设置所在村）</source>
-        <translation type="unfinished"></translation>
+        <translation>(village not set)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialog.py" line="182"/>
-        <location filename="../../app/ui/household_dialog.py" line="183"/>
+        <location filename="../../app/ui/household_dialog.py" line="183" />
+        <location filename="../../app/ui/household_dialog.py" line="184" />
         <source>户主姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialog.py" line="188"/>
+        <location filename="../../app/ui/household_dialog.py" line="189" />
         <source>户类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Household type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialog.py" line="191"/>
+        <location filename="../../app/ui/household_dialog.py" line="192" />
         <source>（请选择）</source>
-        <translation type="unfinished"></translation>
+        <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialog.py" line="192"/>
+        <location filename="../../app/ui/household_dialog.py" line="193" />
         <source>监测对象类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Monitoring category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialog.py" line="198"/>
+        <location filename="../../app/ui/household_dialog.py" line="199" />
         <source>如 第一村民小组</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Group 1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialog.py" line="200"/>
+        <location filename="../../app/ui/household_dialog.py" line="201" />
         <source>村民小组</source>
-        <translation type="unfinished"></translation>
+        <translation>Villager group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialog.py" line="204"/>
-        <location filename="../../app/ui/household_dialog.py" line="205"/>
+        <location filename="../../app/ui/household_dialog.py" line="205" />
+        <location filename="../../app/ui/household_dialog.py" line="206" />
         <source>户编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Household number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialog.py" line="208"/>
+        <location filename="../../app/ui/household_dialog.py" line="209" />
         <source>手机或区号-固话</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobile, or area code-landline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialog.py" line="209"/>
+        <location filename="../../app/ui/household_dialog.py" line="210" />
         <source>联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialog.py" line="213"/>
+        <location filename="../../app/ui/household_dialog.py" line="214" />
         <source>住址</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialog.py" line="217"/>
+        <location filename="../../app/ui/household_dialog.py" line="218" />
         <source>在家的户入户走访，外出的户电话或微信联系</source>
-        <translation type="unfinished"></translation>
+        <translation>Households living at home get home visits; households living away get a phone or WeChat contact</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialog.py" line="218"/>
+        <location filename="../../app/ui/household_dialog.py" line="219" />
         <source>居住情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialog.py" line="233"/>
+        <location filename="../../app/ui/household_dialog.py" line="234" />
         <source>户属性</source>
-        <translation type="unfinished"></translation>
+        <translation>Household flags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialog.py" line="236"/>
+        <location filename="../../app/ui/household_dialog.py" line="237" />
         <source>未评定</source>
-        <translation type="unfinished"></translation>
+        <translation>Not graded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialog.py" line="237"/>
+        <location filename="../../app/ui/household_dialog.py" line="238" />
         <source>住房安全等级</source>
-        <translation type="unfinished"></translation>
+        <translation>Housing safety grade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialog.py" line="239"/>
+        <location filename="../../app/ui/household_dialog.py" line="240" />
         <source>饮水安全有保障</source>
-        <translation type="unfinished"></translation>
+        <translation>Safe drinking water secured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialog.py" line="241"/>
+        <location filename="../../app/ui/household_dialog.py" line="242" />
         <source>饮水安全</source>
-        <translation type="unfinished"></translation>
+        <translation>Drinking water</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialog.py" line="247"/>
+        <location filename="../../app/ui/household_dialog.py" line="248" />
         <source>帮扶干部姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadre's name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialog.py" line="248"/>
+        <location filename="../../app/ui/household_dialog.py" line="249" />
         <source>帮扶责任人</source>
-        <translation type="unfinished"></translation>
+        <translation>Pairing cadre</translation>
     </message>
 </context>
 <context>
     <name>HouseholdFilePage</name>
     <message>
-        <location filename="../../app/ui/household_file.py" line="297"/>
+        <location filename="../../app/ui/household_file.py" line="298" />
         <source>← 返回</source>
-        <translation type="unfinished"></translation>
+        <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="298"/>
+        <location filename="../../app/ui/household_file.py" line="299" />
         <source>返回上一页 (Alt+←)</source>
-        <translation type="unfinished"></translation>
+        <translation>Back to the previous page (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="306"/>
-        <location filename="../../app/ui/household_file.py" line="844"/>
+        <location filename="../../app/ui/household_file.py" line="307" />
+        <location filename="../../app/ui/household_file.py" line="845" />
         <source>记录走访</source>
-        <translation type="unfinished"></translation>
+        <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="308"/>
-        <location filename="../../app/ui/household_file.py" line="589"/>
+        <location filename="../../app/ui/household_file.py" line="309" />
+        <location filename="../../app/ui/household_file.py" line="590" />
         <source>添加成员</source>
-        <translation type="unfinished"></translation>
+        <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="337"/>
+        <location filename="../../app/ui/household_file.py" line="338" />
         <source>逾期</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="339"/>
+        <location filename="../../app/ui/household_file.py" line="340" />
         <source>须纳入监测</source>
-        <translation type="unfinished"></translation>
+        <translation>Must be monitored</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="344"/>
+        <location filename="../../app/ui/household_file.py" line="345" />
         <source>户编号 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Household no. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="345"/>
+        <location filename="../../app/ui/household_file.py" line="346" />
         <source>电话 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="346"/>
+        <location filename="../../app/ui/household_file.py" line="347" />
         <source>帮扶责任人 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pairing cadre {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="380"/>
+        <location filename="../../app/ui/household_file.py" line="381" />
         <source>找不到该户（可能已删除）</source>
-        <translation type="unfinished"></translation>
+        <translation>Household not found (it may have been deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="420"/>
+        <location filename="../../app/ui/household_file.py" line="421" />
         <source>概况</source>
-        <translation type="unfinished"></translation>
+        <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="439"/>
+        <location filename="../../app/ui/household_file.py" line="440" />
         <source>逾期提醒</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="444"/>
+        <location filename="../../app/ui/household_file.py" line="445" />
         <source>基本情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Basic facts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="448"/>
+        <location filename="../../app/ui/household_file.py" line="449" />
         <source>地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="449"/>
+        <location filename="../../app/ui/household_file.py" line="450" />
         <source>所在地</source>
-        <translation type="unfinished"></translation>
+        <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="451"/>
+        <location filename="../../app/ui/household_file.py" line="452" />
         <source>户类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Household type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="453"/>
+        <location filename="../../app/ui/household_file.py" line="454" />
         <source>居住情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="454"/>
+        <location filename="../../app/ui/household_file.py" line="455" />
         <source>户标识</source>
-        <translation type="unfinished"></translation>
+        <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="454"/>
-        <location filename="../../app/ui/household_file.py" line="456"/>
-        <location filename="../../app/ui/household_file.py" line="495"/>
-        <location filename="../../app/ui/household_file.py" line="529"/>
+        <location filename="../../app/ui/household_file.py" line="455" />
+        <location filename="../../app/ui/household_file.py" line="457" />
+        <location filename="../../app/ui/household_file.py" line="496" />
+        <location filename="../../app/ui/household_file.py" line="530" />
         <source>无</source>
-        <translation type="unfinished"></translation>
+        <translation>None</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="455"/>
-        <location filename="../../app/ui/household_file.py" line="474"/>
+        <location filename="../../app/ui/household_file.py" line="456" />
+        <location filename="../../app/ui/household_file.py" line="475" />
         <source>住房安全</source>
-        <translation type="unfinished"></translation>
+        <translation>Housing safety</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="455"/>
+        <location filename="../../app/ui/household_file.py" line="456" />
         <source>未评定</source>
-        <translation type="unfinished"></translation>
+        <translation>Not graded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="456"/>
+        <location filename="../../app/ui/household_file.py" line="457" />
         <source>有无赡养(抚养)人</source>
-        <translation type="unfinished"></translation>
+        <translation>Family supporter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="456"/>
+        <location filename="../../app/ui/household_file.py" line="457" />
         <source>有</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="458"/>
+        <location filename="../../app/ui/household_file.py" line="459" />
         <source>纳入监测</source>
-        <translation type="unfinished"></translation>
+        <translation>Monitored since</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="461"/>
-        <location filename="../../app/ui/household_file.py" line="619"/>
+        <location filename="../../app/ui/household_file.py" line="462" />
+        <location filename="../../app/ui/household_file.py" line="620" />
         <source>备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="470"/>
+        <location filename="../../app/ui/household_file.py" line="471" />
         <source>三保障及饮水</source>
-        <translation type="unfinished"></translation>
+        <translation>Three guarantees and safe water</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="473"/>
+        <location filename="../../app/ui/household_file.py" line="474" />
         <source>义务教育</source>
-        <translation type="unfinished"></translation>
+        <translation>Compulsory education</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="473"/>
+        <location filename="../../app/ui/household_file.py" line="474" />
         <source>基本医疗</source>
-        <translation type="unfinished"></translation>
+        <translation>Basic medical care</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="474"/>
+        <location filename="../../app/ui/household_file.py" line="475" />
         <source>饮水安全</source>
-        <translation type="unfinished"></translation>
+        <translation>Safe water</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="478"/>
+        <location filename="../../app/ui/household_file.py" line="479" />
         <source>有保障</source>
-        <translation type="unfinished"></translation>
+        <translation>Secured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="478"/>
+        <location filename="../../app/ui/household_file.py" line="479" />
         <source>未保障</source>
-        <translation type="unfinished"></translation>
+        <translation>Not secured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="484"/>
-        <location filename="../../app/ui/household_file.py" line="737"/>
+        <location filename="../../app/ui/household_file.py" line="485" />
+        <location filename="../../app/ui/household_file.py" line="738" />
         <source>风险类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk types</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="491"/>
+        <location filename="../../app/ui/household_file.py" line="492" />
         <source>（风险已消除）</source>
-        <translation type="unfinished"></translation>
+        <translation>(risk eliminated)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="498"/>
+        <location filename="../../app/ui/household_file.py" line="499" />
         <source>须纳入监测的情形</source>
-        <translation type="unfinished"></translation>
+        <translation>Situations that must be monitored</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="500"/>
+        <location filename="../../app/ui/household_file.py" line="501" />
         <source>以下情形由软件按档案判断，须经核实后登记风险线索。</source>
-        <translation type="unfinished"></translation>
+        <translation>The software found these from the file; check them before recording a risk clue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="502"/>
+        <location filename="../../app/ui/household_file.py" line="503" />
         <source>情形{0}：{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Situation {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="507"/>
+        <location filename="../../app/ui/household_file.py" line="508" />
         <source>未发现五种须纳入监测的情形</source>
-        <translation type="unfinished"></translation>
+        <translation>None of the five must-monitor situations found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="518"/>
+        <location filename="../../app/ui/household_file.py" line="519" />
         <source>是</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="518"/>
+        <location filename="../../app/ui/household_file.py" line="519" />
         <source>否</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="519"/>
+        <location filename="../../app/ui/household_file.py" line="520" />
         <source>耕地</source>
-        <translation type="unfinished"></translation>
+        <translation>Cultivated land</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="519"/>
+        <location filename="../../app/ui/household_file.py" line="520" />
         <source>林地</source>
-        <translation type="unfinished"></translation>
+        <translation>Forest land</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="520"/>
+        <location filename="../../app/ui/household_file.py" line="521" />
         <source>退耕还林</source>
-        <translation type="unfinished"></translation>
+        <translation>Farmland returned to forest</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="520"/>
+        <location filename="../../app/ui/household_file.py" line="521" />
         <source>林果地</source>
-        <translation type="unfinished"></translation>
+        <translation>Orchard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="521"/>
+        <location filename="../../app/ui/household_file.py" line="522" />
         <source>牧草地</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasture</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="521"/>
+        <location filename="../../app/ui/household_file.py" line="522" />
         <source>水面</source>
-        <translation type="unfinished"></translation>
+        <translation>Water surface</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="526"/>
+        <location filename="../../app/ui/household_file.py" line="527" />
         <source>{0} {1} 亩</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} {1} mu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="529"/>
+        <location filename="../../app/ui/household_file.py" line="530" />
         <source>土地</source>
-        <translation type="unfinished"></translation>
+        <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="531"/>
+        <location filename="../../app/ui/household_file.py" line="532" />
         <source>住房面积</source>
-        <translation type="unfinished"></translation>
+        <translation>Housing area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="531"/>
+        <location filename="../../app/ui/household_file.py" line="532" />
         <source>{0} 平方米</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} m²</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="533"/>
+        <location filename="../../app/ui/household_file.py" line="534" />
         <source>已硬化</source>
-        <translation type="unfinished"></translation>
+        <translation>Hardened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="533"/>
+        <location filename="../../app/ui/household_file.py" line="534" />
         <source>未硬化</source>
-        <translation type="unfinished"></translation>
+        <translation>Not hardened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="535"/>
+        <location filename="../../app/ui/household_file.py" line="536" />
         <source>，距离 {0} 米</source>
-        <translation type="unfinished"></translation>
+        <translation>, {0} m away</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="536"/>
+        <location filename="../../app/ui/household_file.py" line="537" />
         <source>入户路</source>
-        <translation type="unfinished"></translation>
+        <translation>Road to the house</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="538"/>
+        <location filename="../../app/ui/household_file.py" line="539" />
         <source>主要燃料</source>
-        <translation type="unfinished"></translation>
+        <translation>Main fuel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="540"/>
+        <location filename="../../app/ui/household_file.py" line="541" />
         <source>卫生厕所</source>
-        <translation type="unfinished"></translation>
+        <translation>Sanitary toilet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="542"/>
+        <location filename="../../app/ui/household_file.py" line="543" />
         <source>加入合作社</source>
-        <translation type="unfinished"></translation>
+        <translation>In a cooperative</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="544"/>
+        <location filename="../../app/ui/household_file.py" line="545" />
         <source>能否自身解决困难</source>
-        <translation type="unfinished"></translation>
+        <translation>Can solve difficulties alone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="562"/>
+        <location filename="../../app/ui/household_file.py" line="563" />
         <source>{0}个月</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} mo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="564"/>
+        <location filename="../../app/ui/household_file.py" line="565" />
         <source>公益岗位</source>
-        <translation type="unfinished"></translation>
+        <translation>Public-welfare post</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="566"/>
+        <location filename="../../app/ui/household_file.py" line="567" />
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="567"/>
+        <location filename="../../app/ui/household_file.py" line="568" />
         <source>与户主关系</source>
-        <translation type="unfinished"></translation>
+        <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="568"/>
+        <location filename="../../app/ui/household_file.py" line="569" />
         <source>性别</source>
-        <translation type="unfinished"></translation>
+        <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="569"/>
+        <location filename="../../app/ui/household_file.py" line="570" />
         <source>年龄</source>
-        <translation type="unfinished"></translation>
+        <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="570"/>
+        <location filename="../../app/ui/household_file.py" line="571" />
         <source>身份证号</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="571"/>
+        <location filename="../../app/ui/household_file.py" line="572" />
         <source>健康状况</source>
-        <translation type="unfinished"></translation>
+        <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="572"/>
+        <location filename="../../app/ui/household_file.py" line="573" />
         <source>（{0}级）</source>
-        <translation type="unfinished"></translation>
+        <translation> (grade {0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="573"/>
+        <location filename="../../app/ui/household_file.py" line="574" />
         <source>在校情况</source>
-        <translation type="unfinished"></translation>
+        <translation>School</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="575"/>
+        <location filename="../../app/ui/household_file.py" line="576" />
         <source>劳动技能</source>
-        <translation type="unfinished"></translation>
+        <translation>Labour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="576"/>
+        <location filename="../../app/ui/household_file.py" line="577" />
         <source>务工</source>
-        <translation type="unfinished"></translation>
+        <translation>Work</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="577"/>
+        <location filename="../../app/ui/household_file.py" line="578" />
         <source>医保</source>
-        <translation type="unfinished"></translation>
+        <translation>Insured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="591"/>
+        <location filename="../../app/ui/household_file.py" line="592" />
         <source>双击一行修改成员信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Double-click a row to edit the member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="597"/>
+        <location filename="../../app/ui/household_file.py" line="598" />
         <source>成员</source>
-        <translation type="unfinished"></translation>
+        <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="605"/>
+        <location filename="../../app/ui/household_file.py" line="606" />
         <source>成员 ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Members ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="613"/>
+        <location filename="../../app/ui/household_file.py" line="614" />
         <source>核算日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Assessed on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="614"/>
+        <location filename="../../app/ui/household_file.py" line="615" />
         <source>家庭人口</source>
-        <translation type="unfinished"></translation>
+        <translation>Household size</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="615"/>
+        <location filename="../../app/ui/household_file.py" line="616" />
         <source>家庭纯收入</source>
-        <translation type="unfinished"></translation>
+        <translation>Household net income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="616"/>
+        <location filename="../../app/ui/household_file.py" line="617" />
         <source>人均纯收入</source>
-        <translation type="unfinished"></translation>
+        <translation>Per-capita net income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="617"/>
+        <location filename="../../app/ui/household_file.py" line="618" />
         <source>基准线</source>
-        <translation type="unfinished"></translation>
+        <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="618"/>
+        <location filename="../../app/ui/household_file.py" line="619" />
         <source>对比基准线</source>
-        <translation type="unfinished"></translation>
+        <translation>Against baseline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="618"/>
+        <location filename="../../app/ui/household_file.py" line="619" />
         <source>低于</source>
-        <translation type="unfinished"></translation>
+        <translation>Below</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="618"/>
+        <location filename="../../app/ui/household_file.py" line="619" />
         <source>高于</source>
-        <translation type="unfinished"></translation>
+        <translation>Above</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="633"/>
+        <location filename="../../app/ui/household_file.py" line="634" />
         <source>核算收入</source>
-        <translation type="unfinished"></translation>
+        <translation>Assess income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="639"/>
+        <location filename="../../app/ui/household_file.py" line="640" />
         <source>收入</source>
-        <translation type="unfinished"></translation>
+        <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="642"/>
+        <location filename="../../app/ui/household_file.py" line="643" />
         <source>务工收入</source>
-        <translation type="unfinished"></translation>
+        <translation>Wages from work</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="642"/>
+        <location filename="../../app/ui/household_file.py" line="643" />
         <source>公益性岗位收入</source>
-        <translation type="unfinished"></translation>
+        <translation>Public-welfare post pay</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="643"/>
+        <location filename="../../app/ui/household_file.py" line="644" />
         <source>生产经营收入</source>
-        <translation type="unfinished"></translation>
+        <translation>Farming and business</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="643"/>
+        <location filename="../../app/ui/household_file.py" line="644" />
         <source>财产性收入</source>
-        <translation type="unfinished"></translation>
+        <translation>Property income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="644"/>
+        <location filename="../../app/ui/household_file.py" line="645" />
         <source>资产收益分红</source>
-        <translation type="unfinished"></translation>
+        <translation>Asset-income dividends</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="644"/>
+        <location filename="../../app/ui/household_file.py" line="645" />
         <source>养老金</source>
-        <translation type="unfinished"></translation>
+        <translation>Pension</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="645"/>
+        <location filename="../../app/ui/household_file.py" line="646" />
         <source>计划生育金</source>
-        <translation type="unfinished"></translation>
+        <translation>Family-planning subsidy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="645"/>
+        <location filename="../../app/ui/household_file.py" line="646" />
         <source>生态补偿金</source>
-        <translation type="unfinished"></translation>
+        <translation>Ecological compensation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="646"/>
+        <location filename="../../app/ui/household_file.py" line="647" />
         <source>低保金</source>
-        <translation type="unfinished"></translation>
+        <translation>Dibao allowance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="646"/>
+        <location filename="../../app/ui/household_file.py" line="647" />
         <source>特困供养金</source>
-        <translation type="unfinished"></translation>
+        <translation>Destitute support</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="647"/>
+        <location filename="../../app/ui/household_file.py" line="648" />
         <source>其他转移性收入</source>
-        <translation type="unfinished"></translation>
+        <translation>Other transfers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="647"/>
+        <location filename="../../app/ui/household_file.py" line="648" />
         <source>生产经营性支出</source>
-        <translation type="unfinished"></translation>
+        <translation>Business expenses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="656"/>
+        <location filename="../../app/ui/household_file.py" line="657" />
         <source>收入按核算日前12个月计算；鼠标停在一行上可看明细</source>
-        <translation type="unfinished"></translation>
+        <translation>Income for the 12 months before the assessment date; hover over a row for the details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="657"/>
+        <location filename="../../app/ui/household_file.py" line="658" />
         <source>尚未核算收入</source>
-        <translation type="unfinished"></translation>
+        <translation>No income assessed yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="677"/>
+        <location filename="../../app/ui/household_file.py" line="678" />
         <source>经过</source>
-        <translation type="unfinished"></translation>
+        <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="682"/>
+        <location filename="../../app/ui/household_file.py" line="683" />
         <source>监测帮扶</source>
-        <translation type="unfinished"></translation>
+        <translation>Monitoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="689"/>
+        <location filename="../../app/ui/household_file.py" line="690" />
         <source>{0} 起 · {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>From {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="710"/>
+        <location filename="../../app/ui/household_file.py" line="711" />
         <source>四个季度回头看完成或风险消除满一年（{0}）后才能结束</source>
-        <translation type="unfinished"></translation>
+        <translation>Can end only after all four quarterly follow-up checks, or a year after elimination ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="715"/>
+        <location filename="../../app/ui/household_file.py" line="716" />
         <source>本户没有监测帮扶案例</source>
-        <translation type="unfinished"></translation>
+        <translation>This household has no monitoring case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="716"/>
+        <location filename="../../app/ui/household_file.py" line="717" />
         <source>发现返贫致贫风险时，点“登记风险线索”开始：15天内入户核查并识别认定，识别后10天内制定帮扶计划。</source>
-        <translation type="unfinished"></translation>
+        <translation>When you find a risk of (return to) poverty, click “Record risk clue” to start: check the household and decide within 15 days, then make a help plan within 10 days of identification.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="722"/>
+        <location filename="../../app/ui/household_file.py" line="723" />
         <source>监测帮扶案例</source>
-        <translation type="unfinished"></translation>
+        <translation>Monitoring case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="735"/>
+        <location filename="../../app/ui/household_file.py" line="736" />
         <source>未识别</source>
-        <translation type="unfinished"></translation>
+        <translation>Not identified</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="735"/>
+        <location filename="../../app/ui/household_file.py" line="736" />
         <source>（线索：{0}）</source>
-        <translation type="unfinished"></translation>
+        <translation> (clue: {0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="738"/>
+        <location filename="../../app/ui/household_file.py" line="739" />
         <source>帮扶措施</source>
-        <translation type="unfinished"></translation>
+        <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="738"/>
+        <location filename="../../app/ui/household_file.py" line="739" />
         <source>尚未制定</source>
-        <translation type="unfinished"></translation>
+        <translation>None yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="740"/>
+        <location filename="../../app/ui/household_file.py" line="741" />
         <source>缺少措施</source>
-        <translation type="unfinished"></translation>
+        <translation>Missing measures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="740"/>
+        <location filename="../../app/ui/household_file.py" line="741" />
         <source>{0} 还没有对应的帮扶措施</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: no matching measure yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="742"/>
+        <location filename="../../app/ui/household_file.py" line="743" />
         <source>线索</source>
-        <translation type="unfinished"></translation>
+        <translation>Clue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="742"/>
+        <location filename="../../app/ui/household_file.py" line="743" />
         <source>识别</source>
-        <translation type="unfinished"></translation>
+        <translation>Identified</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="743"/>
+        <location filename="../../app/ui/household_file.py" line="744" />
         <source>计划</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="743"/>
+        <location filename="../../app/ui/household_file.py" line="744" />
         <source>消除</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="744"/>
+        <location filename="../../app/ui/household_file.py" line="745" />
         <source>日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="747"/>
+        <location filename="../../app/ui/household_file.py" line="748" />
         <source>下一期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Next deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="778"/>
+        <location filename="../../app/ui/household_file.py" line="779" />
         <source>{0} 前完成识别认定（发现线索后15天）</source>
-        <translation type="unfinished"></translation>
+        <translation>Identify by {0} (15 days after the clue)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="780"/>
+        <location filename="../../app/ui/household_file.py" line="781" />
         <source>{0} 前制定帮扶计划（识别后10天）</source>
-        <translation type="unfinished"></translation>
+        <translation>Make the help plan by {0} (10 days after identification)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="782"/>
+        <location filename="../../app/ui/household_file.py" line="783" />
         <source>{0} 前补齐帮扶措施</source>
-        <translation type="unfinished"></translation>
+        <translation>Complete the measures by {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="786"/>
+        <location filename="../../app/ui/household_file.py" line="787" />
         <source>第{0}次回头看：{1} 前（当季度内）</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up check {0}: by {1} (within the quarter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="788"/>
+        <location filename="../../app/ui/household_file.py" line="789" />
         <source>回头看已完成，可结束回头看（满一年：{0}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up checks done; follow-up can end (one year: {0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="790"/>
+        <location filename="../../app/ui/household_file.py" line="791" />
         <source>已稳定，结束回头看</source>
-        <translation type="unfinished"></translation>
+        <translation>Stable; follow-up ended</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="800"/>
+        <location filename="../../app/ui/household_file.py" line="801" />
         <source>来源：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Source: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="802"/>
+        <location filename="../../app/ui/household_file.py" line="803" />
         <source>类别：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Category: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="804"/>
+        <location filename="../../app/ui/household_file.py" line="805" />
         <source>风险类型：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk types: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="806"/>
-        <location filename="../../app/ui/household_file.py" line="808"/>
+        <location filename="../../app/ui/household_file.py" line="807" />
+        <location filename="../../app/ui/household_file.py" line="809" />
         <source>措施：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Measures: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="810"/>
+        <location filename="../../app/ui/household_file.py" line="811" />
         <source>方式：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Method: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="812"/>
+        <location filename="../../app/ui/household_file.py" line="813" />
         <source>结果：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Result: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="813"/>
+        <location filename="../../app/ui/household_file.py" line="814" />
         <source>稳定</source>
-        <translation type="unfinished"></translation>
+        <translation>Stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="813"/>
+        <location filename="../../app/ui/household_file.py" line="814" />
         <source>发现风险</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="815"/>
+        <location filename="../../app/ui/household_file.py" line="816" />
         <source>人均纯收入 {0}（基准线 {1}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Per-capita net income {0} (baseline {1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="818"/>
+        <location filename="../../app/ui/household_file.py" line="819" />
         <source>人均纯收入约 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Per-capita net income about {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="820"/>
+        <location filename="../../app/ui/household_file.py" line="821" />
         <source>理由：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="841"/>
+        <location filename="../../app/ui/household_file.py" line="842" />
         <source>显示全部走访</source>
-        <translation type="unfinished"></translation>
+        <translation>Show all visits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="854"/>
+        <location filename="../../app/ui/household_file.py" line="855" />
         <source>走访记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="862"/>
+        <location filename="../../app/ui/household_file.py" line="863" />
         <source>尚无走访记录</source>
-        <translation type="unfinished"></translation>
+        <translation>No visits recorded yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="864"/>
+        <location filename="../../app/ui/household_file.py" line="865" />
         <source>最近 {0} 次走访，新的在上；右键一条可更正</source>
-        <translation type="unfinished"></translation>
+        <translation>Latest {0} visits, newest first; right-click one to correct it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="866"/>
+        <location filename="../../app/ui/household_file.py" line="867" />
         <source>共 {0} 次走访，新的在上；右键一条可更正</source>
-        <translation type="unfinished"></translation>
+        <translation>Visits: {0}, newest first; right-click one to correct it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="868"/>
+        <location filename="../../app/ui/household_file.py" line="869" />
         <source>走访记录 ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Visits ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="879"/>
+        <location filename="../../app/ui/household_file.py" line="880" />
         <source>已更正：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrected: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="885"/>
+        <location filename="../../app/ui/household_file.py" line="886" />
         <source>走访人 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>by {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="887"/>
+        <location filename="../../app/ui/household_file.py" line="888" />
         <source>见到 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>met {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="896"/>
+        <location filename="../../app/ui/household_file.py" line="891" />
+        <source>已更正</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_file.py" line="898" />
         <source>发现风险：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Risks seen: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="898"/>
+        <location filename="../../app/ui/household_file.py" line="900" />
         <source>后续：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="909"/>
+        <location filename="../../app/ui/household_file.py" line="911" />
         <source>更正…</source>
-        <translation type="unfinished"></translation>
+        <translation>Correct...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="920"/>
+        <location filename="../../app/ui/household_file.py" line="922" />
         <source>表单与签名</source>
-        <translation type="unfinished"></translation>
+        <translation>Forms and signatures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="921"/>
+        <location filename="../../app/ui/household_file.py" line="923" />
         <source>本户的信息采集表及调查人、户主签名会列在这里。</source>
-        <translation type="unfinished"></translation>
+        <translation>This household's information forms, with the investigator's and the head's signatures, will be listed here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="922"/>
+        <location filename="../../app/ui/household_file.py" line="924" />
         <source>尚无表单</source>
-        <translation type="unfinished"></translation>
+        <translation>No forms yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="928"/>
+        <location filename="../../app/ui/household_file.py" line="930" />
         <source>表单</source>
-        <translation type="unfinished"></translation>
+        <translation>Forms</translation>
     </message>
 </context>
 <context>
     <name>HouseholdModel</name>
     <message>
-        <location filename="../../app/ui/households_page.py" line="91"/>
+        <location filename="../../app/ui/households_page.py" line="92" />
         <source>户编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="91"/>
+        <location filename="../../app/ui/households_page.py" line="92" />
         <source>户主</source>
-        <translation type="unfinished"></translation>
+        <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="91"/>
+        <location filename="../../app/ui/households_page.py" line="92" />
         <source>类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="91"/>
+        <location filename="../../app/ui/households_page.py" line="92" />
         <source>村民小组</source>
-        <translation type="unfinished"></translation>
+        <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="91"/>
+        <location filename="../../app/ui/households_page.py" line="92" />
         <source>电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="92"/>
+        <location filename="../../app/ui/households_page.py" line="93" />
         <source>帮扶责任人</source>
-        <translation type="unfinished"></translation>
+        <translation>Pairing cadre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="210"/>
+        <location filename="../../app/ui/households_page.py" line="211" />
         <source>风险已消除</source>
-        <translation type="unfinished"></translation>
+        <translation>risk eliminated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="210"/>
+        <location filename="../../app/ui/households_page.py" line="211" />
         <source>风险未消除</source>
-        <translation type="unfinished"></translation>
+        <translation>risk not eliminated</translation>
     </message>
 </context>
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../app/ui/households_page.py" line="234"/>
+        <location filename="../../app/ui/households_page.py" line="237" />
         <source>农户档案</source>
-        <translation type="unfinished"></translation>
+        <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="237"/>
+        <location filename="../../app/ui/households_page.py" line="240" />
         <source>添加农户</source>
-        <translation type="unfinished"></translation>
+        <translation>Add household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="242"/>
+        <location filename="../../app/ui/households_page.py" line="245" />
         <source>姓名、拼音、首字母、身份证或电话号码</source>
-        <translation type="unfinished"></translation>
+        <translation>Name, pinyin, initials, ID or phone number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="246"/>
+        <location filename="../../app/ui/households_page.py" line="249" />
         <source>全部类别</source>
-        <translation type="unfinished"></translation>
+        <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="252"/>
-        <location filename="../../app/ui/households_page.py" line="356"/>
+        <location filename="../../app/ui/households_page.py" line="255" />
+        <location filename="../../app/ui/households_page.py" line="359" />
         <source>全部小组</source>
-        <translation type="unfinished"></translation>
+        <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="253"/>
-        <location filename="../../app/ui/households_page.py" line="428"/>
+        <location filename="../../app/ui/households_page.py" line="256" />
+        <location filename="../../app/ui/households_page.py" line="431" />
         <source>本月应走访</source>
-        <translation type="unfinished"></translation>
+        <translation>Due this month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="254"/>
+        <location filename="../../app/ui/households_page.py" line="257" />
         <source>本月还须入户走访、电话或微信联系、回头看的户（含逾期）</source>
-        <translation type="unfinished"></translation>
+        <translation>Households that still need a home visit, a phone or WeChat contact or a follow-up check this month (overdue included)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="255"/>
+        <location filename="../../app/ui/households_page.py" line="258" />
         <source>有未销号问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Open problems</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="256"/>
+        <location filename="../../app/ui/households_page.py" line="259" />
         <source>问题清单中尚未销号的户</source>
-        <translation type="unfinished"></translation>
+        <translation>Households with problem-list items not yet closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="388"/>
+        <location filename="../../app/ui/households_page.py" line="391" />
         <source>共 {0} 户</source>
-        <translation type="unfinished"></translation>
+        <translation>Total {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="393"/>
+        <location filename="../../app/ui/households_page.py" line="396" />
         <source>没有符合条件的农户。可换个写法，或清除筛选条件。</source>
-        <translation type="unfinished"></translation>
+        <translation>No households match. Try another spelling, or clear the filters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="395"/>
+        <location filename="../../app/ui/households_page.py" line="398" />
         <source>还没有农户档案。点“添加农户”录入第一户。</source>
-        <translation type="unfinished"></translation>
+        <translation>No households yet. Click “Add household” to enter the first one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="418"/>
+        <location filename="../../app/ui/households_page.py" line="421" />
         <source>本月应走访（计算中…）</source>
-        <translation type="unfinished"></translation>
+        <translation>Due this month (calculating...)</translation>
     </message>
 </context>
 <context>
     <name>IncomeDialog</name>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="54"/>
+        <location filename="../../app/ui/income_dialog.py" line="54" />
         <source>核算收入</source>
-        <translation type="unfinished"></translation>
+        <translation>Assess income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="58"/>
+        <location filename="../../app/ui/income_dialog.py" line="58" />
         <source>工资性收入</source>
-        <translation type="unfinished"></translation>
+        <translation>Wage income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="58"/>
+        <location filename="../../app/ui/income_dialog.py" line="58" />
         <source>务工收入</source>
-        <translation type="unfinished"></translation>
+        <translation>Wages from work</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="58"/>
+        <location filename="../../app/ui/income_dialog.py" line="58" />
         <source>公益性岗位收入</source>
-        <translation type="unfinished"></translation>
+        <translation>Public-welfare post pay</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="59"/>
+        <location filename="../../app/ui/income_dialog.py" line="59" />
         <source>生产经营性收入</source>
-        <translation type="unfinished"></translation>
+        <translation>Business income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="59"/>
+        <location filename="../../app/ui/income_dialog.py" line="59" />
         <source>生产经营收入</source>
-        <translation type="unfinished"></translation>
+        <translation>Farming and business</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="60"/>
+        <location filename="../../app/ui/income_dialog.py" line="60" />
         <source>财产性收入</source>
-        <translation type="unfinished"></translation>
+        <translation>Property income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="60"/>
+        <location filename="../../app/ui/income_dialog.py" line="60" />
         <source>资产收益分红</source>
-        <translation type="unfinished"></translation>
+        <translation>Asset-income dividends</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="61"/>
+        <location filename="../../app/ui/income_dialog.py" line="61" />
         <source>转移性收入</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="61"/>
+        <location filename="../../app/ui/income_dialog.py" line="61" />
         <source>养老金</source>
-        <translation type="unfinished"></translation>
+        <translation>Pension</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="61"/>
+        <location filename="../../app/ui/income_dialog.py" line="61" />
         <source>计划生育金</source>
-        <translation type="unfinished"></translation>
+        <translation>Family-planning subsidy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="62"/>
+        <location filename="../../app/ui/income_dialog.py" line="62" />
         <source>生态补偿金</source>
-        <translation type="unfinished"></translation>
+        <translation>Ecological compensation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="62"/>
+        <location filename="../../app/ui/income_dialog.py" line="62" />
         <source>低保金</source>
-        <translation type="unfinished"></translation>
+        <translation>Dibao allowance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="63"/>
+        <location filename="../../app/ui/income_dialog.py" line="63" />
         <source>特困供养金</source>
-        <translation type="unfinished"></translation>
+        <translation>Destitute support</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="63"/>
+        <location filename="../../app/ui/income_dialog.py" line="63" />
         <source>其他转移性收入</source>
-        <translation type="unfinished"></translation>
+        <translation>Other transfers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="64"/>
+        <location filename="../../app/ui/income_dialog.py" line="64" />
         <source>支出</source>
-        <translation type="unfinished"></translation>
+        <translation>Expenses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="64"/>
+        <location filename="../../app/ui/income_dialog.py" line="64" />
         <source>生产经营性支出</source>
-        <translation type="unfinished"></translation>
+        <translation>Business expenses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="67"/>
-        <location filename="../../app/ui/income_dialog.py" line="75"/>
+        <location filename="../../app/ui/income_dialog.py" line="67" />
+        <location filename="../../app/ui/income_dialog.py" line="75" />
         <source>核算日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Assessed on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="67"/>
-        <location filename="../../app/ui/income_dialog.py" line="78"/>
+        <location filename="../../app/ui/income_dialog.py" line="67" />
+        <location filename="../../app/ui/income_dialog.py" line="78" />
         <source>家庭人口</source>
-        <translation type="unfinished"></translation>
+        <translation>Household size</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="68"/>
-        <location filename="../../app/ui/income_dialog.py" line="134"/>
+        <location filename="../../app/ui/income_dialog.py" line="68" />
+        <location filename="../../app/ui/income_dialog.py" line="134" />
         <source>备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="71"/>
+        <location filename="../../app/ui/income_dialog.py" line="71" />
         <source>{0} 人</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="81"/>
+        <location filename="../../app/ui/income_dialog.py" line="81" />
         <source>金额单位：元，按核算日前12个月计</source>
-        <translation type="unfinished"></translation>
+        <translation>Amounts in yuan, for the 12 months before the assessment date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="117"/>
+        <location filename="../../app/ui/income_dialog.py" line="117" />
         <source>家庭纯收入</source>
-        <translation type="unfinished"></translation>
+        <translation>Household net income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="118"/>
+        <location filename="../../app/ui/income_dialog.py" line="118" />
         <source>人均纯收入</source>
-        <translation type="unfinished"></translation>
+        <translation>Per-capita net income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="119"/>
+        <location filename="../../app/ui/income_dialog.py" line="119" />
         <source>监测收入基准线</source>
-        <translation type="unfinished"></translation>
+        <translation>Monitoring income baseline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="132"/>
+        <location filename="../../app/ui/income_dialog.py" line="132" />
         <source>收入来源说明；人均纯收入低于4,000元时须填写</source>
-        <translation type="unfinished"></translation>
+        <translation>Where the income comes from; required when per-capita net income is below 4,000 yuan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="137"/>
+        <location filename="../../app/ui/income_dialog.py" line="137" />
         <source>保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="139"/>
+        <location filename="../../app/ui/income_dialog.py" line="139" />
         <source>保存 (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="141"/>
+        <location filename="../../app/ui/income_dialog.py" line="141" />
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="145"/>
+        <location filename="../../app/ui/income_dialog.py" line="145" />
         <source>Ctrl+Enter 保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Enter to save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="153"/>
+        <location filename="../../app/ui/income_dialog.py" line="153" />
         <source>{0} 户 · 核算收入</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}'s household · Assess income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="204"/>
+        <location filename="../../app/ui/income_dialog.py" line="204" />
         <source>未设置</source>
-        <translation type="unfinished"></translation>
+        <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="209"/>
+        <location filename="../../app/ui/income_dialog.py" line="209" />
         <source>低于基准线 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} below the baseline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="212"/>
+        <location filename="../../app/ui/income_dialog.py" line="212" />
         <source>高于基准线</source>
-        <translation type="unfinished"></translation>
+        <translation>Above the baseline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="217"/>
+        <location filename="../../app/ui/income_dialog.py" line="217" />
         <source>标红的金额格式有误，应如 6900 或 6,900.50</source>
-        <translation type="unfinished"></translation>
+        <translation>Amounts in red are not valid: write them like 6900 or 6,900.50</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="221"/>
+        <location filename="../../app/ui/income_dialog.py" line="221" />
         <source>（请在备注中说明）</source>
-        <translation type="unfinished"></translation>
+        <translation> (explain in the note)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="257"/>
+        <location filename="../../app/ui/income_dialog.py" line="257" />
         <source>已保存，请注意</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved: please note</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main.py" line="66"/>
+        <location filename="../../app/ui/main.py" line="67" />
         <source>驻村 Zhucun — 防止返贫动态监测</source>
-        <translation type="unfinished"></translation>
+        <translation>Zhucun — Monitoring to Prevent Return to Poverty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="72"/>
+        <location filename="../../app/ui/main.py" line="73" />
         <source>驻村</source>
-        <translation type="unfinished"></translation>
+        <translation>Zhucun</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="75"/>
+        <location filename="../../app/ui/main.py" line="76" />
         <source>用户：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>User: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="77"/>
+        <location filename="../../app/ui/main.py" line="78" />
         <source>锁定</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="78"/>
+        <location filename="../../app/ui/main.py" line="79" />
         <source>锁定 (Ctrl+L)：隐藏所有记录，需重新输入密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock (Ctrl+L): hide every record; the passphrase is needed again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="93"/>
+        <location filename="../../app/ui/main.py" line="94" />
         <source>本月工作</source>
-        <translation type="unfinished"></translation>
+        <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="93"/>
+        <location filename="../../app/ui/main.py" line="94" />
         <source>农户档案</source>
-        <translation type="unfinished"></translation>
+        <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="94"/>
+        <location filename="../../app/ui/main.py" line="95" />
         <source>工作提示</source>
-        <translation type="unfinished"></translation>
+        <translation>Work prompts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="94"/>
+        <location filename="../../app/ui/main.py" line="95" />
         <source>设置</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings</translation>
     </message>
 </context>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="50"/>
+        <location filename="../../app/ui/member_dialog.py" line="50" />
         <source>编辑成员</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="50"/>
+        <location filename="../../app/ui/member_dialog.py" line="50" />
         <source>添加成员</source>
-        <translation type="unfinished"></translation>
+        <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="52"/>
+        <location filename="../../app/ui/member_dialog.py" line="52" />
         <source>编辑成员信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit member details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="52"/>
+        <location filename="../../app/ui/member_dialog.py" line="52" />
         <source>添加家庭成员</source>
-        <translation type="unfinished"></translation>
+        <translation>Add household member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="53"/>
+        <location filename="../../app/ui/member_dialog.py" line="53" />
         <source>户主：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Head of household: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="57"/>
+        <location filename="../../app/ui/member_dialog.py" line="57" />
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="61"/>
+        <location filename="../../app/ui/member_dialog.py" line="61" />
         <source>18位，末位可为X</source>
-        <translation type="unfinished"></translation>
+        <translation>18 characters; the last may be X</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="62"/>
-        <location filename="../../app/ui/member_dialog.py" line="198"/>
+        <location filename="../../app/ui/member_dialog.py" line="62" />
+        <location filename="../../app/ui/member_dialog.py" line="198" />
         <source>填入身份证号后自动填写出生日期和性别</source>
-        <translation type="unfinished"></translation>
+        <translation>The birth date and sex fill in from the ID number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="71"/>
+        <location filename="../../app/ui/member_dialog.py" line="71" />
         <source>身份证号</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="74"/>
-        <location filename="../../app/ui/member_dialog.py" line="86"/>
-        <location filename="../../app/ui/member_dialog.py" line="108"/>
+        <location filename="../../app/ui/member_dialog.py" line="74" />
+        <location filename="../../app/ui/member_dialog.py" line="86" />
+        <location filename="../../app/ui/member_dialog.py" line="108" />
         <source>（请选择）</source>
-        <translation type="unfinished"></translation>
+        <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="80"/>
+        <location filename="../../app/ui/member_dialog.py" line="80" />
         <source>未填写</source>
-        <translation type="unfinished"></translation>
+        <translation>Not entered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="82"/>
+        <location filename="../../app/ui/member_dialog.py" line="82" />
         <source>性别</source>
-        <translation type="unfinished"></translation>
+        <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="83"/>
+        <location filename="../../app/ui/member_dialog.py" line="83" />
         <source>出生日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="87"/>
+        <location filename="../../app/ui/member_dialog.py" line="87" />
         <source>与户主关系</source>
-        <translation type="unfinished"></translation>
+        <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="93"/>
+        <location filename="../../app/ui/member_dialog.py" line="93" />
         <source>民族</source>
-        <translation type="unfinished"></translation>
+        <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="96"/>
+        <location filename="../../app/ui/member_dialog.py" line="96" />
         <source>（未填写）</source>
-        <translation type="unfinished"></translation>
+        <translation>(not entered)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="97"/>
+        <location filename="../../app/ui/member_dialog.py" line="97" />
         <source>文化程度</source>
-        <translation type="unfinished"></translation>
+        <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="101"/>
+        <location filename="../../app/ui/member_dialog.py" line="101" />
         <source>在校生状况</source>
-        <translation type="unfinished"></translation>
+        <translation>School status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="105"/>
+        <location filename="../../app/ui/member_dialog.py" line="105" />
         <source>健康状况</source>
-        <translation type="unfinished"></translation>
+        <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="109"/>
+        <location filename="../../app/ui/member_dialog.py" line="109" />
         <source>一级</source>
-        <translation type="unfinished"></translation>
+        <translation>Grade 1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="109"/>
+        <location filename="../../app/ui/member_dialog.py" line="109" />
         <source>二级</source>
-        <translation type="unfinished"></translation>
+        <translation>Grade 2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="109"/>
+        <location filename="../../app/ui/member_dialog.py" line="109" />
         <source>三级</source>
-        <translation type="unfinished"></translation>
+        <translation>Grade 3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="109"/>
+        <location filename="../../app/ui/member_dialog.py" line="109" />
         <source>四级</source>
-        <translation type="unfinished"></translation>
+        <translation>Grade 4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="111"/>
+        <location filename="../../app/ui/member_dialog.py" line="111" />
         <source>持残疾证</source>
-        <translation type="unfinished"></translation>
+        <translation>Has a disability certificate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="117"/>
+        <location filename="../../app/ui/member_dialog.py" line="117" />
         <source>残疾等级</source>
-        <translation type="unfinished"></translation>
+        <translation>Disability grade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="119"/>
+        <location filename="../../app/ui/member_dialog.py" line="119" />
         <source>残疾证</source>
-        <translation type="unfinished"></translation>
+        <translation>Disability certificate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="123"/>
+        <location filename="../../app/ui/member_dialog.py" line="123" />
         <source>劳动技能</source>
-        <translation type="unfinished"></translation>
+        <translation>Labour capacity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="126"/>
+        <location filename="../../app/ui/member_dialog.py" line="126" />
         <source>元，如 3500 或 3,500.50；未务工留空</source>
-        <translation type="unfinished"></translation>
+        <translation>Yuan, e.g. 3500 or 3,500.50; leave empty if not working</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="136"/>
+        <location filename="../../app/ui/member_dialog.py" line="136" />
         <source>月工资（元）</source>
-        <translation type="unfinished"></translation>
+        <translation>Monthly wage (yuan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="138"/>
-        <location filename="../../app/ui/member_dialog.py" line="152"/>
+        <location filename="../../app/ui/member_dialog.py" line="138" />
+        <location filename="../../app/ui/member_dialog.py" line="152" />
         <source>公益性岗位</source>
-        <translation type="unfinished"></translation>
+        <translation>Public-welfare post</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="139"/>
+        <location filename="../../app/ui/member_dialog.py" line="139" />
         <source>城乡居民基本医疗保险</source>
-        <translation type="unfinished"></translation>
+        <translation>Basic medical insurance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="141"/>
-        <location filename="../../app/ui/member_dialog.py" line="154"/>
+        <location filename="../../app/ui/member_dialog.py" line="141" />
+        <location filename="../../app/ui/member_dialog.py" line="154" />
         <source>大病保险</source>
-        <translation type="unfinished"></translation>
+        <translation>Serious-illness insurance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="142"/>
-        <location filename="../../app/ui/member_dialog.py" line="155"/>
+        <location filename="../../app/ui/member_dialog.py" line="142" />
+        <location filename="../../app/ui/member_dialog.py" line="155" />
         <source>养老保险</source>
-        <translation type="unfinished"></translation>
+        <translation>Pension insurance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="151"/>
+        <location filename="../../app/ui/member_dialog.py" line="151" />
         <source>保险与岗位</source>
-        <translation type="unfinished"></translation>
+        <translation>Insurance and post</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="153"/>
+        <location filename="../../app/ui/member_dialog.py" line="153" />
         <source>医疗保险</source>
-        <translation type="unfinished"></translation>
+        <translation>Medical insurance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="160"/>
+        <location filename="../../app/ui/member_dialog.py" line="160" />
         <source>手机或区号-固话</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobile, or area code-landline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="161"/>
+        <location filename="../../app/ui/member_dialog.py" line="161" />
         <source>联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="201"/>
+        <location filename="../../app/ui/member_dialog.py" line="201" />
         <source>已输入 {0}/18 位</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}/18 characters entered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="212"/>
+        <location filename="../../app/ui/member_dialog.py" line="212" />
         <source>出生日期 {0}，性别 {1}（由身份证号得出）</source>
-        <translation type="unfinished"></translation>
+        <translation>Birth date {0}, sex {1} (from the ID number)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/member_dialog.py" line="302" />
+        <source>relation: 请选择与户主关系 (required)</source>
+        <translation>relation: choose the relation to the head (required)</translation>
     </message>
 </context>
 <context>
     <name>MonthSelector</name>
     <message>
-        <location filename="../../app/ui/home_page.py" line="83"/>
+        <location filename="../../app/ui/home_page.py" line="83" />
         <source>上个月</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="85"/>
+        <location filename="../../app/ui/home_page.py" line="85" />
         <source>下个月</source>
-        <translation type="unfinished"></translation>
+        <translation>Next month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="95"/>
+        <location filename="../../app/ui/home_page.py" line="95" />
         <source>本月</source>
-        <translation type="unfinished"></translation>
+        <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="124"/>
+        <location filename="../../app/ui/home_page.py" line="124" />
         <source>{0}年{1}月</source>
-        <translation type="unfinished"></translation>
+        <translation>{1}/{0}</translation>
     </message>
 </context>
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../app/ui/home_page.py" line="150"/>
+        <location filename="../../app/ui/home_page.py" line="150" />
         <source>完成日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="164"/>
+        <location filename="../../app/ui/home_page.py" line="164" />
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="167"/>
+        <location filename="../../app/ui/home_page.py" line="167" />
         <source>确定</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
     <name>PassphrasePair</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="93"/>
+        <location filename="../../app/ui/first_run.py" line="98" />
         <source>至少 {0} 个字符</source>
-        <translation type="unfinished"></translation>
+        <translation>At least {0} characters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="120"/>
+        <location filename="../../app/ui/first_run.py" line="125" />
         <source>密码至少 {0} 个字符；越长越安全，可以用一句话</source>
-        <translation type="unfinished"></translation>
+        <translation>At least {0} characters; longer is safer, e.g. a sentence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="121"/>
+        <location filename="../../app/ui/first_run.py" line="126" />
         <source>太短：至少 {0} 个字符（现在 {1} 个）</source>
-        <translation type="unfinished"></translation>
+        <translation>Too short: at least {0} characters (now {1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="122"/>
+        <location filename="../../app/ui/first_run.py" line="127" />
         <source>强度：弱 — 再长一些，或混用字母、数字和符号</source>
-        <translation type="unfinished"></translation>
+        <translation>Strength: weak — make it longer or add symbols</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="123"/>
+        <location filename="../../app/ui/first_run.py" line="128" />
         <source>强度：中 — 可以使用</source>
-        <translation type="unfinished"></translation>
+        <translation>Strength: fair — usable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="124"/>
+        <location filename="../../app/ui/first_run.py" line="129" />
         <source>强度：强</source>
-        <translation type="unfinished"></translation>
+        <translation>Strength: strong</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="131"/>
+        <location filename="../../app/ui/first_run.py" line="136" />
         <source>；两次输入的密码不一致</source>
-        <translation type="unfinished"></translation>
+        <translation>; entries differ</translation>
     </message>
 </context>
 <context>
     <name>PromptsPage</name>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="56"/>
+        <location filename="../../app/ui/prompts_page.py" line="56" />
         <source>工作提示</source>
-        <translation type="unfinished"></translation>
+        <translation>Work prompts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="69"/>
+        <location filename="../../app/ui/prompts_page.py" line="69" />
         <source>本月任务</source>
-        <translation type="unfinished"></translation>
+        <translation>This month's tasks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="70"/>
-        <location filename="../../app/ui/prompts_page.py" line="118"/>
+        <location filename="../../app/ui/prompts_page.py" line="70" />
+        <location filename="../../app/ui/prompts_page.py" line="118" />
         <source>标记完成…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark done...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="71"/>
+        <location filename="../../app/ui/prompts_page.py" line="71" />
         <source>标记选中的任务已完成，并写明完成情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark the selected task done and say what was done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="76"/>
-        <location filename="../../app/ui/prompts_page.py" line="107"/>
+        <location filename="../../app/ui/prompts_page.py" line="76" />
+        <location filename="../../app/ui/prompts_page.py" line="107" />
         <source>任务</source>
-        <translation type="unfinished"></translation>
+        <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="76"/>
+        <location filename="../../app/ui/prompts_page.py" line="76" />
         <source>截止日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="76"/>
+        <location filename="../../app/ui/prompts_page.py" line="76" />
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="76"/>
+        <location filename="../../app/ui/prompts_page.py" line="76" />
         <source>完成日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="77"/>
+        <location filename="../../app/ui/prompts_page.py" line="77" />
         <source>完成人</source>
-        <translation type="unfinished"></translation>
+        <translation>Done by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="77"/>
+        <location filename="../../app/ui/prompts_page.py" line="77" />
         <source>备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="90"/>
+        <location filename="../../app/ui/prompts_page.py" line="90" />
         <source>本月没有工作提示</source>
-        <translation type="unfinished"></translation>
+        <translation>No work prompt this month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="99"/>
+        <location filename="../../app/ui/prompts_page.py" line="99" />
         <source>双击未完成的任务即可标记完成。工作提示由县、乡下发，随每月同步更新。</source>
-        <translation type="unfinished"></translation>
+        <translation>Double-click an open task to mark it done. Work prompts come from the county and township and arrive with each monthly sync.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="104"/>
+        <location filename="../../app/ui/prompts_page.py" line="104" />
         <source>往月未完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Open from earlier months</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="107"/>
+        <location filename="../../app/ui/prompts_page.py" line="107" />
         <source>月份</source>
-        <translation type="unfinished"></translation>
+        <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="107"/>
+        <location filename="../../app/ui/prompts_page.py" line="107" />
         <source>截止</source>
-        <translation type="unfinished"></translation>
+        <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="121"/>
+        <location filename="../../app/ui/prompts_page.py" line="121" />
         <source>往月任务均已完成</source>
-        <translation type="unfinished"></translation>
+        <translation>All earlier tasks are done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="124"/>
+        <location filename="../../app/ui/prompts_page.py" line="124" />
         <source>双击查看该月的工作提示</source>
-        <translation type="unfinished"></translation>
+        <translation>Double-click to see that month's work prompt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="175"/>
+        <location filename="../../app/ui/prompts_page.py" line="175" />
         <source>已完成 {0}/{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}/{1} done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="182"/>
+        <location filename="../../app/ui/prompts_page.py" line="182" />
         <source>已完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="182"/>
+        <location filename="../../app/ui/prompts_page.py" line="182" />
         <source>逾期</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="182"/>
+        <location filename="../../app/ui/prompts_page.py" line="182" />
         <source>未完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="208"/>
-        <location filename="../../app/ui/prompts_page.py" line="215"/>
+        <location filename="../../app/ui/prompts_page.py" line="208" />
+        <location filename="../../app/ui/prompts_page.py" line="215" />
         <source>已完成 {0}/{1}，逾期 {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}/{1} done, {2} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="210"/>
+        <location filename="../../app/ui/prompts_page.py" line="210" />
         <source>{0} 份工作提示，{1} 项任务</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompts: {0}, tasks: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="227"/>
+        <location filename="../../app/ui/prompts_page.py" line="227" />
         <source>截止日期：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Due date: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="227"/>
+        <location filename="../../app/ui/prompts_page.py" line="227" />
         <source>未定</source>
-        <translation type="unfinished"></translation>
+        <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="229"/>
+        <location filename="../../app/ui/prompts_page.py" line="229" />
         <source>{0} 由 {1} 完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Done on {0} by {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="231"/>
+        <location filename="../../app/ui/prompts_page.py" line="231" />
         <source>备注：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Note: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="247"/>
+        <location filename="../../app/ui/prompts_page.py" line="247" />
         <source>完成工作任务</source>
-        <translation type="unfinished"></translation>
+        <translation>Complete task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="247"/>
+        <location filename="../../app/ui/prompts_page.py" line="247" />
         <source>完成情况（备注）</source>
-        <translation type="unfinished"></translation>
+        <translation>What was done (note)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="248"/>
+        <location filename="../../app/ui/prompts_page.py" line="248" />
         <source>例如：已全部完成，共走访 32 户</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. All done; 32 households visited</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="268"/>
+        <location filename="../../app/ui/prompts_page.py" line="268" />
         <source>{0}年{1}月</source>
-        <translation type="unfinished"></translation>
+        <translation>{1}/{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="277"/>
+        <location filename="../../app/ui/prompts_page.py" line="277" />
         <source>{0} 项</source>
-        <translation type="unfinished"></translation>
+        <translation>Total {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Punctuation</name>
+    <message>
+        <location filename="../../app/ui/text.py" line="6" />
+        <source>：</source>
+        <translation>: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/text.py" line="10" />
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/text.py" line="14" />
+        <source>；</source>
+        <translation>; </translation>
     </message>
 </context>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../app/ui/household_dialog.py" line="83"/>
+        <location filename="../../app/ui/household_dialog.py" line="84" />
         <source>保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialog.py" line="85"/>
+        <location filename="../../app/ui/household_dialog.py" line="86" />
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>RecoveryCodeView</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="239"/>
+        <location filename="../../app/ui/first_run.py" line="244" />
         <source>打印/保存为PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print / save as PDF...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="241"/>
+        <location filename="../../app/ui/first_run.py" line="246" />
         <source>复制</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="252"/>
+        <location filename="../../app/ui/first_run.py" line="257" />
         <source>我已妥善保存恢复码</source>
-        <translation type="unfinished"></translation>
+        <translation>I have kept the recovery code safe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="270"/>
+        <location filename="../../app/ui/first_run.py" line="275" />
         <source>已复制。粘贴到安全的地方后，请清空剪贴板。</source>
-        <translation type="unfinished"></translation>
+        <translation>Copied. Once you have pasted it somewhere safe, clear the clipboard.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="275"/>
+        <location filename="../../app/ui/first_run.py" line="280" />
         <source>驻村恢复码-{0}-{1}.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>Zhucun-recovery-code-{0}-{1}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="279"/>
+        <location filename="../../app/ui/first_run.py" line="284" />
         <source>保存恢复码</source>
-        <translation type="unfinished"></translation>
+        <translation>Save recovery code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="280"/>
+        <location filename="../../app/ui/first_run.py" line="285" />
         <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="285"/>
+        <location filename="../../app/ui/first_run.py" line="290" />
         <source>正在生成 PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Making the PDF...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="295"/>
-        <source>已保存：{0}&#x3000;&lt;a href=&quot;{1}&quot;&gt;打开并打印&lt;/a&gt;</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/first_run.py" line="300" />
+        <source>已保存：{0}　&lt;a href="{1}"&gt;打开并打印&lt;/a&gt;</source>
+        <translation>Saved: {0}&amp;nbsp;&amp;nbsp;&lt;a href="{1}"&gt;Open and print&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="297"/>
+        <location filename="../../app/ui/first_run.py" line="302" />
         <source>注意：PDF 字体里没有姓名中的“{0}”，打印后请手写补上。</source>
-        <translation type="unfinished"></translation>
+        <translation>Note: the PDF font lacks “{0}” from the name; write it in by hand after printing.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="303"/>
+        <location filename="../../app/ui/first_run.py" line="308" />
         <source>无法保存 PDF：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not save the PDF: {0}</translation>
     </message>
 </context>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../app/ui/unlock.py" line="211"/>
-        <location filename="../../app/ui/unlock.py" line="222"/>
+        <location filename="../../app/ui/unlock.py" line="211" />
+        <location filename="../../app/ui/unlock.py" line="222" />
         <source>用恢复码重设密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset passphrase with recovery code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="223"/>
+        <location filename="../../app/ui/unlock.py" line="223" />
         <source>输入建立数据库时保存的恢复码（30 个字母和数字，短横线可以不输），再设一个新密码。重设后旧恢复码作废，会给出新的恢复码。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the recovery code kept when the database was created (30 letters and digits; the dashes may be left out), then set a new passphrase. After the reset the old recovery code stops working and you get a new one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="240"/>
+        <location filename="../../app/ui/unlock.py" line="240" />
         <source>用户</source>
-        <translation type="unfinished"></translation>
+        <translation>User</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="241"/>
+        <location filename="../../app/ui/unlock.py" line="241" />
         <source>恢复码</source>
-        <translation type="unfinished"></translation>
+        <translation>Recovery code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="243"/>
+        <location filename="../../app/ui/unlock.py" line="243" />
         <source>新密码</source>
-        <translation type="unfinished"></translation>
+        <translation>New passphrase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="243"/>
+        <location filename="../../app/ui/unlock.py" line="243" />
         <source>再输一次</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="251"/>
+        <location filename="../../app/ui/unlock.py" line="251" />
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="253"/>
-        <location filename="../../app/ui/unlock.py" line="322"/>
+        <location filename="../../app/ui/unlock.py" line="253" />
+        <location filename="../../app/ui/unlock.py" line="322" />
         <source>重设密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset passphrase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="269"/>
+        <location filename="../../app/ui/unlock.py" line="269" />
         <source>密码已重设：请保存新的恢复码</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase reset: keep the new recovery code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="270"/>
+        <location filename="../../app/ui/unlock.py" line="270" />
         <source>旧恢复码已经作废。新的恢复码只显示这一次：请打印或抄写下来，放在安全的地方。</source>
-        <translation type="unfinished"></translation>
+        <translation>The old recovery code no longer works. The new one is shown only this once: print it or write it down, and keep it somewhere safe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="273"/>
+        <location filename="../../app/ui/unlock.py" line="273" />
         <source>我已妥善保存新的恢复码</source>
-        <translation type="unfinished"></translation>
+        <translation>I have kept the new recovery code safe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="278"/>
+        <location filename="../../app/ui/unlock.py" line="278" />
         <source>完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="304"/>
+        <location filename="../../app/ui/unlock.py" line="304" />
         <source>正在重设…</source>
-        <translation type="unfinished"></translation>
+        <translation>Resetting...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="324"/>
+        <location filename="../../app/ui/unlock.py" line="324" />
         <source>这个数据库已在另一个驻村窗口中打开。请先关闭那个窗口。</source>
-        <translation type="unfinished"></translation>
+        <translation>This database is open in another Zhucun window. Close that window first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="326"/>
+        <location filename="../../app/ui/unlock.py" line="326" />
         <source>恢复码错误。请核对后重新输入（0 是数字零，1 是数字一）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrong recovery code. Check it and enter it again (0 is the digit zero, 1 is the digit one).</translation>
     </message>
 </context>
 <context>
     <name>RecoverySheet</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="166"/>
+        <location filename="../../app/ui/first_run.py" line="171" />
         <source>没有找到可用于 PDF 的中文字体（请安装 fonts-wqy-microhei）</source>
-        <translation type="unfinished"></translation>
+        <translation>No Chinese font found for the PDF (install fonts-wqy-microhei)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="184"/>
+        <location filename="../../app/ui/first_run.py" line="189" />
         <source>用户</source>
-        <translation type="unfinished"></translation>
+        <translation>User</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="185"/>
+        <location filename="../../app/ui/first_run.py" line="190" />
         <source>日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="187"/>
+        <location filename="../../app/ui/first_run.py" line="192" />
         <source>数据文件夹</source>
-        <translation type="unfinished"></translation>
+        <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="195"/>
+        <location filename="../../app/ui/first_run.py" line="200" />
         <source>驻村 Zhucun — 恢复码</source>
-        <translation type="unfinished"></translation>
+        <translation>Zhucun — Recovery code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="196"/>
+        <location filename="../../app/ui/first_run.py" line="201" />
         <source>忘记密码时，用这个恢复码可以重设密码，重新打开加密的数据库。</source>
-        <translation type="unfinished"></translation>
+        <translation>If you forget your passphrase, this recovery code lets you set a new one and open the encrypted database again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="198"/>
+        <location filename="../../app/ui/first_run.py" line="203" />
         <source>请把这张纸放在安全的地方，例如上锁的抽屉，和电脑分开保管。不要拍照，不要发给别人：任何人拿到恢复码都能打开这个数据库。</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep this sheet somewhere safe, such as a locked drawer, away from the computer. Do not photograph it or send it to anyone: whoever has the recovery code can open this database.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="201"/>
+        <location filename="../../app/ui/first_run.py" line="206" />
         <source>每次用恢复码重设密码后，会生成新的恢复码，这张纸随之作废。</source>
-        <translation type="unfinished"></translation>
+        <translation>Each time the recovery code is used to reset a passphrase, a new code is made and this sheet no longer works.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="203"/>
+        <location filename="../../app/ui/first_run.py" line="208" />
         <source>恢复码里没有字母 I、L、O、U：看到 0 是数字零，1 是数字一。</source>
-        <translation type="unfinished"></translation>
+        <translation>Recovery codes have no letters I, L, O or U: 0 is the digit zero, 1 is the digit one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="207"/>
+        <location filename="../../app/ui/first_run.py" line="212" />
         <source>驻村恢复码</source>
-        <translation type="unfinished"></translation>
+        <translation>Zhucun recovery code</translation>
     </message>
 </context>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="204"/>
+        <location filename="../../app/ui/settings_page.py" line="204" />
         <source>从备份恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="205"/>
+        <location filename="../../app/ui/settings_page.py" line="205" />
         <source>备份会恢复到一个新的文件夹，正在使用的数据库不受影响。恢复时会核验备份的完整性和审计记录。需要输入备份时任一用户的密码，或当时的恢复码。</source>
-        <translation type="unfinished"></translation>
+        <translation>The backup is restored into a new folder; the database in use is not touched. Restoring checks the backup's integrity and its audit records. You need the passphrase of any user at the time of the backup, or the recovery code of that time.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="206"/>
-        <location filename="../../app/ui/settings_page.py" line="298"/>
+        <location filename="../../app/ui/settings_page.py" line="206" />
+        <location filename="../../app/ui/settings_page.py" line="298" />
         <source>恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="214"/>
+        <location filename="../../app/ui/settings_page.py" line="214" />
         <source>备份文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="217"/>
+        <location filename="../../app/ui/settings_page.py" line="217" />
         <source>选择…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="221"/>
+        <location filename="../../app/ui/settings_page.py" line="221" />
         <source>恢复到（新文件夹）</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore to (new folder)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="223"/>
+        <location filename="../../app/ui/settings_page.py" line="223" />
         <source>用密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="224"/>
+        <location filename="../../app/ui/settings_page.py" line="224" />
         <source>用恢复码</source>
-        <translation type="unfinished"></translation>
+        <translation>Recovery code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="232"/>
+        <location filename="../../app/ui/settings_page.py" line="232" />
         <source>解锁方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock with</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="235"/>
+        <location filename="../../app/ui/settings_page.py" line="235" />
         <source>密码或恢复码</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase or recovery code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="255"/>
+        <location filename="../../app/ui/settings_page.py" line="255" />
         <source>恢复到哪个文件夹（请选空文件夹）</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder to restore into (choose an empty folder)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="272"/>
-        <location filename="../../app/ui/settings_page.py" line="304"/>
+        <location filename="../../app/ui/settings_page.py" line="272" />
+        <location filename="../../app/ui/settings_page.py" line="304" />
         <source>这个文件夹里已经有数据库。请选一个新的或空的文件夹。</source>
-        <translation type="unfinished"></translation>
+        <translation>This folder already holds a database. Choose a new or empty folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="277"/>
+        <location filename="../../app/ui/settings_page.py" line="277" />
         <source>正在恢复…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restoring...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="287"/>
+        <location filename="../../app/ui/settings_page.py" line="287" />
         <source>完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="290"/>
+        <location filename="../../app/ui/settings_page.py" line="290" />
         <source>已恢复到：{0}
 核验了 {1} 条审计记录，备份完好。
 
 正在使用的数据库没有改动。要打开恢复的数据库，请关闭驻村，再运行：
-zhucun --data &quot;{0}&quot;</source>
-        <translation type="unfinished"></translation>
+zhucun --data "{0}"</source>
+        <translation>Restored to: {0}
+Checked {1} audit records; the backup is intact.
+
+The database in use was not changed. To open the restored database, close Zhucun and run:
+zhucun --data "{0}"</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="300"/>
+        <location filename="../../app/ui/settings_page.py" line="300" />
         <source>密码不正确：请输入备份时任一用户的密码。</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrong passphrase: enter the passphrase of any user at the time of the backup.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="302"/>
+        <location filename="../../app/ui/settings_page.py" line="302" />
         <source>恢复码不正确。</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrong recovery code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="306"/>
+        <location filename="../../app/ui/settings_page.py" line="306" />
         <source>无法恢复：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not restore: {0}</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="341"/>
+        <location filename="../../app/ui/settings_page.py" line="341" />
         <source>设置</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="365"/>
+        <location filename="../../app/ui/settings_page.py" line="365" />
         <source>这台电脑</source>
-        <translation type="unfinished"></translation>
+        <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="374"/>
+        <location filename="../../app/ui/settings_page.py" line="374" />
         <source> 分钟</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="378"/>
+        <location filename="../../app/ui/settings_page.py" line="378" />
         <source>界面语言</source>
-        <translation type="unfinished"></translation>
+        <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="379"/>
+        <location filename="../../app/ui/settings_page.py" line="379" />
         <source>无操作自动锁定</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock when idle for</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="381"/>
+        <location filename="../../app/ui/settings_page.py" line="381" />
         <source>锁定后屏幕上不留任何记录，需要重新输入密码。离开电脑时也可以按 Ctrl+L 立即锁定。</source>
-        <translation type="unfinished"></translation>
+        <translation>Locking leaves no record on the screen, and the passphrase is needed again. When you leave the computer you can also press Ctrl+L to lock at once.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="386"/>
+        <location filename="../../app/ui/settings_page.py" line="386" />
         <source>队员</source>
-        <translation type="unfinished"></translation>
+        <translation>Team members</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="388"/>
+        <location filename="../../app/ui/settings_page.py" line="388" />
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="388"/>
+        <location filename="../../app/ui/settings_page.py" line="388" />
         <source>角色</source>
-        <translation type="unfinished"></translation>
+        <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="388"/>
+        <location filename="../../app/ui/settings_page.py" line="388" />
         <source>加入日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Joined</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="400"/>
+        <location filename="../../app/ui/settings_page.py" line="400" />
         <source>添加队员…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add team member...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="402"/>
+        <location filename="../../app/ui/settings_page.py" line="402" />
         <source>修改我的密码…</source>
-        <translation type="unfinished"></translation>
+        <translation>Change my passphrase...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="414"/>
-        <location filename="../../app/ui/settings_page.py" line="532"/>
+        <location filename="../../app/ui/settings_page.py" line="414" />
+        <location filename="../../app/ui/settings_page.py" line="532" />
         <source>备份</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="416"/>
+        <location filename="../../app/ui/settings_page.py" line="416" />
         <source>备份文件和数据库一样是加密的，要用队员的密码或恢复码才能打开。请定期备份到U盘，和电脑分开保管。</source>
-        <translation type="unfinished"></translation>
+        <translation>Backups are encrypted like the database and open only with a team member's passphrase or the recovery code. Back up to a USB stick regularly and keep it away from the computer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="419"/>
+        <location filename="../../app/ui/settings_page.py" line="419" />
         <source>备份到文件夹或U盘…</source>
-        <translation type="unfinished"></translation>
+        <translation>Back up to a folder or USB stick...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="421"/>
+        <location filename="../../app/ui/settings_page.py" line="421" />
         <source>从备份恢复…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore from backup...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="434"/>
+        <location filename="../../app/ui/settings_page.py" line="434" />
         <source>关于</source>
-        <translation type="unfinished"></translation>
+        <translation>About</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="440"/>
+        <location filename="../../app/ui/settings_page.py" line="440" />
         <source>驻村 Zhucun {0} — 防止返贫动态监测</source>
-        <translation type="unfinished"></translation>
+        <translation>Zhucun {0} — Monitoring to Prevent Return to Poverty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="441"/>
+        <location filename="../../app/ui/settings_page.py" line="441" />
         <source>驻村 Zhucun — 防止返贫动态监测</source>
-        <translation type="unfinished"></translation>
+        <translation>Zhucun — Monitoring to Prevent Return to Poverty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="442"/>
+        <location filename="../../app/ui/settings_page.py" line="442" />
         <source>数据文件夹：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="466"/>
+        <location filename="../../app/ui/settings_page.py" line="466" />
         <source>只有队长可以添加队员</source>
-        <translation type="unfinished"></translation>
+        <translation>Only the team leader can add team members</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="473"/>
+        <location filename="../../app/ui/settings_page.py" line="473" />
         <source>队长</source>
-        <translation type="unfinished"></translation>
+        <translation>Team leader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="473"/>
+        <location filename="../../app/ui/settings_page.py" line="473" />
         <source>采集员</source>
-        <translation type="unfinished"></translation>
+        <translation>Collector</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="478"/>
+        <location filename="../../app/ui/settings_page.py" line="478" />
         <source>{0}（我）</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} (me)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="480"/>
+        <location filename="../../app/ui/settings_page.py" line="480" />
         <source>{0}（已停用）</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} (disabled)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="507"/>
+        <location filename="../../app/ui/settings_page.py" line="507" />
         <source>已添加队员：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Team member added: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="512"/>
+        <location filename="../../app/ui/settings_page.py" line="512" />
         <source>密码已修改。下次解锁请用新密码。</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase changed. Use the new one the next time you unlock.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="521"/>
+        <location filename="../../app/ui/settings_page.py" line="521" />
         <source>备份到哪里（文件夹或U盘）</source>
-        <translation type="unfinished"></translation>
+        <translation>Where to back up (a folder or USB stick)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="527"/>
+        <location filename="../../app/ui/settings_page.py" line="527" />
         <source>请选数据文件夹以外的位置，最好是U盘。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a place outside the data folder, best a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="531"/>
+        <location filename="../../app/ui/settings_page.py" line="531" />
         <source>正在备份…</source>
-        <translation type="unfinished"></translation>
+        <translation>Backing up...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="550"/>
+        <location filename="../../app/ui/settings_page.py" line="550" />
         <source>已备份到：{0}（{1}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Backed up to: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="552"/>
+        <location filename="../../app/ui/settings_page.py" line="552" />
         <source>备份完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="558"/>
+        <location filename="../../app/ui/settings_page.py" line="558" />
         <source>备份失败：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="566"/>
+        <location filename="../../app/ui/settings_page.py" line="566" />
         <source>选择备份文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="567"/>
+        <location filename="../../app/ui/settings_page.py" line="567" />
         <source>驻村备份 (*.zhucun-backup);;所有文件 (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zhucun backups (*.zhucun-backup);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="572"/>
+        <location filename="../../app/ui/settings_page.py" line="572" />
         <source>已恢复到：{0}（用 zhucun --data 打开）</source>
-        <translation type="unfinished"></translation>
+        <translation>Restored to: {0} (open it with zhucun --data)</translation>
     </message>
 </context>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../app/ui/unlock.py" line="51"/>
+        <location filename="../../app/ui/unlock.py" line="51" />
         <source>驻村 Zhucun — 解锁</source>
-        <translation type="unfinished"></translation>
+        <translation>Zhucun — Unlock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="57"/>
+        <location filename="../../app/ui/unlock.py" line="57" />
         <source>解锁数据库</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock the database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="58"/>
+        <location filename="../../app/ui/unlock.py" line="58" />
         <source>数据文件夹：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="70"/>
+        <location filename="../../app/ui/unlock.py" line="70" />
         <source>用户</source>
-        <translation type="unfinished"></translation>
+        <translation>User</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="71"/>
+        <location filename="../../app/ui/unlock.py" line="71" />
         <source>密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="80"/>
+        <location filename="../../app/ui/unlock.py" line="80" />
         <source>忘记密码？用恢复码</source>
-        <translation type="unfinished"></translation>
+        <translation>Forgot the passphrase? Use the recovery code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="86"/>
-        <location filename="../../app/ui/unlock.py" line="148"/>
-        <location filename="../../app/ui/unlock.py" line="176"/>
-        <location filename="../../app/ui/unlock.py" line="191"/>
+        <location filename="../../app/ui/unlock.py" line="86" />
+        <location filename="../../app/ui/unlock.py" line="148" />
+        <location filename="../../app/ui/unlock.py" line="176" />
+        <location filename="../../app/ui/unlock.py" line="191" />
         <source>解锁</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="106"/>
+        <location filename="../../app/ui/unlock.py" line="106" />
         <source>无法读取密钥文件：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not read the key file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="131"/>
+        <location filename="../../app/ui/unlock.py" line="131" />
         <source>正在解锁…</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlocking...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="153"/>
+        <location filename="../../app/ui/unlock.py" line="153" />
         <source>这个数据库已在另一个驻村窗口中打开。请先关闭那个窗口，再解锁。</source>
-        <translation type="unfinished"></translation>
+        <translation>This database is open in another Zhucun window. Close that window, then unlock.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="164"/>
+        <location filename="../../app/ui/unlock.py" line="164" />
         <source>无法解锁：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not unlock: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="172"/>
+        <location filename="../../app/ui/unlock.py" line="172" />
         <source>解锁（{0}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="173"/>
+        <location filename="../../app/ui/unlock.py" line="173" />
         <source>密码错误。请 {0} 秒后再试。</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrong passphrase. Wait {0} s, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="178"/>
+        <location filename="../../app/ui/unlock.py" line="178" />
         <source>密码错误，请重新输入。</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrong passphrase; please enter it again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="192"/>
+        <location filename="../../app/ui/unlock.py" line="192" />
         <source>{0} 的密码已重设。请用新密码解锁。</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}'s passphrase has been reset. Unlock with the new passphrase.</translation>
     </message>
 </context>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="151"/>
+        <location filename="../../app/ui/visit_dialog.py" line="152" />
         <source>更正走访记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Correct visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="151"/>
+        <location filename="../../app/ui/visit_dialog.py" line="152" />
         <source>记录走访</source>
-        <translation type="unfinished"></translation>
+        <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="153"/>
+        <location filename="../../app/ui/visit_dialog.py" line="154" />
         <source>{0} 户 · 更正走访</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}'s household · Correct visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="154"/>
+        <location filename="../../app/ui/visit_dialog.py" line="155" />
         <source>{0} 户 · 记录走访</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}'s household · Record visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="162"/>
+        <location filename="../../app/ui/visit_dialog.py" line="163" />
         <source>走访人，默认为当前用户</source>
-        <translation type="unfinished"></translation>
+        <translation>Who visited; by default the current user</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="171"/>
+        <location filename="../../app/ui/visit_dialog.py" line="172" />
         <source>家庭生产生活、收入、三保障和饮水等情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Livelihood, income, the three guarantees, drinking water and so on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="176"/>
+        <location filename="../../app/ui/visit_dialog.py" line="177" />
         <source>需要跟进的事项（可不填）</source>
-        <translation type="unfinished"></translation>
+        <translation>What needs following up (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="179"/>
+        <location filename="../../app/ui/visit_dialog.py" line="180" />
         <source>为什么更正，例如：日期填错</source>
-        <translation type="unfinished"></translation>
+        <translation>Why it is corrected, e.g. wrong date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="188"/>
+        <location filename="../../app/ui/visit_dialog.py" line="189" />
         <source>方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="190"/>
-        <location filename="../../app/ui/visit_dialog.py" line="230"/>
+        <location filename="../../app/ui/visit_dialog.py" line="191" />
+        <location filename="../../app/ui/visit_dialog.py" line="231" />
         <source>走访人</source>
-        <translation type="unfinished"></translation>
+        <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="192"/>
-        <location filename="../../app/ui/visit_dialog.py" line="229"/>
+        <location filename="../../app/ui/visit_dialog.py" line="193" />
+        <location filename="../../app/ui/visit_dialog.py" line="230" />
         <source>走访日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="193"/>
-        <location filename="../../app/ui/visit_dialog.py" line="230"/>
+        <location filename="../../app/ui/visit_dialog.py" line="194" />
+        <location filename="../../app/ui/visit_dialog.py" line="231" />
         <source>见到的人</source>
-        <translation type="unfinished"></translation>
+        <translation>Person met</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="194"/>
-        <location filename="../../app/ui/visit_dialog.py" line="231"/>
+        <location filename="../../app/ui/visit_dialog.py" line="195" />
+        <location filename="../../app/ui/visit_dialog.py" line="232" />
         <source>走访情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="195"/>
-        <location filename="../../app/ui/visit_dialog.py" line="232"/>
+        <location filename="../../app/ui/visit_dialog.py" line="196" />
+        <location filename="../../app/ui/visit_dialog.py" line="233" />
         <source>发现的风险</source>
-        <translation type="unfinished"></translation>
+        <translation>Risks seen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="196"/>
-        <location filename="../../app/ui/visit_dialog.py" line="232"/>
+        <location filename="../../app/ui/visit_dialog.py" line="197" />
+        <location filename="../../app/ui/visit_dialog.py" line="233" />
         <source>后续措施</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up actions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="198"/>
-        <location filename="../../app/ui/visit_dialog.py" line="233"/>
+        <location filename="../../app/ui/visit_dialog.py" line="199" />
+        <location filename="../../app/ui/visit_dialog.py" line="234" />
         <source>更正原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for correction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="201"/>
+        <location filename="../../app/ui/visit_dialog.py" line="202" />
         <source>保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="203"/>
+        <location filename="../../app/ui/visit_dialog.py" line="204" />
         <source>保存 (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="205"/>
+        <location filename="../../app/ui/visit_dialog.py" line="206" />
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="209"/>
+        <location filename="../../app/ui/visit_dialog.py" line="210" />
         <source>Ctrl+Enter 保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Enter to save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="219"/>
+        <location filename="../../app/ui/visit_dialog.py" line="220" />
         <source>原记录保留不变；更正后的记录取代它，并注明原因。</source>
-        <translation type="unfinished"></translation>
+        <translation>The original record is kept unchanged; the corrected record replaces it and says why.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="229"/>
+        <location filename="../../app/ui/visit_dialog.py" line="230" />
         <source>走访方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Visit mode</translation>
     </message>
 </context>
 <context>
     <name>_Dialog</name>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="66"/>
+        <location filename="../../app/ui/settings_page.py" line="66" />
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>obj</name>
-    <message>
-        <location filename="../../app/ui/home_page.py" line="292"/>
-        <source>入户走访</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/home_page.py" line="292"/>
-        <source>电话/微信联系</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/home_page.py" line="293"/>
-        <source>消除风险后回头看</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/home_page.py" line="293"/>
-        <source>年度入户走访</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
+    </context>
 </TS>

@@ -9,6 +9,17 @@ FAST_KDF = {"algorithm": "argon2id", "memory_kib": 1024, "iterations": 1, "lanes
 
 
 @pytest.fixture(autouse=True)
+def collect_on_the_gui_thread(qapp):
+    """As the application does: no cyclic collection in worker threads (it would destroy
+    widgets there); collect here, on the GUI thread, after each test."""
+    from app.ui.main import make_app
+    make_app()
+    yield
+    import gc
+    gc.collect()
+
+
+@pytest.fixture(autouse=True)
 def private_settings(tmp_path, monkeypatch):
     monkeypatch.setenv("ZHUCUN_CONFIG", str(tmp_path / "settings.ini"))
 
