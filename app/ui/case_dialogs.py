@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
-from app.core.enums import LabourCapacity, Measure, MonitoringCategory, RiskType
+from app.core.enums import CaseState, LabourCapacity, Measure, MonitoringCategory, RiskType
 from app.core.errors import StateError, ValidationError
 from app.core.income import format_yuan
 from app.core.monitoring import missing_measures, plan_warnings
@@ -17,6 +17,7 @@ from app.services.profile import guarantees
 from .errors import show_error
 from .style import WARN, set_role
 from .visit_dialog import CheckList, ErrorLine, date_edit, edit_date, error_text, grow_to_fit, mark_invalid
+from .enum_labels import choices, name_of, names_of
 
 STEPS = ("clue", "check", "identify", "reject", "plan", "measure", "eliminate", "followup", "revert", "stable")
 CLUE_SOURCES = ("干部排查", "农户申请", "部门预警")
@@ -103,7 +104,7 @@ def _file_facts(store, household_id: str, today) -> dict:
 
 
 def _zh_list(enum, codes) -> str:
-    return "、".join(enum(c).zh for c in codes)
+    return names_of(enum(c) for c in codes)
 
 
 class CaseStepDialog(QDialog):
@@ -232,7 +233,7 @@ class CaseStepDialog(QDialog):
         self.fields[key] = self.combo
 
     def _add_risks(self, label: str, checked=()) -> None:
-        self.risks = CheckList(RiskType.choices(), checked)
+        self.risks = CheckList(choices(RiskType), checked)
         self.form.addRow(label, self.risks)
         self.fields["risk_types"] = self.risks
 
@@ -247,7 +248,7 @@ class CaseStepDialog(QDialog):
     def _build_identify(self) -> None:
         self.category = QComboBox()
         self.category.setPlaceholderText(self.tr("请选择"))
-        for code, zh in MonitoringCategory.choices():
+        for code, zh in choices(MonitoringCategory):
             self.category.addItem(zh, code)
         self.category.setCurrentIndex(-1)
         self.form.addRow(self.tr("监测对象类别"), self.category)
@@ -263,7 +264,7 @@ class CaseStepDialog(QDialog):
         self.reason.setMinimumWidth(420)
 
     def _build_plan(self) -> None:
-        self.measures = CheckList(Measure.choices())
+        self.measures = CheckList(choices(Measure))
         self.measures.itemChanged.connect(self._update_live)
         self.form.addRow(self.tr("帮扶措施"), self.measures)
         self.fields["measures"] = self.measures
@@ -272,7 +273,7 @@ class CaseStepDialog(QDialog):
     def _build_measure(self) -> None:
         self.measure = QComboBox()
         have = set(self.case.get("measures") or [])
-        for code, zh in Measure.choices():
+        for code, zh in choices(Measure):
             if code not in have:
                 self.measure.addItem(zh, code)
         self.measure.setCurrentIndex(-1)
@@ -331,9 +332,9 @@ class CaseStepDialog(QDialog):
         c = self.case
         if c is None:
             return self.tr("登记后须在15天内完成入户核查和识别认定。")
-        parts = [self.tr("当前状态：{0}").format(c["state_zh"])]
+        parts = [self.tr("当前状态：{0}").format(name_of(CaseState(c["state"])))]
         if c.get("monitoring_category"):
-            parts.append(MonitoringCategory(c["monitoring_category"]).zh)
+            parts.append(name_of(MonitoringCategory(c["monitoring_category"])))
         if c.get("risk_types"):
             parts.append(self.tr("风险类型：{0}").format(_zh_list(RiskType, c["risk_types"])))
         if c.get("measures"):
@@ -361,7 +362,7 @@ class CaseStepDialog(QDialog):
         missing = missing_measures(risks, chosen)
         if missing:
             lines.append(f"<span style='color:{WARN}; font-weight:600'>"
-                         + self.tr("还没有对应措施的风险类型：{0}").format("、".join(r.zh for r in missing))
+                         + self.tr("还没有对应措施的风险类型：{0}").format(names_of(missing))
                          + "</span>")
         elif risks:
             lines.append(self.tr("每个风险类型都有对应措施 ✓"))

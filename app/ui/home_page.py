@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
 
 from app.core.errors import ZhucunError
 from app.services import cases, due, worklog
+from app.core.enums import CaseState
 
 from .chart import BarChart
 from .errors import show_error
 from .style import ACCENT, MUTED, WARN, set_role
+from .enum_labels import name_of
 
 DONE_COLOR = ACCENT
 DEADLINE_WINDOW_DAYS = 5          # a case deadline shows from 5 days before it
@@ -678,7 +680,7 @@ class HomePage(QWidget):
                     continue
                 view = cases.case_view(store, c["id"], today)
                 out.append({"case_id": c["id"], "household_id": c["household_id"], "head_name": c["head_name"],
-                            "state_zh": c["state_zh"], "step": step, "deadline": deadline, "days_left": left,
+                            "state_zh": name_of(CaseState(c["state"])), "step": step, "deadline": deadline, "days_left": left,
                             "overdue_zh": view["overdue_zh"]})
             return sorted(out, key=lambda d: d["days_left"])
         self.deadlines = self.session.call(collect)

@@ -16,6 +16,7 @@ from app.services import households as hs
 from .errors import show_error
 from .style import set_role
 from .text import colon
+from .enum_labels import choices
 
 # -- shared by the record dialogs ------------------------------------------------------------
 
@@ -184,12 +185,12 @@ class HouseholdDialog(RecordDialog):
         self.add_field("head_name", self.tr("户主姓名"), self.head_name)
 
         self.category = QComboBox()
-        fill_combo(self.category, HouseholdCategory.choices())
+        fill_combo(self.category, choices(HouseholdCategory))
         select_data(self.category, HouseholdCategory.ORDINARY.value)
         self.add_field("category", self.tr("户类型"), self.category)
 
         self.monitoring_category = QComboBox()
-        fill_combo(self.monitoring_category, MonitoringCategory.choices(), blank=self.tr("（请选择）"))
+        fill_combo(self.monitoring_category, choices(MonitoringCategory), blank=self.tr("（请选择）"))
         self.add_field("monitoring_category", self.tr("监测对象类别"), self.monitoring_category)
 
         self.group_name = QComboBox()
@@ -214,7 +215,7 @@ class HouseholdDialog(RecordDialog):
         self.add_field("address", self.tr("住址"), self.address)
 
         self.residence = QComboBox()
-        fill_combo(self.residence, Residence.choices())
+        fill_combo(self.residence, choices(Residence))
         self.residence.setToolTip(self.tr("在家的户入户走访，外出的户电话或微信联系"))
         self.add_field("residence", self.tr("居住情况"), self.residence)
 
@@ -225,7 +226,7 @@ class HouseholdDialog(RecordDialog):
         self.flags.setResizeMode(QListView.ResizeMode.Adjust)
         self.flags.setSpacing(2)
         self.flags.setSelectionMode(QListWidget.SelectionMode.NoSelection)
-        for code, zh in HouseholdFlag.choices():
+        for code, zh in choices(HouseholdFlag):
             item = QListWidgetItem(zh, self.flags)
             item.setData(Qt.ItemDataRole.UserRole, code)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
@@ -234,7 +235,7 @@ class HouseholdDialog(RecordDialog):
         self.add_field("flags", self.tr("户属性"), self.flags)
 
         self.housing_grade = QComboBox()
-        fill_combo(self.housing_grade, HousingGrade.choices(), blank=self.tr("未评定"))
+        fill_combo(self.housing_grade, choices(HousingGrade), blank=self.tr("未评定"))
         self.add_field("housing_grade", self.tr("住房安全等级"), self.housing_grade)
 
         self.water_secured = QCheckBox(self.tr("饮水安全有保障"))

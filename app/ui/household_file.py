@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFrame, QG
                                QStyledItemDelegate, QStyleOptionViewItem, QTableView, QTabWidget, QVBoxLayout,
                                QWidget)
 
-from app.core.enums import (Health, HouseholdCategory, HouseholdFlag, HousingGrade, LabourCapacity,
+from app.core.enums import (CaseState, Health, HouseholdCategory, HouseholdFlag, HousingGrade, LabourCapacity,
                             Measure, MonitoringCategory, Relation, Residence, RiskType, SchoolStatus, Sex,
                             VisitMode)
 from app.core.errors import NotFound
@@ -28,6 +28,7 @@ from .income_dialog import IncomeDialog
 from .style import ACCENT, MUTED, WARN, set_role
 from .visit_dialog import VisitDialog
 from .text import colon, comma, semicolon
+from .enum_labels import name_of, names_of
 
 OK_GREEN = "#2e7d4f"
 CAUTION = "#8a5a00"
@@ -47,7 +48,7 @@ def badge(text: str, tone: str = "grey") -> QLabel:
 
 
 def _zh(enum, value) -> str:
-    return enum(value).zh if value else ""
+    return name_of(enum(value)) if value else ""
 
 
 def _esc(text) -> str:
@@ -55,7 +56,7 @@ def _esc(text) -> str:
 
 
 def _zh_list(enum, codes) -> str:
-    return "、".join(enum(c).zh for c in codes or ())
+    return names_of(enum(c) for c in codes or ())
 
 
 def _quarter_start(d: date) -> date:
@@ -329,11 +330,11 @@ class HouseholdFilePage(QWidget):
         self.name_label.setText(h["head_name"])
         clear_layout(self.badges)
         tone = {"monitored": "amber", "lifted": "green"}.get(h["category"], "grey")
-        self.badges.addWidget(badge(HouseholdCategory(h["category"]).zh, tone))
+        self.badges.addWidget(badge(name_of(HouseholdCategory(h["category"])), tone))
         if h.get("monitoring_category"):
-            self.badges.addWidget(badge(MonitoringCategory(h["monitoring_category"]).zh, "amber"))
+            self.badges.addWidget(badge(name_of(MonitoringCategory(h["monitoring_category"])), "amber"))
         if self.case:
-            self.badges.addWidget(badge(self.case["state_zh"], self._state_tone(self.case["state"])))
+            self.badges.addWidget(badge(name_of(CaseState(self.case["state"])), self._state_tone(self.case["state"])))
         if any(c["overdue_zh"] for c in self.profile["cases"]):
             self.badges.addWidget(badge(self.tr("逾期"), "red"))
         if self.profile["situations"]:
@@ -449,10 +450,10 @@ class HouseholdFilePage(QWidget):
         rows = [(self.tr("地址"), h.get("address") or "—"),
                 (self.tr("所在地"), " ".join(x for x in (h.get("county"), h.get("township"), h.get("village"),
                                                        h.get("group_name")) if x) or "—"),
-                (self.tr("户类型"), HouseholdCategory(h["category"]).zh
-                 + (" · " + MonitoringCategory(h["monitoring_category"]).zh if h.get("monitoring_category") else "")),
+                (self.tr("户类型"), name_of(HouseholdCategory(h["category"]))
+                 + (" · " + name_of(MonitoringCategory(h["monitoring_category"])) if h.get("monitoring_category") else "")),
                 (self.tr("居住情况"), _zh(Residence, h.get("residence")) or "—"),
-                (self.tr("户标识"), "、".join(HouseholdFlag(f).zh for f in h.get("flags") or ()) or self.tr("无")),
+                (self.tr("户标识"), names_of(HouseholdFlag(f) for f in h.get("flags") or ()) or self.tr("无")),
                 (self.tr("住房安全"), _zh(HousingGrade, h.get("housing_grade")) or self.tr("未评定")),
                 (self.tr("有无赡养(抚养)人"), self.tr("有") if h.get("has_supporter") else self.tr("无"))]
         if h.get("monitoring_since"):
@@ -487,7 +488,7 @@ class HouseholdFilePage(QWidget):
             row = QHBoxLayout()
             row.setSpacing(6)
             for r in h["risk_types"]:
-                row.addWidget(badge(RiskType(r).zh, "green" if h.get("risk_eliminated") else "amber"))
+                row.addWidget(badge(name_of(RiskType(r)), "green" if h.get("risk_eliminated") else "amber"))
             if h.get("risk_eliminated"):
                 row.addWidget(set_role(QLabel(self.tr("（风险已消除）")), "muted"))
             row.addStretch(1)
@@ -687,7 +688,7 @@ class HouseholdFilePage(QWidget):
         self.case_picker.blockSignals(True)
         self.case_picker.clear()
         for c in cases:
-            self.case_picker.addItem(self.tr("{0} 起 · {1}").format(c["clue_date"], c["state_zh"]), c["id"])
+            self.case_picker.addItem(self.tr("{0} 起 · {1}").format(c["clue_date"], name_of(CaseState(c["state"]))), c["id"])
         self.case_picker.setVisible(len(cases) > 1)
         self.case_picker.setCurrentIndex(0 if cases else -1)
         self.case_picker.blockSignals(False)
@@ -721,9 +722,9 @@ class HouseholdFilePage(QWidget):
         head = QHBoxLayout()
         head.setSpacing(8)
         head.addWidget(self._section_inline(self.tr("监测帮扶案例")))
-        head.addWidget(badge(c["state_zh"], self._state_tone(c["state"])))
+        head.addWidget(badge(name_of(CaseState(c["state"])), self._state_tone(c["state"])))
         if c.get("monitoring_category"):
-            head.addWidget(badge(MonitoringCategory(c["monitoring_category"]).zh, "amber"))
+            head.addWidget(badge(name_of(MonitoringCategory(c["monitoring_category"])), "amber"))
         head.addStretch(1)
         self.case_box.addLayout(head)
 
@@ -739,7 +740,7 @@ class HouseholdFilePage(QWidget):
                 (self.tr("帮扶措施"), _zh_list(Measure, c.get("measures")) or self.tr("尚未制定"), None)]
         if missing:
             rows.append((self.tr("缺少措施"), self.tr("{0} 还没有对应的帮扶措施").format(
-                "、".join(r.zh for r in missing)), "warn"))
+                names_of(missing)), "warn"))
         dates = [(self.tr("线索"), c.get("clue_date")), (self.tr("识别"), c.get("identified_date")),
                  (self.tr("计划"), c.get("plan_date")), (self.tr("消除"), c.get("eliminated_date"))]
         rows.append((self.tr("日期"), "  ·  ".join(f"{k} {v}" for k, v in dates if v), None))

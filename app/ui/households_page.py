@@ -19,6 +19,7 @@ from .errors import show_error
 from .household_dialog import HouseholdDialog
 from .style import WARN, set_role
 from .text import comma
+from .enum_labels import choices, name_of
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -204,13 +205,13 @@ class HouseholdModel(QAbstractTableModel):
         if field == "category_zh":
             monitored = row["category"] == HouseholdCategory.MONITORED.value
             if role == Qt.ItemDataRole.ToolTipRole:
-                parts = [row["category_zh"]]
+                parts = [name_of(HouseholdCategory(row["category"]))]
                 if monitored and row.get("monitoring_category"):
-                    parts.append(MonitoringCategory(row["monitoring_category"]).zh)
+                    parts.append(name_of(MonitoringCategory(row["monitoring_category"])))
                 if monitored:
                     parts.append(self.tr("风险已消除") if row["risk_eliminated"] else self.tr("风险未消除"))
                 if row.get("residence"):
-                    parts.append(Residence(row["residence"]).zh)
+                    parts.append(name_of(Residence(row["residence"])))
                 return comma().join(parts)
             if role == Qt.ItemDataRole.ForegroundRole and monitored and not row["risk_eliminated"]:
                 return QColor(WARN)
@@ -247,7 +248,7 @@ class HouseholdsPage(QWidget):
         self.search.setMinimumWidth(320)
         self.category = QComboBox()
         self.category.addItem(self.tr("全部类别"), None)
-        for code, zh in HouseholdCategory.choices():
+        for code, zh in choices(HouseholdCategory):
             self.category.addItem(zh, code)
         self.group = QComboBox()
         self.group.setMinimumContentsLength(8)

@@ -17,6 +17,7 @@ from app.services import households as hs
 
 from .household_dialog import RecordDialog, fill_combo, mark_invalid, restyle, rule_text, select_data
 from .style import set_role
+from .enum_labels import choices
 
 ETHNICITIES = ("汉族", "苗族", "土家族", "侗族", "瑶族", "壮族", "回族", "彝族", "布依族", "白族", "哈尼族",
                "傣族", "黎族", "满族", "蒙古族", "藏族", "维吾尔族", "哈萨克族", "朝鲜族", "畲族", "仡佬族",
@@ -71,7 +72,7 @@ class MemberDialog(RecordDialog):
         self.add_field("id_number", self.tr("身份证号"), self.id_number, id_box)
 
         self.sex = QComboBox()
-        fill_combo(self.sex, Sex.choices(), blank=self.tr("（请选择）"))
+        fill_combo(self.sex, choices(Sex), blank=self.tr("（请选择）"))
         self.birth_date = QDateEdit()
         self.birth_date.setDisplayFormat("yyyy-MM-dd")
         self.birth_date.setCalendarPopup(True)
@@ -83,7 +84,7 @@ class MemberDialog(RecordDialog):
         self.add_field("birth_date", self.tr("出生日期"), self.birth_date)
 
         self.relation = QComboBox()
-        fill_combo(self.relation, Relation.choices(), blank=self.tr("（请选择）"))
+        fill_combo(self.relation, choices(Relation), blank=self.tr("（请选择）"))
         self.add_field("relation", self.tr("与户主关系"), self.relation)
 
         self.ethnicity = QComboBox()
@@ -93,15 +94,15 @@ class MemberDialog(RecordDialog):
         self.add_field("ethnicity", self.tr("民族"), self.ethnicity)
 
         self.education = QComboBox()
-        fill_combo(self.education, Education.choices(), blank=self.tr("（未填写）"))
+        fill_combo(self.education, choices(Education), blank=self.tr("（未填写）"))
         self.add_field("education", self.tr("文化程度"), self.education)
 
         self.school_status = QComboBox()
-        fill_combo(self.school_status, SchoolStatus.choices())
+        fill_combo(self.school_status, choices(SchoolStatus))
         self.add_field("school_status", self.tr("在校生状况"), self.school_status)
 
         self.health = QComboBox()
-        fill_combo(self.health, Health.choices())
+        fill_combo(self.health, choices(Health))
         self.add_field("health", self.tr("健康状况"), self.health)
 
         self.disability_grade = QComboBox()
@@ -119,7 +120,7 @@ class MemberDialog(RecordDialog):
         self.labels["disability_certificate"] = self.tr("残疾证")
 
         self.labour = QComboBox()
-        fill_combo(self.labour, LabourCapacity.choices())
+        fill_combo(self.labour, choices(LabourCapacity))
         self.add_field("labour", self.tr("劳动技能"), self.labour)
 
         self.wage = QLineEdit()

@@ -17,6 +17,7 @@ from app.services import households, visits
 from .errors import show_error
 from .style import WARN, set_role
 from .text import colon
+from .enum_labels import choices
 
 
 # --------------------------------------------------------------------------------------------
@@ -155,7 +156,7 @@ class VisitDialog(QDialog):
                                 else self.tr("{0} 户 · 记录走访").format(household["head_name"])), "title")
         self.date = date_edit(session.today())
         self.mode = QComboBox()
-        for code, zh in VisitMode.choices():
+        for code, zh in choices(VisitMode):
             self.mode.addItem(zh, code)
         self.mode.setMinimumWidth(90)
         self.visitor = QLineEdit(session.user_name)
@@ -171,7 +172,7 @@ class VisitDialog(QDialog):
         self.findings.setTabChangesFocus(True)
         self.findings.setPlaceholderText(self.tr("家庭生产生活、收入、三保障和饮水等情况"))
         self.findings.setMinimumHeight(96)
-        self.risks = CheckList(RiskType.choices())
+        self.risks = CheckList(choices(RiskType))
         self.followups = QPlainTextEdit()
         self.followups.setTabChangesFocus(True)
         self.followups.setPlaceholderText(self.tr("需要跟进的事项（可不填）"))
