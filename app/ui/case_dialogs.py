@@ -16,7 +16,7 @@ from app.services.profile import guarantees
 
 from .errors import show_error
 from .style import WARN, set_role
-from .visit_dialog import CheckList, ErrorLine, date_edit, edit_date, error_text, grow_to_fit, mark_invalid
+from .visit_dialog import CheckList, ErrorLine, save_row, date_edit, edit_date, error_text, grow_to_fit, mark_invalid
 from .enum_labels import choices, name_of, names_of
 
 STEPS = ("clue", "check", "identify", "reject", "plan", "measure", "eliminate", "followup", "revert", "stable")
@@ -176,19 +176,7 @@ class CaseStepDialog(QDialog):
         context.setWordWrap(True)
         context.setVisible(bool(context.text()))
 
-        self.error = ErrorLine()
-        self.save_button = set_role(QPushButton(self.tr("保存")), "primary")
-        self.save_button.setDefault(True)
-        self.save_button.setToolTip(self.tr("保存 (Ctrl+Enter)"))
-        self.save_button.clicked.connect(self.save)
-        cancel = QPushButton(self.tr("取消"))
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(set_role(QLabel(self.tr("Ctrl+Enter 保存")), "muted"))
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.save_button)
+        buttons = save_row(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)

@@ -13,7 +13,7 @@ from app.services import config, households, incomes
 
 from .errors import show_error
 from .style import ACCENT, WARN, set_role
-from .visit_dialog import ErrorLine, date_edit, edit_date, error_text, grow_to_fit, mark_invalid
+from .visit_dialog import ErrorLine, save_row, date_edit, edit_date, error_text, grow_to_fit, mark_invalid
 
 
 def _household_facts(store, household_id: str) -> dict:
@@ -133,19 +133,7 @@ class IncomeDialog(QDialog):
         note_row = QFormLayout()
         note_row.addRow(self.tr("备注"), self.note)
 
-        self.error = ErrorLine()
-        self.save_button = set_role(QPushButton(self.tr("保存")), "primary")
-        self.save_button.setDefault(True)
-        self.save_button.setToolTip(self.tr("保存 (Ctrl+Enter)"))
-        self.save_button.clicked.connect(self.save)
-        cancel = QPushButton(self.tr("取消"))
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(set_role(QLabel(self.tr("Ctrl+Enter 保存")), "muted"))
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.save_button)
+        buttons = save_row(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
@@ -159,7 +147,7 @@ class IncomeDialog(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
 
-        order = [self.date, self.household_size] + list(self.items.values()) + [self.note, self.save_button, cancel]
+        order = [self.date, self.household_size] + list(self.items.values()) + [self.note, self.save_button, self.cancel_button]
         for a, b in zip(order, order[1:]):
             QWidget.setTabOrder(a, b)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QListView, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout,
@@ -137,6 +137,27 @@ def grow_to_fit(window: QWidget) -> None:
 
 # --------------------------------------------------------------------------------------------
 
+
+def save_row(dialog) -> QHBoxLayout:
+    """What every record dialog ends with: its error line (`dialog.error`), 取消
+    (`dialog.cancel_button`) and 保存 (`dialog.save_button`, Ctrl+Enter) wired to `dialog.save`.
+    Returns the button row."""
+    t = lambda text: QCoreApplication.translate("SaveRow", text)  # noqa: E731
+    dialog.error = ErrorLine()
+    dialog.save_button = set_role(QPushButton(t("保存")), "primary")
+    dialog.save_button.setDefault(True)
+    dialog.save_button.setToolTip(t("保存 (Ctrl+Enter)"))
+    dialog.save_button.clicked.connect(dialog.save)
+    cancel = dialog.cancel_button = QPushButton(t("取消"))
+    cancel.setAutoDefault(False)
+    cancel.clicked.connect(dialog.reject)
+    buttons = QHBoxLayout()
+    buttons.addWidget(set_role(QLabel(t("Ctrl+Enter 保存")), "muted"))
+    buttons.addStretch(1)
+    buttons.addWidget(cancel)
+    buttons.addWidget(dialog.save_button)
+    return buttons
+
 class VisitDialog(QDialog):
     """`VisitDialog(session, household_id, parent, correct=visit)`: a new visit, or with `correct`
     a correction that supersedes that visit and must say why. After a save `record` holds the
@@ -199,19 +220,7 @@ class VisitDialog(QDialog):
         if correct:
             form.addRow(self.tr("更正原因"), self.reason)
 
-        self.error = ErrorLine()
-        self.save_button = set_role(QPushButton(self.tr("保存")), "primary")
-        self.save_button.setDefault(True)
-        self.save_button.setToolTip(self.tr("保存 (Ctrl+Enter)"))
-        self.save_button.clicked.connect(self.save)
-        cancel = QPushButton(self.tr("取消"))
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(set_role(QLabel(self.tr("Ctrl+Enter 保存")), "muted"))
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.save_button)
+        buttons = save_row(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
@@ -237,7 +246,7 @@ class VisitDialog(QDialog):
         order = [self.date, self.mode, self.met_person, self.findings, self.risks, self.followups]
         if correct:
             order.append(self.reason)
-        order += [self.save_button, cancel]
+        order += [self.save_button, self.cancel_button]
         for a, b in zip(order, order[1:]):
             QWidget.setTabOrder(a, b)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
