@@ -879,16 +879,17 @@ class HomePage(QWidget):
         self._chart_token += 1
         token = self._chart_token
 
-        def work(store, report):
+        def work(session, report):
             out = []
             for i, m in enumerate(months):
-                rows = due.due_list(store, m, today, include_done=True)
+                with session.db() as store:  # one month at a time: the window reads in between
+                    rows = due.due_list(store, m, today, include_done=True)
                 out.append({"month": m, "due": len(rows), "done": sum(1 for r in rows if r["status"] == "done")})
                 report(i + 1, len(months))
             return out
 
         self._chart_task = self.session.run(work, lambda result: self._chart_done(token, result),
-                                            lambda exc: self._chart_failed(token, exc))
+                                            lambda exc: self._chart_failed(token, exc), hold=False)
 
     def _chart_done(self, token: int, result: list[dict]) -> None:
         if not _alive(self) or token != self._chart_token:

@@ -54,9 +54,13 @@ class Session(QObject):
     def today() -> date:
         return date.today()
 
-    def run(self, fn, on_done=None, on_failed=None, on_progress=None) -> Task:
-        """`fn(store, report)` in a worker, holding the store; results on the GUI thread."""
+    def run(self, fn, on_done=None, on_failed=None, on_progress=None, hold: bool = True) -> Task:
+        """`fn(store, report)` in a worker, holding the store; results on the GUI thread.
+        With `hold=False` it is `fn(session, report)`, which takes `session.db()` for each
+        step itself, so the window can read between the steps of long background work."""
         def body(report):
+            if not hold:
+                return fn(self, report)
             with self.db() as store:
                 return fn(store, report)
         task = Task(body)
