@@ -13,7 +13,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from app.core.enums import HouseholdCategory, Role
+from app.core.enums import Role
 from app.core.errors import AccessDenied, NotFound, StateError, ValidationError, ZhucunError
 
 EXIT_OK, EXIT_REFUSED, EXIT_INVALID = 0, 2, 3

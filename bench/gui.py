@@ -69,7 +69,6 @@ def main() -> None:
     ap.add_argument("--households", type=int, default=3000)
     ap.add_argument("--out", default="BENCHMARKS.md")
     args = ap.parse_args()
-    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
     from app.core.search_keys import name_keys

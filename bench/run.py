@@ -18,7 +18,6 @@ from pathlib import Path
 
 import sqlcipher3
 
-from app.core.search_keys import normalize_query
 from app.services import demo, due, households, visits
 from app.storage import search
 from app.storage.store import DB_NAME, Store
@@ -73,7 +72,7 @@ def bare_search(conn, q: str) -> list:
 
 def plain_copy(store: Store, target: Path) -> sqlcipher3.Connection:
     """The same database decrypted, opened by the same engine without a key."""
-    store.conn.execute(f"ATTACH DATABASE ? AS plain KEY ''", [str(target)])
+    store.conn.execute("ATTACH DATABASE ? AS plain KEY ''", [str(target)])
     store.conn.execute("SELECT sqlcipher_export('plain')")
     store.conn.execute("DETACH DATABASE plain")
     conn = sqlcipher3.connect(str(target), isolation_level=None)
@@ -180,7 +179,7 @@ def machine() -> str:
 
 
 def report(figs: list[dict], when: str) -> str:
-    L = [f"# Benchmarks", "", f"Measured {when} on: {machine()}.", "",
+    L = ["# Benchmarks", "", f"Measured {when} on: {machine()}.", "",
          "Command: `.venv/bin/python -m bench.run` (villages from `demo`, seed 1, month 2026-11).",
          "Each figure is through Zhucun's layers (services, records, audit chain, outbox); *bare* is the",
          "engine doing the same work on the same store (the SQL alone; an insert plus commit alone):",

@@ -233,7 +233,7 @@ class CaseEvent:
         try:
             on = date.fromisoformat(d["on"])
         except (KeyError, TypeError, ValueError) as e:
-            raise ValidationError("on", "ISO date", f"日期格式应为 YYYY-MM-DD / 'on' must be YYYY-MM-DD") from e
+            raise ValidationError("on", "ISO date", "日期格式应为 YYYY-MM-DD / 'on' must be YYYY-MM-DD") from e
         return cls(kind=d.get("kind"), on=on, by=d.get("by"), data=d.get("data") or {})
 
 

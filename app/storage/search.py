@@ -30,6 +30,15 @@ def chinese_number(text: str) -> int | None:
     return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[units] if units else 0)
 
 
+def group_number(group_name: str | None) -> int | None:
+    """The number of a village group: 第十二村民小组 → 12, 3组 → 3; None if it has none."""
+    m = _GROUP_NUMBER.match(group_name or "")
+    if not m:
+        return None
+    text = m.group(1)
+    return int(text) if text.isdigit() else chinese_number(text)
+
+
 def group_keys(group_name: str | None) -> list[str]:
     """"第三村民小组" is typed as "三组" or "3组"; index the short forms too."""
     if not group_name:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+                               QPlainTextEdit, QVBoxLayout, QWidget)
 
 from app.core.enums import CaseState, LabourCapacity, Measure, MonitoringCategory, RiskType
 from app.core.errors import StateError, ValidationError
@@ -16,7 +16,7 @@ from app.services.profile import guarantees
 
 from .errors import show_error
 from .style import WARN, set_role
-from .visit_dialog import CheckList, ErrorLine, save_row, date_edit, edit_date, error_text, grow_to_fit, mark_invalid
+from .visit_dialog import CheckList, save_row, date_edit, edit_date, error_text, grow_to_fit, mark_invalid
 from .enum_labels import choices, name_of, names_of
 
 STEPS = ("clue", "check", "identify", "reject", "plan", "measure", "eliminate", "followup", "revert", "stable")

@@ -24,23 +24,6 @@ from .enum_labels import choices, name_of
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def count_matching(store, search_text: str | None = None, category: str | None = None,
-                   group: str | None = None) -> int:
-    """How many households `list_households` would give for the same filters, without reading them."""
-    where, params = ["h.deleted = 0"], []
-    clause = search.match_clause(search_text) if search_text else None
-    if clause:
-        where.append(f"h.rowid IN (SELECT rowid FROM household_search WHERE {clause[0]})")
-        params += clause[1]
-    if category:
-        where.append("h.category = ?")
-        params.append(HouseholdCategory.parse(category, "category").value)
-    if group:
-        where.append("h.group_name = ?")
-        params.append(group)
-    return store.conn.execute(f"SELECT count(*) FROM households h WHERE {' AND '.join(where)}", params).fetchone()[0]
-
-
 def open_problem_households(store) -> set[str]:
     rows = store.query("SELECT DISTINCT household_id FROM problem_items"
                        " WHERE closed_on IS NULL AND deleted = 0 AND household_id IS NOT NULL")
@@ -60,10 +43,7 @@ def _group_key(name: str | None) -> tuple:
     """第二村民小组 before 第十村民小组."""
     if not name:
         return (1, 0, "")
-    m = search._GROUP_NUMBER.match(name)
-    number = search.chinese_number(m.group(1)) if m else None
-    if number is None and m and m.group(1).isdigit():
-        number = int(m.group(1))
+    number = search.group_number(name)
     return (0, number if number is not None else 10_000, name)
 
 
@@ -121,7 +101,7 @@ class HouseholdModel(QAbstractTableModel):
         if self._ids is not None or self._sort is not None:
             self._load_all()
         else:
-            self.total = self.session.call(count_matching, self._search, self._category, self._group)
+            self.total = self.session.call(hs.count_households, self._search, self._category, self._group)
             self._rows = self._fetch_page()
         self.endResetModel()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+                               QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget)
 
 from app.core.errors import ValidationError
 from app.core.income import IncomeItems, compare_to_baseline, format_yuan, income_warnings, parse_yuan, per_capita
@@ -13,7 +13,7 @@ from app.services import config, households, incomes
 
 from .errors import show_error
 from .style import ACCENT, WARN, set_role
-from .visit_dialog import ErrorLine, save_row, date_edit, edit_date, error_text, grow_to_fit, mark_invalid
+from .visit_dialog import save_row, date_edit, edit_date, error_text, grow_to_fit, mark_invalid
 
 
 def _household_facts(store, household_id: str) -> dict:
