@@ -39,6 +39,12 @@ def group_number(group_name: str | None) -> int | None:
     return int(text) if text.isdigit() else chinese_number(text)
 
 
+def group_sort_key(group_name: str | None) -> tuple:
+    """Sort village groups by their number: 第二 before 第十二; unnumbered ones after, by name."""
+    number = group_number(group_name)
+    return (0 if group_name else 1, number if number is not None else 10_000, group_name or "")
+
+
 def group_keys(group_name: str | None) -> list[str]:
     """"第三村民小组" is typed as "三组" or "3组"; index the short forms too."""
     if not group_name:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
 
 from app.core.errors import ZhucunError
 from app.services import cases, due, worklog
+from app.storage import search
 from app.core.enums import CaseState
 
 from .chart import BarChart
@@ -296,36 +297,9 @@ def kind_labels(obj=None) -> dict[str, str]:
             "followup_check": t("消除风险后回头看"), "annual_visit": t("年度入户走访")}
 
 
-_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
-_NUMBER_RE = re.compile(r"[0-9]+|[零一二三四五六七八九十百]+")
-
-
-def _cn_number(text: str) -> int:
-    if text.isdigit():
-        return int(text)
-    total, current = 0, 0
-    for ch in text:
-        if ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        else:
-            current = _CN_DIGITS[ch]
-    return total + current
-
-
-def group_key(name: str | None) -> tuple:
-    """"第十二村民小组" after "第三村民小组": numbers inside a group name compare as numbers."""
-    name = name or ""
-    m = _NUMBER_RE.search(name)
-    return (_cn_number(m.group()), name) if m else (10 ** 6, name)
-
-
 def sort_due(rows: list[dict]) -> list[dict]:
     """Overdue first, then due, then done; within each, by group (in number order) and head."""
-    return sorted(rows, key=lambda r: (STATUS_ORDER.get(r["status"], 9), group_key(r["group_name"]), r["head_name"]))
+    return sorted(rows, key=lambda r: (STATUS_ORDER.get(r["status"], 9), search.group_sort_key(r["group_name"]), r["head_name"]))
 
 
 # -- the page ---------------------------------------------------------------------------------

@@ -39,14 +39,6 @@ def _name_key(name: str | None) -> str:
     return keys[1] if len(keys) > 1 else keys[0]
 
 
-def _group_key(name: str | None) -> tuple:
-    """第二村民小组 before 第十村民小组."""
-    if not name:
-        return (1, 0, "")
-    number = search.group_number(name)
-    return (0, number if number is not None else 10_000, name)
-
-
 _CATEGORY_ORDER = {c.value: i for i, c in enumerate(HouseholdCategory)}
 
 
@@ -62,7 +54,7 @@ class HouseholdModel(QAbstractTableModel):
         "number": lambda r: (r["number"] is None, r["number"] or ""),
         "head_name": lambda r: _name_key(r["head_name"]),
         "category_zh": lambda r: (_CATEGORY_ORDER.get(r["category"], 9), r["monitoring_category"] or ""),
-        "group_name": lambda r: (_group_key(r["group_name"]), r["number"] or ""),
+        "group_name": lambda r: (search.group_sort_key(r["group_name"]), r["number"] or ""),
         "phone": lambda r: (r["phone"] is None, r["phone"] or ""),
         "pairing_cadre": lambda r: (r["pairing_cadre"] is None, _name_key(r["pairing_cadre"])),
     }
@@ -333,7 +325,7 @@ class HouseholdsPage(QWidget):
     def _load_groups(self) -> None:
         rows = self.session.call(lambda s: s.query(
             "SELECT DISTINCT group_name FROM households WHERE deleted = 0 ORDER BY group_name"))
-        names = sorted((r["group_name"] for r in rows if r["group_name"]), key=_group_key)
+        names = sorted((r["group_name"] for r in rows if r["group_name"]), key=search.group_sort_key)
         current = self.group.currentData()
         self.group.blockSignals(True)
         self.group.clear()

@@ -74,3 +74,10 @@ def test_group_short_forms():
 def test_group_typed_with_arabic_numeral(village):
     store, *_ = village
     assert found(store, "3组") == ["欧阳娜娜"]
+
+
+def test_group_numbers_sort_as_numbers():
+    from app.storage.search import group_number, group_sort_key
+    assert [group_number(n) for n in ("第十二村民小组", "三组", "12组", "东片", None)] == [12, 3, 12, None, None]
+    names = ["第十二村民小组", None, "东片", "第二村民小组", "第三村民小组"]
+    assert sorted(names, key=group_sort_key) == ["第二村民小组", "第三村民小组", "第十二村民小组", "东片", None]
