@@ -127,7 +127,17 @@ def run_size(n: int, seed: int, workdir: Path) -> dict:
         fig["search"][kind] = {"p50": pct(ours, 50), "p95": pct(ours, 95), "bare_p95": pct(bare, 95),
                                "hits": statistics.mean(len(households.list_households(store, q)) for q in qs[:20])}
     month = "2026-11"
-    due_ours = timed(lambda: due.due_list(store, month, TODAY), 10)
+
+    def due_cold():
+        store._due_roster = None  # as the first list after a household or case changed
+        due.due_list(store, month, TODAY)
+    due_ours = timed(due_cold, 10)
+    probe = store.conn.execute("SELECT id FROM households LIMIT 1").fetchone()[0]
+    due_after_visit = []
+    for _ in range(10):  # the window's usual case: a visit was just recorded
+        visits.add_visit(store, probe, {"visit_date": "2026-11-20", "mode": "phone", "findings": "电话联系"},
+                         today=TODAY)
+        due_after_visit += timed(lambda: due.due_list(store, month, TODAY), 1)
     # The due list's own query, as SQL alone.
     keys = [k for ks in due.period_keys(2026, 11).values() for k in ks]
     month_sql = lambda conn: conn.execute(  # noqa: E731
@@ -135,6 +145,7 @@ def run_size(n: int, seed: int, workdir: Path) -> dict:
         f" WHERE period IN ({', '.join('?' * len(keys))})", keys).fetchall()
     due_bare = timed(lambda: month_sql(store.conn), 10)
     fig["due"] = {"ms": statistics.median(due_ours), "bare": statistics.median(due_bare),
+                  "after_visit": statistics.median(due_after_visit),
                   "items": len(due.due_list(store, month, TODAY))}
     hids = [r[0] for r in store.conn.execute("SELECT id FROM households LIMIT 50")]
     saves = []
@@ -198,10 +209,14 @@ def report(figs: list[dict], when: str) -> str:
                      f" | {s['hits']:.1f} |")
         L.append("")
     L += ["## Due list and visit save", "",
-          "| households | due list ms | bare query ms | ratio | items | visit save p50 ms | p95 ms | bare insert+commit p95 ms | ratio p95 |",
-          "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+          "*due list*: the first list after a household or case changed (the roster is read again);",
+          "*after a visit*: the list right after recording a visit, the window's usual case (the roster",
+          "is kept until a table it reads is written).", "",
+          "| households | due list ms | after a visit ms | bare query ms | ratio | items | visit save p50 ms | p95 ms | bare insert+commit p95 ms | ratio p95 |",
+          "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for f in figs:
-        L.append(f"| {f['n']:,} | {ms(f['due']['ms'])} | {ms(f['due']['bare'])} | {f['due']['ms'] / f['due']['bare']:.2f}"
+        L.append(f"| {f['n']:,} | {ms(f['due']['ms'])} | {ms(f['due']['after_visit'])} | {ms(f['due']['bare'])}"
+                 f" | {f['due']['ms'] / f['due']['bare']:.2f}"
                  f" | {f['due']['items']:,} | {ms(f['save']['p50'])} | {ms(f['save']['p95'])}"
                  f" | {ms(f['bare_enc']['insert_p95'])} | {f['save']['p95'] / f['bare_enc']['insert_p95']:.2f} |")
     L += ["", "## SQLCipher vs plain SQLite (same engine, same data, bare workload)", "",
@@ -223,7 +238,8 @@ def targets(f: dict) -> list[str]:
     worst = max(f["search"].values(), key=lambda s: s["p95"])["p95"]
     e, p = f["bare_enc"], f["bare_plain"]
     ratio = max(e["search_p95"] / p["search_p95"], e["due"] / p["due"], e["insert_p95"] / p["insert_p95"])
-    rows = [("search p95 (worst kind)", worst * 1000, 5, "ms"), ("due list", f["due"]["ms"] * 1000, 30, "ms"),
+    rows = [("search p95 (worst kind)", worst * 1000, 5, "ms"), ("due list (first after a change)", f["due"]["ms"] * 1000, 30, "ms"),
+            ("due list (after a visit)", f["due"]["after_visit"] * 1000, 30, "ms"),
             ("visit save p95", f["save"]["p95"] * 1000, 5, "ms"), ("unlock", f["unlock_median"] * 1000, 500, "ms"),
             ("SQLCipher / plain (worst workload)", ratio, 1.3, "")]
     out = ["| figure | measured | target | met |", "|---|---:|---:|---|"]

@@ -74,12 +74,16 @@ def _visit_samples(store: Store, year: int, month: int, policy: VisitPolicy) -> 
     return out
 
 
-def due_list(store: Store, month: str, today: date | None = None, include_done: bool = False) -> list[dict]:
-    month = parse_month(month)
-    year, mon = map(int, month.split("-"))
-    today = today or date.today()
-    policy = VisitPolicy.from_dict(config.visit_policy_table(store))
-    visits = _visit_samples(store, year, mon, policy)
+ROSTER_TABLES = ("households", "cases", "case_events")
+
+
+def _roster(store: Store) -> tuple[dict, list]:
+    """What the due list needs of every household apart from its visits. Kept on the store
+    until one of the tables it reads is written (a visit does not touch it)."""
+    key = tuple(store.writes.get(t, 0) for t in ROSTER_TABLES)
+    cached = getattr(store, "_due_roster", None)
+    if cached is not None and cached[0] == key:
+        return cached[1]
     cases: dict[str, tuple] = {}
     for hid, eliminated, identified in store.conn.execute(
             "SELECT household_id, eliminated_date, identified_date FROM cases WHERE deleted = 0"
@@ -89,21 +93,34 @@ def due_list(store: Store, month: str, today: date | None = None, include_done: 
     for hid, on in store.conn.execute("SELECT household_id, on_date FROM case_events"
                                       " WHERE kind = 'followup' AND deleted = 0"):
         followups.setdefault(hid, []).append(date.fromisoformat(on))
-    info: dict[str, tuple] = {}
-    facts = []
     categories = {c.value: c for c in HouseholdCategory}
     residences = {r.value: r for r in Residence}
+    info: dict[str, tuple] = {}
+    roster = []
     for hid, head, group, category, residence, eliminated_flag in store.conn.execute(
             "SELECT id, head_name, group_name, category, residence, risk_eliminated FROM households WHERE deleted = 0"):
         info[hid] = (head, group)
         eliminated_on, identified_on = cases.get(hid, (None, None))
         monitored = category == HouseholdCategory.MONITORED.value
-        risk_eliminated = bool(eliminated_flag) and monitored
-        facts.append(HouseholdDueFacts.trusted(
-            hid, categories[category], residences[residence], monitored, risk_eliminated,
-            date.fromisoformat(eliminated_on) if eliminated_on and risk_eliminated else None,
-            tuple(followups.get(hid, ())), visits.get(hid) or [],
-            date.fromisoformat(identified_on) if identified_on and monitored else None))
+        eliminated = bool(eliminated_flag) and monitored
+        roster.append((hid, categories[category], residences[residence], monitored, eliminated,
+                       date.fromisoformat(eliminated_on) if eliminated_on and eliminated else None,
+                       tuple(followups.get(hid, ())),
+                       date.fromisoformat(identified_on) if identified_on and monitored else None))
+    store._due_roster = (key, (info, roster))
+    return info, roster
+
+
+def due_list(store: Store, month: str, today: date | None = None, include_done: bool = False) -> list[dict]:
+    month = parse_month(month)
+    year, mon = map(int, month.split("-"))
+    today = today or date.today()
+    policy = VisitPolicy.from_dict(config.visit_policy_table(store))
+    visits = _visit_samples(store, year, mon, policy)
+    info, roster = _roster(store)
+    facts = [HouseholdDueFacts.trusted(hid, category, residence, monitored, eliminated, eliminated_on,
+                                       followups, visits.get(hid) or [], monitored_on)
+             for hid, category, residence, monitored, eliminated, eliminated_on, followups, monitored_on in roster]
     rows = []
     for item in due_for_month(facts, year, mon, today, policy):
         if item.status == "done" and not include_done:

@@ -134,6 +134,7 @@ class Records:
 
     def _log(self, action: str, table: str, record: dict, changes: dict) -> None:
         s = self.store
+        s.writes[table] = s.writes.get(table, 0) + 1  # lets readers keep memos of unchanged tables
         seq = s.audit.append(at=record["updated_at"], hlc=record["hlc"], user_id=s.user_id,
                              device_id=s.device_id, action=action, tbl=table,
                              record_id=record["id"], revision=record["revision"],

@@ -75,6 +75,7 @@ class Store:
             self.audit = AuditLog(self.conn)
             last = self.conn.execute("SELECT hlc FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
             self.clock = Clock(self.device_id or "-", last[0] if last else None)
+            self.writes: dict[str, int] = {}  # writes per table since opening (see Records._log)
             self.records = Records(self)
             self.user_id = user_id
             self.user = self.records.get("users", user_id) if user_id else None

@@ -183,3 +183,16 @@ def test_future_visit_refused(store, hh):
     with pytest.raises(ValidationError) as e:
         _visit(store, h, "2026-11-06")
     assert e.value.field == "date"
+
+
+def test_the_list_follows_household_edits_made_between_two_calls(store, hh):
+    """The roster is kept between calls; an edit to a household must show in the next list."""
+    from app.services import households
+    h = hh.household("张三", category="lifted", residence="at_home")
+    assert _one(store, h)["kind"] == "home_visit"
+    households.update_household(store, h["id"], {"residence": "away"})
+    assert _one(store, h)["kind"] == "remote_contact"
+    households.update_household(store, h["id"], {"head_name": "张三丰"})
+    assert _one(store, h)["head_name"] == "张三丰"
+    households.delete_household(store, h["id"], "户籍迁出")
+    assert _items(store, h) == []
