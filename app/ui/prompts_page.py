@@ -14,7 +14,7 @@ from app.services import worklog
 from app.storage.store import Store
 
 from .errors import show_error
-from .home_page import DONE_COLOR, TREE_STYLE, Card, MonthSelector, NoteDialog, month_of
+from .month_view import DONE_COLOR, TREE_STYLE, Card, MonthSelector, NoteDialog, month_of
 from .style import MUTED, WARN, set_role
 
 TASK_ROLE = Qt.ItemDataRole.UserRole

@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QPushButton
 
 from app.services import cases, due, worklog
-from app.ui.home_page import STATUS_ORDER, HomePage, NoteDialog, month_of, shift_month
+from app.ui.home_page import STATUS_ORDER, HomePage
+from app.ui.month_view import NoteDialog, month_of, shift_month
 from app.ui.prompts_page import PromptsPage
 
 
