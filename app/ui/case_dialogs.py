@@ -8,15 +8,14 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBox
                                QPlainTextEdit, QVBoxLayout, QWidget)
 
 from app.core.enums import CaseState, LabourCapacity, Measure, MonitoringCategory, RiskType
-from app.core.errors import StateError, ValidationError
+from app.core.errors import ValidationError
 from app.core.income import format_yuan
 from app.core.monitoring import missing_measures, plan_warnings
 from app.services import cases, households, incomes
 from app.services.profile import guarantees
 
-from .errors import show_error
 from .style import WARN, set_role
-from .visit_dialog import CheckList, save_row, date_edit, edit_date, error_text, grow_to_fit, mark_invalid
+from .visit_dialog import CheckList, date_edit, edit_date, grow_to_fit, mark_invalid, save_record, save_row
 from .enum_labels import choices, name_of, names_of
 
 STEPS = ("clue", "check", "identify", "reject", "plan", "measure", "eliminate", "followup", "revert", "stable")
@@ -401,26 +400,13 @@ class CaseStepDialog(QDialog):
         d = self.data()
         on = edit_date(self.date).isoformat()
         today = self.session.today()
-        try:
+        def save():
             self._check(d)
             if self.step == "clue":
-                self.record = self.session.call(cases.open_case, self.household_id, on, self.by.text().strip(), d,
-                                                today)
-            else:
-                self.record = self.session.call(cases.record_step, self.case_id, self.step, on,
-                                                self.by.text().strip(), d, today)
-        except ValidationError as e:
-            widget = self.fields.get(e.field)
-            if widget is not None and not isinstance(widget, QLabel):
-                mark_invalid(widget, True)
-                widget.setFocus()
-            self.error.show_message(error_text(e, self.labels))
-            return
-        except StateError as e:
-            self.error.show_message(str(e))
-            return
-        except Exception as e:  # noqa: BLE001 - a person sees every failure
-            show_error(self, e)
+                return self.session.call(cases.open_case, self.household_id, on, self.by.text().strip(), d, today)
+            return self.session.call(cases.record_step, self.case_id, self.step, on, self.by.text().strip(), d,
+                                     today)
+        if not save_record(self, self.fields, save):
             return
         self.session.notify("cases")
         self.accept()

@@ -22,7 +22,7 @@ from .chart import BarChart
 from .errors import show_error
 from .style import ACCENT, MUTED, WARN, set_role
 from .enum_labels import name_of
-from .month_view import (DONE_COLOR, TREE_STYLE, Card, MonthSelector, NoteDialog, _alive, clear_layout,
+from .month_view import (DONE_COLOR, TREE_STYLE, Card, MonthPage, MonthSelector, NoteDialog, _alive, clear_layout,
                          days_in_month, month_of, shift_month, short_date, tree_height)
 
 DEADLINE_WINDOW_DAYS = 5          # a case deadline shows from 5 days before it
@@ -116,7 +116,7 @@ def sort_due(rows: list[dict]) -> list[dict]:
 
 
 # -- the page ---------------------------------------------------------------------------------
-class HomePage(QWidget):
+class HomePage(MonthPage, QWidget):
     """本月工作. `refresh()` reloads everything for the shown month; the chart is computed in a
     worker (`chart_data` holds its figures once done)."""
     open_household = Signal(str)
@@ -299,20 +299,7 @@ class HomePage(QWidget):
         layout.addWidget(top)
         layout.addWidget(scroll, 1)
 
-    # -- page contract ------------------------------------------------------------------------
-    def mark_stale(self) -> None:
-        self._stale = True
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().showEvent(event)
-        if not self._loaded:
-            self.refresh()
-
-    def set_month(self, month: str) -> None:
-        self.month = month
-        self.month_selector.set_month(month, emit=False)
-        self.refresh()
-
+    # -- page contract: see MonthPage ---------------------------------------------------------
     def refresh(self) -> None:
         today = self.session.today()
         self.month_selector.set_current(month_of(today))

@@ -11,9 +11,8 @@ from app.core.errors import ValidationError
 from app.core.income import IncomeItems, compare_to_baseline, format_yuan, income_warnings, parse_yuan, per_capita
 from app.services import config, households, incomes
 
-from .errors import show_error
 from .style import ACCENT, WARN, set_role
-from .visit_dialog import save_row, date_edit, edit_date, error_text, grow_to_fit, mark_invalid
+from .visit_dialog import date_edit, edit_date, grow_to_fit, mark_invalid, save_record, save_row
 
 
 def _household_facts(store, household_id: str) -> dict:
@@ -220,20 +219,12 @@ class IncomeDialog(QDialog):
         for w in (self.date, self.household_size, self.note):
             mark_invalid(w, False)
         fields = {"assessed_on": self.date, "household_size": self.household_size, "note": self.note, **self.items}
-        try:
+        def save():
             items = self.fen_items(strict=True)
-            self.record = self.session.call(incomes.add_income, self.household_id, edit_date(self.date).isoformat(),
-                                            items, self.household_size.value(), self.note.toPlainText().strip() or None,
-                                            self.session.today())
-        except ValidationError as e:
-            widget = fields.get(e.field)
-            if widget is not None:
-                mark_invalid(widget, True)
-                widget.setFocus()
-            self.error.show_message(error_text(e, self.labels))
-            return
-        except Exception as e:  # noqa: BLE001 - a person sees every failure
-            show_error(self, e)
+            return self.session.call(incomes.add_income, self.household_id, edit_date(self.date).isoformat(), items,
+                                     self.household_size.value(), self.note.toPlainText().strip() or None,
+                                     self.session.today())
+        if not save_record(self, fields, save):
             return
         self.session.notify("incomes")
         if self.record.get("warnings"):

@@ -202,3 +202,22 @@ def tree_height(tree: QTreeWidget, rows: int, min_rows: int = 2, max_rows: int =
 
 
 # -- the due list -----------------------------------------------------------------------------
+
+
+class MonthPage:
+    """What a month page does for the main window, mixed into a QWidget that has `month`,
+    `month_selector`, `refresh()` and the `_loaded` / `_stale` flags: it loads when first shown,
+    is marked stale when data changes elsewhere, and shows another month on request."""
+
+    def mark_stale(self) -> None:
+        self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._loaded:
+            self.refresh()
+
+    def set_month(self, month: str) -> None:
+        self.month = month
+        self.month_selector.set_month(month, emit=False)
+        self.refresh()

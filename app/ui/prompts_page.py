@@ -14,7 +14,7 @@ from app.services import worklog
 from app.storage.store import Store
 
 from .errors import show_error
-from .month_view import DONE_COLOR, TREE_STYLE, Card, MonthSelector, NoteDialog, month_of
+from .month_view import DONE_COLOR, TREE_STYLE, Card, MonthPage, MonthSelector, NoteDialog, month_of
 from .style import MUTED, WARN, set_role
 
 TASK_ROLE = Qt.ItemDataRole.UserRole
@@ -32,7 +32,7 @@ def open_tasks_before(store: Store, month: str, today: date) -> list[dict]:
     return rows
 
 
-class PromptsPage(QWidget):
+class PromptsPage(MonthPage, QWidget):
     """工作提示. `refresh()` reloads the shown month; `tasks` holds the month's tasks."""
     open_household = Signal(str)   # the page contract; prompts name no household
 
@@ -135,20 +135,7 @@ class PromptsPage(QWidget):
         layout.addLayout(header)
         layout.addLayout(columns, 1)
 
-    # -- page contract ------------------------------------------------------------------------
-    def mark_stale(self) -> None:
-        self._stale = True
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().showEvent(event)
-        if not self._loaded:
-            self.refresh()
-
-    def set_month(self, month: str) -> None:
-        self.month = month
-        self.month_selector.set_month(month, emit=False)
-        self.refresh()
-
+    # -- page contract: see MonthPage ---------------------------------------------------------
     def refresh(self) -> None:
         today = self.session.today()
         self.month_selector.set_current(month_of(today))

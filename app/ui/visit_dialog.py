@@ -158,6 +158,27 @@ def save_row(dialog) -> QHBoxLayout:
     buttons.addWidget(dialog.save_button)
     return buttons
 
+def save_record(dialog, fields: dict, save) -> bool:
+    """Run `save()` and keep what it returns in `dialog.record`. A refusal that names a field
+    outlines and focuses it and shows the rule in the dialog; nothing typed is cleared."""
+    try:
+        dialog.record = save()
+    except ValidationError as e:
+        widget = fields.get(e.field)
+        if widget is not None and not isinstance(widget, QLabel):
+            mark_invalid(widget, True)
+            widget.setFocus()
+        dialog.error.show_message(error_text(e, dialog.labels))
+        return False
+    except StateError as e:
+        dialog.error.show_message(str(e))
+        return False
+    except Exception as e:  # noqa: BLE001 - a person sees every failure
+        show_error(dialog, e)
+        return False
+    return True
+
+
 class VisitDialog(QDialog):
     """`VisitDialog(session, household_id, parent, correct=visit)`: a new visit, or with `correct`
     a correction that supersedes that visit and must say why. After a save `record` holds the
@@ -280,24 +301,13 @@ class VisitDialog(QDialog):
         self.error.show_message("")
         data = self.data()
         today = self.session.today()
-        try:
-            if self.correct:
-                self.record = self.session.call(visits.correct_visit, self.correct["id"], data, self.reason.text(),
-                                                today)
-            else:
-                self.record = self.session.call(visits.add_visit, self.household_id, data, today)
-        except ValidationError as e:
-            widget = self.fields.get(e.field)
-            if widget is not None:
-                mark_invalid(widget, True)
-                widget.setFocus()
-            self.error.show_message(error_text(e, self.labels))
-            return
-        except StateError as e:
-            self.error.show_message(str(e))
-            return
-        except Exception as e:  # noqa: BLE001 - a person sees every failure
-            show_error(self, e)
+        if self.correct:
+            saved = save_record(self, self.fields, lambda: self.session.call(
+                visits.correct_visit, self.correct["id"], data, self.reason.text(), today))
+        else:
+            saved = save_record(self, self.fields, lambda: self.session.call(
+                visits.add_visit, self.household_id, data, today))
+        if not saved:
             return
         self.session.notify("visits")
         self.accept()

@@ -102,301 +102,301 @@
 <context>
     <name>CaseStepDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="141"/>
-        <location filename="../../app/ui/case_dialogs.py" line="156"/>
+        <location filename="../../app/ui/case_dialogs.py" line="140"/>
+        <location filename="../../app/ui/case_dialogs.py" line="155"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="141"/>
-        <location filename="../../app/ui/case_dialogs.py" line="154"/>
+        <location filename="../../app/ui/case_dialogs.py" line="140"/>
+        <location filename="../../app/ui/case_dialogs.py" line="153"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="142"/>
-        <location filename="../../app/ui/case_dialogs.py" line="242"/>
+        <location filename="../../app/ui/case_dialogs.py" line="141"/>
+        <location filename="../../app/ui/case_dialogs.py" line="241"/>
         <source>监测对象类别</source>
         <translation>Monitoring category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="142"/>
-        <location filename="../../app/ui/case_dialogs.py" line="247"/>
+        <location filename="../../app/ui/case_dialogs.py" line="141"/>
+        <location filename="../../app/ui/case_dialogs.py" line="246"/>
         <source>风险类型</source>
         <translation>Risk types</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="143"/>
-        <location filename="../../app/ui/case_dialogs.py" line="257"/>
-        <location filename="../../app/ui/case_dialogs.py" line="270"/>
+        <location filename="../../app/ui/case_dialogs.py" line="142"/>
+        <location filename="../../app/ui/case_dialogs.py" line="256"/>
+        <location filename="../../app/ui/case_dialogs.py" line="269"/>
         <source>帮扶措施</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="143"/>
+        <location filename="../../app/ui/case_dialogs.py" line="142"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="144"/>
-        <location filename="../../app/ui/case_dialogs.py" line="275"/>
+        <location filename="../../app/ui/case_dialogs.py" line="143"/>
+        <location filename="../../app/ui/case_dialogs.py" line="274"/>
         <source>消除方式</source>
         <translation>Elimination method</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="144"/>
-        <location filename="../../app/ui/case_dialogs.py" line="306"/>
+        <location filename="../../app/ui/case_dialogs.py" line="143"/>
+        <location filename="../../app/ui/case_dialogs.py" line="305"/>
         <source>回头看结果</source>
         <translation>Follow-up result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="144"/>
-        <location filename="../../app/ui/case_dialogs.py" line="248"/>
-        <location filename="../../app/ui/case_dialogs.py" line="303"/>
-        <location filename="../../app/ui/case_dialogs.py" line="315"/>
+        <location filename="../../app/ui/case_dialogs.py" line="143"/>
+        <location filename="../../app/ui/case_dialogs.py" line="247"/>
+        <location filename="../../app/ui/case_dialogs.py" line="302"/>
+        <location filename="../../app/ui/case_dialogs.py" line="314"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="145"/>
-        <location filename="../../app/ui/case_dialogs.py" line="229"/>
+        <location filename="../../app/ui/case_dialogs.py" line="144"/>
+        <location filename="../../app/ui/case_dialogs.py" line="228"/>
         <source>线索来源</source>
         <translation>Clue source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="145"/>
+        <location filename="../../app/ui/case_dialogs.py" line="144"/>
         <source>人均纯收入</source>
         <translation>Per-capita net income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="146"/>
+        <location filename="../../app/ui/case_dialogs.py" line="145"/>
         <source>监测收入基准线</source>
         <translation>Monitoring income baseline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="146"/>
-        <location filename="../../app/ui/case_dialogs.py" line="302"/>
+        <location filename="../../app/ui/case_dialogs.py" line="145"/>
+        <location filename="../../app/ui/case_dialogs.py" line="301"/>
         <source>劳动能力</source>
         <translation>Labour capacity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="147"/>
+        <location filename="../../app/ui/case_dialogs.py" line="146"/>
         <source>三保障</source>
         <translation>Three guarantees</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="147"/>
+        <location filename="../../app/ui/case_dialogs.py" line="146"/>
         <source>饮水安全</source>
         <translation>Safe water</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="174"/>
+        <location filename="../../app/ui/case_dialogs.py" line="173"/>
         <source>{0} 户 · {1}</source>
         <translation>{0}&apos;s household · {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="230"/>
+        <location filename="../../app/ui/case_dialogs.py" line="229"/>
         <source>可能的风险</source>
         <translation>Possible risks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="231"/>
+        <location filename="../../app/ui/case_dialogs.py" line="230"/>
         <source>线索情况</source>
         <translation>Clue details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="231"/>
+        <location filename="../../app/ui/case_dialogs.py" line="230"/>
         <source>发现了什么风险，从哪里得知</source>
         <translation>What risk was found, and how you learned of it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="234"/>
+        <location filename="../../app/ui/case_dialogs.py" line="233"/>
         <source>核查情况</source>
         <translation>Check findings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="234"/>
+        <location filename="../../app/ui/case_dialogs.py" line="233"/>
         <source>入户核查了解到的家庭收入、支出、三保障和饮水情况</source>
         <translation>Income, spending, the three guarantees and drinking water, as found at the household check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="238"/>
-        <location filename="../../app/ui/case_dialogs.py" line="268"/>
+        <location filename="../../app/ui/case_dialogs.py" line="237"/>
+        <location filename="../../app/ui/case_dialogs.py" line="267"/>
         <source>请选择</source>
         <translation>Choose...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="248"/>
+        <location filename="../../app/ui/case_dialogs.py" line="247"/>
         <source>民主评议、公示、审核等情况（可不填）</source>
         <translation>Democratic review, public notice, approvals and so on (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="251"/>
+        <location filename="../../app/ui/case_dialogs.py" line="250"/>
         <source>未纳入理由</source>
         <translation>Why not included</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="251"/>
+        <location filename="../../app/ui/case_dialogs.py" line="250"/>
         <source>例如：经核查，收入稳定，三保障和饮水有保障</source>
         <translation>e.g. Checked: income is stable; the three guarantees and drinking water are secured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="259"/>
+        <location filename="../../app/ui/case_dialogs.py" line="258"/>
         <source>帮扶计划</source>
         <translation>Help plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="259"/>
+        <location filename="../../app/ui/case_dialogs.py" line="258"/>
         <source>措施内容、责任人、完成时间（可不填）</source>
         <translation>Measures, who is responsible, when they will be done (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="272"/>
+        <location filename="../../app/ui/case_dialogs.py" line="271"/>
         <source>措施内容</source>
         <translation>Measure details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="272"/>
+        <location filename="../../app/ui/case_dialogs.py" line="271"/>
         <source>例如：安排村保洁公益岗位</source>
         <translation>e.g. a public-welfare post as village cleaner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="277"/>
+        <location filename="../../app/ui/case_dialogs.py" line="276"/>
         <source>“三保障”已落实</source>
         <translation>Three guarantees secured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="279"/>
+        <location filename="../../app/ui/case_dialogs.py" line="278"/>
         <source>饮水安全有保障</source>
         <translation>Safe drinking water secured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="286"/>
+        <location filename="../../app/ui/case_dialogs.py" line="285"/>
         <source>保障情况</source>
         <translation>Guarantees</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="291"/>
+        <location filename="../../app/ui/case_dialogs.py" line="290"/>
         <source>最近一次核算：人均纯收入 {0}，基准线 {1}</source>
         <translation>Latest assessment: per-capita net income {0}, baseline {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="294"/>
+        <location filename="../../app/ui/case_dialogs.py" line="293"/>
         <source>（低于基准线，不能风险消除）</source>
         <translation> (below the baseline: the risk cannot be eliminated)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="297"/>
+        <location filename="../../app/ui/case_dialogs.py" line="296"/>
         <source>尚未核算收入：风险消除前须先核算收入</source>
         <translation>No income assessed yet: assess the income before eliminating the risk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="299"/>
+        <location filename="../../app/ui/case_dialogs.py" line="298"/>
         <source>收入</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="301"/>
+        <location filename="../../app/ui/case_dialogs.py" line="300"/>
         <source>有劳动能力</source>
         <translation>Able to work</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="301"/>
+        <location filename="../../app/ui/case_dialogs.py" line="300"/>
         <source>无劳动能力</source>
         <translation>No labour capacity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="302"/>
+        <location filename="../../app/ui/case_dialogs.py" line="301"/>
         <source>（来自成员信息）</source>
         <translation> (from the member details)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="303"/>
+        <location filename="../../app/ui/case_dialogs.py" line="302"/>
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="307"/>
+        <location filename="../../app/ui/case_dialogs.py" line="306"/>
         <source>稳定，无返贫风险</source>
         <translation>Stable, no risk of return to poverty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="307"/>
+        <location filename="../../app/ui/case_dialogs.py" line="306"/>
         <source>发现返贫风险</source>
         <translation>Risk of return to poverty found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="308"/>
+        <location filename="../../app/ui/case_dialogs.py" line="307"/>
         <source>情况</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="308"/>
+        <location filename="../../app/ui/case_dialogs.py" line="307"/>
         <source>例如：收入稳定，三保障和饮水安全持续保障</source>
         <translation>e.g. Income stable; the three guarantees and safe water still secured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="311"/>
+        <location filename="../../app/ui/case_dialogs.py" line="310"/>
         <source>新的风险类型</source>
         <translation>New risk types</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="312"/>
+        <location filename="../../app/ui/case_dialogs.py" line="311"/>
         <source>回退原因</source>
         <translation>Why back to monitoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="312"/>
+        <location filename="../../app/ui/case_dialogs.py" line="311"/>
         <source>例如：家人患大病，医疗支出大</source>
         <translation>e.g. a family member has a serious illness with high medical costs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="315"/>
+        <location filename="../../app/ui/case_dialogs.py" line="314"/>
         <source>例如：风险消除后四个季度回头看均稳定</source>
         <translation>e.g. stable at all four quarterly follow-up checks after elimination</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="322"/>
+        <location filename="../../app/ui/case_dialogs.py" line="321"/>
         <source>登记后须在15天内完成入户核查和识别认定。</source>
         <translation>Once recorded, the household check and the identification decision are due within 15 days.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="323"/>
+        <location filename="../../app/ui/case_dialogs.py" line="322"/>
         <source>当前状态：{0}</source>
         <translation>Current state: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="327"/>
+        <location filename="../../app/ui/case_dialogs.py" line="326"/>
         <source>风险类型：{0}</source>
         <translation>Risk types: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="329"/>
+        <location filename="../../app/ui/case_dialogs.py" line="328"/>
         <source>已有措施：{0}</source>
         <translation>Measures so far: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="331"/>
+        <location filename="../../app/ui/case_dialogs.py" line="330"/>
         <source>识别期限 {0}</source>
         <translation>Identify by {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="333"/>
+        <location filename="../../app/ui/case_dialogs.py" line="332"/>
         <source>计划期限 {0}</source>
         <translation>Plan by {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="353"/>
+        <location filename="../../app/ui/case_dialogs.py" line="352"/>
         <source>还没有对应措施的风险类型：{0}</source>
         <translation>Risk types without a matching measure: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="356"/>
+        <location filename="../../app/ui/case_dialogs.py" line="355"/>
         <source>每个风险类型都有对应措施 ✓</source>
         <translation>Every risk type has a matching measure ✓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="392"/>
+        <location filename="../../app/ui/case_dialogs.py" line="391"/>
         <source>回退须说明原因</source>
         <translation>Say why the household goes back to monitoring</translation>
     </message>
@@ -404,74 +404,74 @@
 <context>
     <name>CaseSteps</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="31"/>
+        <location filename="../../app/ui/case_dialogs.py" line="30"/>
         <source>登记风险线索</source>
         <translation>Record risk clue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="32"/>
-        <location filename="../../app/ui/case_dialogs.py" line="48"/>
+        <location filename="../../app/ui/case_dialogs.py" line="31"/>
+        <location filename="../../app/ui/case_dialogs.py" line="47"/>
         <source>入户核查</source>
         <translation>Household check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="33"/>
-        <location filename="../../app/ui/case_dialogs.py" line="49"/>
+        <location filename="../../app/ui/case_dialogs.py" line="32"/>
+        <location filename="../../app/ui/case_dialogs.py" line="48"/>
         <source>识别纳入</source>
         <translation>Identify for monitoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="34"/>
-        <location filename="../../app/ui/case_dialogs.py" line="50"/>
+        <location filename="../../app/ui/case_dialogs.py" line="33"/>
+        <location filename="../../app/ui/case_dialogs.py" line="49"/>
         <source>核查未纳入</source>
         <translation>Not included after check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="35"/>
-        <location filename="../../app/ui/case_dialogs.py" line="51"/>
+        <location filename="../../app/ui/case_dialogs.py" line="34"/>
+        <location filename="../../app/ui/case_dialogs.py" line="50"/>
         <source>制定帮扶计划</source>
         <translation>Make help plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="36"/>
-        <location filename="../../app/ui/case_dialogs.py" line="52"/>
+        <location filename="../../app/ui/case_dialogs.py" line="35"/>
+        <location filename="../../app/ui/case_dialogs.py" line="51"/>
         <source>增加帮扶措施</source>
         <translation>Add measure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="37"/>
-        <location filename="../../app/ui/case_dialogs.py" line="53"/>
+        <location filename="../../app/ui/case_dialogs.py" line="36"/>
+        <location filename="../../app/ui/case_dialogs.py" line="52"/>
         <source>风险消除</source>
         <translation>Risk eliminated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="38"/>
-        <location filename="../../app/ui/case_dialogs.py" line="54"/>
+        <location filename="../../app/ui/case_dialogs.py" line="37"/>
+        <location filename="../../app/ui/case_dialogs.py" line="53"/>
         <source>回头看</source>
         <translation>Follow-up check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="39"/>
+        <location filename="../../app/ui/case_dialogs.py" line="38"/>
         <source>回退监测</source>
         <translation>Back to monitoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="40"/>
+        <location filename="../../app/ui/case_dialogs.py" line="39"/>
         <source>结束回头看(稳定)</source>
         <translation>End follow-up (stable)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="47"/>
+        <location filename="../../app/ui/case_dialogs.py" line="46"/>
         <source>风险线索</source>
         <translation>Risk clue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="55"/>
+        <location filename="../../app/ui/case_dialogs.py" line="54"/>
         <source>回退</source>
         <translation>Back to monitoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="56"/>
+        <location filename="../../app/ui/case_dialogs.py" line="55"/>
         <source>回头看结束(稳定)</source>
         <translation>Follow-up ended (stable)</translation>
     </message>
@@ -883,7 +883,7 @@
     </message>
     <message>
         <location filename="../../app/ui/home_page.py" line="201"/>
-        <location filename="../../app/ui/home_page.py" line="480"/>
+        <location filename="../../app/ui/home_page.py" line="467"/>
         <source>识别认定15天、帮扶计划10天</source>
         <translation>Identification 15 days, help plan 10 days</translation>
     </message>
@@ -954,7 +954,7 @@
     </message>
     <message>
         <location filename="../../app/ui/home_page.py" line="246"/>
-        <location filename="../../app/ui/home_page.py" line="621"/>
+        <location filename="../../app/ui/home_page.py" line="608"/>
         <source>今日签到</source>
         <translation>Check in today</translation>
     </message>
@@ -970,253 +970,253 @@
     </message>
     <message>
         <location filename="../../app/ui/home_page.py" line="261"/>
-        <location filename="../../app/ui/home_page.py" line="662"/>
+        <location filename="../../app/ui/home_page.py" line="649"/>
         <source>计算中…</source>
         <translation>Calculating...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="337"/>
+        <location filename="../../app/ui/home_page.py" line="324"/>
         <source>已完成 {0}/{1}</source>
         <translation>{0}/{1} done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="339"/>
+        <location filename="../../app/ui/home_page.py" line="326"/>
         <source>本月没有工作提示</source>
         <translation>No work prompt this month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="350"/>
+        <location filename="../../app/ui/home_page.py" line="337"/>
         <source>截止 {0}</source>
         <translation>Due {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="354"/>
+        <location filename="../../app/ui/home_page.py" line="341"/>
         <source>✓ 已完成 {0}</source>
         <translation>✓ Done {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="356"/>
+        <location filename="../../app/ui/home_page.py" line="343"/>
         <source>{0} 完成</source>
         <translation>Done by {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="362"/>
+        <location filename="../../app/ui/home_page.py" line="349"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="364"/>
+        <location filename="../../app/ui/home_page.py" line="351"/>
         <source>未完成</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="369"/>
+        <location filename="../../app/ui/home_page.py" line="356"/>
         <source>完成…</source>
         <translation>Done...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="370"/>
+        <location filename="../../app/ui/home_page.py" line="357"/>
         <source>标记完成并写明情况</source>
         <translation>Mark as done and say what was done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="378"/>
+        <location filename="../../app/ui/home_page.py" line="365"/>
         <source>完成工作任务</source>
         <translation>Complete task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="378"/>
+        <location filename="../../app/ui/home_page.py" line="365"/>
         <source>完成情况（备注）</source>
         <translation>What was done (note)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="379"/>
+        <location filename="../../app/ui/home_page.py" line="366"/>
         <source>例如：已全部完成，共走访 32 户</source>
         <translation>e.g. All done; 32 households visited</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="407"/>
+        <location filename="../../app/ui/home_page.py" line="394"/>
         <source>待完成 {0} 项</source>
         <translation>{0} to do</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="409"/>
+        <location filename="../../app/ui/home_page.py" line="396"/>
         <source>，逾期 {0} 项</source>
         <translation>, {0} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="411"/>
+        <location filename="../../app/ui/home_page.py" line="398"/>
         <source>本月应走访的农户都已走访</source>
         <translation>Every household due this month has been visited</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="458"/>
+        <location filename="../../app/ui/home_page.py" line="445"/>
         <source>识别认定</source>
         <translation>Identification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="460"/>
+        <location filename="../../app/ui/home_page.py" line="447"/>
         <source>帮扶计划</source>
         <translation>Help plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="477"/>
+        <location filename="../../app/ui/home_page.py" line="464"/>
         <source>{0} 项</source>
         <translation>Total {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="479"/>
+        <location filename="../../app/ui/home_page.py" line="466"/>
         <source>，已逾期 {0} 项</source>
         <translation>, {0} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="484"/>
+        <location filename="../../app/ui/home_page.py" line="471"/>
         <source>逾期 {0} 天</source>
         <translation>{0} d overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="486"/>
+        <location filename="../../app/ui/home_page.py" line="473"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="488"/>
+        <location filename="../../app/ui/home_page.py" line="475"/>
         <source>还剩 {0} 天</source>
         <translation>{0} d left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="489"/>
+        <location filename="../../app/ui/home_page.py" line="476"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="492"/>
-        <location filename="../../app/ui/home_page.py" line="521"/>
+        <location filename="../../app/ui/home_page.py" line="479"/>
+        <location filename="../../app/ui/home_page.py" line="508"/>
         <source>双击打开农户档案</source>
         <translation>Double-click to open the household file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="516"/>
+        <location filename="../../app/ui/home_page.py" line="503"/>
         <source>未销号 {0} 项（县反馈 {1}）</source>
         <translation>{0} open ({1} from the county)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="551"/>
+        <location filename="../../app/ui/home_page.py" line="538"/>
         <source>问题销号</source>
         <translation>Close problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="552"/>
+        <location filename="../../app/ui/home_page.py" line="539"/>
         <source>整改情况（必填）</source>
         <translation>How it was fixed (required)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="553"/>
+        <location filename="../../app/ui/home_page.py" line="540"/>
         <source>例如：已入户核实并补录住房安全等级</source>
         <translation>e.g. Checked at the house and entered the housing safety grade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="586"/>
+        <location filename="../../app/ui/home_page.py" line="573"/>
         <source>本月尚无登记</source>
         <translation>Nothing recorded this month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="588"/>
+        <location filename="../../app/ui/home_page.py" line="575"/>
         <source>（我）</source>
         <translation> (me)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="600"/>
+        <location filename="../../app/ui/home_page.py" line="587"/>
         <source>{0} 天</source>
         <translation>{0} d</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="603"/>
+        <location filename="../../app/ui/home_page.py" line="590"/>
         <source>还差 {0} 天</source>
         <translation>{0} d short</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="610"/>
+        <location filename="../../app/ui/home_page.py" line="597"/>
         <source>未登记</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="621"/>
+        <location filename="../../app/ui/home_page.py" line="608"/>
         <source>今天已签到</source>
         <translation>Checked in today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="622"/>
+        <location filename="../../app/ui/home_page.py" line="609"/>
         <source>记一天在村：{0} 本月在村天数加 1，每天一次</source>
         <translation>Record a day in the village: adds 1 to {0}&apos;s days this month, once a day</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="635"/>
+        <location filename="../../app/ui/home_page.py" line="622"/>
         <source>今天已签到，本月在村 {0} 天</source>
         <translation>Already checked in today; days in the village this month: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="649"/>
+        <location filename="../../app/ui/home_page.py" line="636"/>
         <source>已签到：{0}，本月在村 {1} 天</source>
         <translation>Checked in: {0}; days in the village this month: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="689"/>
+        <location filename="../../app/ui/home_page.py" line="676"/>
         <source>{0}年{1}月</source>
         <translation>{1}/{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="690"/>
+        <location filename="../../app/ui/home_page.py" line="677"/>
         <source>{0}月</source>
         <translation>Month {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="691"/>
+        <location filename="../../app/ui/home_page.py" line="678"/>
         <source>完成 {0}%</source>
         <translation>{0}% done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="693"/>
+        <location filename="../../app/ui/home_page.py" line="680"/>
         <source>应走访</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="694"/>
+        <location filename="../../app/ui/home_page.py" line="681"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="703"/>
+        <location filename="../../app/ui/home_page.py" line="690"/>
         <source>无法计算：{0}</source>
         <translation>Could not calculate: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="711"/>
+        <location filename="../../app/ui/home_page.py" line="698"/>
         <source>待走访 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>To visit &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="713"/>
+        <location filename="../../app/ui/home_page.py" line="700"/>
         <source>&lt;span style=&quot;color:{0}&quot;&gt;逾期 &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>&lt;span style=&quot;color:{0}&quot;&gt;Overdue &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="714"/>
+        <location filename="../../app/ui/home_page.py" line="701"/>
         <source>工作任务 &lt;b&gt;{0}/{1}&lt;/b&gt;</source>
         <translation>Tasks &lt;b&gt;{0}/{1}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="716"/>
+        <location filename="../../app/ui/home_page.py" line="703"/>
         <source>&lt;span style=&quot;color:{0}&quot;&gt;任务逾期 &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>&lt;span style=&quot;color:{0}&quot;&gt;Tasks overdue &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="718"/>
+        <location filename="../../app/ui/home_page.py" line="705"/>
         <source>案例到期 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>Case deadlines &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="719"/>
+        <location filename="../../app/ui/home_page.py" line="706"/>
         <source>未销号问题 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>Open problems &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
@@ -2304,170 +2304,170 @@
 <context>
     <name>IncomeDialog</name>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="54"/>
+        <location filename="../../app/ui/income_dialog.py" line="53"/>
         <source>核算收入</source>
         <translation>Assess income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="58"/>
+        <location filename="../../app/ui/income_dialog.py" line="57"/>
         <source>工资性收入</source>
         <translation>Wage income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="58"/>
+        <location filename="../../app/ui/income_dialog.py" line="57"/>
         <source>务工收入</source>
         <translation>Wages from work</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="58"/>
+        <location filename="../../app/ui/income_dialog.py" line="57"/>
         <source>公益性岗位收入</source>
         <translation>Public-welfare post pay</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="59"/>
+        <location filename="../../app/ui/income_dialog.py" line="58"/>
         <source>生产经营性收入</source>
         <translation>Business income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="59"/>
+        <location filename="../../app/ui/income_dialog.py" line="58"/>
         <source>生产经营收入</source>
         <translation>Farming and business</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="60"/>
+        <location filename="../../app/ui/income_dialog.py" line="59"/>
         <source>财产性收入</source>
         <translation>Property income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="60"/>
+        <location filename="../../app/ui/income_dialog.py" line="59"/>
         <source>资产收益分红</source>
         <translation>Asset-income dividends</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="61"/>
+        <location filename="../../app/ui/income_dialog.py" line="60"/>
         <source>转移性收入</source>
         <translation>Transfer income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="61"/>
+        <location filename="../../app/ui/income_dialog.py" line="60"/>
         <source>养老金</source>
         <translation>Pension</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="61"/>
+        <location filename="../../app/ui/income_dialog.py" line="60"/>
         <source>计划生育金</source>
         <translation>Family-planning subsidy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="62"/>
+        <location filename="../../app/ui/income_dialog.py" line="61"/>
         <source>生态补偿金</source>
         <translation>Ecological compensation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="62"/>
+        <location filename="../../app/ui/income_dialog.py" line="61"/>
         <source>低保金</source>
         <translation>Dibao allowance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="63"/>
+        <location filename="../../app/ui/income_dialog.py" line="62"/>
         <source>特困供养金</source>
         <translation>Destitute support</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="63"/>
+        <location filename="../../app/ui/income_dialog.py" line="62"/>
         <source>其他转移性收入</source>
         <translation>Other transfers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="64"/>
+        <location filename="../../app/ui/income_dialog.py" line="63"/>
         <source>支出</source>
         <translation>Expenses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="64"/>
+        <location filename="../../app/ui/income_dialog.py" line="63"/>
         <source>生产经营性支出</source>
         <translation>Business expenses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="67"/>
-        <location filename="../../app/ui/income_dialog.py" line="75"/>
+        <location filename="../../app/ui/income_dialog.py" line="66"/>
+        <location filename="../../app/ui/income_dialog.py" line="74"/>
         <source>核算日期</source>
         <translation>Assessed on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="67"/>
-        <location filename="../../app/ui/income_dialog.py" line="78"/>
+        <location filename="../../app/ui/income_dialog.py" line="66"/>
+        <location filename="../../app/ui/income_dialog.py" line="77"/>
         <source>家庭人口</source>
         <translation>Household size</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="68"/>
-        <location filename="../../app/ui/income_dialog.py" line="134"/>
+        <location filename="../../app/ui/income_dialog.py" line="67"/>
+        <location filename="../../app/ui/income_dialog.py" line="133"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="71"/>
+        <location filename="../../app/ui/income_dialog.py" line="70"/>
         <source>{0} 人</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="81"/>
+        <location filename="../../app/ui/income_dialog.py" line="80"/>
         <source>金额单位：元，按核算日前12个月计</source>
         <translation>Amounts in yuan, for the 12 months before the assessment date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="117"/>
+        <location filename="../../app/ui/income_dialog.py" line="116"/>
         <source>家庭纯收入</source>
         <translation>Household net income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="118"/>
+        <location filename="../../app/ui/income_dialog.py" line="117"/>
         <source>人均纯收入</source>
         <translation>Per-capita net income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="119"/>
+        <location filename="../../app/ui/income_dialog.py" line="118"/>
         <source>监测收入基准线</source>
         <translation>Monitoring income baseline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="132"/>
+        <location filename="../../app/ui/income_dialog.py" line="131"/>
         <source>收入来源说明；人均纯收入低于4,000元时须填写</source>
         <translation>Where the income comes from; required when per-capita net income is below 4,000 yuan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="141"/>
+        <location filename="../../app/ui/income_dialog.py" line="140"/>
         <source>{0} 户 · 核算收入</source>
         <translation>{0}&apos;s household · Assess income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="192"/>
+        <location filename="../../app/ui/income_dialog.py" line="191"/>
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="197"/>
+        <location filename="../../app/ui/income_dialog.py" line="196"/>
         <source>低于基准线 {0}</source>
         <translation>{0} below the baseline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="200"/>
+        <location filename="../../app/ui/income_dialog.py" line="199"/>
         <source>高于基准线</source>
         <translation>Above the baseline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="205"/>
+        <location filename="../../app/ui/income_dialog.py" line="204"/>
         <source>标红的金额格式有误，应如 6900 或 6,900.50</source>
         <translation>Amounts in red are not valid: write them like 6900 or 6,900.50</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="209"/>
+        <location filename="../../app/ui/income_dialog.py" line="208"/>
         <source>（请在备注中说明）</source>
         <translation> (explain in the note)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/income_dialog.py" line="245"/>
+        <location filename="../../app/ui/income_dialog.py" line="236"/>
         <source>已保存，请注意</source>
         <translation>Saved: please note</translation>
     </message>
@@ -3012,78 +3012,78 @@
         <translation>Double-click to see that month&apos;s work prompt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="175"/>
+        <location filename="../../app/ui/prompts_page.py" line="162"/>
         <source>已完成 {0}/{1}</source>
         <translation>{0}/{1} done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="182"/>
+        <location filename="../../app/ui/prompts_page.py" line="169"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="182"/>
+        <location filename="../../app/ui/prompts_page.py" line="169"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="182"/>
+        <location filename="../../app/ui/prompts_page.py" line="169"/>
         <source>未完成</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="208"/>
-        <location filename="../../app/ui/prompts_page.py" line="215"/>
+        <location filename="../../app/ui/prompts_page.py" line="195"/>
+        <location filename="../../app/ui/prompts_page.py" line="202"/>
         <source>已完成 {0}/{1}，逾期 {2}</source>
         <translation>{0}/{1} done, {2} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="210"/>
+        <location filename="../../app/ui/prompts_page.py" line="197"/>
         <source>{0} 份工作提示，{1} 项任务</source>
         <translation>Prompts: {0}, tasks: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="227"/>
+        <location filename="../../app/ui/prompts_page.py" line="214"/>
         <source>截止日期：{0}</source>
         <translation>Due date: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="227"/>
+        <location filename="../../app/ui/prompts_page.py" line="214"/>
         <source>未定</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="229"/>
+        <location filename="../../app/ui/prompts_page.py" line="216"/>
         <source>{0} 由 {1} 完成</source>
         <translation>Done on {0} by {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="231"/>
+        <location filename="../../app/ui/prompts_page.py" line="218"/>
         <source>备注：{0}</source>
         <translation>Note: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="247"/>
+        <location filename="../../app/ui/prompts_page.py" line="234"/>
         <source>完成工作任务</source>
         <translation>Complete task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="247"/>
+        <location filename="../../app/ui/prompts_page.py" line="234"/>
         <source>完成情况（备注）</source>
         <translation>What was done (note)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="248"/>
+        <location filename="../../app/ui/prompts_page.py" line="235"/>
         <source>例如：已全部完成，共走访 32 户</source>
         <translation>e.g. All done; 32 households visited</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="268"/>
+        <location filename="../../app/ui/prompts_page.py" line="255"/>
         <source>{0}年{1}月</source>
         <translation>{1}/{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="277"/>
+        <location filename="../../app/ui/prompts_page.py" line="264"/>
         <source>{0} 项</source>
         <translation>Total {0}</translation>
     </message>
@@ -3889,99 +3889,99 @@ zhucun --data &quot;{0}&quot;</translation>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="174"/>
+        <location filename="../../app/ui/visit_dialog.py" line="195"/>
         <source>更正走访记录</source>
         <translation>Correct visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="174"/>
+        <location filename="../../app/ui/visit_dialog.py" line="195"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="176"/>
+        <location filename="../../app/ui/visit_dialog.py" line="197"/>
         <source>{0} 户 · 更正走访</source>
         <translation>{0}&apos;s household · Correct visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="177"/>
+        <location filename="../../app/ui/visit_dialog.py" line="198"/>
         <source>{0} 户 · 记录走访</source>
         <translation>{0}&apos;s household · Record visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="185"/>
+        <location filename="../../app/ui/visit_dialog.py" line="206"/>
         <source>走访人，默认为当前用户</source>
         <translation>Who visited; by default the current user</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="194"/>
+        <location filename="../../app/ui/visit_dialog.py" line="215"/>
         <source>家庭生产生活、收入、三保障和饮水等情况</source>
         <translation>Livelihood, income, the three guarantees, drinking water and so on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="199"/>
+        <location filename="../../app/ui/visit_dialog.py" line="220"/>
         <source>需要跟进的事项（可不填）</source>
         <translation>What needs following up (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="202"/>
+        <location filename="../../app/ui/visit_dialog.py" line="223"/>
         <source>为什么更正，例如：日期填错</source>
         <translation>Why it is corrected, e.g. wrong date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="211"/>
+        <location filename="../../app/ui/visit_dialog.py" line="232"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="213"/>
-        <location filename="../../app/ui/visit_dialog.py" line="241"/>
+        <location filename="../../app/ui/visit_dialog.py" line="234"/>
+        <location filename="../../app/ui/visit_dialog.py" line="262"/>
         <source>走访人</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="215"/>
-        <location filename="../../app/ui/visit_dialog.py" line="240"/>
+        <location filename="../../app/ui/visit_dialog.py" line="236"/>
+        <location filename="../../app/ui/visit_dialog.py" line="261"/>
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="216"/>
-        <location filename="../../app/ui/visit_dialog.py" line="241"/>
+        <location filename="../../app/ui/visit_dialog.py" line="237"/>
+        <location filename="../../app/ui/visit_dialog.py" line="262"/>
         <source>见到的人</source>
         <translation>Person met</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="217"/>
-        <location filename="../../app/ui/visit_dialog.py" line="242"/>
+        <location filename="../../app/ui/visit_dialog.py" line="238"/>
+        <location filename="../../app/ui/visit_dialog.py" line="263"/>
         <source>走访情况</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="218"/>
-        <location filename="../../app/ui/visit_dialog.py" line="243"/>
+        <location filename="../../app/ui/visit_dialog.py" line="239"/>
+        <location filename="../../app/ui/visit_dialog.py" line="264"/>
         <source>发现的风险</source>
         <translation>Risks seen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="219"/>
-        <location filename="../../app/ui/visit_dialog.py" line="243"/>
+        <location filename="../../app/ui/visit_dialog.py" line="240"/>
+        <location filename="../../app/ui/visit_dialog.py" line="264"/>
         <source>后续措施</source>
         <translation>Follow-up actions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="221"/>
-        <location filename="../../app/ui/visit_dialog.py" line="244"/>
+        <location filename="../../app/ui/visit_dialog.py" line="242"/>
+        <location filename="../../app/ui/visit_dialog.py" line="265"/>
         <source>更正原因</source>
         <translation>Reason for correction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="230"/>
+        <location filename="../../app/ui/visit_dialog.py" line="251"/>
         <source>原记录保留不变；更正后的记录取代它，并注明原因。</source>
         <translation>The original record is kept unchanged; the corrected record replaces it and says why.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_dialog.py" line="240"/>
+        <location filename="../../app/ui/visit_dialog.py" line="261"/>
         <source>走访方式</source>
         <translation>Visit mode</translation>
     </message>
