@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from app.core import canonical
+from .schema import ADDED_COLUMNS
 
 GENESIS = "0" * 64
 ENTRY_FIELDS = ("seq", "at", "hlc", "user_id", "device_id", "action", "tbl", "record_id",
@@ -23,7 +24,12 @@ def entry_hash(entry: dict) -> str:
 
 
 def record_hash(record: dict | str) -> str:
-    """Hash of a record, or of its canonical JSON text when the caller already has it."""
+    """Hash of a record, or of its canonical JSON text when the caller already has it.
+
+    A column that a later migration added is left out while it is empty, so upgrading a
+    store changes no existing record's hash."""
+    if not isinstance(record, str):
+        record = {k: v for k, v in record.items() if not (v is None and k in ADDED_COLUMNS)}
     text = record if isinstance(record, str) else canonical.dumps(record)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

@@ -22,7 +22,8 @@ RECORD_COLUMNS = """
     delete_reason TEXT,
     hlc TEXT NOT NULL"""
 
-RECORD_TABLES = {
+# The record tables as migration 0001 created them. Released: never edit, add a migration.
+RECORD_TABLES_0001 = {
     "users": """
         name TEXT NOT NULL, role TEXT NOT NULL, public_key TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1""",
     "households": """
@@ -74,16 +75,42 @@ RECORD_TABLES = {
         description TEXT NOT NULL, closed_on TEXT, closed_by TEXT, note TEXT""",
 }
 
+# Survey forms (migration 0002). An instance is complete (editable) or signed (locked by a
+# trigger); an amendment is a new instance that supersedes. Signatures are immutable records
+# that carry the strokes, so a batch to the county holds everything a signature covers.
+RECORD_TABLES_0002 = {
+    "form_definitions": """
+        form_id TEXT NOT NULL, version TEXT NOT NULL, title TEXT NOT NULL,
+        source TEXT NOT NULL DEFAULT 'import', definition TEXT NOT NULL""",
+    "form_instances": """
+        form_id TEXT NOT NULL, form_version TEXT NOT NULL, household_id TEXT REFERENCES households(id),
+        state TEXT NOT NULL, answers TEXT NOT NULL, investigator TEXT, filled_on TEXT,
+        supersedes TEXT, amend_reason TEXT, signed_at TEXT, signed_by TEXT, signer_key TEXT,
+        content_hash TEXT, signature TEXT""",
+    "form_signatures": """
+        instance_id TEXT NOT NULL REFERENCES form_instances(id), role TEXT NOT NULL,
+        signer_name TEXT NOT NULL, proxy INTEGER NOT NULL DEFAULT 0, proxy_reason TEXT,
+        strokes TEXT NOT NULL, image_hash TEXT NOT NULL""",
+}
+
+RECORD_TABLES = {**RECORD_TABLES_0001, **RECORD_TABLES_0002}
+
+# Columns that migrations after 0001 added to existing record tables.
+ADDED_COLUMNS = {"source_form"}
+
 JSON_COLUMNS = {
     "households": {"flags", "risk_types", "details"},
     "income_assessments": {"items"},
     "cases": {"risk_types", "measures"},
     "case_events": {"data"},
     "visits": {"risks_seen"},
+    "form_definitions": {"definition"},
+    "form_instances": {"answers"},
+    "form_signatures": {"strokes"},
 }
 
 # Saved once, then never changed: corrections are new records that supersede.
-IMMUTABLE_TABLES = {"visits", "case_events"}
+IMMUTABLE_TABLES = {"visits", "case_events", "form_signatures"}
 
 INDEXES = [
     "CREATE INDEX members_household ON members(household_id)",
@@ -156,7 +183,7 @@ def m0001_initial(db: Database) -> None:
     db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     # Private signing keys live apart from `users`, so no record payload ever carries them.
     db.execute("CREATE TABLE user_secrets (user_id TEXT PRIMARY KEY, signing_key TEXT NOT NULL)")
-    for name, columns in RECORD_TABLES.items():
+    for name, columns in RECORD_TABLES_0001.items():
         db.execute(f"CREATE TABLE {name} ({RECORD_COLUMNS},{columns})")
     for sql in INDEXES:
         db.execute(sql)
@@ -182,6 +209,30 @@ def m0001_initial(db: Database) -> None:
     # Trigram full-text index: substring search over names, pinyin, ID and phone fragments.
     # Its rowid is the household's rowid, so an entry is replaced without a scan.
     db.execute("CREATE VIRTUAL TABLE household_search USING fts5(body, tokenize = 'trigram')")
+
+
+@migrations(name="0002_forms")
+def m0002_forms(db: Database) -> None:
+    for name, columns in RECORD_TABLES_0002.items():
+        db.execute(f"CREATE TABLE {name} ({RECORD_COLUMNS},{columns})")
+    db.execute("CREATE UNIQUE INDEX form_definitions_version ON form_definitions(form_id, version)"
+               " WHERE deleted = 0")
+    db.execute("CREATE INDEX form_instances_household ON form_instances(household_id, filled_on)")
+    db.execute("CREATE INDEX form_instances_supersedes ON form_instances(supersedes)"
+               " WHERE supersedes IS NOT NULL")
+    db.execute("CREATE INDEX form_signatures_instance ON form_signatures(instance_id)")
+    # A signed form is locked for every writer, the application's and anyone else's.
+    db.execute("""CREATE TRIGGER form_instances_locked BEFORE UPDATE ON form_instances
+        WHEN old.state = 'signed' BEGIN SELECT RAISE(ABORT, 'signed forms are locked'); END""")
+    # Drafts stay on the device (inside the encrypted database, never in a file): autosave
+    # writes here without filling the audit log and the outbox with every keystroke.
+    db.execute("""CREATE TABLE form_drafts (
+        id TEXT PRIMARY KEY, form_id TEXT NOT NULL, form_version TEXT NOT NULL, household_id TEXT,
+        answers TEXT NOT NULL, supersedes TEXT, amend_reason TEXT, instance_id TEXT,
+        created_by TEXT NOT NULL, updated_at TEXT NOT NULL)""")
+    # What the household file took from a signed form points back to it.
+    for table in ("households", "members", "income_assessments"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN source_form TEXT")
 
 
 def apply(db: Database) -> list[str]:
