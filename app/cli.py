@@ -664,6 +664,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("table", choices=sorted(POLICY_TABLES))
     p.add_argument("file")
 
+    from app.cli_forms import register as register_forms
+    register_forms(add, group)
+
     g = group("audit", "the audit chain")
     add("verify", cmd_audit_verify, "walk the hash chain and check every record", g)
 

@@ -25,9 +25,12 @@ def clean_visit(data: dict, today: date) -> dict:
     return out
 
 
-def add_visit(store: Store, household_id: str, data: dict, today: date | None = None) -> dict:
+def add_visit(store: Store, household_id: str, data: dict, today: date | None = None,
+              source_form: str | None = None) -> dict:
     data = {"visitor": store.user["name"] if store.user else None, **data}
     fields = clean_visit(data, today or date.today())
+    if source_form:
+        fields["source_form"] = source_form  # the signed visit-record form it came from
     with store.transaction():
         store.records.require("households", household_id)
         return store.records.insert("visits", {"household_id": household_id, **fields})

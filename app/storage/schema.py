@@ -231,7 +231,7 @@ def m0002_forms(db: Database) -> None:
         answers TEXT NOT NULL, supersedes TEXT, amend_reason TEXT, instance_id TEXT,
         created_by TEXT NOT NULL, updated_at TEXT NOT NULL)""")
     # What the household file took from a signed form points back to it.
-    for table in ("households", "members", "income_assessments"):
+    for table in ("households", "members", "income_assessments", "visits"):
         db.execute(f"ALTER TABLE {table} ADD COLUMN source_form TEXT")
 
 

@@ -1,0 +1,1 @@
+"""Form definitions: XLSForm-style questions, expressions and validation."""

@@ -1,0 +1,363 @@
+"""Form definitions in XLSForm's vocabulary.
+
+A definition is three lists of rows, like the three sheets of an XLSForm workbook: `survey`
+(type, name, label::中文, required, relevant, constraint, …), `choices` (list_name, name,
+label) and `settings` (form_id, version, form_title). YAML and JSON files in `forms/` and
+`.xlsx` workbooks (see xlsform.py) all arrive here as the same rows, so every check runs once,
+when the form is loaded: a wrong expression names the file, the row, the column and the
+position in the expression, before anyone fills the form.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.core.errors import ZhucunError
+
+from .expr import Expr, ExprError, parse
+
+LANGUAGES = ("中文", "English")
+DEFAULT_LANGUAGE = "中文"
+
+INPUT_TYPES = {"text", "integer", "decimal", "date", "select_one", "select_multiple"}
+VALUE_TYPES = INPUT_TYPES | {"calculate"}
+LEAF_TYPES = VALUE_TYPES | {"note", "signature"}
+EXPRESSION_COLUMNS = ("relevant", "constraint", "calculation", "choice_filter", "required", "read_only",
+                      "repeat_count")
+YES = {"yes", "true", "true()", "1"}
+NO = {"", "no", "false", "false()", "0"}
+NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+SIGNATURE_ROLES = ("investigator", "household")
+
+
+class FormError(ZhucunError):
+    """A definition that cannot be used; names where the problem is."""
+
+    def __init__(self, source: str, message: str, row: int | None = None, column: str | None = None,
+                 position: int | None = None):
+        self.source, self.row, self.column, self.position = source, row, column, position
+        where = [source]
+        if row is not None:
+            where.append(f"row {row}")
+        if column:
+            where.append(column)
+        if position is not None:
+            where.append(f"position {position + 1}")
+        super().__init__(f"{', '.join(where)}: {message}")
+
+    def as_dict(self) -> dict:
+        return {"error": "form", "file": self.source, "row": self.row, "column": self.column,
+                "position": self.position, "message": str(self)}
+
+
+@dataclass
+class Choice:
+    name: str
+    labels: dict[str, str]
+    extra: dict[str, str] = field(default_factory=dict)   # other columns, for choice_filter
+
+    def label(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return _pick(self.labels, lang) or self.name
+
+
+@dataclass
+class Question:
+    type: str                      # base type: text, integer, …, group, repeat
+    name: str
+    row: int
+    labels: dict[str, str] = field(default_factory=dict)
+    hints: dict[str, str] = field(default_factory=dict)
+    list_name: str | None = None
+    required: Expr | bool = False
+    required_messages: dict[str, str] = field(default_factory=dict)
+    relevant: Expr | None = None
+    constraint: Expr | None = None
+    constraint_messages: dict[str, str] = field(default_factory=dict)
+    calculation: Expr | None = None
+    choice_filter: Expr | None = None
+    read_only: Expr | bool = False
+    default: str | None = None
+    appearance: str | None = None
+    parameters: dict[str, str] = field(default_factory=dict)
+    save_to: str | None = None     # the household-file field a signed form updates
+    repeat: str | None = None      # name of the repeat this question belongs to
+    children: list["Question"] = field(default_factory=list)
+
+    def label(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return _pick(self.labels, lang) or self.name
+
+    def hint(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return _pick(self.hints, lang)
+
+    @property
+    def is_container(self) -> bool:
+        return self.type in ("group", "repeat")
+
+    @property
+    def role(self) -> str | None:
+        """Who signs a signature question: the investigator or the household."""
+        return self.parameters.get("role") if self.type == "signature" else None
+
+
+@dataclass
+class FormDef:
+    form_id: str
+    version: str
+    titles: dict[str, str]
+    questions: list[Question]                # top level, in order; groups hold children
+    choices: dict[str, list[Choice]]
+    source: str = ""
+    rows: dict = field(default_factory=dict)  # the definition as rows, to store and re-load
+
+    def title(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return _pick(self.titles, lang) or self.form_id
+
+    def walk(self, questions: list[Question] | None = None):
+        """Every question, depth first, in document order."""
+        for q in self.questions if questions is None else questions:
+            yield q
+            if q.children:
+                yield from self.walk(q.children)
+
+    def question(self, name: str) -> Question:
+        return self.by_name[name]
+
+    @property
+    def by_name(self) -> dict[str, Question]:
+        if not hasattr(self, "_by_name"):
+            self._by_name = {q.name: q for q in self.walk()}
+        return self._by_name
+
+    def signatures(self) -> list[Question]:
+        return [q for q in self.walk() if q.type == "signature"]
+
+    def choice_label(self, list_name: str, value: str, lang: str = DEFAULT_LANGUAGE) -> str:
+        for c in self.choices.get(list_name, ()):
+            if c.name == value:
+                return c.label(lang)
+        return value
+
+    def summary(self) -> dict:
+        return {"id": self.form_id, "version": self.version, "title": self.title(),
+                "title_en": self.title("English"),
+                "questions": sum(1 for q in self.walk() if q.type in LEAF_TYPES)}
+
+
+def _pick(labels: dict[str, str], lang: str) -> str:
+    return labels.get(lang) or labels.get(DEFAULT_LANGUAGE) or labels.get("") or next(iter(labels.values()), "")
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _localised(row: dict, column: str) -> dict[str, str]:
+    """`label`, `label::中文`, `label::English` (and `label::English (en)`) into {lang: text}."""
+    out = {}
+    for key, value in row.items():
+        if key == column:
+            lang = ""
+        elif key.startswith(column + "::"):
+            lang = key[len(column) + 2:].split("(")[0].strip()
+        else:
+            continue
+        text = _text(value)
+        if text:
+            out[lang] = text
+    return out
+
+
+def _parameters(text: str) -> dict[str, str]:
+    out = {}
+    for part in text.replace(";", " ").split():
+        if "=" in part:
+            k, v = part.split("=", 1)
+            out[k.strip()] = v.strip()
+    return out
+
+
+class _Loader:
+    def __init__(self, rows: dict, source: str):
+        self.rows, self.source = rows, source
+
+    def fail(self, message, row=None, column=None, position=None):
+        raise FormError(self.source, message, row, column, position)
+
+    def expr(self, row: dict, column: str, n: int) -> Expr | None:
+        text = _text(row.get(column))
+        if not text:
+            return None
+        try:
+            return parse(text)
+        except ExprError as e:
+            self.fail(e.message, n, column, e.position)
+
+    def flag(self, row: dict, column: str, n: int) -> Expr | bool:
+        text = _text(row.get(column))
+        if text.lower() in YES:
+            return True
+        if text.lower() in NO:
+            return False
+        return self.expr(row, column, n)
+
+    def load(self) -> FormDef:
+        settings = self.settings()
+        choices = self.choices()
+        questions = self.survey(choices)
+        form = FormDef(form_id=settings["form_id"], version=settings["version"], titles=settings["titles"],
+                       questions=questions, choices=choices, source=self.source, rows=self.rows)
+        self.check_references(form)
+        return form
+
+    def settings(self) -> dict:
+        rows = self.rows.get("settings")
+        s = rows[0] if isinstance(rows, list) and rows else rows if isinstance(rows, dict) else {}
+        form_id = _text(s.get("form_id"))
+        if not form_id or not NAME.match(form_id):
+            self.fail("settings: form_id is required (letters, digits, _ . -)", column="form_id")
+        version = _text(s.get("version"))
+        if not version:
+            self.fail("settings: version is required", column="version")
+        titles = _localised(s, "form_title") or {"": form_id}
+        return {"form_id": form_id, "version": version, "titles": titles}
+
+    def choices(self) -> dict[str, list[Choice]]:
+        out: dict[str, list[Choice]] = {}
+        for i, row in enumerate(self.rows.get("choices") or [], start=2):
+            n = row.get("_row", i)
+            list_name, name = _text(row.get("list_name")), _text(row.get("name"))
+            if not list_name and not name:
+                continue
+            if not list_name or not name:
+                self.fail("a choice needs list_name and name", n, "choices")
+            if any(c.name == name for c in out.get(list_name, ())):
+                self.fail(f"choice '{name}' appears twice in list '{list_name}'", n, "name")
+            extra = {k: _text(v) for k, v in row.items()
+                     if k not in ("list_name", "name", "_row") and not k.startswith("label")}
+            out.setdefault(list_name, []).append(Choice(name, _localised(row, "label"), extra))
+        return out
+
+    def survey(self, choices) -> list[Question]:
+        top: list[Question] = []
+        stack: list[Question] = []
+        names: set[str] = set()
+        for i, row in enumerate(self.rows.get("survey") or [], start=2):
+            n = row.get("_row", i)
+            kind = re.sub(r"^(begin|end)_(group|repeat)$", r"\1 \2", " ".join(_text(row.get("type")).split()))
+            if not kind:
+                if any(_text(v) for k, v in row.items() if k != "_row"):
+                    self.fail("type is required", n, "type")
+                continue
+            if kind in ("end group", "end repeat"):
+                if not stack or stack[-1].type != kind.split()[1]:
+                    self.fail(f"'{kind}' without a matching begin", n, "type")
+                stack.pop()
+                continue
+            q = self.question(row, kind, n, choices)
+            if q.name in names:
+                self.fail(f"name '{q.name}' is used twice", n, "name")
+            names.add(q.name)
+            if stack:
+                q.repeat = stack[-1].name if stack[-1].type == "repeat" else stack[-1].repeat
+                if q.type == "repeat" and q.repeat:
+                    self.fail("a repeat inside a repeat is not supported", n, "type")
+                stack[-1].children.append(q)
+            else:
+                top.append(q)
+            if q.is_container:
+                stack.append(q)
+        if stack:
+            self.fail(f"'{stack[-1].name}' is never closed (end {stack[-1].type})", stack[-1].row, "type")
+        if not top:
+            self.fail("the survey has no questions", column="survey")
+        return top
+
+    def question(self, row: dict, kind: str, n: int, choices) -> Question:
+        words = kind.split()
+        list_name = None
+        if words[0] in ("select_one", "select_multiple"):
+            if len(words) != 2:
+                self.fail(f"'{kind}' needs a choice list name", n, "type")
+            base, list_name = words
+            if list_name not in choices:
+                self.fail(f"no choice list named '{list_name}'", n, "type")
+        elif words[0] == "begin" and len(words) == 2 and words[1] in ("group", "repeat"):
+            base = words[1]
+        elif kind in LEAF_TYPES:
+            base = kind
+        else:
+            self.fail(f"unknown type '{kind}'", n, "type")
+        name = _text(row.get("name"))
+        if not NAME.match(name):
+            self.fail("name is required: letters, digits and _ , starting with a letter", n, "name")
+        q = Question(type=base, name=name, row=n, list_name=list_name,
+                     labels=_localised(row, "label"), hints=_localised(row, "hint"),
+                     required=self.flag(row, "required", n),
+                     required_messages=_localised(row, "required_message"),
+                     relevant=self.expr(row, "relevant", n),
+                     constraint=self.expr(row, "constraint", n),
+                     constraint_messages=_localised(row, "constraint_message"),
+                     calculation=self.expr(row, "calculation", n),
+                     choice_filter=self.expr(row, "choice_filter", n),
+                     read_only=self.flag(row, "read_only", n),
+                     default=_text(row.get("default")) or None,
+                     appearance=_text(row.get("appearance")) or None,
+                     parameters=_parameters(_text(row.get("parameters"))),
+                     save_to=_text(row.get("save_to")) or None)
+        if base == "calculate" and q.calculation is None:
+            self.fail("a calculate needs a calculation", n, "calculation")
+        if base == "signature" and q.role not in SIGNATURE_ROLES:
+            self.fail("a signature needs parameters role=investigator or role=household", n, "parameters")
+        return q
+
+    def check_references(self, form: FormDef) -> None:
+        names = form.by_name
+        for q in form.walk():
+            for column in EXPRESSION_COLUMNS:
+                e = getattr(q, column, None)
+                if not isinstance(e, Expr):
+                    continue
+                own = set()
+                if column == "choice_filter" and q.list_name:
+                    own = {"name"} | {k for c in form.choices[q.list_name] for k in c.extra}
+                for ref in sorted(e.references()):
+                    if ref not in names and ref not in own:
+                        self.fail(f"unknown name ${{{ref}}}", q.row, column, e.text.find("${" + ref))
+            if q.choice_filter is not None and q.list_name is None:
+                self.fail("choice_filter is only for select questions", q.row, "choice_filter")
+
+
+def load_rows(rows: dict, source: str = "<form>") -> FormDef:
+    if not isinstance(rows, dict) or not isinstance(rows.get("survey"), list):
+        raise FormError(source, "a form needs a survey list (and settings, choices)")
+    return _Loader(rows, source).load()
+
+
+def load_file(path: str | Path) -> FormDef:
+    """A YAML, JSON or XLSForm .xlsx definition."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".xlsx":
+            from .xlsform import read_workbook
+            rows = read_workbook(path)
+        elif suffix == ".json":
+            rows = json.loads(path.read_text("utf-8"))
+        elif suffix in (".yaml", ".yml"):
+            import yaml
+            rows = yaml.safe_load(path.read_text("utf-8"))
+        else:
+            raise FormError(path.name, "a form definition is a .yaml, .json or .xlsx file")
+    except FormError:
+        raise
+    except Exception as e:  # a file that does not parse is reported, not a traceback
+        raise FormError(path.name, f"cannot read: {e}") from e
+    return load_rows(rows, path.name)

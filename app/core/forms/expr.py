@@ -1,0 +1,634 @@
+"""Safe evaluator for XLSForm / ODK XPath expressions (relevant, constraint, calculation).
+
+`parse` turns the text into a tree of small node classes once, when a form is loaded, so that a
+wrong expression is reported with its position before anyone fills the form. `Expr.evaluate`
+walks the tree; nothing is ever handed to `eval`.
+
+Values: int and Decimal for numbers (never float: money must add exactly), str, bool, None for
+empty, list[str] for select_multiple, `Nodeset` for a question inside a repeat seen from outside,
+`datetime.date` from today() and date(), `datetime.datetime` from now(). As in ODK, a date in
+arithmetic is the number of days since 1970-01-01.
+
+Evaluation never raises: a bad value (unparseable date, division by zero, unknown name) makes
+the sub-expression empty (None), because a person filling a form must never see a crash.
+"""
+import decimal
+import math
+import re
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from app.core import idnumber
+
+__all__ = ["Context", "Expr", "ExprError", "Nodeset", "parse"]
+
+_EPOCH = date(1970, 1, 1)
+# Arithmetic runs in this context so that another module changing the thread's context cannot
+# change results; overflow and invalid operations raise and become empty.
+_DEC = decimal.Context(prec=34, traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow])
+# Exceptions that bad data can cause inside an operator or function; they make the result empty.
+_DATA_ERRORS = (ArithmeticError, ValueError, TypeError, IndexError, re.error)
+_MAX_NESTING = 60  # keeps the recursive parser and evaluator far from Python's recursion limit
+
+
+class ExprError(Exception):
+    """A syntax or name error in an expression, at 0-based character offset `position`."""
+
+    def __init__(self, message: str, position: int):
+        super().__init__(f"{message} (at position {position})")
+        self.message = message
+        self.position = position
+
+
+class Nodeset(list):
+    """Values of one question across the instances of a repeat."""
+
+
+class Context:
+    """What an expression sees while being evaluated.
+
+    `lookup(name)` returns a question's value or raises KeyError; `current` is the value of the
+    question being checked (`.`); `position` the 1-based repeat instance (`position(..)`);
+    `now` is for now(), by default today's date at the current wall-clock time.
+    """
+
+    def __init__(self, lookup, today: date, current: object = None, position: int | None = None,
+                 now: datetime | None = None):
+        self.lookup = lookup
+        self.today = today
+        self.current = current
+        self.position = position
+        self.now = now
+
+
+# --- value conversions ---------------------------------------------------------------------
+
+# ASCII digits only: str.isdigit and \\d would also take full-width and other scripts' digits.
+_NUMBER_RE = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)")
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATETIME_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}.*")
+
+
+def _first(v):
+    """XPath reads a nodeset used as a single value as its first node."""
+    return (v[0] if v else None) if isinstance(v, Nodeset) else v
+
+
+def _is_empty(v) -> bool:
+    return v is None or v == "" or (isinstance(v, list) and not v)
+
+
+def _as_date(v) -> date | datetime | None:
+    """A date or datetime from a date object or ISO text; None for anything else."""
+    if isinstance(v, date):
+        return v
+    if isinstance(v, str):
+        s = v.strip()
+        try:
+            if _DATE_RE.fullmatch(s):
+                return date.fromisoformat(s)
+            if _DATETIME_RE.fullmatch(s):
+                return datetime.fromisoformat(s).replace(tzinfo=None)
+        except ValueError:  # '2024-02-30' is text, not a date
+            return None
+    return None
+
+
+def _days(d: date) -> int | Decimal:
+    if isinstance(d, datetime):
+        secs = d.hour * 3600 + d.minute * 60 + d.second
+        return (d.date() - _EPOCH).days + Decimal(secs) / 86400
+    return (d - _EPOCH).days
+
+
+def _plain_number(v) -> int | Decimal | None:
+    """A number from a number or numeric text (not a date); None otherwise."""
+    if isinstance(v, bool):
+        return int(v)
+    if isinstance(v, int):
+        return v
+    if isinstance(v, Decimal):
+        return v if v.is_finite() else None
+    if isinstance(v, float):
+        return Decimal(repr(v)) if math.isfinite(v) else None
+    if isinstance(v, str) and _NUMBER_RE.fullmatch(s := v.strip()):
+        if "." not in s:
+            try:
+                return int(s)
+            except ValueError:  # longer than Python's int/str conversion limit
+                pass
+        return Decimal(s)
+    return None
+
+
+def _number(v) -> int | Decimal | None:
+    """Number for arithmetic: dates count as days since 1970-01-01; empty or text is None (NaN)."""
+    v = _first(v)
+    n = _plain_number(v)
+    if n is None and (d := _as_date(v)) is not None:
+        n = _days(d)
+    return n
+
+
+def _tidy(n: Decimal) -> int | Decimal:
+    """An integral Decimal result as int (so `6 div 2` is 3), unless it is too large to be exact."""
+    return int(n) if n == n.to_integral_value() and n.adjusted() < 28 else n
+
+
+def _string(v) -> str:
+    v = _first(v)
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, Decimal):
+        return format(v, "f")
+    if isinstance(v, date):
+        return v.isoformat()
+    if isinstance(v, list):
+        return " ".join(_string(x) for x in v)
+    return str(v)
+
+
+def _truthy(v) -> bool:
+    return bool(v) if isinstance(v, (list, int, Decimal)) else not _is_empty(v)
+
+
+def _choices(v) -> list[str]:
+    """The selected values of a select_multiple answer: a list or space-separated text."""
+    v = _first(v)
+    if isinstance(v, list):
+        return [_string(x) for x in v]
+    return _string(v).split()
+
+
+def _values(args) -> list:
+    """Flatten nodesets and lists among aggregate arguments, dropping empties."""
+    out = []
+    for a in args:
+        out.extend(a if isinstance(a, list) else [a])
+    return [x for x in out if not _is_empty(x)]
+
+
+# --- operators -----------------------------------------------------------------------------
+
+_RELATIONAL = {"<": lambda a, b: a < b, "<=": lambda a, b: a <= b,
+               ">": lambda a, b: a > b, ">=": lambda a, b: a >= b}
+
+
+def _compare(op: str, a, b) -> bool:
+    # A nodeset compares true when any of its values does (XPath existential comparison).
+    if isinstance(a, Nodeset):
+        return any(_compare(op, x, b) for x in a)
+    if isinstance(b, Nodeset):
+        return any(_compare(op, a, x) for x in b)
+    if isinstance(a, list) or isinstance(b, list):  # select_multiple compares as its text
+        a, b = _string(a) if isinstance(a, list) else a, _string(b) if isinstance(b, list) else b
+    if op in ("=", "!=") and (isinstance(a, bool) or isinstance(b, bool)):
+        return (_truthy(a) == _truthy(b)) == (op == "=")
+    a, b = ("" if a is None else a), ("" if b is None else b)
+    if a == "" or b == "":
+        # Empty equals only empty; ordering against empty is false, as XPath's NaN.
+        return (op == "=") == (a == b == "") if op in ("=", "!=") else False
+    equality = op in ("=", "!=")
+    x, y = _plain_number(a), _plain_number(b)
+    # Two texts compare numerically only for ordering, so that choice names '01' = '1' is false.
+    numeric = x is not None and y is not None and not (equality and isinstance(a, str) and isinstance(b, str))
+    if not numeric:
+        da, db = _as_date(a), _as_date(b)
+        if da is not None and (db is not None or y is not None):
+            x, y = _days(da), (_days(db) if db is not None else y)
+        elif db is not None and x is not None:
+            y = _days(db)
+        else:
+            x, y = _string(a), _string(b)
+    if equality:
+        return (x == y) == (op == "=")
+    return _RELATIONAL[op](x, y)
+
+
+def _arith(op: str, a, b):
+    x, y = _number(a), _number(b)
+    if x is None or y is None:
+        return None
+    if op == "+":
+        return x + y
+    if op == "-":
+        return x - y
+    if op == "*":
+        return x * y
+    if y == 0:
+        return None
+    if op == "div":
+        if isinstance(x, int) and isinstance(y, int) and x % y == 0:
+            return x // y
+        return _tidy(Decimal(x) / Decimal(y))
+    # mod takes the sign of the dividend, as in XPath (and C), not Python's floor modulo.
+    if isinstance(x, int) and isinstance(y, int):
+        r = abs(x) % abs(y)
+        return r if x >= 0 else -r
+    return Decimal(x) % Decimal(y)
+
+
+# --- functions -----------------------------------------------------------------------------
+
+def _date_arg(v) -> date | None:
+    """date(): ISO text, a date, or a day count since 1970-01-01."""
+    v = _first(v)
+    d = _as_date(v)
+    if d is not None:
+        return d
+    n = _plain_number(v)
+    return None if n is None else _EPOCH + timedelta(days=math.floor(n))
+
+
+def _day_of(v) -> date | None:
+    d = _date_arg(v)
+    return d.date() if isinstance(d, datetime) else d
+
+
+def _years(birth: date | None, on: date | None) -> int | None:
+    if birth is None or on is None:
+        return None
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+def _id_info(ctx: "Context", v):
+    try:
+        return idnumber.parse_id_number(_string(v), today=ctx.today)
+    except idnumber.ValidationError:
+        return None
+
+
+def _on_date(ctx, on: tuple) -> date | None:
+    """The optional on_date argument: today when left out, empty when given but empty."""
+    return _day_of(on[0]) if on else ctx.today
+
+
+def _age(ctx, birth, *on):
+    return _years(_day_of(birth), _on_date(ctx, on))
+
+
+def _age_from_id(ctx, s, *on):
+    info = _id_info(ctx, s)
+    return None if info is None else _years(info.birth_date, _on_date(ctx, on))
+
+
+def _format_date(ctx, d, fmt):
+    d = _date_arg(d)
+    if d is None:
+        return None
+    dt = d if isinstance(d, datetime) else datetime(d.year, d.month, d.day)
+    codes = {"Y": f"{dt.year:04d}", "y": f"{dt.year % 100:02d}", "m": f"{dt.month:02d}",
+             "n": str(dt.month), "d": f"{dt.day:02d}", "e": str(dt.day),
+             "H": f"{dt.hour:02d}", "M": f"{dt.minute:02d}", "S": f"{dt.second:02d}", "%": "%"}
+    return re.sub(r"%(.)", lambda m: codes.get(m.group(1), m.group(0)), _string(fmt))
+
+
+def _substr(ctx, s, start, *end):
+    s = _string(s)
+    i, j = _number(start), (_number(end[0]) if end else len(s))
+    return None if i is None or j is None else s[max(int(i), 0):max(int(j), 0)]
+
+
+def _round(x, digits=0):
+    # Half-up, as ODK (and people counting money) expect; 2.5 -> 3, not banker's 2.
+    r = Decimal(x).quantize(Decimal(1).scaleb(-int(digits)), rounding=decimal.ROUND_HALF_UP)
+    return _tidy(r) if int(digits) <= 0 else r
+
+
+def _pow(x, y):
+    if y == 0:  # Decimal refuses 0 ** 0
+        return 1
+    r = Decimal(x) ** Decimal(y)
+    return _tidy(r) if isinstance(x, int) and isinstance(y, int) and y >= 0 else r
+
+
+def _numeric(fn):
+    """fn applied to every argument as a number; empty when any argument is not a number."""
+    def f(ctx, *args):
+        nums = [_number(a) for a in args]
+        r = None if None in nums else fn(*nums)
+        return None if isinstance(r, Decimal) and not r.is_finite() else r  # pow(0, -1)
+    return f
+
+
+def _aggregate(pick, if_none=None):
+    """sum/max/min over nodesets, lists and scalars; empties are skipped, other text is NaN."""
+    def f(ctx, *args):
+        nums = [_number(v) for v in _values(args)]
+        return None if None in nums else pick(nums) if nums else if_none
+    return f
+
+
+_negate = _numeric(lambda x: -x)
+
+
+def _now(ctx):
+    return ctx.now or datetime.combine(ctx.today, datetime.now().time().replace(microsecond=0))
+
+
+def _selected_at(ctx, v, n):
+    i, items = _number(n), _choices(v)
+    return items[int(i)] if i is not None and 0 <= int(i) < len(items) else None
+
+
+def _sex_from_id(ctx, s):
+    info = _id_info(ctx, s)
+    return None if info is None else info.sex.value
+
+
+# name -> (min args, max args or None for any number, implementation(ctx, *args))
+FUNCTIONS = {
+    "if": (3, 3, lambda ctx, c, a, b: a if _truthy(c) else b),
+    "selected": (2, 2, lambda ctx, m, v: _string(v).strip() in _choices(m)),
+    "count-selected": (1, 1, lambda ctx, m: len(_choices(m))),
+    "selected-at": (2, 2, _selected_at),
+    "count": (1, 1, lambda ctx, v: len(v) if isinstance(v, list) else int(not _is_empty(v))),
+    "sum": (1, 1, _aggregate(sum, 0)),
+    "max": (1, None, _aggregate(max)),
+    "min": (1, None, _aggregate(min)),
+    "coalesce": (2, 2, lambda ctx, a, b: b if _is_empty(a) else a),
+    "string-length": (1, 1, lambda ctx, s: len(_string(s))),
+    "concat": (0, None, lambda ctx, *a: "".join(_string(x) for x in a)),
+    "substr": (2, 3, _substr),
+    "contains": (2, 2, lambda ctx, a, b: _string(b) in _string(a)),
+    "starts-with": (2, 2, lambda ctx, a, b: _string(a).startswith(_string(b))),
+    "ends-with": (2, 2, lambda ctx, a, b: _string(a).endswith(_string(b))),
+    "regex": (2, 2, lambda ctx, s, pattern: re.fullmatch(_string(pattern), _string(s)) is not None),
+    "today": (0, 0, lambda ctx: ctx.today),
+    "now": (0, 0, _now),
+    "int": (1, 1, _numeric(int)),
+    "round": (1, 2, _numeric(_round)),
+    "number": (1, 1, lambda ctx, x: _number(x)),
+    "string": (1, 1, lambda ctx, x: _string(x)),
+    "boolean": (1, 1, lambda ctx, x: _truthy(x)),
+    "true": (0, 0, lambda ctx: True),
+    "false": (0, 0, lambda ctx: False),
+    "not": (1, 1, lambda ctx, x: not _truthy(x)),
+    "date": (1, 1, lambda ctx, x: _day_of(x)),
+    "format-date": (2, 2, _format_date),
+    "decimal-date-time": (1, 1, lambda ctx, x: None if (d := _date_arg(x)) is None else _days(d)),
+    "abs": (1, 1, _numeric(abs)),
+    "pow": (2, 2, _numeric(_pow)),
+    "position": (0, 1, lambda ctx, *_: ctx.position),
+    "once": (1, 1, lambda ctx, x: x),
+    "id-valid": (1, 1, lambda ctx, s: _id_info(ctx, s) is not None),
+    "age-from-id": (1, 2, _age_from_id),
+    "age": (1, 2, _age),
+    "sex-from-id": (1, 1, _sex_from_id),
+}
+
+
+# --- tree ----------------------------------------------------------------------------------
+
+class _Lit:
+    def __init__(self, value, pos: int):
+        self.value, self.pos = value, pos
+
+    def eval(self, ctx):
+        return self.value
+
+
+class _Ref:
+    def __init__(self, name):
+        self.name = name
+
+    def eval(self, ctx):
+        try:
+            return ctx.lookup(self.name)
+        except KeyError:  # callers check references() at load; at fill time it is just empty
+            return None
+
+
+class _Current:
+    def eval(self, ctx):
+        return ctx.current
+
+
+class _Binary:
+    def __init__(self, op, left, right):
+        self.op, self.left, self.right = op, left, right
+
+    def eval(self, ctx):
+        op = self.op
+        if op == "and":
+            return _truthy(self.left.eval(ctx)) and _truthy(self.right.eval(ctx))
+        if op == "or":
+            return _truthy(self.left.eval(ctx)) or _truthy(self.right.eval(ctx))
+        a, b = self.left.eval(ctx), self.right.eval(ctx)
+        try:
+            return _arith(op, a, b) if op in ("+", "-", "*", "div", "mod") else _compare(op, a, b)
+        except _DATA_ERRORS:
+            return None
+
+
+class _Call:
+    def __init__(self, fn, args):
+        self.fn, self.args = fn, args
+
+    def eval(self, ctx):
+        args = [a.eval(ctx) for a in self.args]
+        try:
+            return self.fn(ctx, *args)
+        except _DATA_ERRORS:
+            return None
+
+
+class Expr:
+    """A parsed expression."""
+
+    def __init__(self, text: str, root, refs: set[str]):
+        self.text = text
+        self._root = root
+        self._refs = refs
+
+    def references(self) -> set[str]:
+        """Every ${name} used in the expression."""
+        return set(self._refs)
+
+    def evaluate(self, ctx: Context) -> object:
+        try:
+            with decimal.localcontext(_DEC):
+                return self._root.eval(ctx)
+        except (*_DATA_ERRORS, RecursionError):  # e.g. a very long chain of operators
+            return None
+
+    def __repr__(self):
+        return f"Expr({self.text!r})"
+
+
+# --- tokenizer and parser ------------------------------------------------------------------
+
+_TOKEN_RE = re.compile(r"""
+    (?P<ws>\s+)
+  | (?P<num>[0-9]+(?:\.[0-9]*)?|\.[0-9]+)
+  | (?P<str>'[^']*'|"[^"]*")
+  | (?P<name>[A-Za-z_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?(?::[A-Za-z_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?)?)
+  | (?P<op>!=|<=|>=|\.\.|[-+*=<>(),.])
+""", re.VERBOSE)
+_QUESTION_NAME_RE = re.compile(r"[^\W\d][\w.-]*")
+_BINARY = {"or": 1, "and": 2, "=": 3, "!=": 3, "<": 4, "<=": 4, ">": 4, ">=": 4,
+           "+": 5, "-": 5, "*": 6, "div": 6, "mod": 6}
+
+
+def _tokenize(text: str) -> list[tuple[str, object, int, int]]:
+    """(kind, value, start, end) tuples, ending with an 'end' token."""
+    tokens, i = [], 0
+    while i < len(text):
+        if text.startswith("${", i):
+            m = _QUESTION_NAME_RE.match(text, i + 2)
+            end = m.end() if m else i + 2
+            if end == len(text):
+                raise ExprError("Unclosed '${'", i)
+            if text[end] != "}":
+                raise ExprError(f"Expected '}}' to close '${{' but found {text[end]!r}", end)
+            if not m:
+                raise ExprError("Empty question name", i)
+            tokens.append(("ref", m.group(), i, end + 1))
+            i = end + 1
+            continue
+        m = _TOKEN_RE.match(text, i)
+        if not m:
+            if text[i] in "'\"":
+                raise ExprError("Unclosed string", i)
+            raise ExprError(f"Unexpected character {text[i]!r}", i)
+        kind, value = m.lastgroup, m.group()
+        if kind == "num":
+            value = Decimal(value) if "." in value or len(value) > 4000 else int(value)
+        elif kind == "str":
+            value = value[1:-1]
+        if kind != "ws":
+            tokens.append((kind, value, i, m.end()))
+        i = m.end()
+    tokens.append(("end", None, len(text), len(text)))
+    return tokens
+
+
+class _Parser:
+    def __init__(self, text: str):
+        self.text = text
+        self.tokens = _tokenize(text)
+        self.i = 0
+        self.depth = 0
+        self.refs: set[str] = set()
+
+    @property
+    def tok(self):
+        return self.tokens[self.i]
+
+    def advance(self):
+        tok = self.tokens[self.i]
+        self.i += 1
+        return tok
+
+    def is_op(self, value) -> bool:
+        return self.tok[0] == "op" and self.tok[1] == value
+
+    def describe(self, tok) -> str:
+        return "end of expression" if tok[0] == "end" else repr(self.text[tok[2]:tok[3]])
+
+    def parse(self):
+        if self.tok[0] == "end":
+            raise ExprError("Expression is empty", 0)
+        root = self.expr(1)
+        if self.tok[0] != "end":
+            raise ExprError(f"Unexpected {self.describe(self.tok)}; expected an operator", self.tok[2])
+        return root
+
+    def binary_op(self):
+        kind, value = self.tok[:2]
+        if (kind == "op" or (kind == "name" and value in ("and", "or", "div", "mod"))) and value in _BINARY:
+            return value
+        return None
+
+    def expr(self, min_prec: int):
+        # Precedence climbing: each loop absorbs operators at least as strong as min_prec.
+        left = self.unary()
+        while (op := self.binary_op()) is not None and _BINARY[op] >= min_prec:
+            self.advance()
+            left = _Binary(op, left, self.expr(_BINARY[op] + 1))
+        return left
+
+    def unary(self):
+        negations = 0
+        while self.is_op("-"):
+            self.nested(self.advance()[2])
+            negations += 1
+        node = self.primary()
+        self.depth -= negations
+        for _ in range(negations):
+            node = _Call(_negate, [node])
+        return node
+
+    def nested(self, pos: int):
+        self.depth += 1
+        if self.depth > _MAX_NESTING:
+            raise ExprError("Expression is nested too deeply", pos)
+
+    def close(self, open_pos: int, what: str):
+        if self.is_op(")"):
+            self.advance()
+            self.depth -= 1
+        elif self.tok[0] == "end":
+            raise ExprError(f"Unclosed '(' of {what}", open_pos)
+        else:
+            raise ExprError(f"Expected ')' or ',' but found {self.describe(self.tok)}", self.tok[2])
+
+    def primary(self):
+        kind, value, pos, _ = self.advance()
+        if kind in ("num", "str"):
+            return _Lit(value, pos)
+        if kind == "ref":
+            self.refs.add(value)
+            return _Ref(value)
+        if kind == "op" and value == ".":
+            return _Current()
+        if kind == "op" and value == "(":
+            self.nested(pos)
+            node = self.expr(1)
+            self.close(pos, "parenthesis")
+            return node
+        if kind == "name":
+            if not self.is_op("("):
+                raise ExprError(f"Unknown name {value!r}; a question is written ${{{value}}}", pos)
+            return self.call(value, pos)
+        if kind == "end":
+            raise ExprError("Expression ends where a value is expected", pos)
+        if value == "..":
+            raise ExprError("'..' is only allowed in position(..)", pos)
+        raise ExprError(f"Expected a value but found {value!r}", pos)
+
+    def call(self, name: str, pos: int):
+        if name not in FUNCTIONS:
+            raise ExprError(f"Unknown function {name!r}", pos)
+        lo, hi, fn = FUNCTIONS[name]
+        open_pos = self.advance()[2]
+        self.nested(open_pos)
+        args = []
+        if name == "position" and self.is_op(".."):
+            args.append(_Lit(None, self.advance()[2]))
+        elif not self.is_op(")"):
+            args.append(self.expr(1))
+            while self.is_op(","):
+                self.advance()
+                args.append(self.expr(1))
+        self.close(open_pos, f"{name}()")
+        if len(args) < lo or (hi is not None and len(args) > hi):
+            want = str(lo) if lo == hi else f"at least {lo}" if hi is None else f"{lo} to {hi}"
+            raise ExprError(f"{name}() takes {want} argument{'s' if want != '1' else ''}, got {len(args)}", pos)
+        if name == "regex" and isinstance(args[1], _Lit) and isinstance(args[1].value, str):
+            try:
+                re.compile(args[1].value)
+            except (re.error, OverflowError, RecursionError, ValueError) as e:
+                raise ExprError(f"Invalid regular expression: {e}", args[1].pos) from None
+        return _Call(fn, args)
+
+
+def parse(text: str) -> Expr:
+    """Parse an expression; raise ExprError (with position) for syntax, unknown function or arity."""
+    if not isinstance(text, str):
+        raise ExprError("Expression must be text", 0)
+    p = _Parser(text)
+    root = p.parse()
+    return Expr(text, root, p.refs)
