@@ -330,14 +330,15 @@ def _strokes_of(value) -> tuple[dict, dict]:
     return value, {}
 
 
-def sign(store: Store, instance_id: str, signatures: dict[str, dict], today: date | None = None) -> dict:
+def sign(store: Store, instance_id: str, signatures: dict[str, dict], today: date | None = None,
+         update_file: bool = True) -> dict:
     """Sign a complete form: `signatures` maps role ('investigator', 'household') to strokes or to
     {strokes, proxy, proxy_name, proxy_reason}. Locks the form and updates the household file."""
     inst = store.records.require("form_instances", instance_id)
     if inst["state"] == "signed":
         raise StateError("该表单已签名 (already signed)")
     form = get_form(store, inst["form_id"], inst["form_version"])
-    roles = [q.role for q in form.signatures()]
+    roles = [q.role for q in required_signatures(form, inst)]
     rows = []
     for role in roles:
         if role not in signatures or signatures[role] is None:
@@ -369,8 +370,16 @@ def sign(store: Store, instance_id: str, signatures: dict[str, dict], today: dat
         record = store.records.update("form_instances", instance_id, {
             "state": "signed", "signed_at": signed_at, "signed_by": store.user_id, "signer_key": public,
             "content_hash": hashlib.sha256(content).hexdigest(), "signature": key.sign(content).hex()})
-        apply_to_household(store, form, record, today or date.today())
+        if update_file:
+            apply_to_household(store, form, record, today or date.today())
     return record
+
+
+def required_signatures(form: FormDef, inst: dict) -> list:
+    """The signature questions the answers make relevant (a phone visit has no household line)."""
+    day = date.fromisoformat(inst["filled_on"]) if inst.get("filled_on") else date.today()
+    relevant = evaluate(form, inst["answers"], day).relevant
+    return [q for q in form.signatures() if relevant.get(q.name, True)]
 
 
 def _head_name(store: Store, household_id: str | None) -> str | None:
@@ -506,7 +515,8 @@ def verify(store: Store) -> dict:
             except ValidationError:
                 problems.append(f"{s['role']} signature: strokes are not a signature")
         form = _form_or_none(store, inst)
-        if form is not None and sorted(s["role"] for s in sigs) != sorted(q.role for q in form.signatures()):
+        if form is not None and sorted(s["role"] for s in sigs) != sorted(
+                q.role for q in required_signatures(form, inst)):
             problems.append("signatures missing or added after signing")
         content = signed_content(inst, sigs, inst["signed_at"], inst["signed_by"])
         if hashlib.sha256(content).hexdigest() != inst["content_hash"]:

@@ -220,3 +220,16 @@ def test_import_xlsform(store, tmp_path, family):
     assert inst["answers"] == {"pigs": 3, "sold": "n"}  # a hidden answer is not kept
     signed = forms.sign(store, inst["id"], {"investigator": strokes(2)}, today=TODAY)
     assert signed["state"] == "signed" and forms.verify(store)["ok"]
+
+
+def test_signed_visit_record_becomes_a_visit(store, family):
+    answers = {"visit_date": "2026-11-18", "mode": "phone", "met_person": "王秀英", "findings": "在外务工，收入稳定",
+               "food_clothing_ok": "yes", "education_ok": "yes", "medical_ok": "yes", "housing_ok": "yes",
+               "water_ok": "yes", "income_changed": "no", "new_rigid_expense": "no", "risks_seen": []}
+    inst = forms.fill(store, "visit_record", family["id"], answers, today=TODAY)
+    # A phone call has no household signature line: the investigator's alone signs it.
+    signed = forms.sign(store, inst["id"], {"investigator": strokes(4)}, today=TODAY)
+    visit = store.query("SELECT * FROM visits WHERE household_id = ?", [family["id"]])[0]
+    assert (visit["mode"], visit["visit_date"], visit["source_form"]) == ("phone", "2026-11-18", signed["id"])
+    assert visit["visitor"] == "王芳"
+    assert forms.verify(store)["ok"]

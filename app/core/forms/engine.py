@@ -246,7 +246,7 @@ def evaluate(form: FormDef, answers: dict | None, today: date, lang: str = DEFAU
 
     env = _Env(form, top, today)
     relevant: dict[str, bool] = {}
-    entered = {k: (list(map(dict, v)) if isinstance(v, list) else v) for k, v in top.items()}
+    entered = {k: ([dict(r) for r in v] if form.by_name[k].type == "repeat" else v) for k, v in top.items()}
     for _ in range(PASSES):
         before = repr(top)
         _settle(form, form.questions, env, top, entered, relevant, True, None)
