@@ -429,7 +429,8 @@ _values = st.recursive(
     st.one_of(
         st.none(), st.just(""), st.booleans(), st.integers(-10**30, 10**30),
         st.decimals(allow_nan=False, allow_infinity=False, places=3, min_value=-10**12, max_value=10**12),
-        st.text(max_size=12), st.sampled_from(["2024-02-29", "2024-02-30", "1970-01-01", "12", "-3.5", "abc d"]),
+        st.text(max_size=12),
+        st.sampled_from(["2024-02-29", "2024-02-30", "1970-01-01", "2024-01-01T08:00", "12", "-3.5", "a b"]),
         st.dates(), st.datetimes(), st.lists(st.text(max_size=5), max_size=3),
         st.sampled_from([MALE_ID, FEMALE_ID, MALE_ID[:17] + "0"]),
     ),
@@ -490,3 +491,12 @@ def test_evaluate_never_raises(text, values, current, today, position):
     assert e.references() <= set(_NAMES)
     result = e.evaluate(Context(values.__getitem__, today, current=current, position=position))
     assert not isinstance(result, float)
+
+
+def test_huge_numbers_stay_fast_and_printable():
+    assert isinstance(ev("int(pow(10, 999999))"), Decimal)
+    assert ev("date(pow(10, 999999))") is None
+    assert ev("substr('abc', pow(10, 99999))") == ""
+    product = ev("99999999999999999999999999999999 * 99999999999999999999999999999999 * 12345678901234567")
+    assert isinstance(product, Decimal) and str(product)
+    assert ev("'" + "9" * 5000 + "' + 1") > 0

@@ -25,7 +25,9 @@ __all__ = ["Context", "Expr", "ExprError", "Nodeset", "parse"]
 _EPOCH = date(1970, 1, 1)
 # Arithmetic runs in this context so that another module changing the thread's context cannot
 # change results; overflow and invalid operations raise and become empty.
-_DEC = decimal.Context(prec=34, traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow])
+_DIGITS = 34
+_DEC = decimal.Context(prec=_DIGITS,
+                       traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow])
 # Exceptions that bad data can cause inside an operator or function; they make the result empty.
 _DATA_ERRORS = (ArithmeticError, ValueError, TypeError, IndexError, re.error)
 _MAX_NESTING = 60  # keeps the recursive parser and evaluator far from Python's recursion limit
@@ -63,7 +65,7 @@ class Context:
 
 # --- value conversions ---------------------------------------------------------------------
 
-# ASCII digits only: str.isdigit and \\d would also take full-width and other scripts' digits.
+# ASCII digits only: \d would also accept full-width and other scripts' digits.
 _NUMBER_RE = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)")
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DATETIME_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}.*")
@@ -112,12 +114,7 @@ def _plain_number(v) -> int | Decimal | None:
     if isinstance(v, float):
         return Decimal(repr(v)) if math.isfinite(v) else None
     if isinstance(v, str) and _NUMBER_RE.fullmatch(s := v.strip()):
-        if "." not in s:
-            try:
-                return int(s)
-            except ValueError:  # longer than Python's int/str conversion limit
-                pass
-        return Decimal(s)
+        return int(s) if "." not in s and len(s) <= _DIGITS else Decimal(s)
     return None
 
 
@@ -132,7 +129,17 @@ def _number(v) -> int | Decimal | None:
 
 def _tidy(n: Decimal) -> int | Decimal:
     """An integral Decimal result as int (so `6 div 2` is 3), unless it is too large to be exact."""
-    return int(n) if n == n.to_integral_value() and n.adjusted() < 28 else n
+    return int(n) if n == n.to_integral_value() and n.adjusted() < _DIGITS else n
+
+
+def _small(n: int | Decimal) -> int:
+    """A count, index or day number, floored and clamped: int() of Decimal 1E+999999 takes minutes."""
+    return math.floor(max(min(n, 10 ** 9), -10 ** 9))
+
+
+def _fit(n):
+    """Keep ints within _DIGITS digits (as a rounded Decimal beyond), so every result can be printed."""
+    return _DEC.create_decimal(n) if isinstance(n, int) and abs(n) >= 10 ** _DIGITS else n
 
 
 def _string(v) -> str:
@@ -211,12 +218,8 @@ def _arith(op: str, a, b):
     x, y = _number(a), _number(b)
     if x is None or y is None:
         return None
-    if op == "+":
-        return x + y
-    if op == "-":
-        return x - y
-    if op == "*":
-        return x * y
+    if op in ("+", "-", "*"):
+        return _fit(x + y if op == "+" else x - y if op == "-" else x * y)
     if y == 0:
         return None
     if op == "div":
@@ -239,7 +242,7 @@ def _date_arg(v) -> date | None:
     if d is not None:
         return d
     n = _plain_number(v)
-    return None if n is None else _EPOCH + timedelta(days=math.floor(n))
+    return None if n is None else _EPOCH + timedelta(days=_small(n))
 
 
 def _day_of(v) -> date | None:
@@ -288,13 +291,14 @@ def _format_date(ctx, d, fmt):
 def _substr(ctx, s, start, *end):
     s = _string(s)
     i, j = _number(start), (_number(end[0]) if end else len(s))
-    return None if i is None or j is None else s[max(int(i), 0):max(int(j), 0)]
+    return None if i is None or j is None else s[max(_small(i), 0):max(_small(j), 0)]
 
 
 def _round(x, digits=0):
     # Half-up, as ODK (and people counting money) expect; 2.5 -> 3, not banker's 2.
-    r = Decimal(x).quantize(Decimal(1).scaleb(-int(digits)), rounding=decimal.ROUND_HALF_UP)
-    return _tidy(r) if int(digits) <= 0 else r
+    digits = _small(digits)
+    r = Decimal(x).quantize(Decimal(1).scaleb(-digits), rounding=decimal.ROUND_HALF_UP)
+    return _tidy(r) if digits <= 0 else r
 
 
 def _pow(x, y):
@@ -308,7 +312,7 @@ def _numeric(fn):
     """fn applied to every argument as a number; empty when any argument is not a number."""
     def f(ctx, *args):
         nums = [_number(a) for a in args]
-        r = None if None in nums else fn(*nums)
+        r = None if None in nums else _fit(fn(*nums))
         return None if isinstance(r, Decimal) and not r.is_finite() else r  # pow(0, -1)
     return f
 
@@ -330,7 +334,7 @@ def _now(ctx):
 
 def _selected_at(ctx, v, n):
     i, items = _number(n), _choices(v)
-    return items[int(i)] if i is not None and 0 <= int(i) < len(items) else None
+    return items[_small(i)] if i is not None and 0 <= i < len(items) else None
 
 
 def _sex_from_id(ctx, s):
@@ -358,7 +362,7 @@ FUNCTIONS = {
     "regex": (2, 2, lambda ctx, s, pattern: re.fullmatch(_string(pattern), _string(s)) is not None),
     "today": (0, 0, lambda ctx: ctx.today),
     "now": (0, 0, _now),
-    "int": (1, 1, _numeric(int)),
+    "int": (1, 1, _numeric(lambda x: _tidy(Decimal(x).to_integral_value(decimal.ROUND_DOWN)))),
     "round": (1, 2, _numeric(_round)),
     "number": (1, 1, lambda ctx, x: _number(x)),
     "string": (1, 1, lambda ctx, x: _string(x)),
@@ -495,7 +499,7 @@ def _tokenize(text: str) -> list[tuple[str, object, int, int]]:
             raise ExprError(f"Unexpected character {text[i]!r}", i)
         kind, value = m.lastgroup, m.group()
         if kind == "num":
-            value = Decimal(value) if "." in value or len(value) > 4000 else int(value)
+            value = Decimal(value) if "." in value or len(value) > _DIGITS else int(value)
         elif kind == "str":
             value = value[1:-1]
         if kind != "ws":
@@ -616,7 +620,8 @@ class _Parser:
         self.close(open_pos, f"{name}()")
         if len(args) < lo or (hi is not None and len(args) > hi):
             want = str(lo) if lo == hi else f"at least {lo}" if hi is None else f"{lo} to {hi}"
-            raise ExprError(f"{name}() takes {want} argument{'s' if want != '1' else ''}, got {len(args)}", pos)
+            plural = "" if want == "1" else "s"
+            raise ExprError(f"{name}() takes {want} argument{plural}, got {len(args)}", pos)
         if name == "regex" and isinstance(args[1], _Lit) and isinstance(args[1].value, str):
             try:
                 re.compile(args[1].value)
