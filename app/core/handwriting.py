@@ -47,7 +47,7 @@ def _character(ch: str) -> list[tuple[str, float, float, float]]:
     out = []
     for bx, by, bw, bh in boxes:
         part = []
-        for _ in range(3 + rng.randrange(5 if len(boxes) == 1 else 3)):
+        for _ in range(rng.randint(5, 10) if len(boxes) == 1 else rng.randint(4, 7)):
             kind = rng.choice(KINDS)
             dx, dy = _REACH[kind]
             # As long as the part allows in the stroke's direction, then anywhere it still fits.
@@ -88,15 +88,15 @@ class Writer:
         self.drift = r.uniform(-0.15, 0.15)        # baseline moves this much per character, of size
         self.rise = r.uniform(-0.1, 0.35)          # horizontals climb to the right (radians)
         # How each kind of stroke comes out of this hand: angle, length, bow, hook.
-        self.habit = {k: (r.gauss(0, 0.25), r.uniform(0.6, 1.4), r.uniform(-0.4, 0.4), r.uniform(0.1, 0.6))
+        self.habit = {k: (r.gauss(0, 0.35), r.uniform(0.6, 1.4), r.uniform(-0.5, 0.5), r.uniform(0.1, 0.6))
                       for k in KINDS}
         self.rounding = r.randrange(0, 6)          # a fluent hand rounds corners over this many points
         self.speed = r.uniform(0.12, 0.7)          # pen-down mean speed, px/ms
-        self.speed_gain = r.uniform(0.0, 0.6)      # long strokes are faster by (length/40)**gain
-        self.accel = r.uniform(1.0, 4.0)           # speed profile of a stroke ~ u**a (1-u)**b
-        self.decel = r.uniform(1.0, 4.0)
-        self.pause = r.uniform(30, 300)            # pen-up time between strokes, ms
-        self.char_pause = r.uniform(1.0, 4.0)      # ... times this between characters
+        self.speed_gain = r.uniform(0.0, 0.8)      # long strokes are faster by (length/40)**gain
+        self.accel = r.uniform(0.8, 5.0)           # speed profile of a stroke ~ u**a (1-u)**b
+        self.decel = r.uniform(0.8, 5.0)
+        self.pause = r.uniform(20, 400)            # pen-up time between strokes, ms
+        self.char_pause = r.uniform(1.0, 5.0)      # ... times this between characters
         self.tremor = r.uniform(0.0, 2.5)          # wobble amplitude, px
         self.tremor_hz = r.uniform(3, 12)
         self.cursive = r.uniform(0.0, 0.9)         # how often a stroke runs on into the next
@@ -133,14 +133,18 @@ class Writer:
 
     def sign(self, text: str, rng_seed: int) -> dict:
         """One signing of `text`: {"width", "height", "strokes": [[[x, y, t], ...], ...]}."""
+        if not text.strip():
+            raise ValueError("nothing to sign: the name is empty")
         rng = random.Random(f"sign:{self.seed}:{rng_seed}")
         size = self.size * rng.gauss(1, 0.05)
         slant = math.tan(self.slant + rng.gauss(0, 0.03))
         speed = self.speed * rng.gauss(1, 0.08)
         pause = self.pause * rng.gauss(1, 0.15)
 
-        # Paths in pad pixels, each with the pause before it; joined strokes share one path.
-        paths: list[tuple[list[tuple[float, float]], float]] = []
+        # Pen-down paths in pad pixels, each with the pause before it. A path is one or more
+        # pieces (strokes, and the links between joined strokes), each written with its own
+        # speed profile: a hand slows at every turn even when the pen stays down.
+        paths: list[tuple[list[list[tuple[float, float]]], float]] = []
         cursor, baseline = 0.0, 0.0
         for n, ch in enumerate(text):
             if ch.isspace():
@@ -156,16 +160,18 @@ class Writer:
                 # A hand joins the same strokes of a character each time, now and then not.
                 joins = random.Random(f"join:{self.seed}:{ord(ch)}:{m}").random() < self.cursive
                 if paths and not first and joins != (rng.random() < 0.05):
-                    paths[-1][0].extend(px)  # the pen slides on to the next stroke
+                    (x0, y0), (x1, y1) = paths[-1][0][-1][-1], px[0]
+                    paths[-1][0].append([(x0 + (x1 - x0) * u / 4, y0 + (y1 - y0) * u / 4) for u in range(5)])
+                    paths[-1][0].append(px)
                 else:
                     gap = 0.0 if not paths else pause * (self.char_pause if first else 1.0) * rng.gauss(1, 0.1)
-                    paths.append((px, gap))
+                    paths.append(([px], gap))
                 first = False
             cursor += w * (1 + self.spacing)
 
         # Fit the pad, keeping proportions, with a little play in where the name starts.
-        xs = [p[0] for path, _ in paths for p in path]
-        ys = [p[1] for path, _ in paths for p in path]
+        xs = [p[0] for pieces, _ in paths for piece in pieces for p in piece]
+        ys = [p[1] for pieces, _ in paths for piece in pieces for p in piece]
         fit = min(1.0, (PAD_W - 2 * MARGIN - 40) / (max(xs) - min(xs) or 1),
                   (PAD_H - 2 * MARGIN - 10) / (max(ys) - min(ys) or 1))
         ox = MARGIN + rng.uniform(0, 40) - min(xs) * fit
@@ -173,11 +179,16 @@ class Writer:
 
         strokes, t = [], 0.0
         phase = rng.uniform(0, 2 * math.pi)
-        for path, gap in paths:
-            path = _rounded([(ox + x * fit, oy + y * fit) for x, y in path], self.rounding)
+        for pieces, gap in paths:
+            whole = _rounded([(ox + x * fit, oy + y * fit) for piece in pieces for x, y in piece], self.rounding)
             t += gap
-            strokes.append(self._timed(path, t, speed * fit, phase, rng))
-            t = strokes[-1][-1][2]
+            stroke: list[list[int]] = []
+            for piece in pieces:
+                part, whole = whole[:len(piece)], whole[len(piece):]
+                samples = self._timed(part, t, speed * fit, phase, rng)
+                stroke += samples[1:] if stroke else samples  # a piece starts where the last ended
+                t = stroke[-1][2]
+            strokes.append(stroke)
         return {"width": PAD_W, "height": PAD_H, "strokes": strokes}
 
     def _timed(self, path, t0, speed, phase, rng) -> list[list[int]]:

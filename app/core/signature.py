@@ -16,16 +16,17 @@ from .errors import ValidationError
 MAX_SIDE = 4000
 MAX_POINTS = 20_000
 
-# Chosen by bench/signatures.py (best recall with precision >= 0.9 on its tuning writers);
+# Chosen by bench/signatures.py (best F1 on its tuning writers, pairs of different names);
 # run it again after changing the features or the weights below.
-SAME_HAND_THRESHOLD = 0.68
+SAME_HAND_THRESHOLD = 1.4534
 
-N_POINTS = 128  # resampled length: several points per stroke of a three-character name
-BAND = 32       # Sakoe-Chiba half-width (a quarter): lets strokes of different names find their match
+N_POINTS = 160  # resampled length: a few points per stroke of a three-character name
+BAND = 40       # Sakoe-Chiba half-width (a quarter): lets strokes of different names find their match
 # Feature weights, set on bench/signatures.py's tuning writers. Position is mostly which name was
-# written, so it counts least; direction carries slant and stroke-shape habits, speed the rhythm
-# of the hand (how strokes speed up and slow down), which survives a change of name best.
-W_POS, W_DIR, W_SPEED, W_PEN = 0.3, 1.0, 1.5, 1.0
+# written, so it counts least; direction (whole and folded) carries slant and stroke-shape habits,
+# speed the rhythm of the hand (how strokes speed up and slow down), which survives a change of
+# name best; pen up marks the jumps between strokes.
+W_POS, W_DIR, W_FOLD, W_SPEED, W_PEN = 0.3, 1.0, 0.8, 1.5, 1.0
 SPEED_CAP = 3.0  # times the mean speed: a dropped sample must not swamp the comparison
 
 
@@ -100,7 +101,8 @@ def image_hash(data) -> str:
 def features(data) -> tuple[tuple[float, ...], ...]:
     """N_POINTS feature vectors along the pen path, weighted so Euclidean distance compares hands.
 
-    Each vector: position (x, y), direction of motion (cos, sin), speed, pen up (1 in the air).
+    Each vector: position (x, y), direction of motion (cos, sin), the direction folded to a quarter
+    turn (cos 4a, sin 4a), speed, pen up (1 in the air).
     """
     d = validate(data)
     # The path runs through every point; the straight line from one stroke's end to the next
@@ -114,7 +116,7 @@ def features(data) -> tuple[tuple[float, ...], ...]:
         cum.append(cum[-1] + math.hypot(xs[i] - xs[i - 1], ys[i] - ys[i - 1]))
     total = cum[-1]
     if total == 0:  # a single dot (or dots on one spot): no path to compare along
-        return tuple((0.0, 0.0, 0.0, 0.0, 0.0, 0.0) for _ in range(N_POINTS))
+        return tuple((0.0,) * 8 for _ in range(N_POINTS))
 
     # Resample by arc length, so the number of points the pad reported (its rate, the writer's
     # speed) does not decide how much each part of the signature weighs.
@@ -136,8 +138,8 @@ def features(data) -> tuple[tuple[float, ...], ...]:
     # how large the name was written does not matter, its proportions (the writer's) do.
     cx, cy = sum(px) / N_POINTS, sum(py) / N_POINTS
     rms = math.sqrt(sum((x - cx) ** 2 + (y - cy) ** 2 for x, y in zip(px, py)) / N_POINTS) or 1.0
-    # Speed relative to the signature's own mean: a hurried or slow day changes the mean, the
-    # profile (where the writer speeds up and slows down) stays.
+    # Speed relative to the signature's own mean, pauses included: a hurried or slow day changes
+    # the mean, the profile (where the hand speeds up, slows down, and how long it rests) stays.
     duration = ts[-1] - ts[0]
     mean_speed = total / duration if duration else 0.0
 
@@ -148,6 +150,11 @@ def features(data) -> tuple[tuple[float, ...], ...]:
         step = math.hypot(dx, dy)
         # Direction as (cos, sin) of the motion, not an angle: no jump between -pi and pi.
         c, s = (dx / step, dy / step) if step else (0.0, 0.0)
+        # Folded to a quarter turn, a horizontal and a vertical look alike, and what is left is how
+        # far the hand turns Chinese strokes off the grid (slant, rising horizontals): comparable
+        # even where two names put different strokes.
+        c2, s2 = c * c - s * s, 2 * s * c
+        c4, s4 = c2 * c2 - s2 * s2, 2 * s2 * c2
         dt = pt[b] - pt[a]
         if not mean_speed:
             v = 1.0
@@ -155,8 +162,8 @@ def features(data) -> tuple[tuple[float, ...], ...]:
             v = SPEED_CAP
         else:
             v = min((s_at[b] - s_at[a]) / dt / mean_speed, SPEED_CAP)
-        out.append((W_POS * (px[k] - cx) / rms, W_POS * (py[k] - cy) / rms,
-                    W_DIR * c, W_DIR * s, W_SPEED * v, W_PEN * pu[k]))
+        out.append((W_POS * (px[k] - cx) / rms, W_POS * (py[k] - cy) / rms, W_DIR * c, W_DIR * s,
+                    W_FOLD * c4, W_FOLD * s4, W_SPEED * v, W_PEN * pu[k]))
     return tuple(out)
 
 

@@ -233,3 +233,12 @@ def test_signed_visit_record_becomes_a_visit(store, family):
     assert (visit["mode"], visit["visit_date"], visit["source_form"]) == ("phone", "2026-11-18", signed["id"])
     assert visit["visitor"] == "王芳"
     assert forms.verify(store)["ok"]
+
+
+def test_verify_finds_changed_timing(store, family):
+    inst = signed_form(store, family["id"])
+    sig = forms.signatures_of(store, inst["id"])[1]
+    slower = dict(sig["strokes"])
+    slower["strokes"] = [[[x, y, t * 2] for x, y, t in s] for s in slower["strokes"]]
+    store.conn.execute("UPDATE form_signatures SET strokes = ? WHERE id = ?", [json.dumps(slower), sig["id"]])
+    assert "content does not match what was signed" in forms.verify(store)["forms"][0]["problems"]
