@@ -17,7 +17,7 @@ from app.storage import search
 from app.storage.store import Store
 
 from . import cases, config, worklog
-from .demo_forms import seed_forms
+from .demo_forms import seed_fabrications, seed_forms
 from .synthetic import build_village_plan
 from .visits import clean_visit
 
@@ -56,6 +56,7 @@ def build_demo(data_dir: Path, passphrase: str, households: int, seed: int = 1, 
                 for item in pl["items"]:
                     worklog.add_problem(store, plist["id"], {**item, "household_id": keys.get(item.get("household_key"))})
         counts["forms"] = seed_forms(store, list(keys.values()), seed, today)["signed"]
+        seed_fabrications(store, list(keys.values()), seed, today)
         user = store.user["name"]
     return {"data": str(data_dir), "village": f"{place['county']}{place['township']}{place['village']}",
             "households": len(items), "members": counts["members"], "visits": counts["visits"],

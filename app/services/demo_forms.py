@@ -5,10 +5,12 @@ synthetic handwriting (the investigator in one hand, each head of household in t
 and locked, through the same service as a real form. The fabrications are what auditors
 found (DOMAIN §8), so the checks have something to find:
 - the investigator signing for the household (the same hand on both lines);
-- forms entered without investigator, or dated after today.
+- forms entered without investigator, or dated after today;
+- several households with exactly the same income and expenses; visits without a visitor.
 """
 from __future__ import annotations
 
+import json
 import random
 import zlib
 from datetime import date, timedelta
@@ -80,3 +82,33 @@ def seed_forms(store: Store, household_ids: list[str], seed: int, today: date) -
         counts["signed"] += 1
         counts["same_hand"] += forged
     return counts
+
+
+COPIED_INCOMES = 3   # households whose income items were copied from another's
+NO_VISITOR = 2
+
+
+def seed_fabrications(store: Store, household_ids: list[str], seed: int, today: date) -> dict:
+    """Records as a careless entry clerk leaves them, written through the records layer (the
+    services refuse a visit without a visitor): the checks must find every one."""
+    rng = random.Random(seed * 104729 + 3)
+    with_income = [r["household_id"] for r in store.query(
+        "SELECT DISTINCT household_id FROM income_assessments WHERE deleted = 0 ORDER BY household_id")]
+    if len(with_income) < 2 * COPIED_INCOMES:
+        return {"copied_incomes": 0, "no_visitor": 0}
+    picks = rng.sample(with_income, 2 * COPIED_INCOMES)
+    day = (today - timedelta(days=10)).isoformat()
+    with store.transaction():
+        for source, target in zip(picks[::2], picks[1::2]):
+            row = store.query("SELECT * FROM income_assessments WHERE household_id = ? AND deleted = 0"
+                              " ORDER BY assessed_on DESC LIMIT 1", [source])[0]
+            size = store.conn.execute("SELECT count(*) FROM members WHERE household_id = ? AND deleted = 0",
+                                      [target]).fetchone()[0] or 1
+            store.records.insert("income_assessments", {
+                "household_id": target, "assessed_on": day, "household_size": size,
+                "items": json.loads(row["items"]), "net_fen": row["net_fen"],
+                "per_capita_fen": row["net_fen"] // size, "baseline_fen": row["baseline_fen"]})
+        for hid in rng.sample(household_ids, NO_VISITOR):
+            store.records.insert("visits", {"household_id": hid, "visitor": "", "visit_date": day, "mode": "home",
+                                            "findings": "入户了解家庭情况，无异常"})
+    return {"copied_incomes": COPIED_INCOMES, "no_visitor": NO_VISITOR}

@@ -361,8 +361,8 @@ def sign(store: Store, instance_id: str, signatures: dict[str, dict], today: dat
                      "proxy_reason": (extra.get("proxy_reason") or "").strip() or None if proxy else None,
                      "strokes": strokes, "image_hash": signature.image_hash(strokes)})
     with store.transaction():
-        for row in rows:
-            store.records.insert("form_signatures", row)
+        saved = [store.records.insert("form_signatures", row) for row in rows]
+        _remember_distances(store, saved)
         signed_at = utc_now()
         content = signed_content(inst, rows, signed_at, store.user_id)
         key = store.signing_key()
@@ -380,6 +380,16 @@ def required_signatures(form: FormDef, inst: dict) -> list:
     day = date.fromisoformat(inst["filled_on"]) if inst.get("filled_on") else date.today()
     relevant = evaluate(form, inst["answers"], day).relevant
     return [q for q in form.signatures() if relevant.get(q.name, True)]
+
+
+def _remember_distances(store: Store, saved: list[dict]) -> None:
+    """The handwriting distance between the form's signatures, for the same-hand check, while
+    the strokes are at hand (the checks then read it instead of comparing again)."""
+    for i, a in enumerate(saved):
+        for b in saved[i + 1:]:
+            x, y = sorted((a["id"], b["id"]))
+            store.conn.execute("INSERT OR REPLACE INTO signature_distances (a, b, distance) VALUES (?, ?, ?)",
+                               [x, y, signature.distance(a["strokes"], b["strokes"])])
 
 
 def _head_name(store: Store, household_id: str | None) -> str | None:

@@ -230,6 +230,10 @@ def m0002_forms(db: Database) -> None:
         id TEXT PRIMARY KEY, form_id TEXT NOT NULL, form_version TEXT NOT NULL, household_id TEXT,
         answers TEXT NOT NULL, supersedes TEXT, amend_reason TEXT, instance_id TEXT,
         created_by TEXT NOT NULL, updated_at TEXT NOT NULL)""")
+    # Handwriting distances between two signatures (ids in order): signatures never change, so
+    # a pair is compared once; local to the device, a cache the checks can always rebuild.
+    db.execute("""CREATE TABLE signature_distances (
+        a TEXT NOT NULL, b TEXT NOT NULL, distance REAL NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID""")
     # What the household file took from a signed form points back to it.
     for table in ("households", "members", "income_assessments", "visits"):
         db.execute(f"ALTER TABLE {table} ADD COLUMN source_form TEXT")

@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, session: Session, controller: Controller | None = None):
         super().__init__()
+        from .checks_page import ChecksPage
         from .home_page import HomePage
         from .household_file import HouseholdFilePage
         from .households_page import HouseholdsPage
@@ -89,15 +90,17 @@ class MainWindow(QMainWindow):
         self.home = HomePage(session)
         self.households = HouseholdsPage(session)
         self.prompts = PromptsPage(session)
+        self.checks = ChecksPage(session)
         self.settings = SettingsPage(session, controller)
         self.file = HouseholdFilePage(session)
         for text, page in ((self.tr("本月工作"), self.home), (self.tr("农户档案"), self.households),
-                           (self.tr("工作提示"), self.prompts), (self.tr("设置"), self.settings)):
+                           (self.tr("工作提示"), self.prompts), (self.tr("数据检查"), self.checks),
+                           (self.tr("设置"), self.settings)):
             QListWidgetItem(text, self.nav)
             self.stack.addWidget(page)
         self.stack.addWidget(self.file)
         self.nav.currentRowChanged.connect(self.show_page)
-        for page in (self.home, self.households, self.prompts):
+        for page in (self.home, self.households, self.prompts, self.checks):
             page.open_household.connect(self.open_household)
         self.file.back.connect(self.show_previous)
         self._previous = 0
@@ -141,7 +144,7 @@ class MainWindow(QMainWindow):
 
     def _changed(self, what: str) -> None:
         page = self.stack.currentWidget()
-        for p in (self.home, self.households, self.prompts, self.file):
+        for p in (self.home, self.households, self.prompts, self.checks, self.file):
             if p is page and hasattr(p, "refresh"):
                 p.refresh()
             elif hasattr(p, "mark_stale"):
@@ -234,7 +237,7 @@ class Controller(QObject):
         self.apply_language(language)
         if self.window is not None and self.session is not None:
             self._build_window()
-            self.window.nav.setCurrentRow(3)
+            self.window.nav.setCurrentRow(self.window.stack.indexOf(self.window.settings))
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:

@@ -1,0 +1,269 @@
+"""The data-quality checks (`./zhucun check`, the 数据检查 page): load what the rules of
+app.core.quality need in a few bulk reads, run them, return findings worst first.
+
+Only live records count (deleted = 0); a visit or form superseded by a live correction is
+replaced by it.
+"""
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Iterable
+
+from app.core import quality
+from app.core.errors import ZhucunError
+from app.core.monitoring import CaseEvent, replay
+from app.core.quality import Finding, Signature, selected
+from app.storage.store import Store
+
+from .profile import _facts as situation_facts
+
+_HOUSEHOLD_COLUMNS = ("id", "head_name", "number", "category", "monitoring_category", "risk_eliminated", "flags",
+                      "housing_grade", "can_fix_housing_alone", "water_secured", "has_supporter", "pairing_cadre",
+                      "details")
+_MEMBER_COLUMNS = ("id", "household_id", "name", "id_number", "sex", "birth_date", "relation", "school_status",
+                   "dropout_reason", "health", "disability_grade", "disability_certificate", "labour", "work_months",
+                   "monthly_wage_fen", "welfare_post", "medical_insurance")
+
+# Comparing handwriting takes a DTW of milliseconds per pair; everything else is a few bulk reads.
+SLOW_RULES = tuple(r for r in quality.RULES if r.startswith("signature."))
+FAST_RULES = tuple(r for r in quality.RULES if r not in SLOW_RULES)
+
+
+def run_checks(store: Store, *, today: date | None = None, rules: Iterable[str] | None = None,
+               household_id: str | None = None) -> list[Finding]:
+    """Every finding (or those of the rules whose ids start with one of `rules`), for every
+    household or one, sorted by severity then household."""
+    today = today or date.today()
+    prefixes = list(rules) if rules is not None else None
+
+    def wanted(*groups: str) -> bool:
+        return any(selected(r, prefixes) for r in quality.RULES if r.startswith(groups))
+
+    households = _households(store)
+    findings: list[Finding] = []
+    members = _members(store) if wanted("member", "household", "situation") else {}
+    incomes = _incomes(store) if wanted("income", "case", "situation") else {}
+    cases = _cases(store) if wanted("case", "income", "situation", "household") else {}
+    local = [household_id] if household_id else households
+
+    if wanted("member", "household"):
+        for hid in local:
+            if hid in households:
+                findings += quality.household_findings(households[hid], members.get(hid, []), today)
+                findings += quality.illness_findings(households[hid], members.get(hid, []), hid in cases)
+        findings += quality.duplicate_ids((m for ms in members.values() for m in ms), households)
+    if wanted("income", "case"):
+        for hid in local:
+            if hid in households:
+                latest, ident = _latest_and_identification(incomes.get(hid, []), cases.get(hid, []))
+                findings += quality.income_findings(households[hid], latest, ident)
+                findings += quality.case_findings(households[hid], cases.get(hid, []), today)
+        findings += quality.identical_incomes(
+            {hid: rows[-1] for hid, rows in incomes.items() if hid in households}, households)
+    if wanted("situation"):
+        findings += _situations(households, members, incomes, cases, local, today)
+    if wanted("visit"):
+        for visit in _visits(store, today, household_id):
+            findings += quality.visit_findings(households.get(visit["household_id"]), visit, today)
+    if wanted("form"):
+        for form in _forms(store, household_id):
+            findings += quality.form_findings(households.get(form["household_id"]), form, today)
+    if wanted("signature"):
+        findings += _signature_findings(store, households, household_id)
+
+    kept = [f for f in findings if selected(f.rule, prefixes)
+            and (household_id is None or f.household_id == household_id)]
+    return sorted(kept, key=lambda f: quality.sort_key(f, (households.get(f.household_id) or {}).get("number")))
+
+
+# -- bulk reads ----------------------------------------------------------------------------------
+
+def _households(store: Store) -> dict[str, dict]:
+    out = {}
+    for row in store.conn.execute(f"SELECT {', '.join(_HOUSEHOLD_COLUMNS)} FROM households WHERE deleted = 0"):
+        h = dict(zip(_HOUSEHOLD_COLUMNS, row))
+        h["flags"] = json.loads(h["flags"] or "[]")
+        h["details"] = json.loads(h["details"] or "{}")
+        out[h["id"]] = h
+    return out
+
+
+def _members(store: Store) -> dict[str, list[dict]]:
+    """Live members of live households, by household, head and spouse first."""
+    out: dict[str, list[dict]] = {}
+    sql = (f"SELECT {', '.join('m.' + c for c in _MEMBER_COLUMNS)} FROM members m"
+           " JOIN households h ON h.id = m.household_id AND h.deleted = 0 WHERE m.deleted = 0"
+           " ORDER BY m.household_id, CASE m.relation WHEN 'head' THEN 0 WHEN 'spouse' THEN 1 ELSE 2 END, m.birth_date")
+    for row in store.conn.execute(sql):
+        m = dict(zip(_MEMBER_COLUMNS, row))
+        out.setdefault(m["household_id"], []).append(m)
+    return out
+
+
+def _incomes(store: Store) -> dict[str, list[dict]]:
+    """Each household's assessments, oldest first; items decoded only where rules read them."""
+    out: dict[str, list[dict]] = {}
+    cols = ("id", "household_id", "assessed_on", "per_capita_fen", "baseline_fen", "note", "items")
+    for row in store.conn.execute(f"SELECT {', '.join(cols)} FROM income_assessments WHERE deleted = 0"
+                                  " ORDER BY household_id, assessed_on, created_at"):
+        out.setdefault(row[1], []).append(dict(zip(cols, row)))
+    for rows in out.values():
+        rows[-1]["items"] = json.loads(rows[-1]["items"])
+    return out
+
+
+def _cases(store: Store) -> dict[str, list[tuple[dict, object]]]:
+    """Each household's cases with their replayed status (or the error replaying raised)."""
+    events: dict[str, list[CaseEvent]] = {}
+    for case_id, kind, on, by, data in store.conn.execute(
+            "SELECT case_id, kind, on_date, by_person, data FROM case_events WHERE deleted = 0"
+            " ORDER BY case_id, on_date, created_at"):
+        events.setdefault(case_id, []).append((kind, on, by, data))
+    out: dict[str, list] = {}
+    for case_id, hid, state in store.conn.execute(
+            "SELECT id, household_id, state FROM cases WHERE deleted = 0 ORDER BY household_id, created_at"):
+        try:
+            status = replay(CaseEvent.from_dict({"kind": k, "on": on, "by": by, "data": json.loads(d)})
+                            for k, on, by, d in events.get(case_id, []))
+        except ZhucunError as e:
+            status = e
+        out.setdefault(hid, []).append(({"id": case_id, "household_id": hid, "state": state}, status))
+    return out
+
+
+def _latest_and_identification(incomes: list[dict], cases: list) -> tuple[dict | None, dict | None]:
+    """The latest assessment, and the one an identification relied on: the latest assessed on
+    or before the (latest) identification date."""
+    latest = incomes[-1] if incomes else None
+    identified = [s.identified_date.isoformat() for _, s in cases
+                  if not isinstance(s, Exception) and s.identified_date]
+    if not identified:
+        return latest, None
+    day = max(identified)
+    before = [i for i in incomes if i["assessed_on"] <= day]
+    return latest, before[-1] if before else None
+
+
+def _situations(households, members, incomes, cases, local, today) -> list[Finding]:
+    out = []
+    for hid in local:
+        h = households.get(hid)
+        # A clue already open is being checked: the 15-day deadline rule watches it.
+        if h is None or any(not isinstance(s, Exception) and s.state and s.state.value == "clue"
+                            for _, s in cases.get(hid, [])):
+            continue
+        rows = incomes.get(hid)
+        latest = (rows[-1]["per_capita_fen"], rows[-1]["baseline_fen"]) if rows else None
+        try:
+            facts = situation_facts(h, members.get(hid, []), today, latest)
+        except ZhucunError:
+            continue  # a value the facts refuse is reported by the member rules
+        out += quality.situation_findings(h, facts)
+    return out
+
+
+# Live, not replaced by a live correction, and not of a deleted household.
+_LIVE = ("x.deleted = 0 AND NOT EXISTS (SELECT 1 FROM {t} n WHERE n.supersedes = x.id AND n.deleted = 0)"
+         " AND (x.household_id IS NULL OR x.household_id IN (SELECT id FROM households WHERE deleted = 0))")
+
+
+def _visits(store: Store, today: date, household_id: str | None) -> list[dict]:
+    """Only the visits a rule can fire on: no visitor, or dated after today."""
+    sql = (f"SELECT x.id, x.household_id, x.visitor, x.visit_date FROM visits x WHERE {_LIVE.format(t='visits')}"
+           " AND (x.visitor < '!' OR x.visit_date > ?)")
+    params = [today.isoformat()]
+    if household_id:
+        sql += " AND x.household_id = ?"
+        params.append(household_id)
+    cols = ("id", "household_id", "visitor", "visit_date")
+    return [dict(zip(cols, r)) for r in store.conn.execute(sql, params)]
+
+
+def _forms(store: Store, household_id: str | None) -> list[dict]:
+    sql = ("SELECT x.id, x.household_id, x.form_id, x.investigator, x.filled_on, x.state FROM form_instances x"
+           f" WHERE {_LIVE.format(t='form_instances')}")
+    params = []
+    if household_id:
+        sql += " AND x.household_id = ?"
+        params.append(household_id)
+    cols = ("id", "household_id", "form_id", "investigator", "filled_on", "state")
+    rows = [dict(zip(cols, r)) for r in store.conn.execute(sql, params)]
+    titles = _form_titles(store) if rows else {}
+    for r in rows:
+        r["title"] = titles.get(r["form_id"])
+    return rows
+
+
+def _form_titles(store: Store) -> dict[str, str]:
+    """Form titles by form id, for messages; without them a finding names the form id."""
+    try:
+        from . import forms
+        return {f["id"]: f["title"] for f in forms.list_forms(store, all_versions=True)}
+    except (ImportError, ZhucunError, OSError, ValueError):
+        return {}
+
+
+# -- signatures ----------------------------------------------------------------------------------
+
+def _signature_findings(store: Store, households: dict, household_id: str | None) -> list[Finding]:
+    try:
+        from app.core import signature
+    except ImportError:  # the same-hand check is not installed: nothing to compare with
+        return []
+    # Stroke count and duration come from SQLite's JSON functions: the strokes themselves are
+    # parsed only for the pairs a comparison has not been remembered for.
+    sql = ("SELECT s.id, s.instance_id, x.household_id, s.role, s.signer_name, s.proxy, s.strokes, x.filled_on,"
+           " CASE WHEN json_valid(s.strokes) THEN json_array_length(s.strokes, '$.strokes') END,"
+           " CASE WHEN json_valid(s.strokes) THEN json_extract(s.strokes, '$.strokes[#-1][#-1][2]')"
+           "  - json_extract(s.strokes, '$.strokes[0][0][2]') END"
+           " FROM form_signatures s JOIN form_instances x ON x.id = s.instance_id"
+           f" WHERE s.deleted = 0 AND x.state = 'signed' AND {_LIVE.format(t='form_instances')}"
+           " ORDER BY s.role, x.filled_on, s.created_at")
+    sigs = []
+    for sid, form, hid, role, name, proxy, strokes, filled, count, duration in store.conn.execute(sql):
+        if household_id and role == "household" and hid != household_id:
+            continue
+        shape = (count, duration) if isinstance(count, int) and isinstance(duration, int) else None
+        sigs.append(Signature(sid, form, hid, role, name, bool(proxy), strokes, filled, shape))
+    same = _stored_same_hand(store, signature)
+    found = list(quality.signature_findings(sigs, households, same, only_household=household_id))
+    same.save()
+    return found
+
+
+class _stored_same_hand:
+    """same_hand over Signature records, from the distances kept in `signature_distances`.
+    Signatures never change once saved, so a pair is compared once per store, not per run;
+    the threshold is applied on reading, so a new threshold needs no recomputation."""
+
+    def __init__(self, store: Store, signature):
+        self.store, self.signature = store, signature
+        self.threshold = signature.SAME_HAND_THRESHOLD
+        self.known = {(a, b): d for a, b, d in store.conn.execute("SELECT a, b, distance FROM signature_distances")}
+        self.new: dict[tuple[str, str], float] = {}
+        self.features: dict[str, tuple] = {}
+
+    def _features(self, s: Signature):
+        if s.id not in self.features:
+            self.features[s.id] = self.signature.features(s.data)
+        return self.features[s.id]
+
+    def __call__(self, a: Signature, b: Signature) -> bool:
+        key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+        d = self.known.get(key)
+        if d is None:
+            try:
+                d = self.signature.distance(self._features(a), self._features(b))
+            except (ZhucunError, ValueError, TypeError, KeyError, IndexError):
+                d = float("inf")  # malformed strokes: verifying the forms reports them
+            self.known[key] = self.new[key] = d
+        return d <= self.threshold
+
+    def save(self) -> None:
+        rows = [(a, b, d) for (a, b), d in self.new.items() if d != float("inf")]
+        if rows:
+            with self.store.transaction():
+                self.store.conn.executemany(
+                    "INSERT OR REPLACE INTO signature_distances (a, b, distance) VALUES (?, ?, ?)", rows)
+        self.new.clear()
