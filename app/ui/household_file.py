@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import html
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFrame, QGridLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QListView, QMenu, QPushButton, QScrollArea, QStyle,
+                               QHeaderView, QLabel, QListView, QMenu, QMessageBox, QPushButton, QScrollArea, QStyle,
                                QStyledItemDelegate, QStyleOptionViewItem, QTableView, QTabWidget, QVBoxLayout,
                                QWidget)
 
@@ -20,11 +21,14 @@ from app.core.household import age_on
 from app.core.idnumber import mask_id_number
 from app.core.income import format_yuan
 from app.core.monitoring import missing_measures
-from app.services import profile, visits
+from app.services import forms, profile, visits
 
 from .case_dialogs import CaseStepDialog, event_label, next_steps, open_case_of, primary_step, step_label
 from .errors import show_error
+from .form_filler import FormFiller
+from .form_widgets import ENGLISH, form_language, local_time
 from .income_dialog import IncomeDialog
+from .sign_dialog import FormViewDialog, SignDialog
 from .style import ACCENT, MUTED, WARN, set_role
 from .visit_dialog import VisitDialog
 from .text import colon, comma, semicolon
@@ -249,6 +253,29 @@ def wrap_label(text: str, role: str | None = None) -> QLabel:
     return label
 
 
+def form_rows(store, household_id: str, lang: str) -> list[dict]:
+    """A household's forms for its file: drafts first (work in progress), then the saved forms,
+    newest first, each with a `status` of draft, complete, signed or superseded."""
+    titles = {(f.form_id, f.version): f.title(lang) for f in forms.all_forms(store)}
+    names = {u["id"]: u["name"] for u in store.users()}
+    instances = forms.list_instances(store, household_id)
+    states = {r["id"]: r["state"] for r in instances}
+    rows = []
+    for d in forms.list_drafts(store, household_id):
+        rows.append({"kind": "draft", "id": d["id"], "form_id": d["form_id"], "form_version": d["form_version"],
+                     "title": titles.get((d["form_id"], d["form_version"]), d["form_id"]),
+                     "date": local_time(d["updated_at"], "%Y-%m-%d"), "status": "draft",
+                     "investigator": names.get(d["created_by"], ""), "supersedes": d["supersedes"],
+                     "supersedes_state": states.get(d["supersedes"]), "reason": d.get("amend_reason")})
+    for r in instances:
+        status = "superseded" if r["superseded"] else r["state"]
+        rows.append({"kind": "instance", "id": r["id"], "form_id": r["form_id"], "form_version": r["form_version"],
+                     "title": titles.get((r["form_id"], r["form_version"]), r["title"]),
+                     "date": r["filled_on"], "status": status, "investigator": r["investigator"] or "",
+                     "supersedes": r["supersedes"], "reason": r["amend_reason"]})
+    return rows
+
+
 # --------------------------------------------------------------------------------------------
 # The page
 # --------------------------------------------------------------------------------------------
@@ -396,6 +423,7 @@ class HouseholdFilePage(QWidget):
         self._fill_incomes()
         self._fill_case()
         self._fill_visits()
+        self._fill_forms()
 
     def mark_stale(self) -> None:
         self._stale = True
@@ -916,19 +944,151 @@ class HouseholdFilePage(QWidget):
     # --- 表单 -----------------------------------------------------------------------------------
 
     def _build_forms(self) -> None:
+        status_names = {"draft": self.tr("草稿"), "complete": self.tr("待签名"), "signed": self.tr("已签名"),
+                        "superseded": self.tr("已被更正")}
+        status_colours = {"draft": MUTED, "complete": CAUTION, "signed": OK_GREEN, "superseded": MUTED}
+
+        def note(r):
+            if r["kind"] == "draft" and r.get("supersedes"):
+                return self.tr("更正草稿") if r.get("supersedes_state") == "signed" else self.tr("修改草稿")
+            if r["kind"] == "draft":
+                return self.tr("未完成，可继续填写")
+            if r.get("supersedes"):
+                return self.tr("更正：{0}").format(r.get("reason") or "")
+            return ""
+
+        cols = [(self.tr("日期"), lambda r: r["date"]),
+                (self.tr("表单"), lambda r: r["title"]),
+                (self.tr("状态"), lambda r: status_names.get(r["status"], r["status"])),
+                (self.tr("调查人"), lambda r: r["investigator"]),
+                (self.tr("说明"), note)]
+        colour = lambda r, c: status_colours.get(r["status"]) if c == 2 else None  # noqa: E731
+        self.forms_model = RowsModel(cols, colour, parent=self)
+        self.forms_view = table_view(self.forms_model)
+        self.forms_view.doubleClicked.connect(lambda index: self.open_form(self.forms_model.rows[index.row()]))
+        self.forms_view.selectionModel().selectionChanged.connect(lambda *_: self._sync_form_buttons())
+
         widget = QWidget()
         box = QVBoxLayout(widget)
         box.setContentsMargins(12, 12, 12, 12)
         box.setSpacing(8)
-        box.addWidget(set_role(QLabel(self.tr("表单与签名")), "section"))
-        box.addWidget(set_role(QLabel(self.tr("本户的信息采集表及调查人、户主签名会列在这里。")), "muted"))
+        bar = QHBoxLayout()
+        bar.addWidget(set_role(QLabel(self.tr("信息采集表等表单及调查人、户主签名；双击一行打开")), "muted"))
+        bar.addStretch(1)
+        self.discard_draft_button = QPushButton(self.tr("删除草稿"))
+        self.discard_draft_button.clicked.connect(lambda: self.discard_form_draft(self._selected_form()))
+        self.sign_form_button = QPushButton(self.tr("签名"))
+        self.sign_form_button.clicked.connect(lambda: self.sign_form(self._selected_form()))
+        self.open_form_button = QPushButton(self.tr("打开"))
+        self.open_form_button.clicked.connect(lambda: self.open_form(self._selected_form()))
+        self.new_form_button = set_role(QPushButton(self.tr("新建表单")), "primary")
+        self.new_form_menu = QMenu(self)
+        self.new_form_menu.aboutToShow.connect(self._fill_new_form_menu)
+        self.new_form_button.setMenu(self.new_form_menu)
+        for b in (self.discard_draft_button, self.sign_form_button, self.open_form_button, self.new_form_button):
+            bar.addWidget(b)
+        box.addLayout(bar)
         empty = set_role(QLabel(self.tr("尚无表单")), "muted")
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         empty.setStyleSheet("font-size: 16px; padding: 40px;")
+        box.addWidget(self.forms_view, 1)
         box.addWidget(empty)
-        box.addStretch(1)
+        box.addStretch(0)
         self.forms_empty = empty
+        self.forms_tab = widget
         self.tabs.addTab(widget, self.tr("表单"))
+        self._sync_form_buttons()
+        self.session.changed.connect(self._forms_changed)
+
+    def _forms_changed(self, what: str) -> None:
+        if what == "forms" and self.household_id and self.profile is not None and self.session.is_open:
+            self._fill_forms()
+
+    def _fill_forms(self) -> None:
+        chosen = self._selected_form()
+        rows = self.session.call(form_rows, self.household_id, form_language())
+        self.forms_model.set_rows(rows)
+        again = next((i for i, r in enumerate(rows) if chosen and r["id"] == chosen["id"]), None)
+        if again is not None:
+            self.forms_view.selectRow(again)   # the row worked on stays chosen after a reload
+        header = self.forms_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.forms_view.resizeColumnsToContents()
+        for c in range(self.forms_model.columnCount() - 1):
+            header.resizeSection(c, header.sectionSize(c) + 24)   # room between the short columns
+        self.forms_view.setVisible(bool(rows))
+        self.forms_empty.setVisible(not rows)
+        self.tabs.setTabText(self.tabs.indexOf(self.forms_tab),
+                             self.tr("表单 ({0})").format(len(rows)) if rows else self.tr("表单"))
+        self._sync_form_buttons()
+
+    def _selected_form(self) -> dict | None:
+        rows = self.forms_view.selectionModel().selectedRows()
+        return self.forms_model.rows[rows[0].row()] if rows else None
+
+    def _sync_form_buttons(self) -> None:
+        row = self._selected_form()
+        self.open_form_button.setEnabled(row is not None)
+        self.sign_form_button.setEnabled(row is not None and row["status"] == "complete")
+        self.discard_draft_button.setEnabled(row is not None and row["kind"] == "draft")
+
+    def _fill_new_form_menu(self) -> None:
+        self.new_form_menu.clear()
+        english = form_language() == ENGLISH
+        for f in self.session.call(forms.list_forms):
+            action = self.new_form_menu.addAction(f["title_en"] if english and f.get("title_en") else f["title"])
+            action.triggered.connect(lambda _=False, form_id=f["id"]: self.new_form(form_id))
+
+    def new_form(self, form_id: str) -> bool:
+        """A new form for this household, or its draft of that form resumed."""
+        if not self.household_id:
+            return False
+        return self._run_form_dialog(partial(FormFiller, self.session, form_id, self.household_id, self))
+
+    def open_form(self, row: dict | None) -> bool:
+        """A draft resumes; a complete form opens to change or sign; a signed one opens to read."""
+        if row is None:
+            return False
+        if row["kind"] == "draft" and row.get("supersedes"):
+            make = partial(FormFiller, self.session, parent=self, instance_id=row["supersedes"],
+                           amend=row.get("supersedes_state") == "signed")
+        elif row["kind"] == "draft":
+            make = partial(FormFiller, self.session, row["form_id"], self.household_id, self)
+        elif row["status"] == "complete":
+            make = partial(FormFiller, self.session, parent=self, instance_id=row["id"])
+        else:
+            make = partial(FormViewDialog, self.session, row["id"], self)
+        return self._run_form_dialog(make)
+
+    def sign_form(self, row: dict | None) -> bool:
+        if row is None or row["status"] != "complete":
+            return False
+        return self._run_form_dialog(partial(SignDialog, self.session, row["id"], self))
+
+    def discard_form_draft(self, row: dict | None) -> bool:
+        if row is None or row["kind"] != "draft":
+            return False
+        answer = QMessageBox.question(self, self.tr("删除草稿"),
+                                      self.tr("删除“{0}”的草稿？已填写的内容将不再保留。").format(row["title"]),
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.session.call(forms.discard_draft, row["id"])
+        self.session.notify("forms")
+        return True
+
+    def _run_form_dialog(self, make) -> bool:
+        try:
+            dialog = make()
+        except Exception as e:  # noqa: BLE001 - a form that cannot open says why
+            show_error(self, e)
+            return False
+        accepted = self._run_dialog(dialog)
+        if self.session.is_open and self.profile is not None:
+            self._fill_forms()   # a draft may have been saved even when the dialog was closed
+        return accepted
 
     # --- actions ------------------------------------------------------------------------------
 

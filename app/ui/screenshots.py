@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
@@ -99,7 +100,15 @@ def render_all(out: Path, households: int = 300, language: str = "zh_CN") -> lis
 
         window.nav.setCurrentRow(2)
         written.append(_grab(window, out / "09-prompts.png", app))
-        window.nav.setCurrentRow(3)
+        window.nav.setCurrentRow(window.stack.indexOf(window.checks))
+        window.checks.run()
+        for _ in range(600):  # the checks run in workers; wait for both phases
+            if not window.checks.running:
+                break
+            _settle(app)
+            time.sleep(0.05)
+        written.append(_grab(window, out / "11-checks.png", app))
+        window.nav.setCurrentRow(window.stack.indexOf(window.settings))
         written.append(_grab(window, out / "10-settings.png", app))
         window.close()
         session.lock()

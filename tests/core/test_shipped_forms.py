@@ -238,3 +238,18 @@ def test_a_plan_needs_at_least_one_complete_measure():
     assert _issues(state) == {"plan_date": "constraint"} and state.relevant["no_measure_note"]
     state = evaluate(form, {**PLAN, "measures_plan": [{"measure": "health"}]}, TODAY)
     assert _issues(state) == {"measures_plan[1].content": "required"}
+
+
+SURVEY_COLUMNS = {"type", "name", "required", "relevant", "constraint", "calculation", "choice_filter", "default",
+                  "read_only", "appearance", "parameters", "save_to"}
+LOCALISED = ("label", "hint", "constraint_message", "required_message")
+
+
+@pytest.mark.parametrize("path", sorted(FORMS_DIR.glob("*.yaml")), ids=lambda p: p.name)
+def test_shipped_rows_use_known_columns(path):
+    """A stray key in YAML (an unquoted comma in a label splits it) would silently drop text."""
+    import yaml
+    rows = yaml.safe_load(path.read_text("utf-8"))["survey"]
+    for n, row in enumerate(rows, start=2):
+        for key in row:
+            assert key in SURVEY_COLUMNS or key.split("::")[0] in LOCALISED, (path.name, n, key)
