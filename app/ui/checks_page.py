@@ -4,7 +4,7 @@ for review; it never blocks anything."""
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
@@ -14,11 +14,12 @@ from app.services import checks
 
 from .errors import show_error
 from .style import ACCENT, MUTED, WARN, set_role
+from .table_model import RowsModel
 
 SEVERITY_COLORS = {"error": WARN, "warning": "#a15c00", "review": MUTED}
 
 
-class FindingModel(QAbstractTableModel):
+class FindingModel(RowsModel):
     """Findings, filtered by rule and severity; rows are read-only."""
 
     SEVERITY, HOUSEHOLD, TITLE, MESSAGE, HINT = range(5)
@@ -40,17 +41,6 @@ class FindingModel(QAbstractTableModel):
 
     def finding(self, row: int) -> Finding | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

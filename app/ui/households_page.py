@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import shiboken6
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
@@ -18,6 +18,7 @@ from app.storage import search
 from .errors import show_error
 from .household_dialog import HouseholdDialog
 from .style import WARN, set_role
+from .table_model import RowsModel
 from .text import comma
 from .enum_labels import choices, name_of
 
@@ -42,7 +43,7 @@ def _name_key(name: str | None) -> str:
 _CATEGORY_ORDER = {c.value: i for i, c in enumerate(HouseholdCategory)}
 
 
-class HouseholdModel(QAbstractTableModel):
+class HouseholdModel(RowsModel):
     """Household summaries, read a page at a time as the view scrolls (canFetchMore/fetchMore).
 
     Sorting by a column, or filtering by a set of ids (due this month, open problems), reads
@@ -154,16 +155,9 @@ class HouseholdModel(QAbstractTableModel):
         return self._rows[row]
 
     # -- Qt model ------------------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(self.FIELDS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
+    @property
+    def rows(self) -> list[dict]:
+        return self._rows
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

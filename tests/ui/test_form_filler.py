@@ -4,7 +4,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QPoint, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtGui import QInputMethodEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 
@@ -13,35 +13,13 @@ from app.services import forms, households  # noqa: E402
 from app.ui.form_filler import AUTOSAVE_MS, FormFiller  # noqa: E402
 from app.ui.household_file import HouseholdFilePage  # noqa: E402
 from app.ui.sign_dialog import FormViewDialog, SignDialog  # noqa: E402
+from tests.ui.dialogs import drive  # noqa: E402
 
 LEFT = Qt.MouseButton.LeftButton
 NONE = Qt.KeyboardModifier.NoModifier
 # What a visit finds out that the household file does not say.
 VISIT = {"education_ok": "yes", "medical_ok": "yes", "water_quantity_ok": "yes", "water_quality_ok": "yes",
          "water_access_ok": "yes", "water_reliable_ok": "yes"}
-
-
-def drive(trigger, fill):
-    """Run `trigger` (which opens a modal dialog and waits for it) while `fill(dialog)` works the
-    dialog; a dialog `fill` leaves open is closed so that a failed check cannot hang the test."""
-    seen = {}
-
-    def act():
-        dialog = QApplication.activeModalWidget()
-        seen["dialog"] = dialog
-        try:
-            fill(dialog)
-        except BaseException as e:  # noqa: BLE001 - re-raised after the dialog is gone
-            seen["error"] = e
-        finally:
-            if dialog is not None and dialog.isVisible():
-                dialog.reject()
-
-    QTimer.singleShot(0, act)
-    result = trigger()
-    if "error" in seen:
-        raise seen["error"]
-    return seen.get("dialog"), result
 
 
 def complete_household(store, today):

@@ -6,7 +6,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QDate, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import QDate, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 
 from app.services import visits  # noqa: E402
@@ -14,6 +14,7 @@ from app.ui.case_dialogs import CaseStepDialog, next_steps  # noqa: E402
 from app.ui.household_file import HouseholdFilePage  # noqa: E402
 from app.ui.income_dialog import IncomeDialog  # noqa: E402
 from app.ui.visit_dialog import VisitDialog  # noqa: E402
+from tests.ui.dialogs import drive  # noqa: E402
 
 
 def household_with(store, state):
@@ -26,29 +27,6 @@ def household_with(store, state):
                                  [state]).fetchone()
     assert row, state
     return row[0]
-
-
-def drive(trigger, fill):
-    """Run `trigger` (which opens a modal dialog and waits for it) while `fill(dialog)` works the
-    dialog; a dialog `fill` leaves open is closed so that a failed check cannot hang the test."""
-    seen = {}
-
-    def act():
-        dialog = QApplication.activeModalWidget()
-        seen["dialog"] = dialog
-        try:
-            fill(dialog)
-        except BaseException as e:  # noqa: BLE001 - re-raised after the dialog is gone
-            seen["error"] = e
-        finally:
-            if dialog is not None and dialog.isVisible():
-                dialog.reject()
-
-    QTimer.singleShot(0, act)
-    result = trigger()
-    if "error" in seen:
-        raise seen["error"]
-    return seen.get("dialog"), result
 
 
 def click_save(qtbot, dialog):
