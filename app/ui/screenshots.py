@@ -77,6 +77,7 @@ def render_all(out: Path, households: int = 300, language: str = "zh_CN") -> lis
         written.append(_grab(window, out / "04-households.png", app))
         head = hh_service.list_households(store, category="monitored", limit=1)[0]
         from app.core.search_keys import name_keys
+        from app.services import forms as forms_service
         initials = name_keys(head["head_name"])[-1]
         page = window.households
         page.search.setText(initials)
@@ -91,6 +92,20 @@ def render_all(out: Path, households: int = 300, language: str = "zh_CN") -> lis
                 tabs.setCurrentIndex(i)
                 written.append(_grab(window, out / f"07-file-tab-{i}.png", app))
             tabs.setCurrentIndex(0)
+
+        from .form_filler import FormFiller
+        filler = FormFiller(session, "household_info", head["id"], window)
+        filler.resize(1280, 720)
+        filler.show()
+        written.append(_grab(filler, out / "12-form-filler.png", app))
+        filler.close()
+        from .sign_dialog import FormViewDialog
+        signed = next((r for r in forms_service.list_instances(store) if r["state"] == "signed"), None)
+        if signed:
+            view = FormViewDialog(session, signed["id"], window)
+            view.show()
+            written.append(_grab(view, out / "13-signed-form.png", app))
+            view.close()
 
         from .visit_dialog import VisitDialog
         dialog = VisitDialog(session, head["id"], window)
