@@ -18,7 +18,7 @@ MAX_POINTS = 20_000
 
 # Chosen by bench/signatures.py (best recall with at most 2 % false alarms on its tuning
 # writers, pairs of different names); run it again after changing the features or weights below.
-SAME_HAND_THRESHOLD = 1.368
+SAME_HAND_THRESHOLD = 1.6208
 
 N_POINTS = 160  # resampled length: a few points per stroke of a three-character name
 BAND = 40       # Sakoe-Chiba half-width (a quarter): lets strokes of different names find their match
@@ -28,6 +28,51 @@ BAND = 40       # Sakoe-Chiba half-width (a quarter): lets strokes of different 
 # name best; pen up marks the jumps between strokes.
 W_POS, W_DIR, W_FOLD, W_SPEED, W_PEN = 0.3, 1.0, 0.8, 1.5, 1.0
 SPEED_CAP = 3.0  # times the mean speed: a dropped sample must not swamp the comparison
+# The hand as a whole, whatever the name: how fast the pen moves on the paper, how long it rests
+# between strokes, how tall the writing is. Compared as logarithms (a ratio of 2 is the same
+# difference at any pace) and added to the path distance with this weight.
+W_HAND = 0.45
+W_SLANT = 2.0  # slant is a tangent: one unit of lean is far apart
+
+
+# Stored distances (the checks keep them per store) are recomputed when this changes.
+DISTANCE_VERSION = "dtw160-b40-hand4"
+
+
+class Features(tuple):
+    """The resampled path, plus `hand`: the name-independent measures of the writer."""
+    hand: tuple[float, ...] = ()
+
+
+def hand_measures(d: dict) -> tuple[float, ...]:
+    """(log pen-down speed, log pen-up rest, log writing height, slant), pad-relative where it
+    matters."""
+    diag = math.hypot(d["width"], d["height"])
+    down_len = down_ms = 0.0
+    rests = []
+    ys = []
+    for k, stroke in enumerate(d["strokes"]):
+        for (x0, y0, t0), (x1, y1, t1) in zip(stroke, stroke[1:]):
+            down_len += math.hypot(x1 - x0, y1 - y0)
+            down_ms += t1 - t0
+        if k:
+            rests.append(stroke[0][2] - d["strokes"][k - 1][-1][2])
+        ys += [p[1] for p in stroke]
+    speed = down_len / diag / down_ms if down_ms else 0.0
+    rest = sorted(rests)[len(rests) // 2] if rests else 0.0
+    height = (max(ys) - min(ys)) / d["height"] if ys else 0.0
+    # Slant: how far the near-vertical runs lean, length-weighted, over runs of a few samples so
+    # the tremor does not decide it.
+    lean = weight = 0.0
+    for stroke in d["strokes"]:
+        for (x0, y0, _), (x1, y1, _) in zip(stroke[::4], stroke[4::4]):
+            dx, dy = x1 - x0, y1 - y0
+            if abs(dy) > 2 * abs(dx) and dy:
+                w = math.hypot(dx, dy)
+                lean += w * dx / abs(dy)
+                weight += w
+    slant = lean / weight if weight else 0.0
+    return (math.log(speed + 1e-5), math.log(rest + 10.0), math.log(height + 0.01), W_SLANT * slant)
 
 
 def _is_int(v) -> bool:
@@ -98,7 +143,7 @@ def image_hash(data) -> str:
     return hashlib.sha256(to_svg(data).encode("utf-8")).hexdigest()
 
 
-def features(data) -> tuple[tuple[float, ...], ...]:
+def features(data) -> Features:
     """N_POINTS feature vectors along the pen path, weighted so Euclidean distance compares hands.
 
     Each vector: position (x, y), direction of motion (cos, sin), the direction folded to a quarter
@@ -116,7 +161,9 @@ def features(data) -> tuple[tuple[float, ...], ...]:
         cum.append(cum[-1] + math.hypot(xs[i] - xs[i - 1], ys[i] - ys[i - 1]))
     total = cum[-1]
     if total == 0:  # a single dot (or dots on one spot): no path to compare along
-        return tuple((0.0,) * 8 for _ in range(N_POINTS))
+        out = Features((0.0,) * 8 for _ in range(N_POINTS))
+        out.hand = hand_measures(d)
+        return out
 
     # Resample by arc length, so the number of points the pad reported (its rate, the writer's
     # speed) does not decide how much each part of the signature weighs.
@@ -164,7 +211,9 @@ def features(data) -> tuple[tuple[float, ...], ...]:
             v = min((s_at[b] - s_at[a]) / dt / mean_speed, SPEED_CAP)
         out.append((W_POS * (px[k] - cx) / rms, W_POS * (py[k] - cy) / rms, W_DIR * c, W_DIR * s,
                     W_FOLD * c4, W_FOLD * s4, W_SPEED * v, W_PEN * pu[k]))
-    return tuple(out)
+    out = Features(out)
+    out.hand = hand_measures(d)
+    return out
 
 
 def distance(a, b) -> float:
@@ -195,7 +244,9 @@ def distance(a, b) -> float:
             left = up if up < left else left
             cur[j] = left
         prev = cur
-    return prev[m] / (n + m)
+    path = prev[m] / (n + m)
+    ha, hb = getattr(fa, "hand", ()), getattr(fb, "hand", ())
+    return path + (W_HAND * math.dist(ha, hb) if ha and hb else 0.0)
 
 
 def same_hand(a, b) -> bool:

@@ -240,7 +240,7 @@ class _stored_same_hand:
     def __init__(self, store: Store, signature):
         self.store, self.signature = store, signature
         self.threshold = signature.SAME_HAND_THRESHOLD
-        self.known = {(a, b): d for a, b, d in store.conn.execute("SELECT a, b, distance FROM signature_distances")}
+        self.known = stored_distances(store, signature)
         self.new: dict[tuple[str, str], float] = {}
         self.features: dict[str, tuple] = {}
 
@@ -261,9 +261,24 @@ class _stored_same_hand:
         return d <= self.threshold
 
     def save(self) -> None:
-        rows = [(a, b, d) for (a, b), d in self.new.items() if d != float("inf")]
-        if rows:
-            with self.store.transaction():
-                self.store.conn.executemany(
-                    "INSERT OR REPLACE INTO signature_distances (a, b, distance) VALUES (?, ?, ?)", rows)
+        remember_distances(self.store, [(a, b, d) for (a, b), d in self.new.items() if d != float("inf")])
         self.new.clear()
+
+
+def stored_distances(store: Store, signature) -> dict[tuple[str, str], float]:
+    """The distances kept in this store, if the comparison that made them is today's."""
+    if store.meta("signature_distance_version") != signature.DISTANCE_VERSION:
+        with store.transaction():
+            store.conn.execute("DELETE FROM signature_distances")
+            store.conn.execute("INSERT OR REPLACE INTO meta VALUES ('signature_distance_version', ?)",
+                               [signature.DISTANCE_VERSION])
+        return {}
+    return {(a, b): d for a, b, d in store.conn.execute("SELECT a, b, distance FROM signature_distances")}
+
+
+def remember_distances(store: Store, rows: list[tuple[str, str, float]]) -> None:
+    """Keep (id, id, distance) rows, the two ids in order."""
+    if rows:
+        with store.transaction():
+            store.conn.executemany("INSERT OR REPLACE INTO signature_distances (a, b, distance) VALUES (?, ?, ?)",
+                                   [(min(a, b), max(a, b), d) for a, b, d in rows])

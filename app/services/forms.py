@@ -385,11 +385,10 @@ def required_signatures(form: FormDef, inst: dict) -> list:
 def _remember_distances(store: Store, saved: list[dict]) -> None:
     """The handwriting distance between the form's signatures, for the same-hand check, while
     the strokes are at hand (the checks then read it instead of comparing again)."""
-    for i, a in enumerate(saved):
-        for b in saved[i + 1:]:
-            x, y = sorted((a["id"], b["id"]))
-            store.conn.execute("INSERT OR REPLACE INTO signature_distances (a, b, distance) VALUES (?, ?, ?)",
-                               [x, y, signature.distance(a["strokes"], b["strokes"])])
+    from .checks import remember_distances, stored_distances
+    stored_distances(store, signature)  # clears distances an older comparison made
+    remember_distances(store, [(a["id"], b["id"], signature.distance(a["strokes"], b["strokes"]))
+                               for i, a in enumerate(saved) for b in saved[i + 1:]])
 
 
 def _head_name(store: Store, household_id: str | None) -> str | None:

@@ -168,7 +168,7 @@ def test_precision_and_recall_on_held_out_writers():
     fp = sum(same_hand(a, b) for a, b in different)
     precision, recall, false_alarms = tp / (tp + fp), tp / len(same), fp / len(different)
     # The threshold is set for few false alarms (a village has far more honest forms than forged).
-    assert precision >= 0.9 and false_alarms <= 0.05 and recall >= 0.4, (precision, recall, false_alarms)
+    assert precision >= 0.9 and false_alarms <= 0.05 and recall >= 0.6, (precision, recall, false_alarms)
 
 
 def test_same_hand_uses_the_threshold(pair_of_writers):

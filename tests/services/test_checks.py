@@ -112,7 +112,13 @@ def test_household_signature_in_the_investigators_hand(store, village):
     handwriting = pytest.importorskip("app.core.handwriting")
     signature = pytest.importorskip("app.core.signature")
     investigator = handwriting.Writer(1).sign("王芳", 1)
-    for key, household_strokes in (("zhang", handwriting.Writer(2).sign("张三", 2)), ("li", investigator)):
+    # 张三 signs in a hand clearly not the investigator's (how well hands are told apart is
+    # test_signature's business); 李四's line was written by the investigator.
+    honest = next(s for s in (handwriting.Writer(k).sign("张三", k) for k in range(2, 60))
+                  if signature.distance(s, investigator) > signature.SAME_HAND_THRESHOLD + 0.2)
+    forged = handwriting.Writer(1).sign("李四", 7)
+    assert signature.same_hand(forged, investigator)
+    for key, household_strokes in (("zhang", honest), ("li", forged)):
         inst = form(store, village[key]["id"], state="signed")
         for role, name, strokes in (("investigator", "王芳", investigator), ("household", key, household_strokes)):
             store.records.insert("form_signatures", {"instance_id": inst["id"], "role": role, "signer_name": name,
@@ -144,3 +150,21 @@ def test_records_of_a_deleted_household_are_not_checked(store, village):
     assert rules_of(run_checks(store, today=TODAY)) == ["form.no_investigator", "visit.no_visitor"]
     store.records.delete("households", hid, "重复建档")
     assert run_checks(store, today=TODAY) == []
+
+
+def test_distances_from_an_older_comparison_are_recomputed(store, village):
+    from app.core import handwriting, signature
+    from app.services.checks import stored_distances
+    investigator = handwriting.Writer(1).sign("王芳", 1)
+    inst = form(store, village["li"]["id"], state="signed")
+    ids = [store.records.insert("form_signatures", {
+        "instance_id": inst["id"], "role": role, "signer_name": name, "strokes": investigator,
+        "image_hash": signature.image_hash(investigator)})["id"] for role, name in (("investigator", "王芳"),
+                                                                                ("household", "李四"))]
+    run_checks(store, today=TODAY, rules=["signature"])
+    assert stored_distances(store, signature) == {tuple(sorted(ids)): 0.0}
+    # An older version's distance, far apart: it must not hide the same hand.
+    store.conn.execute("UPDATE signature_distances SET distance = 99")
+    store.conn.execute("UPDATE meta SET value = 'older' WHERE key = 'signature_distance_version'")
+    found = run_checks(store, today=TODAY, rules=["signature"])
+    assert [f.rule for f in found] == ["signature.same_hand"]
