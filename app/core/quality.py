@@ -369,10 +369,10 @@ def compare_strokes(a: Signature, b: Signature) -> bool:
     return same_hand(a.data, b.data)
 
 
-# An investigator's own signatures are one hand writing one name, so one of them stands for all:
-# each comparison is a DTW of a few milliseconds, and every household signature meets every
-# other investigator. Raise it for more recall at that cost per sample.
-MAX_PER_INVESTIGATOR = 1
+# A household signature is compared with this many of each investigator's signatures on other
+# forms and flagged when most look alike: a majority of three lets one chance likeness pass.
+# Each comparison is a DTW of a few milliseconds, done once per store (the distances are kept).
+MAX_PER_INVESTIGATOR = 3
 
 
 def investigator_samples(signatures: Iterable[Signature], per_investigator: int) -> dict[str, list[Signature]]:
@@ -394,9 +394,9 @@ def signature_findings(signatures: list[Signature], households: dict[str, dict],
                        per_investigator: int = MAX_PER_INVESTIGATOR, only_household: str | None = None
                        ) -> Iterator[Finding]:
     """signature.same_hand: on one form, the household's and the investigator's signatures look
-    like one hand. signature.matches_investigator: a household signature looks like the hand of
-    another investigator than the form's, compared with a sample of their signatures on other
-    forms. Proxy signatures are compared too: a proxy is another person than the head, but
+    like one hand, judged with a sample of the same investigator's signatures on other forms.
+    signature.matches_investigator: a household signature looks like the hand of another
+    investigator than the form's, judged by most of a sample of their signatures. Proxy signatures are compared too: a proxy is another person than the head, but
     never an investigator. `same_hand(a, b)` compares two `Signature`s."""
     by_form: dict[str, list[Signature]] = {}
     for s in signatures:
@@ -412,12 +412,22 @@ def signature_findings(signatures: list[Signature], households: dict[str, dict],
             who = f"“{h.signer_name}”{'（代签）' if h.proxy else ''}"
             when = f"{h.filled_on}的表单上" if h.filled_on else "表单上"
             for inv in own:
-                if same_hand(h, inv):
+                # The form's own pair, and the same investigator's hand on other forms: most of
+                # them must agree, so one chance likeness between two hands is not a finding.
+                name = inv.signer_name.strip()
+                pool = [inv] + [s for s in samples.get(name, ()) if s.instance_id != form_id]
+                alike = sum(1 for s in pool if same_hand(h, s))
+                if alike * 2 > len(pool) or len(pool) == 1 and alike:
                     yield finding("signature.same_hand", household, "signature",
                                   f"{when}农户签名{who}与调查人{inv.signer_name}的签名笔迹相似", ("form_signatures", h.id))
             for name, sample in samples.items():
-                if name not in own_names and any(
-                        s.instance_id != form_id and _alike(h.outline, s.outline) and same_hand(h, s) for s in sample):
+                if name in own_names:
+                    continue
+                others = [s for s in sample if s.instance_id != form_id]
+                # Most of the investigator's signatures must agree: one chance likeness among the
+                # many hands a village has is not a finding.
+                alike = sum(1 for s in others if _alike(h.outline, s.outline) and same_hand(h, s))
+                if others and alike * 2 > len(others):
                     yield finding("signature.matches_investigator", household, "signature",
                                   f"{when}农户签名{who}与调查人{name}在其他表单上的签名笔迹相似", ("form_signatures", h.id))
 

@@ -55,12 +55,14 @@ def build_demo(data_dir: Path, passphrase: str, households: int, seed: int = 1, 
                 plist = worklog.add_problem_list(store, pl["title"], source=pl["source"], created_on=pl["created_on"])
                 for item in pl["items"]:
                     worklog.add_problem(store, plist["id"], {**item, "household_id": keys.get(item.get("household_key"))})
-        counts["forms"] = seed_forms(store, list(keys.values()), seed, today)["signed"]
-        seed_fabrications(store, list(keys.values()), seed, today)
+        signed = seed_forms(store, list(keys.values()), seed, today)
+        counts["forms"] = signed["signed"]
+        # What was planted for the checks to find, by household: for training and for tests.
+        planted = {**signed["planted"], **seed_fabrications(store, list(keys.values()), seed, today)}
         user = store.user["name"]
     return {"data": str(data_dir), "village": f"{place['county']}{place['township']}{place['village']}",
             "households": len(items), "members": counts["members"], "visits": counts["visits"],
-            "cases": counts["cases"], "forms": counts["forms"], "user": user, "recovery_code": code,
+            "cases": counts["cases"], "forms": counts["forms"], "planted": planted, "user": user, "recovery_code": code,
             "seconds": round(time.perf_counter() - started, 1)}
 
 

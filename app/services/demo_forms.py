@@ -54,6 +54,7 @@ def seed_forms(store: Store, household_ids: list[str], seed: int, today: date) -
     hand = _writer(investigator)
     chosen = [hid for hid in household_ids if rng.randrange(SHARE) == 0]
     counts = {"signed": 0, "same_hand": 0, "no_investigator": 0, "future": 0, "skipped": 0}
+    planted: dict[str, list[str]] = {"same_hand": [], "no_investigator": [], "future_date": []}
     for n, hid in enumerate(chosen):
         answers = _answers(store, form, hid, today)
         day = today - timedelta(days=rng.randrange(1, 180))
@@ -67,10 +68,12 @@ def seed_forms(store: Store, household_ids: list[str], seed: int, today: date) -
         if counts["no_investigator"] < NO_INVESTIGATOR and n % 97 == 11:
             store.records.insert("form_instances", {**fields, "investigator": None})
             counts["no_investigator"] += 1
+            planted["no_investigator"].append(hid)
             continue
         if counts["future"] < FUTURE_DATED and n % 89 == 7:
             fields["filled_on"] = (today + timedelta(days=20)).isoformat()
             counts["future"] += 1
+            planted["future_date"].append(hid)
         head = answers.get("head_name") or "户主"
         forged = counts["same_hand"] < SAME_HAND and n % 53 == 5
         with store.transaction():
@@ -81,6 +84,9 @@ def seed_forms(store: Store, household_ids: list[str], seed: int, today: date) -
             }, today=today, update_file=False)
         counts["signed"] += 1
         counts["same_hand"] += forged
+        if forged:
+            planted["same_hand"].append(hid)
+    counts["planted"] = planted
     return counts
 
 
@@ -95,7 +101,7 @@ def seed_fabrications(store: Store, household_ids: list[str], seed: int, today: 
     with_income = [r["household_id"] for r in store.query(
         "SELECT DISTINCT household_id FROM income_assessments WHERE deleted = 0 ORDER BY household_id")]
     if len(with_income) < 2 * COPIED_INCOMES:
-        return {"copied_incomes": 0, "no_visitor": 0}
+        return {"income_identical": [], "no_visitor": []}
     picks = rng.sample(with_income, 2 * COPIED_INCOMES)
     day = (today - timedelta(days=10)).isoformat()
     with store.transaction():
@@ -108,7 +114,8 @@ def seed_fabrications(store: Store, household_ids: list[str], seed: int, today: 
                 "household_id": target, "assessed_on": day, "household_size": size,
                 "items": json.loads(row["items"]), "net_fen": row["net_fen"],
                 "per_capita_fen": row["net_fen"] // size, "baseline_fen": row["baseline_fen"]})
-        for hid in rng.sample(household_ids, NO_VISITOR):
+        blank = rng.sample(household_ids, NO_VISITOR)
+        for hid in blank:
             store.records.insert("visits", {"household_id": hid, "visitor": "", "visit_date": day, "mode": "home",
                                             "findings": "入户了解家庭情况，无异常"})
-    return {"copied_incomes": COPIED_INCOMES, "no_visitor": NO_VISITOR}
+    return {"income_identical": picks, "no_visitor": blank}
