@@ -140,7 +140,10 @@ def cmd_demo(args):
     result = build_demo(args.data, passphrase, args.households, args.seed, user_name=args.user,
                         progress=None if args.json else _progress)
     emit(args, result, f"\n示范村已建立 (demo village built): {result['village']}, {result['households']} 户, "
-                       f"{result['members']} 人, {result['visits']} 次走访, {result['seconds']} 秒\n"
+                       f"{result['members']} 人, {result['visits']} 次走访, {result['forms']} 份签名表单, "
+                       f"{result['seconds']} 秒\n"
+                       f"为数据检查埋设的问题 (planted for the checks): "
+                       f"{sum(len(v) for v in result['planted'].values())} 处，见 --json 的 planted\n"
                        f"用户 (user): {result['user']}\n恢复码 (recovery code): {result['recovery_code']}")
 
 
