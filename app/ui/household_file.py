@@ -8,10 +8,10 @@ from functools import partial
 
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextDocument
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFrame, QGridLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QListView, QMenu, QMessageBox, QPushButton, QScrollArea, QStyle,
-                               QStyledItemDelegate, QStyleOptionViewItem, QTableView, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog, QFrame, QGridLayout,
+                               QHBoxLayout, QHeaderView, QLabel, QListView, QMenu, QMessageBox, QPushButton,
+                               QScrollArea, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from app.core.enums import (CaseState, Health, HouseholdCategory, HouseholdFlag, HousingGrade, LabourCapacity,
                             Measure, MonitoringCategory, Relation, Residence, RiskType, SchoolStatus, Sex,
@@ -1039,6 +1039,30 @@ class HouseholdFilePage(QWidget):
         for f in self.session.call(forms.list_forms):
             action = self.new_form_menu.addAction(f["title_en"] if english and f.get("title_en") else f["title"])
             action.triggered.connect(lambda _=False, form_id=f["id"]: self.new_form(form_id))
+        self.new_form_menu.addSeparator()
+        self.new_form_menu.addAction(self.tr("导入表单（XLSForm 工作簿）…"), self.import_form)
+
+    def import_form(self, path: str | None = None) -> dict | None:
+        """A county's form from an XLSForm workbook (.xlsx) or a YAML/JSON definition; a mistake
+        in it is shown with the row, column and position to fix."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("导入表单"), "",
+                                                  self.tr("表单定义 (*.xlsx *.yaml *.yml *.json)"))
+            if not path:
+                return None
+        try:
+            result = self.session.call(forms.import_form, path)
+        except Exception as e:  # noqa: BLE001 - shown to the person, nothing was stored
+            show_error(self, e)
+            return None
+        self.session.notify("forms")
+        if result["imported"]:
+            text = self.tr("已导入“{0}”（版本 {1}，{2} 题），可在“新建表单”中选用。").format(
+                result["title"], result["version"], result["questions"])
+        else:
+            text = self.tr("“{0}”版本 {1} 已经导入过，未作改动。").format(result["title"], result["version"])
+        QMessageBox.information(self, self.tr("导入表单"), text)
+        return result
 
     def new_form(self, form_id: str) -> bool:
         """A new form for this household, or its draft of that form resumed."""

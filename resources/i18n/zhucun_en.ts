@@ -528,93 +528,93 @@
 <context>
     <name>ChecksPage</name>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="85" />
+        <location filename="../../app/ui/checks_page.py" line="75" />
         <source>数据检查</source>
         <translation>Data checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="95" />
+        <location filename="../../app/ui/checks_page.py" line="85" />
         <source>运行检查</source>
         <translation>Run checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="96" />
+        <location filename="../../app/ui/checks_page.py" line="86" />
         <source>按审计和国家平台的逻辑校验规则检查全村数据；发现的问题只提示核实，不影响录入</source>
         <translation>Checks the village's data against what auditors look for and the national platform's logic rules; a finding asks for review and never blocks entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="100" />
+        <location filename="../../app/ui/checks_page.py" line="90" />
         <source>全部级别</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="104" />
-        <location filename="../../app/ui/checks_page.py" line="227" />
+        <location filename="../../app/ui/checks_page.py" line="94" />
+        <location filename="../../app/ui/checks_page.py" line="217" />
         <source>全部问题</source>
         <translation>All problems</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="159" />
+        <location filename="../../app/ui/checks_page.py" line="149" />
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="161" />
+        <location filename="../../app/ui/checks_page.py" line="151" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="180" />
+        <location filename="../../app/ui/checks_page.py" line="170" />
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="194" />
+        <location filename="../../app/ui/checks_page.py" line="184" />
         <source>正在比对签名笔迹…</source>
         <translation>Comparing signature handwriting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="255" />
+        <location filename="../../app/ui/checks_page.py" line="245" />
         <source>共 {0} 条：错误 {1}，警告 {2}，待核实 {3}；涉及 {4} 户</source>
         <translation>{0} findings: {1} errors, {2} warnings, {3} to review; {4} households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="260" />
+        <location filename="../../app/ui/checks_page.py" line="250" />
         <source>数据已更改，请重新运行检查</source>
         <translation>The data changed: run the checks again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="266" />
+        <location filename="../../app/ui/checks_page.py" line="256" />
         <source>点“运行检查”，按审计发现的问题和国家平台的逻辑校验规则检查全村数据：</source>
         <translation>Press “Run checks” to check the village's data against what auditors found and the national platform's logic rules:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="267" />
+        <location filename="../../app/ui/checks_page.py" line="257" />
         <source>身份证号、家庭成员、收入、帮扶措施和时限、必须纳入监测的情形、走访和表单签名。</source>
         <translation>ID numbers, members, incomes, measures and deadlines, the situations that must be monitored, visits and form signatures.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="269" />
+        <location filename="../../app/ui/checks_page.py" line="259" />
         <source>没有符合筛选条件的问题。</source>
         <translation>No finding matches the filter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="271" />
+        <location filename="../../app/ui/checks_page.py" line="261" />
         <source>没有发现问题。</source>
         <translation>No problems found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="281" />
+        <location filename="../../app/ui/checks_page.py" line="271" />
         <source>如何处理</source>
         <translation>How to fix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="281" />
+        <location filename="../../app/ui/checks_page.py" line="271" />
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="281" />
+        <location filename="../../app/ui/checks_page.py" line="271" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
@@ -744,42 +744,42 @@
 <context>
     <name>FindingModel</name>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="28" />
+        <location filename="../../app/ui/checks_page.py" line="29" />
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="28" />
+        <location filename="../../app/ui/checks_page.py" line="29" />
         <source>户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="28" />
+        <location filename="../../app/ui/checks_page.py" line="29" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="28" />
+        <location filename="../../app/ui/checks_page.py" line="29" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="28" />
+        <location filename="../../app/ui/checks_page.py" line="29" />
         <source>如何处理</source>
         <translation>How to fix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="29" />
+        <location filename="../../app/ui/checks_page.py" line="30" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="29" />
+        <location filename="../../app/ui/checks_page.py" line="30" />
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="29" />
+        <location filename="../../app/ui/checks_page.py" line="30" />
         <source>待核实</source>
         <translation>To review</translation>
     </message>
@@ -2562,7 +2562,7 @@
     </message>
     <message>
         <location filename="../../app/ui/household_file.py" line="978" />
-        <location filename="../../app/ui/household_file.py" line="1072" />
+        <location filename="../../app/ui/household_file.py" line="1096" />
         <source>删除草稿</source>
         <translation>Delete draft</translation>
     </message>
@@ -2587,7 +2587,33 @@
         <translation>Forms ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="1073" />
+        <location filename="../../app/ui/household_file.py" line="1043" />
+        <source>导入表单（XLSForm 工作簿）…</source>
+        <translation>Import a form (XLSForm workbook)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_file.py" line="1049" />
+        <location filename="../../app/ui/household_file.py" line="1064" />
+        <source>导入表单</source>
+        <translation>Import a form</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_file.py" line="1050" />
+        <source>表单定义 (*.xlsx *.yaml *.yml *.json)</source>
+        <translation>Form definitions (*.xlsx *.yaml *.yml *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_file.py" line="1060" />
+        <source>已导入“{0}”（版本 {1}，{2} 题），可在“新建表单”中选用。</source>
+        <translation>Imported “{0}” (version {1}, {2} questions): choose it under New form.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_file.py" line="1063" />
+        <source>“{0}”版本 {1} 已经导入过，未作改动。</source>
+        <translation>“{0}” version {1} was already imported: nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_file.py" line="1097" />
         <source>删除“{0}”的草稿？已填写的内容将不再保留。</source>
         <translation>Delete the draft of “{0}”? What was entered will be lost.</translation>
     </message>
@@ -2650,42 +2676,42 @@
 <context>
     <name>HouseholdModel</name>
     <message>
-        <location filename="../../app/ui/households_page.py" line="65" />
+        <location filename="../../app/ui/households_page.py" line="66" />
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="65" />
+        <location filename="../../app/ui/households_page.py" line="66" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="65" />
+        <location filename="../../app/ui/households_page.py" line="66" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="65" />
+        <location filename="../../app/ui/households_page.py" line="66" />
         <source>村民小组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="65" />
+        <location filename="../../app/ui/households_page.py" line="66" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="66" />
+        <location filename="../../app/ui/households_page.py" line="67" />
         <source>帮扶责任人</source>
         <translation>Pairing cadre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="184" />
+        <location filename="../../app/ui/households_page.py" line="178" />
         <source>风险已消除</source>
         <translation>risk eliminated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="184" />
+        <location filename="../../app/ui/households_page.py" line="178" />
         <source>风险未消除</source>
         <translation>risk not eliminated</translation>
     </message>
@@ -2693,69 +2719,69 @@
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../app/ui/households_page.py" line="210" />
+        <location filename="../../app/ui/households_page.py" line="204" />
         <source>农户档案</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="213" />
+        <location filename="../../app/ui/households_page.py" line="207" />
         <source>添加农户</source>
         <translation>Add household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="218" />
+        <location filename="../../app/ui/households_page.py" line="212" />
         <source>姓名、拼音、首字母、身份证或电话号码</source>
         <translation>Name, pinyin, initials, ID or phone number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="222" />
+        <location filename="../../app/ui/households_page.py" line="216" />
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="228" />
-        <location filename="../../app/ui/households_page.py" line="332" />
+        <location filename="../../app/ui/households_page.py" line="222" />
+        <location filename="../../app/ui/households_page.py" line="326" />
         <source>全部小组</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="229" />
-        <location filename="../../app/ui/households_page.py" line="404" />
+        <location filename="../../app/ui/households_page.py" line="223" />
+        <location filename="../../app/ui/households_page.py" line="398" />
         <source>本月应走访</source>
         <translation>Due this month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="230" />
+        <location filename="../../app/ui/households_page.py" line="224" />
         <source>本月还须入户走访、电话或微信联系、回头看的户（含逾期）</source>
         <translation>Households that still need a home visit, a phone or WeChat contact or a follow-up check this month (overdue included)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="231" />
+        <location filename="../../app/ui/households_page.py" line="225" />
         <source>有未销号问题</source>
         <translation>Open problems</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="232" />
+        <location filename="../../app/ui/households_page.py" line="226" />
         <source>问题清单中尚未销号的户</source>
         <translation>Households with problem-list items not yet closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="364" />
+        <location filename="../../app/ui/households_page.py" line="358" />
         <source>共 {0} 户</source>
         <translation>Total {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="369" />
+        <location filename="../../app/ui/households_page.py" line="363" />
         <source>没有符合条件的农户。可换个写法，或清除筛选条件。</source>
         <translation>No households match. Try another spelling, or clear the filters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="371" />
+        <location filename="../../app/ui/households_page.py" line="365" />
         <source>还没有农户档案。点“添加农户”录入第一户。</source>
         <translation>No households yet. Click “Add household” to enter the first one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="394" />
+        <location filename="../../app/ui/households_page.py" line="388" />
         <source>本月应走访（计算中…）</source>
         <translation>Due this month (calculating...)</translation>
     </message>

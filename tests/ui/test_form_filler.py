@@ -329,3 +329,71 @@ def test_labels_follow_the_window_language(qtbot, session, hid):
     choose(qtbot, filler, "education_ok", "yes")
     assert [b.text() for b in cell(filler, "education_ok").editor.buttons] == ["Yes", "No"]
     assert filler.problems.item(0).text().startswith("Required: ")
+
+
+def test_a_county_xlsform_imports_and_is_filled(qtbot, session, hid, tmp_path):
+    from openpyxl import Workbook
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "survey"
+    ws.append(["type", "name", "label::中文", "required", "relevant", "constraint", "constraint_message::中文",
+               "parameters"])
+    ws.append(["integer", "pigs", "生猪存栏（头）", "yes", "", ". >= 0", "不能为负数", ""])
+    ws.append(["select_one yn", "sold", "今年是否出栏", "yes", "", "", "", ""])
+    ws.append(["integer", "sold_count", "出栏头数", "yes", "${sold} = 'y'", ". <= ${pigs}", "不能多于存栏", ""])
+    ws.append(["signature", "inv", "调查人签名", "", "", "", "", "role=investigator"])
+    ws.append(["signature", "head", "户主签名", "", "", "", "", "role=household"])
+    c = wb.create_sheet("choices")
+    for row in (["list_name", "name", "label::中文"], ["yn", "y", "是"], ["yn", "n", "否"]):
+        c.append(row)
+    s = wb.create_sheet("settings")
+    s.append(["form_id", "version", "form_title::中文"])
+    s.append(["pig_survey", "2026.3", "生猪养殖调查"])
+    path = tmp_path / "county.xlsx"
+    wb.save(path)
+
+    page = HouseholdFilePage(session)
+    qtbot.addWidget(page)
+    page.load(hid)
+    said = []
+    _, result = drive(lambda: page.import_form(str(path)), lambda d: (said.append(d.text()), d.accept()))
+    assert result["imported"] and "生猪养殖调查" in said[0]
+    page._fill_new_form_menu()
+    assert "生猪养殖调查" in [a.text() for a in page.new_form_menu.actions()]
+
+    filler = FormFiller(session, "pig_survey", hid)
+    qtbot.addWidget(filler)
+    filler.show()
+    type_into(qtbot, filler, "pigs", "3")
+    choose(qtbot, filler, "sold", "y")
+    assert filler.state.relevant["sold_count"]
+    type_into(qtbot, filler, "sold_count", "5")
+    assert [(i.path, i.message) for i in filler.state.issues] == [("sold_count", "不能多于存栏")]
+    type_into(qtbot, filler, "sold_count", "2")
+    assert filler.state.complete
+    dialog, _ = drive(filler.finish_button.click, lambda d: sign_both(qtbot, d))
+    assert filler.signed
+    signed = [i for i in forms.list_instances(session.store, hid) if i["form_id"] == "pig_survey"]
+    assert signed[0]["state"] == "signed" and forms.verify(session.store)["ok"]
+
+
+def test_a_broken_workbook_is_refused_with_its_row(qtbot, session, hid, tmp_path, monkeypatch):
+    from openpyxl import Workbook
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "survey"
+    ws.append(["type", "name", "label", "relevant"])
+    ws.append(["integer", "a", "A", ""])
+    ws.append(["integer", "b", "B", "${a} >"])
+    wb.create_sheet("settings").append(["form_id", "version"])
+    wb["settings"].append(["bad", "1"])
+    path = tmp_path / "bad.xlsx"
+    wb.save(path)
+    shown = []
+    monkeypatch.setattr("app.ui.household_file.show_error", lambda parent, e: shown.append(str(e)))
+    page = HouseholdFilePage(session)
+    qtbot.addWidget(page)
+    page.load(hid)
+    assert page.import_form(str(path)) is None
+    assert shown and "row 3" in shown[0] and "relevant" in shown[0]
+    assert not any(f["id"] == "bad" for f in forms.list_forms(session.store))
