@@ -334,14 +334,15 @@ class Signature:
     role: str                # 'investigator' | 'household'
     signer_name: str
     proxy: bool
-    strokes: dict | str      # {"width", "height", "strokes": [[[x, y, t], ...], ...]}, or its JSON text
+    strokes: object          # {"width", "height", "strokes": [...]}, its JSON text, or a callable giving either
     filled_on: str | None = None
     shape: tuple[int, int] | None = None   # (stroke count, duration ms), when the reader has it
 
     @cached_property
     def data(self) -> dict:
         """The strokes, read from JSON only when a comparison needs them."""
-        return json.loads(self.strokes) if isinstance(self.strokes, str) else self.strokes
+        raw = self.strokes() if callable(self.strokes) else self.strokes
+        return json.loads(raw) if isinstance(raw, str) else raw
 
     @cached_property
     def outline(self) -> tuple[int, int]:
@@ -426,7 +427,7 @@ def signature_findings(signatures: list[Signature], households: dict[str, dict],
                 others = [s for s in sample if s.instance_id != form_id]
                 # Most of the investigator's signatures must agree: one chance likeness among the
                 # many hands a village has is not a finding.
-                alike = sum(1 for s in others if _alike(h.outline, s.outline) and same_hand(h, s))
+                alike = sum(1 for s in others if same_hand(h, s))
                 if others and alike * 2 > len(others):
                     yield finding("signature.matches_investigator", household, "signature",
                                   f"{when}农户签名{who}与调查人{name}在其他表单上的签名笔迹相似", ("form_signatures", h.id))

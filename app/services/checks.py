@@ -207,25 +207,20 @@ def _form_titles(store: Store) -> dict[str, str]:
 # -- signatures ----------------------------------------------------------------------------------
 
 def _signature_findings(store: Store, households: dict, household_id: str | None) -> list[Finding]:
-    try:
-        from app.core import signature
-    except ImportError:  # the same-hand check is not installed: nothing to compare with
-        return []
-    # Stroke count and duration come from SQLite's JSON functions: the strokes themselves are
-    # parsed only for the pairs a comparison has not been remembered for.
-    sql = ("SELECT s.id, s.instance_id, x.household_id, s.role, s.signer_name, s.proxy, s.strokes, x.filled_on,"
-           " CASE WHEN json_valid(s.strokes) THEN json_array_length(s.strokes, '$.strokes') END,"
-           " CASE WHEN json_valid(s.strokes) THEN json_extract(s.strokes, '$.strokes[#-1][#-1][2]')"
-           "  - json_extract(s.strokes, '$.strokes[0][0][2]') END"
+    from app.core import signature
+    sql = ("SELECT s.id, s.instance_id, x.household_id, s.role, s.signer_name, s.proxy, x.filled_on"
            " FROM form_signatures s JOIN form_instances x ON x.id = s.instance_id"
            f" WHERE s.deleted = 0 AND x.state = 'signed' AND {_LIVE.format(t='form_instances')}"
            " ORDER BY s.role, x.filled_on, s.created_at")
+    def strokes_of(sid: str):
+        # Read only when a comparison is not already kept: a warm run reads no strokes at all.
+        return lambda: store.conn.execute("SELECT strokes FROM form_signatures WHERE id = ?", [sid]).fetchone()[0]
+
     sigs = []
-    for sid, form, hid, role, name, proxy, strokes, filled, count, duration in store.conn.execute(sql):
+    for sid, form, hid, role, name, proxy, filled in store.conn.execute(sql):
         if household_id and role == "household" and hid != household_id:
             continue
-        shape = (count, duration) if isinstance(count, int) and isinstance(duration, int) else None
-        sigs.append(Signature(sid, form, hid, role, name, bool(proxy), strokes, filled, shape))
+        sigs.append(Signature(sid, form, hid, role, name, bool(proxy), strokes_of(sid), filled))
     same = _stored_same_hand(store, signature)
     found = list(quality.signature_findings(sigs, households, same, only_household=household_id))
     same.save()
@@ -252,6 +247,8 @@ class _stored_same_hand:
     def __call__(self, a: Signature, b: Signature) -> bool:
         key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
         d = self.known.get(key)
+        if d is None and not quality._alike(a.outline, b.outline):
+            return False  # too different in strokes and time to be one hand: not worth a DTW
         if d is None:
             try:
                 d = self.signature.distance(self._features(a), self._features(b))
