@@ -336,33 +336,12 @@ class Signature:
     proxy: bool
     strokes: object          # {"width", "height", "strokes": [...]}, its JSON text, or a callable giving either
     filled_on: str | None = None
-    shape: tuple[int, int] | None = None   # (stroke count, duration ms), when the reader has it
 
     @cached_property
     def data(self) -> dict:
         """The strokes, read from JSON only when a comparison needs them."""
         raw = self.strokes() if callable(self.strokes) else self.strokes
         return json.loads(raw) if isinstance(raw, str) else raw
-
-    @cached_property
-    def outline(self) -> tuple[int, int]:
-        """Cheap features for a prefilter: stroke count and duration (ms)."""
-        if self.shape is not None:
-            return self.shape
-        try:
-            strokes = [s for s in self.data["strokes"] if s]
-            times = [p[2] for s in strokes for p in (s[0], s[-1]) if len(p) > 2]
-        except (ValueError, TypeError, KeyError, IndexError):
-            return 0, 0  # malformed: verifying the forms reports it
-        
-        return len(strokes), (max(times) - min(times)) if times else 0
-
-
-def _alike(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Could two signatures with these (strokes, duration) be one hand? Generous on purpose:
-    one hand writing another name was seen up to 2.75 times the strokes and 2.7 times the
-    time of its own; the prefilter only spares comparisons that cannot match."""
-    return all(max(x, y) <= 3 * max(1, min(x, y)) for x, y in zip(a, b))
 
 
 def compare_strokes(a: Signature, b: Signature) -> bool:

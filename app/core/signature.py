@@ -36,12 +36,26 @@ W_SLANT = 2.0  # slant is a tangent: one unit of lean is far apart
 
 
 # Stored distances (the checks keep them per store) are recomputed when this changes.
-DISTANCE_VERSION = "dtw160-b40-hand4"
+DISTANCE_VERSION = "dtw160-b40-hand4-outline3"
 
 
 class Features(tuple):
-    """The resampled path, plus `hand`: the name-independent measures of the writer."""
+    """The resampled path, plus `hand`: the name-independent measures of the writer, and
+    `outline`: (stroke count, duration ms), for ruling out pairs that cannot be one hand."""
     hand: tuple[float, ...] = ()
+    outline: tuple[int, int] = ()
+
+
+def outline(d: dict) -> tuple[int, int]:
+    strokes = d["strokes"]
+    return len(strokes), strokes[-1][-1][2] - strokes[0][0][2]
+
+
+def plausible(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Could two signatures with these outlines be one hand? Generous on purpose: one hand
+    writing another name was seen up to 2.75 times the strokes and 2.7 times the time of its
+    own. Beyond 3 times, two names are too unlike for the path comparison to mean anything."""
+    return all(max(x, y) <= 3 * max(1, min(x, y)) for x, y in zip(a, b))
 
 
 def hand_measures(d: dict) -> tuple[float, ...]:
@@ -162,7 +176,7 @@ def features(data) -> Features:
     total = cum[-1]
     if total == 0:  # a single dot (or dots on one spot): no path to compare along
         out = Features((0.0,) * 8 for _ in range(N_POINTS))
-        out.hand = hand_measures(d)
+        out.hand, out.outline = hand_measures(d), outline(d)
         return out
 
     # Resample by arc length, so the number of points the pad reported (its rate, the writer's
@@ -212,18 +226,22 @@ def features(data) -> Features:
         out.append((W_POS * (px[k] - cx) / rms, W_POS * (py[k] - cy) / rms, W_DIR * c, W_DIR * s,
                     W_FOLD * c4, W_FOLD * s4, W_SPEED * v, W_PEN * pu[k]))
     out = Features(out)
-    out.hand = hand_measures(d)
+    out.hand, out.outline = hand_measures(d), outline(d)
     return out
 
 
 def distance(a, b) -> float:
-    """DTW distance between two signatures (records or their `features`), per step of the path.
+    """DTW distance between two signatures (records or their `features`), per step of the path,
+    plus the difference of the hands as a whole; infinite for outlines too unlike to compare.
 
     Symmetric step weights (a diagonal step costs twice) make every path weigh len(a) + len(b),
     so dividing by that is dividing by path length; 0 means the same feature sequence.
     """
     fa = features(a) if isinstance(a, dict) else a
     fb = features(b) if isinstance(b, dict) else b
+    oa, ob = getattr(fa, "outline", ()), getattr(fb, "outline", ())
+    if oa and ob and not plausible(oa, ob):
+        return math.inf
     n, m = len(fa), len(fb)
     band = max(BAND, abs(n - m))
     inf = math.inf

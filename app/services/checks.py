@@ -236,7 +236,7 @@ class _stored_same_hand:
         self.store, self.signature = store, signature
         self.threshold = signature.SAME_HAND_THRESHOLD
         self.known = stored_distances(store, signature)
-        self.new: dict[tuple[str, str], float] = {}
+        self.new: dict[tuple[str, str], float] = {}  # infinite: outlines too unlike to compare
         self.features: dict[str, tuple] = {}
 
     def _features(self, s: Signature):
@@ -246,19 +246,19 @@ class _stored_same_hand:
 
     def __call__(self, a: Signature, b: Signature) -> bool:
         key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-        d = self.known.get(key)
-        if d is None and not quality._alike(a.outline, b.outline):
-            return False  # too different in strokes and time to be one hand: not worth a DTW
-        if d is None:
+        if key not in self.known:
             try:
                 d = self.signature.distance(self._features(a), self._features(b))
             except (ZhucunError, ValueError, TypeError, KeyError, IndexError):
-                d = float("inf")  # malformed strokes: verifying the forms reports them
-            self.known[key] = self.new[key] = d
-        return d <= self.threshold
+                d = None  # malformed strokes: verifying the forms reports them
+            self.known[key] = d
+            if d is not None:
+                self.new[key] = d
+        d = self.known[key]
+        return d is not None and d <= self.threshold
 
     def save(self) -> None:
-        remember_distances(self.store, [(a, b, d) for (a, b), d in self.new.items() if d != float("inf")])
+        remember_distances(self.store, [(a, b, d) for (a, b), d in self.new.items()])
         self.new.clear()
 
 

@@ -80,7 +80,7 @@ def seed_forms(store: Store, household_ids: list[str], seed: int, today: date) -
             inst = store.records.insert("form_instances", fields)
             forms.sign(store, inst["id"], {
                 "investigator": hand.sign(investigator, rng.randrange(1 << 30)),
-                "household": (hand if forged else _writer(head + hid)).sign(head, rng.randrange(1 << 30)),
+                "household": (hand if forged else _writer(f"{head}{n}")).sign(head, rng.randrange(1 << 30)),
             }, today=today, update_file=False)
         counts["signed"] += 1
         counts["same_hand"] += forged

@@ -264,10 +264,6 @@ def test_investigator_samples_are_capped_and_spread():
     assert len(q.investigator_samples(sigs[:3], 5)["王芳"]) == 3
 
 
-def test_prefilter_keeps_plausible_pairs_only():
-    assert q._alike((10, 3000), (14, 5000)) and not q._alike((3, 1000), (12, 9000))
-
-
 def test_compare_strokes_uses_the_signature_module():
     signature = pytest.importorskip("app.core.signature")
     handwriting = pytest.importorskip("app.core.handwriting")

@@ -211,3 +211,12 @@ def test_generator_output_is_valid(seed, rng_seed, text):
 def test_generator_handles_mixed_text():
     data = Writer(9).sign("欧阳 Na 娜", 1)
     assert validate(data) == data
+
+
+def test_outlines_too_unlike_are_not_compared():
+    from app.core.signature import plausible
+    assert plausible((10, 3000), (14, 5000)) and not plausible((3, 1000), (12, 9000))
+    one = {"width": 600, "height": 200, "strokes": [[[10, 10, 0], [50, 60, 400]]]}
+    many = {"width": 600, "height": 200, "strokes": [[[10 + 30 * k, 10, 100 * k], [30 + 30 * k, 60, 100 * k + 50]]
+                                                     for k in range(12)]}
+    assert distance(one, many) == float("inf") and not same_hand(one, many)
