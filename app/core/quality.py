@@ -376,7 +376,7 @@ def signature_findings(signatures: list[Signature], households: dict[str, dict],
     """signature.same_hand: on one form, the household's and the investigator's signatures look
     like one hand, judged with a sample of the same investigator's signatures on other forms.
     signature.matches_investigator: a household signature looks like the hand of another
-    investigator than the form's, judged by most of a sample of their signatures. Proxy signatures are compared too: a proxy is another person than the head, but
+    investigator than the form's, judged by every one of a sample of their signatures. Proxy signatures are compared too: a proxy is another person than the head, but
     never an investigator. `same_hand(a, b)` compares two `Signature`s."""
     by_form: dict[str, list[Signature]] = {}
     for s in signatures:
@@ -404,10 +404,11 @@ def signature_findings(signatures: list[Signature], households: dict[str, dict],
                 if name in own_names:
                     continue
                 others = [s for s in sample if s.instance_id != form_id]
-                # Most of the investigator's signatures must agree: one chance likeness among the
-                # many hands a village has is not a finding.
+                # Every sampled signature of that investigator must agree: each household meets
+                # every other investigator's hand, so one chance likeness is expected, and an
+                # investigator signing for another's household is the rarer fabrication.
                 alike = sum(1 for s in others if same_hand(h, s))
-                if others and alike * 2 > len(others):
+                if others and alike == len(others):
                     yield finding("signature.matches_investigator", household, "signature",
                                   f"{when}农户签名{who}与调查人{name}在其他表单上的签名笔迹相似", ("form_signatures", h.id))
 
