@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from app.core import canonical, signature
 from app.core.errors import NotFound, StateError, ValidationError
-from app.core.forms.definition import FormDef, FormError, load_file, load_rows
+from app.core.forms.definition import FormDef, load_file, load_rows
 from app.core.forms.engine import Issue, evaluate, initial_answers
 from app.core.household import MEMBER_BOOL, parse_date
 from app.core.income import IncomeItems

@@ -6,15 +6,14 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from app.core.quality import RULES, SEVERITIES, Finding
 from app.services import checks
 
 from .errors import show_error
 from .style import ACCENT, MUTED, WARN, set_role
-from .table_model import RowsModel
+from .table_model import RowsModel, list_table
 
 SEVERITY_COLORS = {"error": WARN, "warning": "#a15c00", "review": MUTED}
 
@@ -98,18 +97,8 @@ class ChecksPage(QWidget):
         self.model = FindingModel(self)
         for code in SEVERITIES:
             self.severity.addItem(self.model.severity_names[code], code)
-        self.table = QTableView()
-        self.table.setObjectName("checksTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
+        self.table = list_table(self.model, "checksTable")
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setHighlightSections(False)

@@ -19,10 +19,10 @@ from app.core.forms.engine import FormState, available_choices, evaluate, path_o
 from app.services import forms, households
 
 from .errors import message as error_message, show_error
-from .form_widgets import (COUNT, CellGrid, CountDelegate, NoteCell, QuestionCell, card_frame, form_language,
+from .form_widgets import (COUNT, CellGrid, CountDelegate, NoteCell, QuestionCell, form_language,
                            is_empty, local_time, make_editor, shown_value, substitute, without_numbering)
 from .sign_dialog import SignDialog
-from .style import ACCENT, MUTED, WARN, set_role
+from .style import ACCENT, MUTED, WARN, card, set_role
 from .text import colon
 from .visit_dialog import ErrorLine
 
@@ -343,7 +343,7 @@ class FormFiller(QDialog):
             if not any(c.type in INPUTS for c in self.form.walk(children)) and (q is None or q.type != "repeat"):
                 continue   # only notes and signatures: they belong to the signing step
             title = q.label(self.lang) if q is not None else self.form.title(self.lang)
-            frame, box = card_frame(title)
+            frame, box = card(title, (18, 12, 18, 16), 10)
             names = {c.name for c in self.form.walk(children)} | ({q.name} if q is not None else set())
             section = {"q": q, "title": title, "frame": frame, "names": names, "block": None}
             if q is not None and q.type == "repeat":

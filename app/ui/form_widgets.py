@@ -9,10 +9,9 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QCoreApplication, QDate, QPoint, QRect, QRectF, QRegularExpression, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QIntValidator, QPainter, QPen, QPixmap, QRegularExpressionValidator
-from PySide6.QtWidgets import (QButtonGroup, QCalendarWidget, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel,
-                               QLayout, QLineEdit, QMenu, QRadioButton, QSizePolicy, QStyledItemDelegate,
-                               QToolButton,
-                               QVBoxLayout, QWidget, QWidgetAction)
+from PySide6.QtWidgets import (QButtonGroup, QCalendarWidget, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLayout,
+                               QLineEdit, QMenu, QRadioButton, QSizePolicy, QStyledItemDelegate, QToolButton, QWidget,
+                               QWidgetAction)
 
 from app.core.forms.definition import FormDef, Question
 
@@ -598,16 +597,6 @@ class CellGrid(QWidget):
             cell.show()
         self._placed = shown
 
-
-def card_frame(title: str | None = None) -> tuple[QFrame, QVBoxLayout]:
-    frame = QFrame()
-    set_role(frame, "card")
-    box = QVBoxLayout(frame)
-    box.setContentsMargins(18, 12, 18, 16)
-    box.setSpacing(10)
-    if title:
-        box.addWidget(set_role(QLabel(title), "section"))
-    return frame, box
 
 
 class CountDelegate(QStyledItemDelegate):

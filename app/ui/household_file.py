@@ -29,7 +29,7 @@ from .form_filler import FormFiller
 from .form_widgets import ENGLISH, form_language, local_time
 from .income_dialog import IncomeDialog
 from .sign_dialog import FormViewDialog, SignDialog
-from .style import ACCENT, MUTED, WARN, set_role
+from .style import ACCENT, MUTED, WARN, card, set_role
 from .visit_dialog import VisitDialog
 from .text import colon, comma, semicolon
 from .enum_labels import name_of, names_of
@@ -231,17 +231,6 @@ def table_view(model: RowsModel) -> QTableView:
     view.setShowGrid(False)
     view.setWordWrap(False)
     return view
-
-
-def card(title: str | None = None) -> tuple[QFrame, QVBoxLayout]:
-    frame = QFrame()
-    set_role(frame, "card")
-    box = QVBoxLayout(frame)
-    box.setContentsMargins(16, 12, 16, 14)
-    box.setSpacing(8)
-    if title:
-        box.addWidget(set_role(QLabel(title), "section"))
-    return frame, box
 
 
 def wrap_label(text: str, role: str | None = None) -> QLabel:

@@ -8,7 +8,7 @@ import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+                               QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from app.core.enums import HouseholdCategory, MonitoringCategory, Residence
 from app.core.search_keys import name_keys
@@ -18,7 +18,7 @@ from app.storage import search
 from .errors import show_error
 from .household_dialog import HouseholdDialog
 from .style import WARN, set_role
-from .table_model import RowsModel
+from .table_model import RowsModel, list_table
 from .text import comma
 from .enum_labels import choices, name_of
 
@@ -226,17 +226,7 @@ class HouseholdsPage(QWidget):
         self.problem_check.setToolTip(self.tr("问题清单中尚未销号的户"))
 
         self.model = HouseholdModel(session, self)
-        self.table = QTableView()
-        self.table.setObjectName("householdTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
+        self.table = list_table(self.model, "householdTable")
         header = self.table.horizontalHeader()
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.setSortIndicatorShown(True)

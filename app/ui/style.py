@@ -41,3 +41,17 @@ def set_role(widget, role: str):
     """Tag a widget for the stylesheet (title, section, muted, warn, card, primary)."""
     widget.setProperty("role", role)
     return widget
+
+
+def card(title: str | None = None, margins: tuple[int, int, int, int] = (16, 12, 16, 14),
+         spacing: int = 8):
+    """A white card with an optional section title: (frame, its layout)."""
+    from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
+    frame = QFrame()
+    set_role(frame, "card")
+    box = QVBoxLayout(frame)
+    box.setContentsMargins(*margins)
+    box.setSpacing(spacing)
+    if title:
+        box.addWidget(set_role(QLabel(title), "section"))
+    return frame, box
