@@ -61,21 +61,19 @@ def shipped_forms() -> tuple[FormDef, ...]:
     return tuple(load_file(p) for p in paths)
 
 
-_stored_cache: dict[int, tuple[int, list[FormDef]]] = {}
-
-
 def stored_forms(store: Store) -> list[FormDef]:
-    """Forms imported into this store (from Excel, or later published by the county)."""
+    """Forms imported into this store (from Excel, or later published by the county), kept on
+    the open store until form_definitions is written again."""
     stamp = store.writes.get("form_definitions", 0)
-    cached = _stored_cache.get(id(store))
-    if cached and cached[0] == stamp and cached[1] is not None:
+    cached = getattr(store, "_imported_forms", None)
+    if cached and cached[0] == stamp:
         return cached[1]
     forms = []
     for row in store.query("SELECT id, definition FROM form_definitions WHERE deleted = 0"):
         form = load_rows(json.loads(row["definition"]), f"form_definitions/{row['id']}")
         form.source = "import"
         forms.append(form)
-    _stored_cache[id(store)] = (stamp, forms)
+    store._imported_forms = (stamp, forms)
     return forms
 
 
@@ -92,8 +90,8 @@ def list_forms(store: Store, all_versions: bool = False) -> list[dict]:
     forms = all_forms(store)
     latest = {f.form_id: f for f in forms}  # sorted by version: the last one wins
     chosen = forms if all_versions else list(latest.values())
-    return [{**f.summary(), "source": "import" if f.source.startswith("form_definitions") or f.source == "import"
-             else "shipped", "latest": latest[f.form_id] is f} for f in chosen]
+    return [{**f.summary(), "source": "import" if f.source == "import" else "shipped",
+             "latest": latest[f.form_id] is f} for f in chosen]
 
 
 def get_form(store: Store, form_id: str, version: str | None = None) -> FormDef:
