@@ -1,0 +1,55 @@
+"""Chinese line breaking (避头尾, the rule printers call kinsoku): closing punctuation never
+starts a line (it hangs in the right margin instead, 行尾悬挂, by at most its own width) and
+opening punctuation never ends one. Chinese breaks between any two
+characters; runs of Latin letters and digits (ID numbers, amounts, dates) are kept whole.
+
+Pure: `width(text)` is given by the caller (a font's measure in reportlab), so this module
+knows nothing about fonts or pages.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+# Never at the start of a line: closing marks, stops, pauses, and the closing halves.
+NO_START = set("，。！？：；、”’》）】〉」』〕…—·,.!?:;)]}%")
+# Never at the end of a line: the opening halves.
+NO_END = set("“‘《（【〈「『〔([{")
+
+# One unbreakable piece: a run of Latin letters, digits and the marks inside numbers, or one
+# character of anything else.
+_PIECE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,:/\-+_%@']*|\s+|.", re.S)
+
+
+def pieces(text: str) -> list[str]:
+    return _PIECE.findall(text)
+
+
+def break_lines(text: str, width: Callable[[str], float], max_width: float) -> list[str]:
+    """The lines `text` takes in `max_width`; an explicit newline always breaks."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines += _paragraph(pieces(paragraph), width, max_width)
+    return lines
+
+
+def _paragraph(parts: list[str], width, max_width) -> list[str]:
+    lines: list[list[str]] = [[]]
+    for part in parts:
+        line = lines[-1]
+        if not line and part.isspace():
+            continue  # no line starts with a space
+        if not line or width("".join(line) + part) <= max_width:
+            line.append(part)
+            continue
+        if part[0] in NO_START:
+            # A closing mark hangs in the margin (行尾悬挂) rather than start the next line.
+            line.append(part)
+            continue
+        carry = [part]
+        while line and line[-1][-1] in NO_END:  # an opening mark goes down with what it opens
+            carry.insert(0, line.pop())
+        while line and line[-1].isspace():
+            line.pop()
+        lines.append(carry)
+    return ["".join(line).rstrip() for line in lines if line] or [""]
