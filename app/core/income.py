@@ -236,6 +236,13 @@ def format_yuan(fen: int) -> str:
     return f"{sign}{yuan:,}.{cents:02d} 元"
 
 
+def plain_yuan(fen: int) -> str:
+    """6900_50 → "6900.50", 6900_00 → "6900": an amount as a person types it back in."""
+    sign = "-" if fen < 0 else ""
+    yuan, cents = divmod(abs(fen), 100)
+    return f"{sign}{yuan}.{cents:02d}" if cents else f"{sign}{yuan}"
+
+
 # Either plain digits or correctly grouped thousands; at most 2 decimals checked separately
 # so that the error can say which rule was broken.
 _YUAN = re.compile(r"(\d+|\d{1,3}(?:,\d{3})+)(?:\.(\d+))?")

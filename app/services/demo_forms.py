@@ -63,7 +63,7 @@ def seed_forms(store: Store, household_ids: list[str], seed: int, today: date) -
             counts["skipped"] += 1  # the file breaks a rule the form enforces: no honest form to sign
             continue
         fields = {"form_id": form.form_id, "form_version": form.version, "household_id": hid,
-                  "state": "complete", "answers": forms._portable_answers(state.values),
+                  "state": "complete", "answers": forms.portable_answers(state.values),
                   "investigator": investigator, "filled_on": day.isoformat()}
         if counts["no_investigator"] < NO_INVESTIGATOR and n % 97 == 11:
             store.records.insert("form_instances", {**fields, "investigator": None})

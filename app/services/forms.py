@@ -25,7 +25,7 @@ from app.core.errors import NotFound, StateError, ValidationError
 from app.core.forms.definition import FormDef, load_file, load_rows
 from app.core.forms.engine import Issue, evaluate, initial_answers
 from app.core.household import MEMBER_BOOL, parse_date
-from app.core.income import IncomeItems
+from app.core.income import IncomeItems, parse_yuan, plain_yuan
 from app.storage.records import new_id, utc_now
 from app.storage.store import Store
 
@@ -139,13 +139,7 @@ def _portable(rows: dict) -> dict:
 
 # -- prefill from the household file ---------------------------------------
 def _yuan(fen: int | None) -> str | None:
-    if fen is None:
-        return None
-    return str(fen // 100) if fen % 100 == 0 else format(Decimal(fen) / 100, "f")
-
-
-def _fen(yuan) -> int:
-    return int((Decimal(str(yuan)) * 100).to_integral_value())
+    return None if fen is None else plain_yuan(fen)
 
 
 def _answer(value):
@@ -196,7 +190,7 @@ def prefill(store: Store, form: FormDef, household_id: str | None, today: date |
 def save_draft(store: Store, form_id: str, version: str, household_id: str | None, answers: dict,
                draft_id: str | None = None, supersedes: str | None = None, amend_reason: str | None = None) -> str:
     """Autosave: one draft per form, household and amended instance, replaced in place."""
-    text = canonical.dumps(_portable_answers(answers))
+    text = canonical.dumps(portable_answers(answers))
     with store.transaction():
         if draft_id is None:
             row = store.conn.execute(
@@ -211,7 +205,7 @@ def save_draft(store: Store, form_id: str, version: str, household_id: str | Non
     return draft_id
 
 
-def _portable_answers(answers: dict) -> dict:
+def portable_answers(answers: dict) -> dict:
     def clean(v):
         if isinstance(v, float):
             return str(Decimal(str(v)))
@@ -274,7 +268,7 @@ def fill(store: Store, form_id: str, household_id: str | None, answers: dict, *,
     if not investigator:
         raise ValidationError("investigator", "required", "investigator: 调查人必填（请以本人身份登录）")
     fields = {"form_id": form.form_id, "form_version": form.version, "household_id": household_id,
-              "state": "complete", "answers": _portable_answers(state.values), "investigator": investigator,
+              "state": "complete", "answers": portable_answers(state.values), "investigator": investigator,
               "filled_on": day, "supersedes": supersedes, "amend_reason": amend_reason}
     with store.transaction():
         record = store.records.insert("form_instances", fields)
@@ -293,7 +287,7 @@ def update_answers(store: Store, instance_id: str, answers: dict, today: date | 
     state = check(store, form, inst["household_id"], answers, today)
     if not state.complete:
         raise FormInvalid(state.problems())
-    return store.records.update("form_instances", instance_id, {"answers": _portable_answers(state.values)})
+    return store.records.update("form_instances", instance_id, {"answers": portable_answers(state.values)})
 
 
 def amend(store: Store, instance_id: str, answers: dict, reason: str, today: date | None = None) -> dict:
@@ -425,14 +419,14 @@ def apply_to_household(store: Store, form: FormDef, inst: dict, today: date) -> 
         if kind == "member" and q.repeat:
             for i, row in enumerate(values.get(q.repeat) or []):
                 if q.name in row:
-                    member_rows.setdefault(i, {})[name] = _member_value(name, row[q.name])
+                    member_rows.setdefault(i, {})[name] = _member_value(name, row[q.name], q.name)
         elif q.name in values:
             if kind == "household":
                 house[name] = values[q.name] == "yes" if name in HOUSEHOLD_BOOL else values[q.name]
             elif kind == "visit":
                 visit[name] = values[q.name]
             else:
-                income[name] = _fen(values[q.name])
+                income[name] = parse_yuan(str(values[q.name]), q.name)
     link = {"source_form": inst["id"]}
     try:
         if house:
@@ -465,9 +459,9 @@ def apply_to_household(store: Store, form: FormDef, inst: dict, today: date) -> 
         raise ValidationError(e.field, e.rule, f"表单内容无法写入户档案：{e} (the form cannot update the household file)")
 
 
-def _member_value(name: str, value):
+def _member_value(name: str, value, question: str):
     if name.endswith("_fen"):
-        return _fen(value)
+        return parse_yuan(str(value), question)
     if name in MEMBER_BOOL:
         return value == "yes"
     return value

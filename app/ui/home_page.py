@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QFrame, QGridLayout,
                                QHBoxLayout, QHeaderView, QLabel, QProgressBar,
@@ -21,8 +21,9 @@ from app.core.enums import CaseState
 from .chart import BarChart
 from .errors import show_error
 from .style import ACCENT, MUTED, WARN, set_role
+from .table_model import RowsModel
 from .enum_labels import name_of
-from .month_view import (DONE_COLOR, TREE_STYLE, Card, MonthPage, MonthSelector, NoteDialog, _alive, clear_layout,
+from .month_view import (DONE_COLOR, TREE_STYLE, Card, MonthPage, NoteDialog, _alive, clear_layout,
                          days_in_month, month_of, shift_month, short_date, tree_height)
 
 DEADLINE_WINDOW_DAYS = 5          # a case deadline shows from 5 days before it
@@ -33,7 +34,7 @@ _CHECKIN_RE = re.compile(r"签到:\d{4}-\d{2}-\d{2}")
 STATUS_ORDER = {"overdue": 0, "due": 1, "done": 2}
 
 
-class DueTableModel(QAbstractTableModel):
+class DueTableModel(RowsModel):
     """The due list: 户主, 村民小组, 事项, 状态, 上次联系, 依据 (the rule, also as tooltip)."""
     HEAD, GROUP, KIND, STATUS, LAST, RULE = range(6)
 
@@ -45,24 +46,8 @@ class DueTableModel(QAbstractTableModel):
         self.kinds = kind_labels(self)
         self.statuses = {"overdue": self.tr("逾期"), "due": self.tr("待完成"), "done": self.tr("已完成")}
 
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
     def row(self, i: int) -> dict:
         return self.rows[i]
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt's name
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -141,16 +126,7 @@ class HomePage(MonthPage, QWidget):
         self._chart_key = None
 
         # Header: title, month, the month at a glance.
-        header = QHBoxLayout()
-        header.setSpacing(14)
-        header.addWidget(set_role(QLabel(self.tr("本月工作")), "title"))
-        self.month_selector = MonthSelector(self.month, self.month)
-        self.month_selector.changed.connect(self.set_month)
-        header.addWidget(self.month_selector)
-        header.addStretch(1)
-        self.glance = QLabel()
-        self.glance.setTextFormat(Qt.TextFormat.RichText)
-        header.addWidget(self.glance)
+        header, self.glance = self.month_header(self.tr("本月工作"))
 
         # (a) the month's work prompt
         self.prompt_card = Card(self.tr("本月工作提示"))

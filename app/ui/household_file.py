@@ -6,7 +6,7 @@ import html
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog, QFrame, QGridLayout,
                                QHBoxLayout, QHeaderView, QLabel, QListView, QMenu, QMessageBox, QPushButton,
@@ -30,6 +30,7 @@ from .form_widgets import ENGLISH, form_language, local_time
 from .income_dialog import IncomeDialog
 from .sign_dialog import FormViewDialog, SignDialog
 from .style import ACCENT, MUTED, WARN, card, set_role
+from .table_model import RowsModel, list_table
 from .visit_dialog import VisitDialog
 from .text import colon, comma, semicolon
 from .enum_labels import name_of, names_of
@@ -81,27 +82,17 @@ def clear_layout(layout) -> None:
 # Models and the timeline view
 # --------------------------------------------------------------------------------------------
 
-class RowsModel(QAbstractTableModel):
+class ColumnsModel(RowsModel):
     """Records as table rows: `columns` is [(header, text_fn)], `colour` (record, column) → colour
     name or None, `tip` (record) → tooltip."""
 
     def __init__(self, columns, colour=None, tip=None, parent=None):
         super().__init__(parent)
         self.columns = columns
+        self.headers = [c[0] for c in columns]
         self.colour = colour
         self.tip = tip
         self.rows: list[dict] = []
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -116,11 +107,6 @@ class RowsModel(QAbstractTableModel):
             return self.tip(record)
         if role == RECORD:
             return record
-        return None
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.columns[section][0]
         return None
 
 
@@ -217,19 +203,9 @@ def timeline_view(model: TimelineModel) -> QListView:
     return view
 
 
-def table_view(model: RowsModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setAlternatingRowColors(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(30)
-    view.horizontalHeader().setHighlightSections(False)
+def table_view(model: ColumnsModel) -> QTableView:
+    view = list_table(model, "")
     view.horizontalHeader().setStretchLastSection(True)
-    view.setShowGrid(False)
-    view.setWordWrap(False)
     return view
 
 
@@ -596,7 +572,7 @@ class HouseholdFilePage(QWidget):
                 (self.tr("医保"), lambda m: "✓" if m.get("medical_insurance") else "✗")]
         colour = lambda m, c: (WARN if (c == 9 and not m.get("medical_insurance"))  # noqa: E731
                                or (c == 5 and m.get("health") in ("serious_illness", "disabled")) else None)
-        self.members_model = RowsModel(cols, colour, tip=lambda m: m.get("note") or None, parent=self)
+        self.members_model = ColumnsModel(cols, colour, tip=lambda m: m.get("note") or None, parent=self)
         self.members_view = table_view(self.members_model)
         self.members_view.doubleClicked.connect(
             lambda index: self.edit_member(self.members_model.rows[index.row()]))
@@ -637,7 +613,7 @@ class HouseholdFilePage(QWidget):
                 (self.tr("对比基准线"), lambda r: self.tr("低于") if below(r) else self.tr("高于")),
                 (self.tr("备注"), lambda r: r.get("note") or "")]
         colour = lambda r, c: (WARN if below(r) else OK_GREEN) if c in (3, 5) else None  # noqa: E731
-        self.incomes_model = RowsModel(cols, colour, tip=self._income_tip, parent=self)
+        self.incomes_model = ColumnsModel(cols, colour, tip=self._income_tip, parent=self)
         self.incomes_view = table_view(self.incomes_model)
         for c in (2, 3, 4):
             self.incomes_view.setItemDelegateForColumn(c, _RightAligned(self.incomes_view))
@@ -952,7 +928,7 @@ class HouseholdFilePage(QWidget):
                 (self.tr("调查人"), lambda r: r["investigator"]),
                 (self.tr("说明"), note)]
         colour = lambda r, c: status_colours.get(r["status"]) if c == 2 else None  # noqa: E731
-        self.forms_model = RowsModel(cols, colour, parent=self)
+        self.forms_model = ColumnsModel(cols, colour, parent=self)
         self.forms_view = table_view(self.forms_model)
         self.forms_view.doubleClicked.connect(lambda index: self.open_form(self.forms_model.rows[index.row()]))
         self.forms_view.selectionModel().selectionChanged.connect(lambda *_: self._sync_form_buttons())

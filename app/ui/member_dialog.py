@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QGridLayout, QHB
 from app.core.enums import Education, Health, LabourCapacity, Relation, SchoolStatus, Sex
 from app.core.errors import ValidationError
 from app.core.idnumber import parse_id_number
-from app.core.income import parse_yuan, wage_warning
+from app.core.income import parse_yuan, plain_yuan, wage_warning
 from app.services import households as hs
 
 from .household_dialog import RecordDialog, fill_combo, mark_invalid, restyle, rule_text, select_data
@@ -25,11 +25,15 @@ ETHNICITIES = ("汉族", "苗族", "土家族", "侗族", "瑶族", "壮族", "�
 NO_DATE = QDate(1899, 12, 31)   # the date edit's "not filled in" value (shown as 未填写)
 
 
-def _fen_to_yuan(fen: int | None) -> str:
-    if fen is None:
-        return ""
-    yuan, cents = divmod(fen, 100)
-    return f"{yuan}.{cents:02d}" if cents else str(yuan)
+def _stacked(editor: QWidget, hint: QLabel) -> QWidget:
+    """An editor with its hint line right under it, as one form field."""
+    box = QWidget()
+    col = QVBoxLayout(box)
+    col.setContentsMargins(0, 0, 0, 0)
+    col.setSpacing(2)
+    col.addWidget(editor)
+    col.addWidget(hint)
+    return box
 
 
 class MemberDialog(RecordDialog):
@@ -63,13 +67,7 @@ class MemberDialog(RecordDialog):
         self.id_hint = set_role(QLabel(self.tr("填入身份证号后自动填写出生日期和性别")), "muted")
         self.id_hint.setObjectName("idHint")
         self.id_hint.setWordWrap(True)
-        id_box = QWidget()
-        col = QVBoxLayout(id_box)
-        col.setContentsMargins(0, 0, 0, 0)
-        col.setSpacing(2)
-        col.addWidget(self.id_number)
-        col.addWidget(self.id_hint)
-        self.add_field("id_number", self.tr("身份证号"), self.id_number, id_box)
+        self.add_field("id_number", self.tr("身份证号"), self.id_number, _stacked(self.id_number, self.id_hint))
 
         self.sex = QComboBox()
         fill_combo(self.sex, choices(Sex), blank=self.tr("（请选择）"))
@@ -128,13 +126,7 @@ class MemberDialog(RecordDialog):
         self.wage_hint = set_role(QLabel(), "warn")
         self.wage_hint.setObjectName("wageHint")
         self.wage_hint.hide()
-        wage_box = QWidget()
-        col = QVBoxLayout(wage_box)
-        col.setContentsMargins(0, 0, 0, 0)
-        col.setSpacing(2)
-        col.addWidget(self.wage)
-        col.addWidget(self.wage_hint)
-        self.add_field("monthly_wage_fen", self.tr("月工资（元）"), self.wage, wage_box)
+        self.add_field("monthly_wage_fen", self.tr("月工资（元）"), self.wage, _stacked(self.wage, self.wage_hint))
 
         self.welfare_post = QCheckBox(self.tr("公益性岗位"))
         self.medical_insurance = QCheckBox(self.tr("城乡居民基本医疗保险"))
@@ -247,7 +239,8 @@ class MemberDialog(RecordDialog):
             select_data(self.disability_grade, m.get("disability_grade"))
             self.disability_certificate.setChecked(bool(m.get("disability_certificate")))
             select_data(self.labour, m.get("labour"))
-            self.wage.setText(_fen_to_yuan(m.get("monthly_wage_fen")))
+            wage = m.get("monthly_wage_fen")
+            self.wage.setText("" if wage is None else plain_yuan(wage))
             self.welfare_post.setChecked(bool(m.get("welfare_post")))
             self.medical_insurance.setChecked(bool(m.get("medical_insurance")))
             self.serious_illness_insurance.setChecked(bool(m.get("serious_illness_insurance")))

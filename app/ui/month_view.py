@@ -209,6 +209,21 @@ class MonthPage:
     `month_selector`, `refresh()` and the `_loaded` / `_stale` flags: it loads when first shown,
     is marked stale when data changes elsewhere, and shows another month on request."""
 
+    def month_header(self, title: str) -> tuple[QHBoxLayout, QLabel]:
+        """The page's title, the month selector (it sets `month_selector`) and a rich-text
+        label at the right for the month at a glance: (the row, the label)."""
+        header = QHBoxLayout()
+        header.setSpacing(14)
+        header.addWidget(set_role(QLabel(title), "title"))
+        self.month_selector = MonthSelector(self.month, self.month)
+        self.month_selector.changed.connect(self.set_month)
+        header.addWidget(self.month_selector)
+        header.addStretch(1)
+        label = QLabel()
+        label.setTextFormat(Qt.TextFormat.RichText)
+        header.addWidget(label)
+        return header, label
+
     def mark_stale(self) -> None:
         self._stale = True
 

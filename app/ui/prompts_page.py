@@ -14,7 +14,7 @@ from app.services import worklog
 from app.storage.store import Store
 
 from .errors import show_error
-from .month_view import DONE_COLOR, TREE_STYLE, Card, MonthPage, MonthSelector, NoteDialog, month_of
+from .month_view import DONE_COLOR, TREE_STYLE, Card, MonthPage, NoteDialog, month_of
 from .style import MUTED, WARN, set_role
 
 TASK_ROLE = Qt.ItemDataRole.UserRole
@@ -51,19 +51,10 @@ class PromptsPage(MonthPage, QWidget):
         self._stale = True
         self._refreshes = 0
 
-        header = QHBoxLayout()
-        header.setSpacing(14)
-        header.addWidget(set_role(QLabel(self.tr("工作提示")), "title"))
-        self.month_selector = MonthSelector(self.month, self.month)
-        self.month_selector.changed.connect(self.set_month)
-        header.addWidget(self.month_selector)
-        header.addStretch(1)
-        self.summary = QLabel()
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        header, self.summary = self.month_header(self.tr("工作提示"))
         font = QFont(self.summary.font())
         font.setPointSizeF(font.pointSizeF() + 1)
         self.summary.setFont(font)
-        header.addWidget(self.summary)
 
         # The month's prompts and tasks.
         self.month_card = Card(self.tr("本月任务"))

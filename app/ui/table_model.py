@@ -10,6 +10,11 @@ class RowsModel(QAbstractTableModel):
     rows: list = []
     headers: list[str] = []
 
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt's name
         return 0 if parent.isValid() else len(self.rows)
 
@@ -35,4 +40,5 @@ def list_table(model: QAbstractTableModel, name: str) -> QTableView:
     table.setShowGrid(False)
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 14)
+    table.horizontalHeader().setHighlightSections(False)
     return table

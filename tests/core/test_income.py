@@ -272,3 +272,10 @@ def test_income_warnings_identification_high():
 ])
 def test_wage_warning(fen, warns):
     assert (wage_warning(fen) is not None) == warns
+
+
+def test_plain_yuan_is_what_a_person_types_back():
+    from app.core.income import parse_yuan, plain_yuan
+    assert [plain_yuan(f) for f in (690050, 690000, 5, -150)] == ["6900.50", "6900", "0.05", "-1.50"]
+    for fen in (0, 1, 99, 100, 123456789):
+        assert parse_yuan(plain_yuan(fen), "x") == fen

@@ -253,3 +253,11 @@ def test_shipped_rows_use_known_columns(path):
     for n, row in enumerate(rows, start=2):
         for key in row:
             assert key in SURVEY_COLUMNS or key.split("::")[0] in LOCALISED, (path.name, n, key)
+
+
+def test_money_answers_have_at_most_two_decimals():
+    from datetime import date
+    from app.core.forms.engine import evaluate
+    form = load_file(FORMS_DIR / "household_info.yaml")
+    state = evaluate(form, {"inc_wage": "100.555", "inc_business": "3000.5"}, date(2026, 11, 20))
+    assert [(i.path, i.rule) for i in state.issues] == [("inc_wage", "constraint")]

@@ -24,8 +24,7 @@ DEFAULT_LANGUAGE = "中文"
 INPUT_TYPES = {"text", "integer", "decimal", "date", "select_one", "select_multiple"}
 VALUE_TYPES = INPUT_TYPES | {"calculate"}
 LEAF_TYPES = VALUE_TYPES | {"note", "signature"}
-EXPRESSION_COLUMNS = ("relevant", "constraint", "calculation", "choice_filter", "required", "read_only",
-                      "repeat_count")
+EXPRESSION_COLUMNS = ("relevant", "constraint", "calculation", "choice_filter", "required", "read_only")
 YES = {"yes", "true", "true()", "1"}
 NO = {"", "no", "false", "false()", "0"}
 NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")

@@ -149,8 +149,6 @@ def _for_expr(q: Question | None, value):
             return Decimal(value)
         except InvalidOperation:
             return None
-    if q is not None and q.type == "calculate" and isinstance(value, float):
-        return Decimal(str(value))
     return value
 
 
