@@ -18,7 +18,8 @@ zhucun_setup() {
     echo "$want" > "$stamp"
 }
 
-# Debian packages the GUI, fonts and PDF checks need; installed when missing and we are root.
+# Debian packages the GUI, the fonts (main and rare-character fallback) and the PDF checks
+# (pdftoppm, pdffonts, pdftotext, zbarimg) need; installed when missing and we are root.
 zhucun_system_packages() {
     command -v dpkg-query >/dev/null 2>&1 || return 0
     local missing=()
@@ -35,4 +36,4 @@ zhucun_system_packages() {
         || echo "zhucun: could not install ${missing[*]}" >&2
 }
 
-ZHUCUN_APT_PACKAGES=(fonts-wqy-microhei libegl1 libxkbcommon0 libfontconfig1 libgl1 libdbus-1-3)
+ZHUCUN_APT_PACKAGES=(fonts-wqy-microhei fonts-hanazono poppler-utils zbar-tools libegl1 libxkbcommon0 libfontconfig1 libgl1 libdbus-1-3)

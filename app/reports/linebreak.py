@@ -9,6 +9,7 @@ knows nothing about fonts or pages.
 from __future__ import annotations
 
 import re
+from collections import deque
 from typing import Callable
 
 # Never at the start of a line: closing marks, stops, pauses, and the closing halves.
@@ -34,17 +35,27 @@ def break_lines(text: str, width: Callable[[str], float], max_width: float) -> l
 
 
 def _paragraph(parts: list[str], width, max_width) -> list[str]:
+    # Widths add up piece by piece (no kerning across pieces), so each piece is measured once.
     lines: list[list[str]] = [[]]
-    for part in parts:
+    used = 0.0
+    queue = deque(parts)
+    while queue:
+        part = queue.popleft()
         line = lines[-1]
         if not line and part.isspace():
             continue  # no line starts with a space
-        if not line or width("".join(line) + part) <= max_width:
+        w = width(part)
+        if w > max_width and len(part) > 1 and not part.isspace():
+            queue.extendleft(reversed(part))  # wider than the whole line: break it anywhere
+            continue
+        if not line or used + w <= max_width:
             line.append(part)
+            used += w
             continue
         if part[0] in NO_START:
             # A closing mark hangs in the margin (行尾悬挂) rather than start the next line.
             line.append(part)
+            used += w
             continue
         carry = [part]
         while line and line[-1][-1] in NO_END:  # an opening mark goes down with what it opens
@@ -52,4 +63,5 @@ def _paragraph(parts: list[str], width, max_width) -> list[str]:
         while line and line[-1].isspace():
             line.pop()
         lines.append(carry)
+        used = sum(width(p) for p in carry)
     return ["".join(line).rstrip() for line in lines if line] or [""]

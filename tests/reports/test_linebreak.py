@@ -24,7 +24,7 @@ def test_an_opening_mark_never_ends_a_line():
 
 
 def test_numbers_and_id_numbers_stay_whole():
-    lines = break_lines("身份证号430521199001011234已核", width, 12)
+    lines = break_lines("身份证号430521199001011234已核", width, 20)
     assert "430521199001011234" in lines[1]
     assert break_lines("人均纯收入 7,300.50 元", width, 9)[1].startswith("7,300.50")
 
@@ -45,3 +45,8 @@ def test_never_loses_text_or_breaks_the_rules(text, limit):
         assert not line or line[0] not in NO_START
     for line in lines[:-1]:
         assert not line or line[-1] not in NO_END
+
+
+def test_a_run_wider_than_the_line_breaks_anywhere_rather_than_overflow():
+    lines = break_lines("430521199001011234", width, 10)
+    assert lines == ["4305211990", "01011234"]

@@ -1,0 +1,180 @@
+"""The fonts a printed page uses: one CJK TrueType font for the text and fallbacks for rare
+name characters (CJK extensions), each character drawn in the first font that has it.
+
+reportlab embeds TrueType outlines only (not CFF/OTF), subset, with a ToUnicode map so the
+text can be copied and searched. Nothing is committed: fonts come from `resources/fonts`
+(where the packaged build puts the ones it found), ZHUCUN_FONT_DIR, or the system.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from app.core.errors import ZhucunError
+
+RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
+
+
+def _windows_fonts() -> Path:
+    return Path(os.environ.get("WINDIR", "C:/Windows")) / "Fonts"
+
+
+# (file name, subfont index) by role, best first. Main: a complete GB 18030 CJK font with
+# TrueType outlines. Fallback: fonts that carry the CJK extensions A–F (rare name characters).
+MAIN = [("wqy-microhei.ttc", 0), ("wqy-zenhei.ttc", 0), ("msyh.ttc", 0), ("simsun.ttc", 0),
+        ("simhei.ttf", 0), ("uming.ttc", 0), ("ukai.ttc", 0), ("DroidSansFallbackFull.ttf", 0)]
+FALLBACK = [("HanaMinA.ttf", 0), ("HanaMinB.ttf", 0), ("simsunb.ttf", 0), ("SimSun-ExtB.ttf", 0),
+            ("simsun.ttc", 0), ("uming.ttc", 0)]
+
+
+def font_dirs() -> list[Path]:
+    dirs = []
+    if os.environ.get("ZHUCUN_FONT_DIR"):
+        dirs.append(Path(os.environ["ZHUCUN_FONT_DIR"]))
+    if getattr(sys, "frozen", False):  # the packaged program carries its fonts beside it
+        dirs.append(Path(getattr(sys, "_MEIPASS", "")) / "resources" / "fonts")
+    dirs.append(RESOURCES)
+    if sys.platform == "win32":
+        dirs.append(_windows_fonts())
+        local = os.environ.get("LOCALAPPDATA")
+        if local:
+            dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
+    elif sys.platform == "darwin":
+        dirs += [Path("/Library/Fonts"), Path("/System/Library/Fonts/Supplemental"),
+                 Path.home() / "Library" / "Fonts"]
+    else:
+        dirs += [Path.home() / ".local/share/fonts", Path("/usr/local/share/fonts"),
+                 Path("/usr/share/fonts")]
+    return dirs
+
+
+def find_font(name: str, dirs: list[Path]) -> Path | None:
+    for d in dirs:
+        if not d.is_dir():
+            continue
+        direct = d / name
+        if direct.is_file():
+            return direct
+        if d.name == "fonts" or d.parent.name == "fonts":
+            for hit in d.rglob(name):
+                return hit
+    return None
+
+
+class FontsMissing(ZhucunError):
+    pass
+
+
+@dataclass
+class FontSet:
+    """Registered reportlab font names, main first. `runs` splits a text by the font that
+    draws each character; `missing` lists the characters none of them has."""
+    names: list[str]
+    paths: list[Path]
+    _maps: list[dict] = field(default_factory=list, repr=False)
+    _glyph: dict = field(default_factory=dict, repr=False)  # char -> (font index, width at 1pt)
+
+    @property
+    def main(self) -> str:
+        return self.names[0]
+
+    def _lookup(self, ch: str):
+        hit = self._glyph.get(ch)
+        if hit is None:
+            code = ord(ch)
+            index = 0 if ch.isspace() or code < 0x20 else next(
+                (i for i, cmap in enumerate(self._maps) if code in cmap), -1)
+            face = pdfmetrics.getFont(self.names[max(index, 0)])
+            hit = (index, face.stringWidth(ch, 1.0) if index >= 0 else 1.0)
+            self._glyph[ch] = hit
+        return hit
+
+    def has(self, ch: str) -> bool:
+        return self._lookup(ch)[0] >= 0
+
+    def missing(self, text: str) -> list[str]:
+        seen = []
+        for ch in text or "":
+            if self._lookup(ch)[0] < 0 and ch not in seen:
+                seen.append(ch)
+        return seen
+
+    def width(self, text: str, size: float) -> float:
+        lookup = self._lookup
+        return size * sum(lookup(ch)[1] for ch in text)
+
+    def runs(self, text: str) -> list[tuple[str, str]]:
+        """[(font name, text)] in order; a character no font has is left to the main font
+        (callers check `missing` first, so this never prints a box silently)."""
+        out: list[tuple[str, str]] = []
+        current, start = None, 0
+        for i, ch in enumerate(text):
+            index = max(self._lookup(ch)[0], 0)
+            if index != current:
+                if current is not None:
+                    out.append((self.names[current], text[start:i]))
+                current, start = index, i
+        if current is not None:
+            out.append((self.names[current], text[start:]))
+        return out
+
+
+def _load(path: Path, index: int, name: str) -> TTFont | None:
+    try:
+        font = TTFont(name, str(path), subfontIndex=index)
+    except (TTFError, OSError, ValueError, KeyError, AssertionError):
+        return None  # a CFF/OTF or broken file: reportlab cannot embed it
+    pdfmetrics.registerFont(font)
+    return font
+
+
+@lru_cache(maxsize=None)
+def load_fonts(dirs: tuple[Path, ...] | None = None) -> FontSet:
+    """The first usable main font and every fallback found; FontsMissing when no CJK
+    TrueType font is on the machine (the message says which to install)."""
+    dirs = list(dirs) if dirs else font_dirs()
+    names, paths, maps = [], [], []
+    for role, candidates in (("main", MAIN), ("fallback", FALLBACK)):
+        for filename, index in candidates:
+            path = find_font(filename, dirs)
+            if path is None or path in paths:
+                continue
+            name = f"Zhucun-{path.stem}-{index}"
+            font = _load(path, index, name)
+            if font is None:
+                continue
+            names.append(name)
+            paths.append(path)
+            maps.append(font.face.charToGlyph)
+            if role == "main":
+                break
+        if role == "main" and not names:
+            raise FontsMissing(
+                "没有找到可嵌入的中文 TrueType 字体：请安装文泉驿微米黑（fonts-wqy-microhei），"
+                "Windows 上需要宋体或微软雅黑")
+    return FontSet(names=names, paths=paths, _maps=maps)
+
+
+def _to_unicode_cmap(fontname, subset):
+    """reportlab writes each code as 4 hex digits, which garbles characters beyond the BMP
+    (most rare name characters) when the PDF is copied or searched; PDF wants UTF-16BE."""
+    def utf16(code: int) -> str:
+        return chr(code).encode("utf-16-be").hex().upper()
+    cmap = [
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        "/CIDSystemInfo", "<< /Registry (%s)" % fontname, "/Ordering (%s)" % fontname,
+        "/Supplement 0", ">> def", "/CMapName /%s def" % fontname, "/CMapType 2 def",
+        "1 begincodespacerange", "<00> <%02X>" % (len(subset) - 1), "endcodespacerange",
+        "%d beginbfchar" % len(subset),
+    ] + ["<%02X> <%s>" % (i, utf16(v)) for i, v in enumerate(subset)] + [
+        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return "\n".join(cmap)
+
+
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
