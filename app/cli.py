@@ -697,6 +697,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     from app.cli_forms import register as register_forms
     register_forms(add, group)
+    from app.cli_print import register as register_print
+    register_print(add, group)
 
     g = group("audit", "the audit chain")
     add("verify", cmd_audit_verify, "walk the hash chain and check every record", g)

@@ -239,6 +239,18 @@ def m0002_forms(db: Database) -> None:
         db.execute(f"ALTER TABLE {table} ADD COLUMN source_form TEXT")
 
 
+@migrations(name="0003_print_log")
+def m0003_print_log(db: Database) -> None:
+    # What was printed, so a paper copy can be checked against the store: the code on its
+    # pages (a hash of the printed content) and a hash per section, to say which part changed.
+    # Device-local like drafts: printing changes no record, so nothing is audited or synced.
+    db.execute("""CREATE TABLE print_log (
+        code TEXT NOT NULL, household_id TEXT NOT NULL, kind TEXT NOT NULL, printed_at TEXT NOT NULL,
+        printed_by TEXT, file TEXT, sections TEXT NOT NULL DEFAULT '{}',
+        PRIMARY KEY (code, household_id)) WITHOUT ROWID""")
+    db.execute("CREATE INDEX print_log_household ON print_log(household_id, printed_at)")
+
+
 def apply(db: Database) -> list[str]:
     """Apply pending migrations; return their names."""
     pending = [m.name for m in migrations.pending(db)]

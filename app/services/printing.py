@@ -1,0 +1,286 @@
+"""Print jobs: handbooks for a selection of households (one PDF or one per household), with
+progress and cancel; the font check before printing; the print log and `verify_print`.
+
+`report(done, total)` is called after each household; it may raise to cancel, and then no
+file that looks finished is left behind (a PDF is written as `.part` and renamed at the end).
+"""
+from __future__ import annotations
+
+import json
+import re
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from app.core.enums import HouseholdCategory
+from app.core.errors import NotFound, ValidationError
+from app.reports.fonts import FontSet, load_fonts
+from app.reports.handbook import handbook_section
+from app.reports.page import PdfWriter
+from app.services import handbook as hb
+from app.storage.records import utc_now
+from app.storage.store import Store
+
+Report = Callable[[int, int], None]
+
+
+@dataclass
+class Unprintable:
+    """A character that none of the fonts has, and where it would have been printed."""
+    household_id: str
+    head_name: str
+    field: str
+    char: str
+
+    def as_dict(self) -> dict:
+        return {"household_id": self.household_id, "head_name": self.head_name, "field": self.field,
+                "char": self.char, "codepoint": f"U+{ord(self.char):04X}"}
+
+    def message(self) -> str:
+        return (f"{self.head_name}户 {self.field}：字符「{self.char}」(U+{ord(self.char):04X}) 没有字体可以打印"
+                f" / no font has this character")
+
+
+@dataclass
+class PrintResult:
+    files: list[Path] = field(default_factory=list)
+    pages: int = 0
+    households: int = 0
+    skipped: list[Unprintable] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict:
+        return {"files": [str(f) for f in self.files], "pages": self.pages, "households": self.households,
+                "skipped": [u.as_dict() for u in self.skipped], "seconds": round(self.seconds, 3)}
+
+
+def select_households(store: Store, *, household_ids: list[str] | None = None, all_households: bool = False,
+                      category: str | None = None, group: str | None = None) -> list[str]:
+    """Household ids in print order (village group, number, head). References may be ids or
+    户编号; a category may be given in Chinese or as its code."""
+    if household_ids:
+        out = []
+        for ref in household_ids:
+            row = store.conn.execute("SELECT id FROM households WHERE (id = ? OR number = ?) AND deleted = 0",
+                                     [ref, ref]).fetchone()
+            if row is None:
+                raise NotFound(f"没有这一户 / no household '{ref}'")
+            out.append(row[0])
+        return out
+    where, params = ["deleted = 0"], []
+    if category:
+        where.append("category = ?")
+        params.append(HouseholdCategory.parse(category, "category").value)
+    if group:
+        where.append("group_name = ?")
+        params.append(group)
+    if not (all_households or category or group):
+        raise ValidationError("households", "choose households, a category, a group or all",
+                              "请选择要打印的农户：某一户、某类、某村民小组或全部 / choose what to print")
+    rows = store.conn.execute(f"SELECT id FROM households WHERE {' AND '.join(where)}"
+                              " ORDER BY group_name, number, head_name", params).fetchall()
+    if not rows:
+        raise NotFound("没有符合条件的农户 / no household matches")
+    return [r[0] for r in rows]
+
+
+def unprintable(fonts: FontSet, data: dict) -> list[Unprintable]:
+    h = data["household"]
+    out = []
+    for path, text in hb.text_fields(data):
+        for ch in fonts.missing(text):
+            out.append(Unprintable(h["id"], h["head_name"], path, ch))
+    return out
+
+
+def check_fonts(store: Store, household_ids: list[str], today: date | None = None,
+                fonts: FontSet | None = None) -> list[Unprintable]:
+    """Every character these handbooks would print that no font has."""
+    fonts = fonts or load_fonts()
+    reader = hb.Reader(store, today or date.today())
+    return [u for hid in household_ids for u in unprintable(fonts, reader.data(hid))]
+
+
+def _place(store: Store) -> str:
+    row = store.conn.execute(
+        "SELECT county, township, village FROM households WHERE deleted = 0 GROUP BY county, township, village"
+        " ORDER BY count(*) DESC LIMIT 1").fetchone()
+    return "".join(x for x in (row or ()) if x) if row else ""
+
+
+def _file_name(data: dict) -> str:
+    h = data["household"]
+    name = f"{h['group']}_{h['number'] or h['id'][:8]}_{h['head_name']}_帮扶手册.pdf"
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", name)
+
+
+def print_handbooks(store: Store, household_ids: list[str], out: Path, *, per_household: bool = False,
+                    today: date | None = None, report: Report | None = None,
+                    fonts: FontSet | None = None) -> PrintResult:
+    """Handbooks of `household_ids` into the file `out` (or, per household, files in the folder
+    `out`). Households with a character no font has are skipped and listed in the result."""
+    started = time.perf_counter()
+    today = today or date.today()
+    fonts = fonts or load_fonts()
+    reader = hb.Reader(store, today)
+    printed_on = today.isoformat()
+    out = Path(out)
+    result = PrintResult()
+    place = _place(store)
+    writer: PdfWriter | None = None
+    log: list[tuple] = []
+    total = len(household_ids)
+    if per_household:
+        out.mkdir(parents=True, exist_ok=True)
+    else:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        for done, hid in enumerate(household_ids, 1):
+            data = reader.data(hid)
+            problems = unprintable(fonts, data)
+            if problems:
+                result.skipped += problems
+            else:
+                code = hb.content_code(data)
+                h = data["household"]
+                section = handbook_section(fonts, data, code, hb.qr_payload(hid, code), _width(), printed_on)
+                section.place = "".join(x for x in (h["township"], h["village"], h["group"]) if x) or place
+                if per_household:
+                    writer = _writer(out / _file_name(data), fonts, place, printed_on)
+                    writer.add(section)
+                    result.files.append(writer.close())
+                    result.pages += writer.pages
+                    writer = None
+                else:
+                    writer = writer or _writer(out, fonts, place, printed_on)
+                    writer.add(section)
+                file = result.files[-1] if per_household else out
+                log.append((code, hid, "handbook", utc_now(), store.user_id, str(file),
+                            json.dumps(hb.section_hashes(data))))
+                result.households += 1
+            if report:
+                report(done, total)
+        if writer is not None:
+            result.files.append(writer.close())
+            result.pages += writer.pages
+            writer = None
+    except BaseException:
+        if writer is not None:
+            writer.abort()
+        raise
+    with store.transaction():
+        store.conn.executemany("INSERT OR REPLACE INTO print_log (code, household_id, kind, printed_at,"
+                               " printed_by, file, sections) VALUES (?, ?, ?, ?, ?, ?, ?)", log)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _width() -> float:
+    from app.reports.page import MARGIN_X
+    from reportlab.lib.pagesizes import A4
+    return A4[0] - 2 * MARGIN_X
+
+
+def _writer(path: Path, fonts: FontSet, place: str, printed_on: str) -> PdfWriter:
+    return PdfWriter(path, fonts, title="帮扶手册", place=place, printed_on=printed_on)
+
+
+def verify_print(store: Store, text: str, today: date | None = None) -> dict:
+    """Check a printed code (or a scanned QR payload) against the store now.
+    state: `current` (the paper matches the store), `changed` (printed from older data;
+    `changed` lists the parts that differ when the print was logged here) or `unknown`."""
+    household_id, code = hb.normalise_code(text)
+    if len(code.replace("-", "")) != 16:
+        raise ValidationError("code", "16 hexadecimal digits",
+                              "核验码应为16位（如 1a2b-3c4d-5e6f-7a8b）/ a code has 16 hex digits")
+    reader = hb.Reader(store, today or date.today())
+    sql = "SELECT * FROM print_log WHERE code = ?"
+    params = [code]
+    if household_id:
+        sql += " AND household_id = ?"
+        params.append(household_id)
+    logged = store.query(sql + " ORDER BY printed_at DESC", params)
+    candidates = [r["household_id"] for r in logged] or ([household_id] if household_id else [])
+    if not candidates:
+        # Printed elsewhere or before the log: look for a household whose content has this code.
+        candidates = [r[0] for r in store.conn.execute("SELECT id FROM households WHERE deleted = 0")]
+        for hid in candidates:
+            if hb.content_code(reader.data(hid)) == code:
+                return _verdict("current", code, reader.data(hid), None, code)
+        return {"state": "unknown", "code": code, "message": "本台账中没有打印过这个核验码 / not printed from this store"}
+    hid = candidates[0]
+    if store.records.get("households", hid) is None:
+        return {"state": "unknown", "code": code, "household_id": hid,
+                "message": "这一户已不在台账中 / the household is no longer in the store"}
+    data = reader.data(hid)
+    now = hb.content_code(data)
+    entry = logged[0] if logged else None
+    return _verdict("current" if now == code else "changed", code, data, entry, now)
+
+
+def _verdict(state: str, code: str, data: dict, entry: dict | None, now: str) -> dict:
+    h = data["household"]
+    out = {"state": state, "code": code, "current_code": now, "household_id": h["id"],
+           "head_name": h["head_name"], "number": h["number"],
+           "printed_at": entry["printed_at"] if entry else None, "changed": []}
+    if state == "changed" and entry:
+        then = json.loads(entry["sections"])
+        current = hb.section_hashes(data)
+        out["changed"] = [hb.SECTION_ZH[k] for k in hb.SECTIONS if then.get(k) != current.get(k)]
+    if state == "current":
+        out["message"] = f"与台账一致：{h['head_name']}户的帮扶手册是最新的 / the printed copy matches the store"
+    else:
+        parts = "、".join(out["changed"]) or "内容"
+        out["message"] = (f"{h['head_name']}户的帮扶手册打印后台账已更新（{parts}），请重新打印"
+                          f" / the store changed since this copy was printed")
+    return out
+
+
+def print_blank_form(store: Store, form_id: str, out: Path, *, version: str | None = None, copies: int = 1,
+                     today: date | None = None) -> PrintResult:
+    """The paper fallback of a form, field for field as the digital one."""
+    from app.reports.blank_form import write_blank_form
+    from app.services.forms import get_form
+    if copies < 1 or copies > 200:
+        raise ValidationError("copies", "between 1 and 200", "份数应在 1 到 200 之间 / copies: 1–200")
+    started = time.perf_counter()
+    form = get_form(store, form_id, version)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    pages = write_blank_form(form, out, place=_place(store), printed_on=(today or date.today()).isoformat(),
+                             copies=copies)
+    return PrintResult(files=[out], pages=pages, seconds=time.perf_counter() - started)
+
+
+def print_month_report(store: Store, month: str, out: Path, today: date | None = None) -> PrintResult:
+    """驻村工作月报 for the township."""
+    from app.reports.month_report import write_month_report
+    from app.services.reporting import month_summary
+    started = time.perf_counter()
+    today = today or date.today()
+    summary = month_summary(store, month, today)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    pages = write_month_report(summary, out, printed_on=today.isoformat())
+    return PrintResult(files=[out], pages=pages, seconds=time.perf_counter() - started)
+
+
+def print_notice(store: Store, month: str, out: Path, today: date | None = None, days: int = 5) -> PrintResult:
+    """The village public notice (公示) of the month's identification and elimination decisions:
+    names, group, category and decision only."""
+    from app.reports.notice import write_notice
+    from app.services.reporting import notice_entries
+    if days < 5:
+        raise ValidationError("days", "at least 5 days", "公示期不少于5天 / a notice stays up at least 5 days")
+    started = time.perf_counter()
+    today = today or date.today()
+    entries = notice_entries(store, month)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    row = store.conn.execute("SELECT village FROM households WHERE deleted = 0 AND village IS NOT NULL"
+                             " GROUP BY village ORDER BY count(*) DESC LIMIT 1").fetchone()
+    pages = write_notice(entries, out, village=row[0] if row else "", month=month, printed_on=today.isoformat(),
+                         days=days)
+    return PrintResult(files=[out], pages=pages, households=len(entries), seconds=time.perf_counter() - started)
