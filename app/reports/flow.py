@@ -82,6 +82,7 @@ class Text(Flowable):
             return []  # no lone first line at the foot of a page
         head = Text(self.text, self.fonts, self.style.but(after=0), self.lines[:fit])
         tail = Text(self.text, self.fonts, self.style.but(before=0), self.lines[fit:])
+        head._width = tail._width = self._width  # the lines are broken already: keep them
         return [head, tail]
 
     def draw(self):

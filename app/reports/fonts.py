@@ -79,6 +79,17 @@ class FontSet:
     paths: list[Path]
     _maps: list[dict] = field(default_factory=list, repr=False)
     _glyph: dict = field(default_factory=dict, repr=False)  # char -> (font index, width at 1pt)
+    # Fallbacks found but not read yet: they are large (50 MB for the Hanazono pair) and most
+    # batches never need them, so each loads only when a character is in none of those already loaded.
+    _pending: list[tuple[Path, int, str]] = field(default_factory=list, repr=False)
+
+    def _load_next(self) -> None:
+        path, index, name = self._pending.pop(0)
+        font = _load(path, index, name)
+        if font is not None:
+            self.names.append(name)
+            self.paths.append(path)
+            self._maps.append(font.face.charToGlyph)
 
     @property
     def main(self) -> str:
@@ -90,6 +101,9 @@ class FontSet:
             code = ord(ch)
             index = 0 if ch.isspace() or code < 0x20 else next(
                 (i for i, cmap in enumerate(self._maps) if code in cmap), -1)
+            if index < 0 and self._pending:
+                self._load_next()  # one at a time: the first fallback usually has it
+                return self._lookup(ch)
             face = pdfmetrics.getFont(self.names[max(index, 0)])
             hit = (index, face.stringWidth(ch, 1.0) if index >= 0 else 1.0)
             self._glyph[ch] = hit
@@ -136,29 +150,26 @@ def _load(path: Path, index: int, name: str) -> TTFont | None:
 
 @lru_cache(maxsize=None)
 def load_fonts(dirs: tuple[Path, ...] | None = None) -> FontSet:
-    """The first usable main font and every fallback found; FontsMissing when no CJK
-    TrueType font is on the machine (the message says which to install)."""
+    """The first usable main font, and every fallback found (read when first needed);
+    FontsMissing when no CJK TrueType font is on the machine (the message says which to
+    install)."""
     dirs = list(dirs) if dirs else font_dirs()
-    names, paths, maps = [], [], []
-    for role, candidates in (("main", MAIN), ("fallback", FALLBACK)):
-        for filename, index in candidates:
-            path = find_font(filename, dirs)
-            if path is None or path in paths:
-                continue
-            name = f"Zhucun-{path.stem}-{index}"
-            font = _load(path, index, name)
-            if font is None:
-                continue
-            names.append(name)
-            paths.append(path)
-            maps.append(font.face.charToGlyph)
-            if role == "main":
-                break
-        if role == "main" and not names:
-            raise FontsMissing(
-                "没有找到可嵌入的中文 TrueType 字体：请安装文泉驿微米黑（fonts-wqy-microhei），"
-                "Windows 上需要宋体或微软雅黑")
-    return FontSet(names=names, paths=paths, _maps=maps)
+    fonts = None
+    for filename, index in MAIN:
+        path = find_font(filename, dirs)
+        font = _load(path, index, f"Zhucun-{path.stem}-{index}") if path else None
+        if font is not None:
+            fonts = FontSet(names=[font.fontName], paths=[path], _maps=[font.face.charToGlyph])
+            break
+    if fonts is None:
+        raise FontsMissing(
+            "没有找到可嵌入的中文 TrueType 字体：请安装文泉驿微米黑（fonts-wqy-microhei），"
+            "Windows 上需要宋体或微软雅黑 / no CJK TrueType font found")
+    for filename, index in FALLBACK:
+        path = find_font(filename, dirs)
+        if path is not None and path not in fonts.paths and all(p != path for p, _, _ in fonts._pending):
+            fonts._pending.append((path, index, f"Zhucun-{path.stem}-{index}"))
+    return fonts
 
 
 def _to_unicode_cmap(fontname, subset):

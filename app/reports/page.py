@@ -18,6 +18,7 @@ from typing import Iterable
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFStream, PDFZCompress
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
 
 from app.reports.fonts import FontSet
@@ -58,6 +59,16 @@ def draw_text(canv, fonts: FontSet, x: float, y: float, text: str, size: float,
         t.textOut(run)
     canv.drawText(t)
     return width
+
+
+def _squeeze(page) -> None:
+    """Compress a finished page's content now rather than when the file is saved: a batch of
+    thousands of handbooks then holds a few KB per page instead of each page's whole text."""
+    if page.stream and page.Contents is None:
+        stream = PDFStream(content=PDFZCompress.encode(page.stream))
+        stream.dictionary["Filter"] = PDFArray([PDFName("FlateDecode")])
+        page.Contents = stream
+        page.stream = None
 
 
 def draw_qr(canv, payload: str, size: float) -> None:
@@ -135,6 +146,13 @@ class PdfWriter(BaseDocTemplate):
         while flowables:
             self.clean_hanging()
             self.handle_flowable(flowables)
+
+    def handle_pageEnd(self):
+        pages = self.canv._doc.Pages.pages
+        before = len(pages)
+        super().handle_pageEnd()
+        for page in pages[before:]:
+            _squeeze(page)
 
     def close(self) -> Path:
         self._endBuild()

@@ -303,12 +303,16 @@ class HouseholdFilePage(QWidget):
         self.member_button.clicked.connect(lambda: self.edit_member(None))
         self.step_button = QPushButton()
         self.step_button.clicked.connect(lambda: self.record_step(self.step_button.property("step")))
+        self.print_button = QPushButton(self.tr("打印帮扶手册…"))
+        self.print_button.setToolTip(self.tr("把这一户的帮扶手册打印成 PDF"))
+        self.print_button.clicked.connect(self.print_handbook)
 
         title_row = QHBoxLayout()
         title_row.setSpacing(10)
         title_row.addWidget(self.name_label)
         title_row.addLayout(self.badges)
         title_row.addStretch(1)
+        title_row.addWidget(self.print_button)
         title_row.addWidget(self.step_button)
         title_row.addWidget(self.member_button)
         title_row.addWidget(self.visit_button)
@@ -375,12 +379,12 @@ class HouseholdFilePage(QWidget):
             self.info_label.setText("")
             clear_layout(self.badges)
             self.tabs.setEnabled(False)
-            for b in (self.visit_button, self.member_button, self.step_button):
+            for b in (self.visit_button, self.member_button, self.step_button, self.print_button):
                 b.setVisible(False)
             return
         self.tabs.setEnabled(True)
-        self.visit_button.setVisible(True)
-        self.member_button.setVisible(True)
+        for b in (self.visit_button, self.member_button, self.print_button):
+            b.setVisible(True)
         self.case = open_case_of(self.profile["cases"])
         self._fill_header()
         self._fill_overview()
@@ -950,7 +954,11 @@ class HouseholdFilePage(QWidget):
         self.new_form_menu = QMenu(self)
         self.new_form_menu.aboutToShow.connect(self._fill_new_form_menu)
         self.new_form_button.setMenu(self.new_form_menu)
-        for b in (self.discard_draft_button, self.sign_form_button, self.open_form_button, self.new_form_button):
+        self.blank_form_button = QPushButton(self.tr("打印空白表单…"))
+        self.blank_form_button.setToolTip(self.tr("打印纸质表单，带到没有电脑的入户调查中填写"))
+        self.blank_form_button.clicked.connect(self.print_blank_form)
+        for b in (self.blank_form_button, self.discard_draft_button, self.sign_form_button, self.open_form_button,
+                  self.new_form_button):
             bar.addWidget(b)
         box.addLayout(bar)
         empty = set_role(QLabel(self.tr("尚无表单")), "muted")
@@ -1079,7 +1087,20 @@ class HouseholdFilePage(QWidget):
             self._fill_forms()   # a draft may have been saved even when the dialog was closed
         return accepted
 
+    def print_blank_form(self):
+        """A blank paper form; the selected row's form is proposed."""
+        from .print_other import BlankFormDialog, run_dialog
+        row = self._selected_form()
+        return run_dialog(lambda: BlankFormDialog(self.session, self, row["form_id"] if row else None), self)
+
     # --- actions ------------------------------------------------------------------------------
+
+    def print_handbook(self):
+        """打印帮扶手册 for this household."""
+        if not self.household_id:
+            return None
+        from .print_dialog import open_print_dialog
+        return open_print_dialog(self.session, self, household_ids=[self.household_id])
 
     def _run_dialog(self, dialog: QDialog) -> bool:
         accepted = dialog.exec() == QDialog.DialogCode.Accepted

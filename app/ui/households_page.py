@@ -8,7 +8,7 @@ import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QVBoxLayout, QWidget)
+                               QLineEdit, QMenu, QPushButton, QVBoxLayout, QWidget)
 
 from app.core.enums import HouseholdCategory, MonitoringCategory, Residence
 from app.core.search_keys import name_keys
@@ -206,6 +206,15 @@ class HouseholdsPage(QWidget):
         self.count_label.setObjectName("householdCount")
         self.add_button = set_role(QPushButton(self.tr("添加农户")), "primary")
         self.add_button.clicked.connect(self.add_household)
+        self.print_button = QPushButton(self.tr("打印"))
+        self.print_button.setObjectName("rosterPrint")
+        self.print_menu = QMenu(self)
+        self.handbook_action = self.print_menu.addAction(self.tr("帮扶手册…"), self.print_handbooks)
+        self.print_menu.aboutToShow.connect(self._name_print_action)
+        self.print_menu.addAction(self.tr("空白表单…"), self.print_blank_form)
+        self.print_menu.addSeparator()
+        self.print_menu.addAction(self.tr("核对打印件…"), self.verify_print)
+        self.print_button.setMenu(self.print_menu)
 
         self.search = QLineEdit()
         self.search.setObjectName("householdSearch")
@@ -227,6 +236,7 @@ class HouseholdsPage(QWidget):
 
         self.model = HouseholdModel(session, self)
         self.table = list_table(self.model, "householdTable")
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)   # rows to print
         header = self.table.horizontalHeader()
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.setSortIndicatorShown(True)
@@ -268,6 +278,7 @@ class HouseholdsPage(QWidget):
         top.addWidget(title)
         top.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
         top.addStretch(1)
+        top.addWidget(self.print_button)
         top.addWidget(self.add_button)
         filters = QHBoxLayout()
         filters.setSpacing(10)
@@ -285,7 +296,7 @@ class HouseholdsPage(QWidget):
         self.setFocusProxy(self.search)
         for a, b in ((self.search, self.category), (self.category, self.group), (self.group, self.due_check),
                      (self.due_check, self.problem_check), (self.problem_check, self.table),
-                     (self.table, self.add_button)):
+                     (self.table, self.print_button), (self.print_button, self.add_button)):
             QWidget.setTabOrder(a, b)
         self.refresh()
 
@@ -453,6 +464,29 @@ class HouseholdsPage(QWidget):
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
         return True
+
+    # -- printing --------------------------------------------------------------------------------
+    def selected_ids(self) -> list[str]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [hid for hid in (self.model.household_id(r) for r in rows) if hid]
+
+    def _name_print_action(self) -> None:
+        n = len(self.table.selectionModel().selectedRows())
+        self.handbook_action.setText(self.tr("选中的 {0} 户的帮扶手册…").format(n) if n else self.tr("帮扶手册…"))
+
+    def print_handbooks(self):
+        """帮扶手册 of the selected rows, or of a 户类型, a 村民小组 or everyone (the filters propose one)."""
+        from .print_dialog import open_print_dialog
+        return open_print_dialog(self.session, self, household_ids=self.selected_ids(), scope="roster",
+                                 category=self.category.currentData(), group=self.group.currentData())
+
+    def print_blank_form(self):
+        from .print_other import BlankFormDialog, run_dialog
+        return run_dialog(lambda: BlankFormDialog(self.session, self), self)
+
+    def verify_print(self):
+        from .print_other import VerifyDialog, run_dialog
+        return run_dialog(lambda: VerifyDialog(self.session, self), self)
 
     # -- adding ----------------------------------------------------------------------------------
     def add_household(self) -> None:

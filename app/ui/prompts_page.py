@@ -55,6 +55,15 @@ class PromptsPage(MonthPage, QWidget):
         font = QFont(self.summary.font())
         font.setPointSizeF(font.pointSizeF() + 1)
         self.summary.setFont(font)
+        self.report_button = QPushButton(self.tr("打印月报…"))
+        self.report_button.setToolTip(self.tr("打印这个月的驻村工作月报，报乡镇"))
+        self.report_button.clicked.connect(lambda: self.print_month("report"))
+        self.notice_button = QPushButton(self.tr("打印公示…"))
+        self.notice_button.setToolTip(self.tr("打印这个月纳入监测和风险消除的公示，张贴在村务公开栏"))
+        self.notice_button.clicked.connect(lambda: self.print_month("notice"))
+        header.addSpacing(8)
+        header.addWidget(self.report_button)
+        header.addWidget(self.notice_button)
 
         # The month's prompts and tasks.
         self.month_card = Card(self.tr("本月任务"))
@@ -237,6 +246,11 @@ class PromptsPage(MonthPage, QWidget):
         if self._refreshes == before:
             self.refresh()
         return True
+
+    def print_month(self, kind: str):
+        """驻村工作月报 (`report`) or 公示 (`notice`) of the month shown."""
+        from .print_other import MonthPrintDialog, run_dialog
+        return run_dialog(lambda: MonthPrintDialog(self.session, kind, self.month, self), self)
 
     # -- earlier months ------------------------------------------------------------------------
     def _fill_earlier(self) -> None:

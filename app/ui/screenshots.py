@@ -24,6 +24,47 @@ def _grab(widget, path: Path, app) -> str:
     return str(path)
 
 
+def _wait(app, done, seconds: float = 120) -> None:
+    end = time.monotonic() + seconds
+    while not done() and time.monotonic() < end:
+        _settle(app)
+        time.sleep(0.05)
+
+
+def _print_shots(session, window, head: dict, folder: Path, out: Path, app) -> list[str]:
+    """The handbook print dialog while printing every household, and after printing a village
+    group; then 核对打印件 with a code just printed."""
+    from .print_dialog import PrintDialog
+    from .print_other import VerifyDialog
+    written = []
+    dialog = PrintDialog(session, window, scope="roster")
+    dialog.output.set_folder(folder)
+    dialog.show()
+    dialog.start()
+    _wait(app, lambda: dialog.progress.value() >= 5 or dialog.state != "running")
+    written.append(_grab(dialog, out / "14-print-progress.png", app))
+    dialog.cancel()
+    _wait(app, lambda: dialog.state not in ("running", "cancelling"))
+
+    dialog.group_box.setCurrentIndex(max(dialog.group_box.findData(head["group_name"]), 0))
+    dialog.choice_buttons["group"].setChecked(True)
+    dialog.start()
+    _wait(app, lambda: dialog.state != "running")
+    written.append(_grab(dialog, out / "15-print-done.png", app))
+    dialog.close()
+
+    code = session.call(lambda s: s.query("SELECT code FROM print_log ORDER BY printed_at DESC LIMIT 1"))
+    if code:
+        verify = VerifyDialog(session, window)
+        verify.show()
+        verify.code_edit.setText(code[0]["code"])
+        verify.check()
+        _wait(app, lambda: not verify.checking)
+        written.append(_grab(verify, out / "16-verify-print.png", app))
+        verify.close()
+    return written
+
+
 def render_all(out: Path, households: int = 300, language: str = "zh_CN") -> list[str]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QDialog
@@ -112,6 +153,8 @@ def render_all(out: Path, households: int = 300, language: str = "zh_CN") -> lis
         dialog.show()
         written.append(_grab(dialog, out / "08-record-visit.png", app))
         dialog.done(QDialog.DialogCode.Rejected)
+
+        written += _print_shots(session, window, head, work / "Documents" / "Zhucun", out, app)
 
         window.nav.setCurrentRow(2)
         written.append(_grab(window, out / "09-prompts.png", app))
