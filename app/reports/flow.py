@@ -67,7 +67,11 @@ class Text(Flowable):
     def wrap(self, avail_width, avail_height):
         usable = max(avail_width - self.style.indent, self.style.size)
         if self.lines is None or self._width != usable:
-            self.lines = break_lines(self.text, self._measure, usable)
+            text = self.text
+            if "\n" not in text and self._measure(text) <= usable:
+                self.lines = [text.strip()]  # most cells and labels fit on one line
+            else:
+                self.lines = break_lines(text, self._measure, usable)
             self._width = usable
         self.width = avail_width
         self.height = len(self.lines) * self.style.line
@@ -143,22 +147,6 @@ def table(fonts: FontSet, rows: list[list], widths: list[float], *, head_rows: i
         commands.append(("BACKGROUND", (0, 0), (-1, head_rows - 1), SHADE))
     t.setStyle(TableStyle(commands + (extra or [])))
     return t
-
-
-def fields(fonts: FontSet, pairs: list[tuple[str, object]], width: float, columns: int = 2) -> Table:
-    """Label–value pairs in a grid (`columns` pairs per row): the household-situation layout."""
-    label_w = 24 * mm
-    value_w = width / columns - label_w
-    rows, row = [], []
-    for label, value in pairs:
-        row += [label, "" if value is None else str(value)]
-        if len(row) == columns * 2:
-            rows.append(row)
-            row = []
-    if row:
-        rows.append(row + [""] * (columns * 2 - len(row)))
-    shade = [("BACKGROUND", (c, 0), (c, -1), SHADE) for c in range(0, columns * 2, 2)]
-    return table(fonts, rows, [label_w, value_w] * columns, head_rows=0, extra=shade)
 
 
 def gap(height_mm: float = 3) -> Spacer:

@@ -82,6 +82,8 @@ class FontSet:
     # Fallbacks found but not read yet: they are large (50 MB for the Hanazono pair) and most
     # batches never need them, so each loads only when a character is in none of those already loaded.
     _pending: list[tuple[Path, int, str]] = field(default_factory=list, repr=False)
+    _widths: dict = field(default_factory=dict, repr=False)
+    _runs: dict = field(default_factory=dict, repr=False)
 
     def _load_next(self) -> None:
         path, index, name = self._pending.pop(0)
@@ -103,6 +105,7 @@ class FontSet:
                 (i for i, cmap in enumerate(self._maps) if code in cmap), -1)
             if index < 0 and self._pending:
                 self._load_next()  # one at a time: the first fallback usually has it
+                self._runs.clear()
                 return self._lookup(ch)
             face = pdfmetrics.getFont(self.names[max(index, 0)])
             hit = (index, face.stringWidth(ch, 1.0) if index >= 0 else 1.0)
@@ -120,12 +123,28 @@ class FontSet:
         return seen
 
     def width(self, text: str, size: float) -> float:
-        lookup = self._lookup
-        return size * sum(lookup(ch)[1] for ch in text)
+        # Pages repeat the same labels and cell values: each string is measured once.
+        w = self._widths.get(text)
+        if w is None:
+            lookup = self._lookup
+            w = sum(lookup(ch)[1] for ch in text)
+            if len(self._widths) > 200_000:
+                self._widths.clear()
+            self._widths[text] = w
+        return size * w
 
     def runs(self, text: str) -> list[tuple[str, str]]:
         """[(font name, text)] in order; a character no font has is left to the main font
         (callers check `missing` first, so this never prints a box silently)."""
+        hit = self._runs.get(text)
+        if hit is None:
+            hit = self._split(text)
+            if len(self._runs) > 200_000:
+                self._runs.clear()
+            self._runs[text] = hit
+        return hit
+
+    def _split(self, text: str) -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []
         current, start = None, 0
         for i, ch in enumerate(text):

@@ -4,8 +4,8 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer
 
-from app.reports.flow import (BODY, HEADING, MUTED, SMALL, SUBHEADING, TITLE, Style, fields, gap, para,
-                              table)
+from app.reports.flow import BODY, HEADING, MUTED, SMALL, SUBHEADING, TITLE, Style, gap, para, table
+from app.reports.grid import fields, grid
 from app.reports.fonts import FontSet
 from app.reports.page import Section
 
@@ -76,7 +76,7 @@ def _members(fonts, d, width) -> list:
     w = [16, 14, 8, 19, 31, 17, 14, 15, 23, 17]
     scale = width / (sum(w) * mm)
     return [para(fonts, "二、家庭成员", HEADING), para(fonts, f"共 {len(d['members'])} 人", MUTED),
-            table(fonts, rows, [x * mm * scale for x in w], style=Style(size=8, leading=11),
+            grid(fonts, rows, [x * mm * scale for x in w], style=Style(size=8, leading=11),
                   head_style=Style(size=8, leading=11, bold=True))]
 
 
@@ -90,7 +90,7 @@ def _incomes(fonts, d, width) -> list:
         rows.append([i["year"], i["assessed_on"], str(i["size"]), i["net"], i["per_capita"], i["baseline"] or "—",
                      compare])
     right = {3: "right", 4: "right", 5: "right"}
-    out.append(table(fonts, rows, [14 * mm, 24 * mm, 12 * mm, 32 * mm, 32 * mm, 30 * mm, width - 144 * mm],
+    out.append(grid(fonts, rows, [14 * mm, 24 * mm, 12 * mm, 32 * mm, 32 * mm, 30 * mm, width - 144 * mm],
                      align=right))
     latest = d["incomes"][-1]
     if latest["items"]:
@@ -102,7 +102,7 @@ def _incomes(fonts, d, width) -> list:
             left = items[a]
             right_item = items[a + half] if a + half < len(items) else ("", "")
             rows.append([left[0], left[1], right_item[0], right_item[1]])
-        out.append(table(fonts, rows, [width / 4] * 4, align={1: "right", 3: "right"}))
+        out.append(grid(fonts, rows, [width / 4] * 4, align={1: "right", 3: "right"}))
         if latest["note"]:
             out.append(para(fonts, "说明：" + latest["note"], SMALL))
     return out
@@ -124,7 +124,7 @@ def _cases(fonts, d, width) -> list:
         rows = [["日期", "环节", "经办人", "情况"]] + [[e["on"], e["kind"], e["by"], e["detail"] or "—"]
                                                 for e in c["events"]]
         out += [para(fonts, title, SUBHEADING), para(fonts, facts, SMALL),
-                table(fonts, rows, [22 * mm, 26 * mm, 20 * mm, width - 68 * mm])]
+                grid(fonts, rows, [22 * mm, 26 * mm, 20 * mm, width - 68 * mm])]
         if c["followup_due"]:
             done = set(c["followups_done"])
             out.append(para(fonts, "回头看（消除后一年内每季度）：" + "　".join(
@@ -138,7 +138,7 @@ def _measures(fonts, d, width) -> list:
         return out + [para(fonts, "暂无帮扶措施。", SMALL)]
     rows = [["措施", "开始日期", "责任人", "具体内容", "成效"]] + [
         [m["measure"], m["since"], m["by"], m["content"] or "—", m["result"] or "—"] for m in d["measures"]]
-    return out + [table(fonts, rows, [26 * mm, 22 * mm, 20 * mm, (width - 68 * mm) / 2, (width - 68 * mm) / 2])]
+    return out + [grid(fonts, rows, [26 * mm, 22 * mm, 20 * mm, (width - 68 * mm) / 2, (width - 68 * mm) / 2])]
 
 
 def _cadres(fonts, d, width) -> list:
@@ -146,7 +146,7 @@ def _cadres(fonts, d, width) -> list:
     if not d["cadres"]:
         return out + [para(fonts, "未确定帮扶责任人。", SMALL)]
     rows = [["帮扶责任人", "起始日期", "截止日期"]] + [[c["name"], c["from"] or "—", c["to"] or "至今"] for c in d["cadres"]]
-    return out + [table(fonts, rows, [50 * mm, 40 * mm, 40 * mm])]
+    return out + [grid(fonts, rows, [50 * mm, 40 * mm, 40 * mm])]
 
 
 def _visits(fonts, d, width) -> list:
@@ -161,7 +161,7 @@ def _visits(fonts, d, width) -> list:
     w = [20, 14, 16, 14, 0, 20, 30]
     w[4] = width / mm - sum(w)
     return out + [para(fonts, f"共 {len(d['visits'])} 次", MUTED),
-                  table(fonts, rows, [x * mm for x in w], style=Style(size=8.5, leading=12),
+                  grid(fonts, rows, [x * mm for x in w], style=Style(size=8.5, leading=12),
                         head_style=Style(size=8.5, leading=12, bold=True))]
 
 
@@ -172,7 +172,7 @@ def _forms(fonts, d, width) -> list:
     rows = [["表单", "填写日期", "调查人", "签字人", "状态", "内容摘要码"]] + [
         [f["title"] + (f"（更正：{f['amend_reason']}）" if f["amend_reason"] else ""), f["filled_on"],
          f["investigator"], f["signers"] or "—", f["state"], f["content_hash"] or "—"] for f in d["forms"]]
-    return out + [table(fonts, rows, [width - 124 * mm, 22 * mm, 18 * mm, 36 * mm, 16 * mm, 32 * mm])]
+    return out + [grid(fonts, rows, [width - 124 * mm, 22 * mm, 18 * mm, 36 * mm, 16 * mm, 32 * mm])]
 
 
 def _signatures(fonts, width) -> list:

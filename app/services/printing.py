@@ -110,10 +110,17 @@ def _place(store: Store) -> str:
     return "".join(x for x in (row or ()) if x) if row else ""
 
 
-def _file_name(data: dict) -> str:
+def _file_name(data: dict, taken: set[str]) -> str:
+    """`第一村民小组_户编号_户主_帮扶手册.pdf`; without a 户编号 the id's random tail tells
+    namesakes apart, and a name already used in this batch gets a number."""
     h = data["household"]
-    name = f"{h['group']}_{h['number'] or h['id'][:8]}_{h['head_name']}_帮扶手册.pdf"
-    return re.sub(r'[\\/:*?"<>|\s]+', "_", name)
+    stem = re.sub(r'[\\/:*?"<>|\s]+', "_", f"{h['group']}_{h['number'] or h['id'][-12:]}_{h['head_name']}_帮扶手册")
+    name, n = f"{stem}.pdf", 1
+    while name in taken:
+        n += 1
+        name = f"{stem}_{n}.pdf"
+    taken.add(name)
+    return name
 
 
 def print_handbooks(store: Store, household_ids: list[str], out: Path, *, per_household: bool = False,
@@ -131,6 +138,7 @@ def print_handbooks(store: Store, household_ids: list[str], out: Path, *, per_ho
     place = _place(store)
     writer: PdfWriter | None = None
     log: list[tuple] = []
+    taken: set[str] = set()
     total = len(household_ids)
     if per_household:
         out.mkdir(parents=True, exist_ok=True)
@@ -148,7 +156,7 @@ def print_handbooks(store: Store, household_ids: list[str], out: Path, *, per_ho
                 section = handbook_section(fonts, data, code, hb.qr_payload(hid, code), _width(), printed_on)
                 section.place = "".join(x for x in (h["township"], h["village"], h["group"]) if x) or place
                 if per_household:
-                    writer = _writer(out / _file_name(data), fonts, place, printed_on)
+                    writer = _writer(out / _file_name(data, taken), fonts, place, printed_on)
                     writer.add(section)
                     result.files.append(writer.close())
                     result.pages += writer.pages
@@ -159,6 +167,9 @@ def print_handbooks(store: Store, household_ids: list[str], out: Path, *, per_ho
                 file = result.files[-1] if per_household else out
                 log.append((code, hid, "handbook", utc_now(), store.user_id, str(file),
                             json.dumps(hb.section_hashes(data))))
+                if per_household:  # this file is finished: a later cancel keeps it, and its log
+                    _log_prints(store, log)
+                    log = []
                 result.households += 1
             if report:
                 report(done, total)
@@ -170,11 +181,15 @@ def print_handbooks(store: Store, household_ids: list[str], out: Path, *, per_ho
         if writer is not None:
             writer.abort()
         raise
+    _log_prints(store, log)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _log_prints(store: Store, log: list[tuple]) -> None:
     with store.transaction():
         store.conn.executemany("INSERT OR REPLACE INTO print_log (code, household_id, kind, printed_at,"
                                " printed_by, file, sections) VALUES (?, ?, ?, ?, ?, ?, ?)", log)
-    result.seconds = time.perf_counter() - started
-    return result
 
 
 def _width() -> float:
@@ -279,8 +294,8 @@ def print_notice(store: Store, month: str, out: Path, today: date | None = None,
     entries = notice_entries(store, month)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    row = store.conn.execute("SELECT village FROM households WHERE deleted = 0 AND village IS NOT NULL"
-                             " GROUP BY village ORDER BY count(*) DESC LIMIT 1").fetchone()
-    pages = write_notice(entries, out, village=row[0] if row else "", month=month, printed_on=today.isoformat(),
-                         days=days)
+    row = store.conn.execute("SELECT village, township FROM households WHERE deleted = 0 AND village IS NOT NULL"
+                             " GROUP BY village, township ORDER BY count(*) DESC LIMIT 1").fetchone()
+    pages = write_notice(entries, out, village=row[0] if row else "", township=(row[1] or "") if row else "",
+                         month=month, printed_on=today.isoformat(), days=days)
     return PrintResult(files=[out], pages=pages, households=len(entries), seconds=time.perf_counter() - started)

@@ -57,7 +57,7 @@ class MonthPrintDialog(PrintJobDialog):
             days_row.addWidget(self.days)
             days_row.addStretch(1)
             box.addLayout(days_row)
-            hint = self.tr("本月纳入监测和风险消除的农户：只列户主姓名、村民小组、户类型、风险类型和决定，"
+            hint = self.tr("本月纳入监测和风险消除的农户：只列户主姓名、村民小组、户类型和决定，"
                            "不含身份证号、电话等个人信息。")
         else:
             hint = self.tr("本月工作任务完成情况、走访、驻村考勤、风险和帮扶、问题清单和时限，报乡镇。")

@@ -66,6 +66,50 @@
     </message>
 </context>
 <context>
+    <name>BlankFormDialog</name>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="107" />
+        <source>打印空白表单</source>
+        <translation>Print blank form</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="108" />
+        <location filename="../../app/ui/print_other.py" line="140" />
+        <source>空白表单</source>
+        <translation>Blank form</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="114" />
+        <source>{0}（版本 {1}）</source>
+        <translation>{0} (version {1})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="123" />
+        <source> 份</source>
+        <translation> copies</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="126" />
+        <source>表单</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="129" />
+        <source>份数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="132" />
+        <source>纸质表单与电脑上的表单逐题对应，填好后可照着录入。</source>
+        <translation>The paper form matches the digital one question by question, so it can be typed in afterwards.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="141" />
+        <source>空白表单_{0}</source>
+        <translation>Blank form_{0}</translation>
+    </message>
+</context>
+<context>
     <name>CaseState</name>
     <message>
         <location filename="../../app/ui/enum_labels.py" line="13" />
@@ -528,93 +572,93 @@
 <context>
     <name>ChecksPage</name>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="75" />
+        <location filename="../../app/ui/checks_page.py" line="74" />
         <source>数据检查</source>
         <translation>Data checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="85" />
+        <location filename="../../app/ui/checks_page.py" line="84" />
         <source>运行检查</source>
         <translation>Run checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="86" />
+        <location filename="../../app/ui/checks_page.py" line="85" />
         <source>按审计和国家平台的逻辑校验规则检查全村数据；发现的问题只提示核实，不影响录入</source>
         <translation>Checks the village's data against what auditors look for and the national platform's logic rules; a finding asks for review and never blocks entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="90" />
+        <location filename="../../app/ui/checks_page.py" line="89" />
         <source>全部级别</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="94" />
-        <location filename="../../app/ui/checks_page.py" line="217" />
+        <location filename="../../app/ui/checks_page.py" line="93" />
+        <location filename="../../app/ui/checks_page.py" line="206" />
         <source>全部问题</source>
         <translation>All problems</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="149" />
+        <location filename="../../app/ui/checks_page.py" line="138" />
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="151" />
+        <location filename="../../app/ui/checks_page.py" line="140" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="170" />
+        <location filename="../../app/ui/checks_page.py" line="159" />
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="184" />
+        <location filename="../../app/ui/checks_page.py" line="173" />
         <source>正在比对签名笔迹…</source>
         <translation>Comparing signature handwriting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="245" />
+        <location filename="../../app/ui/checks_page.py" line="234" />
         <source>共 {0} 条：错误 {1}，警告 {2}，待核实 {3}；涉及 {4} 户</source>
         <translation>{0} findings: {1} errors, {2} warnings, {3} to review; {4} households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="250" />
+        <location filename="../../app/ui/checks_page.py" line="239" />
         <source>数据已更改，请重新运行检查</source>
         <translation>The data changed: run the checks again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="256" />
+        <location filename="../../app/ui/checks_page.py" line="245" />
         <source>点“运行检查”，按审计发现的问题和国家平台的逻辑校验规则检查全村数据：</source>
         <translation>Press “Run checks” to check the village's data against what auditors found and the national platform's logic rules:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="257" />
+        <location filename="../../app/ui/checks_page.py" line="246" />
         <source>身份证号、家庭成员、收入、帮扶措施和时限、必须纳入监测的情形、走访和表单签名。</source>
         <translation>ID numbers, members, incomes, measures and deadlines, the situations that must be monitored, visits and form signatures.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="259" />
+        <location filename="../../app/ui/checks_page.py" line="248" />
         <source>没有符合筛选条件的问题。</source>
         <translation>No finding matches the filter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="261" />
+        <location filename="../../app/ui/checks_page.py" line="250" />
         <source>没有发现问题。</source>
         <translation>No problems found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="271" />
+        <location filename="../../app/ui/checks_page.py" line="260" />
         <source>如何处理</source>
         <translation>How to fix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="271" />
+        <location filename="../../app/ui/checks_page.py" line="260" />
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="271" />
+        <location filename="../../app/ui/checks_page.py" line="260" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
@@ -645,57 +689,57 @@
 <context>
     <name>DueTableModel</name>
     <message>
-        <location filename="../../app/ui/home_page.py" line="43" />
+        <location filename="../../app/ui/home_page.py" line="44" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="43" />
+        <location filename="../../app/ui/home_page.py" line="44" />
         <source>村民小组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="43" />
+        <location filename="../../app/ui/home_page.py" line="44" />
         <source>事项</source>
         <translation>Due for</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="43" />
+        <location filename="../../app/ui/home_page.py" line="44" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="44" />
+        <location filename="../../app/ui/home_page.py" line="45" />
         <source>上次联系</source>
         <translation>Last contact</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="44" />
+        <location filename="../../app/ui/home_page.py" line="45" />
         <source>依据</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="46" />
+        <location filename="../../app/ui/home_page.py" line="47" />
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="46" />
+        <location filename="../../app/ui/home_page.py" line="47" />
         <source>待完成</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="46" />
+        <location filename="../../app/ui/home_page.py" line="47" />
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="81" />
+        <location filename="../../app/ui/home_page.py" line="66" />
         <source>无记录</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="88" />
+        <location filename="../../app/ui/home_page.py" line="73" />
         <source>双击打开农户档案</source>
         <translation>Double-click to open the household file</translation>
     </message>
@@ -744,42 +788,42 @@
 <context>
     <name>FindingModel</name>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="29" />
+        <location filename="../../app/ui/checks_page.py" line="28" />
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="29" />
+        <location filename="../../app/ui/checks_page.py" line="28" />
         <source>户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="29" />
+        <location filename="../../app/ui/checks_page.py" line="28" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="29" />
+        <location filename="../../app/ui/checks_page.py" line="28" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="29" />
+        <location filename="../../app/ui/checks_page.py" line="28" />
         <source>如何处理</source>
         <translation>How to fix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="30" />
+        <location filename="../../app/ui/checks_page.py" line="29" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="30" />
+        <location filename="../../app/ui/checks_page.py" line="29" />
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks_page.py" line="30" />
+        <location filename="../../app/ui/checks_page.py" line="29" />
         <source>待核实</source>
         <translation>To review</translation>
     </message>
@@ -1189,27 +1233,27 @@
 <context>
     <name>FormWidgets</name>
     <message>
-        <location filename="../../app/ui/form_widgets.py" line="71" />
+        <location filename="../../app/ui/form_widgets.py" line="70" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_widgets.py" line="72" />
+        <location filename="../../app/ui/form_widgets.py" line="71" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_widgets.py" line="262" />
+        <location filename="../../app/ui/form_widgets.py" line="261" />
         <source>年-月-日</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_widgets.py" line="270" />
+        <location filename="../../app/ui/form_widgets.py" line="269" />
         <source>从日历中选择</source>
         <translation>Pick from the calendar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_widgets.py" line="503" />
+        <location filename="../../app/ui/form_widgets.py" line="502" />
         <source>取自户档案，不能在表单中修改</source>
         <translation>From the household file; cannot be changed in the form</translation>
     </message>
@@ -1240,381 +1284,381 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../app/ui/home_page.py" line="146" />
+        <location filename="../../app/ui/home_page.py" line="129" />
         <source>本月工作</source>
         <translation>This month's work</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="156" />
+        <location filename="../../app/ui/home_page.py" line="132" />
         <source>本月工作提示</source>
         <translation>This month's work prompt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="163" />
+        <location filename="../../app/ui/home_page.py" line="139" />
         <source>应走访清单</source>
         <translation>Due visits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="165" />
+        <location filename="../../app/ui/home_page.py" line="141" />
         <source>全部事项</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="169" />
+        <location filename="../../app/ui/home_page.py" line="145" />
         <source>显示已完成</source>
         <translation>Show done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="171" />
+        <location filename="../../app/ui/home_page.py" line="147" />
         <source>记录走访…</source>
         <translation>Record visit...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="172" />
+        <location filename="../../app/ui/home_page.py" line="148" />
         <source>为选中的农户记录一次走访或电话/微信联系</source>
         <translation>Record a visit or a phone/WeChat contact for the selected household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="200" />
+        <location filename="../../app/ui/home_page.py" line="176" />
         <source>即将到期</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="201" />
-        <location filename="../../app/ui/home_page.py" line="467" />
+        <location filename="../../app/ui/home_page.py" line="177" />
+        <location filename="../../app/ui/home_page.py" line="443" />
         <source>识别认定15天、帮扶计划10天</source>
         <translation>Identification 15 days, help plan 10 days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="204" />
+        <location filename="../../app/ui/home_page.py" line="180" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="204" />
+        <location filename="../../app/ui/home_page.py" line="180" />
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="204" />
+        <location filename="../../app/ui/home_page.py" line="180" />
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="204" />
+        <location filename="../../app/ui/home_page.py" line="180" />
         <source>剩余</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="215" />
+        <location filename="../../app/ui/home_page.py" line="191" />
         <source>{0}天内没有到期的识别或帮扶计划</source>
         <translation>No identification or help plan due in the next {0} days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="221" />
+        <location filename="../../app/ui/home_page.py" line="197" />
         <source>问题清单</source>
         <translation>Problem list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="222" />
+        <location filename="../../app/ui/home_page.py" line="198" />
         <source>销号…</source>
         <translation>Close...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="223" />
+        <location filename="../../app/ui/home_page.py" line="199" />
         <source>整改完成后销号：须写明如何整改</source>
         <translation>Close an item once it is fixed: say how it was fixed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="228" />
+        <location filename="../../app/ui/home_page.py" line="204" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="228" />
+        <location filename="../../app/ui/home_page.py" line="204" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="239" />
+        <location filename="../../app/ui/home_page.py" line="215" />
         <source>没有未销号的问题</source>
         <translation>No open problems</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="244" />
+        <location filename="../../app/ui/home_page.py" line="220" />
         <source>在村天数</source>
         <translation>Days in village</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="245" />
+        <location filename="../../app/ui/home_page.py" line="221" />
         <source>每月不少于{0}天</source>
         <translation>At least {0} days a month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="246" />
-        <location filename="../../app/ui/home_page.py" line="608" />
+        <location filename="../../app/ui/home_page.py" line="222" />
+        <location filename="../../app/ui/home_page.py" line="584" />
         <source>今日签到</source>
         <translation>Check in today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="257" />
+        <location filename="../../app/ui/home_page.py" line="233" />
         <source>走访完成情况</source>
         <translation>Visits done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="258" />
+        <location filename="../../app/ui/home_page.py" line="234" />
         <source>近六个月</source>
         <translation>Last six months</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="261" />
-        <location filename="../../app/ui/home_page.py" line="649" />
+        <location filename="../../app/ui/home_page.py" line="237" />
+        <location filename="../../app/ui/home_page.py" line="625" />
         <source>计算中…</source>
         <translation>Calculating...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="324" />
+        <location filename="../../app/ui/home_page.py" line="300" />
         <source>已完成 {0}/{1}</source>
         <translation>{0}/{1} done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="326" />
+        <location filename="../../app/ui/home_page.py" line="302" />
         <source>本月没有工作提示</source>
         <translation>No work prompt this month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="337" />
+        <location filename="../../app/ui/home_page.py" line="313" />
         <source>截止 {0}</source>
         <translation>Due {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="341" />
+        <location filename="../../app/ui/home_page.py" line="317" />
         <source>✓ 已完成 {0}</source>
         <translation>✓ Done {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="343" />
+        <location filename="../../app/ui/home_page.py" line="319" />
         <source>{0} 完成</source>
         <translation>Done by {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="349" />
+        <location filename="../../app/ui/home_page.py" line="325" />
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="351" />
+        <location filename="../../app/ui/home_page.py" line="327" />
         <source>未完成</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="356" />
+        <location filename="../../app/ui/home_page.py" line="332" />
         <source>完成…</source>
         <translation>Done...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="357" />
+        <location filename="../../app/ui/home_page.py" line="333" />
         <source>标记完成并写明情况</source>
         <translation>Mark as done and say what was done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="365" />
+        <location filename="../../app/ui/home_page.py" line="341" />
         <source>完成工作任务</source>
         <translation>Complete task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="365" />
+        <location filename="../../app/ui/home_page.py" line="341" />
         <source>完成情况（备注）</source>
         <translation>What was done (note)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="366" />
+        <location filename="../../app/ui/home_page.py" line="342" />
         <source>例如：已全部完成，共走访 32 户</source>
         <translation>e.g. All done; 32 households visited</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="394" />
+        <location filename="../../app/ui/home_page.py" line="370" />
         <source>待完成 {0} 项</source>
         <translation>{0} to do</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="396" />
+        <location filename="../../app/ui/home_page.py" line="372" />
         <source>，逾期 {0} 项</source>
         <translation>, {0} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="398" />
+        <location filename="../../app/ui/home_page.py" line="374" />
         <source>本月应走访的农户都已走访</source>
         <translation>Every household due this month has been visited</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="445" />
+        <location filename="../../app/ui/home_page.py" line="421" />
         <source>识别认定</source>
         <translation>Identification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="447" />
+        <location filename="../../app/ui/home_page.py" line="423" />
         <source>帮扶计划</source>
         <translation>Help plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="464" />
+        <location filename="../../app/ui/home_page.py" line="440" />
         <source>{0} 项</source>
         <translation>Total {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="466" />
+        <location filename="../../app/ui/home_page.py" line="442" />
         <source>，已逾期 {0} 项</source>
         <translation>, {0} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="471" />
+        <location filename="../../app/ui/home_page.py" line="447" />
         <source>逾期 {0} 天</source>
         <translation>{0} d overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="473" />
+        <location filename="../../app/ui/home_page.py" line="449" />
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="475" />
+        <location filename="../../app/ui/home_page.py" line="451" />
         <source>还剩 {0} 天</source>
         <translation>{0} d left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="476" />
+        <location filename="../../app/ui/home_page.py" line="452" />
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="479" />
-        <location filename="../../app/ui/home_page.py" line="508" />
+        <location filename="../../app/ui/home_page.py" line="455" />
+        <location filename="../../app/ui/home_page.py" line="484" />
         <source>双击打开农户档案</source>
         <translation>Double-click to open the household file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="503" />
+        <location filename="../../app/ui/home_page.py" line="479" />
         <source>未销号 {0} 项（县反馈 {1}）</source>
         <translation>{0} open ({1} from the county)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="538" />
+        <location filename="../../app/ui/home_page.py" line="514" />
         <source>问题销号</source>
         <translation>Close problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="539" />
+        <location filename="../../app/ui/home_page.py" line="515" />
         <source>整改情况（必填）</source>
         <translation>How it was fixed (required)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="540" />
+        <location filename="../../app/ui/home_page.py" line="516" />
         <source>例如：已入户核实并补录住房安全等级</source>
         <translation>e.g. Checked at the house and entered the housing safety grade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="573" />
+        <location filename="../../app/ui/home_page.py" line="549" />
         <source>本月尚无登记</source>
         <translation>Nothing recorded this month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="575" />
+        <location filename="../../app/ui/home_page.py" line="551" />
         <source>（我）</source>
         <translation> (me)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="587" />
+        <location filename="../../app/ui/home_page.py" line="563" />
         <source>{0} 天</source>
         <translation>{0} d</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="590" />
+        <location filename="../../app/ui/home_page.py" line="566" />
         <source>还差 {0} 天</source>
         <translation>{0} d short</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="597" />
+        <location filename="../../app/ui/home_page.py" line="573" />
         <source>未登记</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="608" />
+        <location filename="../../app/ui/home_page.py" line="584" />
         <source>今天已签到</source>
         <translation>Checked in today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="609" />
+        <location filename="../../app/ui/home_page.py" line="585" />
         <source>记一天在村：{0} 本月在村天数加 1，每天一次</source>
         <translation>Record a day in the village: adds 1 to {0}'s days this month, once a day</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="622" />
+        <location filename="../../app/ui/home_page.py" line="598" />
         <source>今天已签到，本月在村 {0} 天</source>
         <translation>Already checked in today; days in the village this month: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="636" />
+        <location filename="../../app/ui/home_page.py" line="612" />
         <source>已签到：{0}，本月在村 {1} 天</source>
         <translation>Checked in: {0}; days in the village this month: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="676" />
+        <location filename="../../app/ui/home_page.py" line="652" />
         <source>{0}年{1}月</source>
         <translation>{1}/{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="677" />
+        <location filename="../../app/ui/home_page.py" line="653" />
         <source>{0}月</source>
         <translation>Month {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="678" />
+        <location filename="../../app/ui/home_page.py" line="654" />
         <source>完成 {0}%</source>
         <translation>{0}% done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="680" />
+        <location filename="../../app/ui/home_page.py" line="656" />
         <source>应走访</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="681" />
+        <location filename="../../app/ui/home_page.py" line="657" />
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="690" />
+        <location filename="../../app/ui/home_page.py" line="666" />
         <source>无法计算：{0}</source>
         <translation>Could not calculate: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="698" />
+        <location filename="../../app/ui/home_page.py" line="674" />
         <source>待走访 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>To visit &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="700" />
+        <location filename="../../app/ui/home_page.py" line="676" />
         <source>&lt;span style="color:{0}"&gt;逾期 &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>&lt;span style="color:{0}"&gt;Overdue &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="701" />
+        <location filename="../../app/ui/home_page.py" line="677" />
         <source>工作任务 &lt;b&gt;{0}/{1}&lt;/b&gt;</source>
         <translation>Tasks &lt;b&gt;{0}/{1}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="703" />
+        <location filename="../../app/ui/home_page.py" line="679" />
         <source>&lt;span style="color:{0}"&gt;任务逾期 &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>&lt;span style="color:{0}"&gt;Tasks overdue &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="705" />
+        <location filename="../../app/ui/home_page.py" line="681" />
         <source>案例到期 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>Case deadlines &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="706" />
+        <location filename="../../app/ui/home_page.py" line="682" />
         <source>未销号问题 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>Open problems &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
@@ -1761,871 +1805,891 @@
 <context>
     <name>HouseholdFilePage</name>
     <message>
-        <location filename="../../app/ui/household_file.py" line="326" />
+        <location filename="../../app/ui/household_file.py" line="291" />
         <source>← 返回</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="327" />
+        <location filename="../../app/ui/household_file.py" line="292" />
         <source>返回上一页 (Alt+←)</source>
         <translation>Back to the previous page (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="335" />
-        <location filename="../../app/ui/household_file.py" line="874" />
+        <location filename="../../app/ui/household_file.py" line="300" />
+        <location filename="../../app/ui/household_file.py" line="843" />
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="337" />
-        <location filename="../../app/ui/household_file.py" line="619" />
+        <location filename="../../app/ui/household_file.py" line="302" />
+        <location filename="../../app/ui/household_file.py" line="588" />
         <source>添加成员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="366" />
+        <location filename="../../app/ui/household_file.py" line="306" />
+        <source>打印帮扶手册…</source>
+        <translation>Print handbook…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_file.py" line="307" />
+        <source>把这一户的帮扶手册打印成 PDF</source>
+        <translation>Print this household's handbook as a PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_file.py" line="335" />
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="368" />
+        <location filename="../../app/ui/household_file.py" line="337" />
         <source>须纳入监测</source>
         <translation>Must be monitored</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="373" />
+        <location filename="../../app/ui/household_file.py" line="342" />
         <source>户编号 {0}</source>
         <translation>Household no. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="374" />
+        <location filename="../../app/ui/household_file.py" line="343" />
         <source>电话 {0}</source>
         <translation>Phone {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="375" />
+        <location filename="../../app/ui/household_file.py" line="344" />
         <source>帮扶责任人 {0}</source>
         <translation>Pairing cadre {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="409" />
+        <location filename="../../app/ui/household_file.py" line="378" />
         <source>找不到该户（可能已删除）</source>
         <translation>Household not found (it may have been deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="450" />
+        <location filename="../../app/ui/household_file.py" line="419" />
         <source>概况</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="469" />
+        <location filename="../../app/ui/household_file.py" line="438" />
         <source>逾期提醒</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="474" />
+        <location filename="../../app/ui/household_file.py" line="443" />
         <source>基本情况</source>
         <translation>Basic facts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="478" />
+        <location filename="../../app/ui/household_file.py" line="447" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="479" />
+        <location filename="../../app/ui/household_file.py" line="448" />
         <source>所在地</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="481" />
+        <location filename="../../app/ui/household_file.py" line="450" />
         <source>户类型</source>
         <translation>Household type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="483" />
+        <location filename="../../app/ui/household_file.py" line="452" />
         <source>居住情况</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="484" />
+        <location filename="../../app/ui/household_file.py" line="453" />
         <source>户标识</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="484" />
-        <location filename="../../app/ui/household_file.py" line="486" />
-        <location filename="../../app/ui/household_file.py" line="525" />
-        <location filename="../../app/ui/household_file.py" line="559" />
+        <location filename="../../app/ui/household_file.py" line="453" />
+        <location filename="../../app/ui/household_file.py" line="455" />
+        <location filename="../../app/ui/household_file.py" line="494" />
+        <location filename="../../app/ui/household_file.py" line="528" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="485" />
-        <location filename="../../app/ui/household_file.py" line="504" />
+        <location filename="../../app/ui/household_file.py" line="454" />
+        <location filename="../../app/ui/household_file.py" line="473" />
         <source>住房安全</source>
         <translation>Housing safety</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="485" />
+        <location filename="../../app/ui/household_file.py" line="454" />
         <source>未评定</source>
         <translation>Not graded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="486" />
+        <location filename="../../app/ui/household_file.py" line="455" />
         <source>有无赡养(抚养)人</source>
         <translation>Family supporter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="486" />
+        <location filename="../../app/ui/household_file.py" line="455" />
         <source>有</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="488" />
+        <location filename="../../app/ui/household_file.py" line="457" />
         <source>纳入监测</source>
         <translation>Monitored since</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="491" />
-        <location filename="../../app/ui/household_file.py" line="649" />
+        <location filename="../../app/ui/household_file.py" line="460" />
+        <location filename="../../app/ui/household_file.py" line="618" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="500" />
+        <location filename="../../app/ui/household_file.py" line="469" />
         <source>三保障及饮水</source>
         <translation>Three guarantees and safe water</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="503" />
+        <location filename="../../app/ui/household_file.py" line="472" />
         <source>义务教育</source>
         <translation>Compulsory education</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="503" />
+        <location filename="../../app/ui/household_file.py" line="472" />
         <source>基本医疗</source>
         <translation>Basic medical care</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="504" />
+        <location filename="../../app/ui/household_file.py" line="473" />
         <source>饮水安全</source>
         <translation>Safe water</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="508" />
+        <location filename="../../app/ui/household_file.py" line="477" />
         <source>有保障</source>
         <translation>Secured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="508" />
+        <location filename="../../app/ui/household_file.py" line="477" />
         <source>未保障</source>
         <translation>Not secured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="514" />
-        <location filename="../../app/ui/household_file.py" line="767" />
+        <location filename="../../app/ui/household_file.py" line="483" />
+        <location filename="../../app/ui/household_file.py" line="736" />
         <source>风险类型</source>
         <translation>Risk types</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="521" />
+        <location filename="../../app/ui/household_file.py" line="490" />
         <source>（风险已消除）</source>
         <translation>(risk eliminated)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="528" />
+        <location filename="../../app/ui/household_file.py" line="497" />
         <source>须纳入监测的情形</source>
         <translation>Situations that must be monitored</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="530" />
+        <location filename="../../app/ui/household_file.py" line="499" />
         <source>以下情形由软件按档案判断，须经核实后登记风险线索。</source>
         <translation>The software found these from the file; check them before recording a risk clue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="532" />
+        <location filename="../../app/ui/household_file.py" line="501" />
         <source>情形{0}：{1}</source>
         <translation>Situation {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="537" />
+        <location filename="../../app/ui/household_file.py" line="506" />
         <source>未发现五种须纳入监测的情形</source>
         <translation>None of the five must-monitor situations found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="548" />
+        <location filename="../../app/ui/household_file.py" line="517" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="548" />
+        <location filename="../../app/ui/household_file.py" line="517" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="549" />
+        <location filename="../../app/ui/household_file.py" line="518" />
         <source>耕地</source>
         <translation>Cultivated land</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="549" />
+        <location filename="../../app/ui/household_file.py" line="518" />
         <source>林地</source>
         <translation>Forest land</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="550" />
+        <location filename="../../app/ui/household_file.py" line="519" />
         <source>退耕还林</source>
         <translation>Farmland returned to forest</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="550" />
+        <location filename="../../app/ui/household_file.py" line="519" />
         <source>林果地</source>
         <translation>Orchard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="551" />
+        <location filename="../../app/ui/household_file.py" line="520" />
         <source>牧草地</source>
         <translation>Pasture</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="551" />
+        <location filename="../../app/ui/household_file.py" line="520" />
         <source>水面</source>
         <translation>Water surface</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="556" />
+        <location filename="../../app/ui/household_file.py" line="525" />
         <source>{0} {1} 亩</source>
         <translation>{0} {1} mu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="559" />
+        <location filename="../../app/ui/household_file.py" line="528" />
         <source>土地</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="561" />
+        <location filename="../../app/ui/household_file.py" line="530" />
         <source>住房面积</source>
         <translation>Housing area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="561" />
+        <location filename="../../app/ui/household_file.py" line="530" />
         <source>{0} 平方米</source>
         <translation>{0} m²</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="563" />
+        <location filename="../../app/ui/household_file.py" line="532" />
         <source>已硬化</source>
         <translation>Hardened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="563" />
+        <location filename="../../app/ui/household_file.py" line="532" />
         <source>未硬化</source>
         <translation>Not hardened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="565" />
+        <location filename="../../app/ui/household_file.py" line="534" />
         <source>，距离 {0} 米</source>
         <translation>, {0} m away</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="566" />
+        <location filename="../../app/ui/household_file.py" line="535" />
         <source>入户路</source>
         <translation>Road to the house</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="568" />
+        <location filename="../../app/ui/household_file.py" line="537" />
         <source>主要燃料</source>
         <translation>Main fuel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="570" />
+        <location filename="../../app/ui/household_file.py" line="539" />
         <source>卫生厕所</source>
         <translation>Sanitary toilet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="572" />
+        <location filename="../../app/ui/household_file.py" line="541" />
         <source>加入合作社</source>
         <translation>In a cooperative</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="574" />
+        <location filename="../../app/ui/household_file.py" line="543" />
         <source>能否自身解决困难</source>
         <translation>Can solve difficulties alone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="592" />
+        <location filename="../../app/ui/household_file.py" line="561" />
         <source>{0}个月</source>
         <translation>{0} mo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="594" />
+        <location filename="../../app/ui/household_file.py" line="563" />
         <source>公益岗位</source>
         <translation>Public-welfare post</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="596" />
+        <location filename="../../app/ui/household_file.py" line="565" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="597" />
+        <location filename="../../app/ui/household_file.py" line="566" />
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="598" />
+        <location filename="../../app/ui/household_file.py" line="567" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="599" />
+        <location filename="../../app/ui/household_file.py" line="568" />
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="600" />
+        <location filename="../../app/ui/household_file.py" line="569" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="601" />
+        <location filename="../../app/ui/household_file.py" line="570" />
         <source>健康状况</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="602" />
+        <location filename="../../app/ui/household_file.py" line="571" />
         <source>（{0}级）</source>
         <translation> (grade {0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="603" />
+        <location filename="../../app/ui/household_file.py" line="572" />
         <source>在校情况</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="605" />
+        <location filename="../../app/ui/household_file.py" line="574" />
         <source>劳动技能</source>
         <translation>Labour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="606" />
+        <location filename="../../app/ui/household_file.py" line="575" />
         <source>务工</source>
         <translation>Work</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="607" />
+        <location filename="../../app/ui/household_file.py" line="576" />
         <source>医保</source>
         <translation>Insured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="621" />
+        <location filename="../../app/ui/household_file.py" line="590" />
         <source>双击一行修改成员信息</source>
         <translation>Double-click a row to edit the member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="627" />
+        <location filename="../../app/ui/household_file.py" line="596" />
         <source>成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="635" />
+        <location filename="../../app/ui/household_file.py" line="604" />
         <source>成员 ({0})</source>
         <translation>Members ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="643" />
+        <location filename="../../app/ui/household_file.py" line="612" />
         <source>核算日期</source>
         <translation>Assessed on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="644" />
+        <location filename="../../app/ui/household_file.py" line="613" />
         <source>家庭人口</source>
         <translation>Household size</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="645" />
+        <location filename="../../app/ui/household_file.py" line="614" />
         <source>家庭纯收入</source>
         <translation>Household net income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="646" />
+        <location filename="../../app/ui/household_file.py" line="615" />
         <source>人均纯收入</source>
         <translation>Per-capita net income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="647" />
+        <location filename="../../app/ui/household_file.py" line="616" />
         <source>基准线</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="648" />
+        <location filename="../../app/ui/household_file.py" line="617" />
         <source>对比基准线</source>
         <translation>Against baseline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="648" />
+        <location filename="../../app/ui/household_file.py" line="617" />
         <source>低于</source>
         <translation>Below</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="648" />
+        <location filename="../../app/ui/household_file.py" line="617" />
         <source>高于</source>
         <translation>Above</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="663" />
+        <location filename="../../app/ui/household_file.py" line="632" />
         <source>核算收入</source>
         <translation>Assess income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="669" />
+        <location filename="../../app/ui/household_file.py" line="638" />
         <source>收入</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="672" />
+        <location filename="../../app/ui/household_file.py" line="641" />
         <source>务工收入</source>
         <translation>Wages from work</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="672" />
+        <location filename="../../app/ui/household_file.py" line="641" />
         <source>公益性岗位收入</source>
         <translation>Public-welfare post pay</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="673" />
+        <location filename="../../app/ui/household_file.py" line="642" />
         <source>生产经营收入</source>
         <translation>Farming and business</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="673" />
+        <location filename="../../app/ui/household_file.py" line="642" />
         <source>财产性收入</source>
         <translation>Property income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="674" />
+        <location filename="../../app/ui/household_file.py" line="643" />
         <source>资产收益分红</source>
         <translation>Asset-income dividends</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="674" />
+        <location filename="../../app/ui/household_file.py" line="643" />
         <source>养老金</source>
         <translation>Pension</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="675" />
+        <location filename="../../app/ui/household_file.py" line="644" />
         <source>计划生育金</source>
         <translation>Family-planning subsidy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="675" />
+        <location filename="../../app/ui/household_file.py" line="644" />
         <source>生态补偿金</source>
         <translation>Ecological compensation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="676" />
+        <location filename="../../app/ui/household_file.py" line="645" />
         <source>低保金</source>
         <translation>Dibao allowance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="676" />
+        <location filename="../../app/ui/household_file.py" line="645" />
         <source>特困供养金</source>
         <translation>Destitute support</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="677" />
+        <location filename="../../app/ui/household_file.py" line="646" />
         <source>其他转移性收入</source>
         <translation>Other transfers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="677" />
+        <location filename="../../app/ui/household_file.py" line="646" />
         <source>生产经营性支出</source>
         <translation>Business expenses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="686" />
+        <location filename="../../app/ui/household_file.py" line="655" />
         <source>收入按核算日前12个月计算；鼠标停在一行上可看明细</source>
         <translation>Income for the 12 months before the assessment date; hover over a row for the details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="687" />
+        <location filename="../../app/ui/household_file.py" line="656" />
         <source>尚未核算收入</source>
         <translation>No income assessed yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="707" />
+        <location filename="../../app/ui/household_file.py" line="676" />
         <source>经过</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="712" />
+        <location filename="../../app/ui/household_file.py" line="681" />
         <source>监测帮扶</source>
         <translation>Monitoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="719" />
+        <location filename="../../app/ui/household_file.py" line="688" />
         <source>{0} 起 · {1}</source>
         <translation>From {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="740" />
+        <location filename="../../app/ui/household_file.py" line="709" />
         <source>四个季度回头看完成或风险消除满一年（{0}）后才能结束</source>
         <translation>Can end only after all four quarterly follow-up checks, or a year after elimination ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="745" />
+        <location filename="../../app/ui/household_file.py" line="714" />
         <source>本户没有监测帮扶案例</source>
         <translation>This household has no monitoring case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="746" />
+        <location filename="../../app/ui/household_file.py" line="715" />
         <source>发现返贫致贫风险时，点“登记风险线索”开始：15天内入户核查并识别认定，识别后10天内制定帮扶计划。</source>
         <translation>When you find a risk of (return to) poverty, click “Record risk clue” to start: check the household and decide within 15 days, then make a help plan within 10 days of identification.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="752" />
+        <location filename="../../app/ui/household_file.py" line="721" />
         <source>监测帮扶案例</source>
         <translation>Monitoring case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="765" />
+        <location filename="../../app/ui/household_file.py" line="734" />
         <source>未识别</source>
         <translation>Not identified</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="765" />
+        <location filename="../../app/ui/household_file.py" line="734" />
         <source>（线索：{0}）</source>
         <translation> (clue: {0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="768" />
+        <location filename="../../app/ui/household_file.py" line="737" />
         <source>帮扶措施</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="768" />
+        <location filename="../../app/ui/household_file.py" line="737" />
         <source>尚未制定</source>
         <translation>None yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="770" />
+        <location filename="../../app/ui/household_file.py" line="739" />
         <source>缺少措施</source>
         <translation>Missing measures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="770" />
+        <location filename="../../app/ui/household_file.py" line="739" />
         <source>{0} 还没有对应的帮扶措施</source>
         <translation>{0}: no matching measure yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="772" />
+        <location filename="../../app/ui/household_file.py" line="741" />
         <source>线索</source>
         <translation>Clue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="772" />
+        <location filename="../../app/ui/household_file.py" line="741" />
         <source>识别</source>
         <translation>Identified</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="773" />
+        <location filename="../../app/ui/household_file.py" line="742" />
         <source>计划</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="773" />
+        <location filename="../../app/ui/household_file.py" line="742" />
         <source>消除</source>
         <translation>Eliminated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="774" />
-        <location filename="../../app/ui/household_file.py" line="960" />
+        <location filename="../../app/ui/household_file.py" line="743" />
+        <location filename="../../app/ui/household_file.py" line="929" />
         <source>日期</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="777" />
+        <location filename="../../app/ui/household_file.py" line="746" />
         <source>下一期限</source>
         <translation>Next deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="808" />
+        <location filename="../../app/ui/household_file.py" line="777" />
         <source>{0} 前完成识别认定（发现线索后15天）</source>
         <translation>Identify by {0} (15 days after the clue)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="810" />
+        <location filename="../../app/ui/household_file.py" line="779" />
         <source>{0} 前制定帮扶计划（识别后10天）</source>
         <translation>Make the help plan by {0} (10 days after identification)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="812" />
+        <location filename="../../app/ui/household_file.py" line="781" />
         <source>{0} 前补齐帮扶措施</source>
         <translation>Complete the measures by {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="816" />
+        <location filename="../../app/ui/household_file.py" line="785" />
         <source>第{0}次回头看：{1} 前（当季度内）</source>
         <translation>Follow-up check {0}: by {1} (within the quarter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="818" />
+        <location filename="../../app/ui/household_file.py" line="787" />
         <source>回头看已完成，可结束回头看（满一年：{0}）</source>
         <translation>Follow-up checks done; follow-up can end (one year: {0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="820" />
+        <location filename="../../app/ui/household_file.py" line="789" />
         <source>已稳定，结束回头看</source>
         <translation>Stable; follow-up ended</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="830" />
+        <location filename="../../app/ui/household_file.py" line="799" />
         <source>来源：{0}</source>
         <translation>Source: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="832" />
+        <location filename="../../app/ui/household_file.py" line="801" />
         <source>类别：{0}</source>
         <translation>Category: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="834" />
+        <location filename="../../app/ui/household_file.py" line="803" />
         <source>风险类型：{0}</source>
         <translation>Risk types: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="836" />
-        <location filename="../../app/ui/household_file.py" line="838" />
+        <location filename="../../app/ui/household_file.py" line="805" />
+        <location filename="../../app/ui/household_file.py" line="807" />
         <source>措施：{0}</source>
         <translation>Measures: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="840" />
+        <location filename="../../app/ui/household_file.py" line="809" />
         <source>方式：{0}</source>
         <translation>Method: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="842" />
+        <location filename="../../app/ui/household_file.py" line="811" />
         <source>结果：{0}</source>
         <translation>Result: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="843" />
+        <location filename="../../app/ui/household_file.py" line="812" />
         <source>稳定</source>
         <translation>Stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="843" />
+        <location filename="../../app/ui/household_file.py" line="812" />
         <source>发现风险</source>
         <translation>Risk found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="845" />
+        <location filename="../../app/ui/household_file.py" line="814" />
         <source>人均纯收入 {0}（基准线 {1}）</source>
         <translation>Per-capita net income {0} (baseline {1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="848" />
+        <location filename="../../app/ui/household_file.py" line="817" />
         <source>人均纯收入约 {0}</source>
         <translation>Per-capita net income about {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="850" />
+        <location filename="../../app/ui/household_file.py" line="819" />
         <source>理由：{0}</source>
         <translation>Reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="871" />
+        <location filename="../../app/ui/household_file.py" line="840" />
         <source>显示全部走访</source>
         <translation>Show all visits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="884" />
+        <location filename="../../app/ui/household_file.py" line="853" />
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="892" />
+        <location filename="../../app/ui/household_file.py" line="861" />
         <source>尚无走访记录</source>
         <translation>No visits recorded yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="894" />
+        <location filename="../../app/ui/household_file.py" line="863" />
         <source>最近 {0} 次走访，新的在上；右键一条可更正</source>
         <translation>Latest {0} visits, newest first; right-click one to correct it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="896" />
+        <location filename="../../app/ui/household_file.py" line="865" />
         <source>共 {0} 次走访，新的在上；右键一条可更正</source>
         <translation>Visits: {0}, newest first; right-click one to correct it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="898" />
+        <location filename="../../app/ui/household_file.py" line="867" />
         <source>走访记录 ({0})</source>
         <translation>Visits ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="909" />
+        <location filename="../../app/ui/household_file.py" line="878" />
         <source>已更正：{0}</source>
         <translation>Corrected: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="915" />
+        <location filename="../../app/ui/household_file.py" line="884" />
         <source>走访人 {0}</source>
         <translation>by {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="917" />
+        <location filename="../../app/ui/household_file.py" line="886" />
         <source>见到 {0}</source>
         <translation>met {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="920" />
+        <location filename="../../app/ui/household_file.py" line="889" />
         <source>已更正</source>
         <translation>Corrected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="927" />
+        <location filename="../../app/ui/household_file.py" line="896" />
         <source>发现风险：{0}</source>
         <translation>Risks seen: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="929" />
+        <location filename="../../app/ui/household_file.py" line="898" />
         <source>后续：{0}</source>
         <translation>Follow-up: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="940" />
+        <location filename="../../app/ui/household_file.py" line="909" />
         <source>更正…</source>
         <translation>Correct...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="947" />
+        <location filename="../../app/ui/household_file.py" line="916" />
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="947" />
+        <location filename="../../app/ui/household_file.py" line="916" />
         <source>待签名</source>
         <translation>Awaiting signatures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="947" />
+        <location filename="../../app/ui/household_file.py" line="916" />
         <source>已签名</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="948" />
+        <location filename="../../app/ui/household_file.py" line="917" />
         <source>已被更正</source>
         <translation>Amended</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="953" />
+        <location filename="../../app/ui/household_file.py" line="922" />
         <source>更正草稿</source>
         <translation>Amendment draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="953" />
+        <location filename="../../app/ui/household_file.py" line="922" />
         <source>修改草稿</source>
         <translation>Edit draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="955" />
+        <location filename="../../app/ui/household_file.py" line="924" />
         <source>未完成，可继续填写</source>
         <translation>Unfinished, can be resumed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="957" />
+        <location filename="../../app/ui/household_file.py" line="926" />
         <source>更正：{0}</source>
         <translation>Amended: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="962" />
+        <location filename="../../app/ui/household_file.py" line="931" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="963" />
+        <location filename="../../app/ui/household_file.py" line="932" />
         <source>调查人</source>
         <translation>Investigator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="964" />
+        <location filename="../../app/ui/household_file.py" line="933" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="976" />
+        <location filename="../../app/ui/household_file.py" line="945" />
         <source>信息采集表等表单及调查人、户主签名；双击一行打开</source>
         <translation>Forms such as the household information form, with the investigator's and household's signatures; double-click to open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="978" />
-        <location filename="../../app/ui/household_file.py" line="1096" />
+        <location filename="../../app/ui/household_file.py" line="947" />
+        <location filename="../../app/ui/household_file.py" line="1069" />
         <source>删除草稿</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="980" />
+        <location filename="../../app/ui/household_file.py" line="949" />
         <source>签名</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="982" />
+        <location filename="../../app/ui/household_file.py" line="951" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="984" />
+        <location filename="../../app/ui/household_file.py" line="953" />
         <source>新建表单</source>
         <translation>New form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="1023" />
+        <location filename="../../app/ui/household_file.py" line="957" />
+        <source>打印空白表单…</source>
+        <translation>Print blank form…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_file.py" line="958" />
+        <source>打印纸质表单，带到没有电脑的入户调查中填写</source>
+        <translation>Print a paper form to fill in on visits without the laptop</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_file.py" line="996" />
         <source>表单 ({0})</source>
         <translation>Forms ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="1043" />
+        <location filename="../../app/ui/household_file.py" line="1016" />
         <source>导入表单（XLSForm 工作簿）…</source>
         <translation>Import a form (XLSForm workbook)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="1049" />
-        <location filename="../../app/ui/household_file.py" line="1064" />
+        <location filename="../../app/ui/household_file.py" line="1022" />
+        <location filename="../../app/ui/household_file.py" line="1037" />
         <source>导入表单</source>
         <translation>Import a form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="1050" />
+        <location filename="../../app/ui/household_file.py" line="1023" />
         <source>表单定义 (*.xlsx *.yaml *.yml *.json)</source>
         <translation>Form definitions (*.xlsx *.yaml *.yml *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="1060" />
+        <location filename="../../app/ui/household_file.py" line="1033" />
         <source>已导入“{0}”（版本 {1}，{2} 题），可在“新建表单”中选用。</source>
         <translation>Imported “{0}” (version {1}, {2} questions): choose it under New form.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="1063" />
+        <location filename="../../app/ui/household_file.py" line="1036" />
         <source>“{0}”版本 {1} 已经导入过，未作改动。</source>
         <translation>“{0}” version {1} was already imported: nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="1097" />
+        <location filename="../../app/ui/household_file.py" line="1070" />
         <source>删除“{0}”的草稿？已填写的内容将不再保留。</source>
         <translation>Delete the draft of “{0}”? What was entered will be lost.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="991" />
+        <location filename="../../app/ui/household_file.py" line="964" />
         <source>尚无表单</source>
         <translation>No forms yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_file.py" line="961" />
-        <location filename="../../app/ui/household_file.py" line="999" />
-        <location filename="../../app/ui/household_file.py" line="1023" />
+        <location filename="../../app/ui/household_file.py" line="930" />
+        <location filename="../../app/ui/household_file.py" line="972" />
+        <location filename="../../app/ui/household_file.py" line="996" />
         <source>表单</source>
         <translation>Forms</translation>
     </message>
@@ -2729,61 +2793,87 @@
         <translation>Add household</translation>
     </message>
     <message>
+        <location filename="../../app/ui/households_page.py" line="209" />
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/households_page.py" line="212" />
+        <location filename="../../app/ui/households_page.py" line="475" />
+        <source>帮扶手册…</source>
+        <translation>Handbooks…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/households_page.py" line="214" />
+        <source>空白表单…</source>
+        <translation>Blank form…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/households_page.py" line="216" />
+        <source>核对打印件…</source>
+        <translation>Verify a printout…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/households_page.py" line="221" />
         <source>姓名、拼音、首字母、身份证或电话号码</source>
         <translation>Name, pinyin, initials, ID or phone number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="216" />
+        <location filename="../../app/ui/households_page.py" line="225" />
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="222" />
-        <location filename="../../app/ui/households_page.py" line="326" />
+        <location filename="../../app/ui/households_page.py" line="231" />
+        <location filename="../../app/ui/households_page.py" line="327" />
         <source>全部小组</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="223" />
-        <location filename="../../app/ui/households_page.py" line="398" />
+        <location filename="../../app/ui/households_page.py" line="232" />
+        <location filename="../../app/ui/households_page.py" line="399" />
         <source>本月应走访</source>
         <translation>Due this month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="224" />
+        <location filename="../../app/ui/households_page.py" line="233" />
         <source>本月还须入户走访、电话或微信联系、回头看的户（含逾期）</source>
         <translation>Households that still need a home visit, a phone or WeChat contact or a follow-up check this month (overdue included)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="225" />
+        <location filename="../../app/ui/households_page.py" line="234" />
         <source>有未销号问题</source>
         <translation>Open problems</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="226" />
+        <location filename="../../app/ui/households_page.py" line="235" />
         <source>问题清单中尚未销号的户</source>
         <translation>Households with problem-list items not yet closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="358" />
+        <location filename="../../app/ui/households_page.py" line="359" />
         <source>共 {0} 户</source>
         <translation>Total {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="363" />
+        <location filename="../../app/ui/households_page.py" line="364" />
         <source>没有符合条件的农户。可换个写法，或清除筛选条件。</source>
         <translation>No households match. Try another spelling, or clear the filters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="365" />
+        <location filename="../../app/ui/households_page.py" line="366" />
         <source>还没有农户档案。点“添加农户”录入第一户。</source>
         <translation>No households yet. Click “Add household” to enter the first one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="388" />
+        <location filename="../../app/ui/households_page.py" line="389" />
         <source>本月应走访（计算中…）</source>
         <translation>Due this month (calculating...)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/households_page.py" line="475" />
+        <source>选中的 {0} 户的帮扶手册…</source>
+        <translation>Handbooks of the {0} selected households…</translation>
     </message>
 </context>
 <context>
@@ -3132,208 +3222,208 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="51" />
+        <location filename="../../app/ui/member_dialog.py" line="55" />
         <source>编辑成员</source>
         <translation>Edit member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="51" />
+        <location filename="../../app/ui/member_dialog.py" line="55" />
         <source>添加成员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="53" />
+        <location filename="../../app/ui/member_dialog.py" line="57" />
         <source>编辑成员信息</source>
         <translation>Edit member details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="53" />
+        <location filename="../../app/ui/member_dialog.py" line="57" />
         <source>添加家庭成员</source>
         <translation>Add household member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="54" />
+        <location filename="../../app/ui/member_dialog.py" line="58" />
         <source>户主：{0}</source>
         <translation>Head of household: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="58" />
+        <location filename="../../app/ui/member_dialog.py" line="62" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="62" />
+        <location filename="../../app/ui/member_dialog.py" line="66" />
         <source>18位，末位可为X</source>
         <translation>18 characters; the last may be X</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="63" />
-        <location filename="../../app/ui/member_dialog.py" line="199" />
+        <location filename="../../app/ui/member_dialog.py" line="67" />
+        <location filename="../../app/ui/member_dialog.py" line="191" />
         <source>填入身份证号后自动填写出生日期和性别</source>
         <translation>The birth date and sex fill in from the ID number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="72" />
+        <location filename="../../app/ui/member_dialog.py" line="70" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="75" />
-        <location filename="../../app/ui/member_dialog.py" line="87" />
-        <location filename="../../app/ui/member_dialog.py" line="109" />
+        <location filename="../../app/ui/member_dialog.py" line="73" />
+        <location filename="../../app/ui/member_dialog.py" line="85" />
+        <location filename="../../app/ui/member_dialog.py" line="107" />
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="81" />
+        <location filename="../../app/ui/member_dialog.py" line="79" />
         <source>未填写</source>
         <translation>Not entered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="83" />
+        <location filename="../../app/ui/member_dialog.py" line="81" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="84" />
+        <location filename="../../app/ui/member_dialog.py" line="82" />
         <source>出生日期</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="88" />
+        <location filename="../../app/ui/member_dialog.py" line="86" />
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="94" />
+        <location filename="../../app/ui/member_dialog.py" line="92" />
         <source>民族</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="97" />
+        <location filename="../../app/ui/member_dialog.py" line="95" />
         <source>（未填写）</source>
         <translation>(not entered)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="98" />
+        <location filename="../../app/ui/member_dialog.py" line="96" />
         <source>文化程度</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="102" />
+        <location filename="../../app/ui/member_dialog.py" line="100" />
         <source>在校生状况</source>
         <translation>School status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="106" />
+        <location filename="../../app/ui/member_dialog.py" line="104" />
         <source>健康状况</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="110" />
+        <location filename="../../app/ui/member_dialog.py" line="108" />
         <source>一级</source>
         <translation>Grade 1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="110" />
+        <location filename="../../app/ui/member_dialog.py" line="108" />
         <source>二级</source>
         <translation>Grade 2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="110" />
+        <location filename="../../app/ui/member_dialog.py" line="108" />
         <source>三级</source>
         <translation>Grade 3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="110" />
+        <location filename="../../app/ui/member_dialog.py" line="108" />
         <source>四级</source>
         <translation>Grade 4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="112" />
+        <location filename="../../app/ui/member_dialog.py" line="110" />
         <source>持残疾证</source>
         <translation>Has a disability certificate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="118" />
+        <location filename="../../app/ui/member_dialog.py" line="116" />
         <source>残疾等级</source>
         <translation>Disability grade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="120" />
+        <location filename="../../app/ui/member_dialog.py" line="118" />
         <source>残疾证</source>
         <translation>Disability certificate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="124" />
+        <location filename="../../app/ui/member_dialog.py" line="122" />
         <source>劳动技能</source>
         <translation>Labour capacity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="127" />
+        <location filename="../../app/ui/member_dialog.py" line="125" />
         <source>元，如 3500 或 3,500.50；未务工留空</source>
         <translation>Yuan, e.g. 3500 or 3,500.50; leave empty if not working</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="137" />
+        <location filename="../../app/ui/member_dialog.py" line="129" />
         <source>月工资（元）</source>
         <translation>Monthly wage (yuan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="139" />
-        <location filename="../../app/ui/member_dialog.py" line="153" />
+        <location filename="../../app/ui/member_dialog.py" line="131" />
+        <location filename="../../app/ui/member_dialog.py" line="145" />
         <source>公益性岗位</source>
         <translation>Public-welfare post</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="140" />
+        <location filename="../../app/ui/member_dialog.py" line="132" />
         <source>城乡居民基本医疗保险</source>
         <translation>Basic medical insurance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="142" />
-        <location filename="../../app/ui/member_dialog.py" line="155" />
+        <location filename="../../app/ui/member_dialog.py" line="134" />
+        <location filename="../../app/ui/member_dialog.py" line="147" />
         <source>大病保险</source>
         <translation>Serious-illness insurance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="143" />
-        <location filename="../../app/ui/member_dialog.py" line="156" />
+        <location filename="../../app/ui/member_dialog.py" line="135" />
+        <location filename="../../app/ui/member_dialog.py" line="148" />
         <source>养老保险</source>
         <translation>Pension insurance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="152" />
+        <location filename="../../app/ui/member_dialog.py" line="144" />
         <source>保险与岗位</source>
         <translation>Insurance and post</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="154" />
+        <location filename="../../app/ui/member_dialog.py" line="146" />
         <source>医疗保险</source>
         <translation>Medical insurance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="161" />
+        <location filename="../../app/ui/member_dialog.py" line="153" />
         <source>手机或区号-固话</source>
         <translation>Mobile, or area code-landline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="162" />
+        <location filename="../../app/ui/member_dialog.py" line="154" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="202" />
+        <location filename="../../app/ui/member_dialog.py" line="194" />
         <source>已输入 {0}/18 位</source>
         <translation>{0}/18 characters entered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="213" />
+        <location filename="../../app/ui/member_dialog.py" line="205" />
         <source>出生日期 {0}，性别 {1}（由身份证号得出）</source>
         <translation>Birth date {0}, sex {1} (from the ID number)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="303" />
+        <location filename="../../app/ui/member_dialog.py" line="296" />
         <source>relation: 请选择与户主关系 (required)</source>
         <translation>relation: choose the relation to the head (required)</translation>
     </message>
@@ -3354,6 +3444,66 @@
         <location filename="../../app/ui/enum_labels.py" line="68" />
         <source>突发严重困难户</source>
         <translation>Sudden severe hardship</translation>
+    </message>
+</context>
+<context>
+    <name>MonthPrintDialog</name>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="35" />
+        <source>打印驻村工作月报</source>
+        <translation>Print monthly work report</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="37" />
+        <source>打印公示</source>
+        <translation>Print public notice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="39" />
+        <location filename="../../app/ui/print_other.py" line="76" />
+        <source>驻村工作月报</source>
+        <translation>Monthly work report</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="39" />
+        <location filename="../../app/ui/print_other.py" line="76" />
+        <source>公示</source>
+        <translation>Public notice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="42" />
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="52" />
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="56" />
+        <source>公示期</source>
+        <translation>Posted for</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="60" />
+        <source>本月纳入监测和风险消除的农户：只列户主姓名、村民小组、户类型和决定，不含身份证号、电话等个人信息。</source>
+        <translation>Households taken into monitoring or with risks eliminated this month: head's name, group, household type and decision only; no ID numbers, phones or other personal data.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="63" />
+        <source>本月工作任务完成情况、走访、驻村考勤、风险和帮扶、问题清单和时限，报乡镇。</source>
+        <translation>This month's tasks, visits, attendance, risks and assistance, problem list and deadlines, for the township.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="77" />
+        <source>{0}_{1}年{2}月</source>
+        <translation>{0}_{1}-{2}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="98" />
+        <source>公示 {0} 户</source>
+        <translation>{0} households on the notice</translation>
     </message>
 </context>
 <context>
@@ -3398,6 +3548,34 @@
     </message>
 </context>
 <context>
+    <name>OutputRow</name>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="73" />
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="79" />
+        <source>保存到</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="113" />
+        <source>选择保存的文件夹</source>
+        <translation>Choose a folder to save to</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="118" />
+        <source>保存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="118" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>PassphrasePair</name>
     <message>
         <location filename="../../app/ui/first_run.py" line="98" />
@@ -3436,11 +3614,257 @@
     </message>
 </context>
 <context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="406" />
+        <location filename="../../app/ui/print_dialog.py" line="579" />
+        <source>打印帮扶手册</source>
+        <translation>Print handbooks</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="425" />
+        <source>打印哪些农户</source>
+        <translation>Which households</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="428" />
+        <source>这一户：{0}</source>
+        <translation>This household: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="431" />
+        <source>选中的 {0} 户：{1}</source>
+        <translation>{0} selected: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="433" />
+        <source>户类型</source>
+        <translation>Household type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="433" />
+        <source>村民小组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="434" />
+        <source>全部农户</source>
+        <translation>All households</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="461" />
+        <source>合成一个 PDF 文件</source>
+        <translation>One PDF file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="463" />
+        <source>每户一个 PDF 文件（存入一个文件夹）</source>
+        <translation>One PDF per household (in a folder)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="519" />
+        <source>等</source>
+        <translation> and others</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="525" />
+        <source>（户编号 {0}）</source>
+        <translation> (No. {0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="548" />
+        <source>共 {0} 户</source>
+        <translation>{0} households</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="557" />
+        <source>帮扶手册</source>
+        <translation>Handbooks</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="564" />
+        <source>选中{0}户</source>
+        <translation>{0}-selected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="579" />
+        <source>没有符合条件的农户。</source>
+        <translation>No household matches.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="598" />
+        <source>已打印 {0}/{1} 户</source>
+        <translation>Printed {0}/{1} households</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="602" />
+        <source>没有打印任何一户。</source>
+        <translation>No household was printed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="603" />
+        <source>已打印 {0} 户，共 {1} 页，用时 {2} 秒</source>
+        <translation>Printed {0} households, {1} pages in {2} s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="606" />
+        <source>{0} 个文件</source>
+        <translation>{0} files</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJobDialog</name>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="146" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="162" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="190" />
+        <source>安装含有这些字的字体后，可再打印这些户。</source>
+        <translation>Install a font that has these characters, then print these households again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="196" />
+        <location filename="../../app/ui/print_dialog.py" line="345" />
+        <source>打开 PDF</source>
+        <translation>Open PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="201" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="204" />
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="231" />
+        <source>共 {0} 页，用时 {1} 秒</source>
+        <translation>{0} pages in {1} s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="242" />
+        <location filename="../../app/ui/print_dialog.py" line="247" />
+        <location filename="../../app/ui/print_dialog.py" line="251" />
+        <location filename="../../app/ui/print_dialog.py" line="254" />
+        <source>保存到</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="242" />
+        <source>请填写保存的位置。</source>
+        <translation>Enter where to save.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="247" />
+        <source>“{0}”是一个文件，请另选一个文件夹。</source>
+        <translation>“{0}” is a file; choose a folder.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="251" />
+        <source>“{0}”是一个文件夹，请填写文件名。</source>
+        <translation>“{0}” is a folder; enter a file name.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="254" />
+        <source>“{0}”已经存在，替换它吗？</source>
+        <translation>“{0}” already exists. Replace it?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="269" />
+        <source>正在打印…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="286" />
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="334" />
+        <source>打印完成</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="334" />
+        <source>没有打印</source>
+        <translation>Nothing printed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="337" />
+        <source>保存到：{0}</source>
+        <translation>Saved to: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="340" />
+        <source>未打印 {0} 户：档案中有字没有字体可以打印</source>
+        <translation>{0} households not printed: characters no font has</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="345" />
+        <source>打开文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="352" />
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="357" />
+        <source>取消前已打印完的 {0} 户，每户的文件留在文件夹中：{1}</source>
+        <translation>The {0} households finished before cancelling have their files in the folder: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="359" />
+        <source>没有留下文件。</source>
+        <translation>No file was left behind.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="371" />
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="371" />
+        <source>无法打开“{0}”。</source>
+        <translation>Cannot open “{0}”.</translation>
+    </message>
+</context>
+<context>
     <name>PromptsPage</name>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="56" />
+        <location filename="../../app/ui/prompts_page.py" line="54" />
         <source>工作提示</source>
         <translation>Work prompts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/prompts_page.py" line="58" />
+        <source>打印月报…</source>
+        <translation>Print monthly report…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/prompts_page.py" line="59" />
+        <source>打印这个月的驻村工作月报，报乡镇</source>
+        <translation>Print this month's work team report for the township</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/prompts_page.py" line="61" />
+        <source>打印公示…</source>
+        <translation>Print public notice…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/prompts_page.py" line="62" />
+        <source>打印这个月纳入监测和风险消除的公示，张贴在村务公开栏</source>
+        <translation>Print this month's notice of households taken into monitoring and risks eliminated, for the village notice board</translation>
     </message>
     <message>
         <location filename="../../app/ui/prompts_page.py" line="69" />
@@ -3591,12 +4015,12 @@
         <translation>e.g. All done; 32 households visited</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="255" />
+        <location filename="../../app/ui/prompts_page.py" line="260" />
         <source>{0}年{1}月</source>
         <translation>{1}/{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="264" />
+        <location filename="../../app/ui/prompts_page.py" line="269" />
         <source>{0} 项</source>
         <translation>Total {0}</translation>
     </message>
@@ -3604,7 +4028,7 @@
 <context>
     <name>Punctuation</name>
     <message>
-        <location filename="../../app/ui/form_widgets.py" line="36" />
+        <location filename="../../app/ui/form_widgets.py" line="35" />
         <location filename="../../app/ui/text.py" line="6" />
         <source>：</source>
         <translation>: </translation>
@@ -3621,7 +4045,8 @@
     </message>
     <message>
         <location filename="../../app/ui/enum_labels.py" line="121" />
-        <location filename="../../app/ui/form_widgets.py" line="67" />
+        <location filename="../../app/ui/form_widgets.py" line="66" />
+        <location filename="../../app/ui/print_dialog.py" line="518" />
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -4546,6 +4971,59 @@ zhucun --data "{0}"</translation>
         <location filename="../../app/ui/unlock.py" line="192" />
         <source>{0} 的密码已重设。请用新密码解锁。</source>
         <translation>{0}'s passphrase has been reset. Unlock with the new passphrase.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="170" />
+        <source>核对打印件</source>
+        <translation>Verify a printout</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="172" />
+        <source>输入帮扶手册每页底部的核验码，或扫描二维码得到的文字，核对纸上的内容是否与台账一致。</source>
+        <translation>Enter the verification code at the bottom of each handbook page, or the text its QR code scans to, to check that the paper matches the records.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="177" />
+        <source>如 1a2b-3c4d-5e6f-7a8b</source>
+        <translation>e.g. 1a2b-3c4d-5e6f-7a8b</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="180" />
+        <source>核对</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="188" />
+        <source>核验码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="199" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="239" />
+        <source>户主 {0}，户编号 {1}</source>
+        <translation>Head {0}, household No. {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="241" />
+        <source>户主 {0}</source>
+        <translation>Head {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="243" />
+        <source>打印时间 {0}</source>
+        <translation>Printed {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="245" />
+        <source>现在的核验码 {0}</source>
+        <translation>Current code {0}</translation>
     </message>
 </context>
 <context>
