@@ -100,17 +100,14 @@ class Text(Flowable):
             canv.setLineWidth(style.size * 0.035)
             text.setTextRenderMode(2)
         y = self.height - style.line + (style.line - style.size) / 2 + style.size * 0.12
+        state = [None]
         for line in self.lines:
-            w = self._measure(line)
             x = style.indent
-            if style.align == "center":
-                x = (self.width - w) / 2
-            elif style.align == "right":
-                x = self.width - w
+            if style.align != "left":
+                w = self._measure(line)
+                x = (self.width - w) / 2 if style.align == "center" else self.width - w
             text.setTextOrigin(x, y)
-            for font, run in self.fonts.runs(line):
-                text.setFont(font, style.size)
-                text.textOut(run)
+            self.fonts.show(text, line, style.size, state)
             y -= style.line
         canv.drawText(text)
         if style.bold:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
@@ -84,6 +85,7 @@ class FontSet:
     _pending: list[tuple[Path, int, str]] = field(default_factory=list, repr=False)
     _widths: dict = field(default_factory=dict, repr=False)
     _runs: dict = field(default_factory=dict, repr=False)
+    _faces: dict = field(default_factory=dict, repr=False)
 
     def _load_next(self) -> None:
         path, index, name = self._pending.pop(0)
@@ -143,6 +145,22 @@ class FontSet:
                 self._runs.clear()
             self._runs[text] = hit
         return hit
+
+    def show(self, text_object, line: str, size: float, state: list) -> None:
+        """Append the operators that show `line` (at the text object's current origin) in the
+        fonts that have its characters. What reportlab's textOut does, without measuring the
+        line to move a cursor nobody reads: tables print hundreds of thousands of cells.
+        `state[0]` remembers the font and size last set in this text object."""
+        canv = text_object._canvas
+        doc, code, escape = canv._doc, text_object._code, canv._escape
+        for name, run in self.runs(line):
+            face = self._faces.get(name) or self._faces.setdefault(name, pdfmetrics.getFont(name))
+            for subset, chunk in face.splitString(run, doc):
+                key = (name, subset, size)
+                if key != state[0]:
+                    state[0] = key
+                    code.append(f"{face.getSubsetInternalName(subset, doc)} {fp_str(size)} Tf")
+                code.append(f"({escape(chunk)}) Tj")
 
     def _split(self, text: str) -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []

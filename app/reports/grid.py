@@ -124,7 +124,7 @@ class Grid(Flowable):
         canv.grid(xs, ys)
         text = canv.beginText()
         text.setFillColor(self.style.color)
-        current = None
+        current = [None]
         bold = False
         for r, cells in enumerate(self._lines):
             s = self._row_style(r)
@@ -146,11 +146,7 @@ class Grid(Flowable):
                             w = fonts.width(line, s.size)
                             x = xs[c + 1] - PAD_X - w if align == "right" else (xs[c] + xs[c + 1] - w) / 2
                         text.setTextOrigin(x, y)
-                        for font, run in fonts.runs(line):
-                            if current != (font, s.size):
-                                current = (font, s.size)
-                                text.setFont(font, s.size)
-                            text.textOut(run)
+                        fonts.show(text, line, s.size, current)
                     y -= s.line
         if bold:
             text.setTextRenderMode(0)

@@ -294,18 +294,32 @@ SECTION_ZH = {"household": "家庭基本情况", "members": "家庭成员", "gua
               "visits": "走访记录", "forms": "签字表单"}
 
 
-def _digest(value) -> str:
-    return hashlib.sha256(canonical.dumps(value).encode("utf-8")).hexdigest()
+@dataclass(frozen=True)
+class Fingerprint:
+    """The printed content's code, a hash per part (to say later which part changed) and the
+    set of characters it prints (for the font check)."""
+    code: str
+    sections: dict
+    chars: frozenset
+
+
+def fingerprint(data: dict) -> Fingerprint:
+    texts = {name: canonical.dumps(data.get(name)) for name in SECTIONS}
+    digests = {name: hashlib.sha256(text.encode("utf-8")).hexdigest() for name, text in texts.items()}
+    whole = hashlib.sha256(canonical.dumps({"version": data.get("version"), "sections": digests})
+                           .encode("utf-8")).hexdigest()[:16]
+    return Fingerprint(code="-".join(whole[i:i + 4] for i in range(0, 16, 4)),
+                       sections={name: d[:16] for name, d in digests.items()},
+                       chars=frozenset("".join(texts.values())))
 
 
 def content_code(data: dict) -> str:
     """16 hex digits of the content's SHA-256, grouped for reading aloud: `1a2b-3c4d-5e6f-7a8b`."""
-    raw = _digest(data)[:16]
-    return "-".join(raw[i:i + 4] for i in range(0, 16, 4))
+    return fingerprint(data).code
 
 
 def section_hashes(data: dict) -> dict[str, str]:
-    return {name: _digest(data.get(name))[:16] for name in SECTIONS}
+    return fingerprint(data).sections
 
 
 def normalise_code(text: str) -> tuple[str | None, str]:
@@ -316,6 +330,9 @@ def normalise_code(text: str) -> tuple[str | None, str]:
         parts = text.split(":")
         if len(parts) >= 4:
             household_id, text = parts[2].lower(), parts[3]
+            if len(household_id) == 32 and "-" not in household_id:  # the QR code's compact form
+                h = household_id
+                household_id = f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
     raw = "".join(ch for ch in text.lower() if ch in "0123456789abcdef")
     code = "-".join(raw[i:i + 4] for i in range(0, len(raw), 4))
     return household_id, code
@@ -325,8 +342,9 @@ QR_PREFIX = "zhucun:"
 
 
 def qr_payload(household_id: str, code: str) -> str:
-    """Upper case: QR's alphanumeric mode holds it in a smaller, sturdier code."""
-    return f"{QR_PREFIX}handbook:{household_id}:{code}".upper()
+    """Upper case without dashes: QR's alphanumeric mode then holds it in a version-3 code
+    (29 modules), large modules for a worn page and a phone held at arm's length."""
+    return f"{QR_PREFIX}hb:{household_id.replace('-', '')}:{code.replace('-', '')}".upper()
 
 
 def text_fields(data: dict, path: str = ""):

@@ -86,7 +86,11 @@ def select_households(store: Store, *, household_ids: list[str] | None = None, a
     return [r[0] for r in rows]
 
 
-def unprintable(fonts: FontSet, data: dict) -> list[Unprintable]:
+def unprintable(fonts: FontSet, data: dict, chars=None) -> list[Unprintable]:
+    """Each character no font has, with the field it is in. `chars` (every character the
+    data prints) lets the usual case, all printable, skip the walk through the fields."""
+    if chars is not None and all(fonts.has(ch) for ch in chars):
+        return []
     h = data["household"]
     out = []
     for path, text in hb.text_fields(data):
@@ -147,11 +151,12 @@ def print_handbooks(store: Store, household_ids: list[str], out: Path, *, per_ho
     try:
         for done, hid in enumerate(household_ids, 1):
             data = reader.data(hid)
-            problems = unprintable(fonts, data)
+            mark = hb.fingerprint(data)
+            problems = unprintable(fonts, data, mark.chars)
             if problems:
                 result.skipped += problems
             else:
-                code = hb.content_code(data)
+                code = mark.code
                 h = data["household"]
                 section = handbook_section(fonts, data, code, hb.qr_payload(hid, code), _width(), printed_on)
                 section.place = "".join(x for x in (h["township"], h["village"], h["group"]) if x) or place
@@ -166,7 +171,7 @@ def print_handbooks(store: Store, household_ids: list[str], out: Path, *, per_ho
                     writer.add(section)
                 file = result.files[-1] if per_household else out
                 log.append((code, hid, "handbook", utc_now(), store.user_id, str(file),
-                            json.dumps(hb.section_hashes(data))))
+                            json.dumps(mark.sections)))
                 if per_household:  # this file is finished: a later cancel keeps it, and its log
                     _log_prints(store, log)
                     log = []

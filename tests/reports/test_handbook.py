@@ -202,3 +202,31 @@ def test_page_images_are_drawn(store, village, tmp_path):
         pixels = raw[raw.index(b"255\n") + 4:]
         dark = sum(1 for b in pixels[::7] if b < 128)
         assert dark > 40, page.name  # text, rules and the QR code: a blank page has none
+
+
+def test_every_households_qr_code_scans_from_a_plain_rendering(tmp_path):
+    """Forty handbooks of a demo village: the footer QR code of each one's first page reads
+    back at 90 dpi (about what a phone gets from a printed page) with its own payload."""
+    from app.services import demo
+    from app.storage.store import Store
+    from tests.services.conftest import FAST_KDF
+    folder = tmp_path / "v"
+    demo.build_demo(folder, "demo1234", 40, seed=5, today=TODAY, kdf_params=FAST_KDF)
+    with Store.open(folder, "demo1234") as store:
+        ids = printing.select_households(store, all_households=True)
+        result = _print(store, ids, tmp_path / "all.pdf")
+        reader = hb.Reader(store, TODAY)
+        expected = {hb.qr_payload(h, hb.content_code(reader.data(h))) for h in ids}
+    assert result.households == len(ids) == 40
+    first_pages, page = [], 1
+    for line in pdftotext(tmp_path / "all.pdf").split("\f"):
+        if "帮扶手册" in line and "（一户一册）" in line:
+            first_pages.append(page)
+        page += 1
+    assert len(first_pages) == 40
+    for n in first_pages:
+        subprocess.run(["pdftoppm", "-r", "90", "-png", "-f", str(n), "-l", str(n), str(tmp_path / "all.pdf"),
+                        str(tmp_path / f"q{n:04d}")], check=True)
+    scans = subprocess.run(["zbarimg", "-q", "--raw", *map(str, sorted(tmp_path.glob("q*.png")))],
+                           capture_output=True, text=True).stdout.split()
+    assert set(scans) == expected
