@@ -56,7 +56,8 @@ def _situation(fonts, d, width) -> list:
              ("标识", h["flags"] or "—"), ("风险类型", (h["risk_types"] or "—") + ("（已消除）" if h["risk_eliminated"] and h["risk_types"] else "")),
              ("住房等级", h["housing_grade"]), ("可自行修缮", _yes(h["can_fix_housing_alone"])),
              ("饮水安全", _yes(h["water_secured"], "有保障", "无保障")), ("有赡养人", _yes(h["has_supporter"])),
-             ("耕地", h["land"] or "—"), ("帮扶责任人", h["pairing_cadre"] or "—")]
+             ("土地", h["land"] or "无"), ("帮扶责任人", h["pairing_cadre"] or "—")]
+    pairs += [(label, value) for label, value in h["details"]]
     out = [para(fonts, "一、家庭基本情况", HEADING), fields(fonts, pairs, width)]
     g = d["guarantees"]
     out += [gap(2), para(fonts, "两不愁三保障及饮水安全：" + "　".join(

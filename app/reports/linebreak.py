@@ -58,10 +58,11 @@ def _paragraph(parts: list[str], width, max_width) -> list[str]:
             used += w
             continue
         carry = [part]
-        while line and line[-1][-1] in NO_END:  # an opening mark goes down with what it opens
-            carry.insert(0, line.pop())
-        while line and line[-1].isspace():
-            line.pop()
+        # An opening mark goes down with what it opens; spaces at the break are dropped.
+        while line and (line[-1].isspace() or line[-1][-1] in NO_END):
+            piece = line.pop()
+            if not piece.isspace():
+                carry.insert(0, piece)
         lines.append(carry)
         used = sum(width(p) for p in carry)
     return ["".join(line).rstrip() for line in lines if line] or [""]

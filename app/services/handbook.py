@@ -93,6 +93,36 @@ class Reader:
         return handbook_data(self, household_id)
 
 
+LAND = {"cultivated_mu_x100": "耕地", "forest_mu_x100": "林地", "returned_farmland_mu_x100": "退耕还林",
+        "orchard_mu_x100": "林果地", "pasture_mu_x100": "牧草地", "water_surface_mu_x100": "水面"}
+
+
+def _land(d: dict) -> str:
+    """Land in mu, as the household file shows it (stored as hundredths of a mu)."""
+    parts = [f"{LAND.get(k, k[:-8])} {d[k] / 100:g} 亩" for k in sorted(d, key=lambda k: (k not in LAND, k))
+             if k.endswith("_mu_x100") and d[k]]
+    return "，".join(parts)
+
+
+def _details(d: dict) -> list[list[str]]:
+    """The other facts of the household file's 基本情况, as label–value pairs."""
+    out = []
+    if d.get("housing_area_m2"):
+        out.append(["住房面积", f"{d['housing_area_m2']} 平方米"])
+    if "road_hardened" in d or "road_distance_m" in d:
+        road = "已硬化" if d.get("road_hardened") else "未硬化"
+        if d.get("road_distance_m") is not None:
+            road += f"，距离 {d['road_distance_m']:,} 米"
+        out.append(["入户路", road])
+    if d.get("fuel"):
+        out.append(["主要燃料", str(d["fuel"])])
+    for key, label in (("sanitary_toilet", "卫生厕所"), ("cooperative", "加入合作社"),
+                       ("can_solve_alone", "能自身解决困难")):
+        if key in d:
+            out.append([label, "是" if d[key] else "否"])
+    return out
+
+
 def _household(h: dict) -> dict:
     details = h.get("details") or {}
     return {
@@ -112,7 +142,8 @@ def _household(h: dict) -> dict:
         "can_fix_housing_alone": bool(h.get("can_fix_housing_alone")),
         "water_secured": bool(h.get("water_secured")),
         "has_supporter": bool(h.get("has_supporter")),
-        "land": str(details.get("land") or details.get("land_mu") or ""),
+        "land": _land(details),
+        "details": _details(details),
         "pairing_cadre": h.get("pairing_cadre") or "",
         "note": h.get("note") or "",
     }

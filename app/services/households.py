@@ -137,7 +137,7 @@ def _by_number(store: Store, number: str) -> dict | None:
     return store.records.get("households", row[0]) if row else None
 
 
-def _filters(search_text: str | None, category: str | None, group: str | None) -> tuple[str, list]:
+def household_filters(search_text: str | None, category: str | None, group: str | None) -> tuple[str, list]:
     where, params = ["h.deleted = 0"], []
     if search_text:
         clause = search.match_clause(search_text)
@@ -157,7 +157,7 @@ def _filters(search_text: str | None, category: str | None, group: str | None) -
 def list_households(store: Store, search_text: str | None = None, category: str | None = None,
                     group: str | None = None, limit: int | None = 200, offset: int = 0) -> list[dict]:
     """Summaries ordered by village group and household number; `search_text` as the user types."""
-    where, params = _filters(search_text, category, group)
+    where, params = household_filters(search_text, category, group)
     sql = (f"SELECT {', '.join('h.' + c for c in SUMMARY_COLUMNS)} FROM households h"
            f" WHERE {where} ORDER BY h.group_name, h.number, h.head_name")
     if limit is not None:
@@ -173,5 +173,5 @@ def list_households(store: Store, search_text: str | None = None, category: str 
 def count_households(store: Store, search_text: str | None = None, category: str | None = None,
                      group: str | None = None) -> int:
     """How many households `list_households` gives for the same filters, without reading them."""
-    where, params = _filters(search_text, category, group)
+    where, params = household_filters(search_text, category, group)
     return store.conn.execute(f"SELECT count(*) FROM households h WHERE {where}", params).fetchone()[0]

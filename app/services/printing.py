@@ -14,12 +14,12 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from app.core.enums import HouseholdCategory
 from app.core.errors import NotFound, ValidationError
 from app.reports.fonts import FontSet, load_fonts
 from app.reports.handbook import handbook_section
 from app.reports.page import PdfWriter
 from app.services import handbook as hb
+from app.services import households
 from app.storage.records import utc_now
 from app.storage.store import Store
 
@@ -69,18 +69,12 @@ def select_households(store: Store, *, household_ids: list[str] | None = None, a
                 raise NotFound(f"没有这一户 / no household '{ref}'")
             out.append(row[0])
         return out
-    where, params = ["deleted = 0"], []
-    if category:
-        where.append("category = ?")
-        params.append(HouseholdCategory.parse(category, "category").value)
-    if group:
-        where.append("group_name = ?")
-        params.append(group)
     if not (all_households or category or group):
         raise ValidationError("households", "choose households, a category, a group or all",
                               "请选择要打印的农户：某一户、某类、某村民小组或全部 / choose what to print")
-    rows = store.conn.execute(f"SELECT id FROM households WHERE {' AND '.join(where)}"
-                              " ORDER BY group_name, number, head_name", params).fetchall()
+    where, params = households.household_filters(None, category, group)
+    rows = store.conn.execute(f"SELECT h.id FROM households h WHERE {where}"
+                              " ORDER BY h.group_name, h.number, h.head_name", params).fetchall()
     if not rows:
         raise NotFound("没有符合条件的农户 / no household matches")
     return [r[0] for r in rows]
