@@ -154,7 +154,8 @@ def test_all_skips_the_household_no_font_can_print(env):
     result = run_.json
     assert result["households"] == 5  # every other household is printed
     assert result["skipped"] == [{"household_id": env["odd"], "head_name": "王" + UNPRINTABLE,
-                                  "field": "household.head_name", "char": UNPRINTABLE, "codepoint": "U+30000"}]
+                                  "field": "household.head_name", "field_zh": "家庭基本情况 户主姓名",
+                                  "char": UNPRINTABLE, "codepoint": "U+30000"}]
     assert result["files"] == [str(out)]
     text = pdf_text(out)
     for name in ("张三", "李四", "王五", "赵七"):

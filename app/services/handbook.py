@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -376,6 +377,23 @@ def qr_payload(household_id: str, code: str) -> str:
     """Upper case without dashes: QR's alphanumeric mode then holds it in a version-3 code
     (29 modules), large modules for a worn page and a phone held at arm's length."""
     return f"{QR_PREFIX}hb:{household_id.replace('-', '')}:{code.replace('-', '')}".upper()
+
+
+FIELD_ZH = {"head_name": "户主姓名", "name": "姓名", "visitor": "走访人", "met": "见到", "findings": "了解的情况",
+            "followups": "后续事项", "by": "经办人", "pairing_cadre": "帮扶责任人", "address": "住址",
+            "investigator": "调查人", "signers": "签字人", "detail": "情况", "content": "具体内容",
+            "result": "成效", "note": "备注", "group": "村民小组", "village": "村", "work": "务工"}
+
+
+def field_zh(path: str) -> str:
+    """`members[2].name` → `家庭成员第3行 姓名`: where a character is, in the handbook's words."""
+    match = re.fullmatch(r"(\w+)(?:\[(\d+)\])?(?:\.(\w+))?(?:.*\.(\w+))?", path)
+    if not match:
+        return path
+    section, row, key, inner = match.groups()
+    where = SECTION_ZH.get(section, section) + (f"第{int(row) + 1}行" if row is not None else "")
+    last = inner or key
+    return f"{where} {FIELD_ZH.get(last, last)}" if last else where
 
 
 def text_fields(data: dict, path: str = ""):

@@ -36,11 +36,15 @@ class Unprintable:
 
     def as_dict(self) -> dict:
         return {"household_id": self.household_id, "head_name": self.head_name, "field": self.field,
-                "char": self.char, "codepoint": f"U+{ord(self.char):04X}"}
+                "field_zh": self.field_zh, "char": self.char, "codepoint": f"U+{ord(self.char):04X}"}
+
+    @property
+    def field_zh(self) -> str:
+        return hb.field_zh(self.field)
 
     def message(self) -> str:
-        return (f"{self.head_name}户 {self.field}：字符「{self.char}」(U+{ord(self.char):04X}) 没有字体可以打印"
-                f" / no font has this character")
+        return (f"{self.head_name}户 {self.field_zh}：字符「{self.char}」(U+{ord(self.char):04X}) 没有字体可以打印"
+                f" / no font has this character ({self.field})")
 
 
 @dataclass
@@ -238,11 +242,12 @@ def _verdict(state: str, code: str, data: dict, entry: dict | None, now: str) ->
     h = data["household"]
     out = {"state": state, "code": code, "current_code": now, "household_id": h["id"],
            "head_name": h["head_name"], "number": h["number"],
-           "printed_at": entry["printed_at"] if entry else None, "changed": []}
+           "printed_at": entry["printed_at"] if entry else None, "changed": [], "changed_parts": []}
     if state == "changed" and entry:
         then = json.loads(entry["sections"])
         current = hb.section_hashes(data)
-        out["changed"] = [hb.SECTION_ZH[k] for k in hb.SECTIONS if then.get(k) != current.get(k)]
+        out["changed_parts"] = [k for k in hb.SECTIONS if then.get(k) != current.get(k)]
+        out["changed"] = [hb.SECTION_ZH[k] for k in out["changed_parts"]]
     if state == "current":
         out["message"] = f"与台账一致：{h['head_name']}户的帮扶手册是最新的 / the printed copy matches the store"
     else:

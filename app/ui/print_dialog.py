@@ -338,7 +338,9 @@ class PrintJobDialog(QDialog):
         self.result_label.setText("\n".join(lines))
         homes = len({u.household_id for u in result.skipped})
         self.skipped_label.setText(self.tr("未打印 {0} 户：档案中有字没有字体可以打印").format(homes))
-        self.skipped_list.setPlainText("\n".join(u.message() for u in result.skipped))
+        self.skipped_list.setPlainText("\n".join(
+            self.tr("{0}户 {1}：字符「{2}」({3}) 没有字体可以打印").format(
+                u.head_name, u.field_zh, u.char, f"U+{ord(u.char):04X}") for u in result.skipped))
         for w in (self.skipped_label, self.skipped_list, self.skipped_hint):
             w.setVisible(bool(result.skipped))
         self.result_card.show()

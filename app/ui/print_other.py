@@ -234,7 +234,7 @@ class VerifyDialog(QDialog):
             return
         self._finished()
         self.verdict = verdict
-        lines = [f"<b>{_html(verdict['message'])}</b>"]
+        lines = [f"<b>{_html(self._headline(verdict))}</b>"]
         if verdict.get("head_name") and verdict.get("number"):
             lines.append(_html(self.tr("户主 {0}，户编号 {1}").format(verdict["head_name"], verdict["number"])))
         elif verdict.get("head_name"):
@@ -244,6 +244,22 @@ class VerifyDialog(QDialog):
         if verdict["state"] == "changed":
             lines.append(_html(self.tr("现在的核验码 {0}").format(verdict.get("current_code") or "")))
         self._paint(verdict["state"], "<br>".join(lines))
+
+    def _headline(self, verdict: dict) -> str:
+        state, head = verdict["state"], verdict.get("head_name") or ""
+        if state == "current":
+            return self.tr("与台账一致：{0}户的帮扶手册是最新的").format(head)
+        if state == "changed":
+            names = {"household": self.tr("家庭基本情况"), "members": self.tr("家庭成员"),
+                     "guarantees": self.tr("三保障及饮水"), "incomes": self.tr("收入情况"),
+                     "cases": self.tr("监测帮扶"), "measures": self.tr("帮扶措施"),
+                     "cadres": self.tr("帮扶责任人"), "visits": self.tr("走访记录"), "forms": self.tr("签字表单")}
+            parts = self.tr("、").join(names.get(k, k) for k in verdict.get("changed_parts") or []) \
+                or self.tr("内容")
+            return self.tr("{0}户的帮扶手册打印后台账已更新（{1}），请重新打印").format(head, parts)
+        if verdict.get("household_id"):
+            return self.tr("这一户已不在台账中")
+        return self.tr("本台账中没有打印过这个核验码")
 
     def _failed(self, exc: BaseException) -> None:
         if not shiboken6.isValid(self):

@@ -3616,98 +3616,98 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../app/ui/print_dialog.py" line="406" />
-        <location filename="../../app/ui/print_dialog.py" line="579" />
+        <location filename="../../app/ui/print_dialog.py" line="408" />
+        <location filename="../../app/ui/print_dialog.py" line="581" />
         <source>打印帮扶手册</source>
         <translation>Print handbooks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_dialog.py" line="425" />
+        <location filename="../../app/ui/print_dialog.py" line="427" />
         <source>打印哪些农户</source>
         <translation>Which households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_dialog.py" line="428" />
+        <location filename="../../app/ui/print_dialog.py" line="430" />
         <source>这一户：{0}</source>
         <translation>This household: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_dialog.py" line="431" />
+        <location filename="../../app/ui/print_dialog.py" line="433" />
         <source>选中的 {0} 户：{1}</source>
         <translation>{0} selected: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_dialog.py" line="433" />
+        <location filename="../../app/ui/print_dialog.py" line="435" />
         <source>户类型</source>
         <translation>Household type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_dialog.py" line="433" />
+        <location filename="../../app/ui/print_dialog.py" line="435" />
         <source>村民小组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_dialog.py" line="434" />
+        <location filename="../../app/ui/print_dialog.py" line="436" />
         <source>全部农户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_dialog.py" line="461" />
+        <location filename="../../app/ui/print_dialog.py" line="463" />
         <source>合成一个 PDF 文件</source>
         <translation>One PDF file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_dialog.py" line="463" />
+        <location filename="../../app/ui/print_dialog.py" line="465" />
         <source>每户一个 PDF 文件（存入一个文件夹）</source>
         <translation>One PDF per household (in a folder)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_dialog.py" line="519" />
+        <location filename="../../app/ui/print_dialog.py" line="521" />
         <source>等</source>
         <translation> and others</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_dialog.py" line="525" />
+        <location filename="../../app/ui/print_dialog.py" line="527" />
         <source>（户编号 {0}）</source>
         <translation> (No. {0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_dialog.py" line="548" />
+        <location filename="../../app/ui/print_dialog.py" line="550" />
         <source>共 {0} 户</source>
         <translation>{0} households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_dialog.py" line="557" />
+        <location filename="../../app/ui/print_dialog.py" line="559" />
         <source>帮扶手册</source>
         <translation>Handbooks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_dialog.py" line="564" />
+        <location filename="../../app/ui/print_dialog.py" line="566" />
         <source>选中{0}户</source>
         <translation>{0}-selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_dialog.py" line="579" />
+        <location filename="../../app/ui/print_dialog.py" line="581" />
         <source>没有符合条件的农户。</source>
         <translation>No household matches.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_dialog.py" line="598" />
+        <location filename="../../app/ui/print_dialog.py" line="600" />
         <source>已打印 {0}/{1} 户</source>
         <translation>Printed {0}/{1} households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_dialog.py" line="602" />
+        <location filename="../../app/ui/print_dialog.py" line="604" />
         <source>没有打印任何一户。</source>
         <translation>No household was printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_dialog.py" line="603" />
+        <location filename="../../app/ui/print_dialog.py" line="605" />
         <source>已打印 {0} 户，共 {1} 页，用时 {2} 秒</source>
         <translation>Printed {0} households, {1} pages in {2} s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_dialog.py" line="606" />
+        <location filename="../../app/ui/print_dialog.py" line="608" />
         <source>{0} 个文件</source>
         <translation>{0} files</translation>
     </message>
@@ -3731,7 +3731,7 @@
     </message>
     <message>
         <location filename="../../app/ui/print_dialog.py" line="196" />
-        <location filename="../../app/ui/print_dialog.py" line="345" />
+        <location filename="../../app/ui/print_dialog.py" line="347" />
         <source>打开 PDF</source>
         <translation>Open PDF</translation>
     </message>
@@ -3809,32 +3809,37 @@
         <translation>{0} households not printed: characters no font has</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_dialog.py" line="345" />
+        <location filename="../../app/ui/print_dialog.py" line="342" />
+        <source>{0}户 {1}：字符「{2}」({3}) 没有字体可以打印</source>
+        <translation>{0} household, {1}: no font has the character “{2}” ({3})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_dialog.py" line="347" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_dialog.py" line="352" />
+        <location filename="../../app/ui/print_dialog.py" line="354" />
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_dialog.py" line="357" />
+        <location filename="../../app/ui/print_dialog.py" line="359" />
         <source>取消前已打印完的 {0} 户，每户的文件留在文件夹中：{1}</source>
         <translation>The {0} households finished before cancelling have their files in the folder: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_dialog.py" line="359" />
+        <location filename="../../app/ui/print_dialog.py" line="361" />
         <source>没有留下文件。</source>
         <translation>No file was left behind.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_dialog.py" line="371" />
+        <location filename="../../app/ui/print_dialog.py" line="373" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_dialog.py" line="371" />
+        <location filename="../../app/ui/print_dialog.py" line="373" />
         <source>无法打开“{0}”。</source>
         <translation>Cannot open “{0}”.</translation>
     </message>
@@ -4046,7 +4051,7 @@
     <message>
         <location filename="../../app/ui/enum_labels.py" line="121" />
         <location filename="../../app/ui/form_widgets.py" line="66" />
-        <location filename="../../app/ui/print_dialog.py" line="518" />
+        <location filename="../../app/ui/print_dialog.py" line="520" />
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -5024,6 +5029,81 @@ zhucun --data "{0}"</translation>
         <location filename="../../app/ui/print_other.py" line="245" />
         <source>现在的核验码 {0}</source>
         <translation>Current code {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="251" />
+        <source>与台账一致：{0}户的帮扶手册是最新的</source>
+        <translation>Matches the records: the handbook of {0}'s household is current</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="253" />
+        <source>家庭基本情况</source>
+        <translation>household situation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="253" />
+        <source>家庭成员</source>
+        <translation>members</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="254" />
+        <source>三保障及饮水</source>
+        <translation>guarantees and safe water</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="254" />
+        <source>收入情况</source>
+        <translation>income</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="255" />
+        <source>监测帮扶</source>
+        <translation>monitoring</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="255" />
+        <source>帮扶措施</source>
+        <translation>measures</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="256" />
+        <source>帮扶责任人</source>
+        <translation>pairing cadres</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="256" />
+        <source>走访记录</source>
+        <translation>visits</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="256" />
+        <source>签字表单</source>
+        <translation>signed forms</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="257" />
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="258" />
+        <source>内容</source>
+        <translation>content</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="259" />
+        <source>{0}户的帮扶手册打印后台账已更新（{1}），请重新打印</source>
+        <translation>The records of {0}'s household changed after this handbook was printed ({1}); print it again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="261" />
+        <source>这一户已不在台账中</source>
+        <translation>This household is no longer in the records</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_other.py" line="262" />
+        <source>本台账中没有打印过这个核验码</source>
+        <translation>No handbook with this code was printed from these records</translation>
     </message>
 </context>
 <context>

@@ -192,7 +192,7 @@ def test_a_character_no_font_has_is_listed_as_skipped(qtbot, session, tmp_path):
     assert dialog.printed.households == 1 and out.is_file()
     assert dialog.skipped_label.isVisible() and dialog.skipped_label.text().startswith("未打印 1 户")
     listed = dialog.skipped_list.toPlainText()
-    assert RARE in listed and "U+30000" in listed and "head_name" in listed
+    assert RARE in listed and "U+30000" in listed and "户主姓名" in listed
     assert "王" + RARE not in pdf_text(out)
 
     # Only that household: nothing printed, nothing to open.
