@@ -699,6 +699,8 @@ def build_parser() -> argparse.ArgumentParser:
     register_forms(add, group)
     from app.cli_print import register as register_print
     register_print(add, group)
+    from app.cli_sync import register as register_sync
+    register_sync(add, group)
 
     g = group("audit", "the audit chain")
     add("verify", cmd_audit_verify, "walk the hash chain and check every record", g)

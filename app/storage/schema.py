@@ -251,6 +251,48 @@ def m0003_print_log(db: Database) -> None:
     db.execute("CREATE INDEX print_log_household ON print_log(household_id, printed_at)")
 
 
+@migrations(name="0004_sync")
+def m0004_sync(db: Database) -> None:
+    # Sync's own bookkeeping, local to the device like print_log: none of it is a record, so
+    # nothing here is audited or sent. The device's private key lives here, inside the
+    # encrypted database, with the county's public keys and where the county is.
+    db.execute("CREATE TABLE sync_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    # A batch is sealed once and kept, bytes and all, until its receipt arrives: a resend is
+    # always the same bytes. `parts_sent` counts the parts the county has confirmed.
+    db.execute("""CREATE TABLE sync_batches (
+        batch_id TEXT PRIMARY KEY, created_at TEXT NOT NULL,
+        outbox_from INTEGER NOT NULL, outbox_to INTEGER NOT NULL,
+        size INTEGER NOT NULL, sha256 TEXT NOT NULL, part_size INTEGER NOT NULL, parts INTEGER NOT NULL,
+        parts_sent INTEGER NOT NULL DEFAULT 0,
+        state TEXT NOT NULL CHECK (state IN ('ready', 'done')),
+        envelope BLOB, receipt TEXT, done_at TEXT)""")
+    db.execute("CREATE INDEX sync_batches_state ON sync_batches(state, created_at)")
+    # Records the county refused, with its reason; resolved once a later revision is accepted.
+    db.execute("""CREATE TABLE sync_rejections (
+        tbl TEXT NOT NULL, record_id TEXT NOT NULL, revision INTEGER NOT NULL, batch_id TEXT NOT NULL,
+        reason TEXT NOT NULL, at TEXT NOT NULL, resolved_at TEXT,
+        PRIMARY KEY (tbl, record_id, revision)) WITHOUT ROWID""")
+    # A field edited both here and at the county: the newer edit won, the other value is kept
+    # here for someone to review (values as canonical JSON).
+    db.execute("""CREATE TABLE sync_conflicts (
+        id INTEGER PRIMARY KEY, tbl TEXT NOT NULL, record_id TEXT NOT NULL, field TEXT NOT NULL,
+        kept_value TEXT, lost_value TEXT, winner TEXT NOT NULL CHECK (winner IN ('device', 'county')),
+        kept_hlc TEXT NOT NULL, lost_hlc TEXT NOT NULL, at TEXT NOT NULL,
+        reviewed INTEGER NOT NULL DEFAULT 0)""")
+    db.execute("CREATE INDEX sync_conflicts_record ON sync_conflicts(tbl, record_id)")
+    # A field whose value came from the county: its clock is the county's edit, not the local
+    # write that applied it (`audit_seq`), so a later county edit is compared with the right time.
+    db.execute("""CREATE TABLE sync_field_clocks (
+        tbl TEXT NOT NULL, record_id TEXT NOT NULL, field TEXT NOT NULL, hlc TEXT NOT NULL,
+        audit_seq INTEGER NOT NULL,
+        PRIMARY KEY (tbl, record_id, field)) WITHOUT ROWID""")
+    # What is not yet in a batch, and the rows of one batch, without a scan of the whole outbox;
+    # a record's history (a field's clock in a merge) without a scan of the whole audit log.
+    db.execute("CREATE INDEX outbox_batch ON outbox(batch_id, seq)")
+    db.execute("CREATE INDEX outbox_audit ON outbox(audit_seq)")
+    db.execute("CREATE INDEX audit_log_record ON audit_log(tbl, record_id, seq)")
+
+
 def apply(db: Database) -> list[str]:
     """Apply pending migrations; return their names."""
     pending = [m.name for m in migrations.pending(db)]

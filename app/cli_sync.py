@@ -1,0 +1,202 @@
+"""`zhucun enroll`, `zhucun sync …` and `zhucun batch …`: the device's side of sync with the
+county server, over the network or on a USB stick (docs/sync.md)."""
+from __future__ import annotations
+
+import sys
+
+from app.core.errors import ValidationError
+
+ZH_STAGE = {"upload": "上传 (upload)", "publications": "接收县里发布 (publications)"}
+ZH_WINNER = {"device": "本机 (device)", "county": "县里 (county)"}
+
+
+class _Progress:
+    """`上传 (upload) k/n parts` on standard error, one line rewritten, when it is a terminal."""
+
+    def __init__(self):
+        self.quiet = not sys.stderr.isatty()
+        self.open_line = False
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if self.quiet:
+            return
+        print(f"\r{ZH_STAGE.get(stage, stage)} {done}/{total}", end="", file=sys.stderr, flush=True)
+        self.open_line = True
+
+    def end(self) -> None:
+        if self.open_line:
+            print(file=sys.stderr, flush=True)
+            self.open_line = False
+
+
+def _failed(args, error, what: str = "同步未完成 (sync not finished)") -> int:
+    from app.cli import EXIT_INVALID, _fail
+    return _fail(args, EXIT_INVALID, error.as_dict(), f"{what} — {error}")
+
+
+def _cancelled(args) -> int:
+    from app.cli import _fail
+    return _fail(args, 130, {"error": "cancelled", "message": "cancelled"},
+                 "已取消 (cancelled)；已传的部分保留，下次同步会接着传 (what was sent stays sent; the next sync resumes)")
+
+
+def _status_text(st: dict) -> str:
+    from app.clitable import fields
+    if not st["enrolled"]:
+        head = "本机尚未登记到县服务器 (not enrolled): zhucun enroll --server URL --code CODE | --file FILE\n"
+    else:
+        head = ""
+    shown = {k: v for k, v in {**st, "last_sync": st["last_sync"] or "从未 (never)"}.items() if v is not None}
+    return head + fields(shown, [
+        ("county_name", "县 (county)"), ("county_url", "服务器 (server)"), ("township", "乡镇 (township)"),
+        ("village", "村 (village)"), ("device_id", "本机 (device)"), ("enrolled_at", "登记于 (enrolled)"),
+        ("last_sync", "上次同步 (last sync)"), ("pending", "待上传记录 (pending records)"),
+        ("ready_batches", "已封装待传批次 (sealed batches)"), ("rejected", "被拒收 (rejected)"),
+        ("conflicts", "待查看冲突 (conflicts to review)")])
+
+
+# -- commands -------------------------------------------------------------------
+def cmd_enroll(args):
+    from app.cli import _open, emit
+    from app.services import sync
+    if bool(args.file) == bool(args.server or args.code):
+        raise ValidationError("--file", "either --server and --code, or --file",
+                              "--file: 用 --server 与 --code 联网登记，或用 --file 从U盘登记"
+                              " (either --server URL --code CODE, or --file enroll-CODE.json)")
+    if not args.file and not (args.server and args.code):
+        missing = "--code" if args.server else "--server"
+        raise ValidationError(missing, "required", f"{missing}: 联网登记需要 --server 和 --code (both are needed)")
+    try:
+        with _open(args) as store:
+            if args.file:
+                result = sync.enroll_from_file(store, args.file, args.out)
+            else:
+                result = sync.enroll(store, args.server, args.code)
+    except sync.SyncError as e:
+        return _failed(args, e, "登记未完成 (enrollment not finished)")
+    text = (f"已登记 (enrolled): {result['county_name']} · {result.get('township') or ''} {result['village']}\n"
+            f"本机 (device): {result['device_id']}")
+    if result.get("request"):
+        text += (f"\n登记申请已写入 (enrollment request written): {result['request']}\n"
+                 "请带回乡镇导入县服务器 (take it to the township: zhucun-county import FILE)")
+    emit(args, result, text)
+
+
+def cmd_sync(args):
+    from app.cli import _open, emit
+    from app.services import sync
+    progress = _Progress()
+    try:
+        with _open(args) as store:
+            result = sync.sync(store, args.server, report=progress)
+    except sync.SyncError as e:
+        progress.end()
+        return _failed(args, e)
+    except KeyboardInterrupt:
+        progress.end()
+        return _cancelled(args)
+    progress.end()
+    lines = [f"同步完成 (sync done): 上传 {result['pushed']} 条记录 (records sent)，接受 {result['accepted']}"
+             f" (accepted)，拒收 {result['rejected']} (rejected)；采用县里发布 {result['pulled']} 项"
+             f" (publications applied)，冲突 {result['conflicts']} (conflicts)"]
+    if result["rejected"]:
+        lines.append("被拒收的记录及原因 (rejected records and why): zhucun sync rejected")
+    if result["conflicts"]:
+        lines.append("冲突的字段 (conflicting fields): zhucun sync conflicts")
+    for s in result["skipped"]:
+        lines.append(f"未采用县里发布 {s['seq']} ({s['kind']}) (publication not applied): {s['reason']}")
+    emit(args, result, "\n".join(lines))
+
+
+def cmd_sync_status(args):
+    from app.cli import _open, emit
+    from app.services import sync
+    with _open(args) as store:
+        st = sync.status(store)
+    emit(args, st, _status_text(st))
+
+
+def cmd_sync_rejected(args):
+    from app.cli import _open, emit
+    from app.clitable import table
+    from app.services import sync
+    with _open(args) as store:
+        rows = sync.rejected(store, include_resolved=args.all)
+    for r in rows:
+        r["state"] = "已解决 (resolved)" if r["resolved_at"] else ("已改，待上传 (fixed, to send)" if r["fixed"]
+                                                                 else "待改正 (to fix)")
+    text = table(rows, [("tbl", "表 (table)"), ("label", "记录 (record)"), ("record_id", "编号 (id)"),
+                        ("revision", "版本 (rev)"), ("reason", "原因 (reason)"), ("state", "状态 (state)")]) \
+        if rows else "没有被拒收的记录 (no rejected records)"
+    emit(args, [{k: v for k, v in r.items() if k != "state"} for r in rows], text)
+
+
+def cmd_sync_conflicts(args):
+    from app.cli import _open, emit
+    from app.clitable import table
+    from app.services import sync
+    with _open(args) as store:
+        if args.reviewed:
+            sync.review_conflicts(store, args.reviewed)
+        rows = sync.conflicts(store, include_reviewed=args.all)
+    shown = [{**r, "winner_zh": ZH_WINNER.get(r["winner"], r["winner"])} for r in rows]
+    text = table(shown, [("id", "序号 (no.)"), ("label", "户 (household)"), ("field", "字段 (field)"),
+                         ("kept_value", "保留 (kept)"), ("lost_value", "未采用 (not kept)"),
+                         ("winner_zh", "较新的一方 (newer)"), ("at", "时间 (at)")]) \
+        if rows else "没有待查看的冲突 (no conflicts to review)"
+    emit(args, rows, text)
+
+
+def cmd_batch_export(args):
+    from app.cli import _open, emit
+    from app.services import sync
+    with _open(args) as store:
+        result = sync.export_batch(store, args.out)
+    if result is None:
+        emit(args, {"batch_id": None, "file": None, "records": 0}, "没有待上传的更改 (nothing to send)")
+        return
+    emit(args, result, f"已导出批次 (batch written): {result['file']}，{result['records']} 条记录 (records)，"
+                       f"{result['size']} 字节 (bytes)\n带到乡镇后导入县服务器，再把回执带回 (import it at the township:"
+                       f" zhucun-county import FILE; bring back FILE.receipt.json)")
+
+
+def cmd_batch_import_receipt(args):
+    from app.cli import _open, emit
+    from app.services import sync
+    try:
+        with _open(args) as store:
+            result = sync.import_receipt(store, args.file)
+    except sync.SyncError as e:
+        return _failed(args, e, "回执未采用 (receipt not applied)")
+    text = (f"回执已核验并采用 (receipt verified and applied): 接受 {result['accepted']} (accepted)，"
+            f"拒收 {result['rejected']} (rejected)；采用县里发布 {result['pulled']} 项 (publications applied)，"
+            f"冲突 {result['conflicts']} (conflicts)")
+    if result.get("already"):
+        text += "\n此回执以前已采用 (this receipt was applied before)"
+    for s in result["skipped"]:
+        text += f"\n未采用县里发布 {s['seq']} ({s['kind']}) (publication not applied): {s['reason']}"
+    emit(args, result, text)
+
+
+def register(add, group) -> None:
+    p = add("enroll", cmd_enroll, "enroll this device with the county server (一次性登记码 or the USB file)")
+    p.add_argument("--server", help="the county server's URL")
+    p.add_argument("--code", help="the one-time code XXXX-XXXX-XXXX")
+    p.add_argument("--file", help="the enrollment file enroll-CODE.json from a USB stick")
+    p.add_argument("--out", help="folder for enroll-request-DEVICE.json (default: beside --file)")
+
+    p = add("sync", cmd_sync, "sync with the county server: send pending changes, take the county's publications")
+    p.add_argument("--server", help="the county server's URL (default: the one from enrollment)")
+    sub = p.add_subparsers(dest="action", metavar="[ACTION]")
+    add("status", cmd_sync_status, "enrollment, last sync, what is pending", sub)
+    q = add("rejected", cmd_sync_rejected, "records the county rejected, with its reasons", sub)
+    q.add_argument("--all", action="store_true", help="resolved ones too")
+    q = add("conflicts", cmd_sync_conflicts, "fields edited both here and at the county: the value not kept", sub)
+    q.add_argument("--all", action="store_true", help="reviewed ones too")
+    q.add_argument("--reviewed", type=int, action="append", metavar="NO", help="mark a conflict reviewed (repeatable)")
+
+    g = group("batch", "the sync batch on a USB stick")
+    q = add("export", cmd_batch_export, "write the pending batch (.zhb) for zhucun-county import", g)
+    q.add_argument("--out", required=True, help="the file FILE.zhb (or a folder)")
+    q = add("import-receipt", cmd_batch_import_receipt, "verify and apply the county's FILE.receipt.json", g)
+    q.add_argument("file")

@@ -1,0 +1,141 @@
+"""The HTTP side of sync: a small client for the county server's API (docs/sync.md).
+
+Every request after enrollment is signed by the device (`X-Zhucun-Device`,
+`X-Zhucun-Signature` over method, path with query and the body's hash). A request that fails
+on the way (no route, timeout, a 5xx from a proxy) is tried again a few times with a short
+pause, then given up with a SyncError naming the step: the next sync resumes, nothing loops
+forever. Answers the county gives on purpose (4xx) go back to the caller, except the ones
+every step treats alike: 401 (device unknown), 403 (revoked).
+
+The transport can be replaced (`httpx.MockTransport`, `httpx.ASGITransport` around the county
+app) so the whole exchange runs in tests without a network.
+"""
+from __future__ import annotations
+
+import json
+import time
+
+import httpx
+
+from app.core.errors import ValidationError, ZhucunError
+
+from . import envelope
+
+TIMEOUT = httpx.Timeout(60.0, connect=15.0)
+ATTEMPTS = 3
+BACKOFF = (1.0, 3.0)  # seconds before the 2nd and 3rd attempt
+RETRY_STATUS = {500, 502, 503, 504}
+
+
+class SyncError(ZhucunError):
+    """Sync could not finish a step: the county is not reachable, refused, or its answer is not
+    what the protocol says. Nothing local was marked as sent; the next sync resumes."""
+
+    def __init__(self, message: str, step: str = "", status: int | None = None, detail=None):
+        self.step = step
+        self.status = status
+        self.detail = detail
+        super().__init__(message)
+
+    def as_dict(self) -> dict:
+        return {"error": "sync", "step": self.step, "status": self.status, "message": str(self)}
+
+
+class CountyClient:
+    def __init__(self, base_url: str, *, device_id: str | None = None, device_key=None,
+                 transport: httpx.BaseTransport | None = None, timeout=TIMEOUT,
+                 attempts: int = ATTEMPTS, backoff=BACKOFF, sleep=time.sleep):
+        if not base_url or not str(base_url).startswith(("http://", "https://")):
+            raise ValidationError("--server", "an http:// or https:// URL",
+                                  f"--server: 服务器地址应以 http:// 或 https:// 开头 (must start with http:// or"
+                                  f" https://): {base_url}")
+        self.base_url = str(base_url).rstrip("/")
+        self.device_id = device_id
+        self.device_key = device_key
+        self.attempts = max(1, attempts)
+        self.backoff = tuple(backoff)
+        self.sleep = sleep
+        self.http = httpx.Client(transport=transport, timeout=timeout, follow_redirects=False,
+                                 headers={"User-Agent": "zhucun-device/1"})
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> CountyClient:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- requests ----------------------------------------------------------
+    def request(self, method: str, path: str, *, json_body=None, content: bytes | None = None,
+                headers: dict | None = None, step: str, signed: bool = True) -> httpx.Response:
+        """One request, retried on network failures and 5xx; 401/403 raise, other answers return."""
+        headers = dict(headers or {})
+        if json_body is not None:
+            content = json.dumps(json_body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            headers["Content-Type"] = "application/json"
+        body = content or b""
+        request = self.http.build_request(method, self.base_url + path, content=body, headers=headers)
+        if signed:
+            if self.device_key is None or not self.device_id:
+                raise SyncError("本机尚未登记 (this device is not enrolled): zhucun enroll", step)
+            signed_path = request.url.raw_path.decode("ascii")
+            request.headers["X-Zhucun-Device"] = self.device_id
+            request.headers["X-Zhucun-Signature"] = envelope.request_signature(
+                self.device_key, method, signed_path, body)
+        last_problem = ""
+        for attempt in range(self.attempts):
+            if attempt:
+                self.sleep(self.backoff[min(attempt - 1, len(self.backoff) - 1)] if self.backoff else 0)
+            try:
+                response = self.http.send(request)
+            except httpx.TransportError as e:
+                last_problem = f"{type(e).__name__}: {e}" if str(e) else type(e).__name__
+                continue
+            if response.status_code in RETRY_STATUS:
+                last_problem = f"HTTP {response.status_code}"
+                continue
+            self._check_access(response, step)
+            return response
+        raise SyncError(f"县服务器连不上 (county not reachable) at {self.base_url} — {step}: {last_problem}"
+                        f"；下次同步会接着传 (the next sync resumes)", step)
+
+    def _check_access(self, response: httpx.Response, step: str) -> None:
+        if response.status_code == 401:
+            raise SyncError("县服务器不认识本机或签名不对 (refused: device unknown to the county or bad request"
+                            f" signature — enroll again) — {step}", step, 401, detail_of(response))
+        if response.status_code == 403:
+            raise SyncError("本机已被县里停用 (revoked: the county no longer accepts this device)",
+                            step, 403, detail_of(response))
+
+    def get_json(self, path: str, *, step: str, signed: bool = True) -> tuple[int, object]:
+        response = self.request("GET", path, step=step, signed=signed)
+        return response.status_code, parse_json(response, step)
+
+    def post_json(self, path: str, body: dict | None = None, *, step: str, signed: bool = True) -> tuple[int, object]:
+        response = self.request("POST", path, json_body=body if body is not None else {}, step=step, signed=signed)
+        return response.status_code, parse_json(response, step)
+
+    def put_bytes(self, path: str, content: bytes, headers: dict, *, step: str) -> tuple[int, object]:
+        response = self.request("PUT", path, content=content, headers={
+            "Content-Type": "application/octet-stream", **headers}, step=step)
+        return response.status_code, parse_json(response, step)
+
+
+def parse_json(response: httpx.Response, step: str):
+    """The answer's JSON; anything else (a captive portal's page, a proxy's error) is not the county."""
+    try:
+        return response.json()
+    except (ValueError, UnicodeDecodeError):
+        kind = response.headers.get("content-type", "?").split(";")[0]
+        raise SyncError(f"回答不是县服务器的 (the answer is not from the county server: HTTP {response.status_code},"
+                        f" {kind}) — {step}", step, response.status_code) from None
+
+
+def detail_of(response: httpx.Response):
+    try:
+        data = response.json()
+    except (ValueError, UnicodeDecodeError):
+        return response.text[:200]
+    return data.get("detail", data) if isinstance(data, dict) else data

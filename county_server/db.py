@@ -1,0 +1,212 @@
+"""The county's database through SQLAlchemy Core: embedded SQLite by default, PostgreSQL when
+given a `postgresql://` URL. Only portable types (Text, LargeBinary, Integer, BigInteger);
+times are ISO-8601 UTC text, JSON is canonical JSON text.
+
+Every write is one transaction (`engine.begin()`). On SQLite a transaction starts with
+BEGIN IMMEDIATE, so two writers queue instead of failing halfway; on PostgreSQL the rows that
+order writers (a device, the county) are locked with SELECT … FOR UPDATE (`lock_*`).
+"""
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import (BigInteger, Column, ForeignKey, Index, Integer, LargeBinary, MetaData,
+                        PrimaryKeyConstraint, Table, Text, create_engine, event, inspect, select)
+from sqlalchemy.engine import Connection, Engine, make_url
+
+metadata = MetaData()
+
+county = Table(
+    "county", metadata,
+    Column("id", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("sign_key_private", Text, nullable=False),   # Ed25519, hex of the raw private bytes
+    Column("hpke_key_private", Text, nullable=False),   # X25519, hex of the raw private bytes
+    Column("created_at", Text, nullable=False),
+)
+
+enrollment_codes = Table(
+    "enrollment_codes", metadata,
+    Column("code", Text, primary_key=True),
+    Column("village", Text, nullable=False),
+    Column("township", Text),
+    Column("server", Text),
+    Column("created_at", Text, nullable=False),
+    Column("expires_at", Text, nullable=False),
+    Column("used_by", Text),
+    Column("used_at", Text),
+)
+
+devices = Table(
+    "devices", metadata,
+    Column("device_id", Text, primary_key=True),
+    Column("store_id", Text, nullable=False),
+    Column("public_key", Text, nullable=False),         # Ed25519, hex
+    Column("village", Text, nullable=False),
+    Column("township", Text),
+    Column("label", Text),
+    Column("enrolled_at", Text, nullable=False),
+    Column("revoked_at", Text),
+    Column("audit_head", Text, nullable=False),         # hash of the last audit entry received
+    Column("audit_seq", BigInteger, nullable=False, default=0),
+)
+
+batches = Table(
+    "batches", metadata,
+    Column("batch_id", Text, primary_key=True),
+    Column("device_id", Text, ForeignKey("devices.device_id"), nullable=False),
+    Column("sha256", Text, nullable=False),
+    Column("size", BigInteger, nullable=False),
+    Column("part_size", Integer, nullable=False),
+    Column("parts", Integer, nullable=False),
+    Column("state", Text, nullable=False),               # receiving | done | refused
+    Column("started_at", Text, nullable=False),
+    Column("received_at", Text),
+    Column("receipt", Text),                             # the signed receipt (JSON); for refused: the reason
+    Index("batches_device", "device_id", "started_at"),
+)
+
+batch_parts = Table(
+    "batch_parts", metadata,
+    Column("batch_id", Text, ForeignKey("batches.batch_id", ondelete="CASCADE"), nullable=False),
+    Column("n", Integer, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    Column("sha256", Text, nullable=False),
+    PrimaryKeyConstraint("batch_id", "n"),
+)
+
+records = Table(
+    "records", metadata,
+    Column("tbl", Text, nullable=False),
+    Column("id", Text, nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("hlc", Text, nullable=False),
+    Column("device_id", Text, nullable=False),
+    Column("batch_id", Text),                            # null: last written by the county
+    Column("deleted", Integer, nullable=False, default=0),
+    Column("data", Text, nullable=False),                # the record, canonical JSON
+    Column("field_hlc", Text),                           # households: {field: hlc of its last edit}
+    PrimaryKeyConstraint("tbl", "id"),
+    Index("records_device", "device_id", "tbl"),
+)
+
+publications = Table(
+    "publications", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("kind", Text, nullable=False),
+    Column("village", Text),                             # null: for every village
+    Column("published_at", Text, nullable=False),
+    Column("doc", Text, nullable=False),                 # the signed document (JSON)
+    sqlite_autoincrement=True,
+)
+
+conflicts = Table(
+    "conflicts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("tbl", Text, nullable=False),
+    Column("record_id", Text, nullable=False),
+    Column("field", Text, nullable=False),
+    Column("kept_value", Text),                          # canonical JSON
+    Column("lost_value", Text),
+    Column("winner", Text, nullable=False),              # device | county
+    Column("kept_hlc", Text),
+    Column("lost_hlc", Text),
+    Column("device_id", Text),                           # the device whose batch met the county's edit
+    Column("batch_id", Text),
+    Column("at", Text, nullable=False),
+    Column("reviewed", Integer, nullable=False, default=0),
+    Index("conflicts_record", "tbl", "record_id"),
+    sqlite_autoincrement=True,
+)
+
+
+# -- engines -------------------------------------------------------------------------------
+def default_url() -> str:
+    if os.environ.get("ZHUCUN_COUNTY_DB"):
+        return os.environ["ZHUCUN_COUNTY_DB"]
+    import platformdirs
+    folder = Path(platformdirs.user_data_dir("ZhucunCounty", appauthor=False))
+    return f"sqlite:///{folder / 'county.db'}"
+
+
+def normalize_url(url: str) -> str:
+    """`postgresql://` and `postgres://` use psycopg 3; a bare path is an SQLite file."""
+    url = str(url).strip()
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    if "://" not in url:
+        return f"sqlite:///{Path(url).expanduser()}"
+    return url
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of an SQLite URL (None for other databases and in-memory ones)."""
+    parsed = make_url(normalize_url(url))
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database).expanduser()
+
+
+def make_engine(url: str) -> Engine:
+    url = normalize_url(url)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 60})
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn, _record):
+            dbapi_conn.isolation_level = None  # transactions are begun below, explicitly
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=FULL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=60000")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn):
+            # Writers take the lock up front; a reading connection (`reading`) does not.
+            conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get("reading") else "BEGIN IMMEDIATE")
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+@contextmanager
+def reading(engine: Engine):
+    """A connection for reads only: on SQLite it does not queue behind writers."""
+    with engine.connect() as conn:
+        conn.execution_options(reading=True)
+        yield conn
+
+
+def is_postgres(bind: Engine | Connection) -> bool:
+    return bind.dialect.name == "postgresql"
+
+
+def create_tables(engine: Engine) -> None:
+    metadata.create_all(engine)
+
+
+def has_tables(engine: Engine) -> bool:
+    return inspect(engine).has_table("county")
+
+
+# -- locks that order writers (PostgreSQL; SQLite's BEGIN IMMEDIATE already does) --------------
+def lock_device(conn: Connection, device_id: str):
+    q = select(devices).where(devices.c.device_id == device_id)
+    if is_postgres(conn):
+        q = q.with_for_update()
+    return conn.execute(q).mappings().first()
+
+
+def lock_county(conn: Connection):
+    q = select(county)
+    if is_postgres(conn):
+        q = q.with_for_update()
+    return conn.execute(q).mappings().first()

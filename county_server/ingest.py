@@ -1,0 +1,388 @@
+"""A device's batch into the county's records (docs/sync.md, "Ingest and the receipt").
+
+The whole batch is refused (`Refused`, nothing stored) when it is not the sending device's,
+the device is unknown or revoked, the envelope does not open, or its audit entries do not
+continue the device's chain from the head the county holds. Otherwise each record is
+accepted or rejected with a reason, and the accepted ones are stored, all in one transaction
+together with the device's new audit head and the signed receipt.
+
+Households merge field by field against the county's own edits: each field carries the clock
+of its last edit, the newer edit wins, and the losing value goes to the conflicts table.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+
+from cryptography.exceptions import InvalidSignature
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.engine import Connection, Engine
+
+from app.core import canonical
+from app.services.forms import signed_content
+from app.storage.audit import ENTRY_FIELDS, GENESIS, entry_hash, record_hash
+from app.storage.records import utc_now
+from app.storage.schema import RECORD_TABLES
+from app.sync import envelope
+
+from . import db
+from .county import NotInitialised, county_from_row, get_record
+
+# Record columns that say who wrote a revision, not what the household is: not merged by field.
+META_FIELDS = {"id", "created_at", "created_by", "device_id", "updated_at", "updated_by", "revision", "hlc"}
+MAX_REASON = 300
+
+
+class Refused(Exception):
+    """The county refuses the whole batch (HTTP 422); nothing of it is stored."""
+
+    def __init__(self, reason: str):
+        self.reason = reason
+        super().__init__(reason)
+
+
+class Conflict(Exception):
+    """The batch id is known with other content (HTTP 409)."""
+
+
+def ingest(bind: Engine | Connection, envelope_bytes: bytes, *, sender_device_id: str | None = None,
+           now: str | None = None, batch_id: str | None = None) -> dict:
+    """Ingest one envelope; returns the county-signed receipt (docs/sync.md).
+
+    `sender_device_id`: the device that sent it (over HTTP: the authenticated one); `batch_id`:
+    the id it was sent under. A batch already ingested with the same content answers its
+    receipt again, marked duplicate."""
+    if isinstance(bind, Engine):
+        with bind.begin() as conn:
+            return _ingest(conn, envelope_bytes, sender_device_id, now, batch_id)
+    if bind.in_transaction():
+        with bind.begin_nested():
+            return _ingest(bind, envelope_bytes, sender_device_id, now, batch_id)
+    with bind.begin():
+        return _ingest(bind, envelope_bytes, sender_device_id, now, batch_id)
+
+
+def duplicate_receipt(stored: str, key) -> dict:
+    body = dict(json.loads(stored)["body"])
+    body["duplicate"] = True
+    return envelope.sign_document(body, key)
+
+
+def _ingest(conn: Connection, data: bytes, sender: str | None, now: str | None, expected_id: str | None) -> dict:
+    now = now or utc_now()
+    try:
+        header = envelope.read_header(data)
+    except envelope.EnvelopeError as e:
+        raise Refused(f"envelope: {e}") from None
+    if expected_id is not None and header.batch_id != expected_id:
+        raise Refused(f"the envelope is batch {header.batch_id}, sent as {expected_id}")
+    if sender is not None and header.device_id != sender:
+        raise Refused(f"sealed by device {header.device_id}, sent by device {sender}")
+    county_row = db.lock_county(conn)
+    if county_row is None:
+        raise NotInitialised("数据库未初始化 (no county in this database): zhucun-county init")
+    county = county_from_row(county_row)
+    device = db.lock_device(conn, header.device_id)
+    if device is None:
+        raise Refused(f"unknown device {header.device_id}")
+    if device["revoked_at"] is not None:
+        raise Refused(f"device {header.device_id} was revoked")
+    digest = hashlib.sha256(data).hexdigest()
+
+    known = conn.execute(select(db.batches).where(db.batches.c.batch_id == header.batch_id)).mappings().first()
+    if known is not None:
+        if known["device_id"] != header.device_id or known["sha256"] != digest:
+            raise Conflict(f"batch {header.batch_id} is known with other content")
+        if known["state"] == "done":
+            return duplicate_receipt(known["receipt"], county.sign_key)
+
+    try:
+        _, batch = envelope.open_envelope(data, county_key=county.hpke_key,
+                                          device_key=envelope.ed25519_public(device["public_key"]))
+    except envelope.EnvelopeError as e:
+        raise Refused(f"envelope: {e}") from None
+    if batch.get("store_id") != device["store_id"]:
+        raise Refused(f"batch from store {batch.get('store_id')!r}, the device was enrolled with another store")
+    entries = _check_chain(batch.get("audit"), device)
+    items = batch.get("records")
+    if not isinstance(items, list):
+        raise Refused("records: not a list")
+
+    last_entry: dict[tuple[str, str], dict] = {}
+    by_record: dict[tuple[str, str], list[dict]] = {}
+    for e in entries:
+        last_entry[(e["tbl"], e["record_id"])] = e
+        by_record.setdefault((e["tbl"], e["record_id"]), []).append(e)
+
+    # First pass: each record on its own (shape, table, hash against its audit entry).
+    checked: list[tuple[dict, str | None]] = []
+    seen: set[tuple[str, str]] = set()
+    for item in items:
+        why = _check_record(item, last_entry)
+        if why is None and (item["tbl"], item["id"]) in seen:
+            why = "listed twice in the batch"
+        if why is None:
+            seen.add((item["tbl"], item["id"]))
+        checked.append((item, why))
+    good = {(i["tbl"], i["id"]): i for i, why in checked if why is None}
+
+    # Second pass: signed forms, which need the signatures and the signer from the same
+    # device (in this batch or held from earlier ones).
+    verdicts: list[tuple[dict, str | None]] = []
+    for item, why in checked:
+        if why is None and item["tbl"] == "form_instances" and item["data"].get("state") == "signed":
+            why = _check_signed_form(conn, item["data"], good, device["device_id"])
+            if why is not None:
+                good.pop(("form_instances", item["id"]), None)
+        verdicts.append((item, why))
+
+    accepted, rejected = [], []
+    for item, why in verdicts:
+        if why is None:
+            _store(conn, item, by_record.get((item["tbl"], item["id"]), []), device["device_id"],
+                   header.batch_id, now)
+            accepted.append([item["tbl"], item["id"], item["revision"]])
+        else:
+            rejected.append({"tbl": _text(item.get("tbl") if isinstance(item, dict) else None),
+                             "id": _text(item.get("id") if isinstance(item, dict) else None),
+                             "revision": _int(item.get("revision") if isinstance(item, dict) else None),
+                             "reason": why[:MAX_REASON]})
+
+    head, seq = (entries[-1]["hash"], entries[-1]["seq"]) if entries else (device["audit_head"], device["audit_seq"])
+    conn.execute(update(db.devices).where(db.devices.c.device_id == device["device_id"])
+                 .values(audit_head=head, audit_seq=seq))
+    receipt = envelope.sign_document({
+        "batch_id": header.batch_id, "device_id": header.device_id, "content_hash": digest,
+        "received_at": now, "duplicate": False, "accepted": accepted, "rejected": rejected,
+        "audit_head": head}, county.sign_key)
+    values = {"state": "done", "received_at": now, "receipt": json.dumps(receipt, ensure_ascii=False)}
+    if known is None:
+        conn.execute(insert(db.batches).values(batch_id=header.batch_id, device_id=header.device_id,
+                                               sha256=digest, size=len(data), part_size=len(data), parts=1,
+                                               started_at=now, **values))
+    else:
+        conn.execute(update(db.batches).where(db.batches.c.batch_id == header.batch_id).values(**values))
+    conn.execute(delete(db.batch_parts).where(db.batch_parts.c.batch_id == header.batch_id))
+    return receipt
+
+
+# -- the audit chain ----------------------------------------------------------------------------
+def _check_chain(audit, device) -> list[dict]:
+    """The batch's audit entries, each recomputed, continuing the device's chain."""
+    if not isinstance(audit, dict) or not isinstance(audit.get("entries"), list):
+        raise Refused("audit: missing or not {prev, entries}")
+    prev, entries = audit.get("prev"), audit["entries"]
+    if prev != device["audit_head"]:
+        held = "none yet" if device["audit_head"] == GENESIS else f"entry {device['audit_seq']}"
+        raise Refused(f"audit chain: the batch continues from {str(prev)[:16]}…, the county holds"
+                      f" {device['audit_head'][:16]}… ({held}): a batch is missing or was rewritten")
+    expected_seq = device["audit_seq"] + 1
+    fields = ENTRY_FIELDS + ("hash",)
+    for i, e in enumerate(entries):
+        if not isinstance(e, dict) or set(e) != set(fields):
+            raise Refused(f"audit entry {i}: fields")
+        if not all(isinstance(e[k], str) for k in fields if k not in ("seq", "revision")) \
+                or not all(type(e[k]) is int for k in ("seq", "revision")):
+            raise Refused(f"audit entry {i}: field types")
+        if e["seq"] != expected_seq:
+            raise Refused(f"audit chain: entry {expected_seq} missing (next is {e['seq']})")
+        if e["prev_hash"] != prev:
+            raise Refused(f"audit chain: entry {e['seq']} does not link to the one before")
+        try:
+            if entry_hash(e) != e["hash"]:
+                raise Refused(f"audit chain: entry {e['seq']} does not match its hash")
+        except TypeError:
+            raise Refused(f"audit entry {e['seq']}: not canonical") from None
+        prev, expected_seq = e["hash"], e["seq"] + 1
+    return entries
+
+
+# -- one record ----------------------------------------------------------------------------------
+def _text(v) -> str:
+    return v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=str)[:100]
+
+
+def _int(v) -> int:
+    return v if type(v) is int else 0
+
+
+def _check_record(item, last_entry) -> str | None:
+    if not isinstance(item, dict):
+        return "not a record"
+    tbl, rid, rev, data = item.get("tbl"), item.get("id"), item.get("revision"), item.get("data")
+    if not isinstance(tbl, str) or tbl not in RECORD_TABLES:
+        return f"unknown table {_text(tbl)}"
+    if not isinstance(rid, str) or not rid or len(rid) > 64:
+        return "id: 1-64 characters"
+    if type(rev) is not int or rev < 1:
+        return "revision: a whole number from 1"
+    if not isinstance(data, dict):
+        return "data: not a record"
+    if data.get("id") != rid or data.get("revision") != rev:
+        return "data does not match the record's id and revision"
+    if not isinstance(data.get("hlc"), str) or data.get("hlc") != item.get("hlc"):
+        return "hlc does not match the record's"
+    if item.get("op") != ("delete" if data.get("deleted") else "upsert"):
+        return "op does not match the record's tombstone"
+    entry = last_entry.get((tbl, rid))
+    if entry is None:
+        return "no audit entry for this record in the batch"
+    if entry["revision"] != rev:
+        return f"revision {rev} is not the audited revision {entry['revision']}"
+    try:
+        digest = record_hash(data)
+    except (TypeError, ValueError):
+        return "data is not canonical (floats or non-text keys)"
+    if digest != entry["record_hash"]:
+        return "record_hash: the record does not match its audit entry (changed after it was written)"
+    return None
+
+
+def _stored_data(conn: Connection, tbl: str, record_id: str, device_id: str) -> dict | None:
+    row = get_record(conn, tbl, record_id)
+    if row is None or row["device_id"] != device_id:
+        return None
+    return json.loads(row["data"])
+
+
+def _stored_signatures(conn: Connection, instance_id: str, device_id: str) -> list[dict]:
+    r = db.records
+    pattern = '%"instance_id":' + json.dumps(instance_id) + '%'
+    rows = conn.execute(select(r.c.data).where(r.c.tbl == "form_signatures", r.c.device_id == device_id,
+                                               r.c.data.like(pattern))).all()
+    return [d for d in (json.loads(x[0]) for x in rows) if d.get("instance_id") == instance_id]
+
+
+def _check_signed_form(conn: Connection, inst: dict, good: dict, device_id: str) -> str | None:
+    """A signed form: its signature verifies with the signer's key, and that key is the
+    `users` record's of the signer, from this device."""
+    for k in ("signature", "signer_key", "signed_at", "signed_by"):
+        if not isinstance(inst.get(k), str) or not inst[k]:
+            return f"signed form without {k}"
+    user = good.get(("users", inst["signed_by"]))
+    user_data = user["data"] if user else _stored_data(conn, "users", inst["signed_by"], device_id)
+    if user_data is None:
+        return "signer_key: the signer is not a user known from this device"
+    if user_data.get("public_key") != inst["signer_key"]:
+        return "signer_key: not the signer's key (users record)"
+    sigs = {}
+    for s in _stored_signatures(conn, inst["id"], device_id):
+        sigs[s["id"]] = s
+    for (tbl, _), item in good.items():
+        if tbl == "form_signatures" and item["data"].get("instance_id") == inst["id"]:
+            sigs[item["id"]] = item["data"]
+    rows = [s for s in sigs.values() if not s.get("deleted")]
+    try:
+        content = signed_content(inst, rows, inst["signed_at"], inst["signed_by"])
+    except (KeyError, TypeError, ValueError):
+        return "signature: the form or its handwritten signatures are incomplete"
+    if inst.get("content_hash") is not None and hashlib.sha256(content).hexdigest() != inst["content_hash"]:
+        return "content_hash: does not match the signed content"
+    try:
+        envelope.ed25519_public(inst["signer_key"]).verify(bytes.fromhex(inst["signature"]), content)
+    except (InvalidSignature, ValueError):
+        return "signature: does not verify (the form or its signatures changed after signing)"
+    return None
+
+
+# -- storing ---------------------------------------------------------------------------------------
+def _store(conn: Connection, item: dict, entries: list[dict], device_id: str, batch_id: str, now: str) -> None:
+    tbl, rid, data = item["tbl"], item["id"], item["data"]
+    row = get_record(conn, tbl, rid)
+    if tbl == "households":
+        _merge_household(conn, row, item, entries, device_id, batch_id, now)
+        return
+    values = {"revision": item["revision"], "hlc": item["hlc"], "device_id": device_id, "batch_id": batch_id,
+              "deleted": 1 if data.get("deleted") else 0, "data": canonical.dumps(data), "field_hlc": None}
+    if row is None:
+        conn.execute(insert(db.records).values(tbl=tbl, id=rid, **values))
+    elif (item["revision"], item["hlc"]) > (row["revision"], row["hlc"]):
+        conn.execute(update(db.records).where(db.records.c.tbl == tbl, db.records.c.id == rid).values(**values))
+
+
+def _device_clocks(item: dict, entries: list[dict]) -> tuple[dict, dict]:
+    """Per field: the clock of the batch's last entry that changed it, and the value that
+    change replaced (an edit made on top of the county's value saw it: no conflict)."""
+    clocks, before = {}, {}
+    for e in entries:
+        try:
+            changes = json.loads(e["changes"])
+        except json.JSONDecodeError:
+            changes = {}
+        if e["action"] == "insert":
+            for f in item["data"]:
+                clocks[f] = e["hlc"]
+                before.pop(f, None)
+        elif e["action"] == "delete":
+            for f in ("deleted", "delete_reason"):
+                clocks[f] = e["hlc"]
+                before.pop(f, None)
+        elif isinstance(changes, dict):
+            for f, change in changes.items():
+                clocks[f] = e["hlc"]
+                if isinstance(change, list) and len(change) == 2:
+                    before[f] = change[0]
+                else:
+                    before.pop(f, None)
+    return clocks, before
+
+
+def _node(hlc: str | None) -> str | None:
+    return hlc.split("-", 2)[2] if hlc and hlc.count("-") >= 2 else None
+
+
+def _merge_household(conn, row, item, entries, device_id, batch_id, now) -> None:
+    data, rec_hlc = item["data"], item["hlc"]
+    clocks, before = _device_clocks(item, entries)
+    if row is None:
+        field_hlc = {f: clocks.get(f, rec_hlc) for f in data if f not in META_FIELDS}
+        conn.execute(insert(db.records).values(
+            tbl="households", id=item["id"], revision=item["revision"], hlc=rec_hlc, device_id=device_id,
+            batch_id=batch_id, deleted=1 if data.get("deleted") else 0, data=canonical.dumps(data),
+            field_hlc=canonical.dumps(field_hlc)))
+        return
+    merged = json.loads(row["data"])
+    field_hlc = json.loads(row["field_hlc"]) if row["field_hlc"] else {}
+    for f, value in data.items():
+        if f in META_FIELDS:
+            continue
+        dclock = clocks.get(f)
+        if f not in merged:
+            merged[f], field_hlc[f] = value, dclock or rec_hlc
+            continue
+        if dclock is None:          # not edited in this batch: what the county holds stands
+            continue
+        held, cclock = merged[f], field_hlc.get(f)
+        if value == held:
+            field_hlc[f] = max(dclock, cclock or "")
+            continue
+        # Edited both here and there: unless the device edited on top of the county's value.
+        both = cclock is not None and _node(cclock) != _node(dclock) and before.get(f, _MISSING) != held
+        if cclock is None or dclock > cclock:
+            merged[f], field_hlc[f] = value, dclock
+            if both:
+                _conflict(conn, row, f, value, held, "device", dclock, cclock, device_id, batch_id, now)
+        elif _node(cclock) != _node(dclock):
+            _conflict(conn, row, f, held, value, "county" if _node(cclock) == "county" else "device",
+                      cclock, dclock, device_id, batch_id, now)
+    if rec_hlc > merged.get("hlc", ""):
+        for f in META_FIELDS - {"id", "created_at", "created_by", "device_id"}:
+            if f in data:
+                merged[f] = data[f]
+    revision = max(item["revision"], row["revision"])
+    merged["revision"] = max(revision, merged.get("revision", 0))
+    hlc = max(rec_hlc, row["hlc"])
+    conn.execute(update(db.records).where(db.records.c.tbl == "households", db.records.c.id == item["id"]).values(
+        revision=revision, hlc=hlc, device_id=device_id, batch_id=batch_id,
+        deleted=1 if merged.get("deleted") else 0, data=canonical.dumps(merged),
+        field_hlc=canonical.dumps(field_hlc)))
+
+
+_MISSING = object()
+
+
+def _conflict(conn, row, field, kept, lost, winner, kept_hlc, lost_hlc, device_id, batch_id, now) -> None:
+    conn.execute(insert(db.conflicts).values(
+        tbl=row["tbl"], record_id=row["id"], field=field, kept_value=canonical.dumps(kept),
+        lost_value=canonical.dumps(lost), winner=winner, kept_hlc=kept_hlc, lost_hlc=lost_hlc,
+        device_id=device_id, batch_id=batch_id, at=now, reviewed=0))
