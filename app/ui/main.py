@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         from .households_page import HouseholdsPage
         from .prompts_page import PromptsPage
         from .settings_page import SettingsPage
+        from .sync_page import SyncPage
         self.session = session
         self.controller = controller
         self.setWindowTitle(self.tr("驻村 Zhucun — 防止返贫动态监测"))
@@ -91,16 +92,17 @@ class MainWindow(QMainWindow):
         self.households = HouseholdsPage(session)
         self.prompts = PromptsPage(session)
         self.checks = ChecksPage(session)
+        self.sync = SyncPage(session)
         self.settings = SettingsPage(session, controller)
         self.file = HouseholdFilePage(session)
         for text, page in ((self.tr("本月工作"), self.home), (self.tr("农户档案"), self.households),
                            (self.tr("工作提示"), self.prompts), (self.tr("数据检查"), self.checks),
-                           (self.tr("设置"), self.settings)):
+                           (self.tr("同步"), self.sync), (self.tr("设置"), self.settings)):
             QListWidgetItem(text, self.nav)
             self.stack.addWidget(page)
         self.stack.addWidget(self.file)
         self.nav.currentRowChanged.connect(self.show_page)
-        for page in (self.home, self.households, self.prompts, self.checks):
+        for page in (self.home, self.households, self.prompts, self.checks, self.sync):
             page.open_household.connect(self.open_household)
         self.file.back.connect(self.show_previous)
         self._previous = 0
@@ -144,7 +146,7 @@ class MainWindow(QMainWindow):
 
     def _changed(self, what: str) -> None:
         page = self.stack.currentWidget()
-        for p in (self.home, self.households, self.prompts, self.checks, self.file):
+        for p in (self.home, self.households, self.prompts, self.checks, self.sync, self.file):
             if p is page and hasattr(p, "refresh"):
                 p.refresh()
             elif hasattr(p, "mark_stale"):

@@ -65,6 +65,74 @@ def _print_shots(session, window, head: dict, folder: Path, out: Path, app) -> l
     return written
 
 
+def _in_process_county(app_):
+    """An httpx transport that runs the county server's ASGI app to the end for each request."""
+    import asyncio
+
+    import httpx
+
+    class InProcess(httpx.BaseTransport):
+        def __init__(self):
+            self.inner = httpx.ASGITransport(app=app_)
+
+        def handle_request(self, request):
+            async def run():
+                again = httpx.Request(request.method, request.url, headers=request.headers, content=request.read())
+                response = await self.inner.handle_async_request(again)
+                return httpx.Response(response.status_code, headers=response.headers,
+                                      content=await response.aread())
+            return asyncio.run(run())
+    return InProcess()
+
+
+def _sync_shots(session, window, work: Path, out: Path, app) -> list[str]:
+    """同步 before joining, then after two syncs with a county server run in this process: the
+    village goes up, the county sends a problem list and edits a field that was edited here too."""
+    try:
+        from county_server import api
+        from county_server import county as cty
+        from county_server import db
+    except ImportError:          # the county server is not installed with this copy
+        return []
+    from app.services import households as hh_service
+    written = []
+    page = window.sync
+    window.nav.setCurrentRow(window.stack.indexOf(page))
+    page.address_edit.setText("http://192.168.1.10:8000")
+    written.append(_grab(window, out / "17-sync-join.png", app))
+
+    url = f"sqlite:///{work / 'county.db'}"
+    engine = db.make_engine(url)
+    try:
+        place = session.call(lambda s: s.query("SELECT county, township, village FROM households"
+                                               " WHERE deleted = 0 ORDER BY number LIMIT 3"))
+        cty.init_county(engine, place[0]["county"] or "示范县")
+        code = cty.new_code(engine, place[0]["village"], place[0]["township"])["code"]
+        page.transport = _in_process_county(api.create_app(url))
+        page.code_edit.setText(code)
+        page.join()
+        _wait(app, lambda: page.busy is None)
+        page.start_sync()
+        _wait(app, lambda: page.busy is None, 600)
+
+        heads = session.call(lambda s: s.query("SELECT id, number FROM households WHERE deleted = 0"
+                                               " ORDER BY number LIMIT 3"))
+        cty.publish(engine, "problems", {"title": "县级数据核查反馈问题", "items": [
+            {"household_number": heads[0]["number"], "description": "家庭成员务工收入未录入，请补充"},
+            {"household_number": heads[1]["number"], "description": "住房安全等级与住建部门数据不一致，请核实"},
+            {"household_number": heads[2]["number"], "description": "脱贫人口小额信贷到期未还，请跟进"}]},
+            place[0]["village"])
+        cty.roster_set(engine, heads[0]["id"], {"phone": "13807391234"})
+        session.call(hh_service.update_household, heads[0]["id"], {"phone": "13907395678"})
+        page.start_sync()
+        _wait(app, lambda: page.busy is None, 600)
+        page.tabs.setCurrentIndex(2)
+        written.append(_grab(window, out / "18-sync.png", app))
+    finally:
+        engine.dispose()
+    return written
+
+
 def render_all(out: Path, households: int = 300, language: str = "zh_CN") -> list[str]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QDialog
@@ -166,6 +234,7 @@ def render_all(out: Path, households: int = 300, language: str = "zh_CN") -> lis
             _settle(app)
             time.sleep(0.05)
         written.append(_grab(window, out / "11-checks.png", app))
+        written += _sync_shots(session, window, work, out, app)
         window.nav.setCurrentRow(window.stack.indexOf(window.settings))
         written.append(_grab(window, out / "10-settings.png", app))
         window.close()

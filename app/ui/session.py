@@ -42,6 +42,17 @@ class Session(QObject):
         with self._lock:
             yield self.store
 
+    @contextmanager
+    def released(self):
+        """Inside work that holds the store (`run`), let the window in while waiting on
+        something that is not the store, such as a network request; callers check
+        `is_open` afterwards (the store may have been locked meanwhile)."""
+        self._lock.release()
+        try:
+            yield
+        finally:
+            self._lock.acquire()
+
     def call(self, fn, *args, **kwargs):
         """A short service call on the GUI thread: `fn(store, *args, **kwargs)`."""
         with self.db() as store:

@@ -664,6 +664,179 @@
     </message>
 </context>
 <context>
+    <name>ConflictModel</name>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="201" />
+        <source>农户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="201" />
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="201" />
+        <source>保留的值</source>
+        <translation>Value kept</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="201" />
+        <source>未采用的值</source>
+        <translation>Value not kept</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="202" />
+        <source>较新的一方</source>
+        <translation>Newer side</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="202" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="204" />
+        <source>户主姓名</source>
+        <translation>Head of household</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="204" />
+        <source>户类型</source>
+        <translation>Household type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="205" />
+        <source>监测对象类别</source>
+        <translation>Monitoring category</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="205" />
+        <source>纳入监测时间</source>
+        <translation>Monitored since</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="206" />
+        <source>村民小组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="206" />
+        <source>户编号</source>
+        <translation>Household number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="206" />
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="207" />
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="207" />
+        <source>居住情况</source>
+        <translation>Residence</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="207" />
+        <source>户属性</source>
+        <translation>Household attributes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="208" />
+        <source>风险类型</source>
+        <translation>Risk types</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="208" />
+        <source>风险已消除</source>
+        <translation>Risk eliminated</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="209" />
+        <source>住房安全等级</source>
+        <translation>Housing safety grade</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="209" />
+        <source>能自行解决住房</source>
+        <translation>Can fix housing alone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="210" />
+        <source>饮水安全</source>
+        <translation>Drinking water</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="210" />
+        <source>有赡养人</source>
+        <translation>Has a supporter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="211" />
+        <source>帮扶责任人</source>
+        <translation>Pairing cadre</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="211" />
+        <source>其他情况</source>
+        <translation>Other details</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="211" />
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="212" />
+        <source>省</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="212" />
+        <source>县</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="212" />
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="212" />
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="213" />
+        <source>本机</source>
+        <translation>This computer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="213" />
+        <source>县里</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="221" />
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="231" />
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="231" />
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
     <name>DueKind</name>
     <message>
         <location filename="../../app/ui/enum_labels.py" line="19" />
@@ -3101,54 +3274,59 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main.py" line="68" />
+        <location filename="../../app/ui/main.py" line="69" />
         <source>驻村 Zhucun — 防止返贫动态监测</source>
         <translation>Zhucun — Monitoring to Prevent Return to Poverty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="74" />
+        <location filename="../../app/ui/main.py" line="75" />
         <source>驻村</source>
         <translation>Zhucun</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="77" />
+        <location filename="../../app/ui/main.py" line="78" />
         <source>用户：{0}</source>
         <translation>User: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="79" />
+        <location filename="../../app/ui/main.py" line="80" />
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="80" />
+        <location filename="../../app/ui/main.py" line="81" />
         <source>锁定 (Ctrl+L)：隐藏所有记录，需重新输入密码</source>
         <translation>Lock (Ctrl+L): hide every record; the passphrase is needed again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="96" />
+        <location filename="../../app/ui/main.py" line="98" />
         <source>本月工作</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="96" />
+        <location filename="../../app/ui/main.py" line="98" />
         <source>农户档案</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="97" />
+        <location filename="../../app/ui/main.py" line="99" />
         <source>工作提示</source>
         <translation>Work prompts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="97" />
+        <location filename="../../app/ui/main.py" line="99" />
         <source>数据检查</source>
         <translation>Data checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="98" />
+        <location filename="../../app/ui/main.py" line="100" />
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="100" />
+        <source>同步</source>
+        <translation>Sync</translation>
     </message>
 </context>
 <context>
@@ -3845,6 +4023,29 @@
     </message>
 </context>
 <context>
+    <name>ProblemModel</name>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="255" />
+        <source>问题清单</source>
+        <translation>Problem list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="255" />
+        <source>下发日期</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="255" />
+        <source>农户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="255" />
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+</context>
+<context>
     <name>PromptsPage</name>
     <message>
         <location filename="../../app/ui/prompts_page.py" line="54" />
@@ -4258,6 +4459,115 @@
         <location filename="../../app/ui/first_run.py" line="212" />
         <source>驻村恢复码</source>
         <translation>Zhucun recovery code</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedModel</name>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="174" />
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="174" />
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="174" />
+        <location filename="../../app/ui/sync_page.py" line="176" />
+        <source>农户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="174" />
+        <source>县里退回的原因</source>
+        <translation>County's reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="174" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="176" />
+        <source>队员</source>
+        <translation>Team member</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="176" />
+        <source>家庭成员</source>
+        <translation>Household member</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="177" />
+        <source>收入核算</source>
+        <translation>Income assessment</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="177" />
+        <source>监测帮扶</source>
+        <translation>Monitoring case</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="178" />
+        <source>帮扶记录</source>
+        <translation>Case record</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="178" />
+        <source>走访记录</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="178" />
+        <source>工作提示</source>
+        <translation>Work prompt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="179" />
+        <source>工作任务</source>
+        <translation>Work task</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="179" />
+        <source>驻村考勤</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="180" />
+        <source>问题清单</source>
+        <translation>Problem list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="180" />
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="181" />
+        <source>表单定义</source>
+        <translation>Form definition</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="181" />
+        <source>表单</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="182" />
+        <source>表单签名</source>
+        <translation>Form signature</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="193" />
+        <source>已改正，待上传</source>
+        <translation>Corrected, to send</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="193" />
+        <source>待改正</source>
+        <translation>To correct</translation>
     </message>
 </context>
 <context>
@@ -4895,6 +5205,404 @@ zhucun --data "{0}"</translation>
         <location filename="../../app/ui/signature_pad.py" line="215" />
         <source>在横线上方签名</source>
         <translation>Sign above the line</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="285" />
+        <source>与县里同步</source>
+        <translation>Sync with the county</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="296" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="299" />
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="301" />
+        <location filename="../../app/ui/sync_page.py" line="615" />
+        <source>把本机的更改传给县里，再取回县里下发的工作提示、问题清单和修改</source>
+        <translation>Send this computer's changes to the county, then fetch the county's work prompts, problem lists and edits</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="361" />
+        <source>县服务器</source>
+        <translation>County server</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="370" />
+        <source>如 http://192.168.1.10:8000</source>
+        <translation>e.g. http://192.168.1.10:8000</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="376" />
+        <location filename="../../app/ui/sync_page.py" line="413" />
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="377" />
+        <source>登记码</source>
+        <translation>Enrollment code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="381" />
+        <source>加入</source>
+        <translation>Join</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="384" />
+        <source>从U盘文件加入…</source>
+        <translation>Join from a USB file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="391" />
+        <source>登记码由县里提供，只能用一次。没有网络时，用县里给的登记文件（enroll-….json）从U盘加入。</source>
+        <translation>The county gives you the enrollment code; it works once. Without a network, join with the county's enrollment file (enroll-….json) from a USB stick.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="406" />
+        <source>没有网络时可不填，用U盘同步</source>
+        <translation>May be left empty without a network: sync by USB stick</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="407" />
+        <source>县服务器地址；改了以后，下次同步就用新地址</source>
+        <translation>The county server's address; once changed, the next sync uses the new address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="411" />
+        <source>县</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="412" />
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="414" />
+        <source>加入日期</source>
+        <translation>Joined on</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="430" />
+        <source>同步状态</source>
+        <translation>Sync status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="440" />
+        <source>上次同步</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="441" />
+        <source>待上传的更改</source>
+        <translation>Changes to send</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="442" />
+        <source>被退回的记录</source>
+        <translation>Rejected records</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="443" />
+        <source>待查看的冲突</source>
+        <translation>Conflicts to review</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="449" />
+        <source>用U盘同步</source>
+        <translation>Sync by USB stick</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="450" />
+        <source>没有网络时：把批次导出到U盘，带到乡镇导入县服务器；再把县里给的回执文件带回来导入。</source>
+        <translation>Without a network: export the batch to a USB stick and take it to the township to import into the county server; then bring back the county's receipt file and import it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="454" />
+        <source>导出批次到U盘…</source>
+        <translation>Export batch to USB…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="457" />
+        <source>导入回执…</source>
+        <translation>Import receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="488" />
+        <source>上传的记录</source>
+        <translation>Records sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="488" />
+        <source>县里接收</source>
+        <translation>Accepted by the county</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="488" />
+        <source>被退回</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="489" />
+        <source>采用的县里发布</source>
+        <translation>County publications applied</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="489" />
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="542" />
+        <source>县里没有接收这些记录。按原因改正后，下次同步会重新上传。双击打开该户。</source>
+        <translation>The county did not accept these records. Correct them as the reason says; the next sync sends them again. Double-click to open the household.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="543" />
+        <source>没有被退回的记录。</source>
+        <translation>No rejected records.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="548" />
+        <source>同一字段在本机和县里都改过：较新的修改已保留，另一个值记在这里，请核对。双击打开该户。</source>
+        <translation>The same field was edited here and at the county: the newer edit was kept and the other value is listed here for you to check. Double-click to open the household.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="549" />
+        <source>没有待查看的冲突。</source>
+        <translation>No conflicts to review.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="552" />
+        <source>已查看</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="554" />
+        <source>把选中的冲突标为已查看，不再列出</source>
+        <translation>Mark the selected conflicts as reviewed and stop listing them</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="564" />
+        <source>县里下发、尚未销号的问题（在“本月工作”的问题清单中销号）。双击打开该户。</source>
+        <translation>Problems sent by the county that are not yet closed (close them in the problem list under "This month"). Double-click to open the household.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="565" />
+        <source>县里没有下发问题。</source>
+        <translation>The county has sent no problems.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="588" />
+        <source>本机尚未加入县服务器</source>
+        <translation>This computer has not joined a county server</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="589" />
+        <source>从未同步</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="590" />
+        <source>{0} 条记录</source>
+        <translation>{0} records</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="591" />
+        <source>{0} 条</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="592" />
+        <source>{0} 处</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="602" />
+        <source>被退回的记录（{0}）</source>
+        <translation>Rejected records ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="603" />
+        <source>冲突（{0}）</source>
+        <translation>Conflicts ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="604" />
+        <source>县里下发的问题（{0}）</source>
+        <translation>Problems from the county ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="616" />
+        <source>请先加入县服务器</source>
+        <translation>Join a county server first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="662" />
+        <source>请填写县服务器地址。</source>
+        <translation>Enter the county server's address.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="666" />
+        <source>请填写县里给的登记码。</source>
+        <translation>Enter the enrollment code from the county.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="671" />
+        <source>正在联系县服务器…</source>
+        <translation>Contacting the county server…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="692" />
+        <source>已加入{0}（{1}）。现在可以同步了。</source>
+        <translation>Joined {0} ({1}). You can sync now.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="709" />
+        <source>选择县里给的登记文件</source>
+        <translation>Choose the county's enrollment file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="710" />
+        <source>登记文件 (*.json);;所有文件 (*)</source>
+        <translation>Enrollment files (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="723" />
+        <source>已用登记文件加入{0}（{1}）。登记申请已写入：{2}
+请把这个文件带到乡镇，由县里导入后，本机就可以同步了。</source>
+        <translation>Joined {0} ({1}) with the enrollment file. Enrollment request written: {2}
+Take this file to the township; once the county has imported it, this computer can sync.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="734" />
+        <source>请填写县服务器地址；没有网络时请用U盘同步。</source>
+        <translation>Enter the county server's address; without a network, sync by USB stick.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="757" />
+        <source>正在连接县服务器…</source>
+        <translation>Connecting to the county server…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="766" />
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="778" />
+        <source>正在上传更改：{0}/{1} 段</source>
+        <translation>Sending changes: part {0}/{1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="781" />
+        <source>正在接收县里的发布：已采用 {0} 项</source>
+        <translation>Receiving county publications: {0} applied</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="800" />
+        <source>已取消同步</source>
+        <translation>Sync cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="800" />
+        <source>已传的部分保留，下次同步会接着传。</source>
+        <translation>What was sent is kept; the next sync continues from there.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="803" />
+        <source>同步未完成</source>
+        <translation>Sync not finished</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="803" />
+        <source>本机的更改都还在，下次同步会接着传。</source>
+        <translation>All changes on this computer are kept; the next sync continues from there.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="816" />
+        <source>同步完成</source>
+        <translation>Sync complete</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="825" />
+        <source>没有要上传的更改，县里也没有新的发布。</source>
+        <translation>Nothing to send, and nothing new from the county.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="827" />
+        <source>被退回的记录见下方列表，改正后下次同步会重新上传。</source>
+        <translation>The rejected records are listed below; once corrected, the next sync sends them again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="829" />
+        <source>有字段在本机和县里都改过，请在下方“冲突”中核对。</source>
+        <translation>Some fields were edited both here and at the county; check them under "Conflicts" below.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="831" />
+        <location filename="../../app/ui/sync_page.py" line="895" />
+        <source>县里的发布 {0}（{1}）未能采用：{2}</source>
+        <translation>County publication {0} ({1}) could not be applied: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="847" />
+        <source>把批次保存到U盘</source>
+        <translation>Save the batch to a USB stick</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="848" />
+        <source>同步批次 (*.zhb)</source>
+        <translation>Sync batches (*.zhb)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="854" />
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="865" />
+        <source>没有待上传的更改，不需要导出。</source>
+        <translation>No changes to send; nothing to export.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="868" />
+        <source>已导出批次：{0}（{1} 条记录）。带到乡镇导入县服务器后，把回执文件（.receipt.json）带回来，点“导入回执…”。</source>
+        <translation>Batch exported: {0} ({1} records). Import it into the county server at the township, then bring back the receipt file (.receipt.json) and click "Import receipt…".</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="876" />
+        <source>选择县里给的回执文件</source>
+        <translation>Choose the county's receipt file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="877" />
+        <source>回执文件 (*.receipt.json *.json);;所有文件 (*)</source>
+        <translation>Receipt files (*.receipt.json *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="880" />
+        <source>正在导入回执…</source>
+        <translation>Importing receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="890" />
+        <source>回执已核验并采用：县里接收 {0} 条，退回 {1} 条；采用县里发布 {2} 项，冲突 {3} 处。</source>
+        <translation>Receipt verified and applied: {0} accepted by the county, {1} rejected; {2} county publications applied, {3} conflicts.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="893" />
+        <source>这份回执以前已经导入过。</source>
+        <translation>This receipt was imported before.</translation>
     </message>
 </context>
 <context>

@@ -52,7 +52,7 @@ def test_double_click_and_enter_open_the_household_file(session, blank_visit, qt
     qtbot.addWidget(window)
     window.show()
     checks_row = [window.nav.item(i).text() for i in range(window.nav.count())].index("数据检查")
-    assert window.nav.item(checks_row + 1).text() == "设置"
+    assert window.nav.item(checks_row + 1).text() == "同步"
     window.nav.setCurrentRow(checks_row)
     page = window.checks
     run_to_end(page, qtbot)
