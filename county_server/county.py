@@ -195,8 +195,8 @@ def check_enroll_request(req: dict) -> dict:
     except ValueError:
         raise ValidationError("device_key", "an Ed25519 public key") from None
     label = req.get("label")
-    if label is not None and (not isinstance(label, str) or len(label) > 100):
-        raise ValidationError("label", "text of at most 100 characters")
+    if label is not None and (not isinstance(label, str) or len(label) > 100 or "\x00" in label):
+        raise ValidationError("label", "text of at most 100 characters (no NUL)")
     return {"code": code, "device_id": device_id, "store_id": store_id, "device_key": key,
             "label": (label or "").strip() or None}
 
@@ -315,7 +315,9 @@ def publications_after(bind: Engine | Connection, after: int, village: str | Non
     def run(conn):
         top = conn.execute(select(func.max(db.publications.c.seq))).scalar() or 0
         p = db.publications
-        q = select(p.c.seq, p.c.doc).where(p.c.seq > after, p.c.seq <= top)
+        # `after` may be any number a device sends (up to 2**53); no seq is above `top`, and
+        # PostgreSQL's integer column cannot be compared with one beyond its range.
+        q = select(p.c.seq, p.c.doc).where(p.c.seq > min(after, top), p.c.seq <= top)
         if village is not None:
             q = q.where((p.c.village.is_(None)) | (p.c.village == village))
         rows = conn.execute(q.order_by(p.c.seq).limit(limit)).all()

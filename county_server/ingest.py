@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 
 from cryptography.exceptions import InvalidSignature
 from sqlalchemy import delete, insert, select, update
@@ -31,6 +32,7 @@ from .county import NotInitialised, county_from_row, get_record
 # Record columns that say who wrote a revision, not what the household is: not merged by field.
 META_FIELDS = {"id", "created_at", "created_by", "device_id", "updated_at", "updated_by", "revision", "hlc"}
 MAX_REASON = 300
+MAX_REVISION = 2**31 - 1   # records.revision is an INTEGER column: 32 bits on PostgreSQL
 
 
 class Refused(Exception):
@@ -74,6 +76,8 @@ def _ingest(conn: Connection, data: bytes, sender: str | None, now: str | None, 
         header = envelope.read_header(data)
     except envelope.EnvelopeError as e:
         raise Refused(f"envelope: {e}") from None
+    if "\x00" in header.batch_id + header.device_id:  # a USB file's header, not checked against a URL
+        raise Refused("envelope: header ids")
     if expected_id is not None and header.batch_id != expected_id:
         raise Refused(f"the envelope is batch {header.batch_id}, sent as {expected_id}")
     if sender is not None and header.device_id != sender:
@@ -128,25 +132,32 @@ def _ingest(conn: Connection, data: bytes, sender: str | None, now: str | None, 
 
     # Second pass: signed forms, which need the signatures and the signer from the same
     # device (in this batch or held from earlier ones).
+    signed = {i["id"] for i, why in checked
+              if why is None and i["tbl"] == "form_instances" and i["data"].get("state") == "signed"}
+    signatures = _form_signatures(conn, signed, good, device["device_id"])
     verdicts: list[tuple[dict, str | None]] = []
     for item, why in checked:
         if why is None and item["tbl"] == "form_instances" and item["data"].get("state") == "signed":
-            why = _check_signed_form(conn, item["data"], good, device["device_id"])
+            why = _check_signed_form(conn, item["data"], good, signatures[item["id"]], device["device_id"])
             if why is not None:
                 good.pop(("form_instances", item["id"]), None)
         verdicts.append((item, why))
 
     accepted, rejected = [], []
+    held = _held(conn, [item for item, why in verdicts if why is None])
+    inserts: list[dict] = []
     for item, why in verdicts:
         if why is None:
-            _store(conn, item, by_record.get((item["tbl"], item["id"]), []), device["device_id"],
-                   header.batch_id, now)
+            _store(conn, item, held.get((item["tbl"], item["id"])), by_record.get((item["tbl"], item["id"]), []),
+                   device["device_id"], header.batch_id, now, inserts)
             accepted.append([item["tbl"], item["id"], item["revision"]])
         else:
             rejected.append({"tbl": _text(item.get("tbl") if isinstance(item, dict) else None),
                              "id": _text(item.get("id") if isinstance(item, dict) else None),
                              "revision": _int(item.get("revision") if isinstance(item, dict) else None),
                              "reason": why[:MAX_REASON]})
+    if inserts:  # records new to the county, in one statement (each record is once in a batch)
+        conn.execute(insert(db.records), inserts)
 
     head, seq = (entries[-1]["hash"], entries[-1]["seq"]) if entries else (device["audit_head"], device["audit_seq"])
     conn.execute(update(db.devices).where(db.devices.c.device_id == device["device_id"])
@@ -184,6 +195,8 @@ def _check_chain(audit, device) -> list[dict]:
         if not all(isinstance(e[k], str) for k in fields if k not in ("seq", "revision")) \
                 or not all(type(e[k]) is int for k in ("seq", "revision")):
             raise Refused(f"audit entry {i}: field types")
+        if any("\x00" in e[k] for k in fields if k not in ("seq", "revision")):
+            raise Refused(f"audit entry {i}: a NUL character")  # no text column can hold one
         if e["seq"] != expected_seq:
             raise Refused(f"audit chain: entry {expected_seq} missing (next is {e['seq']})")
         if e["prev_hash"] != prev:
@@ -214,14 +227,16 @@ def _check_record(item, last_entry) -> str | None:
         return f"unknown table {_text(tbl)}"
     if not isinstance(rid, str) or not rid or len(rid) > 64:
         return "id: 1-64 characters"
-    if type(rev) is not int or rev < 1:
-        return "revision: a whole number from 1"
+    if type(rev) is not int or not 1 <= rev <= MAX_REVISION:
+        return f"revision: a whole number from 1 to {MAX_REVISION}"
     if not isinstance(data, dict):
         return "data: not a record"
     if data.get("id") != rid or data.get("revision") != rev:
         return "data does not match the record's id and revision"
     if not isinstance(data.get("hlc"), str) or data.get("hlc") != item.get("hlc"):
         return "hlc does not match the record's"
+    if "\x00" in item["hlc"]:
+        return "hlc: a NUL character"
     if item.get("op") != ("delete" if data.get("deleted") else "upsert"):
         return "op does not match the record's tombstone"
     entry = last_entry.get((tbl, rid))
@@ -245,17 +260,43 @@ def _stored_data(conn: Connection, tbl: str, record_id: str, device_id: str) -> 
     return json.loads(row["data"])
 
 
-def _stored_signatures(conn: Connection, instance_id: str, device_id: str) -> list[dict]:
+_INSTANCE_ID = re.compile(r'"instance_id":("(?:[^"\\]|\\.)*")')
+
+
+def _stored_signatures(conn: Connection, instance_ids: set[str], device_id: str) -> list[dict]:
+    """The handwritten signatures of these forms that this device sent in earlier batches: one
+    pass over the device's held signatures, whatever the number of forms (a row is parsed only
+    when its text names one of them)."""
     r = db.records
-    pattern = '%"instance_id":' + json.dumps(instance_id) + '%'
-    rows = conn.execute(select(r.c.data).where(r.c.tbl == "form_signatures", r.c.device_id == device_id,
-                                               r.c.data.like(pattern))).all()
-    return [d for d in (json.loads(x[0]) for x in rows) if d.get("instance_id") == instance_id]
+    out = []
+    for (text,) in conn.execute(select(r.c.data).where(r.c.tbl == "form_signatures", r.c.device_id == device_id)):
+        if not any(json.loads(m.group(1)) in instance_ids for m in _INSTANCE_ID.finditer(text)):
+            continue
+        d = json.loads(text)
+        if isinstance(d.get("instance_id"), str) and d["instance_id"] in instance_ids:
+            out.append(d)
+    return out
 
 
-def _check_signed_form(conn: Connection, inst: dict, good: dict, device_id: str) -> str | None:
+def _form_signatures(conn: Connection, instance_ids: set[str], good: dict, device_id: str) -> dict[str, dict]:
+    """For each signed form of the batch, its handwritten signatures by id: those held from
+    earlier batches, then the batch's own."""
+    out: dict[str, dict] = {i: {} for i in instance_ids}
+    if not instance_ids:
+        return out
+    for s in _stored_signatures(conn, instance_ids, device_id):
+        out[s["instance_id"]][s["id"]] = s
+    for (tbl, _), item in good.items():
+        owner = item["data"].get("instance_id") if tbl == "form_signatures" else None
+        if isinstance(owner, str) and owner in out:
+            out[owner][item["id"]] = item["data"]
+    return out
+
+
+def _check_signed_form(conn: Connection, inst: dict, good: dict, sigs: dict, device_id: str) -> str | None:
     """A signed form: its signature verifies with the signer's key, and that key is the
-    `users` record's of the signer, from this device."""
+    `users` record's of the signer, from this device. `sigs`: its handwritten signatures by id
+    (`_form_signatures`)."""
     for k in ("signature", "signer_key", "signed_at", "signed_by"):
         if not isinstance(inst.get(k), str) or not inst[k]:
             return f"signed form without {k}"
@@ -265,12 +306,6 @@ def _check_signed_form(conn: Connection, inst: dict, good: dict, device_id: str)
         return "signer_key: the signer is not a user known from this device"
     if user_data.get("public_key") != inst["signer_key"]:
         return "signer_key: not the signer's key (users record)"
-    sigs = {}
-    for s in _stored_signatures(conn, inst["id"], device_id):
-        sigs[s["id"]] = s
-    for (tbl, _), item in good.items():
-        if tbl == "form_signatures" and item["data"].get("instance_id") == inst["id"]:
-            sigs[item["id"]] = item["data"]
     rows = [s for s in sigs.values() if not s.get("deleted")]
     try:
         content = signed_content(inst, rows, inst["signed_at"], inst["signed_by"])
@@ -286,16 +321,31 @@ def _check_signed_form(conn: Connection, inst: dict, good: dict, device_id: str)
 
 
 # -- storing ---------------------------------------------------------------------------------------
-def _store(conn: Connection, item: dict, entries: list[dict], device_id: str, batch_id: str, now: str) -> None:
+def _held(conn: Connection, items: list[dict], chunk: int = 500) -> dict[tuple[str, str], dict]:
+    """What the county holds of these records, read a few hundred at a time, not one query each."""
+    ids: dict[str, list[str]] = {}
+    for item in items:
+        ids.setdefault(item["tbl"], []).append(item["id"])
+    r, out = db.records, {}
+    for tbl, rids in ids.items():
+        for start in range(0, len(rids), chunk):
+            for row in conn.execute(select(r).where(r.c.tbl == tbl, r.c.id.in_(rids[start:start + chunk]))).mappings():
+                out[(row["tbl"], row["id"])] = row
+    return out
+
+
+def _store(conn: Connection, item: dict, row, entries: list[dict], device_id: str, batch_id: str, now: str,
+           inserts: list[dict]) -> None:
+    """Store an accepted record over `row`, what the county holds of it (None: nothing); a record
+    new to the county goes to `inserts`, written together at the end of the batch."""
     tbl, rid, data = item["tbl"], item["id"], item["data"]
-    row = get_record(conn, tbl, rid)
     if tbl == "households":
         _merge_household(conn, row, item, entries, device_id, batch_id, now)
         return
     values = {"revision": item["revision"], "hlc": item["hlc"], "device_id": device_id, "batch_id": batch_id,
               "deleted": 1 if data.get("deleted") else 0, "data": canonical.dumps(data), "field_hlc": None}
     if row is None:
-        conn.execute(insert(db.records).values(tbl=tbl, id=rid, **values))
+        inserts.append({"tbl": tbl, "id": rid, **values})
     elif (item["revision"], item["hlc"]) > (row["revision"], row["hlc"]):
         conn.execute(update(db.records).where(db.records.c.tbl == tbl, db.records.c.id == rid).values(**values))
 

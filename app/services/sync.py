@@ -466,13 +466,16 @@ def apply_receipt(store: Store, receipt_doc, publications: list | None = None) -
     if batch["state"] != "done":
         now = utc_now()
         with store.transaction():
-            in_batch = {(t, i) for t, i in store.conn.execute(
-                "SELECT DISTINCT tbl, record_id FROM outbox WHERE batch_id = ?", [batch["batch_id"]])}
+            # Each record's outbox entries in the batch, by seq: one lookup per entry, not a
+            # scan of the batch per accepted record.
+            in_batch: dict[tuple[str, str], list[int]] = {}
+            for seq, t, i in store.conn.execute(
+                    "SELECT seq, tbl, record_id FROM outbox WHERE batch_id = ?", [batch["batch_id"]]):
+                in_batch.setdefault((t, i), []).append(seq)
             for tbl, rid, revision in accepted:
                 if (tbl, rid) not in in_batch:
                     continue
-                store.conn.execute("UPDATE outbox SET acked = 1 WHERE batch_id = ? AND tbl = ? AND record_id = ?",
-                                   [batch["batch_id"], tbl, rid])
+                store.conn.executemany("UPDATE outbox SET acked = 1 WHERE seq = ?", [(s,) for s in in_batch[(tbl, rid)]])
                 store.conn.execute("UPDATE sync_rejections SET resolved_at = ? WHERE tbl = ? AND record_id = ?"
                                    " AND revision <= ? AND resolved_at IS NULL", [now, tbl, rid, revision])
             for tbl, rid, revision, reason in refused:

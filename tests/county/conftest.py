@@ -1,11 +1,12 @@
 """Shared fixtures for the county server's tests: a county database (SQLite in a temporary
-folder, or a fresh schema of the PostgreSQL named by ZHUCUN_TEST_COUNTY_DB), real device
+folder, and a fresh schema of the PostgreSQL named by ZHUCUN_TEST_COUNTY_DB), real device
 stores enrolled with the county, and an HTTP client of the API."""
 from __future__ import annotations
 
 import os
 import uuid
 import warnings
+from contextlib import contextmanager
 from urllib.parse import quote
 
 import pytest
@@ -16,12 +17,19 @@ from county_server import db
 
 
 # -- the county's database -----------------------------------------------------------------------
-@pytest.fixture
-def db_url(tmp_path):
-    base = os.environ.get("ZHUCUN_TEST_COUNTY_DB")
-    if not base:
-        yield f"sqlite:///{tmp_path / 'county.db'}"
+# Every test runs on embedded SQLite and, when ZHUCUN_TEST_COUNTY_DB names a PostgreSQL server
+# (./run-tests starts one), on PostgreSQL too, each time in a fresh database of its own.
+COUNTY_DBS = ["sqlite"] + (["postgresql"] if os.environ.get("ZHUCUN_TEST_COUNTY_DB") else [])
+
+
+@contextmanager
+def county_database(kind: str, folder):
+    """The URL of an empty county database: an SQLite file in `folder`, or a fresh schema of the
+    PostgreSQL named by ZHUCUN_TEST_COUNTY_DB (dropped afterwards)."""
+    if kind == "sqlite":
+        yield f"sqlite:///{folder / 'county.db'}"
         return
+    base = os.environ["ZHUCUN_TEST_COUNTY_DB"]
     schema = f"t_{uuid.uuid4().hex[:16]}"
     admin = db.make_engine(base)
     with admin.begin() as conn:
@@ -33,6 +41,12 @@ def db_url(tmp_path):
         with admin.begin() as conn:
             conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
         admin.dispose()
+
+
+@pytest.fixture(params=COUNTY_DBS)
+def db_url(request, tmp_path):
+    with county_database(request.param, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture
