@@ -72,12 +72,19 @@ def cmd_init(args):
 def cmd_serve(args):
     import uvicorn
 
+    from . import county
     from .api import create_app
-    _ready_engine(args)
     if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
         raise ValidationError("--ssl-certfile", "given with --ssl-keyfile",
                               "--ssl-certfile/--ssl-keyfile: 须同时给出 (give both)")
     from . import db
+    try:
+        _ready_engine(args)
+    except county.NotInitialised:
+        # The first start on a new machine: make the county rather than send people to `init`.
+        out = county.init_county(_engine(args), args.name)
+        print(f"已建立县服务器数据库 (county initialised): {out['county_name']}, "
+              f"{db.normalize_url(args.db or db.default_url())}", file=sys.stderr)
     app = create_app(args.db or db.default_url())
     uvicorn.run(app, host=args.host, port=args.port, ssl_certfile=args.ssl_certfile,
                 ssl_keyfile=args.ssl_keyfile, log_level=args.log_level, proxy_headers=False)
@@ -306,6 +313,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ssl-certfile")
     p.add_argument("--ssl-keyfile")
     p.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    p.add_argument("--name", help="the county's name, when serve makes a new database")
     p = command("enroll", cmd_enroll, "a one-time enrollment code for a village's device")
     p.add_argument("--village", required=True)
     p.add_argument("--township")

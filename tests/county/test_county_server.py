@@ -77,3 +77,32 @@ def test_enroll_send_a_batch_and_read_publications_over_a_socket(server, engine,
         assert [d["body"]["data"]["title"] for d in r.json()["items"]] == ["十二月"]
         assert http.get("/api/v1/publications?after=0").status_code == 401
     assert cty.stats(engine)["visits"] == 1
+
+
+def test_serve_on_a_new_machine_makes_its_county_first(tmp_path):
+    """`zhucun-county serve` on the embedded default with no database yet: it creates the
+    county (keys and all) and answers, rather than sending people to `init` first."""
+    port = free_port()
+    url = f"sqlite:///{tmp_path / 'county.db'}"
+    env = {**os.environ, "PYTHONPATH": str(REPO), "ZHUCUN_COUNTY_DB": url}
+    proc = subprocess.Popen([sys.executable, "-m", "county_server", "serve", "--port", str(port),
+                             "--log-level", "warning", "--name", "正安县"],
+                            cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            assert proc.poll() is None, proc.stdout.read().decode()
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=1)
+                if answer.status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "no answer within 30 s"
+            time.sleep(0.1)
+        assert "正安县" in answer.text
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    from county_server import db
+    assert cty.load_county(db.make_engine(url)).name == "正安县"
