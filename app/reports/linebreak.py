@@ -63,6 +63,10 @@ def _paragraph(parts: list[str], width, max_width) -> list[str]:
             piece = line.pop()
             if not piece.isspace():
                 carry.insert(0, piece)
+        if len(carry) > 1 and sum(width(p) for p in carry) > max_width and len(part) > 1 \
+                and not part.isspace():
+            carry.pop()  # the mark and the run are wider than a line together: the run breaks
+            queue.extendleft(reversed(part))
         lines.append(carry)
         used = sum(width(p) for p in carry)
     return ["".join(line).rstrip() for line in lines if line] or [""]

@@ -84,7 +84,6 @@ def test_no_input_gets_a_server_error(enrolled, server):
     operations = [result.ok() for result in schema.get_all_operations()]
     assert {f"{op.method.upper()} {op.path}" for op in operations} == OPERATIONS
     calls: dict[str, int] = {}
-    details: set[str] = set()
     session = requests.Session()
 
     for operation in operations:
@@ -96,8 +95,6 @@ def test_no_input_gets_a_server_error(enrolled, server):
                 response = case.call(base_url=server.url, session=session, auth=signer, timeout=30)
                 label = f"{operation.method.upper()} {operation.path} {response.status_code}"
                 calls[label] = calls.get(label, 0) + 1
-                if operation.method == "put" and response.status_code == 400:
-                    details.add(str(response.json().get("detail"))[:14])
                 case.validate_response(response, checks=[not_a_server_error])
 
             try:
@@ -108,5 +105,10 @@ def test_no_input_gets_a_server_error(enrolled, server):
     # The signature was right: the handlers were reached, not only the 401 of the check.
     reached = {label.rsplit(" ", 1)[0] for label, n in calls.items() if not label.endswith((" 401", " 403"))}
     assert reached == OPERATIONS, sorted(calls)
-    # And a part went past its hash to the checks of its number and length.
-    assert any(d.startswith("part ") for d in details), details
+    # A part with the right hash goes through to the batch it belongs to (generated parts seldom
+    # carry a matching hash, so this one is sent by hand).
+    with sync.client_for(store, server.url) as client:
+        part = b"abcd"  # part 0 of the batch "0" declared above: 10 bytes in parts of 4
+        code, answer = client.put_bytes("/api/v1/batches/0/parts/0", part,
+                                        {"X-Part-SHA256": hashlib.sha256(part).hexdigest()}, step="part")
+    assert code == 200 and 0 in answer["have"], (code, answer)

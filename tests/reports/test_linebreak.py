@@ -38,9 +38,9 @@ def test_newlines_break_and_spaces_do_not_lead():
 def test_never_loses_text_or_breaks_the_rules(text, limit):
     lines = break_lines(text, width, limit)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
-    for line in lines:  # over the limit only by hanging marks, or one piece that cannot break
-        body = line.rstrip("".join(NO_START))
-        assert width(body) <= limit or len(pieces(body)) == 1, (line, limit)
+    for line in lines:  # over the limit only by hanging marks, or opening marks with the one
+        body = line.rstrip("".join(NO_START))  # piece they open, which cannot be parted
+        assert width(body) <= limit or len(pieces(body.lstrip("".join(NO_END)))) <= 1, (line, limit)
     for line in lines[1:]:
         assert not line or line[0] not in NO_START
     for line in lines[:-1]:
@@ -50,3 +50,9 @@ def test_never_loses_text_or_breaks_the_rules(text, limit):
 def test_a_run_wider_than_the_line_breaks_anywhere_rather_than_overflow():
     lines = break_lines("430521199001011234", width, 10)
     assert lines == ["4305211990", "01011234"]
+
+
+def test_an_opening_mark_and_a_run_wider_than_the_line_break_the_run_not_the_rule():
+    lines = break_lines("12（111", width, 3)
+    assert all(width(line) <= 3 for line in lines) and "".join(lines) == "12（111"
+    assert all(line[-1] not in NO_END for line in lines[:-1])
