@@ -18,26 +18,10 @@ from servers import CountyServer  # noqa: E402
 
 from app.services import sync  # noqa: E402
 from county_server import county as cty  # noqa: E402
-from county_server import db  # noqa: E402
-from tests.county.conftest import COUNTY_DBS, county_database  # noqa: E402
+# Each test's county database (SQLite and, when the test command started it, PostgreSQL), initialised.
+from tests.county.conftest import db_url, engine  # noqa: E402,F401
 
 VILLAGE = "石门村"
-
-
-@pytest.fixture(params=COUNTY_DBS)
-def db_url(request, tmp_path):
-    """An empty county database of its own for each test."""
-    with county_database(request.param, tmp_path) as url:
-        yield url
-
-
-@pytest.fixture
-def engine(db_url):
-    """The county, initialised (its keys made), and an engine to look into its database."""
-    e = db.make_engine(db_url)
-    cty.init_county(e, "测试县")
-    yield e
-    e.dispose()
 
 
 @pytest.fixture
