@@ -25,6 +25,7 @@ from app.reports.fonts import FontSet
 
 # Township printers lose 4–6 mm at the edges: everything printed stays ≥ 8 mm inside.
 MARGIN_X = 18 * mm
+TEXT_WIDTH = A4[0] - 2 * MARGIN_X
 MARGIN_TOP = 22 * mm
 MARGIN_BOTTOM = 32 * mm
 QR_SIZE = 20 * mm

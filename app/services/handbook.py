@@ -350,10 +350,6 @@ def content_code(data: dict) -> str:
     return fingerprint(data).code
 
 
-def section_hashes(data: dict) -> dict[str, str]:
-    return fingerprint(data).sections
-
-
 def normalise_code(text: str) -> tuple[str | None, str]:
     """(household id or None, code) from a typed code or a scanned QR payload."""
     text = (text or "").strip()

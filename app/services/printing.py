@@ -17,7 +17,7 @@ from typing import Callable
 from app.core.errors import NotFound, ValidationError
 from app.reports.fonts import FontSet, load_fonts
 from app.reports.handbook import handbook_section
-from app.reports.page import PdfWriter
+from app.reports.page import TEXT_WIDTH, PdfWriter
 from app.services import handbook as hb
 from app.services import households
 from app.storage.records import utc_now
@@ -156,7 +156,7 @@ def print_handbooks(store: Store, household_ids: list[str], out: Path, *, per_ho
             else:
                 code = mark.code
                 h = data["household"]
-                section = handbook_section(fonts, data, code, hb.qr_payload(hid, code), _width(), printed_on)
+                section = handbook_section(fonts, data, code, hb.qr_payload(hid, code), TEXT_WIDTH, printed_on)
                 section.place = "".join(x for x in (h["township"], h["village"], h["group"]) if x) or place
                 if per_household:
                     writer = _writer(out / _file_name(data, taken), fonts, place, printed_on)
@@ -195,12 +195,6 @@ def _log_prints(store: Store, log: list[tuple]) -> None:
                                " printed_by, file, sections) VALUES (?, ?, ?, ?, ?, ?, ?)", log)
 
 
-def _width() -> float:
-    from app.reports.page import MARGIN_X
-    from reportlab.lib.pagesizes import A4
-    return A4[0] - 2 * MARGIN_X
-
-
 def _writer(path: Path, fonts: FontSet, place: str, printed_on: str) -> PdfWriter:
     return PdfWriter(path, fonts, title="帮扶手册", place=place, printed_on=printed_on)
 
@@ -225,28 +219,28 @@ def verify_print(store: Store, text: str, today: date | None = None) -> dict:
         # Printed elsewhere or before the log: look for a household whose content has this code.
         candidates = [r[0] for r in store.conn.execute("SELECT id FROM households WHERE deleted = 0")]
         for hid in candidates:
-            if hb.content_code(reader.data(hid)) == code:
-                return _verdict("current", code, reader.data(hid), None, code)
+            data = reader.data(hid)
+            mark = hb.fingerprint(data)
+            if mark.code == code:
+                return _verdict(code, data, mark, None)
         return {"state": "unknown", "code": code, "message": "本台账中没有打印过这个核验码 / not printed from this store"}
     hid = candidates[0]
     if store.records.get("households", hid) is None:
         return {"state": "unknown", "code": code, "household_id": hid,
                 "message": "这一户已不在台账中 / the household is no longer in the store"}
     data = reader.data(hid)
-    now = hb.content_code(data)
-    entry = logged[0] if logged else None
-    return _verdict("current" if now == code else "changed", code, data, entry, now)
+    return _verdict(code, data, hb.fingerprint(data), logged[0] if logged else None)
 
 
-def _verdict(state: str, code: str, data: dict, entry: dict | None, now: str) -> dict:
+def _verdict(code: str, data: dict, mark: hb.Fingerprint, entry: dict | None) -> dict:
     h = data["household"]
-    out = {"state": state, "code": code, "current_code": now, "household_id": h["id"],
+    state = "current" if mark.code == code else "changed"
+    out = {"state": state, "code": code, "current_code": mark.code, "household_id": h["id"],
            "head_name": h["head_name"], "number": h["number"],
            "printed_at": entry["printed_at"] if entry else None, "changed": [], "changed_parts": []}
     if state == "changed" and entry:
         then = json.loads(entry["sections"])
-        current = hb.section_hashes(data)
-        out["changed_parts"] = [k for k in hb.SECTIONS if then.get(k) != current.get(k)]
+        out["changed_parts"] = [k for k in hb.SECTIONS if then.get(k) != mark.sections.get(k)]
         out["changed"] = [hb.SECTION_ZH[k] for k in out["changed_parts"]]
     if state == "current":
         out["message"] = f"与台账一致：{h['head_name']}户的帮扶手册是最新的 / the printed copy matches the store"

@@ -65,26 +65,6 @@ def _print_shots(session, window, head: dict, folder: Path, out: Path, app) -> l
     return written
 
 
-def _in_process_county(app_):
-    """An httpx transport that runs the county server's ASGI app to the end for each request."""
-    import asyncio
-
-    import httpx
-
-    class InProcess(httpx.BaseTransport):
-        def __init__(self):
-            self.inner = httpx.ASGITransport(app=app_)
-
-        def handle_request(self, request):
-            async def run():
-                again = httpx.Request(request.method, request.url, headers=request.headers, content=request.read())
-                response = await self.inner.handle_async_request(again)
-                return httpx.Response(response.status_code, headers=response.headers,
-                                      content=await response.aread())
-            return asyncio.run(run())
-    return InProcess()
-
-
 def _sync_shots(session, window, work: Path, out: Path, app) -> list[str]:
     """同步 before joining, then after two syncs with a county server run in this process: the
     village goes up, the county sends a problem list and edits a field that was edited here too."""
@@ -92,6 +72,7 @@ def _sync_shots(session, window, work: Path, out: Path, app) -> list[str]:
         from county_server import api
         from county_server import county as cty
         from county_server import db
+        from county_server.inprocess import InProcess
     except ImportError:          # the county server is not installed with this copy
         return []
     from app.services import households as hh_service
@@ -108,7 +89,7 @@ def _sync_shots(session, window, work: Path, out: Path, app) -> list[str]:
                                                " WHERE deleted = 0 ORDER BY number LIMIT 3"))
         cty.init_county(engine, place[0]["county"] or "示范县")
         code = cty.new_code(engine, place[0]["village"], place[0]["township"])["code"]
-        page.transport = _in_process_county(api.create_app(url))
+        page.transport = InProcess(api.create_app(url))
         page.code_edit.setText(code)
         page.join()
         _wait(app, lambda: page.busy is None)

@@ -12,7 +12,7 @@ from app.core.errors import ValidationError
 from app.services import cases, households, incomes, printing, visits
 from app.services import handbook as hb
 
-from tests.services.conftest import add_household, id_number
+from tests.services.conftest import add_household
 
 TODAY = date(2026, 11, 20)
 BY = "王芳"

@@ -3,10 +3,8 @@ SQLite, through an in-process ASGI transport: enrollment, a batch in parts, its 
 roster edit coming back, and the USB route through the county's own ingest."""
 from __future__ import annotations
 
-import asyncio
 import json
 
-import httpx
 import pytest
 
 from app.services import households, sync, worklog
@@ -18,24 +16,9 @@ if not hasattr(api, "create_app"):
     pytest.skip("county_server.api.create_app not there yet", allow_module_level=True)
 from county_server import county as cty  # noqa: E402
 from county_server import db  # noqa: E402
+from county_server.inprocess import InProcess  # noqa: E402
 
 VILLAGE = "石门村"
-
-
-class SyncASGITransport(httpx.BaseTransport):
-    """httpx.ASGITransport is asynchronous; the device's client is not. Each request runs the
-    ASGI app to completion in its own event loop."""
-
-    def __init__(self, app):
-        self.inner = httpx.ASGITransport(app=app)
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        async def run():
-            again = httpx.Request(request.method, request.url, headers=request.headers, content=request.read())
-            response = await self.inner.handle_async_request(again)
-            content = await response.aread()
-            return httpx.Response(response.status_code, headers=response.headers, content=content)
-        return asyncio.run(run())
 
 
 @pytest.fixture
@@ -50,7 +33,7 @@ def engine(tmp_path):
 
 @pytest.fixture
 def transport(engine):
-    return SyncASGITransport(api.create_app(engine.url_text))
+    return InProcess(api.create_app(engine.url_text))
 
 
 def _enroll(store, engine, transport):

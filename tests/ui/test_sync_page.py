@@ -3,7 +3,6 @@ what came back (rejected records, conflicts, the county's problem lists), errors
 route — against the real county server (`county_server.api.create_app` on SQLite, in process)."""
 from __future__ import annotations
 
-import asyncio
 import json
 import threading
 from datetime import date
@@ -24,24 +23,10 @@ from app.ui.sync_page import SyncPage  # noqa: E402
 from county_server import cli as county_cli  # noqa: E402
 from county_server import county as cty  # noqa: E402
 from county_server import db  # noqa: E402
+from county_server.inprocess import InProcess  # noqa: E402
 
 VILLAGE = "石门村"
 TOWNSHIP = "城关镇"
-
-
-class InProcess(httpx.BaseTransport):
-    """The county app behind a synchronous transport: each request runs the ASGI app to the end
-    in its own event loop."""
-
-    def __init__(self, app):
-        self.inner = httpx.ASGITransport(app=app)
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        async def run():
-            again = httpx.Request(request.method, request.url, headers=request.headers, content=request.read())
-            response = await self.inner.handle_async_request(again)
-            return httpx.Response(response.status_code, headers=response.headers, content=await response.aread())
-        return asyncio.run(run())
 
 
 class Gate(httpx.BaseTransport):
