@@ -23,7 +23,8 @@ def default_data_dir() -> Path:
     if os.environ.get("ZHUCUN_DATA"):
         return Path(os.environ["ZHUCUN_DATA"])
     import platformdirs
-    return Path(platformdirs.user_data_dir("Zhucun", appauthor=False))
+    # Windows: %APPDATA%\Zhucun (roaming); Linux: ~/.local/share/Zhucun; macOS: Application Support.
+    return Path(platformdirs.user_data_dir("Zhucun", appauthor=False, roaming=True))
 
 
 # -- passphrases -----------------------------------------------------------
@@ -521,6 +522,8 @@ def build_parser() -> argparse.ArgumentParser:
                                      description="驻村 Zhucun — 防止返贫动态监测 field data")
     # Not set_defaults: the option objects are shared with every subcommand through `common`.
     parser.set_defaults(func=cmd_gui)
+    from app import __version__
+    parser.add_argument("--version", action="version", version=f"zhucun {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name, func, help_text, parent=sub):
