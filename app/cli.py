@@ -704,6 +704,8 @@ def build_parser() -> argparse.ArgumentParser:
     register_print(add, group)
     from app.cli_sync import register as register_sync
     register_sync(add, group)
+    from app.cli_ledger import register as register_ledger
+    register_ledger(add, group)
 
     g = group("audit", "the audit chain")
     add("verify", cmd_audit_verify, "walk the hash chain and check every record", g)

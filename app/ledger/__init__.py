@@ -1,0 +1,1 @@
+"""Ledgers (台账) as Excel workbooks for the township office."""
