@@ -309,7 +309,7 @@ class _Planner:
 
     def plan_household(self, number: str, household_rows: list[_Rows], member_rows: list[_Rows],
                        seen_ids: dict[str, _Rows]) -> None:
-        existing = self.by_number.get(number)
+        existing = self.by_number.get(number) or self.unnumbered_match(member_rows)
         every = household_rows + member_rows
 
         def reject_all(reason: str, target: str | None = None) -> None:
@@ -418,6 +418,17 @@ class _Planner:
                 self.counts["members_unchanged"] += 1
         self.counts["accepted_rows"] += len(household_rows) + len(kept)
         self.households.append(hplan)
+
+    def unnumbered_match(self, member_rows: list[_Rows]) -> dict | None:
+        """A household typed in here before its 户编号 was known: the one holding these
+        people's ID numbers, when it is one household and has no number yet."""
+        ids = {unicodedata.normalize("NFKC", t).strip().upper() for t in
+               (r.text("member.id_number") for r in member_rows) if t}
+        homes = {self.by_id_number[i]["household_id"] for i in ids if i in self.by_id_number}
+        if len(homes) != 1:
+            return None
+        home = self.store.records.get("households", homes.pop())
+        return home if home is not None and not home.get("number") else None
 
     def plan_member(self, r: _Rows, data: dict, household: dict | None, stored: list[dict],
                     seen_ids: dict[str, _Rows]) -> _MemberPlan | None:

@@ -337,3 +337,15 @@ def test_cli_import_ledger_text_names_the_rows(tmp_path, capsys):
     assert "第4行" in out and "李秀英" in out and "证件号码" in out and "校验位" in out
     code, _ = run(tmp_path, "import-ledger", str(tmp_path / "missing.xlsx"), capsys=capsys)
     assert code == 3
+
+
+def test_a_household_typed_in_without_its_number_is_completed_not_duplicated(store, tmp_path):
+    rows = family()
+    h = add_household(store, {"head_name": "张建国", "category": "lifted"})
+    add_member(store, h["id"], {"name": "张建国", "relation": "head", "id_number": rows[0]["证件号码"]})
+    ledger(tmp_path / "a.xlsx", rows)
+    result = ledger_import.import_ledger(store, tmp_path / "a.xlsx", today=TODAY)
+    s = result.summary
+    assert (s["households_new"], s["households_updated"], s["members_new"], s["members_updated"]) == (0, 1, 1, 1)
+    assert store.query("SELECT number, group_name FROM households WHERE deleted = 0") == [
+        {"number": "001", "group_name": "一组"}]
