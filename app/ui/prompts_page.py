@@ -61,9 +61,13 @@ class PromptsPage(MonthPage, QWidget):
         self.notice_button = QPushButton(self.tr("打印公示…"))
         self.notice_button.setToolTip(self.tr("打印这个月纳入监测和风险消除的公示，张贴在村务公开栏"))
         self.notice_button.clicked.connect(lambda: self.print_month("notice"))
+        self.ledger_button = QPushButton(self.tr("导出台账…"))
+        self.ledger_button.setToolTip(self.tr("把这个月的走访、监测对象、工作提示、问题清单或考勤导出为 Excel 表格"))
+        self.ledger_button.clicked.connect(lambda: self.export_ledger())
         header.addSpacing(8)
         header.addWidget(self.report_button)
         header.addWidget(self.notice_button)
+        header.addWidget(self.ledger_button)
 
         # The month's prompts and tasks.
         self.month_card = Card(self.tr("本月任务"))
@@ -251,6 +255,11 @@ class PromptsPage(MonthPage, QWidget):
         """驻村工作月报 (`report`) or 公示 (`notice`) of the month shown."""
         from .print_other import MonthPrintDialog, run_dialog
         return run_dialog(lambda: MonthPrintDialog(self.session, kind, self.month, self), self)
+
+    def export_ledger(self):
+        """导出台账 (Excel) of the month shown."""
+        from .ledger_export_dialog import open_ledger_export
+        return open_ledger_export(self.session, self.month, self)
 
     # -- earlier months ------------------------------------------------------------------------
     def _fill_earlier(self) -> None:
