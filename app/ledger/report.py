@@ -6,6 +6,7 @@ is a known header that is not imported).
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -15,6 +16,11 @@ from .sheet import Column, add_sheet, new_workbook, save
 _SUMMARY = [("rows", "读取行数"), ("imported", "导入行数"), ("rejected", "未导入行数"),
             ("households_new", "新增户"), ("households_updated", "更新户"), ("households_unchanged", "无变化户"),
             ("members_new", "新增成员"), ("members_updated", "更新成员"), ("members_unchanged", "无变化成员")]
+
+
+def chinese(reason: str) -> str:
+    """A reason without its English gloss: the report is read in Chinese."""
+    return re.sub(r"\s*\([\x20-\x7e]*\)\s*$", "", reason)
 
 
 def write_report(plan, path: Path, applied: bool, when: datetime | None = None) -> Path:
@@ -35,7 +41,7 @@ def write_report(plan, path: Path, applied: bool, when: datetime | None = None) 
 
     add_sheet(wb, "未导入", [Column("工作表"), Column("行号", "int"), Column("户编号"), Column("姓名"),
                              Column("证件号码"), Column("有误的列"), Column("未导入原因")],
-              [(r.sheet, r.row, r.number, r.name, r.id_number, r.column, r.reason) for r in plan.rejected])
+              [(r.sheet, r.row, r.number, r.name, r.id_number, r.column, chinese(r.reason)) for r in plan.rejected])
 
     for sheet in plan.ledger.sheets:
         mine = [r for r in plan.rejected if r.sheet == sheet.name]
@@ -45,7 +51,7 @@ def write_report(plan, path: Path, applied: bool, when: datetime | None = None) 
         headers = {c.index: c.header for c in sheet.columns}
         columns = [Column("未导入原因")] + [Column(headers.get(i, "")) for i in range(width)]
         add_sheet(wb, f"待修改-{sheet.name}", columns,
-                  [(r.reason, *[cell_text(r.raw[i]) if i < len(r.raw) else None for i in range(width)])
+                  [(chinese(r.reason), *[cell_text(r.raw[i]) if i < len(r.raw) else None for i in range(width)])
                    for r in mine])
 
     if plan.changes:

@@ -24,6 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 KINDS = ("text", "date", "money", "int", "datetime")
 MIN_WIDTH, MAX_WIDTH = 6, 60
+LINE_HEIGHT = 15                # points per line of 11-point CJK text
 MAX_CELL_TEXT = 32_767          # Excel's limit for one cell
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
@@ -137,6 +138,11 @@ def _write(ws: Worksheet, row: int, col: int, column: Column, value) -> int:
     return _text_width(text)
 
 
+def _line_count(text: str) -> int:
+    """Lines a wrapped cell of the widest column takes."""
+    return sum(max(1, -(-display_width(line) // (MAX_WIDTH - 2))) for line in text.splitlines() or [""])
+
+
 def _safe_title(title: str) -> str:
     return (_BAD_TITLE.sub("_", title).strip("'") or "Sheet")[:31]
 
@@ -171,16 +177,19 @@ def add_sheet(wb: Workbook, title: str, columns: list[Column], rows: Iterable[Se
         if len(values) != n:
             raise ValueError(f"row {r - header_row + 1} has {len(values)} values for {n} columns")
         r += 1
-        long_cols = []
+        long_cols, lines = [], 1
         for col, (column, value) in enumerate(zip(columns, values), 1):
             w = _write(ws, r, col, column, value)
-            if w > MAX_WIDTH:
+            if isinstance(value, str) and (w > MAX_WIDTH or "\n" in value):
                 long_cols.append(col)
+                lines = max(lines, _line_count(value))
             widths[col - 1] = max(widths[col - 1], w + 2)
         if long_cols:
             # Text clipped at the widest column wraps; the row's other cells align to its top.
             for col in range(1, n + 1):
                 ws.cell(r, col).alignment = _WRAP if col in long_cols else _TOP
+            # Spreadsheets do not grow a row for wrapped text they did not lay out themselves.
+            ws.row_dimensions[r].height = LINE_HEIGHT * lines
 
     for col, w in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(col)].width = max(MIN_WIDTH, min(MAX_WIDTH, w))

@@ -367,7 +367,28 @@ def test_a_ledger_opens_in_libreoffice(demo_village, tmp_path):
     if soffice is None:
         pytest.skip("LibreOffice is not installed")
     result = export_ledger(demo_village, "visits", MONTH, tmp_path / "visits.xlsx", today=DEMO_TODAY)
-    subprocess.run([soffice, "--headless", "--convert-to", "csv", "--outdir", str(tmp_path / "csv"),
+    # 76: UTF-8 (LibreOffice's CSV filter writes the system's legacy encoding otherwise)
+    subprocess.run([soffice, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(tmp_path / "csv"),
                     str(result.path)], check=True, capture_output=True, timeout=180)
     text = (tmp_path / "csv" / "visits.csv").read_text(encoding="utf-8", errors="replace")
     assert "走访日期" in text
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_ledger_reads_back_in_another_spreadsheet_reader(demo_village, tmp_path, kind):
+    """calamine (the Rust reader behind pandas' engine) is not openpyxl: what it reads back
+    is what a spreadsheet sees — typed dates and numbers, text IDs, no formulas."""
+    from python_calamine import CalamineWorkbook
+    result = export_ledger(demo_village, kind, MONTH, tmp_path / f"{kind}.xlsx", today=DEMO_TODAY)
+    wb = CalamineWorkbook.from_path(str(result.path))
+    rows = wb.get_sheet_by_name(wb.sheet_names[0]).to_python()
+    assert wb.sheet_names == [KINDS[kind]] and len(rows) == result.rows + 2
+    header = rows[1]
+    for row in rows[2:]:
+        for name, value in zip(header, row):
+            if "日期" in name and value != "":
+                assert isinstance(value, date), (name, value)
+            if "（元）" in name and value != "":
+                assert isinstance(value, float) and round(value, 2) == value, (name, value)
+            if name == "户编号":
+                assert isinstance(value, str) and value.isdigit(), value
