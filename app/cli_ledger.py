@@ -18,7 +18,8 @@ class _Progress:
             print(f"\r读取 (reading) {done} 行", end="", file=sys.stderr, flush=True)
         else:
             end = "\n" if done == total else ""
-            print(f"\r写入 (writing) {done}/{total} 户", end=end, file=sys.stderr, flush=True)
+            verb = "核对 (checking)" if stage == "plan" else "写入 (writing)"
+            print(f"\r{verb} {done}/{total} 户", end=end, file=sys.stderr, flush=True)
 
 
 def _describe(s: dict) -> list[str]:

@@ -145,17 +145,18 @@ def read_ledger(path: Path, mapping: dict[str, str] | None = None, progress=None
                 c.target = _HOUSEHOLD_SHEET.get(c.target, c.target)
         sheet = Sheet(name, kind, at + 1, columns)
         used = [c for c in columns if c.target and c.target != IGNORE]
-        multi = {c.target for c in used if sum(1 for d in used if d.target == c.target) > 1}
+        # 风险类型1..5 make one list; any other field two columns fill takes the first value given.
+        multi = {"household.risk_types"}
         for number, row in enumerate(table[at + 1:], start=at + 2):
             values: dict[str, object] = {}
             for c in used:
                 v = row[c.index] if c.index < len(row) else None
                 if v is None or (isinstance(v, str) and not v.strip()):
                     continue
-                if c.target in multi:  # 风险类型1..5: one list
+                if c.target in multi:
                     values.setdefault(c.target, []).append(v)
                 else:
-                    values[c.target] = v
+                    values.setdefault(c.target, v)
             if values:
                 sheet.rows.append((number, values, tuple(row)))
             read += 1

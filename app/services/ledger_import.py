@@ -282,7 +282,7 @@ class _Planner:
             name or row.text("member.name") or row.text("household.head_name"),
             row.text("member.id_number"), row.header(target) if target else "", reason, row.raw))
 
-    def run(self) -> None:
+    def run(self, progress=None, cancel=None) -> None:
         groups: dict[str, dict] = {}
         seen_household_rows: dict[str, _Rows] = {}
         for sheet in self.ledger.sheets:
@@ -304,8 +304,14 @@ class _Planner:
                 else:
                     g["members"].append(row)
         seen_ids: dict[str, _Rows] = {}
-        for number, g in groups.items():
+        total = len(groups)
+        for i, (number, g) in enumerate(groups.items()):
             self.plan_household(number, g["household"], g["members"], seen_ids)
+            if i % 100 == 99 or i == total - 1:
+                if cancel is not None and cancel():
+                    raise KeyboardInterrupt
+                if progress is not None:
+                    progress(i + 1, total)
 
     def plan_household(self, number: str, household_rows: list[_Rows], member_rows: list[_Rows],
                        seen_ids: dict[str, _Rows]) -> None:
@@ -464,10 +470,10 @@ class _Planner:
             return None
 
 
-def plan_import(store: Store, ledger: Ledger, today: date | None = None) -> Plan:
-    """What importing `ledger` would do; writes nothing."""
+def plan_import(store: Store, ledger: Ledger, today: date | None = None, progress=None, cancel=None) -> Plan:
+    """What importing `ledger` would do; writes nothing. `progress(done, total)` counts households."""
     planner = _Planner(store, ledger, today or date.today())
-    planner.run()
+    planner.run(progress, cancel)
     planner.rejected.sort(key=lambda x: (x.sheet, x.row))
     return Plan(ledger, planner.households, planner.rejected, planner.changes, planner.counts)
 
@@ -517,13 +523,14 @@ def import_ledger(store: Store, path: Path, mapping: dict[str, str] | None = Non
                   preview: bool = False, today: date | None = None, progress=None, cancel=None) -> ImportResult:
     """Read, plan, and (unless `preview`) write; the report is written either way.
 
-    `progress(stage, done, total)` with stage "read" (total None) or "write".
+    `progress(stage, done, total)` with stage "read" (rows, total None), "plan" or "write" (households).
     """
     from app.ledger.report import write_report
     started = time.perf_counter()
     ledger = read(store, path, mapping, progress=(lambda n: progress("read", n, None)) if progress else None,
                   cancel=cancel)
-    plan = plan_import(store, ledger, today)
+    plan = plan_import(store, ledger, today, progress=(lambda d, t: progress("plan", d, t)) if progress else None,
+                       cancel=cancel)
     if not preview:
         apply_import(store, plan, progress=(lambda d, t: progress("write", d, t)) if progress else None,
                      cancel=cancel)

@@ -215,6 +215,12 @@ class HouseholdsPage(QWidget):
         self.print_menu.addSeparator()
         self.print_menu.addAction(self.tr("核对打印件…"), self.verify_print)
         self.print_button.setMenu(self.print_menu)
+        from .import_wizard import can_write
+        self.import_button = QPushButton(self.tr("导入台账…"))
+        self.import_button.setObjectName("rosterImport")
+        self.import_button.setToolTip(self.tr("导入国家防返贫监测信息系统导出的户信息表或家庭成员信息表"))
+        self.import_button.setEnabled(can_write(session))
+        self.import_button.clicked.connect(self.import_ledger)
 
         self.search = QLineEdit()
         self.search.setObjectName("householdSearch")
@@ -278,6 +284,7 @@ class HouseholdsPage(QWidget):
         top.addWidget(title)
         top.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
         top.addStretch(1)
+        top.addWidget(self.import_button)
         top.addWidget(self.print_button)
         top.addWidget(self.add_button)
         filters = QHBoxLayout()
@@ -296,7 +303,8 @@ class HouseholdsPage(QWidget):
         self.setFocusProxy(self.search)
         for a, b in ((self.search, self.category), (self.category, self.group), (self.group, self.due_check),
                      (self.due_check, self.problem_check), (self.problem_check, self.table),
-                     (self.table, self.print_button), (self.print_button, self.add_button)):
+                     (self.table, self.import_button), (self.import_button, self.print_button),
+                     (self.print_button, self.add_button)):
             QWidget.setTabOrder(a, b)
         self.refresh()
 
@@ -487,6 +495,18 @@ class HouseholdsPage(QWidget):
     def verify_print(self):
         from .print_other import VerifyDialog, run_dialog
         return run_dialog(lambda: VerifyDialog(self.session, self), self)
+
+    # -- importing -------------------------------------------------------------------------------
+    def import_ledger(self):
+        """导入台账…: the import wizard, modal; the roster reads again once an import is written."""
+        from .import_wizard import open_import_wizard
+        return open_import_wizard(self.session, self, on_imported=self._imported)
+
+    def _imported(self, _summary: dict) -> None:
+        self._stale = True
+        self.session.notify("households")
+        if self._stale:          # the main window refreshes the shown page; alone, do it here
+            self.refresh()
 
     # -- adding ----------------------------------------------------------------------------------
     def add_household(self) -> None:

@@ -65,6 +65,24 @@ def _print_shots(session, window, head: dict, folder: Path, out: Path, app) -> l
     return written
 
 
+def _import_shots(session, window, work: Path, out: Path, app) -> list[str]:
+    """导入台账's preview of a national-format ledger with its planted mistakes; nothing is written."""
+    from app.ledger.sample import write_national_sample
+
+    from .import_wizard import ImportWizard
+    ledger = work / "防返贫监测户成员信息.xlsx"
+    write_national_sample(ledger, 60, seed=5)
+    wizard = ImportWizard(session, window)
+    wizard.show()
+    wizard.path_edit.setText(str(ledger))
+    for _ in range(2):      # 选择文件 → 核对列 → 预览
+        wizard.next()
+        _wait(app, lambda: wizard.job is None)
+    written = [_grab(wizard, out / "19-import-preview.png", app)] if wizard.step == wizard.PREVIEW else []
+    wizard.close()
+    return written
+
+
 def _sync_shots(session, window, work: Path, out: Path, app) -> list[str]:
     """同步 before joining, then after two syncs with a county server run in this process: the
     village goes up, the county sends a problem list and edits a field that was edited here too."""
@@ -204,6 +222,7 @@ def render_all(out: Path, households: int = 300, language: str = "zh_CN") -> lis
         dialog.done(QDialog.DialogCode.Rejected)
 
         written += _print_shots(session, window, head, work / "Documents" / "Zhucun", out, app)
+        written += _import_shots(session, window, work, out, app)
 
         window.nav.setCurrentRow(2)
         written.append(_grab(window, out / "09-prompts.png", app))

@@ -520,6 +520,39 @@
     </message>
 </context>
 <context>
+    <name>ChangeModel</name>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="94" />
+        <source>户编号</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="94" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="94" />
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="94" />
+        <source>原值</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="94" />
+        <source>新值</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="108" />
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <location filename="../../app/ui/settings_page.py" line="150" />
@@ -666,172 +699,172 @@
 <context>
     <name>ConflictModel</name>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="201" />
+        <location filename="../../app/ui/sync_page.py" line="197" />
         <source>农户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="201" />
+        <location filename="../../app/ui/sync_page.py" line="197" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="201" />
+        <location filename="../../app/ui/sync_page.py" line="197" />
         <source>保留的值</source>
         <translation>Value kept</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="201" />
+        <location filename="../../app/ui/sync_page.py" line="197" />
         <source>未采用的值</source>
         <translation>Value not kept</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="202" />
+        <location filename="../../app/ui/sync_page.py" line="198" />
         <source>较新的一方</source>
         <translation>Newer side</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="202" />
+        <location filename="../../app/ui/sync_page.py" line="198" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="204" />
+        <location filename="../../app/ui/sync_page.py" line="200" />
         <source>户主姓名</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="204" />
+        <location filename="../../app/ui/sync_page.py" line="200" />
         <source>户类型</source>
         <translation>Household type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="205" />
+        <location filename="../../app/ui/sync_page.py" line="201" />
         <source>监测对象类别</source>
         <translation>Monitoring category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="205" />
+        <location filename="../../app/ui/sync_page.py" line="201" />
         <source>纳入监测时间</source>
         <translation>Monitored since</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="206" />
+        <location filename="../../app/ui/sync_page.py" line="202" />
         <source>村民小组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="206" />
+        <location filename="../../app/ui/sync_page.py" line="202" />
         <source>户编号</source>
         <translation>Household number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="206" />
+        <location filename="../../app/ui/sync_page.py" line="202" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="207" />
+        <location filename="../../app/ui/sync_page.py" line="203" />
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="207" />
+        <location filename="../../app/ui/sync_page.py" line="203" />
         <source>居住情况</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="207" />
+        <location filename="../../app/ui/sync_page.py" line="203" />
         <source>户属性</source>
         <translation>Household attributes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="208" />
+        <location filename="../../app/ui/sync_page.py" line="204" />
         <source>风险类型</source>
         <translation>Risk types</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="208" />
+        <location filename="../../app/ui/sync_page.py" line="204" />
         <source>风险已消除</source>
         <translation>Risk eliminated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="209" />
+        <location filename="../../app/ui/sync_page.py" line="205" />
         <source>住房安全等级</source>
         <translation>Housing safety grade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="209" />
+        <location filename="../../app/ui/sync_page.py" line="205" />
         <source>能自行解决住房</source>
         <translation>Can fix housing alone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="210" />
+        <location filename="../../app/ui/sync_page.py" line="206" />
         <source>饮水安全</source>
         <translation>Drinking water</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="210" />
+        <location filename="../../app/ui/sync_page.py" line="206" />
         <source>有赡养人</source>
         <translation>Has a supporter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="211" />
+        <location filename="../../app/ui/sync_page.py" line="207" />
         <source>帮扶责任人</source>
         <translation>Pairing cadre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="211" />
+        <location filename="../../app/ui/sync_page.py" line="207" />
         <source>其他情况</source>
         <translation>Other details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="211" />
+        <location filename="../../app/ui/sync_page.py" line="207" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="212" />
+        <location filename="../../app/ui/sync_page.py" line="208" />
         <source>省</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="212" />
+        <location filename="../../app/ui/sync_page.py" line="208" />
         <source>县</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="212" />
+        <location filename="../../app/ui/sync_page.py" line="208" />
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="212" />
+        <location filename="../../app/ui/sync_page.py" line="208" />
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="213" />
+        <location filename="../../app/ui/sync_page.py" line="209" />
         <source>本机</source>
         <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="213" />
+        <location filename="../../app/ui/sync_page.py" line="209" />
         <source>县里</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="221" />
+        <location filename="../../app/ui/sync_page.py" line="217" />
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="231" />
+        <location filename="../../app/ui/sync_page.py" line="227" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="231" />
+        <location filename="../../app/ui/sync_page.py" line="227" />
         <source>否</source>
         <translation>No</translation>
     </message>
@@ -1004,175 +1037,175 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="355" />
+        <location filename="../../app/ui/first_run.py" line="351" />
         <source>驻村 Zhucun — 开始使用</source>
         <translation>Zhucun — Getting started</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="369" />
+        <location filename="../../app/ui/first_run.py" line="365" />
         <source>欢迎使用驻村</source>
         <translation>Welcome to Zhucun</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="371" />
+        <location filename="../../app/ui/first_run.py" line="367" />
         <source>防止返贫动态监测的走访记录和表格。数据加密保存在这台电脑上，不联网也能用。</source>
         <translation>Visit records and forms for monitoring to prevent return to poverty. The data is kept encrypted on this computer and works without a network.</translation>
     </message>
     <message>
+        <location filename="../../app/ui/first_run.py" line="386" />
         <location filename="../../app/ui/first_run.py" line="390" />
-        <location filename="../../app/ui/first_run.py" line="394" />
-        <location filename="../../app/ui/first_run.py" line="408" />
+        <location filename="../../app/ui/first_run.py" line="404" />
         <source>建立新数据库</source>
         <translation>Create a new database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="392" />
-        <location filename="../../app/ui/first_run.py" line="397" />
-        <location filename="../../app/ui/first_run.py" line="477" />
+        <location filename="../../app/ui/first_run.py" line="388" />
+        <location filename="../../app/ui/first_run.py" line="393" />
+        <location filename="../../app/ui/first_run.py" line="473" />
         <source>打开示范村</source>
         <translation>Open the demo village</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="395" />
+        <location filename="../../app/ui/first_run.py" line="391" />
         <source>为本工作队建立加密的数据库，您是第一位用户。正式使用请选这里。</source>
         <translation>An encrypted database for your work team, with you as its first user. Choose this for real work.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="398" />
+        <location filename="../../app/ui/first_run.py" line="394" />
         <source>一个虚构的村（{0} 户），用来培训和试用，里面的人和事都是编的。</source>
         <translation>A made-up village ({0} households) for training and trying things out; its people and events are all invented.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="400" />
-        <location filename="../../app/ui/first_run.py" line="483" />
+        <location filename="../../app/ui/first_run.py" line="396" />
+        <location filename="../../app/ui/first_run.py" line="479" />
         <source>示范村密码：{0}</source>
         <translation>Demo village passphrase: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="403" />
+        <location filename="../../app/ui/first_run.py" line="399" />
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="410" />
+        <location filename="../../app/ui/first_run.py" line="406" />
         <source>数据库用您的密码加密。请记住密码；忘记时可以用下一步给出的恢复码重设。</source>
         <translation>The database is encrypted with your passphrase. Remember it; if you forget it, you can reset it with the recovery code given in the next step.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="417" />
+        <location filename="../../app/ui/first_run.py" line="413" />
         <source>例如：张建国</source>
         <translation>e.g. Zhang Jianguo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="420" />
+        <location filename="../../app/ui/first_run.py" line="416" />
         <source>队长</source>
         <translation>Team leader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="421" />
+        <location filename="../../app/ui/first_run.py" line="417" />
         <source>采集员</source>
         <translation>Collector</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="422" />
+        <location filename="../../app/ui/first_run.py" line="418" />
         <source>您的姓名</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="423" />
+        <location filename="../../app/ui/first_run.py" line="419" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="425" />
+        <location filename="../../app/ui/first_run.py" line="421" />
         <source>密码</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="425" />
+        <location filename="../../app/ui/first_run.py" line="421" />
         <source>再输一次</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="437" />
-        <location filename="../../app/ui/first_run.py" line="504" />
+        <location filename="../../app/ui/first_run.py" line="433" />
+        <location filename="../../app/ui/first_run.py" line="500" />
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="439" />
-        <location filename="../../app/ui/first_run.py" line="548" />
-        <location filename="../../app/ui/first_run.py" line="554" />
+        <location filename="../../app/ui/first_run.py" line="435" />
+        <location filename="../../app/ui/first_run.py" line="544" />
+        <location filename="../../app/ui/first_run.py" line="550" />
         <source>建立</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="454" />
+        <location filename="../../app/ui/first_run.py" line="450" />
         <source>请保存恢复码</source>
         <translation>Keep your recovery code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="456" />
+        <location filename="../../app/ui/first_run.py" line="452" />
         <source>忘记密码时，恢复码是重新打开数据库的唯一办法。它只显示这一次：请打印或抄写下来，放在安全的地方，和电脑分开保管。</source>
         <translation>If you forget your passphrase, the recovery code is the only way to open the database again. It is shown only this once: print it or write it down, and keep it somewhere safe, away from the computer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="467" />
+        <location filename="../../app/ui/first_run.py" line="463" />
         <source>进入</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="479" />
+        <location filename="../../app/ui/first_run.py" line="475" />
         <source>正在建立一个虚构的村，用来培训和试用。以后锁定或重新打开时，请用下面的密码。</source>
         <translation>Building a made-up village for training and trying things out. To unlock or reopen it later, use the passphrase below.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="501" />
+        <location filename="../../app/ui/first_run.py" line="497" />
         <source>示范村保存在：{0}</source>
         <translation>The demo village is saved in: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="507" />
+        <location filename="../../app/ui/first_run.py" line="503" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="533" />
+        <location filename="../../app/ui/first_run.py" line="529" />
         <source>正在建立…</source>
         <translation>Creating...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="556" />
+        <location filename="../../app/ui/first_run.py" line="552" />
         <source>这个文件夹里已经有数据库：{0}</source>
         <translation>This folder already holds a database: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="560" />
+        <location filename="../../app/ui/first_run.py" line="556" />
         <source>无法建立数据库：{0}</source>
         <translation>Could not create the database: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="592" />
+        <location filename="../../app/ui/first_run.py" line="588" />
         <source>正在建立示范村（{0} 户）…</source>
         <translation>Building the demo village ({0} households)...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="608" />
+        <location filename="../../app/ui/first_run.py" line="604" />
         <source>%v / %m 户</source>
         <translation>%v / %m households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="614" />
+        <location filename="../../app/ui/first_run.py" line="610" />
         <source>正在取消…</source>
         <translation>Cancelling...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="631" />
+        <location filename="../../app/ui/first_run.py" line="627" />
         <source>已取消，未留下示范村的文件。</source>
         <translation>Cancelled; no demo village files were left behind.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="635" />
+        <location filename="../../app/ui/first_run.py" line="631" />
         <source>无法建立示范村：{0}</source>
         <translation>Could not build the demo village: {0}</translation>
     </message>
@@ -2972,7 +3005,7 @@
     </message>
     <message>
         <location filename="../../app/ui/households_page.py" line="212" />
-        <location filename="../../app/ui/households_page.py" line="475" />
+        <location filename="../../app/ui/households_page.py" line="483" />
         <source>帮扶手册…</source>
         <translation>Handbooks…</translation>
     </message>
@@ -2987,64 +3020,74 @@
         <translation>Verify a printout…</translation>
     </message>
     <message>
+        <location filename="../../app/ui/households_page.py" line="219" />
+        <source>导入台账…</source>
+        <translation>Import ledger…</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/households_page.py" line="221" />
+        <source>导入国家防返贫监测信息系统导出的户信息表或家庭成员信息表</source>
+        <translation>Import a household or family-member ledger exported from the national monitoring system</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/households_page.py" line="227" />
         <source>姓名、拼音、首字母、身份证或电话号码</source>
         <translation>Name, pinyin, initials, ID or phone number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="225" />
+        <location filename="../../app/ui/households_page.py" line="231" />
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="231" />
-        <location filename="../../app/ui/households_page.py" line="327" />
+        <location filename="../../app/ui/households_page.py" line="237" />
+        <location filename="../../app/ui/households_page.py" line="335" />
         <source>全部小组</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="232" />
-        <location filename="../../app/ui/households_page.py" line="399" />
+        <location filename="../../app/ui/households_page.py" line="238" />
+        <location filename="../../app/ui/households_page.py" line="407" />
         <source>本月应走访</source>
         <translation>Due this month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="233" />
+        <location filename="../../app/ui/households_page.py" line="239" />
         <source>本月还须入户走访、电话或微信联系、回头看的户（含逾期）</source>
         <translation>Households that still need a home visit, a phone or WeChat contact or a follow-up check this month (overdue included)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="234" />
+        <location filename="../../app/ui/households_page.py" line="240" />
         <source>有未销号问题</source>
         <translation>Open problems</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="235" />
+        <location filename="../../app/ui/households_page.py" line="241" />
         <source>问题清单中尚未销号的户</source>
         <translation>Households with problem-list items not yet closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="359" />
+        <location filename="../../app/ui/households_page.py" line="367" />
         <source>共 {0} 户</source>
         <translation>Total {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="364" />
+        <location filename="../../app/ui/households_page.py" line="372" />
         <source>没有符合条件的农户。可换个写法，或清除筛选条件。</source>
         <translation>No households match. Try another spelling, or clear the filters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="366" />
+        <location filename="../../app/ui/households_page.py" line="374" />
         <source>还没有农户档案。点“添加农户”录入第一户。</source>
         <translation>No households yet. Click “Add household” to enter the first one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="389" />
+        <location filename="../../app/ui/households_page.py" line="397" />
         <source>本月应走访（计算中…）</source>
         <translation>Due this month (calculating...)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households_page.py" line="475" />
+        <location filename="../../app/ui/households_page.py" line="483" />
         <source>选中的 {0} 户的帮扶手册…</source>
         <translation>Handbooks of the {0} selected households…</translation>
     </message>
@@ -3070,6 +3113,456 @@
         <location filename="../../app/ui/enum_labels.py" line="47" />
         <source>D级(整幢危房)</source>
         <translation>Grade D (whole house dangerous)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="167" />
+        <source>导入台账</source>
+        <translation>Import ledger</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="174" />
+        <source>选择文件</source>
+        <translation>Choose file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="174" />
+        <source>核对列</source>
+        <translation>Check columns</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="174" />
+        <location filename="../../app/ui/import_wizard.py" line="438" />
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="174" />
+        <location filename="../../app/ui/import_wizard.py" line="441" />
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="197" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="210" />
+        <source>保存预览报告…</source>
+        <translation>Save preview report…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="212" />
+        <source>把预览的结果（未导入的行及原因、将更新的字段）保存为 Excel 表格</source>
+        <translation>Save the preview (rows not imported with their reasons, fields to be updated) as an Excel workbook</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="215" />
+        <source>保存报告…</source>
+        <translation>Save report…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="219" />
+        <source>打开报告</source>
+        <translation>Open report</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="223" />
+        <source>打开所在文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="227" />
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="231" />
+        <location filename="../../app/ui/import_wizard.py" line="435" />
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="235" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="259" />
+        <location filename="../../app/ui/import_wizard.py" line="474" />
+        <source>选择台账文件</source>
+        <translation>Choose the ledger file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="260" />
+        <source>可导入国家防返贫监测信息系统导出的户信息表或家庭成员信息表（.xlsx、.xls 或 .ods 文件）。</source>
+        <translation>You can import a household or family-member ledger exported from the national monitoring system (.xlsx, .xls or .ods).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="262" />
+        <source>列的顺序不限，表头上方的标题行会自动跳过。户按户编号、成员按证件号码与已有档案对应，同一份台账再次导入不会重复添加。</source>
+        <translation>Columns may be in any order; title rows above the header are skipped. Households are matched by household number and members by ID number, so importing the same ledger again adds nothing twice.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="264" />
+        <source>预览之前不会写入任何数据；导入时要么全部写入，要么（取消或出错时）一条也不写。</source>
+        <translation>Nothing is written before the preview; an import writes everything or, when cancelled or failing, nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="270" />
+        <source>尚未选择文件</source>
+        <translation>No file chosen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="272" />
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="278" />
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="325" />
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="326" />
+        <source>更新</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="327" />
+        <source>无变化</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="328" />
+        <source>未导入</source>
+        <translation>Not imported</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="444" />
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="475" />
+        <source>Excel 工作簿 (*.xlsx *.xls *.ods);;所有文件 (*)</source>
+        <translation>Excel workbooks (*.xlsx *.xls *.ods);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="507" />
+        <source>正在读取台账…</source>
+        <translation>Reading the ledger…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="514" />
+        <source>（工作表：{0}）</source>
+        <translation> (sheets: {0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="515" />
+        <source>“{0}”中没有可导入的工作表{1}：没有找到户编号、姓名、证件号码等表头。请确认它是国家防返贫监测信息系统导出的户信息表或家庭成员信息表。</source>
+        <translation>"{0}" has no sheet to import{1}: no headers such as household number, name or ID number were found. Please check that it is a household or family-member ledger exported from the national monitoring system.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="539" />
+        <source>“{0}”中可导入的工作表：{1} 个。请核对每一列导入为档案中的哪一项。</source>
+        <translation>"{0}": {1} sheet(s) to import. Check what each column is imported as.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="541" />
+        <source>跳过的工作表（没有可识别的表头）：{0}</source>
+        <translation>Sheets skipped (no recognizable header): {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="552" />
+        <source>家庭成员信息表</source>
+        <translation>Family-member ledger</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="552" />
+        <source>户信息表</source>
+        <translation>Household ledger</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="553" />
+        <source>{0}，表头在第 {1} 行，{2} 行数据</source>
+        <translation>{0}, header in row {1}, {2} data rows</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="558" />
+        <source>列</source>
+        <translation>Col.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="558" />
+        <source>表头</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="558" />
+        <source>导入为</source>
+        <translation>Import as</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="558" />
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="595" />
+        <source>上次导入时选择的对应</source>
+        <translation>Chosen at an earlier import</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="596" />
+        <source>未能识别的表头</source>
+        <translation>Header not recognized</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="660" />
+        <source>已有一列导入为此字段</source>
+        <translation>Another column is already imported as this field</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="668" />
+        <source>所有的列都已识别。</source>
+        <translation>All columns are recognized.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="670" />
+        <source>其中 {0} 列按上次导入时的选择对应，可在下面修改。</source>
+        <translation>{0} of them as chosen at an earlier import; you can change that below.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="674" />
+        <source>有 {0} 列未能识别（黄色标出）：{1}。这些列默认不导入；如需导入，请在“导入为”中选择对应的字段。您的选择在导入后会记住。</source>
+        <translation>{0} column(s) not recognized (in yellow): {1}. They are not imported unless you choose a field for them under "Import as". Your choice is remembered after the import.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="679" />
+        <source>未能识别的列都已选择对应的字段，导入后会记住这些选择。</source>
+        <translation>Every unrecognized column has a field chosen; the choices are remembered after the import.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="698" />
+        <source>正在读取并核对台账…</source>
+        <translation>Reading and checking the ledger…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="698" />
+        <source>正在核对台账…</source>
+        <translation>Checking the ledger…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="712" />
+        <location filename="../../app/ui/import_wizard.py" line="713" />
+        <location filename="../../app/ui/import_wizard.py" line="715" />
+        <source>{0} 户</source>
+        <translation>{0} households</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="712" />
+        <location filename="../../app/ui/import_wizard.py" line="714" />
+        <location filename="../../app/ui/import_wizard.py" line="716" />
+        <source>{0} 人</source>
+        <translation>{0} people</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="717" />
+        <source>{0} 行</source>
+        <translation>{0} rows</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="718" />
+        <source>共读取 {0} 行</source>
+        <translation>{0} rows read in total</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="719" />
+        <source>可导入 {0} 行。以上是预览，还没有写入任何数据。</source>
+        <translation>{0} rows can be imported. This is a preview: nothing has been written yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="721" />
+        <source>未导入的行不会写入；保存报告后，可在报告的“待修改”表中改正这些行，再导入那张表。</source>
+        <translation>Rows not imported are not written; save the report, correct them in its sheet of rows to fix, and import that sheet again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="730" />
+        <source>未导入的行（{0}）</source>
+        <translation>Not imported ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="731" />
+        <source>将更新的字段（{0}）</source>
+        <translation>Fields to update ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="741" />
+        <source>{0}第 {1} 行 {2}：{3}</source>
+        <translation>{0}, row {1} {2}: {3}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="747" />
+        <source>尚未预览。</source>
+        <translation>Not previewed yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="750" />
+        <source>没有可以导入的行：每一行都有误，原因见下表。</source>
+        <translation>Nothing can be imported: every row has a mistake (see the table below).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="752" />
+        <source>没有需要写入的内容：台账中的户和成员与档案一致。</source>
+        <translation>Nothing to write: the households and members in the ledger match the records.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="760" />
+        <source>保存预览报告</source>
+        <translation>Save preview report</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="761" />
+        <location filename="../../app/ui/import_wizard.py" line="861" />
+        <source>Excel 表格 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="768" />
+        <location filename="../../app/ui/import_wizard.py" line="869" />
+        <source>无法保存“{0}”：{1}</source>
+        <translation>Cannot save "{0}": {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="771" />
+        <source>预览报告已保存：{0}</source>
+        <translation>Preview report saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="800" />
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="801" />
+        <source>正在写入 {0} 户。取消或出错时，已写入的部分全部撤销。</source>
+        <translation>Writing {0} households. If cancelled or failing, everything written is undone.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="821" />
+        <location filename="../../app/ui/import_wizard.py" line="922" />
+        <source>已写入 {0}/{1} 户</source>
+        <translation>Written {0}/{1} households</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="830" />
+        <source>导入完成</source>
+        <translation>Import complete</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="831" />
+        <source>已导入 {0} 行：新增 {1} 户、{2} 人；更新 {3} 户、{4} 人；无变化 {5} 户、{6} 人。</source>
+        <translation>Imported {0} rows: new {1} households, {2} people; updated {3} households, {4} people; unchanged {5} households, {6} people.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="835" />
+        <source>未导入 {0} 行，原因和原来的行见报告。</source>
+        <translation>{0} rows not imported; the report has the reasons and the original rows.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="837" />
+        <source>按下取消时，导入已经写入完成。</source>
+        <translation>The import had already been written when Cancel was pressed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="839" />
+        <source>列的对应没有记住：{0}</source>
+        <translation>The column choices were not remembered: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="843" />
+        <location filename="../../app/ui/import_wizard.py" line="872" />
+        <source>报告：{0}</source>
+        <translation>Report: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="847" />
+        <source>报告无法保存到台账所在的文件夹（{0}），请选择保存的位置。</source>
+        <translation>The report could not be saved in the ledger's folder ({0}); please choose where to save it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="860" />
+        <source>保存导入报告</source>
+        <translation>Save import report</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="913" />
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="926" />
+        <source>已核对 {0}/{1} 户</source>
+        <translation>Checked {0}/{1} households</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="928" />
+        <source>已读取 {0} 行</source>
+        <translation>{0} rows read</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="966" />
+        <source>无法读取“{0}”：{1}</source>
+        <translation>Cannot read "{0}": {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="972" />
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="973" />
+        <source>已取消，没有写入任何数据。</source>
+        <translation>Cancelled: nothing was written.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="975" />
+        <source>导入失败</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="976" />
+        <source>没有写入任何数据：{0}</source>
+        <translation>Nothing was written: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="977" />
+        <source>可以返回预览，再次导入。</source>
+        <translation>You can go back to the preview and import again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="981" />
+        <source>已取消。</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="983" />
+        <source>无法预览：{0}</source>
+        <translation>Cannot preview: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="987" />
+        <source>已取消读取。</source>
+        <translation>Reading cancelled.</translation>
     </message>
 </context>
 <context>
@@ -3269,6 +3762,174 @@
         <location filename="../../app/ui/enum_labels.py" line="52" />
         <source>无劳动力</source>
         <translation>No labour capacity</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerExportDialog</name>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="37" />
+        <source>导出台账</source>
+        <translation>Export ledger</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="40" />
+        <source>走访台账</source>
+        <translation>Visit ledger</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="40" />
+        <source>监测对象台账</source>
+        <translation>Monitored households ledger</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="41" />
+        <source>工作提示完成情况</source>
+        <translation>Work prompt progress</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="41" />
+        <source>问题清单</source>
+        <translation>Problem list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="42" />
+        <source>驻村考勤</source>
+        <translation>Attendance in the village</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="44" />
+        <source>本月每一次走访：日期、农户、走访方式、走访人、发现的情况和风险；更正的记录和被更正的记录都列出。</source>
+        <translation>Every visit this month: date, household, mode, visitor, findings and risks; corrections and the records they corrected are both listed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="46" />
+        <source>本月在监测中或有进展的监测对象，按月末的状态：类别、风险类型、帮扶措施、人均纯收入与监测线、期限提醒。</source>
+        <translation>Households monitored or with a step this month, as at the month's end: category, risk types, measures, per-capita income against the line, deadline reminders.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="48" />
+        <source>本月工作提示的每项任务：截止日期、完成日期、完成人和月末的完成状态。</source>
+        <translation>Each task of this month's work prompts: due date, date done, done by, and its state at the month's end.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="49" />
+        <source>本月内未销号或新提出的问题：所属清单、农户和销号情况。</source>
+        <translation>Problems open or raised this month: list, household and closure.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="50" />
+        <source>每人本月在村天数，对照每月至少 20 天的要求。</source>
+        <translation>Each person's days in the village this month, against the rule of at least 20 days.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="52" />
+        <source>台账和月份</source>
+        <translation>Ledger and month</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="61" />
+        <source>台账</source>
+        <translation>Ledger</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="64" />
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="75" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="82" />
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="87" />
+        <location filename="../../app/ui/ledger_export_dialog.py" line="184" />
+        <location filename="../../app/ui/ledger_export_dialog.py" line="188" />
+        <location filename="../../app/ui/ledger_export_dialog.py" line="191" />
+        <source>保存到</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="91" />
+        <source>Excel 表格（.xlsx），可用 WPS 或 Excel 打开、筛选和打印。</source>
+        <translation>An Excel workbook (.xlsx): open, filter and print it in WPS or Excel.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="102" />
+        <location filename="../../app/ui/ledger_export_dialog.py" line="265" />
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="104" />
+        <source>用 WPS 或 Excel 打开导出的表格</source>
+        <translation>Open the exported workbook in WPS or Excel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="108" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="111" />
+        <location filename="../../app/ui/ledger_export_dialog.py" line="223" />
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="168" />
+        <source>保存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="169" />
+        <source>Excel 表格 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="184" />
+        <source>请填写保存的位置。</source>
+        <translation>Please enter where to save.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="188" />
+        <source>“{0}”是一个文件夹，请填写文件名。</source>
+        <translation>"{0}" is a folder: please enter a file name.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="191" />
+        <source>“{0}”已经存在，替换它吗？</source>
+        <translation>"{0}" already exists. Replace it?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="223" />
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="231" />
+        <source>已导出 {0} 行 → {1}</source>
+        <translation>Exported {0} rows → {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="244" />
+        <source>无法写入“{0}”：文件可能正在 Excel 或 WPS 中打开，请关闭后再导出。</source>
+        <translation>Cannot write "{0}": the file may be open in Excel or WPS. Close it and export again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="247" />
+        <source>无法写入“{0}”：{1}</source>
+        <translation>Cannot write "{0}": {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ledger_export_dialog.py" line="265" />
+        <source>无法打开“{0}”。</source>
+        <translation>Cannot open "{0}".</translation>
     </message>
 </context>
 <context>
@@ -3756,37 +4417,37 @@
 <context>
     <name>PassphrasePair</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="98" />
+        <location filename="../../app/ui/first_run.py" line="90" />
         <source>至少 {0} 个字符</source>
         <translation>At least {0} characters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="125" />
+        <location filename="../../app/ui/first_run.py" line="117" />
         <source>密码至少 {0} 个字符；越长越安全，可以用一句话</source>
         <translation>At least {0} characters; longer is safer, e.g. a sentence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="126" />
+        <location filename="../../app/ui/first_run.py" line="118" />
         <source>太短：至少 {0} 个字符（现在 {1} 个）</source>
         <translation>Too short: at least {0} characters (now {1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="127" />
+        <location filename="../../app/ui/first_run.py" line="119" />
         <source>强度：弱 — 再长一些，或混用字母、数字和符号</source>
         <translation>Strength: weak — make it longer or add symbols</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="128" />
+        <location filename="../../app/ui/first_run.py" line="120" />
         <source>强度：中 — 可以使用</source>
         <translation>Strength: fair — usable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="129" />
+        <location filename="../../app/ui/first_run.py" line="121" />
         <source>强度：强</source>
         <translation>Strength: strong</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="136" />
+        <location filename="../../app/ui/first_run.py" line="128" />
         <source>；两次输入的密码不一致</source>
         <translation>; entries differ</translation>
     </message>
@@ -4025,22 +4686,22 @@
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="255" />
+        <location filename="../../app/ui/sync_page.py" line="251" />
         <source>问题清单</source>
         <translation>Problem list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="255" />
+        <location filename="../../app/ui/sync_page.py" line="251" />
         <source>下发日期</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="255" />
+        <location filename="../../app/ui/sync_page.py" line="251" />
         <source>农户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="255" />
+        <location filename="../../app/ui/sync_page.py" line="251" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
@@ -4073,160 +4734,170 @@
         <translation>Print this month's notice of households taken into monitoring and risks eliminated, for the village notice board</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="69" />
+        <location filename="../../app/ui/prompts_page.py" line="64" />
+        <source>导出台账…</source>
+        <translation>Export ledger…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/prompts_page.py" line="65" />
+        <source>把这个月的走访、监测对象、工作提示、问题清单或考勤导出为 Excel 表格</source>
+        <translation>Export this month's visits, monitored households, work prompts, problem list or attendance as an Excel workbook</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/prompts_page.py" line="73" />
         <source>本月任务</source>
         <translation>This month's tasks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="70" />
-        <location filename="../../app/ui/prompts_page.py" line="118" />
+        <location filename="../../app/ui/prompts_page.py" line="74" />
+        <location filename="../../app/ui/prompts_page.py" line="122" />
         <source>标记完成…</source>
         <translation>Mark done...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="71" />
+        <location filename="../../app/ui/prompts_page.py" line="75" />
         <source>标记选中的任务已完成，并写明完成情况</source>
         <translation>Mark the selected task done and say what was done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="76" />
-        <location filename="../../app/ui/prompts_page.py" line="107" />
+        <location filename="../../app/ui/prompts_page.py" line="80" />
+        <location filename="../../app/ui/prompts_page.py" line="111" />
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="76" />
+        <location filename="../../app/ui/prompts_page.py" line="80" />
         <source>截止日期</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="76" />
+        <location filename="../../app/ui/prompts_page.py" line="80" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="76" />
+        <location filename="../../app/ui/prompts_page.py" line="80" />
         <source>完成日期</source>
         <translation>Date done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="77" />
+        <location filename="../../app/ui/prompts_page.py" line="81" />
         <source>完成人</source>
         <translation>Done by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="77" />
+        <location filename="../../app/ui/prompts_page.py" line="81" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="90" />
+        <location filename="../../app/ui/prompts_page.py" line="94" />
         <source>本月没有工作提示</source>
         <translation>No work prompt this month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="99" />
+        <location filename="../../app/ui/prompts_page.py" line="103" />
         <source>双击未完成的任务即可标记完成。工作提示由县、乡下发，随每月同步更新。</source>
         <translation>Double-click an open task to mark it done. Work prompts come from the county and township and arrive with each monthly sync.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="104" />
+        <location filename="../../app/ui/prompts_page.py" line="108" />
         <source>往月未完成</source>
         <translation>Open from earlier months</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="107" />
+        <location filename="../../app/ui/prompts_page.py" line="111" />
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="107" />
+        <location filename="../../app/ui/prompts_page.py" line="111" />
         <source>截止</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="121" />
+        <location filename="../../app/ui/prompts_page.py" line="125" />
         <source>往月任务均已完成</source>
         <translation>All earlier tasks are done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="124" />
+        <location filename="../../app/ui/prompts_page.py" line="128" />
         <source>双击查看该月的工作提示</source>
         <translation>Double-click to see that month's work prompt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="162" />
+        <location filename="../../app/ui/prompts_page.py" line="166" />
         <source>已完成 {0}/{1}</source>
         <translation>{0}/{1} done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="169" />
+        <location filename="../../app/ui/prompts_page.py" line="173" />
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="169" />
+        <location filename="../../app/ui/prompts_page.py" line="173" />
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="169" />
+        <location filename="../../app/ui/prompts_page.py" line="173" />
         <source>未完成</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="195" />
-        <location filename="../../app/ui/prompts_page.py" line="202" />
+        <location filename="../../app/ui/prompts_page.py" line="199" />
+        <location filename="../../app/ui/prompts_page.py" line="206" />
         <source>已完成 {0}/{1}，逾期 {2}</source>
         <translation>{0}/{1} done, {2} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="197" />
+        <location filename="../../app/ui/prompts_page.py" line="201" />
         <source>{0} 份工作提示，{1} 项任务</source>
         <translation>Prompts: {0}, tasks: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="214" />
+        <location filename="../../app/ui/prompts_page.py" line="218" />
         <source>截止日期：{0}</source>
         <translation>Due date: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="214" />
+        <location filename="../../app/ui/prompts_page.py" line="218" />
         <source>未定</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="216" />
+        <location filename="../../app/ui/prompts_page.py" line="220" />
         <source>{0} 由 {1} 完成</source>
         <translation>Done on {0} by {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="218" />
+        <location filename="../../app/ui/prompts_page.py" line="222" />
         <source>备注：{0}</source>
         <translation>Note: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="234" />
+        <location filename="../../app/ui/prompts_page.py" line="238" />
         <source>完成工作任务</source>
         <translation>Complete task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="234" />
+        <location filename="../../app/ui/prompts_page.py" line="238" />
         <source>完成情况（备注）</source>
         <translation>What was done (note)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="235" />
+        <location filename="../../app/ui/prompts_page.py" line="239" />
         <source>例如：已全部完成，共走访 32 户</source>
         <translation>e.g. All done; 32 households visited</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="260" />
+        <location filename="../../app/ui/prompts_page.py" line="269" />
         <source>{0}年{1}月</source>
         <translation>{1}/{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts_page.py" line="269" />
+        <location filename="../../app/ui/prompts_page.py" line="278" />
         <source>{0} 项</source>
         <translation>Total {0}</translation>
     </message>
@@ -4273,57 +4944,57 @@
 <context>
     <name>RecoveryCodeView</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="244" />
+        <location filename="../../app/ui/first_run.py" line="240" />
         <source>打印/保存为PDF…</source>
         <translation>Print / save as PDF...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="246" />
+        <location filename="../../app/ui/first_run.py" line="242" />
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="257" />
+        <location filename="../../app/ui/first_run.py" line="253" />
         <source>我已妥善保存恢复码</source>
         <translation>I have kept the recovery code safe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="275" />
+        <location filename="../../app/ui/first_run.py" line="271" />
         <source>已复制。粘贴到安全的地方后，请清空剪贴板。</source>
         <translation>Copied. Once you have pasted it somewhere safe, clear the clipboard.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="280" />
+        <location filename="../../app/ui/first_run.py" line="276" />
         <source>驻村恢复码-{0}-{1}.pdf</source>
         <translation>Zhucun-recovery-code-{0}-{1}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="284" />
+        <location filename="../../app/ui/first_run.py" line="280" />
         <source>保存恢复码</source>
         <translation>Save recovery code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="285" />
+        <location filename="../../app/ui/first_run.py" line="281" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="290" />
+        <location filename="../../app/ui/first_run.py" line="286" />
         <source>正在生成 PDF…</source>
         <translation>Making the PDF...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="300" />
+        <location filename="../../app/ui/first_run.py" line="296" />
         <source>已保存：{0}　&lt;a href="{1}"&gt;打开并打印&lt;/a&gt;</source>
         <translation>Saved: {0}&amp;nbsp;&amp;nbsp;&lt;a href="{1}"&gt;Open and print&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="302" />
+        <location filename="../../app/ui/first_run.py" line="298" />
         <source>注意：PDF 字体里没有姓名中的“{0}”，打印后请手写补上。</source>
         <translation>Note: the PDF font lacks “{0}” from the name; write it in by hand after printing.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="308" />
+        <location filename="../../app/ui/first_run.py" line="304" />
         <source>无法保存 PDF：{0}</source>
         <translation>Could not save the PDF: {0}</translation>
     </message>
@@ -4411,52 +5082,52 @@
 <context>
     <name>RecoverySheet</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="171" />
+        <location filename="../../app/ui/first_run.py" line="167" />
         <source>没有找到可用于 PDF 的中文字体（请安装 fonts-wqy-microhei）</source>
         <translation>No Chinese font found for the PDF (install fonts-wqy-microhei)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="189" />
+        <location filename="../../app/ui/first_run.py" line="185" />
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="190" />
+        <location filename="../../app/ui/first_run.py" line="186" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="192" />
+        <location filename="../../app/ui/first_run.py" line="188" />
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="200" />
+        <location filename="../../app/ui/first_run.py" line="196" />
         <source>驻村 Zhucun — 恢复码</source>
         <translation>Zhucun — Recovery code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="201" />
+        <location filename="../../app/ui/first_run.py" line="197" />
         <source>忘记密码时，用这个恢复码可以重设密码，重新打开加密的数据库。</source>
         <translation>If you forget your passphrase, this recovery code lets you set a new one and open the encrypted database again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="203" />
+        <location filename="../../app/ui/first_run.py" line="199" />
         <source>请把这张纸放在安全的地方，例如上锁的抽屉，和电脑分开保管。不要拍照，不要发给别人：任何人拿到恢复码都能打开这个数据库。</source>
         <translation>Keep this sheet somewhere safe, such as a locked drawer, away from the computer. Do not photograph it or send it to anyone: whoever has the recovery code can open this database.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="206" />
+        <location filename="../../app/ui/first_run.py" line="202" />
         <source>每次用恢复码重设密码后，会生成新的恢复码，这张纸随之作废。</source>
         <translation>Each time the recovery code is used to reset a passphrase, a new code is made and this sheet no longer works.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="208" />
+        <location filename="../../app/ui/first_run.py" line="204" />
         <source>恢复码里没有字母 I、L、O、U：看到 0 是数字零，1 是数字一。</source>
         <translation>Recovery codes have no letters I, L, O or U: 0 is the digit zero, 1 is the digit one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="212" />
+        <location filename="../../app/ui/first_run.py" line="208" />
         <source>驻村恢复码</source>
         <translation>Zhucun recovery code</translation>
     </message>
@@ -4464,110 +5135,143 @@
 <context>
     <name>RejectedModel</name>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="174" />
+        <location filename="../../app/ui/sync_page.py" line="170" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="174" />
+        <location filename="../../app/ui/sync_page.py" line="170" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="174" />
-        <location filename="../../app/ui/sync_page.py" line="176" />
+        <location filename="../../app/ui/sync_page.py" line="170" />
+        <location filename="../../app/ui/sync_page.py" line="172" />
         <source>农户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="174" />
+        <location filename="../../app/ui/sync_page.py" line="170" />
         <source>县里退回的原因</source>
         <translation>County's reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="174" />
+        <location filename="../../app/ui/sync_page.py" line="170" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="176" />
+        <location filename="../../app/ui/sync_page.py" line="172" />
         <source>队员</source>
         <translation>Team member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="176" />
+        <location filename="../../app/ui/sync_page.py" line="172" />
         <source>家庭成员</source>
         <translation>Household member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="177" />
+        <location filename="../../app/ui/sync_page.py" line="173" />
         <source>收入核算</source>
         <translation>Income assessment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="177" />
+        <location filename="../../app/ui/sync_page.py" line="173" />
         <source>监测帮扶</source>
         <translation>Monitoring case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="178" />
+        <location filename="../../app/ui/sync_page.py" line="174" />
         <source>帮扶记录</source>
         <translation>Case record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="178" />
+        <location filename="../../app/ui/sync_page.py" line="174" />
         <source>走访记录</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="178" />
+        <location filename="../../app/ui/sync_page.py" line="174" />
         <source>工作提示</source>
         <translation>Work prompt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="179" />
+        <location filename="../../app/ui/sync_page.py" line="175" />
         <source>工作任务</source>
         <translation>Work task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="179" />
+        <location filename="../../app/ui/sync_page.py" line="175" />
         <source>驻村考勤</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="180" />
+        <location filename="../../app/ui/sync_page.py" line="176" />
         <source>问题清单</source>
         <translation>Problem list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="180" />
+        <location filename="../../app/ui/sync_page.py" line="176" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="181" />
+        <location filename="../../app/ui/sync_page.py" line="177" />
         <source>表单定义</source>
         <translation>Form definition</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="181" />
+        <location filename="../../app/ui/sync_page.py" line="177" />
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="182" />
+        <location filename="../../app/ui/sync_page.py" line="178" />
         <source>表单签名</source>
         <translation>Form signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="193" />
+        <location filename="../../app/ui/sync_page.py" line="189" />
         <source>已改正，待上传</source>
         <translation>Corrected, to send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="193" />
+        <location filename="../../app/ui/sync_page.py" line="189" />
         <source>待改正</source>
         <translation>To correct</translation>
+    </message>
+</context>
+<context>
+    <name>RejectionModel</name>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="70" />
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="70" />
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="70" />
+        <source>户编号</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="70" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="71" />
+        <source>有误的列</source>
+        <translation>Column in error</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_wizard.py" line="71" />
+        <source>原因</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -5210,397 +5914,397 @@ zhucun --data "{0}"</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="285" />
+        <location filename="../../app/ui/sync_page.py" line="281" />
         <source>与县里同步</source>
         <translation>Sync with the county</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="296" />
+        <location filename="../../app/ui/sync_page.py" line="292" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="299" />
+        <location filename="../../app/ui/sync_page.py" line="295" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="301" />
-        <location filename="../../app/ui/sync_page.py" line="615" />
+        <location filename="../../app/ui/sync_page.py" line="297" />
+        <location filename="../../app/ui/sync_page.py" line="611" />
         <source>把本机的更改传给县里，再取回县里下发的工作提示、问题清单和修改</source>
         <translation>Send this computer's changes to the county, then fetch the county's work prompts, problem lists and edits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="361" />
+        <location filename="../../app/ui/sync_page.py" line="357" />
         <source>县服务器</source>
         <translation>County server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="370" />
+        <location filename="../../app/ui/sync_page.py" line="366" />
         <source>如 http://192.168.1.10:8000</source>
         <translation>e.g. http://192.168.1.10:8000</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="376" />
-        <location filename="../../app/ui/sync_page.py" line="413" />
+        <location filename="../../app/ui/sync_page.py" line="372" />
+        <location filename="../../app/ui/sync_page.py" line="409" />
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="377" />
+        <location filename="../../app/ui/sync_page.py" line="373" />
         <source>登记码</source>
         <translation>Enrollment code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="381" />
+        <location filename="../../app/ui/sync_page.py" line="377" />
         <source>加入</source>
         <translation>Join</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="384" />
+        <location filename="../../app/ui/sync_page.py" line="380" />
         <source>从U盘文件加入…</source>
         <translation>Join from a USB file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="391" />
+        <location filename="../../app/ui/sync_page.py" line="387" />
         <source>登记码由县里提供，只能用一次。没有网络时，用县里给的登记文件（enroll-….json）从U盘加入。</source>
         <translation>The county gives you the enrollment code; it works once. Without a network, join with the county's enrollment file (enroll-….json) from a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="406" />
+        <location filename="../../app/ui/sync_page.py" line="402" />
         <source>没有网络时可不填，用U盘同步</source>
         <translation>May be left empty without a network: sync by USB stick</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="407" />
+        <location filename="../../app/ui/sync_page.py" line="403" />
         <source>县服务器地址；改了以后，下次同步就用新地址</source>
         <translation>The county server's address; once changed, the next sync uses the new address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="411" />
+        <location filename="../../app/ui/sync_page.py" line="407" />
         <source>县</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="412" />
+        <location filename="../../app/ui/sync_page.py" line="408" />
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="414" />
+        <location filename="../../app/ui/sync_page.py" line="410" />
         <source>加入日期</source>
         <translation>Joined on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="430" />
+        <location filename="../../app/ui/sync_page.py" line="426" />
         <source>同步状态</source>
         <translation>Sync status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="440" />
+        <location filename="../../app/ui/sync_page.py" line="436" />
         <source>上次同步</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="441" />
+        <location filename="../../app/ui/sync_page.py" line="437" />
         <source>待上传的更改</source>
         <translation>Changes to send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="442" />
+        <location filename="../../app/ui/sync_page.py" line="438" />
         <source>被退回的记录</source>
         <translation>Rejected records</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="443" />
+        <location filename="../../app/ui/sync_page.py" line="439" />
         <source>待查看的冲突</source>
         <translation>Conflicts to review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="449" />
+        <location filename="../../app/ui/sync_page.py" line="445" />
         <source>用U盘同步</source>
         <translation>Sync by USB stick</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="450" />
+        <location filename="../../app/ui/sync_page.py" line="446" />
         <source>没有网络时：把批次导出到U盘，带到乡镇导入县服务器；再把县里给的回执文件带回来导入。</source>
         <translation>Without a network: export the batch to a USB stick and take it to the township to import into the county server; then bring back the county's receipt file and import it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="454" />
+        <location filename="../../app/ui/sync_page.py" line="450" />
         <source>导出批次到U盘…</source>
         <translation>Export batch to USB…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="457" />
+        <location filename="../../app/ui/sync_page.py" line="453" />
         <source>导入回执…</source>
         <translation>Import receipt…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="488" />
+        <location filename="../../app/ui/sync_page.py" line="484" />
         <source>上传的记录</source>
         <translation>Records sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="488" />
+        <location filename="../../app/ui/sync_page.py" line="484" />
         <source>县里接收</source>
         <translation>Accepted by the county</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="488" />
+        <location filename="../../app/ui/sync_page.py" line="484" />
         <source>被退回</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="489" />
+        <location filename="../../app/ui/sync_page.py" line="485" />
         <source>采用的县里发布</source>
         <translation>County publications applied</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="489" />
+        <location filename="../../app/ui/sync_page.py" line="485" />
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="542" />
+        <location filename="../../app/ui/sync_page.py" line="538" />
         <source>县里没有接收这些记录。按原因改正后，下次同步会重新上传。双击打开该户。</source>
         <translation>The county did not accept these records. Correct them as the reason says; the next sync sends them again. Double-click to open the household.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="543" />
+        <location filename="../../app/ui/sync_page.py" line="539" />
         <source>没有被退回的记录。</source>
         <translation>No rejected records.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="548" />
+        <location filename="../../app/ui/sync_page.py" line="544" />
         <source>同一字段在本机和县里都改过：较新的修改已保留，另一个值记在这里，请核对。双击打开该户。</source>
         <translation>The same field was edited here and at the county: the newer edit was kept and the other value is listed here for you to check. Double-click to open the household.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="549" />
+        <location filename="../../app/ui/sync_page.py" line="545" />
         <source>没有待查看的冲突。</source>
         <translation>No conflicts to review.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="552" />
+        <location filename="../../app/ui/sync_page.py" line="548" />
         <source>已查看</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="554" />
+        <location filename="../../app/ui/sync_page.py" line="550" />
         <source>把选中的冲突标为已查看，不再列出</source>
         <translation>Mark the selected conflicts as reviewed and stop listing them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="564" />
+        <location filename="../../app/ui/sync_page.py" line="560" />
         <source>县里下发、尚未销号的问题（在“本月工作”的问题清单中销号）。双击打开该户。</source>
         <translation>Problems sent by the county that are not yet closed (close them in the problem list under "This month"). Double-click to open the household.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="565" />
+        <location filename="../../app/ui/sync_page.py" line="561" />
         <source>县里没有下发问题。</source>
         <translation>The county has sent no problems.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="588" />
+        <location filename="../../app/ui/sync_page.py" line="584" />
         <source>本机尚未加入县服务器</source>
         <translation>This computer has not joined a county server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="589" />
+        <location filename="../../app/ui/sync_page.py" line="585" />
         <source>从未同步</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="590" />
+        <location filename="../../app/ui/sync_page.py" line="586" />
         <source>{0} 条记录</source>
         <translation>{0} records</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="591" />
+        <location filename="../../app/ui/sync_page.py" line="587" />
         <source>{0} 条</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="592" />
+        <location filename="../../app/ui/sync_page.py" line="588" />
         <source>{0} 处</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="602" />
+        <location filename="../../app/ui/sync_page.py" line="598" />
         <source>被退回的记录（{0}）</source>
         <translation>Rejected records ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="603" />
+        <location filename="../../app/ui/sync_page.py" line="599" />
         <source>冲突（{0}）</source>
         <translation>Conflicts ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="604" />
+        <location filename="../../app/ui/sync_page.py" line="600" />
         <source>县里下发的问题（{0}）</source>
         <translation>Problems from the county ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="616" />
+        <location filename="../../app/ui/sync_page.py" line="612" />
         <source>请先加入县服务器</source>
         <translation>Join a county server first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="662" />
+        <location filename="../../app/ui/sync_page.py" line="658" />
         <source>请填写县服务器地址。</source>
         <translation>Enter the county server's address.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="666" />
+        <location filename="../../app/ui/sync_page.py" line="662" />
         <source>请填写县里给的登记码。</source>
         <translation>Enter the enrollment code from the county.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="671" />
+        <location filename="../../app/ui/sync_page.py" line="667" />
         <source>正在联系县服务器…</source>
         <translation>Contacting the county server…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="692" />
+        <location filename="../../app/ui/sync_page.py" line="688" />
         <source>已加入{0}（{1}）。现在可以同步了。</source>
         <translation>Joined {0} ({1}). You can sync now.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="709" />
+        <location filename="../../app/ui/sync_page.py" line="705" />
         <source>选择县里给的登记文件</source>
         <translation>Choose the county's enrollment file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="710" />
+        <location filename="../../app/ui/sync_page.py" line="706" />
         <source>登记文件 (*.json);;所有文件 (*)</source>
         <translation>Enrollment files (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="723" />
+        <location filename="../../app/ui/sync_page.py" line="719" />
         <source>已用登记文件加入{0}（{1}）。登记申请已写入：{2}
 请把这个文件带到乡镇，由县里导入后，本机就可以同步了。</source>
         <translation>Joined {0} ({1}) with the enrollment file. Enrollment request written: {2}
 Take this file to the township; once the county has imported it, this computer can sync.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="734" />
+        <location filename="../../app/ui/sync_page.py" line="730" />
         <source>请填写县服务器地址；没有网络时请用U盘同步。</source>
         <translation>Enter the county server's address; without a network, sync by USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="757" />
+        <location filename="../../app/ui/sync_page.py" line="753" />
         <source>正在连接县服务器…</source>
         <translation>Connecting to the county server…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="766" />
+        <location filename="../../app/ui/sync_page.py" line="762" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="778" />
+        <location filename="../../app/ui/sync_page.py" line="774" />
         <source>正在上传更改：{0}/{1} 段</source>
         <translation>Sending changes: part {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="781" />
+        <location filename="../../app/ui/sync_page.py" line="777" />
         <source>正在接收县里的发布：已采用 {0} 项</source>
         <translation>Receiving county publications: {0} applied</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="800" />
+        <location filename="../../app/ui/sync_page.py" line="796" />
         <source>已取消同步</source>
         <translation>Sync cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="800" />
+        <location filename="../../app/ui/sync_page.py" line="796" />
         <source>已传的部分保留，下次同步会接着传。</source>
         <translation>What was sent is kept; the next sync continues from there.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="803" />
+        <location filename="../../app/ui/sync_page.py" line="799" />
         <source>同步未完成</source>
         <translation>Sync not finished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="803" />
+        <location filename="../../app/ui/sync_page.py" line="799" />
         <source>本机的更改都还在，下次同步会接着传。</source>
         <translation>All changes on this computer are kept; the next sync continues from there.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="816" />
+        <location filename="../../app/ui/sync_page.py" line="812" />
         <source>同步完成</source>
         <translation>Sync complete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="825" />
+        <location filename="../../app/ui/sync_page.py" line="821" />
         <source>没有要上传的更改，县里也没有新的发布。</source>
         <translation>Nothing to send, and nothing new from the county.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="827" />
+        <location filename="../../app/ui/sync_page.py" line="823" />
         <source>被退回的记录见下方列表，改正后下次同步会重新上传。</source>
         <translation>The rejected records are listed below; once corrected, the next sync sends them again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="829" />
+        <location filename="../../app/ui/sync_page.py" line="825" />
         <source>有字段在本机和县里都改过，请在下方“冲突”中核对。</source>
         <translation>Some fields were edited both here and at the county; check them under "Conflicts" below.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="831" />
-        <location filename="../../app/ui/sync_page.py" line="895" />
+        <location filename="../../app/ui/sync_page.py" line="827" />
+        <location filename="../../app/ui/sync_page.py" line="891" />
         <source>县里的发布 {0}（{1}）未能采用：{2}</source>
         <translation>County publication {0} ({1}) could not be applied: {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="847" />
+        <location filename="../../app/ui/sync_page.py" line="843" />
         <source>把批次保存到U盘</source>
         <translation>Save the batch to a USB stick</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="848" />
+        <location filename="../../app/ui/sync_page.py" line="844" />
         <source>同步批次 (*.zhb)</source>
         <translation>Sync batches (*.zhb)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="854" />
+        <location filename="../../app/ui/sync_page.py" line="850" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="865" />
+        <location filename="../../app/ui/sync_page.py" line="861" />
         <source>没有待上传的更改，不需要导出。</source>
         <translation>No changes to send; nothing to export.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="868" />
+        <location filename="../../app/ui/sync_page.py" line="864" />
         <source>已导出批次：{0}（{1} 条记录）。带到乡镇导入县服务器后，把回执文件（.receipt.json）带回来，点“导入回执…”。</source>
         <translation>Batch exported: {0} ({1} records). Import it into the county server at the township, then bring back the receipt file (.receipt.json) and click "Import receipt…".</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="876" />
+        <location filename="../../app/ui/sync_page.py" line="872" />
         <source>选择县里给的回执文件</source>
         <translation>Choose the county's receipt file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="877" />
+        <location filename="../../app/ui/sync_page.py" line="873" />
         <source>回执文件 (*.receipt.json *.json);;所有文件 (*)</source>
         <translation>Receipt files (*.receipt.json *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="880" />
+        <location filename="../../app/ui/sync_page.py" line="876" />
         <source>正在导入回执…</source>
         <translation>Importing receipt…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="890" />
+        <location filename="../../app/ui/sync_page.py" line="886" />
         <source>回执已核验并采用：县里接收 {0} 条，退回 {1} 条；采用县里发布 {2} 项，冲突 {3} 处。</source>
         <translation>Receipt verified and applied: {0} accepted by the county, {1} rejected; {2} county publications applied, {3} conflicts.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="893" />
+        <location filename="../../app/ui/sync_page.py" line="889" />
         <source>这份回执以前已经导入过。</source>
         <translation>This receipt was imported before.</translation>
     </message>

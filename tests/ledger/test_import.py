@@ -349,3 +349,16 @@ def test_a_household_typed_in_without_its_number_is_completed_not_duplicated(sto
     assert (s["households_new"], s["households_updated"], s["members_new"], s["members_updated"]) == (0, 1, 1, 1)
     assert store.query("SELECT number, group_name FROM households WHERE deleted = 0") == [
         {"number": "001", "group_name": "一组"}]
+
+
+def test_two_columns_for_one_field_take_the_first_value(store, tmp_path):
+    headers = HEADERS + ["手机号码"]
+    rows = family()
+    rows[0]["联系电话"] = None
+    rows[0]["手机号码"] = "13900001111"
+    rows[1]["手机号码"] = "13900002222"
+    ledger(tmp_path / "p.xlsx", rows, headers)
+    result = ledger_import.import_ledger(store, tmp_path / "p.xlsx", today=TODAY)
+    assert result.summary["rejected"] == 0
+    phones = {m["name"]: m["phone"] for m in store.query("SELECT name, phone FROM members")}
+    assert phones == {"张建国": "13900001111", "李秀英": "13900002222"}
