@@ -14,7 +14,7 @@ zhucun_setup() {
     echo "zhucun: preparing $VENV (first run only)…" >&2
     [ -x "$VENV/bin/python" ] || "$PYTHON_BIN" -m venv "$VENV"
     "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip >&2
-    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$ZHUCUN_ROOT[test]" >&2
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$ZHUCUN_ROOT[test,build]" >&2
     echo "$want" > "$stamp"
 }
 

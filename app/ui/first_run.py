@@ -33,14 +33,6 @@ def demo_folder(data_dir: Path) -> Path:
     return data_dir.with_name(data_dir.name + "-demo")
 DEMO_HOUSEHOLDS = 300
 
-# Fonts with TrueType outlines (reportlab cannot embed CFF); the first found prints the sheet.
-PDF_FONTS = [
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-    "C:/Windows/Fonts/msyh.ttc",
-    "C:/Windows/Fonts/simsun.ttc",
-]
-
 
 # -- small shared pieces ------------------------------------------------------
 def restyle(widget: QWidget, role: str) -> QWidget:
@@ -151,7 +143,11 @@ class PassphrasePair(QObject):
 
 
 def find_pdf_font() -> str | None:
-    return next((p for p in PDF_FONTS if Path(p).exists()), None)
+    """The printed pages' main font (TrueType: reportlab cannot embed CFF), found where they
+    find it: bundled with the packaged program, ZHUCUN_FONT_DIR, the system's (Windows too)."""
+    from app.reports.fonts import MAIN, find_font, font_dirs
+    dirs = font_dirs()
+    return next((str(p) for p in (find_font(name, dirs) for name, _ in MAIN) if p), None)
 
 
 def write_recovery_sheet(path: Path, code: str, user_name: str, data_dir: Path | str | None = None,

@@ -1,6 +1,7 @@
 """Load a CJK font explicitly: never assume the system picks one that has Chinese."""
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase
@@ -17,8 +18,13 @@ CANDIDATES = [
 
 def load_cjk_font() -> str | None:
     """Register the first CJK font found and return its family name, or None."""
-    here = Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
-    paths = sorted(here.glob("*.tt[cf]")) + [Path(p) for p in CANDIDATES]
+    from app.reports.fonts import MAIN, find_font, font_dirs
+    # The printed pages' main font first, found where they find it (bundled with the packaged
+    # program, ZHUCUN_FONT_DIR, the Windows font folder), never a rare-character fallback
+    # bundled beside it (HanaMin's Mincho shapes).
+    dirs = font_dirs()
+    found = (find_font(name, dirs) for name, _ in MAIN)
+    paths = itertools.chain((p for p in found if p), (Path(p) for p in CANDIDATES))
     for path in paths:
         if path.exists():
             font_id = QFontDatabase.addApplicationFont(str(path))
