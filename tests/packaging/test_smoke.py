@@ -155,6 +155,29 @@ def test_the_command_line_end_to_end(dist, env, tmp_path):
     assert status["pending"] == 0 and status["ready_batches"] == 0
 
 
+def test_ledgers_in_and_out(dist, env, tmp_path):
+    """A national-system ledger in (python-calamine reads it), the month's ledgers out (openpyxl)."""
+    from openpyxl import load_workbook
+
+    from app.ledger.sample import write_national_sample
+    data = tmp_path / "store"
+    store = ("--data", data, "--passphrase-stdin", "--json")
+    ok(run(env, "init", "--user", "王芳", *store))
+    planted = write_national_sample(tmp_path / "台账.xlsx", households=30, seed=2)
+    bad = sum(len(rows) for rows in planted["bad"].values())
+    proc = run(env, "import-ledger", tmp_path / "台账.xlsx", "--report", tmp_path / "report.xlsx", *store)
+    assert proc.returncode == 3 and "Traceback" not in proc.stderr, proc.stderr  # 3: rows were rejected
+    result = json.loads(proc.stdout)
+    assert (result["imported"], result["rejected"]) == (planted["rows"] - bad, bad)
+    assert load_workbook(result["report"])["未导入"].max_row == bad + 1
+    out = json.loads(ok(run(env, "export-ledger", "roster", "--out", tmp_path / "roster.xlsx", *store)).stdout)
+    assert out["rows"] == result["imported"]
+    month = date.today().strftime("%Y-%m")
+    visits = json.loads(ok(run(env, "export-ledger", "visits", "--month", month, "--out", tmp_path / "v.xlsx",
+                               *store)).stdout)
+    assert visits["rows"] == 0 and load_workbook(visits["path"]).sheetnames == ["走访台账"]
+
+
 def test_the_window_starts(dist, env, tmp_path):
     """zhucun-gui with no store yet: it offers the first run and keeps running."""
     env["ZHUCUN_DATA"] = str(tmp_path / "empty")
