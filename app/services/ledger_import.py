@@ -325,6 +325,7 @@ class _Planner:
 
         # The household's fields: its own row first, then the head's row, then the others.
         fields: dict = {}
+        source: dict[str, _Rows] = {}
         heads = [r for r in member_rows if canonical_value(Relation, r.text("member.relation") or "") in ("head", "户主")]
         for r in household_rows + heads + member_rows:
             got, errors = r.fields("household.")
@@ -333,7 +334,16 @@ class _Planner:
                 reject_all(f"户信息有误：{_reason(e, 'household.')}", target)
                 return
             for k, v in got.items():
+                if k in fields and fields[k] != v:
+                    # Household columns repeat on every person's row; rows that disagree say
+                    # the ledger was edited by hand, and which value is right is not ours to pick.
+                    first = source[k]
+                    shown = Change(number, "", "household." + k, None, None).shown
+                    reject_all(f"本户各行的{r.header('household.' + k)}不一致：第{first.number}行“{shown(fields[k])}”，"
+                               f"第{r.number}行“{shown(v)}” (rows of one household disagree)", "household." + k)
+                    return
                 fields.setdefault(k, v)
+                source.setdefault(k, r)
         # The household's phone: its own column, else the head's.
         head_phone = fields.pop("phone", None) or next(
             (cell_text(r.values["member.phone"]) for r in heads if "member.phone" in r.values), None)

@@ -106,7 +106,7 @@ def test_updated_ledger_updates_what_changed_and_audits_it(store, tmp_path):
     before = counts(store)
     rows = family()
     rows[1]["健康状况"] = "患有大病"
-    rows[0]["村民小组"] = "二组"
+    rows[0]["村民小组"] = rows[1]["村民小组"] = "二组"
     rows[0]["联系电话"] = None  # a blank cell is "not in this ledger", never "erase"
     ledger(tmp_path / "b.xlsx", rows)
     result = ledger_import.import_ledger(store, tmp_path / "b.xlsx", today=TODAY)
@@ -362,3 +362,14 @@ def test_two_columns_for_one_field_take_the_first_value(store, tmp_path):
     assert result.summary["rejected"] == 0
     phones = {m["name"]: m["phone"] for m in store.query("SELECT name, phone FROM members")}
     assert phones == {"张建国": "13900001111", "李秀英": "13900002222"}
+
+
+def test_rows_of_one_household_that_disagree_reject_it(store, tmp_path):
+    rows = family() + family("002", head="王强", extra=())[:1]
+    rows[2]["证件号码"] = ident("1980-01-01", "男", 5)
+    rows[1]["户类型"] = "监测户"  # the spouse's row says otherwise than the head's
+    ledger(tmp_path / "d.xlsx", rows)
+    result = ledger_import.import_ledger(store, tmp_path / "d.xlsx", today=TODAY)
+    assert sorted(r.row for r in result.rejected) == [3, 4]
+    assert "户类型不一致" in result.rejected[0].reason and "第3行“脱贫户”" in result.rejected[0].reason
+    assert result.summary["households_new"] == 1
