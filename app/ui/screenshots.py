@@ -80,6 +80,17 @@ def _import_shots(session, window, work: Path, out: Path, app) -> list[str]:
         _wait(app, lambda: wizard.job is None)
     written = [_grab(wizard, out / "19-import-preview.png", app)] if wizard.step == wizard.PREVIEW else []
     wizard.close()
+
+    from .ledger_export_dialog import LedgerExportDialog
+    month = session.today().strftime("%Y-%m")
+    dialog = LedgerExportDialog(session, month, "visits", window)
+    dialog.show()
+    dialog.path_edit.setText(str(work / "Documents" / dialog.suggested_name()))
+    (work / "Documents").mkdir(exist_ok=True)
+    dialog.start()
+    _wait(app, lambda: dialog.state != "running")
+    written.append(_grab(dialog, out / "20-export-ledger.png", app))
+    dialog.close()
     return written
 
 
