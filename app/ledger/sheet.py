@@ -7,7 +7,6 @@ text always stays text (an ID number is never shown as 4.30521E+17, and a value 
 """
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -21,6 +20,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+
+from app.storage.files import atomic_file
 
 KINDS = ("text", "date", "money", "int", "datetime")
 MIN_WIDTH, MAX_WIDTH = 6, 60
@@ -211,15 +212,6 @@ def save(wb: Workbook, path: Path) -> Path:
         raise ValueError("a workbook needs at least one sheet")
     if wb.properties.creator in (None, "", "openpyxl"):
         wb.properties.creator = CREATOR
-    path.parent.mkdir(parents=True, exist_ok=True)
-    part = path.with_name(path.name + ".part")
-    try:
-        with open(part, "wb") as f:
-            wb.save(f)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(part, path)
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
+    with atomic_file(path) as f:
+        wb.save(f)
     return path

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
 import socket
 import tempfile
 from datetime import datetime
@@ -22,6 +21,7 @@ from app.core import canonical
 from app.core.errors import NotFound, StateError, ValidationError
 from app.core.hlc import Timestamp
 from app.core.household import clean_household
+from app.storage.files import atomic_file
 from app.storage.records import new_id, utc_now
 from app.storage.store import Store
 from app.sync import envelope
@@ -798,14 +798,8 @@ def _read_json(path: Path, field: str) -> dict:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
     try:
-        with open(tmp, "wb") as f:
+        with atomic_file(path) as f:
             f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
     except OSError as e:
-        tmp.unlink(missing_ok=True)
         raise ValidationError("--out", "a writable file", f"--out: {path} 无法写入 (cannot write: {e})") from None

@@ -14,7 +14,7 @@ import shiboken6
 from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog, QFrame, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton, QStackedWidget,
+                               QHeaderView, QLabel, QLineEdit, QPushButton, QStackedWidget,
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from app.core.errors import ValidationError, ZhucunError
@@ -25,7 +25,7 @@ from app.services import ledger_import
 from .errors import message
 from .first_run import restyle
 from .print_dialog import open_path
-from .style import ACCENT, MUTED, WARN, card, set_role
+from .style import ACCENT, MUTED, WARN, card, progress_row, set_role, thin_progress
 from .table_model import RowsModel, list_table
 from .worker import Cancelled
 
@@ -186,26 +186,14 @@ class ImportWizard(QDialog):
         self.stack.addWidget(self._result_page())
 
         # The running job, on whichever page started it.
-        self.progress = QProgressBar()
-        self.progress.setObjectName("importProgress")
-        self.progress.setTextVisible(False)
-        self.progress.setFixedHeight(10)
-        self.progress.setStyleSheet("QProgressBar { background: #eef2f0; border: none; border-radius: 5px; }"
-                                    f" QProgressBar::chunk {{ background: {ACCENT}; border-radius: 5px; }}")
+        self.progress = thin_progress("importProgress")
         self.progress_label = QLabel()
         self.progress_label.setObjectName("importProgressLabel")
         self.cancel_button = QPushButton(self.tr("取消"))
         self.cancel_button.setObjectName("importCancel")
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.cancel)
-        self.progress_row = QWidget()
-        row = QHBoxLayout(self.progress_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(10)
-        row.addWidget(self.progress, 1)
-        row.addWidget(self.progress_label)
-        row.addWidget(self.cancel_button)
-        self.progress_row.hide()
+        self.progress_row = progress_row(self.progress, self.progress_label, self.cancel_button)
 
         self.save_preview_button = QPushButton(self.tr("保存预览报告…"))
         self.save_preview_button.setObjectName("importSavePreview")

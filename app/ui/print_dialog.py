@@ -13,7 +13,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QFileDialog, QHBoxLayout,
-                               QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QProgressBar, QPushButton,
+                               QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
                                QRadioButton, QVBoxLayout, QWidget)
 
 from app.core.enums import HouseholdCategory
@@ -22,7 +22,7 @@ from app.storage import search
 
 from .enum_labels import choices
 from .errors import show_error
-from .style import ACCENT, card, set_role
+from .style import card, progress_row, set_role, thin_progress
 from .text import comma
 from .worker import Cancelled
 
@@ -151,26 +151,14 @@ class PrintJobDialog(QDialog):
         output_box.addWidget(self.output)
 
         # The job: progress while it runs, then what came out.
-        self.progress = QProgressBar()
-        self.progress.setObjectName("printProgress")
-        self.progress.setTextVisible(False)
-        self.progress.setFixedHeight(10)
-        self.progress.setStyleSheet("QProgressBar { background: #eef2f0; border: none; border-radius: 5px; }"
-                                    f" QProgressBar::chunk {{ background: {ACCENT}; border-radius: 5px; }}")
+        self.progress = thin_progress("printProgress")
         self.progress_label = QLabel()
         self.progress_label.setObjectName("printProgressLabel")
         self.cancel_button = QPushButton(self.tr("取消"))
         self.cancel_button.setObjectName("printCancel")
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.cancel)
-        self.progress_row = QWidget()
-        row = QHBoxLayout(self.progress_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(10)
-        row.addWidget(self.progress, 1)
-        row.addWidget(self.progress_label)
-        row.addWidget(self.cancel_button)
-        self.progress_row.hide()
+        self.progress_row = progress_row(self.progress, self.progress_label, self.cancel_button)
 
         self.result_card, result_box = card()
         self.result_card.setObjectName("printResult")

@@ -55,3 +55,29 @@ def card(title: str | None = None, margins: tuple[int, int, int, int] = (16, 12,
     if title:
         box.addWidget(set_role(QLabel(title), "section"))
     return frame, box
+
+
+def thin_progress(object_name: str):
+    """The slim accent-coloured progress bar long jobs show beside their label."""
+    from PySide6.QtWidgets import QProgressBar
+    bar = QProgressBar()
+    bar.setObjectName(object_name)
+    bar.setTextVisible(False)
+    bar.setFixedHeight(10)
+    bar.setStyleSheet("QProgressBar { background: #eef2f0; border: none; border-radius: 5px; }"
+                      f" QProgressBar::chunk {{ background: {ACCENT}; border-radius: 5px; }}")
+    return bar
+
+
+def progress_row(bar, label, cancel_button):
+    """Bar, label and 取消 in one row, hidden until a job runs."""
+    from PySide6.QtWidgets import QHBoxLayout, QWidget
+    widget = QWidget()
+    row = QHBoxLayout(widget)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(10)
+    row.addWidget(bar, 1)
+    row.addWidget(label)
+    row.addWidget(cancel_button)
+    widget.hide()
+    return widget

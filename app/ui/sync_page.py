@@ -14,7 +14,7 @@ import httpx
 import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QFileDialog, QFrame, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QProgressBar, QPushButton, QScrollArea, QTabWidget,
+                               QLabel, QLineEdit, QPushButton, QScrollArea, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from app.core import enums
@@ -24,7 +24,7 @@ from app.sync import client as county_client
 
 from .enum_labels import name_of, names_of
 from .errors import message, show_error
-from .style import ACCENT, WARN, card, set_role
+from .style import WARN, card, set_role, thin_progress
 from .table_model import RowsModel, list_table
 from .worker import Cancelled
 
@@ -281,12 +281,8 @@ class SyncPage(QWidget):
         title = set_role(QLabel(self.tr("与县里同步")), "title")
         self.summary = set_role(QLabel(), "muted")
         self.summary.setObjectName("syncSummary")
-        self.progress = QProgressBar()
-        self.progress.setObjectName("syncProgress")
-        self.progress.setTextVisible(False)
-        self.progress.setFixedSize(180, 10)
-        self.progress.setStyleSheet("QProgressBar { background: #eef2f0; border: none; border-radius: 5px; }"
-                                    f" QProgressBar::chunk {{ background: {ACCENT}; border-radius: 5px; }}")
+        self.progress = thin_progress("syncProgress")
+        self.progress.setFixedWidth(180)
         self.progress_label = QLabel()
         self.progress_label.setObjectName("syncProgressLabel")
         self.cancel_button = QPushButton(self.tr("取消"))
