@@ -6,7 +6,6 @@ person columns, and is skipped otherwise (cover sheets, notes, pivot tables).
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path

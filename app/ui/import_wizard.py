@@ -13,7 +13,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog, QFrame, QHBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFrame, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QStackedWidget,
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
@@ -25,6 +25,7 @@ from app.services import ledger_import
 from .errors import message
 from .first_run import restyle
 from .print_dialog import open_path
+from .job_dialog import JobDialog
 from .style import ACCENT, MUTED, WARN, card, progress_row, set_role, thin_progress
 from .table_model import RowsModel, list_table
 from .worker import Cancelled
@@ -135,7 +136,7 @@ class StatTile(QFrame):
         self.detail.setText(detail)
 
 
-class ImportWizard(QDialog):
+class ImportWizard(JobDialog):
     """导入台账, steps 选择文件 → 核对列 → 预览 → 导入. Reading, planning and writing run in workers
     (`session.run`), one at a time; `job` names the one running."""
 
@@ -982,24 +983,6 @@ class ImportWizard(QDialog):
             self.reject()
 
     # -- closing -------------------------------------------------------------------------------
-    def reject(self) -> None:
-        """关闭 (or Esc): a running job is cancelled first (an import rolled back); the dialog
-        closes when it has stopped."""
-        if self.state == "running":
-            self._close_when_stopped = True
-            self.cancel()
-            return
-        if self.state == "cancelling":
-            self._close_when_stopped = True
-            return
-        super().reject()
-
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if self.state in ("running", "cancelling"):
-            self.reject()
-            event.ignore()
-            return
-        super().closeEvent(event)
 
 
 def open_import_wizard(session, parent: QWidget | None = None, on_imported=None) -> dict | None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QFileDialog, QHBoxLayout,
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QHBoxLayout,
                                QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
                                QRadioButton, QVBoxLayout, QWidget)
 
@@ -22,6 +22,7 @@ from app.storage import search
 
 from .enum_labels import choices
 from .errors import show_error
+from .job_dialog import JobDialog
 from .style import card, progress_row, set_role, thin_progress
 from .text import comma
 from .worker import Cancelled
@@ -124,7 +125,7 @@ class OutputRow(QWidget):
         self.edit.setText(str(path))
 
 
-class PrintJobDialog(QDialog):
+class PrintJobDialog(JobDialog):
     """A print dialog: options (subclasses fill `self.options`), the output path, then the job
     with progress and 取消, and the result with 打开 PDF. `start_job(work, cancellable)` runs
     `work(store, report)` → PrintResult in a worker."""
@@ -361,25 +362,6 @@ class PrintJobDialog(QDialog):
             QMessageBox.warning(self, self.tr("打开"), self.tr("无法打开“{0}”。").format(self.target))
             return False
         return True
-
-    # -- closing -------------------------------------------------------------------------------
-    def reject(self) -> None:
-        """关闭 (or Esc): while a job runs it is cancelled first; the dialog closes when it stops."""
-        if self.state == "running":
-            self._close_when_stopped = True
-            self.cancel()
-            return
-        if self.state == "cancelling":
-            self._close_when_stopped = True
-            return
-        super().reject()
-
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if self.state in ("running", "cancelling"):
-            self.reject()
-            event.ignore()
-            return
-        super().closeEvent(event)
 
 
 class PrintDialog(PrintJobDialog):
