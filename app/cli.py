@@ -24,7 +24,10 @@ def default_data_dir() -> Path:
         return Path(os.environ["ZHUCUN_DATA"])
     import platformdirs
     # Windows: %APPDATA%\Zhucun (roaming); Linux: ~/.local/share/Zhucun; macOS: Application Support.
-    return Path(platformdirs.user_data_dir("Zhucun", appauthor=False, roaming=True))
+    folder = Path(platformdirs.user_data_dir("Zhucun", appauthor=False, roaming=True))
+    # A store already in %LOCALAPPDATA%\Zhucun, where earlier builds kept it, is used where it is.
+    earlier = Path(platformdirs.user_data_dir("Zhucun", appauthor=False))
+    return earlier if not folder.exists() and earlier.exists() else folder
 
 
 # -- passphrases -----------------------------------------------------------
