@@ -8,6 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from app.ledger import sheet
+from app.storage import files
 from app.ledger.sheet import Column, add_sheet, new_workbook, save
 
 ID_NUMBER = "430521197005011234"
@@ -140,8 +141,8 @@ def test_save_goes_through_a_part_file(tmp_path, monkeypatch):
     wb = new_workbook()
     add_sheet(wb, "a", [Column("a")], [["1"]])
     seen = []
-    real_replace = sheet.os.replace
-    monkeypatch.setattr(sheet.os, "replace", lambda a, b: (seen.append((a, b)), real_replace(a, b)))
+    real_replace = files.os.replace
+    monkeypatch.setattr(files.os, "replace", lambda a, b: (seen.append((a, b)), real_replace(a, b)))
     assert save(wb, target) == target
     assert seen == [(target.with_name("台账.xlsx.part"), target)]
     assert target.is_file() and not list(target.parent.glob("*.part"))

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QDesktopServices  # noqa: E402
 from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
 
-from app.ledger import sheet  # noqa: E402
+from app.storage import files  # noqa: E402
 from app.ledger.export import KINDS  # noqa: E402
 from app.ui import ledger_export_dialog  # noqa: E402
 from app.ui.ledger_export_dialog import LedgerExportDialog  # noqa: E402
@@ -135,7 +135,7 @@ def test_a_file_open_in_excel_is_said_and_nothing_half_written_stays(qtbot, sess
     def locked(src, dst):
         raise PermissionError(13, "Permission denied", str(dst))
 
-    monkeypatch.setattr(sheet.os, "replace", locked)
+    monkeypatch.setattr(files.os, "replace", locked)
     dialog = LedgerExportDialog(session)
     qtbot.addWidget(dialog)
     dialog.show()
