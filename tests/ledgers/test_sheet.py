@@ -8,8 +8,8 @@ import pytest
 from openpyxl import load_workbook
 
 from app.ledger import sheet
-from app.storage import files
 from app.ledger.sheet import Column, add_sheet, new_workbook, save
+from app.storage import files
 
 ID_NUMBER = "430521197005011234"
 
