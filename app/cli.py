@@ -505,7 +505,7 @@ def cmd_gui(args):
 
 
 # -- the parser --------------------------------------------------------------
-class _Parser(argparse.ArgumentParser):
+class Parser(argparse.ArgumentParser):
     """Usage mistakes are invalid input (exit 3), like any other."""
 
     def error(self, message):
@@ -514,14 +514,14 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = _Parser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument("--data", type=Path, default=argparse.SUPPRESS, help="store folder")
     common.add_argument("--passphrase-stdin", action="store_true", default=argparse.SUPPRESS,
                         help="read passphrases one per line from standard input")
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="JSON output")
     common.add_argument("--user", default=argparse.SUPPRESS, help="user name")
 
-    parser = _Parser(prog="zhucun", parents=[common],
+    parser = Parser(prog="zhucun", parents=[common],
                                      description="驻村 Zhucun — 防止返贫动态监测 field data")
     # Not set_defaults: the option objects are shared with every subcommand through `common`.
     parser.set_defaults(func=cmd_gui)

@@ -9,6 +9,7 @@ import json
 import sys
 from pathlib import Path
 
+from app.cli import Parser  # usage mistakes are invalid input (exit 3), as on the device
 from app.clitable import fields, table
 from app.core.errors import NotFound, StateError, ValidationError, ZhucunError
 
@@ -284,21 +285,13 @@ def cmd_import(args):
 
 
 # -- the parser ----------------------------------------------------------------------------------
-class _Parser(argparse.ArgumentParser):
-    """Usage mistakes are invalid input (exit 3), like any other."""
-
-    def error(self, message):
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_INVALID, f"{self.prog}: 输入有误 (invalid input): {message}\n")
-
-
 def build_parser() -> argparse.ArgumentParser:
-    common = _Parser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument("--db", help="database URL: sqlite:///FILE (default: county.db in the user data"
                                      " folder, or $ZHUCUN_COUNTY_DB) or postgresql://…")
     common.add_argument("--json", action="store_true", help="JSON output")
-    parser = _Parser(prog="zhucun-county", description="驻村 县服务器 (Zhucun county server)")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    parser = Parser(prog="zhucun-county", description="驻村 县服务器 (Zhucun county server)")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
 
     def command(name, func, help_text, **kw):
         p = sub.add_parser(name, parents=[common], help=help_text, **kw)
@@ -329,14 +322,14 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("file", metavar="FILE")
         p.add_argument("--village", help="only this village (default: every village)")
     p = sub.add_parser("problems", help="problem lists for the villages")
-    psub = p.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    psub = p.add_subparsers(dest="action", required=True, parser_class=Parser)
     p = psub.add_parser("add", parents=[common], help="publish a problem list")
     p.set_defaults(func=cmd_problems_add)
     p.add_argument("--title", required=True)
     p.add_argument("--item", action="append", metavar="HOUSEHOLD_NUMBER_OR_ID=DESCRIPTION", required=True)
     p.add_argument("--village")
     p = sub.add_parser("roster", help="county edits of households")
-    rsub = p.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    rsub = p.add_subparsers(dest="action", required=True, parser_class=Parser)
     p = rsub.add_parser("set", parents=[common], help="change fields of a household and publish the change")
     p.set_defaults(func=cmd_roster_set)
     p.add_argument("household_id", metavar="HOUSEHOLD_ID")

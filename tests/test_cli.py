@@ -304,8 +304,6 @@ def test_backup_then_restore_elsewhere(env):
 
 
 # -- demo ------------------------------------------------------------------------
-@pytest.mark.skipif(not (ROOT / "app" / "services" / "synthetic.py").exists(),
-                    reason="app/services/synthetic.py (the demo's village generator) is not there yet")
 def test_demo_village_is_searchable(tmp_path):
     data = tmp_path / "demo"
     result = ok(cli("demo", "--households", "30", "--seed", "3", "--json", "--data", data, "--passphrase-stdin")).json

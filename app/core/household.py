@@ -148,16 +148,30 @@ def clean_household(data: dict, partial: bool = False) -> dict:
         if "head_name" not in out:
             raise ValidationError("head_name", "required", "head_name: 户主姓名必填 (required)")
         out.setdefault("category", HouseholdCategory.ORDINARY.value)
-    _check_household_consistency(out, partial)
+    if not partial:
+        check_household(out)
     return out
 
 
-def _check_household_consistency(h: dict, partial: bool) -> None:
-    if partial and "category" not in h:
-        return
-    if h.get("category") == HouseholdCategory.MONITORED.value and not h.get("monitoring_category") and not partial:
+def check_household(h: dict) -> None:
+    """Rules across a whole household's fields (an edit is checked merged with what is stored)."""
+    if h.get("category") == HouseholdCategory.MONITORED.value and not h.get("monitoring_category"):
         raise ValidationError("monitoring_category", "required for 监测户",
                               "monitoring_category: 监测户须填写监测对象类别 (required for a monitored household)")
+
+
+def check_head_and_spouse(others, new: dict) -> None:
+    """One head and one spouse per household, of opposite sexes: `new` (relation, sex) against
+    the household's `others` (relation, sex, name)."""
+    if new.get("relation") not in (Relation.HEAD.value, Relation.SPOUSE.value):
+        return
+    for m in others:
+        if m.get("relation") == new["relation"]:
+            raise ValidationError("relation", f"one {Relation(new['relation']).zh} per household",
+                                  f"relation: 本户已有{Relation(new['relation']).zh} {m['name']} (already has one)")
+        if m.get("relation") in (Relation.HEAD.value, Relation.SPOUSE.value) and m.get("sex") == new.get("sex"):
+            raise ValidationError("sex", "head and spouse of opposite sex",
+                                  f"sex: 户主与配偶性别相同（{Sex(m['sex']).zh}）(head and spouse of the same sex)")
 
 
 MEMBER_TEXT = {"name": 40, "ethnicity": 20, "dropout_reason": 200, "work_place": 100, "employer": 100,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from app.core.errors import ValidationError
 
-from .headers import IGNORE, KNOWN_HEADERS, normalize_header
+from .headers import IGNORE, KNOWN_HEADERS, TARGETS, normalize_header
 
 # Columns only our own import report has: its listings are not ledgers to import.
 REPORT_MARKERS = {"有误的列", "原值"}
@@ -34,6 +34,13 @@ class Sheet:
     header_row: int      # 1-based
     columns: list[Column]
     rows: list[tuple[int, dict[str, object], tuple]] = field(default_factory=list)  # (row no, target → value, raw)
+
+    def header_of(self, target: str) -> str:
+        """The sheet's own header for a target, else the field's national name."""
+        for c in self.columns:
+            if c.target == target:
+                return c.header
+        return TARGETS.get(target, target)
 
     @property
     def unknown(self) -> list[str]:

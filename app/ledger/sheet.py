@@ -8,7 +8,6 @@ text always stays text (an ID number is never shown as 4.30521E+17, and a value 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -21,6 +20,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from app.clitable import width as display_width  # CJK and full-width characters count 2
 from app.storage.files import atomic_file
 
 KINDS = ("text", "date", "money", "int", "datetime")
@@ -63,11 +63,6 @@ def new_workbook() -> Workbook:
     wb.remove(wb.active)
     wb.properties.creator = CREATOR
     return wb
-
-
-def display_width(text: str) -> int:
-    """Width in Excel's units (one '0'): CJK and full-width characters count 2."""
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
 def _text_width(text: str) -> int:

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.core.enums import HouseholdCategory, Relation, Sex
+from app.core.enums import HouseholdCategory, Relation
 from app.core.errors import NotFound, ValidationError
-from app.core.household import clean_household, clean_member
+from app.core.household import check_head_and_spouse, check_household, clean_household, clean_member
 from app.storage import search
 from app.storage.store import Store
 
@@ -46,9 +46,7 @@ def add_household(store: Store, data: dict) -> dict:
 def update_household(store: Store, household_id: str, data: dict) -> dict:
     fields = clean_household(data, partial=True)
     with store.transaction():
-        merged = {**store.records.require("households", household_id), **fields}
-        if merged["category"] == HouseholdCategory.MONITORED.value and not merged.get("monitoring_category"):
-            raise ValidationError("monitoring_category", "required for 监测户")
+        check_household({**store.records.require("households", household_id), **fields})
         household = store.records.update("households", household_id, fields)
         _reindex(store, household_id)
     return household
@@ -78,13 +76,7 @@ def add_member(store: Store, household_id: str, data: dict, today: date | None =
 def _check_head_and_spouse(store: Store, household_id: str, new: dict, except_member: str | None = None) -> None:
     rows = store.query("SELECT name, relation, sex FROM members WHERE household_id = ? AND deleted = 0"
                        " AND relation IN ('head', 'spouse') AND id IS NOT ?", [household_id, except_member])
-    for row in rows:
-        if row["relation"] == new["relation"]:
-            raise ValidationError("relation", f"one {Relation(new['relation']).zh} per household",
-                                  f"relation: 本户已有{Relation(new['relation']).zh} {row['name']} (already has one)")
-        if row["sex"] == new["sex"]:
-            raise ValidationError("sex", "head and spouse of opposite sex",
-                                  f"sex: 户主与配偶性别相同（{Sex(row['sex']).zh}）(head and spouse of the same sex)")
+    check_head_and_spouse(rows, new)
 
 
 def update_member(store: Store, member_id: str, data: dict, today: date | None = None) -> dict:

@@ -24,7 +24,7 @@ from pathlib import Path
 from app.core.enums import (Education, Health, HouseholdCategory, HousingGrade, LabourCapacity,
                             MonitoringCategory, Relation, RiskType, SchoolStatus, Sex)
 from app.core.errors import ValidationError
-from app.core.household import clean_household, clean_member
+from app.core.household import check_head_and_spouse, check_household, clean_household, clean_member
 from app.ledger.headers import IGNORE, TARGETS, canonical_value, disability_grade, normalize_header, parse_target
 from app.ledger.read import Ledger, Sheet, cell_text, read_ledger
 from app.services.households import _reindex
@@ -85,7 +85,6 @@ class Change:
 
 @dataclass
 class _MemberPlan:
-    row: tuple            # (sheet, row number)
     fields: dict
     member_id: str | None  # None: new
     changes: dict = field(default_factory=dict)
@@ -97,7 +96,6 @@ class _HouseholdPlan:
     household_id: str | None  # None: new
     fields: dict               # new: everything; existing: only what changed
     members: list[_MemberPlan]
-    rows: list[tuple]          # (sheet, row) of every accepted row
 
 
 @dataclass
@@ -232,10 +230,9 @@ class _Rows:
 
     def __init__(self, sheet: Sheet, number: int, values: dict, raw: tuple):
         self.sheet, self.number, self.values, self.raw = sheet, number, values, raw
-        self.headers = {c.target: c.header for c in sheet.columns if c.target}
 
     def header(self, target: str) -> str:
-        return self.headers.get(target) or TARGETS.get(target, target)
+        return self.sheet.header_of(target)
 
     def text(self, target: str) -> str | None:
         v = self.values.get(target)
@@ -275,11 +272,11 @@ class _Planner:
         for r in rows:
             self.by_household.setdefault(r["household_id"], []).append(r)
 
-    def reject(self, row: _Rows, target: str | None, reason: str, name: str | None = None) -> None:
+    def reject(self, row: _Rows, target: str | None, reason: str) -> None:
         self.rejected_rows.add((row.sheet.name, row.number))
         self.rejected.append(Rejection(
             row.sheet.name, row.number, row.text("household.number"),
-            name or row.text("member.name") or row.text("household.head_name"),
+            row.text("member.name") or row.text("household.head_name"),
             row.text("member.id_number"), row.header(target) if target else "", reason, row.raw))
 
     def run(self, progress=None, cancel=None) -> None:
@@ -350,8 +347,7 @@ class _Planner:
         fields["number"] = number
 
         # Members, each on its own.
-        plans: list[_MemberPlan] = []
-        accepted: list[tuple[_Rows, dict]] = []
+        accepted: list[tuple[_Rows, _MemberPlan]] = []
         stored = self.by_household.get(existing["id"], []) if existing else []
         for r in member_rows:
             data, errors = r.fields("member.")
@@ -361,26 +357,18 @@ class _Planner:
                 continue
             plan = self.plan_member(r, data, existing, stored, seen_ids)
             if plan is not None:
-                plans.append(plan)
-                accepted.append((r, plan.fields))
+                accepted.append((r, plan))
 
         # One head and at most one spouse of the other sex, counting members already stored.
         final = {m["id"]: {"relation": m["relation"], "sex": m["sex"], "name": m["name"]} for m in stored}
         kept: list[_MemberPlan] = []
-        for (r, f), plan in zip(accepted, plans):
-            merged = {**final.get(plan.member_id, {}), **f}
-            if merged.get("relation") in ("head", "spouse"):
-                clash = next((m for mid, m in final.items() if mid != plan.member_id
-                              and m.get("relation") == merged["relation"]), None)
-                if clash is not None:
-                    self.reject(r, "member.relation",
-                                f"本户已有{Relation(merged['relation']).zh}{clash['name']} (already has one)")
-                    continue
-                other = next((m for mid, m in final.items() if mid != plan.member_id
-                              and m.get("relation") in ("head", "spouse") and m["relation"] != merged["relation"]), None)
-                if other is not None and other.get("sex") == merged.get("sex"):
-                    self.reject(r, "member.sex", f"户主与配偶性别相同（{Sex(merged['sex']).zh}） (head and spouse of the same sex)")
-                    continue
+        for r, plan in accepted:
+            merged = {**final.get(plan.member_id, {}), **plan.fields}
+            try:
+                check_head_and_spouse((m for mid, m in final.items() if mid != plan.member_id), merged)
+            except ValidationError as e:
+                self.reject(r, "member." + e.field, _reason(e))
+                continue
             final[plan.member_id or f"new:{id(plan)}"] = merged
             kept.append(plan)
 
@@ -405,10 +393,7 @@ class _Planner:
                 clean = clean_household(fields)
             else:
                 clean = clean_household(fields, partial=True)
-                merged = {**existing, **clean}
-                if merged["category"] == "monitored" and not merged.get("monitoring_category"):
-                    raise ValidationError("monitoring_category", "required for 监测户",
-                                          "monitoring_category: 监测户须填写监测对象类别 (required for a monitored household)")
+                check_household({**existing, **clean})
         except ValidationError as e:
             target = "household." + e.field
             reject_all(f"户信息有误：{_reason(e, 'household.')}", target)
@@ -416,13 +401,13 @@ class _Planner:
 
         if existing is None:
             self.counts["households_new"] += 1
-            hplan = _HouseholdPlan(number, None, clean, kept, [])
+            hplan = _HouseholdPlan(number, None, clean, kept)
         else:
             diff = {k: v for k, v in clean.items() if existing.get(k) != v}
             for k, v in diff.items():
                 self.changes.append(Change(number, existing["head_name"], "household." + k, existing.get(k), v))
             self.counts["households_updated" if diff else "households_unchanged"] += 1
-            hplan = _HouseholdPlan(number, existing["id"], diff, kept, [])
+            hplan = _HouseholdPlan(number, existing["id"], diff, kept)
         for plan in kept:
             if plan.member_id is None:
                 self.counts["members_new"] += 1
@@ -468,12 +453,12 @@ class _Planner:
             else:
                 current = next((m for m in stored if m["name"] == data.get("name") and not m["id_number"]), None)
             if current is None:
-                return _MemberPlan((r.sheet.name, r.number), clean_member(data, today=self.today), None)
+                return _MemberPlan(clean_member(data, today=self.today), None)
             if {"id_number", "birth_date", "sex"} & set(data):
                 data = {k: current[k] for k in ("id_number", "birth_date", "sex")} | data
             fields = clean_member(data, partial=True, today=self.today)
             changes = {k: (current.get(k), v) for k, v in fields.items() if current.get(k) != v}
-            return _MemberPlan((r.sheet.name, r.number), {**{"name": current["name"]}, **fields}, current["id"], changes)
+            return _MemberPlan({"name": current["name"], **fields}, current["id"], changes)
         except ValidationError as e:
             target = "member." + e.field
             self.reject(r, target, _reason(e))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
                                QPushButton, QVBoxLayout, QWidget)
 
 from app.core.errors import ZhucunError
@@ -14,6 +14,7 @@ from app.ledger.export import KINDS, ExportResult, export_ledger
 
 from .errors import message, show_error
 from .month_view import MonthSelector, month_of
+from .job_dialog import JobDialog
 from .print_dialog import default_folder, open_path, remember_folder, safe_name
 from .style import card, set_role
 
@@ -21,7 +22,7 @@ from .style import card, set_role
 _TONES = {"done": ("#e3efe9", "#1f6f5c"), "error": ("#fbe3e1", "#b3261e")}
 
 
-class LedgerExportDialog(QDialog):
+class LedgerExportDialog(JobDialog):
     """The ledger kind, the month and the file; 导出 writes it in a worker (it holds the store
     briefly) and the dialog says how many rows went where, or why nothing was written."""
 
@@ -266,20 +267,8 @@ class LedgerExportDialog(QDialog):
             return False
         return True
 
-    # -- closing -------------------------------------------------------------------------------
-    def reject(self) -> None:
-        """关闭 (or Esc): while the file is being written, the dialog closes once it is done."""
-        if self.state == "running":
-            self._close_when_stopped = True
-            return
-        super().reject()
-
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if self.state == "running":
-            self._close_when_stopped = True
-            event.ignore()
-            return
-        super().closeEvent(event)
+    def cancel(self) -> None:
+        """An export takes a second or two and is not stopped halfway: closing waits for it."""
 
 
 def open_ledger_export(session, month: str | None = None, parent: QWidget | None = None) -> ExportResult | None:

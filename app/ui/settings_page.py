@@ -18,7 +18,7 @@ from app.storage.store import KEYS_NAME, store_exists
 from .errors import message
 from .first_run import PassphrasePair, restyle, section
 from .preferences import LANGUAGES
-from .style import set_role
+from .style import set_role, wrapped
 from .worker import Task
 
 
@@ -28,14 +28,6 @@ def _form() -> QFormLayout:
     form.setVerticalSpacing(10)
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
     return form
-
-
-def _wrapped(text: str = "", role: str | None = None) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    if role:
-        set_role(label, role)
-    return label
 
 
 def _size(n: int) -> str:
@@ -54,10 +46,10 @@ class _Dialog(QDialog):
         self.col.setSpacing(12)
         self.col.addWidget(section(title))
         if intro:
-            self.col.addWidget(_wrapped(intro, "muted"))
+            self.col.addWidget(wrapped(intro, "muted"))
         self.form = _form()
         self.col.addLayout(self.form)
-        self.error_label = _wrapped("", "error")
+        self.error_label = wrapped("", "error")
         self.error_label.hide()
         self.col.addWidget(self.error_label)
         self.col.addStretch(1)
@@ -209,7 +201,7 @@ class RestoreDialog(_Dialog):
         self.current_dir = Path(current_dir)
         self._task: Task | None = None
         self.info: dict | None = None
-        file_label = _wrapped(str(self.backup))
+        file_label = wrapped(str(self.backup))
         file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.form.addRow(self.tr("备份文件"), file_label)
         target_row = QHBoxLayout()
@@ -233,7 +225,7 @@ class RestoreDialog(_Dialog):
         self.secret_edit = QLineEdit()
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.form.addRow(self.tr("密码或恢复码"), self.secret_edit)
-        self.result_label = _wrapped()
+        self.result_label = wrapped()
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result_label.hide()
         self.col.insertWidget(self.col.indexOf(self.error_label) + 1, self.result_label)
@@ -378,7 +370,7 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("界面语言"), self.language_combo)
         form.addRow(self.tr("无操作自动锁定"), self.autolock_spin)
         inner.addLayout(form)
-        inner.addWidget(_wrapped(self.tr("锁定后屏幕上不留任何记录，需要重新输入密码。离开电脑时也可以按 Ctrl+L 立即锁定。"),
+        inner.addWidget(wrapped(self.tr("锁定后屏幕上不留任何记录，需要重新输入密码。离开电脑时也可以按 Ctrl+L 立即锁定。"),
                                  "muted"))
         return frame
 
@@ -405,14 +397,14 @@ class SettingsPage(QWidget):
         row.addWidget(self.change_passphrase_button)
         row.addStretch(1)
         inner.addLayout(row)
-        self.users_status = _wrapped("", "muted")
+        self.users_status = wrapped("", "muted")
         self.users_status.hide()
         inner.addWidget(self.users_status)
         return frame
 
     def _backup_card(self) -> QFrame:
         frame, inner = self._card(self.tr("备份"))
-        inner.addWidget(_wrapped(self.tr(
+        inner.addWidget(wrapped(self.tr(
             "备份文件和数据库一样是加密的，要用队员的密码或恢复码才能打开。请定期备份到U盘，和电脑分开保管。"),
             "muted"))
         row = QHBoxLayout()
@@ -424,7 +416,7 @@ class SettingsPage(QWidget):
         row.addWidget(self.restore_button)
         row.addStretch(1)
         inner.addLayout(row)
-        self.backup_status = _wrapped("", "muted")
+        self.backup_status = wrapped("", "muted")
         self.backup_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.backup_status.hide()
         inner.addWidget(self.backup_status)
@@ -432,14 +424,9 @@ class SettingsPage(QWidget):
 
     def _about_card(self) -> QFrame:
         frame, inner = self._card(self.tr("关于"))
-        try:
-            from importlib.metadata import version
-            ver = version("zhucun")
-        except Exception:  # noqa: BLE001 - not installed as a package
-            ver = ""
-        self.about_label = _wrapped(self.tr("驻村 Zhucun {0} — 防止返贫动态监测").format(ver) if ver
-                                    else self.tr("驻村 Zhucun — 防止返贫动态监测"))
-        self.data_label = _wrapped(self.tr("数据文件夹：{0}").format(self.session.data_dir), "muted")
+        from app import __version__  # also in the packaged program, which has no package metadata
+        self.about_label = wrapped(self.tr("驻村 Zhucun {0} — 防止返贫动态监测").format(__version__))
+        self.data_label = wrapped(self.tr("数据文件夹：{0}").format(self.session.data_dir), "muted")
         self.data_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         inner.addWidget(self.about_label)
         inner.addWidget(self.data_label)

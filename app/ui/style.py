@@ -43,6 +43,16 @@ def set_role(widget, role: str):
     return widget
 
 
+def wrapped(text: str = "", role: str | None = None):
+    """A label that wraps its text, with an optional stylesheet role (muted, error, …)."""
+    from PySide6.QtWidgets import QLabel
+    label = QLabel(text)
+    label.setWordWrap(True)
+    if role:
+        set_role(label, role)
+    return label
+
+
 def card(title: str | None = None, margins: tuple[int, int, int, int] = (16, 12, 16, 14),
          spacing: int = 8):
     """A white card with an optional section title: (frame, its layout)."""

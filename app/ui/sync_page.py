@@ -24,7 +24,7 @@ from app.sync import client as county_client
 
 from .enum_labels import name_of, names_of
 from .errors import message, show_error
-from .style import WARN, card, set_role, thin_progress
+from .style import WARN, card, set_role, thin_progress, wrapped
 from .table_model import RowsModel, list_table
 from .worker import Cancelled
 
@@ -341,14 +341,6 @@ class SyncPage(QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         return form
 
-    @staticmethod
-    def _wrapped(text: str = "", role: str | None = None) -> QLabel:
-        label = QLabel(text)
-        label.setWordWrap(True)
-        if role:
-            set_role(label, role)
-        return label
-
     def _enroll_card(self) -> QFrame:
         frame, box = card(self.tr("县服务器"))
         # Not enrolled yet: the address and the one-time code, or the file from a USB stick.
@@ -380,7 +372,7 @@ class SyncPage(QWidget):
         row.addWidget(self.join_file_button)
         row.addStretch(1)
         join.addLayout(row)
-        join.addWidget(self._wrapped(self.tr("登记码由县里提供，只能用一次。没有网络时，用县里给的登记文件"
+        join.addWidget(wrapped(self.tr("登记码由县里提供，只能用一次。没有网络时，用县里给的登记文件"
                                              "（enroll-….json）从U盘加入。"), "muted"))
         box.addWidget(self.join_box)
 
@@ -406,10 +398,10 @@ class SyncPage(QWidget):
         form.addRow(self.tr("加入日期"), self.enrolled_label)
         box.addWidget(self.enrolled_box)
 
-        self.enroll_error = self._wrapped("", "error")
+        self.enroll_error = wrapped("", "error")
         self.enroll_error.setObjectName("syncEnrollError")
         self.enroll_error.hide()
-        self.enroll_notice = self._wrapped("", "muted")
+        self.enroll_notice = wrapped("", "muted")
         self.enroll_notice.setObjectName("syncEnrollNotice")
         self.enroll_notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.enroll_notice.hide()
@@ -439,7 +431,7 @@ class SyncPage(QWidget):
 
     def _usb_card(self) -> QFrame:
         frame, box = card(self.tr("用U盘同步"))
-        box.addWidget(self._wrapped(self.tr("没有网络时：把批次导出到U盘，带到乡镇导入县服务器；"
+        box.addWidget(wrapped(self.tr("没有网络时：把批次导出到U盘，带到乡镇导入县服务器；"
                                             "再把县里给的回执文件带回来导入。"), "muted"))
         row = QHBoxLayout()
         row.setSpacing(8)
@@ -453,7 +445,7 @@ class SyncPage(QWidget):
         row.addWidget(self.import_button)
         row.addStretch(1)
         box.addLayout(row)
-        self.usb_status = self._wrapped("", "muted")
+        self.usb_status = wrapped("", "muted")
         self.usb_status.setObjectName("syncUsbStatus")
         self.usb_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.usb_status.hide()
@@ -492,7 +484,7 @@ class SyncPage(QWidget):
             self.figures[key] = number
         figures.addStretch(1)
         box.addWidget(self.figures_row)
-        self.result_note = self._wrapped()
+        self.result_note = wrapped()
         self.result_note.setObjectName("syncResultNote")
         self.result_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.addWidget(self.result_note)
@@ -505,7 +497,7 @@ class SyncPage(QWidget):
         col = QVBoxLayout(page)
         col.setContentsMargins(10, 8, 10, 10)
         col.setSpacing(6)
-        col.addWidget(self._wrapped(hint, "muted"))
+        col.addWidget(wrapped(hint, "muted"))
         table = list_table(model, name)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.setMinimumHeight(table.verticalHeader().defaultSectionSize() * 4 + 32)

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from app.core import handwriting, signature
 from app.core import quality as q
 from app.core.enums import (CaseState, Health, HouseholdCategory, HouseholdFlag, HousingGrade, Measure,
                             RiskType, SchoolStatus, Sex)
@@ -265,8 +266,6 @@ def test_investigator_samples_are_capped_and_spread():
 
 
 def test_compare_strokes_uses_the_signature_module():
-    signature = pytest.importorskip("app.core.signature")
-    handwriting = pytest.importorskip("app.core.handwriting")
     strokes = handwriting.Writer(3).sign("张三", 1)
     a = q.Signature("a", "f1", "h1", "household", "张三", False, strokes)
     b = q.Signature("b", "f1", "h1", "investigator", "王芳", False, dict(strokes))

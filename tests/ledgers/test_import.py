@@ -15,18 +15,9 @@ from app.ledger.sample import UNKNOWN_HEADER, write_national_sample
 from app.services import ledger_import
 from app.services.households import add_household, add_member
 from app.storage.store import Store
-from tests.services.conftest import FAST_KDF
+from tests.services.conftest import FAST_KDF, store  # noqa: F401 - fixture
 
 TODAY = date(2026, 11, 22)
-
-
-@pytest.fixture
-def store(tmp_path):
-    s, _ = Store.create(tmp_path / "s", "王芳", "passphrase1", kdf_params=FAST_KDF)
-    try:
-        yield s
-    finally:
-        s.close()
 
 
 def counts(store) -> dict:

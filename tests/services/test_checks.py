@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from app.core import handwriting, signature
 from app.services import cases, incomes, visits
 from app.services.checks import run_checks
 
@@ -109,8 +110,6 @@ def test_forms_without_investigator_date_or_in_the_future(store, village):
 
 
 def test_household_signature_in_the_investigators_hand(store, village):
-    handwriting = pytest.importorskip("app.core.handwriting")
-    signature = pytest.importorskip("app.core.signature")
     investigator = handwriting.Writer(1).sign("王芳", 1)
     # 张三 signs in a hand clearly not the investigator's (how well hands are told apart is
     # test_signature's business); 李四's line was written by the investigator.

@@ -11,24 +11,11 @@ from app.services import households, sync, worklog
 
 from .conftest import add_household
 
-api = pytest.importorskip("county_server.api")
-if not hasattr(api, "create_app"):
-    pytest.skip("county_server.api.create_app not there yet", allow_module_level=True)
-from county_server import county as cty  # noqa: E402
-from county_server import db  # noqa: E402
-from county_server.inprocess import InProcess  # noqa: E402
+from county_server import api
+from county_server import county as cty
+from county_server.inprocess import InProcess
 
 VILLAGE = "石门村"
-
-
-@pytest.fixture
-def engine(tmp_path):
-    url = f"sqlite:///{tmp_path / 'county.db'}"
-    e = db.make_engine(url)
-    cty.init_county(e, "测试县")
-    e.url_text = url
-    yield e
-    e.dispose()
 
 
 @pytest.fixture

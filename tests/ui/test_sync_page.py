@@ -11,7 +11,6 @@ import httpx
 import pytest
 
 pytest.importorskip("PySide6")
-api = pytest.importorskip("county_server.api")
 
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QFileDialog  # noqa: E402
@@ -22,8 +21,9 @@ from app.ui import sync_page  # noqa: E402
 from app.ui.sync_page import SyncPage  # noqa: E402
 from county_server import cli as county_cli  # noqa: E402
 from county_server import county as cty  # noqa: E402
-from county_server import db  # noqa: E402
+from county_server import api  # noqa: E402
 from county_server.inprocess import InProcess  # noqa: E402
+from tests.sync.conftest import engine  # noqa: E402,F401 - fixture
 
 VILLAGE = "石门村"
 TOWNSHIP = "城关镇"
@@ -46,16 +46,6 @@ class Gate(httpx.BaseTransport):
                 self.reached.set()
                 self.release.wait(30)
         return self.inner.handle_request(request)
-
-
-@pytest.fixture
-def engine(tmp_path):
-    url = f"sqlite:///{tmp_path / 'county.db'}"
-    e = db.make_engine(url)
-    cty.init_county(e, "测试县")
-    e.url_text = url
-    yield e
-    e.dispose()
 
 
 @pytest.fixture
