@@ -13,6 +13,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from app.core import clock
 from app.core.enums import Role
 from app.core.errors import AccessDenied, NotFound, StateError, ValidationError, ZhucunError
 
@@ -66,7 +67,7 @@ def _open(args):
 
 
 def _today(args) -> date:
-    return date.fromisoformat(args.today) if getattr(args, "today", None) else date.today()
+    return date.fromisoformat(args.today) if getattr(args, "today", None) else clock.today()
 
 
 def _sets(pairs: list[str] | None) -> dict:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from app.core import clock
 from app.core.enums import Sex
 from app.core.idnumber import make_id_number
 
@@ -135,7 +136,7 @@ def test_bad_date_names_the_field(env):
 
 
 def test_future_visit_date_refused(env):
-    future = (date.today() + timedelta(days=10)).isoformat()
+    future = (clock.today() + timedelta(days=10)).isoformat()
     run = g(env, "visit", "add", "--household", env["li"]["id"], "--date", future, "--mode", "home",
             "--note", "x")
     assert run.code == 3, run

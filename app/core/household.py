@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from . import clock
 from .enums import (Education, Health, HouseholdCategory, HouseholdFlag, HousingGrade,
                     LabourCapacity, MonitoringCategory, Relation, Residence, RiskType,
                     SchoolStatus, Sex)
@@ -196,7 +197,7 @@ def clean_member(data: dict, partial: bool = False, today: date | None = None) -
         elif key == "id_number":
             out[key] = _text(value, key)
         elif key == "birth_date":
-            out[key] = parse_date(value, key, today or date.today())
+            out[key] = parse_date(value, key, today or clock.today())
         elif key == "phone":
             out[key] = normalize_phone(value, key) if _text(value, key) else None
         elif key == "disability_grade":
@@ -224,7 +225,7 @@ def clean_member(data: dict, partial: bool = False, today: date | None = None) -
     for key in ("relation", "school_status", "health", "labour"):
         if key in out and out[key] is None and not partial:
             del out[key]
-    _check_member_consistency(out, today or date.today())
+    _check_member_consistency(out, today or clock.today())
     return out
 
 

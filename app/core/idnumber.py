@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from . import clock
 from .enums import Sex
 from .errors import ValidationError
 
@@ -73,7 +74,7 @@ def parse_id_number(text: str, field: str = "id_number", today: date | None = No
         raise ValidationError(
             field, f"birth year from {_EARLIEST_BIRTH_YEAR}",
             f"{field}: 身份证号中的出生年份{y}早于{_EARLIEST_BIRTH_YEAR} (birth year before {_EARLIEST_BIRTH_YEAR})")
-    if birth > (today or date.today()):
+    if birth > (today or clock.today()):
         raise ValidationError(
             field, "birth date not in the future",
             f"{field}: 身份证号中的出生日期{birth.isoformat()}晚于今天 (birth date is in the future)")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from app.core import clock
 from app.core.enums import HouseholdCategory, RiskType, VisitMode
 from app.core.errors import ValidationError
 from app.core.monitoring import CaseEvent, replay
@@ -65,7 +66,7 @@ def export_ledger(store: Store, kind: str, month: str, out: Path, today: date | 
     """Write the `kind` ledger of `month` ("YYYY-MM") to `out` (.xlsx). A month that has not
     begun is refused; an empty month still gives the header."""
     kind = parse_kind(kind)
-    today = today or date.today()
+    today = today or clock.today()
     month, start, end = reporting.month_bounds(month)
     if start > today:
         raise ValidationError("month", "not after the current month",

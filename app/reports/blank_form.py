@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -21,6 +20,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
+from app.core import clock
 from app.core.forms.definition import FormDef, Question
 from app.core.forms.expr import Expr
 from app.reports.flow import (BODY, CELL_HEAD, HEADING, MUTED, SHADE, SMALL, SUBHEADING, TITLE, Text,
@@ -876,7 +876,7 @@ def write_blank_form(form: FormDef, out: Path, *, fonts: FontSet | None = None, 
     """`copies` blank copies of the form in one PDF, each numbering its own pages; returns the
     number of pages written."""
     fonts = fonts or load_fonts()
-    printed_on = printed_on or date.today().isoformat()
+    printed_on = printed_on or clock.today().isoformat()
     title = f"{form.title()}（纸质备用）"
     footer = f"{form.title()}　表单 {form.form_id}　版本 {form.version}　纸质填写，回村后及时录入"
     writer = PdfWriter(Path(out), fonts, title=title, place=place, printed_on=printed_on)

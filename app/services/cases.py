@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.core import clock
 from app.core.enums import CaseState, HouseholdCategory, LabourCapacity, Measure, MonitoringCategory, RiskType
 from app.core.errors import StateError, ValidationError
 from app.core.household import parse_bool, parse_date, parse_int
@@ -85,7 +86,7 @@ def _follow_household(store: Store, household_id: str, event: CaseEvent, status:
 
 
 def open_case(store: Store, household_id: str, on, by: str, data: dict, today: date | None = None) -> dict:
-    today = today or date.today()
+    today = today or clock.today()
     event = _event("clue", on, by, data, today)
     with store.transaction():
         store.records.require("households", household_id)
@@ -99,7 +100,7 @@ def open_case(store: Store, household_id: str, on, by: str, data: dict, today: d
 
 
 def record_step(store: Store, case_id: str, kind: str, on, by: str, data: dict, today: date | None = None) -> dict:
-    today = today or date.today()
+    today = today or clock.today()
     with store.transaction():
         case = store.records.require("cases", case_id)
         if kind == "eliminate":
@@ -119,7 +120,7 @@ def _save_event(store: Store, case_id: str, household_id: str, event: CaseEvent)
 
 
 def case_view(store: Store, case_id: str, today: date | None = None) -> dict:
-    today = today or date.today()
+    today = today or clock.today()
     case = store.records.require("cases", case_id)
     status = replay(_events(store, case_id))
     household = store.records.get("households", case["household_id"], include_deleted=True)
@@ -141,7 +142,7 @@ def list_cases(store: Store, state: str | None = None, today: date | None = None
         sql += " AND c.state = ?"
         params.append(CaseState.parse(state, "state").value)
     rows = store.query(sql + " ORDER BY c.clue_date DESC", params)
-    today_iso = (today or date.today()).isoformat()
+    today_iso = (today or clock.today()).isoformat()
     for r in rows:
         r["state_zh"] = CaseState(r["state"]).zh
         late = (r["state"] == "clue" and r["identify_by"] < today_iso) or (

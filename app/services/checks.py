@@ -10,6 +10,7 @@ import json
 from datetime import date
 from typing import Iterable
 
+from app.core import clock
 from app.core import quality
 from app.core.errors import ZhucunError
 from app.core.monitoring import CaseEvent, replay
@@ -34,7 +35,7 @@ def run_checks(store: Store, *, today: date | None = None, rules: Iterable[str] 
                household_id: str | None = None) -> list[Finding]:
     """Every finding (or those of the rules whose ids start with one of `rules`), for every
     household or one, sorted by severity then household."""
-    today = today or date.today()
+    today = today or clock.today()
     prefixes = list(rules) if rules is not None else None
 
     def wanted(*groups: str) -> bool:

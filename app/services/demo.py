@@ -9,6 +9,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+from app.core import clock
 from app.core.enums import Role
 from app.core.household import clean_household, clean_member
 from app.core.income import IncomeItems, per_capita
@@ -27,7 +28,7 @@ CHUNK = 50  # households per transaction: a crash mid-build keeps what was commi
 def build_demo(data_dir: Path, passphrase: str, households: int, seed: int = 1, user_name: str | None = None,
                today: date | None = None, progress=None, kdf_params: dict | None = None) -> dict:
     started = time.perf_counter()
-    today = today or date.today()
+    today = today or clock.today()
     plan = build_village_plan(households, seed=seed, today=today)
     leader = next((t["name"] for t in plan["team"] if t["role"] == "leader"), plan["team"][0]["name"])
     store, code = Store.create(data_dir, user_name or leader, passphrase, Role.LEADER, kdf_params)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.core import clock
 from app.core.enums import DueKind, HouseholdCategory, Residence, VisitMode
 from app.core.household import parse_month
 from app.core.monitoring import add_months
@@ -114,7 +115,7 @@ def _roster(store: Store) -> tuple[dict, list]:
 def due_list(store: Store, month: str, today: date | None = None, include_done: bool = False) -> list[dict]:
     month = parse_month(month)
     year, mon = map(int, month.split("-"))
-    today = today or date.today()
+    today = today or clock.today()
     policy = VisitPolicy.from_dict(config.visit_policy_table(store))
     visits = _visit_samples(store, year, mon, policy)
     info, roster = _roster(store)

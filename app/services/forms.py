@@ -20,6 +20,7 @@ from pathlib import Path
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from app.core import clock
 from app.core import canonical, signature
 from app.core.errors import NotFound, StateError, ValidationError
 from app.core.forms.definition import FormDef, load_file, load_rows
@@ -158,7 +159,7 @@ def prefill(store: Store, form: FormDef, household_id: str | None, today: date |
     income = store.query("SELECT items FROM income_assessments WHERE household_id = ? AND deleted = 0"
                          " ORDER BY assessed_on DESC LIMIT 1", [household["id"]])
     items = json.loads(income[0]["items"]) if income else {}
-    day = today or date.today()
+    day = today or clock.today()
     repeat_rows: dict[str, list[dict]] = {}
     for q in form.walk():
         if q.type == "calculate":
@@ -256,7 +257,7 @@ def fill(store: Store, form_id: str, household_id: str | None, answers: dict, *,
          draft_id: str | None = None, supersedes: str | None = None, amend_reason: str | None = None,
          filled_on=None, today: date | None = None) -> dict:
     """Save a complete form. Raises FormInvalid listing every broken rule and missing answer."""
-    today = today or date.today()
+    today = today or clock.today()
     form = get_form(store, form_id, version)
     if household_id:
         household_id = hh.get_household(store, household_id)["id"]
@@ -279,7 +280,7 @@ def fill(store: Store, form_id: str, household_id: str | None, answers: dict, *,
 
 def update_answers(store: Store, instance_id: str, answers: dict, today: date | None = None) -> dict:
     """Change a complete form before it is signed."""
-    today = today or date.today()
+    today = today or clock.today()
     inst = store.records.require("form_instances", instance_id)
     if inst["state"] == "signed":
         raise StateError("已签名的表单已锁定，请提交更正（新版本）(a signed form is locked: amend it)")
@@ -363,13 +364,13 @@ def sign(store: Store, instance_id: str, signatures: dict[str, dict], today: dat
             "state": "signed", "signed_at": signed_at, "signed_by": store.user_id, "signer_key": public,
             "content_hash": hashlib.sha256(content).hexdigest(), "signature": key.sign(content).hex()})
         if update_file:
-            apply_to_household(store, form, record, today or date.today())
+            apply_to_household(store, form, record, today or clock.today())
     return record
 
 
 def required_signatures(form: FormDef, inst: dict) -> list:
     """The signature questions the answers make relevant (a phone visit has no household line)."""
-    day = date.fromisoformat(inst["filled_on"]) if inst.get("filled_on") else date.today()
+    day = date.fromisoformat(inst["filled_on"]) if inst.get("filled_on") else clock.today()
     relevant = evaluate(form, inst["answers"], day).relevant
     return [q for q in form.signatures() if relevant.get(q.name, True)]
 

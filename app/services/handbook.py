@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from app.core import canonical
+from app.core import canonical, clock
 from app.core.enums import (CaseState, Education, Health, HouseholdCategory, HouseholdFlag, HousingGrade,
                             LabourCapacity, Measure, MonitoringCategory, Relation, Residence, RiskType,
                             SchoolStatus, Sex, VisitMode)
@@ -67,7 +67,7 @@ class Reader:
     """Reads handbooks from one store; what is shared by many households (form titles, the
     pairing-cadre changes in the audit log) is read once per batch."""
     store: Store
-    today: date = field(default_factory=date.today)
+    today: date = field(default_factory=clock.today)
     _titles: dict | None = None
     _cadres: dict | None = None
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.core import clock
 from app.core.errors import ValidationError
 from app.core.household import parse_date, parse_int
 from app.core.income import IncomeItems, compare_to_baseline, income_warnings, per_capita
@@ -14,7 +15,7 @@ from . import config
 def add_income(store: Store, household_id: str, assessed_on, items: dict, household_size=None,
                note: str | None = None, today: date | None = None) -> dict:
     """Record an assessment; returns the record plus `comparison` and `warnings`."""
-    day = parse_date(assessed_on, "assessed_on", today or date.today())
+    day = parse_date(assessed_on, "assessed_on", today or clock.today())
     if not day:
         raise ValidationError("assessed_on", "required")
     parsed = IncomeItems.from_dict(items)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from app.core import clock
 from app.core.enums import (Education, Health, HouseholdCategory, HousingGrade, LabourCapacity,
                             MonitoringCategory, Relation, RiskType, SchoolStatus, Sex)
 from app.core.errors import ValidationError
@@ -467,7 +468,7 @@ class _Planner:
 
 def plan_import(store: Store, ledger: Ledger, today: date | None = None, progress=None, cancel=None) -> Plan:
     """What importing `ledger` would do; writes nothing. `progress(done, total)` counts households."""
-    planner = _Planner(store, ledger, today or date.today())
+    planner = _Planner(store, ledger, today or clock.today())
     planner.run(progress, cancel)
     planner.rejected.sort(key=lambda x: (x.sheet, x.row))
     return Plan(ledger, planner.households, planner.rejected, planner.changes, planner.counts)

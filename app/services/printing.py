@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
+from app.core import clock
 from app.core.errors import NotFound, ValidationError
 from app.reports.fonts import FontSet, load_fonts
 from app.reports.handbook import handbook_section
@@ -101,7 +102,7 @@ def check_fonts(store: Store, household_ids: list[str], today: date | None = Non
                 fonts: FontSet | None = None) -> list[Unprintable]:
     """Every character these handbooks would print that no font has."""
     fonts = fonts or load_fonts()
-    reader = hb.Reader(store, today or date.today())
+    reader = hb.Reader(store, today or clock.today())
     return [u for hid in household_ids for u in unprintable(fonts, reader.data(hid))]
 
 
@@ -131,7 +132,7 @@ def print_handbooks(store: Store, household_ids: list[str], out: Path, *, per_ho
     """Handbooks of `household_ids` into the file `out` (or, per household, files in the folder
     `out`). Households with a character no font has are skipped and listed in the result."""
     started = time.perf_counter()
-    today = today or date.today()
+    today = today or clock.today()
     fonts = fonts or load_fonts()
     reader = hb.Reader(store, today)
     printed_on = today.isoformat()
@@ -207,7 +208,7 @@ def verify_print(store: Store, text: str, today: date | None = None) -> dict:
     if len(code.replace("-", "")) != 16:
         raise ValidationError("code", "16 hexadecimal digits",
                               "核验码应为16位（如 1a2b-3c4d-5e6f-7a8b）/ a code has 16 hex digits")
-    reader = hb.Reader(store, today or date.today())
+    reader = hb.Reader(store, today or clock.today())
     sql = "SELECT * FROM print_log WHERE code = ?"
     params = [code]
     if household_id:
@@ -262,7 +263,7 @@ def print_blank_form(store: Store, form_id: str, out: Path, *, version: str | No
     form = get_form(store, form_id, version)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    pages = write_blank_form(form, out, place=_place(store), printed_on=(today or date.today()).isoformat(),
+    pages = write_blank_form(form, out, place=_place(store), printed_on=(today or clock.today()).isoformat(),
                              copies=copies)
     return PrintResult(files=[out], pages=pages, seconds=time.perf_counter() - started)
 
@@ -272,7 +273,7 @@ def print_month_report(store: Store, month: str, out: Path, today: date | None =
     from app.reports.month_report import write_month_report
     from app.services.reporting import month_summary
     started = time.perf_counter()
-    today = today or date.today()
+    today = today or clock.today()
     summary = month_summary(store, month, today)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -288,7 +289,7 @@ def print_notice(store: Store, month: str, out: Path, today: date | None = None,
     if days < 5:
         raise ValidationError("days", "at least 5 days", "公示期不少于5天 / a notice stays up at least 5 days")
     started = time.perf_counter()
-    today = today or date.today()
+    today = today or clock.today()
     entries = notice_entries(store, month)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)

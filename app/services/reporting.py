@@ -13,6 +13,7 @@ import json
 import re
 from datetime import date, timedelta
 
+from app.core import clock
 from app.core.enums import DueKind, HouseholdCategory, MonitoringCategory, RiskType, VisitMode
 from app.core.errors import ValidationError
 from app.core.household import parse_month
@@ -94,7 +95,7 @@ def _team(store: Store, attendance: list[dict]) -> tuple[list[str], str | None]:
 def month_summary(store: Store, month: str, today: date | None = None) -> dict:
     """Everything the monthly work report prints for `month` ("YYYY-MM"), as seen on `today`:
     a month that has not begun is refused. Counts are ints, dates ISO strings."""
-    today = today or date.today()
+    today = today or clock.today()
     month, start, end = month_bounds(month)
     if start > today:
         raise ValidationError("month", "not after the current month",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.core import clock
 from app.core.enums import RiskType, VisitMode
 from app.core.errors import StateError, ValidationError
 from app.core.household import _enum_list, _text, parse_date
@@ -28,7 +29,7 @@ def clean_visit(data: dict, today: date) -> dict:
 def add_visit(store: Store, household_id: str, data: dict, today: date | None = None,
               source_form: str | None = None) -> dict:
     data = {"visitor": store.user["name"] if store.user else None, **data}
-    fields = clean_visit(data, today or date.today())
+    fields = clean_visit(data, today or clock.today())
     if source_form:
         fields["source_form"] = source_form  # the signed visit-record form it came from
     with store.transaction():
@@ -45,7 +46,7 @@ def correct_visit(store: Store, visit_id: str, data: dict, reason: str, today: d
             raise StateError("this visit was already corrected: correct the newest version")
         keep = {k: old[k] for k in ("visit_date", "mode", "visitor", "met_person", "findings", "risks_seen",
                                     "followups")}
-        fields = clean_visit({**keep, **data}, today or date.today())
+        fields = clean_visit({**keep, **data}, today or clock.today())
         return store.records.insert("visits", {"household_id": old["household_id"], **fields,
                                                "supersedes": visit_id, "supersede_reason": reason})
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.core import clock
 from app.core.errors import StateError, ValidationError
 from app.core.household import _text, parse_date, parse_int, parse_month
 from app.storage.store import Store
@@ -38,7 +39,7 @@ def add_task(store: Store, prompt_id: str, task: dict) -> dict:
 
 def complete_task(store: Store, task_id: str, done_on=None, note: str | None = None,
                   done_by: str | None = None, today: date | None = None) -> dict:
-    today = today or date.today()
+    today = today or clock.today()
     with store.transaction():
         task = store.records.require("prompt_tasks", task_id)
         if task["done_on"]:
@@ -51,7 +52,7 @@ def complete_task(store: Store, task_id: str, done_on=None, note: str | None = N
 
 def prompts_for_month(store: Store, month: str, today: date | None = None) -> list[dict]:
     month = parse_month(month)
-    today_iso = (today or date.today()).isoformat()
+    today_iso = (today or clock.today()).isoformat()
     prompts = store.query("SELECT * FROM prompts WHERE month = ? AND deleted = 0 ORDER BY created_at", [month])
     for p in prompts:
         p["tasks"] = store.query("SELECT * FROM prompt_tasks WHERE prompt_id = ? AND deleted = 0"
@@ -94,7 +95,7 @@ def add_problem_list(store: Store, title: str, items: list[dict] | None = None, 
     with store.transaction():
         plist = store.records.insert("problem_lists", {
             "title": _text(title, "title", required=True, max_len=200), "source": source,
-            "created_on": parse_date(created_on or date.today(), "created_on")})
+            "created_on": parse_date(created_on or clock.today(), "created_on")})
         plist["items"] = [add_problem(store, plist["id"], item) for item in items or []]
     return plist
 
@@ -113,7 +114,7 @@ def add_problem(store: Store, list_id: str, item: dict) -> dict:
 
 def close_problem(store: Store, item_id: str, note: str, closed_on=None, today: date | None = None) -> dict:
     """销号: an item closes with a note saying how it was fixed."""
-    today = today or date.today()
+    today = today or clock.today()
     note = _text(note, "note", required=True, max_len=2000)
     with store.transaction():
         item = store.records.require("problem_items", item_id)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QFrame, QHBoxLayout,
                                QLabel, QLineEdit, QProgressBar, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
+from app.core import clock
 from app.core.enums import Role
 from app.core.errors import AccessDenied, ValidationError
 from app.storage.keys import MIN_PASSPHRASE
@@ -173,7 +174,7 @@ def write_recovery_sheet(path: Path, code: str, user_name: str, data_dir: Path |
     path = Path(path)
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
-    day = day or date.today()
+    day = day or clock.today()
     body = ParagraphStyle("body", fontName="ZhucunCJK", fontSize=11.5, leading=18, wordWrap="CJK")
     title = ParagraphStyle("title", parent=body, fontSize=20, leading=28, spaceAfter=4)
     small = ParagraphStyle("small", parent=body, fontSize=10, leading=15, textColor=colors.HexColor("#5f6b66"))
@@ -273,7 +274,7 @@ class RecoveryCodeView(QWidget):
     def default_pdf_path(self) -> str:
         docs = Path.home() / "Documents"
         folder = docs if docs.is_dir() else Path.home()
-        name = self.tr("驻村恢复码-{0}-{1}.pdf").format(self.user_name, date.today().isoformat())
+        name = self.tr("驻村恢复码-{0}-{1}.pdf").format(self.user_name, clock.today().isoformat())
         return str(folder / name)
 
     def save_pdf(self) -> None:

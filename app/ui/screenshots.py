@@ -5,7 +5,7 @@ import os
 import shutil
 import tempfile
 import time
-from datetime import date
+from app.core import clock
 from pathlib import Path
 
 DEMO_PASSPHRASE = "demo1234"
@@ -172,7 +172,7 @@ def render_all(out: Path, households: int = 300, language: str = "zh_CN") -> lis
         first.close()
 
         folder = work / "village"
-        demo.build_demo(folder, DEMO_PASSPHRASE, households, seed=1, today=date.today(), kdf_params=FAST_KDF)
+        demo.build_demo(folder, DEMO_PASSPHRASE, households, seed=1, today=clock.today(), kdf_params=FAST_KDF)
 
         from .unlock import UnlockDialog
         unlock = UnlockDialog(folder, prefs)

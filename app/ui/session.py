@@ -8,6 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import QObject, Signal
 
+from app.core import clock
 from app.storage.store import Store
 
 from .worker import Task
@@ -63,7 +64,7 @@ class Session(QObject):
 
     @staticmethod
     def today() -> date:
-        return date.today()
+        return clock.today()
 
     def run(self, fn, on_done=None, on_failed=None, on_progress=None, hold: bool = True) -> Task:
         """`fn(store, report)` in a worker, holding the store; results on the GUI thread.

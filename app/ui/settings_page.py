@@ -1,7 +1,6 @@
 """Settings: language and auto-lock (this laptop), the team's users and passphrases, backups."""
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -10,6 +9,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QFileDialog, QF
                                QRadioButton, QScrollArea, QSpinBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
 
+from app.core import clock
 from app.core.enums import Role
 from app.core.errors import AccessDenied, ValidationError
 from app.storage.keys import KeyFile
@@ -236,7 +236,7 @@ class RestoreDialog(_Dialog):
         self._update()
 
     def default_target(self) -> Path:
-        base = self.current_dir.parent / f"{self.current_dir.name}-restored-{date.today():%Y%m%d}"
+        base = self.current_dir.parent / f"{self.current_dir.name}-restored-{clock.today():%Y%m%d}"
         target, n = base, 2
         while target.exists():
             target = base.with_name(f"{base.name}-{n}")

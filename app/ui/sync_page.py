@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import threading
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import httpx
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QFileDialog, QFra
                                QLabel, QLineEdit, QPushButton, QScrollArea, QTabWidget,
                                QVBoxLayout, QWidget)
 
+from app.core import clock
 from app.core import enums
 from app.services import sync, worklog
 from app.storage.schema import RECORD_TABLES
@@ -827,7 +828,7 @@ class SyncPage(QWidget):
         """导出批次到U盘: the pending batch's envelope, to take to the township."""
         if self.busy:
             return
-        suggested = Path.home() / f"zhucun-{date.today().isoformat()}.zhb"
+        suggested = Path.home() / f"zhucun-{clock.today().isoformat()}.zhb"
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("把批次保存到U盘"), str(suggested),
                                                 self.tr("同步批次 (*.zhb)"))
         if not chosen:

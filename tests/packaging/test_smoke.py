@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from app.core import clock
 from app.core.enums import Sex
 from app.core.idnumber import make_id_number
 
@@ -172,7 +173,7 @@ def test_ledgers_in_and_out(dist, env, tmp_path):
     assert load_workbook(result["report"])["未导入"].max_row == bad + 1
     out = json.loads(ok(run(env, "export-ledger", "roster", "--out", tmp_path / "roster.xlsx", *store)).stdout)
     assert out["rows"] == result["imported"]
-    month = date.today().strftime("%Y-%m")
+    month = clock.today().strftime("%Y-%m")
     visits = json.loads(ok(run(env, "export-ledger", "visits", "--month", month, "--out", tmp_path / "v.xlsx",
                                *store)).stdout)
     assert visits["rows"] == 0 and load_workbook(visits["path"]).sheetnames == ["走访台账"]

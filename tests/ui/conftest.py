@@ -27,12 +27,12 @@ def private_settings(tmp_path, monkeypatch):
 @pytest.fixture
 def demo_store(tmp_path):
     """A small demo village, open; closed after the test."""
-    from datetime import date
+    from app.core import clock
 
     from app.services import demo
     from app.storage.store import Store
     folder = tmp_path / "village"
-    demo.build_demo(folder, "passphrase1", 40, seed=2, today=date.today(), kdf_params=FAST_KDF)
+    demo.build_demo(folder, "passphrase1", 40, seed=2, today=clock.today(), kdf_params=FAST_KDF)
     store = Store.open(folder, "passphrase1")
     yield store
     if store.conn is not None:
