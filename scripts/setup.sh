@@ -37,3 +37,10 @@ zhucun_system_packages() {
 }
 
 ZHUCUN_APT_PACKAGES=(fonts-wqy-microhei fonts-hanazono poppler-utils zbar-tools libegl1 libxkbcommon0 libfontconfig1 libgl1 libdbus-1-3)
+# Qt's xcb platform plugin (the real window on X11): the libraries libqxcb.so and
+# libQt6XcbQpa.so.6 link against (`ldd`); without them "could not load the Qt platform plugin xcb".
+ZHUCUN_APT_PACKAGES+=(libxcb1 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
+    libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0
+    libxcb-randr0 libxcb-xkb1 libxcb-util1 libxcb-glx0 libxkbcommon-x11-0)
+# The test that opens the real window: a virtual X server and xwininfo to see the window map.
+ZHUCUN_APT_PACKAGES+=(xvfb x11-utils)
