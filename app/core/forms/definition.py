@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core import limits
 from app.core.errors import ZhucunError
 
 from .expr import Expr, ExprError, parse
@@ -28,6 +29,7 @@ EXPRESSION_COLUMNS = ("relevant", "constraint", "calculation", "choice_filter", 
 YES = {"yes", "true", "true()", "1"}
 NO = {"", "no", "false", "false()", "0"}
 NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+MAX_ID, MAX_TITLE = 64, 200
 SIGNATURE_ROLES = ("investigator", "household")
 
 
@@ -220,16 +222,19 @@ class _Loader:
         rows = self.rows.get("settings")
         s = rows[0] if isinstance(rows, list) and rows else rows if isinstance(rows, dict) else {}
         form_id = _text(s.get("form_id"))
-        if not form_id or not NAME.match(form_id):
-            self.fail("settings: form_id is required (letters, digits, _ . -)", column="form_id")
+        if not form_id or not NAME.match(form_id) or len(form_id) > MAX_ID:
+            self.fail(f"settings: form_id is required (letters, digits, _ . -; at most {MAX_ID})", column="form_id")
         version = _text(s.get("version"))
-        if not version:
-            self.fail("settings: version is required", column="version")
+        if not version or len(version) > MAX_ID:
+            self.fail(f"settings: version is required (at most {MAX_ID} characters)", column="version")
         titles = _localised(s, "form_title") or {"": form_id}
+        if any(len(t) > MAX_TITLE for t in titles.values()):
+            self.fail(f"settings: form_title is at most {MAX_TITLE} characters", column="form_title")
         return {"form_id": form_id, "version": version, "titles": titles}
 
     def choices(self) -> dict[str, list[Choice]]:
         out: dict[str, list[Choice]] = {}
+        seen: set[tuple[str, str]] = set()
         for i, row in enumerate(self.rows.get("choices") or [], start=2):
             n = row.get("_row", i)
             list_name, name = _text(row.get("list_name")), _text(row.get("name"))
@@ -237,8 +242,9 @@ class _Loader:
                 continue
             if not list_name or not name:
                 self.fail("a choice needs list_name and name", n, "choices")
-            if any(c.name == name for c in out.get(list_name, ())):
+            if (list_name, name) in seen:
                 self.fail(f"choice '{name}' appears twice in list '{list_name}'", n, "name")
+            seen.add((list_name, name))
             extra = {k: _text(v) for k, v in row.items()
                      if k not in ("list_name", "name", "_row") and not k.startswith("label")}
             out.setdefault(list_name, []).append(Choice(name, _localised(row, "label"), extra))
@@ -345,17 +351,23 @@ def load_file(path: str | Path) -> FormDef:
     path = Path(path)
     suffix = path.suffix.lower()
     try:
+        if suffix not in (".xlsx", ".json", ".yaml", ".yml"):
+            raise FormError(path.name, "a form definition is a .yaml, .json or .xlsx file")
+        limits.check_size(path, "form")
         if suffix == ".xlsx":
             from .xlsform import read_workbook
+            limits.check_zip(path, max_unpacked=limits.MAX_BYTES["form"] * 16)
             rows = read_workbook(path)
-        elif suffix == ".json":
-            rows = json.loads(path.read_text("utf-8"))
-        elif suffix in (".yaml", ".yml"):
-            import yaml
-            rows = yaml.safe_load(path.read_text("utf-8"))
         else:
-            raise FormError(path.name, "a form definition is a .yaml, .json or .xlsx file")
-    except FormError:
+            text = path.read_text("utf-8")
+            limits.check_depth(text, path)
+            if suffix == ".json":
+                rows = json.loads(text)
+            else:
+                import yaml
+                rows = yaml.safe_load(text)
+            limits.check_nesting(rows, path)
+    except (FormError, limits.LimitExceeded):
         raise
     except Exception as e:  # a file that does not parse is reported, not a traceback
         raise FormError(path.name, f"cannot read: {e}") from e

@@ -16,7 +16,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from .definition import DEFAULT_LANGUAGE, FormDef, Question
-from .expr import Context, Expr, Nodeset
+from .expr import Context, Expr, LimitExceeded, Nodeset
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 INTEGER = re.compile(r"^-?\d+$")
@@ -31,7 +31,16 @@ MESSAGES = {
     "choice": {"中文": "{label}：“{value}”不是可选项", "English": "{label}: '{value}' is not one of the choices"},
     "text": {"中文": "{label}应为文字", "English": "{label} must be text"},
     "repeat": {"中文": "{label}应为多条记录的列表", "English": "{label} must be a list of entries"},
+    "too_long": {"中文": "{label}过长：最多 {limit} 个字符", "English": "{label} is too long: at most {limit} characters"},
+    "digits": {"中文": "{label}的数字过大：最多 {limit} 位", "English": "{label} has too many digits: at most {limit}"},
+    "decimal_digits": {"中文": "{label}的数字超出范围：最多 {limit} 位有效数字，数量级不超过 10 的 ±{exponent} 次方",
+                       "English": "{label} is out of range: at most {limit} significant digits, magnitude within 1E±{exponent}"},
+    "limit": {"中文": "{label}的计算结果超出限制（{limit}），请检查表单", "English": "{label}: the calculation exceeds the limit ({limit}); check the form"},
 }
+MAX_ANSWER = 10_000      # characters in a typed answer
+MAX_DIGITS = 18          # digits of an integer answer (ODK integers are 32-bit; ledgers need no more)
+DECIMAL_DIGITS = 28      # significant digits of a decimal answer
+DECIMAL_EXPONENT = 30    # 1E+30 … 1E-30
 
 
 @dataclass
@@ -80,8 +89,13 @@ def split_path(path: str):
     return path, None
 
 
-def _message(rule: str, lang: str, **kw) -> str:
-    table = MESSAGES[rule]
+LIMITS = {"too_long": MAX_ANSWER, "digits": MAX_DIGITS, "decimal_digits": DECIMAL_DIGITS}
+
+
+def _message(key: str, lang: str, **kw) -> str:
+    kw.setdefault("limit", LIMITS.get(key, ""))
+    kw.setdefault("exponent", DECIMAL_EXPONENT)
+    table = MESSAGES[key]
     return (table.get(lang) or table[DEFAULT_LANGUAGE]).format(**kw)
 
 
@@ -93,14 +107,18 @@ def coerce(q: Question, value, form: FormDef):
     """(clean value, rule broken or None). Empty stays None."""
     if empty(value):
         return None, None
+    if isinstance(value, str) and len(value) > MAX_ANSWER:
+        return value[:20] + "…", "too_long"
     t = q.type
     if t == "integer":
         if isinstance(value, bool):
             return value, "integer"
-        if isinstance(value, int):
-            return value, None
+        if isinstance(value, int):  # str() of an int over 4,300 digits raises
+            return (value, None) if abs(value) < 10 ** MAX_DIGITS else (None, "digits")
         text = str(value).strip()
-        return (int(text), None) if INTEGER.match(text) else (value, "integer")
+        if not INTEGER.match(text):
+            return value, "integer"
+        return (int(text), None) if len(text.lstrip("-")) <= MAX_DIGITS else (text[:20] + "…", "digits")
     if t == "decimal":
         if isinstance(value, bool):
             return value, "decimal"
@@ -110,6 +128,8 @@ def coerce(q: Question, value, form: FormDef):
             return value, "decimal"
         if not d.is_finite():
             return value, "decimal"
+        if d and (len(d.as_tuple().digits) > DECIMAL_DIGITS or abs(d.adjusted()) > DECIMAL_EXPONENT):
+            return str(value)[:20], "decimal_digits"
         return format(d.normalize() if d == d.to_integral() else d, "f"), None
     if t == "date":
         text = str(value).strip()
@@ -174,6 +194,7 @@ class _Env:
 
     def __init__(self, form: FormDef, top: dict, today: date):
         self.form, self.top, self.today = form, top, today
+        self.over: dict[str, str] = {}   # path -> the limit a calculation ran into
 
     def context(self, index: int | None = None, repeat: str | None = None, current=None,
                 own: dict | None = None) -> Context:
@@ -207,9 +228,12 @@ class _Env:
             return v != "" and v.lower() != "false"
         return bool(v) if v is not None else False
 
-    def compute(self, e: Expr, index=None, repeat=None):
+    def compute(self, e: Expr, index=None, repeat=None, path: str = ""):
         try:
             return _store(e.evaluate(self.context(index, repeat)))
+        except LimitExceeded as over:
+            self.over[path] = over.limit
+            return None
         except Exception:
             return None
 
@@ -253,6 +277,10 @@ def evaluate(form: FormDef, answers: dict | None, today: date, lang: str = DEFAU
 
     # A value the relevance rules hide is cleared, so its type does not matter any more.
     issues = [i for i in issues if relevant.get(i.path, True)]
+    for path, limit in env.over.items():
+        name = split_path(path)[0]
+        q = form.by_name[name if isinstance(name, str) else name[1]]
+        issues.append(Issue(path, q.name, "limit", _message("limit", lang, label=q.label(lang), limit=limit)))
     missing: list[Issue] = []
     for q in form.walk():
         if q.type not in ("text", "integer", "decimal", "date", "select_one", "select_multiple"):
@@ -295,7 +323,7 @@ def _settle(form, questions, env, top, entered, relevant, parent_relevant, index
             continue
         target = top if index is None else top[repeat][index]
         if q.type == "calculate":
-            target[q.name] = env.compute(q.calculation, index, repeat) if rel else None
+            target[q.name] = env.compute(q.calculation, index, repeat, path) if rel else None
         elif q.type in ("text", "integer", "decimal", "date", "select_one", "select_multiple"):
             original = entered.get(q.name) if index is None else entered[repeat][index].get(q.name)
             target[q.name] = original if rel else None

@@ -9,8 +9,10 @@ empty, list[str] for select_multiple, `Nodeset` for a question inside a repeat s
 `datetime.date` from today() and date(), `datetime.datetime` from now(). As in ODK, a date in
 arithmetic is the number of days since 1970-01-01.
 
-Evaluation never raises: a bad value (unparseable date, division by zero, unknown name) makes
-the sub-expression empty (None), because a person filling a form must never see a crash.
+Evaluation never raises for bad data: a bad value (unparseable date, division by zero, unknown
+name) makes the sub-expression empty (None), because a person filling a form must never see a
+crash. Only a form that computes text beyond MAX_TEXT raises LimitExceeded, for the engine to
+name the question and the limit.
 """
 import decimal
 import math
@@ -20,17 +22,22 @@ from decimal import Decimal
 
 from app.core import idnumber
 
-__all__ = ["Context", "Expr", "ExprError", "Nodeset", "parse"]
+from .regex import RegexError, compile_pattern, full_match
+
+__all__ = ["Context", "Expr", "ExprError", "LimitExceeded", "Nodeset", "parse"]
 
 _EPOCH = date(1970, 1, 1)
 # Arithmetic runs in this context so that another module changing the thread's context cannot
 # change results; overflow and invalid operations raise and become empty.
 _DIGITS = 34
-_DEC = decimal.Context(prec=_DIGITS,
+# Exponents are bounded too, so that no result prints as millions of digits.
+_DEC = decimal.Context(prec=_DIGITS, Emax=999, Emin=-999,
                        traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow])
 # Exceptions that bad data can cause inside an operator or function; they make the result empty.
 _DATA_ERRORS = (ArithmeticError, ValueError, TypeError, IndexError, re.error)
 _MAX_NESTING = 60  # keeps the recursive parser and evaluator far from Python's recursion limit
+MAX_TEXT = 65_536  # characters in any value an expression computes
+MAX_EXPRESSION = 10_000  # characters in an expression
 
 
 class ExprError(Exception):
@@ -40,6 +47,14 @@ class ExprError(Exception):
         super().__init__(f"{message} (at position {position})")
         self.message = message
         self.position = position
+
+
+class LimitExceeded(Exception):
+    """A computed value beyond MAX_TEXT: the form, not the data, is at fault, so it is reported."""
+
+    def __init__(self, limit: str):
+        super().__init__(limit)
+        self.limit = limit
 
 
 class Nodeset(list):
@@ -359,7 +374,7 @@ FUNCTIONS = {
     "contains": (2, 2, lambda ctx, a, b: _string(b) in _string(a)),
     "starts-with": (2, 2, lambda ctx, a, b: _string(a).startswith(_string(b))),
     "ends-with": (2, 2, lambda ctx, a, b: _string(a).endswith(_string(b))),
-    "regex": (2, 2, lambda ctx, s, pattern: re.fullmatch(_string(pattern), _string(s)) is not None),
+    "regex": (2, 2, lambda ctx, s, pattern: full_match(_string(pattern), _string(s))),
     "today": (0, 0, lambda ctx: ctx.today),
     "now": (0, 0, _now),
     "int": (1, 1, _numeric(lambda x: _tidy(Decimal(x).to_integral_value(decimal.ROUND_DOWN)))),
@@ -410,21 +425,30 @@ class _Current:
         return ctx.current
 
 
-class _Binary:
-    def __init__(self, op, left, right):
-        self.op, self.left, self.right = op, left, right
+def _apply(op, a, b):
+    try:
+        return _arith(op, a, b) if op in ("+", "-", "*", "div", "mod") else _compare(op, a, b)
+    except _DATA_ERRORS:
+        return None
+
+
+class _Chain:
+    """Operators of one precedence, left to right (`a + b + c …`), evaluated in a loop so that a
+    sum of a thousand terms needs no deeper recursion than a sum of two."""
+
+    def __init__(self, first, rest: list):
+        self.first, self.rest = first, rest   # rest: [(op, node), …]
 
     def eval(self, ctx):
-        op = self.op
-        if op == "and":
-            return _truthy(self.left.eval(ctx)) and _truthy(self.right.eval(ctx))
-        if op == "or":
-            return _truthy(self.left.eval(ctx)) or _truthy(self.right.eval(ctx))
-        a, b = self.left.eval(ctx), self.right.eval(ctx)
-        try:
-            return _arith(op, a, b) if op in ("+", "-", "*", "div", "mod") else _compare(op, a, b)
-        except _DATA_ERRORS:
-            return None
+        value = self.first.eval(ctx)
+        for op, node in self.rest:
+            if op == "and":
+                value = _truthy(value) and _truthy(node.eval(ctx))
+            elif op == "or":
+                value = _truthy(value) or _truthy(node.eval(ctx))
+            else:
+                value = _apply(op, value, node.eval(ctx))
+        return value
 
 
 class _Call:
@@ -434,9 +458,12 @@ class _Call:
     def eval(self, ctx):
         args = [a.eval(ctx) for a in self.args]
         try:
-            return self.fn(ctx, *args)
+            value = self.fn(ctx, *args)
         except _DATA_ERRORS:
             return None
+        if isinstance(value, str) and len(value) > MAX_TEXT:
+            raise LimitExceeded(f"{MAX_TEXT} characters")
+        return value
 
 
 class Expr:
@@ -550,8 +577,11 @@ class _Parser:
         # Precedence climbing: each loop absorbs operators at least as strong as min_prec.
         left = self.unary()
         while (op := self.binary_op()) is not None and _BINARY[op] >= min_prec:
-            self.advance()
-            left = _Binary(op, left, self.expr(_BINARY[op] + 1))
+            level, rest = _BINARY[op], []
+            while (op := self.binary_op()) is not None and _BINARY[op] == level:
+                self.advance()
+                rest.append((op, self.expr(level + 1)))
+            left = _Chain(left, rest)
         return left
 
     def unary(self):
@@ -624,8 +654,8 @@ class _Parser:
             raise ExprError(f"{name}() takes {want} argument{plural}, got {len(args)}", pos)
         if name == "regex" and isinstance(args[1], _Lit) and isinstance(args[1].value, str):
             try:
-                re.compile(args[1].value)
-            except (re.error, OverflowError, RecursionError, ValueError) as e:
+                compile_pattern(args[1].value)
+            except RegexError as e:
                 raise ExprError(f"Invalid regular expression: {e}", args[1].pos) from None
         return _Call(fn, args)
 
@@ -634,6 +664,8 @@ def parse(text: str) -> Expr:
     """Parse an expression; raise ExprError (with position) for syntax, unknown function or arity."""
     if not isinstance(text, str):
         raise ExprError("Expression must be text", 0)
+    if len(text) > MAX_EXPRESSION:
+        raise ExprError(f"Expression is longer than {MAX_EXPRESSION} characters", MAX_EXPRESSION)
     p = _Parser(text)
     root = p.parse()
     return Expr(text, root, p.refs)
