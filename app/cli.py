@@ -621,7 +621,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     g = group("case", "monitoring cases (监测帮扶)")
     steps = {"clue": "open a case from a risk clue (target: household)", "check": "household check (入户核查)",
-             "identify": "identified as 监测对象", "reject": "checked, not included",
+             "village_review": "village democratic review (村级民主评议)",
+             "notice": "village public notice posted (村内公示, at least 5 days)",
+             "township_review": "township review (乡镇审核)",
+             "identify": "identified as 监测对象 (county decision)", "reject": "checked, not included",
              "plan": "help plan with measures", "measure": "add a measure", "eliminate": "risk eliminated",
              "followup": "quarterly look-back (回头看)", "revert": "back to monitoring on new risk",
              "stable": "stable after the year of follow-ups"}

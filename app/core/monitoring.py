@@ -191,11 +191,18 @@ def plan_warnings(has_labour: bool, measures: Iterable[Measure]) -> list[PlanWar
 # Events and status
 # ---------------------------------------------------------------------------------------------
 
-KINDS = ("clue", "check", "identify", "reject", "plan", "measure",
+KINDS = ("clue", "check", "village_review", "notice", "township_review", "identify", "reject", "plan", "measure",
          "eliminate", "followup", "revert", "stable")
 
+# The identification procedure between the household check and the county's decision, each
+# step recorded when it happens (农户申请或干部排查 → 入户核查 → 村级民主评议 → 村内公示 →
+# 乡镇审核 → 县级确认). None is forced on a case; the public notice names only those recorded.
+PROCEDURE_KINDS = ("village_review", "notice", "township_review")
+NOTICE_MIN_DAYS = 5  # 公示不少于5天
+
 KIND_ZH = {
-    "clue": "风险线索", "check": "入户核查", "identify": "识别纳入", "reject": "核查未纳入",
+    "clue": "风险线索", "check": "入户核查", "village_review": "村级民主评议", "notice": "村内公示",
+    "township_review": "乡镇审核", "identify": "识别纳入", "reject": "核查未纳入",
     "plan": "制定帮扶计划", "measure": "增加帮扶措施", "eliminate": "风险消除",
     "followup": "回头看", "revert": "回退", "stable": "回头看结束(稳定)",
 }
@@ -395,12 +402,21 @@ def _step(s: CaseStatus, e: CaseEvent, today: date | None) -> CaseStatus:
         if s.checked_date is None:
             kw["checked_date"] = e.on
 
+    elif e.kind in PROCEDURE_KINDS:
+        if st is not CaseState.CLUE or s.checked_date is None:
+            raise _order(f"{KIND_ZH[e.kind]}在入户核查之后、识别认定之前",
+                         f"{e.kind} comes after the household check and before the decision")
+        if any(x.kind == e.kind for x in s.events):
+            raise _order(f"{KIND_ZH[e.kind]}已记录", f"{e.kind} is already recorded")
+        _after_notice(s, e)
+
     elif e.kind in ("identify", "reject"):
         if st is not CaseState.CLUE:
             raise _order("只有风险线索可以识别纳入或不予纳入", "only a clue can be identified or rejected")
         if s.checked_date is None:
             # 严禁“闭门造车”(003 #23): the decision follows a visit to the household.
             raise _order("未入户核查，不能作出识别决定", "no household check yet: cannot decide")
+        _after_notice(s, e)
         if e.kind == "reject":
             reason = d.get("reason")
             if not isinstance(reason, str) or not reason.strip():
@@ -433,12 +449,11 @@ def _step(s: CaseStatus, e: CaseEvent, today: date | None) -> CaseStatus:
     elif e.kind == "measure":
         if st not in (CaseState.HELPING, CaseState.ELIMINATED):
             raise _order("制定帮扶计划后才能增加措施", "measures are added after the plan")
-        if d.get("measure") is None:
-            raise ValidationError("measure", "required", "缺少帮扶措施 / measure is required")
-        m = Measure.parse(d["measure"], "measure")
-        if m in s.measures:
-            raise ValidationError("measure", "not already in the plan", f"{m.zh} 已在帮扶措施中 / measure already in the plan")
-        kw["measures"] = s.measures + (m,)
+        added = _added_measures(d)
+        for m in added:
+            if m in s.measures:
+                raise ValidationError("measure", "not already in the plan", f"{m.zh} 已在帮扶措施中 / measure already in the plan")
+        kw["measures"] = s.measures + tuple(added)
 
     elif e.kind == "eliminate":
         if st is not CaseState.HELPING:
@@ -475,6 +490,33 @@ def _step(s: CaseStatus, e: CaseEvent, today: date | None) -> CaseStatus:
     return replace(s, last_on=e.on, events=s.events + (e,), **kw)
 
 
+def _added_measures(d: Mapping) -> list[Measure]:
+    """The measures a 增加帮扶措施 step adds: `measure` (one) and/or `measures` (a list)."""
+    added = [Measure.parse(d["measure"], "measure")] if d.get("measure") is not None else []
+    for m in _enum_list(d, "measures", Measure, required=False):
+        if m not in added:
+            added.append(m)
+    if not added:
+        raise ValidationError("measure", "required", "缺少帮扶措施 / measure is required")
+    return added
+
+
+def _after_notice(s: CaseStatus, e: CaseEvent) -> None:
+    """A step after the village notice waits until the notice has been up 5 days."""
+    posted = next((x.on for x in s.events if x.kind == "notice"), None)
+    if posted is not None and e.on < posted + timedelta(days=NOTICE_MIN_DAYS):
+        raise ValidationError("on", f"notice up at least {NOTICE_MIN_DAYS} days",
+                              f"{posted} 起公示，公示不少于{NOTICE_MIN_DAYS}天，{KIND_ZH[e.kind]}最早 "
+                              f"{posted + timedelta(days=NOTICE_MIN_DAYS)} / the notice stays up {NOTICE_MIN_DAYS} days first")
+
+
+def yuan_zh(fen: int) -> str:
+    """Fen as yuan for a message: 500000 → "5,000.00 元"."""
+    sign = "-" if fen < 0 else ""
+    y, f = divmod(abs(fen), 100)
+    return f"{sign}{y:,}.{f:02d} 元"
+
+
 def _check_elimination(s: CaseStatus, e: CaseEvent) -> None:
     d = e.data
     ref = s.reverted_date or s.identified_date
@@ -493,7 +535,8 @@ def _check_elimination(s: CaseStatus, e: CaseEvent) -> None:
         raise ValidationError("baseline_fen", "positive", "监测收入基准线应大于0 / baseline must be positive")
     if per_capita < baseline:
         raise ValidationError("per_capita_fen", "income not below baseline",
-                              f"人均纯收入 {per_capita} 分低于基准线 {baseline} 分，不能风险消除 / income below the baseline")
+                              f"人均纯收入 {yuan_zh(per_capita)}低于基准线 {yuan_zh(baseline)}，不能风险消除 / "
+                              f"per-capita income {yuan_zh(per_capita)} is below the baseline {yuan_zh(baseline)}")
     has_labour = d.get("has_labour")
     if type(has_labour) is not bool:
         raise ValidationError("has_labour", "required yes/no", "须说明是否有劳动能力 / has_labour (true/false) is required")
@@ -503,7 +546,40 @@ def _check_elimination(s: CaseStatus, e: CaseEvent) -> None:
                               "a household without labour whose only measure is social security stays monitored")
     for key, zh in (("three_guarantees_secured", "“三保障”"), ("water_secured", "饮水安全")):
         if d.get(key) is False:
-            raise ValidationError(key, "must be secured", f"{zh}未保障，不能风险消除 / {key} is not secured")
+            why = "、".join(str(x) for x in d.get("unsecured") or ())
+            raise ValidationError(key, "must be secured", f"{zh}未保障{'（' + why + '）' if why else ''}，"
+                                  f"不能风险消除 (003 #11) / {key} is not secured")
+    new = d.get("new_risks") or ()
+    if new:
+        raise ValidationError("risk_types", "no new risk", f"出现新的风险（{'、'.join(str(x) for x in new)}），"
+                              "不能风险消除；应先落实针对性措施 (003 #11) / a new risk has appeared")
+
+
+def guarantee_gaps(household: Mapping, members: Iterable[Mapping], on: date) -> tuple[list[str], list[str]]:
+    """What the household's file says is not secured on `on`: (“三保障” gaps, 饮水 gaps), each
+    in words. 住房安全: a house graded C or D; 义务教育: a member of compulsory-school age (6–15)
+    who dropped out; 基本医疗: a member without basic medical insurance; 饮水: water not secured."""
+    gaps: list[str] = []
+    grade = household.get("housing_grade")
+    if grade in ("C", "D"):
+        gaps.append(f"住房安全：房屋为{grade}级危房")
+    for m in members:
+        birth = m.get("birth_date")
+        if birth:
+            b = date.fromisoformat(birth)
+            age = on.year - b.year - ((on.month, on.day) < (b.month, b.day))
+            if 6 <= age < 16 and m.get("school_status") == "dropped_out":
+                gaps.append(f"义务教育：{m.get('name')}{age}岁辍学")
+        if m.get("medical_insurance") in (0, False):
+            gaps.append(f"基本医疗：{m.get('name')}未参加基本医疗保险")
+    water = [] if household.get("water_secured") not in (0, False) else ["饮水安全：未保障"]
+    return gaps, water
+
+
+def new_risks(status: CaseStatus, household_risk_types: Iterable[str]) -> list[str]:
+    """Risk types the household's file now shows that the case has not taken in, in words."""
+    known = {r.value for r in status.risk_types}
+    return [RiskType(r).zh for r in household_risk_types if r not in known and r in RiskType._value2member_map_]
 
 
 def replay(events: Iterable[CaseEvent], policy: CasePolicy | None = None) -> CaseStatus:

@@ -20,7 +20,7 @@ from app.reports.month_report import date_zh
 from app.reports.page import PdfWriter, Section
 
 MIN_DAYS = 5  # 公示不少于5天
-PRINTED_FIELDS = ("head_name", "group_name", "category", "decision", "date")
+PRINTED_FIELDS = ("head_name", "group_name", "category", "decision", "date", "procedure")
 TEXT = BODY.but(size=12, leading=22)
 NOTICE_CELL = CELL.but(size=11, leading=15)
 NOTICE_HEAD = CELL_HEAD.but(size=11, leading=15)
@@ -74,18 +74,24 @@ def notice_flowables(fonts: FontSet, entries: list[dict], *, village: str, month
     eliminated = len(entries) - identified
     out: list = [para(fonts, notice_title(village), TITLE.but(size=18, leading=28, after=7 * mm))]
     out.append(para(fonts, (
-        f"根据防止返贫动态监测和帮扶工作有关规定，经农户申请或干部排查、入户核查、村民代表民主评议，"
-        f"现将本村{year}年{int(mon)}月防止返贫监测对象识别纳入和风险消除情况予以公示"
+        f"根据防止返贫动态监测和帮扶工作有关规定，现将本村{year}年{int(mon)}月防止返贫监测对象识别纳入和风险消除情况予以公示"
         f"（识别纳入 {identified} 户，风险消除 {eliminated} 户），名单如下："), TEXT.but(after=3 * mm)))
     rows = [["序号", "户主姓名", "村民小组", "类别", "决定", "日期"]]
+    steps = []
     for i, e in enumerate(entries, 1):
         shown = {k: str(e.get(k) or "") for k in PRINTED_FIELDS}
         rows.append([str(i), shown["head_name"], shown["group_name"], shown["category"], shown["decision"],
                      date_zh(shown["date"])])
+        if shown["decision"] == "纳入监测":
+            # Only the steps the case recorded: a review that did not happen is not claimed.
+            steps.append(f"{i}. {shown['head_name']}：{shown['procedure'] or '未记录识别程序'}")
     widths = [13 * mm, 30 * mm, 34 * mm, 36 * mm, 26 * mm]
     widths.append(width - sum(widths))
     out.append(table(fonts, rows, widths, style=NOTICE_CELL, head_style=NOTICE_HEAD,
                      align={i: "center" for i in range(6)}))
+    if steps:
+        out.append(gap(2))
+        out.append(para(fonts, "识别纳入已履行的程序：" + "；".join(steps) + "。", TEXT))
     out.append(gap(4))
     out.append(para(fonts, f"公示期为{days}天：{period}。公示期间，如对公示内容有异议，"
                            f"请以书面、电话或当面方式向{committee}或{township}反映。", TEXT))

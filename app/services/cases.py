@@ -8,7 +8,8 @@ from app.core import clock
 from app.core.enums import CaseState, HouseholdCategory, LabourCapacity, Measure, MonitoringCategory, RiskType
 from app.core.errors import StateError, ValidationError
 from app.core.household import parse_bool, parse_date, parse_int
-from app.core.monitoring import CaseEvent, CasePolicy, CaseStatus, apply, replay
+from app.core.monitoring import (KIND_ZH, CaseEvent, CasePolicy, CaseStatus, apply, guarantee_gaps, new_risks,
+                                 replay, yuan_zh)
 from app.storage.store import Store
 
 from . import incomes
@@ -50,20 +51,34 @@ def _case_columns(status: CaseStatus) -> dict:
             "identify_by": iso(status.identify_by), "plan_by": iso(status.plan_by)}
 
 
-def _fill_elimination_facts(store: Store, household_id: str, data: dict) -> dict:
-    """Income and labour facts come from the household's file unless given."""
+def _fill_elimination_facts(store: Store, household_id: str, data: dict, on: str, status: CaseStatus) -> dict:
+    """The facts an elimination rests on, from the household's file as it stood on the step's
+    date `on` (003 #11): the latest income assessment made on or before it, labour, “三保障”,
+    safe water and any risk the case has not taken in. Figures typed in cannot replace them."""
     data = dict(data)
-    if "per_capita_fen" not in data or "baseline_fen" not in data:
-        latest = incomes.latest_per_capita(store, household_id)
-        if latest is None:
-            raise ValidationError("per_capita_fen", "an income assessment before elimination",
-                                  "per_capita_fen: 风险消除前须先核算收入 (record an income assessment first)")
-        data.setdefault("per_capita_fen", latest[0])
-        data.setdefault("baseline_fen", latest[1])
+    latest = incomes.latest_per_capita(store, household_id, on=on)
+    if latest is None:
+        later = incomes.latest_per_capita(store, household_id)
+        raise ValidationError("per_capita_fen", "an income assessment on or before the elimination date",
+                              f"per_capita_fen: 风险消除({on})须依据当日或之前的收入核算"
+                              f"{'；本户的收入核算都在该日之后' if later else '，请先核算收入'}"
+                              f" (an income assessment dated on or before {on} is required)")
+    data["per_capita_fen"], data["baseline_fen"] = latest
+    rows = store.query("SELECT name, birth_date, labour, school_status, medical_insurance FROM members"
+                       " WHERE household_id = ? AND deleted = 0", [household_id])
     if "has_labour" not in data:
-        labours = [r[0] for r in store.conn.execute(
-            "SELECT labour FROM members WHERE household_id = ? AND deleted = 0", [household_id])]
-        data["has_labour"] = any(LabourCapacity(x).can_work for x in labours)
+        data["has_labour"] = any(r["labour"] and LabourCapacity(r["labour"]).can_work for r in rows)
+    household = store.records.require("households", household_id)
+    gaps, water = guarantee_gaps(household, rows, date.fromisoformat(on))
+    if gaps:
+        data["three_guarantees_secured"] = False
+    if water:
+        data["water_secured"] = False
+    if gaps or water:
+        data["unsecured"] = gaps + water
+    risks = new_risks(status, household.get("risk_types") or [])
+    if risks:
+        data["new_risks"] = risks
     return data
 
 
@@ -103,10 +118,13 @@ def record_step(store: Store, case_id: str, kind: str, on, by: str, data: dict, 
     today = today or clock.today()
     with store.transaction():
         case = store.records.require("cases", case_id)
-        if kind == "eliminate":
-            data = _fill_elimination_facts(store, case["household_id"], data)
+        before = replay(_events(store, case_id))
+        if kind == "eliminate" and before.state is CaseState.HELPING:
+            day = parse_date(on, "date", today)
+            if day:
+                data = _fill_elimination_facts(store, case["household_id"], data, day, before)
         event = _event(kind, on, by, data, today)
-        status = apply(_events(store, case_id), event, today)
+        status = apply(before, event, today)
         _save_event(store, case_id, case["household_id"], event)
         store.records.update("cases", case_id, _case_columns(status))
         _follow_household(store, case["household_id"], event, status)
@@ -160,7 +178,11 @@ def render_text(view: dict) -> str:
     if view.get("measures"):
         lines.append("  帮扶措施: " + "、".join(Measure(m).zh for m in view["measures"]))
     for e in view["events"]:
-        lines.append(f"  {e['on']}  {e['kind']:<9} {e['by']}")
+        line = f"  {e['on']}  {KIND_ZH.get(e['kind'], e['kind'])}({e['kind']})  {e['by']}"
+        d = e.get("data") or {}
+        if e["kind"] == "eliminate" and isinstance(d.get("per_capita_fen"), int) and isinstance(d.get("baseline_fen"), int):
+            line += f"  人均纯收入 {yuan_zh(d['per_capita_fen'])}，基准线 {yuan_zh(d['baseline_fen'])}"
+        lines.append(line)
     if view["state"] == "clue":
         lines.append(f"  识别期限 (identify by): {view['identify_by']}")
     if view["state"] == "identified":

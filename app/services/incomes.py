@@ -47,7 +47,10 @@ def list_incomes(store: Store, household_id: str) -> list[dict]:
     return [store.records.decode("income_assessments", r) for r in rows]
 
 
-def latest_per_capita(store: Store, household_id: str) -> tuple[int, int] | None:
+def latest_per_capita(store: Store, household_id: str, on: str | None = None) -> tuple[int, int] | None:
+    """(per capita, baseline) in fen of the latest assessment, or of the latest made on or
+    before the ISO date `on`: a step judges the facts as they stood on its date."""
     row = store.conn.execute("SELECT per_capita_fen, baseline_fen FROM income_assessments WHERE household_id = ?"
-                             " AND deleted = 0 ORDER BY assessed_on DESC LIMIT 1", [household_id]).fetchone()
+                             " AND deleted = 0 AND assessed_on <= ? ORDER BY assessed_on DESC, created_at DESC LIMIT 1",
+                             [household_id, on or "9999-12-31"]).fetchone()
     return (row[0], row[1]) if row else None

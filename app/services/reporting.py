@@ -17,7 +17,7 @@ from app.core import clock
 from app.core.enums import DueKind, HouseholdCategory, MonitoringCategory, RiskType, VisitMode
 from app.core.errors import ValidationError
 from app.core.household import parse_month
-from app.core.monitoring import month_end, replay
+from app.core.monitoring import KIND_ZH, month_end, replay
 from app.storage.store import Store
 
 from . import cases, due, worklog
@@ -26,7 +26,9 @@ PLACE_FIELDS = ("province", "county", "township", "village")
 DECISION_IDENTIFY = "纳入监测"
 DECISION_ELIMINATE = "风险消除"
 # The only fields a notice entry may carry (DOMAIN §4: never ID, phone, bank or health data).
-NOTICE_FIELDS = ("head_name", "group_name", "category", "decision", "date", "risk_types")
+NOTICE_FIELDS = ("head_name", "group_name", "category", "decision", "date", "risk_types", "procedure")
+# The identification steps a notice may name, in their order (only those a case recorded).
+PROCEDURE_STEPS = ("check", "village_review", "notice", "township_review")
 
 _CHECKIN = re.compile(r"签到:\d{4}-\d{2}-\d{2}")  # the daily check-in marks kept in the attendance note
 _SOURCE_NOTE = re.compile(r"\s*[(（][^()（）]*\d{3}\s*#[^()（）]*[)）]\s*$")  # "(003 #5)" after a rule
@@ -324,25 +326,45 @@ def _figures(s: dict) -> dict:
 
 
 # -- the public notice ---------------------------------------------------------------------------
+def _procedure(store: Store, case_ids: list[str]) -> dict[str, str]:
+    """For each case, the identification steps it recorded with their dates ("入户核查1月4日、…")."""
+    if not case_ids:
+        return {}
+    out: dict[str, list[str]] = {}
+    rows = store.conn.execute(
+        f"SELECT case_id, kind, on_date FROM case_events WHERE deleted = 0 AND case_id IN ({', '.join('?' * len(case_ids))})"
+        f" AND kind IN ({', '.join('?' * len(PROCEDURE_STEPS))}) ORDER BY on_date, created_at",
+        [*case_ids, *PROCEDURE_STEPS])
+    seen = set()
+    for case_id, kind, on in rows:
+        if (case_id, kind) not in seen:
+            seen.add((case_id, kind))
+            out.setdefault(case_id, []).append(f"{KIND_ZH[kind]}{int(on[5:7])}月{int(on[8:10])}日")
+    return {k: "、".join(v) for k, v in out.items()}
+
+
 def notice_entries(store: Store, month: str) -> list[dict]:
     """The month's identification (纳入监测) and elimination (风险消除) decisions for the village
     notice: head name, village group, category, decision, date and (for an identification) the
     risk types. Built field by field from NOTICE_FIELDS: nothing else leaves the store."""
     month, start, end = month_bounds(month)
     entries = []
-    for e in _events_in(store, start, end, ("identify", "eliminate")):
+    decisions = _events_in(store, start, end, ("identify", "eliminate"))
+    steps = _procedure(store, [e["case_id"] for e in decisions if e["kind"] == "identify"])
+    for e in decisions:
         d = _data(e["data"])
         if e["kind"] == "identify":
             category = d.get("monitoring_category") or e["monitoring_category"]
             entry = {"head_name": e["head_name"], "group_name": e["group_name"] or "",
                      "category": _zh(MonitoringCategory, category) or _zh(HouseholdCategory, e["category"]),
                      "decision": DECISION_IDENTIFY, "date": e["on_date"],
-                     "risk_types": "、".join(_risk_zh(d.get("risk_types")))}
+                     "risk_types": "、".join(_risk_zh(d.get("risk_types"))),
+                     "procedure": steps.get(e["case_id"], "")}
         else:
             category = _zh(MonitoringCategory, e["monitoring_category"])
             entry = {"head_name": e["head_name"], "group_name": e["group_name"] or "",
                      "category": category or _zh(HouseholdCategory, e["category"]),
-                     "decision": DECISION_ELIMINATE, "date": e["on_date"], "risk_types": ""}
+                     "decision": DECISION_ELIMINATE, "date": e["on_date"], "risk_types": "", "procedure": ""}
         entries.append({k: str(entry[k]) for k in NOTICE_FIELDS})
     order = {DECISION_IDENTIFY: 0, DECISION_ELIMINATE: 1}
     entries.sort(key=lambda x: (order[x["decision"]], x["date"], x["group_name"], x["head_name"]))

@@ -45,6 +45,9 @@ def event_label(kind: str) -> str:
     return {
         "clue": QCoreApplication.translate("CaseSteps", "风险线索"),
         "check": QCoreApplication.translate("CaseSteps", "入户核查"),
+        "village_review": QCoreApplication.translate("CaseSteps", "村级民主评议"),
+        "notice": QCoreApplication.translate("CaseSteps", "村内公示"),
+        "township_review": QCoreApplication.translate("CaseSteps", "乡镇审核"),
         "identify": QCoreApplication.translate("CaseSteps", "识别纳入"),
         "reject": QCoreApplication.translate("CaseSteps", "核查未纳入"),
         "plan": QCoreApplication.translate("CaseSteps", "制定帮扶计划"),

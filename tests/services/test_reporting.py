@@ -219,11 +219,11 @@ def test_notice_entries_are_the_decisions_and_nothing_else(store, village):
     entries = reporting.notice_entries(store, MONTH)
     assert entries == [
         {"head_name": "吴十", "group_name": "第四村民小组", "category": "边缘易致贫户", "decision": "纳入监测",
-         "date": "2026-10-08", "risk_types": "因学、因病"},
+         "date": "2026-10-08", "risk_types": "因学、因病", "procedure": "入户核查9月3日"},
         {"head_name": "钱七", "group_name": "第三村民小组", "category": "边缘易致贫户", "decision": "纳入监测",
-         "date": "2026-10-12", "risk_types": "因病"},
+         "date": "2026-10-12", "risk_types": "因病", "procedure": "入户核查10月5日"},
         {"head_name": "孙八", "group_name": "第三村民小组", "category": "突发严重困难户", "decision": "风险消除",
-         "date": "2026-10-20", "risk_types": ""}]
+         "date": "2026-10-20", "risk_types": "", "procedure": ""}]
     text = json.dumps(entries, ensure_ascii=False)
     ids = [r["id_number"] for r in store.query("SELECT id_number FROM members WHERE id_number IS NOT NULL")]
     phones = [r["phone"] for r in store.query("SELECT phone FROM households WHERE phone IS NOT NULL")]
