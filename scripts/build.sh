@@ -1,8 +1,24 @@
 #!/usr/bin/env bash
-# Build the packaged program: dist/zhucun/ with zhucun (command line; no arguments opens the
-# window) and zhucun-gui (the window), see build.spec. Extra arguments go to PyInstaller.
+# The one build entry point: scripts/build.sh [linux|linux-compat|windows] [arguments…]
+#   linux         (the default) this machine's program: dist/zhucun/ with zhucun (command line; no
+#                 arguments opens the window) and zhucun-gui (the window), see build.spec.
+#                 Extra arguments go to PyInstaller.
+#   linux-compat  Kylin V10 / UOS 20 (glibc 2.31): dist/linux-compat/, scripts/build_linux_compat.sh
+#   windows       Windows 10/11 under Wine: dist/windows/zhucun/zhucun.exe, zhucun-gui.exe and
+#                 dist/windows/Zhucun-Setup-VERSION.exe, scripts/build_windows.sh
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+here="$(dirname "${BASH_SOURCE[0]}")"
+target=linux
+case "${1:-}" in
+    linux | linux-compat | windows) target="$1"; shift ;;
+    -h | --help) sed -n '2,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+esac
+case "$target" in
+    linux-compat) exec bash "$here/build_linux_compat.sh" "$@" ;;
+    windows) exec bash "$here/build_windows.sh" "$@" ;;
+esac
+
+source "$here/setup.sh"
 zhucun_setup
 # The CJK fonts the spec bundles, and the libraries Qt's plugins link against: the X11 and
 # Wayland ones that the tests (offscreen) do not need go into the folder for the laptops.
