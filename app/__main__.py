@@ -24,6 +24,8 @@ def _text_streams() -> None:
 def run() -> int:
     """`python -m app`, the `zhucun` script pip installs, and the packaged program."""
     _text_streams()
+    from app import log
+    log.install_excepthooks()
     from app.cli import main
     return main()
 

@@ -3,18 +3,14 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 from app.core.errors import ValidationError
 
 
-def _read_json(path: str, field: str):
-    try:
-        return json.loads(Path(path).read_text("utf-8"))
-    except OSError as e:
-        raise ValidationError(field, "a readable file", f"{field}: 无法读取 {path} ({e.strerror})") from e
-    except json.JSONDecodeError as e:
-        raise ValidationError(field, "JSON", f"{field}: {path} 不是有效的JSON (line {e.lineno}: {e.msg})") from e
+def _read_json(path: str, field: str, kind: str = "answers"):
+    """A JSON file within the limits for its kind (size, nesting), or invalid input naming it."""
+    from app.core import limits
+    return limits.load_json(path, kind, field)
 
 
 def _invalid(args, error) -> int:
@@ -86,7 +82,7 @@ def cmd_form_amend(args):
 def _signature_file(path: str | None, field: str, proxy_name=None, proxy_reason=None):
     if path is None:
         return None
-    data = _read_json(path, field)
+    data = _read_json(path, field, "strokes")
     if proxy_name or proxy_reason:
         strokes = data["strokes"] if isinstance(data, dict) and isinstance(data.get("strokes"), dict) else data
         return {"strokes": strokes, "proxy": True, "proxy_name": proxy_name, "proxy_reason": proxy_reason}

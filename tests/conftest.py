@@ -15,6 +15,9 @@ TEST_TODAY = "2026-11-20"
 
 def pytest_configure(config):
     os.environ[clock.ENV] = os.environ.get("ZHUCUN_TEST_TODAY") or TEST_TODAY
+    # The program's log goes to a folder of this run, not the tester's own log folder.
+    import tempfile
+    os.environ.setdefault("ZHUCUN_LOG_DIR", tempfile.mkdtemp(prefix="zhucun-test-logs-"))
 
 
 @pytest.fixture(autouse=True)

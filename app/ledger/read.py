@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from app.core import limits
 from app.core.errors import ValidationError
 
 from .headers import IGNORE, KNOWN_HEADERS, TARGETS, normalize_header
@@ -121,6 +122,10 @@ def read_ledger(path: Path, mapping: dict[str, str] | None = None, progress=None
     mapping = {normalize_header(k): v for k, v in (mapping or {}).items()}
     if not path.is_file():
         raise ValidationError("file", "an existing workbook", f"file: 找不到文件 {path} (no such file)")
+    # Size and unpacked size first: a zip bomb is refused before a byte of it is unpacked.
+    limits.check_size(path, "ledger")
+    limits.check_zip(path)
+    limits.check_xlsx_extent(path)
     try:
         wb = CalamineWorkbook.from_path(str(path))
     except (CalamineError, OSError, ValueError) as e:
@@ -129,7 +134,9 @@ def read_ledger(path: Path, mapping: dict[str, str] | None = None, progress=None
     sheets, skipped, read = [], [], 0
     for name in wb.sheet_names:
         try:
-            table = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            sheet_data = wb.get_sheet_by_name(name)
+            limits.check_sheet(path, name, sheet_data.total_height, sheet_data.total_width)
+            table = sheet_data.to_python(skip_empty_area=False)
         except CalamineError as e:
             raise ValidationError("file", "a readable sheet",
                                   f"file: 工作表“{name}”无法读取 (sheet cannot be read: {e})") from None
@@ -157,6 +164,7 @@ def read_ledger(path: Path, mapping: dict[str, str] | None = None, progress=None
             values: dict[str, object] = {}
             for c in used:
                 v = row[c.index] if c.index < len(row) else None
+                limits.check_cell(path, name, number, c.index + 1, v)
                 if v is None or (isinstance(v, str) and not v.strip()):
                     continue
                 if c.target in multi:

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 from app.core import canonical
+from app.core.errors import ValidationError
 from app.core.income import Baselines
 from app.storage.store import Store
 
@@ -26,8 +27,19 @@ def baselines(store: Store) -> Baselines:
     return Baselines.from_dict(_table(store, "baselines", "baselines.json"))
 
 
+def _loads(table, name: str, load) -> None:
+    """Refuse a table that does not load, naming it: a wrong shape is invalid input, not a crash."""
+    try:
+        load(table)
+    except ValidationError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as e:
+        raise ValidationError(name, "the table's shape", f"{name}: 表的结构不对 (the table's shape is wrong: "
+                                                         f"{type(e).__name__} {e})") from None
+
+
 def set_baselines(store: Store, table: dict) -> None:
-    Baselines.from_dict(table)  # refuse a table that does not load
+    _loads(table, "baselines", Baselines.from_dict)
     _put(store, "baselines", table)
 
 
@@ -37,7 +49,7 @@ def visit_policy_table(store: Store) -> dict:
 
 def set_visit_policy(store: Store, table: dict) -> None:
     from app.core.schedule import VisitPolicy
-    VisitPolicy.from_dict(table)
+    _loads(table, "visit-policy", VisitPolicy.from_dict)
     _put(store, "visit_policy", table)
 
 

@@ -126,6 +126,23 @@ def _file_name(data: dict, taken: set[str]) -> str:
     return name
 
 
+def prepare_output(out: Path, folder: bool = False) -> None:
+    """Check `--out` is what the print needs (a file name, or a folder for one file per
+    household), make its folder, and remove the `.pdf.part` files a killed print left there
+    (the store's lock says no other print of this store is running)."""
+    if folder:
+        if out.exists() and not out.is_dir():
+            raise ValidationError("--out", "a folder", f"--out: {out} 是文件，每户一份时应为文件夹 (is a file: give a folder)")
+        out.mkdir(parents=True, exist_ok=True)
+        for part in out.glob("*.pdf.part"):
+            part.unlink(missing_ok=True)
+    else:
+        if out.is_dir():
+            raise ValidationError("--out", "a file name", f"--out: {out} 是文件夹，应为 PDF 文件名 (is a folder: give a file name)")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.with_name(out.name + ".part").unlink(missing_ok=True)
+
+
 def print_handbooks(store: Store, household_ids: list[str], out: Path, *, per_household: bool = False,
                     today: date | None = None, report: Report | None = None,
                     fonts: FontSet | None = None) -> PrintResult:
@@ -143,10 +160,7 @@ def print_handbooks(store: Store, household_ids: list[str], out: Path, *, per_ho
     log: list[tuple] = []
     taken: set[str] = set()
     total = len(household_ids)
-    if per_household:
-        out.mkdir(parents=True, exist_ok=True)
-    else:
-        out.parent.mkdir(parents=True, exist_ok=True)
+    prepare_output(out, folder=per_household)
     try:
         for done, hid in enumerate(household_ids, 1):
             data = reader.data(hid)
@@ -262,7 +276,7 @@ def print_blank_form(store: Store, form_id: str, out: Path, *, version: str | No
     started = time.perf_counter()
     form = get_form(store, form_id, version)
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    prepare_output(out)
     pages = write_blank_form(form, out, place=_place(store), printed_on=(today or clock.today()).isoformat(),
                              copies=copies)
     return PrintResult(files=[out], pages=pages, seconds=time.perf_counter() - started)
@@ -276,7 +290,7 @@ def print_month_report(store: Store, month: str, out: Path, today: date | None =
     today = today or clock.today()
     summary = month_summary(store, month, today)
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    prepare_output(out)
     pages = write_month_report(summary, out, printed_on=today.isoformat())
     return PrintResult(files=[out], pages=pages, seconds=time.perf_counter() - started)
 
@@ -292,7 +306,7 @@ def print_notice(store: Store, month: str, out: Path, today: date | None = None,
     today = today or clock.today()
     entries = notice_entries(store, month)
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    prepare_output(out)
     row = store.conn.execute("SELECT village, township FROM households WHERE deleted = 0 AND village IS NOT NULL"
                              " GROUP BY village, township ORDER BY count(*) DESC LIMIT 1").fetchone()
     pages = write_notice(entries, out, village=row[0] if row else "", township=(row[1] or "") if row else "",

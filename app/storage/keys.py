@@ -17,6 +17,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
+from app.core import limits
 from app.core.errors import AccessDenied, ValidationError
 
 FORMAT = "zhucun-keys/1"
@@ -36,9 +37,76 @@ def _unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"))
 
 
+# What a key file may ask of Argon2id: enough for any real setting, not enough to exhaust the laptop.
+KDF_BOUNDS = {"memory_kib": (8, 1024 * 1024), "iterations": (1, 64), "lanes": (1, 64)}
+
+
+class KeyFileError(AccessDenied):
+    """A key file Zhucun cannot read: damaged, of another format, or made with another key
+    derivation. The store does not open (refused), and no passphrase is blamed."""
+
+    def __init__(self, path, problem: str):
+        self.path, self.problem = str(path), problem
+        super().__init__(f"key file {path}: 不是驻村能读取的密钥文件 (not a key file Zhucun can read) — {problem}")
+
+
+def _check_kdf(kdf, path, where: str) -> None:
+    if not isinstance(kdf, dict):
+        raise KeyFileError(path, f"{where}.kdf 应为对象 (must be an object)")
+    if kdf.get("algorithm") != "argon2id":
+        raise KeyFileError(path, f"{where}: 密钥派生算法 {kdf.get('algorithm')!r} 不受支持，驻村只用 argon2id"
+                                 f" (key derivation {kdf.get('algorithm')!r} is not supported: Zhucun uses argon2id)")
+    for name, (low, high) in KDF_BOUNDS.items():
+        v = kdf.get(name)
+        if type(v) is not int or not low <= v <= high:
+            raise KeyFileError(path, f"{where}.kdf.{name} 应为 {low}–{high} 的整数 (an integer from {low} to {high})")
+    _check_b64(kdf.get("salt"), path, f"{where}.kdf.salt")
+
+
+def _check_b64(value, path, where: str) -> None:
+    try:
+        if not isinstance(value, str) or not _unb64(value):
+            raise ValueError
+    except ValueError:
+        raise KeyFileError(path, f"{where} 应为 base64 文本 (must be base64 text)") from None
+
+
+def _check_wrapped(wrapped, path, where: str) -> None:
+    if not isinstance(wrapped, dict):
+        raise KeyFileError(path, f"{where}.wrapped 应为对象 (must be an object)")
+    for name in ("nonce", "ciphertext"):
+        _check_b64(wrapped.get(name), path, f"{where}.wrapped.{name}")
+
+
+def check_structure(data, path) -> None:
+    """Every part a key file must have, of the type it must be: KeyFileError names the first
+    that is not (an unknown key derivation too, which is not a wrong passphrase)."""
+    if not isinstance(data, dict):
+        raise KeyFileError(path, "应为 JSON 对象 (must be a JSON object)")
+    if data.get("format") != FORMAT:
+        raise KeyFileError(path, f"格式 {data.get('format')!r} 不是 {FORMAT} (format is not {FORMAT})")
+    if not isinstance(data.get("store_id"), str) or not data["store_id"]:
+        raise KeyFileError(path, "缺少 store_id (store_id missing)")
+    users = data.get("users")
+    if not isinstance(users, list) or not users:
+        raise KeyFileError(path, "users 应为非空列表 (users must be a non-empty list)")
+    for i, u in enumerate(users):
+        where = f"users[{i}]"
+        if not isinstance(u, dict) or not all(isinstance(u.get(k), str) and u[k] for k in ("user_id", "name")):
+            raise KeyFileError(path, f"{where} 缺少 user_id 或 name (user_id or name missing)")
+        _check_kdf(u.get("kdf"), path, where)
+        _check_wrapped(u.get("wrapped"), path, where)
+    recovery = data.get("recovery")
+    if recovery is not None:
+        if not isinstance(recovery, dict):
+            raise KeyFileError(path, "recovery 应为对象 (must be an object)")
+        _check_kdf(recovery.get("kdf"), path, "recovery")
+        _check_wrapped(recovery.get("wrapped"), path, "recovery")
+
+
 def derive_kek(secret: bytes, kdf: dict) -> bytes:
     if kdf.get("algorithm") != "argon2id":
-        raise AccessDenied(f"unknown key derivation {kdf.get('algorithm')!r}")
+        raise KeyFileError("keys.json", f"key derivation {kdf.get('algorithm')!r} is not supported")
     return Argon2id(
         salt=_unb64(kdf["salt"]),
         length=32,
@@ -104,14 +172,16 @@ class KeyFile:
     # -- file form -------------------------------------------------------
     @classmethod
     def load(cls, path: Path) -> KeyFile:
+        path = Path(path)
+        if not path.exists():
+            raise AccessDenied(f"no store at {path.parent} (run: zhucun init)")
         try:
-            data = json.loads(Path(path).read_text("utf-8"))
-        except FileNotFoundError:
-            raise AccessDenied(f"no store at {Path(path).parent} (run: zhucun init)") from None
-        except (ValueError, UnicodeDecodeError):
-            raise AccessDenied(f"key file {path} is damaged") from None
-        if data.get("format") != FORMAT:
-            raise AccessDenied(f"key file {path} has unknown format {data.get('format')!r}")
+            data = limits.load_json(path, "keys", "key file")
+        except limits.LimitExceeded:
+            raise
+        except ValidationError as e:
+            raise KeyFileError(path, f"文件已损坏 (damaged: {e})") from None
+        check_structure(data, path)
         return cls.from_dict(data)
 
     @classmethod
@@ -161,6 +231,8 @@ class KeyFile:
         for u in self.users:
             try:
                 return self.unlock(u.name, passphrase)
+            except KeyFileError:
+                raise
             except AccessDenied:
                 continue
         raise AccessDenied("wrong passphrase")

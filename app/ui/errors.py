@@ -11,6 +11,11 @@ from app.core.errors import AccessDenied, NotFound, StateError, ValidationError,
 def message(exc: BaseException) -> str:
     """One or two lines for a person. Messages are written Chinese first, then English in
     parentheses; in English the parenthesised part leads."""
+    if not isinstance(exc, ZhucunError):
+        # A full disk, a read-only folder, a bug: the sentence the command line gives, with the
+        # log's reference for the unforeseen; never the exception's own text.
+        from app.faults import explain
+        return explain(exc)[2]
     text = str(exc)
     if isinstance(exc, ValidationError) and not text.startswith(exc.field):
         text = f"{exc.field}: {text}"

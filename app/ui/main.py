@@ -255,8 +255,32 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def _window_excepthook(exc_type, exc, tb) -> None:
+    """An error no handler caught (in a slot, a timer, a paint): logged with a reference and
+    shown as the sentence the command line would give, never as a traceback; the window stays."""
+    if issubclass(exc_type, KeyboardInterrupt):
+        QApplication.quit()
+        return
+    exc.__traceback__ = tb
+    from app import log
+    exc.reference = log.log_unexpected(exc, "window")
+    try:
+        from .errors import show_error
+        show_error(QApplication.activeWindow(), exc)
+    except Exception:  # noqa: BLE001 - the dialog itself failed: the log has the error
+        print(log.unexpected_message(exc.reference), file=sys.stderr)
+
+
+def install_error_handling() -> None:
+    from app import log
+    log.setup()
+    log.install_qt_message_handler()
+    sys.excepthook = _window_excepthook
+
+
 def run(data_dir: Path) -> int:
     app = make_app()
+    install_error_handling()
     controller = Controller(Path(data_dir))
     controller.start()
     return app.exec()

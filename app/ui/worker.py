@@ -6,6 +6,8 @@ import traceback
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
+from app.core.errors import ZhucunError
+
 # Signal carriers whose results are still on their way to the GUI thread. The pool deletes a
 # finished runnable itself; the carrier must outlive it until its queued signals are delivered.
 _IN_FLIGHT: set = set()
@@ -52,6 +54,9 @@ class Task(QRunnable):
             result = self.fn(self.report)
         except Exception as e:  # noqa: BLE001 - every failure goes back to the GUI
             e.trace = traceback.format_exc()
+            if not isinstance(e, (Cancelled, ZhucunError)):
+                from app import log
+                e.reference = log.log_unexpected(e, "window task")  # the message shows it
             self.signals.failed.emit(e)
         else:
             self.signals.done.emit(result)

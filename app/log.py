@@ -1,0 +1,133 @@
+"""The program's log: what went wrong, for whoever looks after the laptop, never whom it was about.
+
+One rotating file, `zhucun.log` in the platform's log folder for Zhucun (Linux:
+~/.local/state/Zhucun/log, Windows: %LOCALAPPDATA%\\Zhucun\\Logs) or the folder named by
+ZHUCUN_LOG_DIR; the folder is 0700 and the file 0600. Every line passes a redaction that
+removes what could be a person: Chinese text (names, addresses, notes) and runs of six or more
+digits (ID numbers, phone numbers, bank accounts). Callers log events and error types, never
+record contents.
+
+An unexpected error gets a short reference (ZC-1A2B3C) logged with its traceback; the person
+sees the reference in a sentence, never the traceback.
+"""
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import re
+import secrets
+import sys
+import threading
+from pathlib import Path
+
+ENV = "ZHUCUN_LOG_DIR"
+LOG_NAME = "zhucun.log"
+MAX_BYTES, BACKUPS = 1024 * 1024, 3
+logger = logging.getLogger("zhucun")
+
+# Chinese (and other CJK) text, and digit runs of an ID number's or a phone number's shape.
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]+")
+_DIGITS = re.compile(r"\d{6,}[0-9Xx]?")
+
+
+def redact(text: str) -> str:
+    return _DIGITS.sub("#…", _CJK.sub("…", text))
+
+
+class RedactingFormatter(logging.Formatter):
+    """Formats as usual (tracebacks included), then removes what could name or number a person."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
+
+
+_state: dict = {"path": None}
+_lock = threading.Lock()
+
+
+def log_dir() -> Path:
+    if os.environ.get(ENV):
+        return Path(os.environ[ENV])
+    import platformdirs
+    return Path(platformdirs.user_log_dir("Zhucun", appauthor=False))
+
+
+def setup() -> Path | None:
+    """Attach the rotating file (once). Returns its path, or None when no folder can take it
+    (a read-only home): the program goes on without a log rather than failing."""
+    with _lock:
+        if _state["path"] is not None or logger.handlers:
+            return _state["path"]
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+        folder = log_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            path = folder / LOG_NAME
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+            os.close(fd)
+            handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
+                                                           encoding="utf-8", delay=True)
+        except OSError:
+            logger.addHandler(logging.NullHandler())
+            return None
+        handler.setFormatter(RedactingFormatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"))
+        logger.addHandler(handler)
+        _state["path"] = path
+        return path
+
+
+def new_reference() -> str:
+    return "ZC-" + secrets.token_hex(3).upper()
+
+
+def log_unexpected(exc: BaseException, where: str = "") -> str:
+    """Log an unexpected error with its traceback under a new reference; returns the reference."""
+    setup()
+    ref = new_reference()
+    logger.error("%s unexpected %s in %s", ref, type(exc).__name__, where or "-",
+                 exc_info=(type(exc), exc, exc.__traceback__))
+    return ref
+
+
+def unexpected_message(ref: str) -> str:
+    """The sentence a person sees instead of a traceback."""
+    where = _state["path"] or log_dir() / LOG_NAME
+    return (f"程序出错，操作未完成，已保存的数据不受影响 (an unexpected error: not done; nothing saved was lost)。"
+            f"参考号 (reference) {ref}；详情见日志 (details in the log) {where}")
+
+
+def _cli_excepthook(exc_type, exc, tb) -> None:
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    exc.__traceback__ = tb
+    print(unexpected_message(log_unexpected(exc, "main")), file=sys.stderr)
+
+
+def _thread_excepthook(args) -> None:
+    if args.exc_value is not None:
+        ref = log_unexpected(args.exc_value, f"thread {args.thread.name if args.thread else '-'}")
+        print(unexpected_message(ref), file=sys.stderr)
+
+
+def install_excepthooks() -> None:
+    """For the command line: an error nothing caught is logged and told as a sentence."""
+    sys.excepthook = _cli_excepthook
+    threading.excepthook = _thread_excepthook
+
+
+def install_qt_message_handler() -> None:
+    """Qt's own warnings go to the log (redacted like everything else), not the terminal."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+
+    def handler(kind, context, text):
+        logger.log(levels.get(kind, logging.WARNING), "qt: %s", text)
+
+    setup()
+    qInstallMessageHandler(handler)
