@@ -1,9 +1,15 @@
-"""The same-hand check on labelled synthetic signatures: chooses SAME_HAND_THRESHOLD on tuning
-writers, then measures it on held-out writers (other seeds), and times a comparison.
+"""The same-hand check on labelled signatures: synthetic writers (the default: chooses a
+threshold on tuning writers, measures it on held-out writers, times a comparison), or a labelled
+set of real pen data (--labelled: measures the shipped threshold, or --choose one on it).
 
     .venv/bin/python -m bench.signatures [--writers 60] [--seed 1]
+    .venv/bin/python -m bench.signatures --labelled FILE [--users 1-20] [--choose] [--json]
 
-Prints Markdown for BENCHMARKS.md.
+Prints Markdown for BENCHMARKS.md (or, with --json, an object with precision, recall,
+false_alarms and eer). A labelled set is gzip or plain JSON: a list of records, or an object whose
+"records" are that list; a record is {"user": int, "sample": int, "kind": "genuine"|"forgery",
+"signature": {"width", "height", "strokes": [[[x, y, t_ms], ...], ...]}}
+(scripts/signature_data/ converts public corpora to it; bench/data/SOURCE.md says which).
 
 The threshold is chosen, and precision and recall are counted, on pairs of different names: the
 pairs Zhucun compares (a household head's signature against the investigator's own). The same
@@ -19,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import random
 import statistics
 import time
@@ -28,6 +35,9 @@ from app.core.handwriting import Writer, random_name
 
 OWN, OTHER = 5, 5       # signatures per writer: of their own name, of other writers' names
 MAX_FALSE_ALARMS = 0.02
+FORGERY_REFERENCES = 5  # genuine signatures of a user each skilled forgery of it is compared with
+SAMPLE_ITEMS = 5  # reference signatures per user when judging against a hand sample (the median over them)
+DIFFERENT_PER_USER_PAIR = 20  # random pairs of genuine signatures for every two users of a labelled set
 
 
 def labelled_set(seeds: list[int], rng: random.Random) -> list[tuple[float, bool, bool]]:
@@ -84,6 +94,109 @@ def choose(scored, max_false_alarms: float | None = None) -> float:
     return best[1]
 
 
+def eer(scored) -> float:
+    """The equal error rate: where the share of same-hand pairs missed equals the share of
+    different-hand pairs flagged, swept over every distance."""
+    ordered = sorted(scored)
+    pos = sum(1 for _, hand, _ in scored if hand)
+    neg = len(scored) - pos
+    if not pos or not neg:
+        return 0.0
+    tp = fp = 0
+    best = (2.0, 1.0)
+    for d, hand, _ in ordered:
+        tp, fp = tp + hand, fp + (not hand)
+        miss, alarm = 1 - tp / pos, fp / neg
+        if abs(miss - alarm) < best[0]:
+            best = (abs(miss - alarm), (miss + alarm) / 2)
+    return best[1]
+
+
+def user_range(text: str) -> set[int]:
+    """"1-20,25" as {1, ..., 20, 25}."""
+    out: set[int] = set()
+    for part in text.split(","):
+        lo, _, hi = part.partition("-")
+        out.update(range(int(lo), int(hi or lo) + 1))
+    return out
+
+
+def labelled_pairs(records: list[dict], rng: random.Random, per_user_pair: int = DIFFERENT_PER_USER_PAIR
+                   ) -> tuple[list, list, list]:
+    """(same hand, different hands, skilled forgeries) as lists of (features, features):
+    every two genuine signatures of one user; `per_user_pair` random pairs of genuine signatures
+    for every two users; a user's first few genuine signatures against every forgery of them."""
+    genuine: dict[int, list] = {}
+    forged: dict[int, list] = {}
+    for r in sorted(records, key=lambda r: (r["user"], r["sample"])):
+        f = signature.features(r["signature"])
+        (genuine if r["kind"] == "genuine" else forged).setdefault(r["user"], []).append(f)
+    same = [p for sigs in genuine.values() for p in itertools.combinations(sigs, 2)]
+    different = []
+    for u, v in itertools.combinations(sorted(genuine), 2):
+        pairs = list(itertools.product(genuine[u], genuine[v]))
+        different += rng.sample(pairs, min(per_user_pair, len(pairs)))
+    forgeries = [(g, f) for u, fs in forged.items() for g in genuine.get(u, ())[:FORGERY_REFERENCES] for f in fs]
+    return same, different, forgeries
+
+
+def sample_scores(records: list[dict], rng: random.Random, k: int = SAMPLE_ITEMS, per_user_pair: int = 2
+                  ) -> list[tuple[float, bool, bool]]:
+    """(median distance to a reference, same hand, False) as the check judges against a hand
+    sample: the first `k` genuine signatures of a user are the reference; every later genuine
+    signature of that user is a same-hand query, `per_user_pair` of every other user's are
+    different-hand queries."""
+    from app.services.hand_samples import compare
+    genuine: dict[int, list] = {}
+    for r in sorted(records, key=lambda r: (r["user"], r["sample"])):
+        if r["kind"] == "genuine":
+            genuine.setdefault(r["user"], []).append(signature.features(r["signature"]))
+    refs = {u: {"items": [{"strokes": f} for f in sigs[:k]]} for u, sigs in genuine.items() if len(sigs) > k}
+    out = []
+    for u, ref in refs.items():
+        def median_to(query, ref=ref):
+            return compare(query, ref, distance=lambda i, q: signature.distance(q, ref["items"][i]["strokes"]),
+                           spread_of=lambda _s: ()).distance
+        out += [(median_to(q), True, False) for q in genuine[u][k:]]
+        for v in sorted(genuine):
+            if v != u:
+                out += [(median_to(q), False, False) for q in rng.sample(genuine[v][k:] or genuine[v],
+                                                                           min(per_user_pair, len(genuine[v])))]
+    return out
+
+
+def labelled_report(path: str, users: set[int] | None, choose_threshold: bool, as_json: bool,
+                    seed: int = 1) -> dict:
+    from scripts.signature_data.labelled import read
+
+    records = [r for r in read(path) if users is None or r["user"] in users]
+    same, different, forgeries = labelled_pairs(records, random.Random(seed))
+    scored = [(signature.distance(a, b), True, False) for a, b in same]
+    scored += [(signature.distance(a, b), False, False) for a, b in different]
+    threshold = choose(scored, MAX_FALSE_ALARMS) if choose_threshold else signature.SAME_HAND_THRESHOLD
+    m = rates(scored, threshold)
+    result = {"file": path, "users": len({r["user"] for r in records}), "threshold": threshold,
+              "precision": round(m["precision"], 4), "recall": round(m["recall"], 4),
+              "false_alarms": round(m["false alarms"], 4), "eer": round(eer(scored), 4),
+              "same_pairs": m["same"], "different_pairs": m["different"]}
+    sample = sample_scores(records, random.Random(seed))
+    if sample:
+        ms = rates(sample, threshold)
+        result.update(sample_recall=round(ms["recall"], 4), sample_false_alarms=round(ms["false alarms"], 4),
+                      sample_eer=round(eer(sample), 4), sample_queries=len(sample))
+    if forgeries:
+        skilled = [(d, True, False) for d, hand, _ in scored if hand]
+        skilled += [(signature.distance(a, b), False, False) for a, b in forgeries]
+        result["skilled_forgery_eer"] = round(eer(skilled), 4)
+        result["skilled_forgeries_flagged"] = round(rates(skilled, threshold)["false alarms"], 4)
+    if not as_json:
+        q = sorted(d for d, hand, _ in scored if hand), sorted(d for d, hand, _ in scored if not hand)
+        pct = lambda xs, p: xs[min(len(xs) - 1, int(p * len(xs)))] if xs else float("nan")  # noqa: E731
+        result["same p10/p50/p90"] = "/".join(f"{pct(q[0], p):.3f}" for p in (0.1, 0.5, 0.9))
+        result["different p2/p10/p50"] = "/".join(f"{pct(q[1], p):.3f}" for p in (0.02, 0.1, 0.5))
+    return result
+
+
 def timing(seed: int, n: int = 200) -> tuple[float, float, float]:
     """p50 and p95 ms of distance on stored features, and p50 ms with both features computed."""
     w1, w2 = Writer(seed), Writer(seed + 1)
@@ -108,7 +221,19 @@ def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--writers", type=int, default=60)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--labelled", metavar="FILE", help="a labelled set of real signatures (gzip or plain JSON)")
+    ap.add_argument("--users", help="only these users of the labelled set, as 1-20 or 1,3,5-9")
+    ap.add_argument("--choose", action="store_true", help="choose the threshold on this set instead of the shipped one")
+    ap.add_argument("--json", action="store_true", help="print an object: precision, recall, false_alarms, eer, ...")
     args = ap.parse_args(argv)
+    if args.labelled:
+        r = labelled_report(args.labelled, user_range(args.users) if args.users else None, args.choose,
+                            args.json, args.seed)
+        if args.json:
+            print(json.dumps(r, ensure_ascii=False))
+        else:
+            print(" | ".join(f"{k} {v}" for k, v in r.items()))
+        return
     if args.writers <= OTHER:
         ap.error(f"--writers must be more than {OTHER}")
     rng = random.Random(args.seed)

@@ -247,22 +247,22 @@ def create_app(db_url: str) -> FastAPI:
         try:
             with engine.begin() as conn:
                 db.lock_device(conn, dev.device_id)
-                row = _batch(conn, batch_id)
+                row = _batch(conn, dev.device_id, batch_id)
                 if row is not None:
-                    if row["device_id"] != dev.device_id or row["sha256"] != req.sha256:
+                    if row["sha256"] != req.sha256:
                         raise HTTPException(409, f"batch {batch_id} is known with other content")
                     if row["state"] == "done":
                         return {"state": "done", "receipt": duplicate_receipt(row["receipt"], c.sign_key)}
                     declared = (row["size"], row["part_size"], row["parts"])
                     if row["state"] == "refused" or declared != (req.size, req.part_size, req.parts):
-                        conn.execute(delete(db.batch_parts).where(db.batch_parts.c.batch_id == batch_id))
-                    conn.execute(update(db.batches).where(db.batches.c.batch_id == batch_id).values(
+                        conn.execute(delete(db.batch_parts).where(*_parts_of(dev.device_id, batch_id)))
+                    conn.execute(update(db.batches).where(*_key(dev.device_id, batch_id)).values(
                         state="receiving", size=req.size, part_size=req.part_size, parts=req.parts, receipt=None))
                 else:
                     conn.execute(insert(db.batches).values(
                         batch_id=batch_id, device_id=dev.device_id, sha256=req.sha256, size=req.size,
                         part_size=req.part_size, parts=req.parts, state="receiving", started_at=utc_now()))
-                return {"state": "receiving", "have": _have(conn, batch_id)}
+                return {"state": "receiving", "have": _have(conn, dev.device_id, batch_id)}
         except IntegrityError:
             raise HTTPException(409, f"batch {batch_id} is known with other content") from None
 
@@ -285,10 +285,10 @@ def create_app(db_url: str) -> FastAPI:
             want = row["part_size"] if n < row["parts"] - 1 else row["size"] - row["part_size"] * (row["parts"] - 1)
             if len(data) != want:
                 raise HTTPException(400, f"part {n}: {len(data)} bytes, expected {want}")
-            conn.execute(delete(db.batch_parts).where(db.batch_parts.c.batch_id == batch_id,
-                                                      db.batch_parts.c.n == n))
-            conn.execute(insert(db.batch_parts).values(batch_id=batch_id, n=n, data=data, sha256=digest))
-            return {"part": n, "have": _have(conn, batch_id)}
+            conn.execute(delete(db.batch_parts).where(*_parts_of(dev.device_id, batch_id), db.batch_parts.c.n == n))
+            conn.execute(insert(db.batch_parts).values(device_id=dev.device_id, batch_id=batch_id, n=n, data=data,
+                                                       sha256=digest))
+            return {"part": n, "have": _have(conn, dev.device_id, batch_id)}
 
     @app.post(f"{API}/batches/{{batch_id}}/commit", response_model=ReceiptAnswer, tags=["batches"],
               responses={400: {"model": MissingParts}} | _errors(401, 403, 404, 409, 413, 422))
@@ -300,16 +300,16 @@ def create_app(db_url: str) -> FastAPI:
                 return {"receipt": duplicate_receipt(row["receipt"], c.sign_key)}
             if row["state"] == "refused":
                 raise HTTPException(422, json.loads(row["receipt"]).get("refused", "refused"))
-            have = _have(conn, batch_id)
+            have = _have(conn, dev.device_id, batch_id)
             missing = sorted(set(range(row["parts"])) - set(have))
             if missing:
                 return JSONResponse({"detail": "parts missing", "missing": missing[:10000]}, status_code=400)
             data = b"".join(r[0] for r in conn.execute(
-                select(db.batch_parts.c.data).where(db.batch_parts.c.batch_id == batch_id)
+                select(db.batch_parts.c.data).where(*_parts_of(dev.device_id, batch_id))
                 .order_by(db.batch_parts.c.n)))
             whole_ok = len(data) == row["size"] and hashlib.sha256(data).hexdigest() == row["sha256"]
             if not whole_ok:
-                conn.execute(delete(db.batch_parts).where(db.batch_parts.c.batch_id == batch_id))
+                conn.execute(delete(db.batch_parts).where(*_parts_of(dev.device_id, batch_id)))
         if not whole_ok:
             return JSONResponse({"detail": "the parts together do not match the declared size and sha256:"
                                            " send them again", "missing": list(range(row["parts"]))[:10000]},
@@ -318,8 +318,8 @@ def create_app(db_url: str) -> FastAPI:
             receipt = ingest(engine, data, sender_device_id=dev.device_id, batch_id=batch_id)
         except Refused as e:
             with engine.begin() as conn:
-                conn.execute(delete(db.batch_parts).where(db.batch_parts.c.batch_id == batch_id))
-                conn.execute(update(db.batches).where(db.batches.c.batch_id == batch_id,
+                conn.execute(delete(db.batch_parts).where(*_parts_of(dev.device_id, batch_id)))
+                conn.execute(update(db.batches).where(*_key(dev.device_id, batch_id),
                                                       db.batches.c.state == "receiving").values(
                     state="refused", received_at=utc_now(), receipt=json.dumps({"refused": e.reason})))
             raise HTTPException(422, e.reason) from None
@@ -331,8 +331,8 @@ def create_app(db_url: str) -> FastAPI:
              responses=_errors(401, 403, 404, 422))
     def receipt(batch_id: BatchId, dev: Auth):
         with db.reading(engine) as conn:
-            row = _batch(conn, batch_id, lock=False)
-        if row is None or row["device_id"] != dev.device_id or row["state"] != "done":
+            row = _batch(conn, dev.device_id, batch_id, lock=False)
+        if row is None or row["state"] != "done":
             raise HTTPException(404, f"no receipt for batch {batch_id}")
         return {"receipt": json.loads(row["receipt"])}
 
@@ -344,21 +344,29 @@ def create_app(db_url: str) -> FastAPI:
     return app
 
 
-def _batch(conn, batch_id: str, lock: bool = True):
-    q = select(db.batches).where(db.batches.c.batch_id == batch_id)
+def _key(device_id: str, batch_id: str) -> tuple:
+    return db.batches.c.device_id == device_id, db.batches.c.batch_id == batch_id
+
+
+def _parts_of(device_id: str, batch_id: str) -> tuple:
+    return db.batch_parts.c.device_id == device_id, db.batch_parts.c.batch_id == batch_id
+
+
+def _batch(conn, device_id: str, batch_id: str, lock: bool = True):
+    """The device's own batch of this id: another device's batch of the same id is another batch."""
+    q = select(db.batches).where(*_key(device_id, batch_id))
     if lock and db.is_postgres(conn):
         q = q.with_for_update()
     return conn.execute(q).mappings().first()
 
 
 def _own_batch(conn, batch_id: str, dev: Device):
-    row = _batch(conn, batch_id)
-    if row is None or row["device_id"] != dev.device_id:
+    row = _batch(conn, dev.device_id, batch_id)
+    if row is None:
         raise HTTPException(404, f"no batch {batch_id}: start it first")
     return row
 
 
-def _have(conn, batch_id: str) -> list[int]:
-    return [r[0] for r in conn.execute(select(db.batch_parts.c.n).where(db.batch_parts.c.batch_id == batch_id)
+def _have(conn, device_id: str, batch_id: str) -> list[int]:
+    return [r[0] for r in conn.execute(select(db.batch_parts.c.n).where(*_parts_of(device_id, batch_id))
                                        .order_by(db.batch_parts.c.n))]
-

@@ -1,11 +1,19 @@
 """The county administrator's commands (`./zhucun-county`), JSON out with --json.
 
-Exit status: 0 ok, 3 invalid input or refused (the message names the field and the rule).
+Exit status: 0 ok, 2 refused (no key or the wrong one, a batch or enrollment the county
+refuses), 3 invalid input (the message names the field and the rule).
+
+Every command unlocks the county's master key first (keys.py): `--key-file FILE` (or
+$ZHUCUN_COUNTY_KEY_FILE), the passphrase of a county made with `init --passphrase` (asked, or
+`--passphrase-stdin`), or the default key file. Whatever the county writes is 0600.
 """
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import os
+import secrets
 import sys
 from pathlib import Path
 
@@ -13,7 +21,11 @@ from app.cli import Parser  # usage mistakes are invalid input (exit 3), as on t
 from app.clitable import fields, table
 from app.core.errors import NotFound, StateError, ValidationError, ZhucunError
 
-EXIT_OK, EXIT_INVALID = 0, 3
+EXIT_OK, EXIT_REFUSED, EXIT_INVALID = 0, 2, 3
+
+
+class ImportRefused(ZhucunError):
+    """A batch from a USB stick that the county refuses (exit 2)."""
 
 
 def emit(args, data, text: str | None = None) -> None:
@@ -23,20 +35,109 @@ def emit(args, data, text: str | None = None) -> None:
         print(text)
 
 
-def _engine(args):
+def _url(args) -> str:
     from . import db
-    return db.make_engine(args.db or db.default_url())
+    return db.normalize_url(args.db or db.default_url())
+
+
+def _engine(args, creating: bool = False):
+    from . import db
+    _unlock(args, creating)
+    return db.make_engine(_url(args))
 
 
 def _ready_engine(args):
     """The engine of an initialised county database (NotInitialised otherwise)."""
     from . import county, db
-    path = db.sqlite_file(args.db or db.default_url())
+    path = db.sqlite_file(_url(args))
     if path is not None and not path.exists():
         raise county.NotInitialised(f"数据库不存在 (no database at {path}): zhucun-county init")
     engine = _engine(args)
     county.load_county(engine)
     return engine
+
+
+# -- the master key ---------------------------------------------------------------------------------
+def _passphrase(args, prompt: str, confirm: bool = False) -> str:
+    from app.cli import Secrets
+    from app.core.errors import AccessDenied
+    if not args.passphrase_stdin and not sys.stdin.isatty():
+        raise AccessDenied("需要县服务器的密码 (the county's passphrase is needed): --passphrase-stdin")
+    return Secrets(args.passphrase_stdin).ask(prompt, confirm=confirm)
+
+
+def _keyring(url: str):
+    """The passphrase keyring of this county, or None (a key file unlocks it)."""
+    from sqlalchemy import select
+
+    from . import db, keys
+    path = db.sqlite_file(url)
+    if path is not None:
+        return keys.read_keyring_file(keys.keyring_file(path))
+    if db.make_url(url).get_backend_name() != "postgresql":
+        return None
+    engine = db.make_engine(url)
+    try:
+        if not db.inspect(engine).has_table("keyring"):
+            return None
+        with engine.connect() as conn:
+            row = conn.execute(select(db.keyring.c.doc)).first()
+        return json.loads(row[0]) if row else None
+    finally:
+        engine.dispose()
+
+
+def _save_keyring(url: str, ring: dict) -> None:
+    from sqlalchemy import insert
+
+    from . import db, keys
+    path = db.sqlite_file(url)
+    if path is not None:
+        keys.private_folder(path.parent)
+        keys.write_private(keys.keyring_file(path), json.dumps(ring).encode())
+        return
+    engine = db.make_engine(url)
+    try:
+        db.create_tables(engine)
+        with engine.begin() as conn:
+            conn.execute(insert(db.keyring).values(id=1, doc=json.dumps(ring)))
+    finally:
+        engine.dispose()
+
+
+def _unlock(args, creating: bool) -> None:
+    """Find the master key of args.db and remember it for the engines this process makes."""
+    from . import keys
+    url = _url(args)
+    if keys.known(url):
+        return
+    key_file = getattr(args, "key_file", None) or os.environ.get(keys.KEY_FILE_ENV)
+    ring = None if key_file else _keyring(url)
+    if key_file:
+        if creating and not Path(key_file).exists():
+            master = keys.new_key_file(key_file)
+            print(f"已生成县的密钥文件 (new key file): {key_file} — 请另行备份 (back it up apart from the"
+                  " database)", file=sys.stderr)
+        else:
+            master = keys.read_key_file(key_file)
+    elif ring is not None:
+        master = keys.open_keyring(ring, _passphrase(args, "县服务器密码 (county passphrase): "))
+    elif creating and (args.passphrase_stdin or getattr(args, "passphrase", False)):
+        master = secrets.token_bytes(keys.KEY_BYTES)
+        _save_keyring(url, keys.new_keyring(master, _passphrase(
+            args, "设置县服务器密码 (new county passphrase): ", confirm=True)))
+    else:
+        path = keys.default_key_file()
+        if creating and not path.exists():
+            master = keys.new_key_file(path)
+            print(f"已生成县的密钥文件 (new key file): {path} — 请另行备份 (back it up apart from the"
+                  " database)", file=sys.stderr)
+        elif not path.exists():
+            raise keys.Locked(f"找不到县的密钥 (no key for this county): 默认密钥文件 {path} 不存在"
+                              " (the default key file does not exist) — --key-file FILE 或 (or) --passphrase-stdin")
+        else:
+            master = keys.read_key_file(path)
+    keys.remember(url, master)
 
 
 def _read_json(path: str, field: str):
@@ -61,10 +162,10 @@ def _pairs(pairs: list[str], field: str) -> dict:
 
 # -- commands ----------------------------------------------------------------------------------
 def cmd_init(args):
-    from . import county, db
-    engine = _engine(args)
+    from . import county
+    engine = _engine(args, creating=True)
     out = county.init_county(engine, args.name)
-    out["db"] = db.normalize_url(args.db or db.default_url())
+    out["db"] = _url(args)
     emit(args, out, f"已建立县服务器数据库 (county initialised): {out['county_name']}\n"
                     f"县编号 (county id): {out['county_id']}\n"
                     f"签名公钥 (signing key): {out['sign_key']}\n加密公钥 (encryption key): {out['hpke_key']}")
@@ -78,15 +179,16 @@ def cmd_serve(args):
     if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
         raise ValidationError("--ssl-certfile", "given with --ssl-keyfile",
                               "--ssl-certfile/--ssl-keyfile: 须同时给出 (give both)")
-    from . import db
     try:
-        _ready_engine(args)
+        engine = _ready_engine(args)
     except county.NotInitialised:
         # The first start on a new machine: make the county rather than send people to `init`.
-        out = county.init_county(_engine(args), args.name)
-        print(f"已建立县服务器数据库 (county initialised): {out['county_name']}, "
-              f"{db.normalize_url(args.db or db.default_url())}", file=sys.stderr)
-    app = create_app(args.db or db.default_url())
+        engine = _engine(args, creating=True)
+        out = county.init_county(engine, args.name)
+        print(f"已建立县服务器数据库 (county initialised): {out['county_name']}, {_url(args)}", file=sys.stderr)
+    if args.ssl_certfile:
+        county.set_certificate(engine, county.cert_fingerprint(args.ssl_certfile))
+    app = create_app(_url(args))
     uvicorn.run(app, host=args.host, port=args.port, ssl_certfile=args.ssl_certfile,
                 ssl_keyfile=args.ssl_keyfile, log_level=args.log_level, proxy_headers=False)
 
@@ -94,22 +196,27 @@ def cmd_serve(args):
 def cmd_enroll(args):
     import segno
 
-    from . import county
+    from . import county, keys
     engine = _ready_engine(args)
     c = county.load_county(engine)
+    fingerprint = county.cert_fingerprint(args.ssl_certfile) if args.ssl_certfile else None
     code = county.new_code(engine, args.village, args.township, args.server)
-    document = county.enrollment_file(c, code)
+    document = county.enrollment_file(c, code, fingerprint or county.certificate(engine))
     out = Path(args.out or ".")
     out.mkdir(parents=True, exist_ok=True)
     json_path, png_path = out / f"enroll-{code['code']}.json", out / f"enroll-{code['code']}.png"
-    json_path.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    keys.write_private(json_path, (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    png = io.BytesIO()
     segno.make(json.dumps(document, ensure_ascii=False, separators=(",", ":")), error="m").save(
-        str(png_path), scale=6, border=4)
+        png, kind="png", scale=6, border=4)
+    keys.write_private(png_path, png.getvalue())
     data = {"code": code["code"], "village": code["village"], "township": code["township"],
-            "expires_at": code["expires_at"], "qr": str(png_path), "file": str(json_path)}
+            "expires_at": code["expires_at"], "tls_sha256": document.get("tls_sha256"), "qr": str(png_path),
+            "file": str(json_path)}
+    pin = f"\n证书指纹 (certificate SHA-256): {document['tls_sha256']}" if document.get("tls_sha256") else ""
     emit(args, data, f"登记码 (enrollment code): {code['code']}\n"
                      f"村 (village): {code['village']}{'  乡镇 (township): ' + code['township'] if code['township'] else ''}\n"
-                     f"有效至 (valid until): {code['expires_at']}\n"
+                     f"有效至 (valid until): {code['expires_at']}{pin}\n"
                      f"二维码 (QR code): {png_path}\n登记文件 (enrollment file, for a USB stick): {json_path}")
 
 
@@ -224,12 +331,13 @@ def cmd_conflicts(args):
 
 
 def cmd_export(args):
-    from . import county
+    from . import county, keys
     engine = _ready_engine(args)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".part")
-    with tmp.open("w", encoding="utf-8") as f:
+    tmp.unlink(missing_ok=True)
+    with os.fdopen(keys.create_private(tmp), "w", encoding="utf-8") as f:  # every record: 0600
         n = county.export_records(engine, f)
     tmp.replace(out)
     emit(args, {"file": str(out), "records": n}, f"已导出 (exported) {n} 条记录 (records) → {out}")
@@ -243,7 +351,7 @@ def receipt_path(path: Path) -> Path:
 def cmd_import(args):
     from app.sync import envelope
 
-    from . import county, db
+    from . import county, db, keys
     from .ingest import Conflict, Refused, ingest
     path = Path(args.file)
     if not path.is_file():
@@ -261,19 +369,16 @@ def cmd_import(args):
     try:
         receipt = ingest(engine, data)
     except Refused as e:
-        raise ValidationError("FILE", "a batch the county accepts",
-                              f"FILE: 批次被拒收 (batch refused): {e.reason}") from None
+        raise ImportRefused(f"FILE: 批次被拒收 (batch refused): {e.reason}") from None
     except Conflict as e:
-        raise ValidationError("FILE", "the same batch id with the same content",
-                              f"FILE: 批次号已用于其他内容 (batch id known with other content): {e}") from None
+        raise ImportRefused(f"FILE: 批次号已用于其他内容 (batch id known with other content): {e}") from None
     body = receipt["body"]
     with db.reading(engine) as conn:
         village = county.device_row(conn, body["device_id"])["village"]
     pubs = county.publications_after(engine, 0, village)["items"]
     out = Path(args.receipt_out) if args.receipt_out else receipt_path(path)
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_text(json.dumps({"receipt": receipt, "publications": pubs}, ensure_ascii=False) + "\n", "utf-8")
-    tmp.replace(out)
+    keys.write_private(out, (json.dumps({"receipt": receipt, "publications": pubs}, ensure_ascii=False)
+                             + "\n").encode("utf-8"))
     summary = {"batch_id": body["batch_id"], "device_id": body["device_id"], "duplicate": body["duplicate"],
                "accepted": len(body["accepted"]), "rejected": body["rejected"], "publications": len(pubs),
                "receipt_file": str(out)}
@@ -290,6 +395,10 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--db", help="database URL: sqlite:///FILE (default: county.db in the user data"
                                      " folder, or $ZHUCUN_COUNTY_DB) or postgresql://…")
     common.add_argument("--json", action="store_true", help="JSON output")
+    common.add_argument("--key-file", help="the county's key file (64 hex digits, mode 0600; default: county.key"
+                                           " in the user's configuration folder, or $ZHUCUN_COUNTY_KEY_FILE)")
+    common.add_argument("--passphrase-stdin", action="store_true",
+                        help="read the county's passphrase from standard input (a county made with --passphrase)")
     parser = Parser(prog="zhucun-county", description="驻村 县服务器 (Zhucun county server)")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
 
@@ -300,6 +409,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("init", cmd_init, "create the database and the county's keys")
     p.add_argument("--name", help="the county's name")
+    p.add_argument("--passphrase", action="store_true",
+                   help="unlock the county with a passphrase (asked at every start) instead of a key file")
     p = command("serve", cmd_serve, "run the HTTP API")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
@@ -311,6 +422,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--village", required=True)
     p.add_argument("--township")
     p.add_argument("--server", help="the URL devices sync with (goes into the enrollment file)")
+    p.add_argument("--ssl-certfile", help="the certificate `serve` uses: its SHA-256 goes into the enrollment file"
+                                          " and the device pins it (default: the one `serve` last ran with)")
     p.add_argument("--out", help="folder for enroll-CODE.png and enroll-CODE.json (default: here)")
     command("devices", cmd_devices, "enrolled devices")
     p = command("revoke", cmd_revoke, "refuse a device from now on")
@@ -350,6 +463,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
+    from app.core.errors import AccessDenied
+
     from .county import EnrollmentRefused, NotInitialised
     args = build_parser().parse_args(argv)
     try:
@@ -359,9 +474,13 @@ def main(argv: list[str] | None = None) -> int:
         text = str(e) if str(e).startswith(e.field) else f"{e.field} ({e.rule}): {e}"
         return _fail(args, e.as_dict(), f"输入有误 (invalid input) — {text}")
     except NotInitialised as e:
-        return _fail(args, {"error": "not_initialised", "message": str(e)}, f"无法执行 (not done) — {e}")
+        return _fail(args, {"error": "not_initialised", "message": str(e)}, f"无法执行 (not done) — {e}",
+                     EXIT_REFUSED)
     except EnrollmentRefused as e:
-        return _fail(args, {"error": "refused", "status": e.status, "message": str(e)}, f"拒绝 (refused) — {e}")
+        return _fail(args, {"error": "refused", "status": e.status, "message": str(e)}, f"拒绝 (refused) — {e}",
+                     EXIT_REFUSED)
+    except (AccessDenied, ImportRefused) as e:
+        return _fail(args, {"error": "refused", "message": str(e)}, f"拒绝 (refused) — {e}", EXIT_REFUSED)
     except (NotFound, StateError) as e:
         kind = "not_found" if isinstance(e, NotFound) else "state"
         return _fail(args, {"error": kind, "message": str(e)}, f"无法执行 (not done) — {e}")
@@ -377,8 +496,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
 
 
-def _fail(args, data: dict, text: str) -> int:
+def _fail(args, data: dict, text: str, code: int = EXIT_INVALID) -> int:
     if getattr(args, "json", False):
         print(json.dumps(data, ensure_ascii=False))
     print(text, file=sys.stderr)
-    return EXIT_INVALID
+    return code

@@ -5,16 +5,19 @@ Functions take an Engine and run one transaction each, or a Connection already i
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DatabaseError
 
 from app.core import canonical
 from app.core.errors import NotFound, StateError, ValidationError, ZhucunError
@@ -23,7 +26,7 @@ from app.storage.audit import GENESIS
 from app.storage.records import new_id, utc_now
 from app.sync import envelope
 
-from . import db
+from . import db, keys
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed by hand
 CODE_DAYS = 14
@@ -109,8 +112,10 @@ def init_county(engine: Engine, name: str | None = None) -> dict:
             raise StateError("此数据库已初始化，不会覆盖县的密钥 (this database already holds a county:"
                              " its keys are never overwritten)")
         sign_key, hpke_key = Ed25519PrivateKey.generate(), X25519PrivateKey.generate()
-        row = {"id": new_id(), "name": name, "sign_key_private": envelope.private_hex(sign_key),
-               "hpke_key_private": envelope.private_hex(hpke_key), "created_at": utc_now()}
+        master, county_id = db.master_key(conn, creating=True), new_id()
+        row = {"id": county_id, "name": name, "created_at": utc_now(),
+               "sign_key_private": keys.wrap_private(master, county_id, "sign_key", envelope.private_bytes(sign_key)),
+               "hpke_key_private": keys.wrap_private(master, county_id, "hpke_key", envelope.private_bytes(hpke_key))}
         conn.execute(insert(db.county).values(**row))
     return {"county_id": row["id"], "county_name": name, "sign_key": envelope.public_hex(sign_key.public_key()),
             "hpke_key": envelope.public_hex(hpke_key.public_key())}
@@ -118,21 +123,32 @@ def init_county(engine: Engine, name: str | None = None) -> dict:
 
 def load_county(bind: Engine | Connection) -> County:
     def run(conn):
-        if not db.has_tables(conn):
+        try:
+            initialised = db.has_tables(conn)
+        except DatabaseError as e:
+            if "not a database" in str(e):
+                raise keys.Locked("密钥不对：打不开这个县的数据库 (this key does not open this county's database:"
+                                  " another key file or passphrase)") from None
+            raise
+        if not initialised:
             raise NotInitialised("数据库未初始化 (no county in this database): zhucun-county init")
         row = conn.execute(select(db.county)).mappings().first()
         if row is None:
             raise NotInitialised("数据库未初始化 (no county in this database): zhucun-county init")
-        return county_from_row(row)
+        return county_from_row(conn, row)
     if isinstance(bind, Engine):
         with db.reading(bind) as conn:
             return run(conn)
     return run(bind)
 
 
-def county_from_row(row) -> County:
-    return County(row["id"], row["name"], envelope.ed25519_private(row["sign_key_private"]),
-                  envelope.x25519_private(row["hpke_key_private"]))
+def county_from_row(conn: Connection, row) -> County:
+    """The county with its private keys, unwrapped by the master key the engine was opened with."""
+    master = db.master_key(conn)
+    sign = keys.unwrap_private(master, row["id"], "sign_key", row["sign_key_private"])
+    hpke = keys.unwrap_private(master, row["id"], "hpke_key", row["hpke_key_private"])
+    return County(row["id"], row["name"], Ed25519PrivateKey.from_private_bytes(sign),
+                  X25519PrivateKey.from_private_bytes(hpke))
 
 
 # -- enrollment ------------------------------------------------------------------------------
@@ -171,11 +187,37 @@ def new_code(engine: Engine, village: str, township: str | None = None, server: 
     return {"code": code, "village": village, "township": township, "server": server, "expires_at": expires}
 
 
-def enrollment_file(county: County, code: dict) -> dict:
-    """The enrollment file for a USB stick (and the QR code's content)."""
-    return {"code": code["code"], "county_id": county.id, "county_name": county.name,
-            "sign_key": county.sign_public, "hpke_key": county.hpke_public, "village": code["village"],
-            "township": code["township"], "server": code.get("server")}
+def enrollment_file(county: County, code: dict, tls_sha256: str | None = None) -> dict:
+    """The enrollment file for a USB stick (and the QR code's content). `tls_sha256`: the
+    county certificate's fingerprint, which the device pins (no public CA needed)."""
+    doc = {"code": code["code"], "county_id": county.id, "county_name": county.name,
+           "sign_key": county.sign_public, "hpke_key": county.hpke_public, "village": code["village"],
+           "township": code["township"], "server": code.get("server")}
+    if tls_sha256:
+        doc["tls_sha256"] = tls_sha256
+    return doc
+
+
+def cert_fingerprint(path) -> str:
+    """SHA-256 of a PEM certificate (the first in the file), hex: what a device pins."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+    try:
+        cert = x509.load_pem_x509_certificate(Path(path).read_bytes())
+    except (OSError, ValueError) as e:
+        raise ValidationError("--ssl-certfile", "a PEM certificate",
+                              f"--ssl-certfile {path}: 不是可读的PEM证书 (not a readable PEM certificate: {e})") from None
+    return hashlib.sha256(cert.public_bytes(Encoding.DER)).hexdigest()
+
+
+def set_certificate(engine: Engine, fingerprint: str) -> None:
+    with engine.begin() as conn:
+        conn.execute(update(db.county).values(tls_sha256=fingerprint))
+
+
+def certificate(engine: Engine) -> str | None:
+    with db.reading(engine) as conn:
+        return conn.execute(select(db.county.c.tls_sha256)).scalar()
 
 
 def check_enroll_request(req: dict) -> dict:
@@ -300,7 +342,7 @@ def publish(bind: Engine | Connection, kind: str, data: dict, village: str | Non
         county = db.lock_county(conn)  # one publisher at a time: seqs become visible in order
         if county is None:
             raise NotInitialised("数据库未初始化 (no county in this database): zhucun-county init")
-        key = envelope.ed25519_private(county["sign_key_private"])
+        key = county_from_row(conn, county).sign_key
         seq = conn.execute(insert(db.publications).values(kind=kind, village=village, published_at=now,
                                                           doc="{}")).inserted_primary_key[0]
         doc = envelope.sign_document({"seq": seq, "kind": kind, "published_at": now, "village": village,
@@ -405,8 +447,9 @@ def list_batches(engine: Engine) -> list[dict]:
         rows = conn.execute(select(b.c.batch_id, b.c.device_id, b.c.state, b.c.size, b.c.parts, b.c.sha256,
                                    b.c.started_at, b.c.received_at, b.c.receipt)
                             .order_by(b.c.started_at, b.c.batch_id)).mappings().all()
-        have = dict(conn.execute(select(db.batch_parts.c.batch_id, func.count())
-                                 .group_by(db.batch_parts.c.batch_id)).all())
+        have = {(d, b): n for d, b, n in conn.execute(
+            select(db.batch_parts.c.device_id, db.batch_parts.c.batch_id, func.count())
+            .group_by(db.batch_parts.c.device_id, db.batch_parts.c.batch_id)).all()}
     out = []
     for r in rows:
         item = {k: r[k] for k in ("batch_id", "device_id", "state", "size", "parts", "sha256", "started_at",
@@ -418,7 +461,7 @@ def list_batches(engine: Engine) -> list[dict]:
         elif r["state"] == "refused" and receipt:
             item["reason"] = receipt.get("refused")
         else:
-            item["parts_received"] = have.get(r["batch_id"], 0)
+            item["parts_received"] = have.get((r["device_id"], r["batch_id"]), 0)
         out.append(item)
     return out
 

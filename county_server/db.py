@@ -12,9 +12,13 @@ import os
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import (BigInteger, Column, ForeignKey, Index, Integer, LargeBinary, MetaData,
-                        PrimaryKeyConstraint, Table, Text, create_engine, event, inspect, select)
-from sqlalchemy.engine import Connection, Engine, make_url
+import weakref
+
+from sqlalchemy import (BigInteger, Column, ForeignKey, ForeignKeyConstraint, Index, Integer, LargeBinary,
+                        MetaData, PrimaryKeyConstraint, Table, Text, create_engine, event, inspect, pool, select)
+from sqlalchemy.engine import URL, Connection, Engine, make_url
+
+from . import keys
 
 metadata = MetaData()
 
@@ -22,9 +26,28 @@ county = Table(
     "county", metadata,
     Column("id", Text, primary_key=True),
     Column("name", Text, nullable=False),
-    Column("sign_key_private", Text, nullable=False),   # Ed25519, hex of the raw private bytes
-    Column("hpke_key_private", Text, nullable=False),   # X25519, hex of the raw private bytes
+    Column("sign_key_private", Text, nullable=False),   # Ed25519, wrapped by the master key (keys.py)
+    Column("hpke_key_private", Text, nullable=False),   # X25519, wrapped by the master key
     Column("created_at", Text, nullable=False),
+    Column("tls_sha256", Text),                         # the certificate `serve` last ran with (SHA-256, hex)
+)
+
+# PostgreSQL: the master key wrapped by the operator's passphrase (keys.py); on SQLite it is a
+# file beside the database, which the key itself encrypts.
+keyring = Table(
+    "keyring", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("doc", Text, nullable=False),
+)
+
+# Single-use challenges for signed requests: issued by the county, valid a few minutes by the
+# county's clock, consumed by the one request that carries them (api.py).
+nonces = Table(
+    "nonces", metadata,
+    Column("nonce", Text, primary_key=True),
+    Column("device_id", Text, nullable=False),
+    Column("expires_at", Text, nullable=False),
+    Index("nonces_device", "device_id", "expires_at"),
 )
 
 enrollment_codes = Table(
@@ -53,10 +76,11 @@ devices = Table(
     Column("audit_seq", BigInteger, nullable=False, default=0),
 )
 
+# A batch belongs to the device that sealed it: its id is the device's, never another's.
 batches = Table(
     "batches", metadata,
-    Column("batch_id", Text, primary_key=True),
     Column("device_id", Text, ForeignKey("devices.device_id"), nullable=False),
+    Column("batch_id", Text, nullable=False),
     Column("sha256", Text, nullable=False),
     Column("size", BigInteger, nullable=False),
     Column("part_size", Integer, nullable=False),
@@ -65,16 +89,19 @@ batches = Table(
     Column("started_at", Text, nullable=False),
     Column("received_at", Text),
     Column("receipt", Text),                             # the signed receipt (JSON); for refused: the reason
-    Index("batches_device", "device_id", "started_at"),
+    PrimaryKeyConstraint("device_id", "batch_id"),
+    Index("batches_started", "device_id", "started_at"),
 )
 
 batch_parts = Table(
     "batch_parts", metadata,
-    Column("batch_id", Text, ForeignKey("batches.batch_id", ondelete="CASCADE"), nullable=False),
+    Column("device_id", Text, nullable=False),
+    Column("batch_id", Text, nullable=False),
     Column("n", Integer, nullable=False),
     Column("data", LargeBinary, nullable=False),
     Column("sha256", Text, nullable=False),
-    PrimaryKeyConstraint("batch_id", "n"),
+    PrimaryKeyConstraint("device_id", "batch_id", "n"),
+    ForeignKeyConstraint(["device_id", "batch_id"], ["batches.device_id", "batches.batch_id"], ondelete="CASCADE"),
 )
 
 records = Table(
@@ -150,18 +177,33 @@ def sqlite_file(url: str) -> Path | None:
     return Path(parsed.database).expanduser()
 
 
-def make_engine(url: str) -> Engine:
+_masters: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def make_engine(url: str, key: bytes | None = None) -> Engine:
+    """An engine on the county's database, unlocked with the master key `key` (keys.py; None:
+    the key this process unlocked for the URL). An SQLite file is SQLCipher, keyed from the
+    master key, created 0600 in a folder made 0700."""
     url = normalize_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 60})
+        path = sqlite_file(url)
+        if path is not None:
+            key = key or keys.for_library(url, path.exists())
+            keys.private_folder(path.parent)
+            if not path.exists():
+                os.close(keys.create_private(path))
+            parsed = URL.create("sqlite+pysqlcipher", password=keys.sqlcipher_key(key), database=str(path))
+        engine = create_engine(parsed, poolclass=pool.QueuePool,
+                               connect_args={"check_same_thread": False, "timeout": 60})
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_conn, _record):
             dbapi_conn.isolation_level = None  # transactions are begun below, explicitly
             cur = dbapi_conn.cursor()
+            if path is not None:
+                cur.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is reported by us, once
+            cur.execute("PRAGMA temp_store = MEMORY")       # nothing decrypted reaches a temporary file
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=FULL")
             cur.execute("PRAGMA foreign_keys=ON")
@@ -172,9 +214,23 @@ def make_engine(url: str) -> Engine:
         def _on_begin(conn):
             # Writers take the lock up front; a reading connection (`reading`) does not.
             conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get("reading") else "BEGIN IMMEDIATE")
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    _masters[engine] = (url, key)
+    if key is not None:
+        keys.remember(url, key)
+    return engine
 
-        return engine
-    return create_engine(url, pool_pre_ping=True)
+
+def master_key(bind: Engine | Connection, creating: bool = False) -> bytes:
+    """The master key the engine was unlocked with: it unwraps the county's private keys
+    (on PostgreSQL it is looked up when first needed; `creating`: for a new county)."""
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    url, key = _masters[engine]
+    if key is None:
+        key = keys.for_library(url, not creating)
+        _masters[engine] = (url, key)
+    return key
 
 
 @contextmanager

@@ -85,7 +85,7 @@ def _ingest(conn: Connection, data: bytes, sender: str | None, now: str | None, 
     county_row = db.lock_county(conn)
     if county_row is None:
         raise NotInitialised("数据库未初始化 (no county in this database): zhucun-county init")
-    county = county_from_row(county_row)
+    county = county_from_row(conn, county_row)
     device = db.lock_device(conn, header.device_id)
     if device is None:
         raise Refused(f"unknown device {header.device_id}")
@@ -93,9 +93,10 @@ def _ingest(conn: Connection, data: bytes, sender: str | None, now: str | None, 
         raise Refused(f"device {header.device_id} was revoked")
     digest = hashlib.sha256(data).hexdigest()
 
-    known = conn.execute(select(db.batches).where(db.batches.c.batch_id == header.batch_id)).mappings().first()
+    mine = (db.batches.c.device_id == header.device_id, db.batches.c.batch_id == header.batch_id)
+    known = conn.execute(select(db.batches).where(*mine)).mappings().first()
     if known is not None:
-        if known["device_id"] != header.device_id or known["sha256"] != digest:
+        if known["sha256"] != digest:
             raise Conflict(f"batch {header.batch_id} is known with other content")
         if known["state"] == "done":
             return duplicate_receipt(known["receipt"], county.sign_key)
@@ -172,8 +173,9 @@ def _ingest(conn: Connection, data: bytes, sender: str | None, now: str | None, 
                                                sha256=digest, size=len(data), part_size=len(data), parts=1,
                                                started_at=now, **values))
     else:
-        conn.execute(update(db.batches).where(db.batches.c.batch_id == header.batch_id).values(**values))
-    conn.execute(delete(db.batch_parts).where(db.batch_parts.c.batch_id == header.batch_id))
+        conn.execute(update(db.batches).where(*mine).values(**values))
+    conn.execute(delete(db.batch_parts).where(db.batch_parts.c.device_id == header.device_id,
+                                              db.batch_parts.c.batch_id == header.batch_id))
     return receipt
 
 

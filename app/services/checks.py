@@ -7,6 +7,9 @@ replaced by it.
 from __future__ import annotations
 
 import json
+import math
+import statistics
+from dataclasses import replace
 from datetime import date
 from typing import Iterable
 
@@ -209,6 +212,7 @@ def _form_titles(store: Store) -> dict[str, str]:
 
 def _signature_findings(store: Store, households: dict, household_id: str | None) -> list[Finding]:
     from app.core import signature
+    from . import hand_samples
     sql = ("SELECT s.id, s.instance_id, x.household_id, s.role, s.signer_name, s.proxy, x.filled_on"
            " FROM form_signatures s JOIN form_instances x ON x.id = s.instance_id"
            f" WHERE s.deleted = 0 AND x.state = 'signed' AND {_LIVE.format(t='form_instances')}"
@@ -222,45 +226,168 @@ def _signature_findings(store: Store, households: dict, household_id: str | None
         if household_id and role == "household" and hid != household_id:
             continue
         sigs.append(Signature(sid, form, hid, role, name, bool(proxy), strokes_of(sid), filled))
-    same = _stored_same_hand(store, signature)
+    same = _stored_same_hand(store, signature, hand_samples.samples_by_name(store))
     found = list(quality.signature_findings(sigs, households, same, only_household=household_id))
     same.save()
-    return found
+    done = hand_samples.reviewed(store)
+    return [same.explain(f) for f in found if not (f.record and (f.record[1], f.rule) in done)]
 
 
 class _stored_same_hand:
     """same_hand over Signature records, from the distances kept in `signature_distances`.
     Signatures never change once saved, so a pair is compared once per store, not per run;
-    the threshold is applied on reading, so a new threshold needs no recomputation."""
+    the threshold is applied on reading, so a new threshold needs no recomputation.
 
-    def __init__(self, store: Store, signature):
+    An investigator with a hand sample is judged by the sample (the median distance to its
+    items, each a different text) instead of by their signatures on forms."""
+
+    def __init__(self, store: Store, signature, samples: dict[str, dict] | None = None):
         self.store, self.signature = store, signature
         self.threshold = signature.SAME_HAND_THRESHOLD
         self.known = stored_distances(store, signature)
         self.new: dict[tuple[str, str], float] = {}  # infinite: outlines too unlike to compare
         self.features: dict[str, tuple] = {}
+        self.samples = samples or {}
+        self.by_sample: dict[tuple[str, str], object] = {}  # (household signature id, name): Comparison
+        self.spreads: dict[str, tuple[float, ...]] = {}
+        self.signatures: dict[str, Signature] = {}
 
     def _features(self, s: Signature):
         if s.id not in self.features:
             self.features[s.id] = self.signature.features(s.data)
         return self.features[s.id]
 
-    def __call__(self, a: Signature, b: Signature) -> bool:
-        key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+    def _distance(self, key: tuple[str, str], a, b) -> float | None:
+        """The kept distance of `key`, or a new comparison of a and b (features, or callables
+        giving them), kept too; None for malformed strokes (verifying the forms reports them)."""
+        key = key if key[0] < key[1] else (key[1], key[0])
         if key not in self.known:
             try:
-                d = self.signature.distance(self._features(a), self._features(b))
+                d = self.signature.distance(a(), b())
             except (ZhucunError, ValueError, TypeError, KeyError, IndexError):
-                d = None  # malformed strokes: verifying the forms reports them
+                d = None
             self.known[key] = d
             if d is not None:
                 self.new[key] = d
-        d = self.known[key]
+        return self.known[key]
+
+    def against_sample(self, h: Signature, name: str):
+        """The household signature `h` against investigator `name`'s hand sample."""
+        from .hand_samples import compare, item_key
+        if (h.id, name) not in self.by_sample:
+            sample = self.samples[name]
+            items = [self.signature.features(i["strokes"]) for i in sample["items"]]
+
+            def one(k, _strokes):
+                d = self._distance((h.id, item_key(sample, k)), lambda: self._features(h), lambda: items[k])
+                return math.inf if d is None else d
+            self.by_sample[h.id, name] = compare(h.data, sample, distance=one, spread_of=self.spread)
+        return self.by_sample[h.id, name]
+
+    def spread(self, sample: dict) -> tuple[float, ...]:
+        from .hand_samples import item_key
+        if sample["id"] not in self.spreads:
+            items = [self.signature.features(i["strokes"]) for i in sample["items"]]
+            ds = (self._distance((item_key(sample, i), item_key(sample, j)), lambda: items[i], lambda: items[j])
+                  for i in range(len(items)) for j in range(i + 1, len(items)))
+            self.spreads[sample["id"]] = tuple(sorted(d for d in ds if d is not None))
+        return self.spreads[sample["id"]]
+
+    def __call__(self, a: Signature, b: Signature) -> bool:
+        self.signatures[a.id], self.signatures[b.id] = a, b
+        h, inv = (a, b) if b.role == "investigator" else (b, a)
+        name = inv.signer_name.strip()
+        if inv.role == "investigator" and h.role == "household" and name in self.samples:
+            return self.against_sample(h, name).alike
+        d = self._distance((a.id, b.id), lambda: self._features(a), lambda: self._features(b))
         return d is not None and d <= self.threshold
+
+    def explain(self, f: Finding) -> Finding:
+        """The finding with the reference it was judged by, the distance against the threshold,
+        and the investigator's own spread, in its message."""
+        e = self.evidence(f)
+        if e is None:
+            return f
+        return replace(f, message=f"{f.message}{evidence_text(e)}")
+
+    def evidence(self, f: Finding) -> dict | None:
+        """What a reviewer weighs for a signature finding: both signatures, the reference, the
+        distances and the threshold; None for any other finding."""
+        if not f.rule.startswith("signature.") or not f.record or f.record[1] not in self.signatures:
+            return None
+        h = self.signatures[f.record[1]]
+        name = _investigator_named(f, self.samples, self.signatures.values(), h)
+        out = {"household": h, "investigator": name, "threshold": self.threshold,
+               "false_alarms": self.signature.MEASURED_FALSE_ALARMS}
+        if name in self.samples:
+            sample = self.samples[name]
+            c = self.against_sample(h, name)
+            out.update(reference="sample", sample=sample, distance=c.distance, closest=c.closest,
+                       reference_strokes=sample["items"][c.closest]["strokes"],
+                       reference_text=sample["items"][c.closest]["text"], spread=c.spread)
+            return out
+        own = [s for s in self.signatures.values() if s.role == "investigator" and s.signer_name.strip() == name]
+        scored = [(self.known.get((min(h.id, s.id), max(h.id, s.id))), s) for s in own]
+        scored = sorted(((d, s) for d, s in scored if d is not None), key=lambda x: x[0])
+        if not scored:
+            return out | {"reference": "forms"}
+        ids = [s.id for _, s in scored]
+        spread = sorted(d for i, a in enumerate(ids) for b in ids[i + 1:]
+                        if (d := self.known.get((min(a, b), max(a, b)))) is not None)
+        d, s = scored[0]
+        return out | {"reference": "forms", "distance": d, "reference_strokes": s.data,
+                      "reference_text": s.signer_name, "spread": tuple(spread)}
 
     def save(self) -> None:
         remember_distances(self.store, [(a, b, d) for (a, b), d in self.new.items()])
         self.new.clear()
+
+
+def _investigator_named(f: Finding, samples: dict, signatures, h: Signature) -> str:
+    """The investigator a signature finding is about: the one its message names (another
+    investigator's hand), else the form's own."""
+    names = {s.signer_name.strip() for s in signatures if s.role == "investigator"} | set(samples)
+    if f.rule == "signature.matches_investigator":
+        for name in sorted(names, key=len, reverse=True):
+            if f"调查人{name}在其他表单上" in f.message:
+                return name
+    own = [s.signer_name.strip() for s in signatures if s.role == "investigator" and s.instance_id == h.instance_id]
+    return own[0] if own else ""
+
+
+def evidence_text(e: dict) -> str:
+    """One sentence for the finding's message: the reference, the distance against the
+    threshold and against the investigator's own spread, and the check's false-alarm rate."""
+    if e.get("reference") == "sample":
+        s = e["sample"]
+        ref = f"参照调查人{e['investigator']}的笔迹样本（{len(s['items'])}项不同字词，{s['recorded_on']}录入）"
+    else:
+        ref = f"参照调查人{e['investigator']}在表单上的签名（该调查人未录入笔迹样本）"
+    parts = [ref]
+    if e.get("distance") is not None:
+        parts.append(f"笔迹距离{e['distance']:.2f}，阈值{e['threshold']:.2f}")
+    if e.get("spread"):
+        parts.append(f"其本人不同字词间距离中位数{statistics.median(e['spread']):.2f}")
+    parts.append(f"此项检查对不同人误报率约{e['false_alarms']:.1%}")
+    return "。" + "；".join(parts) + "。"
+
+
+def signature_evidence(store: Store, finding: Finding) -> dict | None:
+    """The evidence for one signature finding (see _stored_same_hand.evidence), for the window
+    and the printed review list; None when the finding is not about a signature."""
+    if not finding.rule.startswith("signature.") or not finding.record:
+        return None
+    from app.core import signature
+    from . import hand_samples
+    same = _stored_same_hand(store, signature, hand_samples.samples_by_name(store))
+    sql = ("SELECT s.id, s.instance_id, x.household_id, s.role, s.signer_name, s.proxy, x.filled_on, s.strokes"
+           " FROM form_signatures s JOIN form_instances x ON x.id = s.instance_id WHERE s.deleted = 0"
+           " AND (s.instance_id = (SELECT instance_id FROM form_signatures WHERE id = ?) OR s.role = 'investigator')")
+    for sid, form, hid, role, name, proxy, filled, strokes in store.conn.execute(sql, [finding.record[1]]):
+        same.signatures[sid] = Signature(sid, form, hid, role, name, bool(proxy), strokes, filled)
+    e = same.evidence(finding)
+    same.save()
+    return e
 
 
 def stored_distances(store: Store, signature) -> dict[tuple[str, str], float]:

@@ -93,7 +93,19 @@ RECORD_TABLES_0002 = {
         strokes TEXT NOT NULL, image_hash TEXT NOT NULL""",
 }
 
-RECORD_TABLES = {**RECORD_TABLES_0001, **RECORD_TABLES_0002}
+# Handwriting (migration 0006): each user's hand sample, several names and words written on the
+# pad and signed with the user's key, the reference the same-hand check compares household
+# signatures with; and a reviewer's verdict on a same-hand finding, so it does not come back.
+RECORD_TABLES_0006 = {
+    "hand_samples": """
+        user_id TEXT NOT NULL, user_name TEXT NOT NULL, recorded_on TEXT NOT NULL, items TEXT NOT NULL,
+        content_hash TEXT NOT NULL, signer_key TEXT NOT NULL, signature TEXT NOT NULL""",
+    "signature_reviews": """
+        signature_id TEXT NOT NULL, rule TEXT NOT NULL, verdict TEXT NOT NULL, note TEXT,
+        reviewed_on TEXT NOT NULL, reviewer TEXT NOT NULL""",
+}
+
+RECORD_TABLES = {**RECORD_TABLES_0001, **RECORD_TABLES_0002, **RECORD_TABLES_0006}
 
 # Columns that migrations after 0001 added to existing record tables.
 ADDED_COLUMNS = {"source_form"}
@@ -107,6 +119,7 @@ JSON_COLUMNS = {
     "form_definitions": {"definition"},
     "form_instances": {"answers"},
     "form_signatures": {"strokes"},
+    "hand_samples": {"items"},
 }
 
 # Saved once, then never changed: corrections are new records that supersede.
@@ -291,6 +304,14 @@ def m0004_sync(db: Database) -> None:
     db.execute("CREATE INDEX outbox_batch ON outbox(batch_id, seq)")
     db.execute("CREATE INDEX outbox_audit ON outbox(audit_seq)")
     db.execute("CREATE INDEX audit_log_record ON audit_log(tbl, record_id, seq)")
+
+
+@migrations(name="0006_hand_samples")
+def m0006_hand_samples(db: Database) -> None:
+    for name, columns in RECORD_TABLES_0006.items():
+        db.execute(f"CREATE TABLE {name} ({RECORD_COLUMNS},{columns})")
+    db.execute("CREATE INDEX hand_samples_user ON hand_samples(user_id) WHERE deleted = 0")
+    db.execute("CREATE INDEX signature_reviews_signature ON signature_reviews(signature_id, rule) WHERE deleted = 0")
 
 
 def apply(db: Database) -> list[str]:

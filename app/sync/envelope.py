@@ -165,8 +165,12 @@ def public_hex(key) -> str:
 
 
 def private_hex(key) -> str:
+    return private_bytes(key).hex()
+
+
+def private_bytes(key) -> bytes:
     from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
-    return key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption()).hex()
+    return key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
 
 
 def ed25519_public(text: str) -> Ed25519PublicKey:

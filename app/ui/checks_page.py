@@ -12,6 +12,7 @@ from app.core.quality import RULES, SEVERITIES, Finding
 from app.services import checks
 
 from .errors import show_error
+from .signature_evidence import SignatureEvidence
 from .style import ACCENT, MUTED, WARN, set_role
 from .table_model import RowsModel, list_table
 
@@ -148,6 +149,11 @@ class ChecksPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail)
         self.detail.hide()
+        # A handwriting finding: the two signatures and the figures a reviewer weighs.
+        self.evidence = SignatureEvidence()
+        self.evidence.dismiss.connect(self._dismiss)
+        self.evidence.hide()
+        layout.addWidget(self.evidence)
         self._update_summary()
 
     # -- running ---------------------------------------------------------------------------------
@@ -253,12 +259,41 @@ class ChecksPage(QWidget):
     def _show_detail(self, row: int) -> None:
         f = self.model.finding(row)
         self.detail.setVisible(f is not None)
+        self._show_evidence(f)
         if f is None:
             self.detail.clear()
             return
         where = f"{f.household}：" if f.household else ""
         how, rule, field = self.tr("如何处理"), self.tr("规则"), self.tr("字段")
         self.detail.setText(f"{where}{f.title}。{f.message}\n{how}：{f.hint}\n{rule} {f.rule} · {field} {f.field}")
+
+    def _show_evidence(self, f: Finding | None) -> None:
+        self.evidence.hide()
+        if f is None or not f.rule.startswith("signature.") or not f.record:
+            return
+
+        def done(e):
+            if shiboken6.isValid(self) and e and self.model.finding(self.table.currentIndex().row()) == f:
+                self.evidence.show_evidence(e)
+                self.evidence.show()
+
+        self.session.run(lambda store, report: checks.signature_evidence(store, f), done,
+                         lambda exc: shiboken6.isValid(self) and show_error(self, exc))
+
+    def _dismiss(self, note: str) -> None:
+        """已核实：不是同一人: the verdict is kept (audited, synced) and the finding goes."""
+        f = self.model.finding(self.table.currentIndex().row())
+        if f is None or not f.record:
+            return
+        from app.services import hand_samples
+        today = self.session.today()
+
+        def done(_record):
+            if shiboken6.isValid(self):
+                self._show([x for x in self.findings if not (x.record == f.record and x.rule == f.rule)])
+
+        self.session.run(lambda store, report: hand_samples.review(store, f.record[1], f.rule, note, today=today),
+                         done, lambda exc: shiboken6.isValid(self) and show_error(self, exc))
 
     # -- the page contract -------------------------------------------------------------------------
     def refresh(self) -> None:

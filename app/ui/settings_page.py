@@ -316,6 +316,7 @@ class SettingsPage(QWidget):
         self.add_dialog: AddUserDialog | None = None
         self.passphrase_dialog: ChangePassphraseDialog | None = None
         self.restore_dialog: RestoreDialog | None = None
+        self.hand_dialog = None
         self.progress: QProgressDialog | None = None
         self.message_box: QMessageBox | None = None
         self.last_backup: dict | None = None
@@ -333,6 +334,7 @@ class SettingsPage(QWidget):
         col.addWidget(set_role(QLabel(self.tr("设置")), "title"))
         col.addWidget(self._general_card())
         col.addWidget(self._users_card())
+        col.addWidget(self._hand_card())
         col.addWidget(self._backup_card())
         col.addWidget(self._about_card())
         col.addStretch(1)
@@ -402,6 +404,33 @@ class SettingsPage(QWidget):
         inner.addWidget(self.users_status)
         return frame
 
+    def _hand_card(self) -> QFrame:
+        frame, inner = self._card(self.tr("我的笔迹样本"))
+        inner.addWidget(wrapped(self.tr(
+            "在签名板上写几个不同的姓名和字词（约两三分钟）。数据检查用它判断农户签名是否出自您的笔迹，"
+            "并在问题中说明以哪份参照比较。"), "muted"))
+        row = QHBoxLayout()
+        self.hand_button = QPushButton(self.tr("录入笔迹样本…"))
+        self.hand_button.clicked.connect(self.show_hand_sample)
+        row.addWidget(self.hand_button)
+        row.addStretch(1)
+        inner.addLayout(row)
+        self.hand_status = wrapped("", "muted")
+        self.hand_status.setObjectName("handSampleStatus")
+        inner.addWidget(self.hand_status)
+        return frame
+
+    def show_hand_sample(self) -> None:
+        from .hand_sample_dialog import HandSampleDialog
+        self.hand_dialog = HandSampleDialog(self.session, self)
+        self.hand_dialog.saved.connect(lambda _record: self.load_hand_sample())
+        self.hand_dialog.open()
+
+    def load_hand_sample(self) -> None:
+        if self.session.is_open:
+            from .hand_sample_dialog import sample_status
+            self.hand_status.setText(sample_status(self, self.session))
+
     def _backup_card(self) -> QFrame:
         frame, inner = self._card(self.tr("备份"))
         inner.addWidget(wrapped(self.tr(
@@ -452,6 +481,7 @@ class SettingsPage(QWidget):
         self.add_user_button.setEnabled(leader)
         self.add_user_button.setToolTip("" if leader else self.tr("只有队长可以添加队员"))
         self.load_users()
+        self.load_hand_sample()
 
     def load_users(self) -> None:
         if not self.session.is_open:

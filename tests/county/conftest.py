@@ -13,7 +13,7 @@ import pytest
 from countykit import Device, make_store
 
 from county_server import county as cty
-from county_server import db
+from county_server import db, keys
 
 
 # -- the county's database -----------------------------------------------------------------------
@@ -41,6 +41,16 @@ def county_database(kind: str, folder):
         with admin.begin() as conn:
             conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
         admin.dispose()
+
+
+@pytest.fixture(autouse=True)
+def county_key_file(tmp_path_factory, monkeypatch):
+    """The county's master key for this test, in a key file (0600) the county's commands and
+    servers started by the test find through $ZHUCUN_COUNTY_KEY_FILE."""
+    path = tmp_path_factory.mktemp("county-key") / "county.key"
+    keys.new_key_file(path)
+    monkeypatch.setenv(keys.KEY_FILE_ENV, str(path))
+    return path
 
 
 @pytest.fixture(params=COUNTY_DBS)

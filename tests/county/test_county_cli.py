@@ -37,9 +37,9 @@ def test_init_makes_keys_once(capsys, db_url):
         engine.dispose()
 
 
-def test_commands_on_a_database_without_a_county_exit_3(capsys, tmp_path):
+def test_commands_on_a_database_without_a_county_are_refused(capsys, tmp_path):
     code, _ = run(capsys, "stats", "--db", f"sqlite:///{tmp_path / 'none.db'}")
-    assert code == 3
+    assert code == 2 and "zhucun-county init" in run.err
     assert not (tmp_path / "none.db").exists()
 
 
@@ -102,14 +102,14 @@ def test_import_of_a_batch_file_writes_the_receipt_with_the_village_publications
     assert (stats["devices"], stats["batches"], stats["forms"], stats["signatures"]) == (1, 1, 0, 0)
 
 
-def test_an_altered_batch_file_is_refused_with_exit_3(capsys, db_url, engine, device, tmp_path):
+def test_an_altered_batch_file_is_refused_with_exit_2(capsys, db_url, engine, device, tmp_path):
     device.household()
     data = bytearray(device.batch())
     data[-1] ^= 1
     path = tmp_path / "bad.zhb"
     path.write_bytes(bytes(data))
     code, out = run(capsys, "import", str(path), "--db", db_url, "--json")
-    assert code == 3 and out["field"] == "FILE"
+    assert code == 2 and out["error"] == "refused" and "FILE" in out["message"]
     assert not (tmp_path / "bad.receipt.json").exists()
 
 

@@ -19,7 +19,7 @@ from servers import CountyServer  # noqa: E402
 from app.services import sync  # noqa: E402
 from county_server import county as cty  # noqa: E402
 # Each test's county database (SQLite and, when the test command started it, PostgreSQL), initialised.
-from tests.county.conftest import db_url, engine  # noqa: E402,F401
+from tests.county.conftest import county_key_file, db_url, engine  # noqa: E402,F401
 
 VILLAGE = "石门村"
 
