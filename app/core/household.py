@@ -112,9 +112,38 @@ HOUSEHOLD_TEXT = {"province": 12, "county": 40, "township": 40, "village": 40, "
 HOUSEHOLD_BOOL = {"risk_eliminated", "can_fix_housing_alone", "water_secured", "has_supporter"}
 
 
-def clean_household(data: dict, partial: bool = False) -> dict:
+# State the monitoring case owns: it changes only through the case's steps (风险消除, 回退), never
+# by editing the household — not at the keyboard, in the window, from a ledger or by the county.
+CASE_OWNED = ("risk_eliminated",)
+# A ledger's 是否风险消除 = 是 for a household with no elimination here is kept as a claim in
+# `details` under this key, for the checks to report, never as the household's state.
+LEDGER_ELIMINATED = "ledger_risk_eliminated"
+
+
+def refuse_case_owned(key: str) -> ValidationError:
+    return ValidationError(key, "changed only by the monitoring case",
+                           f"{key}: 风险是否消除由监测帮扶案例的“风险消除”“回退”步骤记录，不能直接修改"
+                           f"（请用 case eliminate / case revert，003 #11 严格执行风险消除退出标准和程序）"
+                           f" (risk elimination is recorded by the case's eliminate and revert steps, not by editing)")
+
+
+def check_category_change(old: str | None, new: str | None) -> None:
+    """A household enters or leaves 监测户 only through its monitoring case (识别纳入 after a
+    clue and a household check), so an edit may not switch the category into or out of it."""
+    monitored = HouseholdCategory.MONITORED.value
+    if old is not None and new is not None and (old == monitored) != (new == monitored):
+        raise ValidationError("category", "监测户 only through the monitoring case",
+                              "category: 纳入监测须经风险线索、入户核查、识别纳入 (case clue → check → identify)，"
+                              "不能直接改为或改出监测户 (a household becomes or stops being 监测户 only through its case)")
+
+
+def clean_household(data: dict, partial: bool = False, *, by_case: bool = False) -> dict:
+    """`by_case`: the caller writes what a monitoring case decided (the demo village loading its
+    cases); everyone else is refused the fields in CASE_OWNED."""
     out: dict = {}
     for key, value in data.items():
+        if key in CASE_OWNED and not by_case:
+            raise refuse_case_owned(key)
         if key == "head_name":
             out[key] = _text(value, key, required=True, max_len=40)
         elif key in HOUSEHOLD_TEXT:

@@ -12,9 +12,9 @@ from datetime import date
 from functools import cached_property
 from typing import Iterable, Iterator
 
-from .enums import CaseState, Health, HouseholdCategory, LabourCapacity, Relation, SchoolStatus, Sex
+from .enums import CaseState, Health, HouseholdCategory, LabourCapacity, Relation, RiskType, SchoolStatus, Sex
 from .errors import ValidationError
-from .household import age_on
+from .household import LEDGER_ELIMINATED, age_on
 from .idnumber import mask_id_number, parse_id_number
 from .income import HIGH_IDENTIFICATION_FEN, LOW_PER_CAPITA_FEN, MAX_MONTHLY_WAGE_FEN, MIN_MONTHLY_WAGE_FEN
 from .monitoring import CaseStatus, missing_measures
@@ -69,6 +69,8 @@ _RULES = [
     Rule("case.eliminated_below_baseline", "error", "风险已消除但人均纯收入低于基准线",
          "核实收入；收入未稳定超过基准线的应回退，继续监测帮扶。"),
     Rule("case.no_measures", "error", "监测户没有帮扶措施", "制定帮扶计划，落实针对性帮扶措施。"),
+    Rule("case.eliminated_without_case", "error", "标注风险已消除，但没有风险消除记录",
+         "在监测帮扶案例中按程序核实收入、“三保障”和饮水安全后记录风险消除；台账标注有误的，改正台账 (003 #11)。"),
     Rule("case.identify_deadline", "warning", "识别认定超过15天", "发现风险线索后15天内完成入户核查和识别认定。"),
     Rule("case.plan_deadline", "warning", "帮扶计划超过10天", "识别纳入后10天内制定帮扶计划、落实帮扶措施。"),
     Rule("case.followup_deadline", "warning", "回头看逾期", "风险消除后一年内每季度回头看一次，尽快入户补做。"),
@@ -430,7 +432,8 @@ def case_findings(household: dict, cases: list[tuple[dict, CaseStatus | Exceptio
         planning |= status.state in (CaseState.CLUE, CaseState.IDENTIFIED)
         yield from _deadlines(household, status, today, record)
         if status.state in (CaseState.HELPING, CaseState.ELIMINATED):
-            missing = missing_measures(status.risk_types, status.measures)
+            # The household's current risk types, not only those the case was opened with (003 #23).
+            missing = missing_measures(status.risk_types + _risk_types(household), status.measures)
             if missing:
                 yield finding("case.risk_without_measure", household, "measures",
                               f"风险类型{'、'.join(r.zh for r in missing)}没有对应的帮扶措施（现有措施："
@@ -439,6 +442,18 @@ def case_findings(household: dict, cases: list[tuple[dict, CaseStatus | Exceptio
     if monitored and not has_measures and not planning:
         yield finding("case.no_measures", household, "measures",
                       "监测户没有帮扶措施" + ("" if cases else "，也没有监测帮扶案例"))
+    claimed = household.get("risk_eliminated") or (household.get("details") or {}).get(LEDGER_ELIMINATED)
+    if monitored and claimed and not any(not isinstance(s, Exception) and s.eliminated_date for _, s in cases):
+        source = "台账" if (household.get("details") or {}).get(LEDGER_ELIMINATED) else "户信息"
+        yield finding("case.eliminated_without_case", household, "risk_eliminated",
+                      f"{source}标注风险已消除，但本户没有记录风险消除的监测帮扶案例（收入、“三保障”和饮水安全未经核实）")
+
+
+def _risk_types(household: dict) -> tuple[RiskType, ...]:
+    raw = household.get("risk_types") or []
+    if isinstance(raw, str):
+        raw = json.loads(raw)
+    return tuple(RiskType(r) for r in raw if r in RiskType._value2member_map_)
 
 
 def _deadlines(household: dict, s: CaseStatus, today: date, record) -> Iterator[Finding]:

@@ -24,7 +24,7 @@ from .profile import _facts as situation_facts
 
 _HOUSEHOLD_COLUMNS = ("id", "head_name", "number", "category", "monitoring_category", "risk_eliminated", "flags",
                       "housing_grade", "can_fix_housing_alone", "water_secured", "has_supporter", "pairing_cadre",
-                      "details")
+                      "details", "risk_types")
 _MEMBER_COLUMNS = ("id", "household_id", "name", "id_number", "sex", "birth_date", "relation", "school_status",
                    "dropout_reason", "health", "disability_grade", "disability_certificate", "labour", "work_months",
                    "monthly_wage_fen", "welfare_post", "medical_insurance")
@@ -89,6 +89,7 @@ def _households(store: Store) -> dict[str, dict]:
         h = dict(zip(_HOUSEHOLD_COLUMNS, row))
         h["flags"] = json.loads(h["flags"] or "[]")
         h["details"] = json.loads(h["details"] or "{}")
+        h["risk_types"] = json.loads(h["risk_types"] or "[]")
         out[h["id"]] = h
     return out
 

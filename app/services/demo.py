@@ -75,7 +75,7 @@ def _load_household(store: Store, h: dict, place: dict, baselines, today: date, 
     head = next((m for m in h["members"] if m["relation"] == "head"), h["members"][0])
     fields.update(head_name=head["name"], province=place["province"], county=place["county"],
                   township=place["township"], village=place["village"])
-    household = store.records.insert("households", clean_household(fields))
+    household = store.records.insert("households", clean_household(fields, by_case=True))
     hid = household["id"]
     for m in h["members"]:
         store.records.insert("members", {"household_id": hid, **clean_member(m, today=today)})

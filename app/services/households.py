@@ -5,7 +5,8 @@ from datetime import date
 
 from app.core.enums import HouseholdCategory, Relation
 from app.core.errors import NotFound, ValidationError
-from app.core.household import check_head_and_spouse, check_household, clean_household, clean_member
+from app.core.household import (check_category_change, check_head_and_spouse, check_household, clean_household,
+                                clean_member)
 from app.storage import search
 from app.storage.store import Store
 
@@ -46,7 +47,9 @@ def add_household(store: Store, data: dict) -> dict:
 def update_household(store: Store, household_id: str, data: dict) -> dict:
     fields = clean_household(data, partial=True)
     with store.transaction():
-        check_household({**store.records.require("households", household_id), **fields})
+        old = store.records.require("households", household_id)
+        check_household({**old, **fields})
+        check_category_change(old["category"], fields.get("category"))
         household = store.records.update("households", household_id, fields)
         _reindex(store, household_id)
     return household

@@ -25,7 +25,8 @@ from app.core import clock
 from app.core.enums import (Education, Health, HouseholdCategory, HousingGrade, LabourCapacity,
                             MonitoringCategory, Relation, RiskType, SchoolStatus, Sex)
 from app.core.errors import ValidationError
-from app.core.household import check_head_and_spouse, check_household, clean_household, clean_member
+from app.core.household import (LEDGER_ELIMINATED, check_category_change, check_head_and_spouse, check_household,
+                                clean_household, clean_member, parse_bool)
 from app.ledger.headers import IGNORE, TARGETS, canonical_value, disability_grade, normalize_header, parse_target
 from app.ledger.read import Ledger, Sheet, cell_text, read_ledger
 from app.services.households import _reindex
@@ -390,11 +391,13 @@ class _Planner:
             fields["phone"] = head_phone
 
         try:
+            self.eliminated_claim(fields, existing)
             if existing is None:
                 clean = clean_household(fields)
             else:
                 clean = clean_household(fields, partial=True)
                 check_household({**existing, **clean})
+                check_category_change(existing["category"], clean.get("category"))
         except ValidationError as e:
             target = "household." + e.field
             reject_all(f"户信息有误：{_reason(e, 'household.')}", target)
@@ -420,6 +423,18 @@ class _Planner:
                 self.counts["members_unchanged"] += 1
         self.counts["accepted_rows"] += len(household_rows) + len(kept)
         self.households.append(hplan)
+
+    @staticmethod
+    def eliminated_claim(fields: dict, existing: dict | None) -> None:
+        """是否风险消除 is the monitoring case's to decide (003 #11): a ledger's 是 for a household
+        whose risk was not eliminated here is kept as a claim the checks report, not as its state."""
+        claim = fields.pop("risk_eliminated", None)
+        if claim is None or not parse_bool(claim, "risk_eliminated"):
+            return
+        if existing is not None and existing.get("risk_eliminated"):
+            return
+        details = {**((existing or {}).get("details") or {}), **(fields.get("details") or {})}
+        fields["details"] = {**details, LEDGER_ELIMINATED: 1}
 
     def unnumbered_match(self, member_rows: list[_Rows]) -> dict | None:
         """A household typed in here before its 户编号 was known: the one holding these
