@@ -39,7 +39,11 @@ def test_an_unknown_name_is_reported_at_load():
     ([{"type": "integer", "name": "a"}, {"type": "text", "name": "a"}], "used twice"),
     ([{"type": "begin group", "name": "g"}], "never closed"),
     ([{"type": "end repeat"}], "without a matching begin"),
-    ([{"type": "barcode", "name": "x"}], "unknown type"),
+    ([{"type": "geotrace", "name": "x"}], "unknown type"),
+    ([{"type": "calculate", "name": "a", "calculation": "${b} + 1"},
+      {"type": "calculate", "name": "b", "calculation": "${a} * 2"}], "in a circle"),
+    ([{"type": "begin repeat", "name": "r"}, {"type": "begin repeat", "name": "s"}, {"type": "end repeat"},
+      {"type": "end repeat"}], "nested repeat"),
     ([{"type": "calculate", "name": "c"}], "needs a calculation"),
     ([{"type": "signature", "name": "s"}], "role=investigator"),
     ([{"type": "text", "name": "2bad"}], "name is required"),
@@ -98,7 +102,13 @@ def test_types_and_constraint_messages():
 def test_decimals_stay_exact():
     f = form([{"type": "decimal", "name": "a"}, {"type": "decimal", "name": "b"},
               {"type": "calculate", "name": "s", "calculation": "${a} + ${b}"}])
-    assert evaluate(f, {"a": "0.1", "b": 0.2}, TODAY).values == {"a": "0.1", "b": "0.2", "s": "0.30"}
+    assert evaluate(f, {"a": "0.1", "b": 0.2}, TODAY).values == {"a": "0.1", "b": "0.2", "s": "0.3"}
+
+
+def test_calculations_are_not_rounded_to_two_places():
+    f = form([{"type": "calculate", "name": "third", "calculation": "1 div 3"},
+              {"type": "calculate", "name": "whole", "calculation": "${third} * 3"}])
+    assert evaluate(f, {}, TODAY).values == {"third": "0.3333333333333333", "whole": 1}
 
 
 def test_choice_filter_reads_the_choice_columns():

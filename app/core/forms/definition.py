@@ -18,17 +18,18 @@ from app.core import limits
 from app.core.errors import ZhucunError
 
 from .expr import Expr, ExprError, parse
+from .types import INPUT_TYPES, LEAF_TYPES, META_TYPES, SELECT_TYPES, VALUE_TYPES  # noqa: F401 (re-exported)
 
 LANGUAGES = ("中文", "English")
 DEFAULT_LANGUAGE = "中文"
 
-INPUT_TYPES = {"text", "integer", "decimal", "date", "select_one", "select_multiple"}
-VALUE_TYPES = INPUT_TYPES | {"calculate"}
-LEAF_TYPES = VALUE_TYPES | {"note", "signature"}
-EXPRESSION_COLUMNS = ("relevant", "constraint", "calculation", "choice_filter", "required", "read_only")
+EXPRESSION_COLUMNS = ("relevant", "constraint", "calculation", "choice_filter", "required", "read_only",
+                      "repeat_count", "default")
 YES = {"yes", "true", "true()", "1"}
 NO = {"", "no", "false", "false()", "0"}
-NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+NAME = re.compile(r"^[^\W\d][\w.-]*$")
+FORM_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+MAX_REPEAT = 500  # entries of one repeat
 MAX_ID, MAX_TITLE = 64, 200
 SIGNATURE_ROLES = ("investigator", "household")
 
@@ -79,7 +80,9 @@ class Question:
     calculation: Expr | None = None
     choice_filter: Expr | None = None
     read_only: Expr | bool = False
-    default: str | None = None
+    default: str | Expr | None = None     # a literal, or an expression such as today()
+    repeat_count: Expr | None = None
+    parent: str | None = None      # name of the group or repeat holding this question
     appearance: str | None = None
     parameters: dict[str, str] = field(default_factory=dict)
     save_to: str | None = None     # the household-file field a signed form updates
@@ -111,6 +114,7 @@ class FormDef:
     choices: dict[str, list[Choice]]
     source: str = ""
     rows: dict = field(default_factory=dict)  # the definition as rows, to store and re-load
+    tables: dict = field(default_factory=dict)  # pulldata() files shipped with the form: name -> rows
 
     def title(self, lang: str = DEFAULT_LANGUAGE) -> str:
         return _pick(self.titles, lang) or self.form_id
@@ -131,19 +135,37 @@ class FormDef:
             self._by_name = {q.name: q for q in self.walk()}
         return self._by_name
 
+    @property
+    def order(self) -> list[Question]:
+        """Every question, each after the questions its relevance and calculation read."""
+        if not hasattr(self, "_order"):
+            self._order = dependency_order(self)
+        return self._order
+
     def signatures(self) -> list[Question]:
         return [q for q in self.walk() if q.type == "signature"]
 
+    def choice(self, list_name: str, value: str) -> Choice | None:
+        """A choice by its name, found in constant time however long the list."""
+        if not hasattr(self, "_choice_index"):
+            self._choice_index = {k: {c.name: c for c in v} for k, v in self.choices.items()}
+        return self._choice_index.get(list_name, {}).get(value)
+
+    def choice_names(self, list_name: str):
+        self.choice(list_name, "")
+        return self._choice_index.get(list_name, {}).keys()
+
     def choice_label(self, list_name: str, value: str, lang: str = DEFAULT_LANGUAGE) -> str:
-        for c in self.choices.get(list_name, ()):
-            if c.name == value:
-                return c.label(lang)
-        return value
+        c = self.choice(list_name, value)
+        return c.label(lang) if c is not None else value
 
     def summary(self) -> dict:
         return {"id": self.form_id, "version": self.version, "title": self.title(),
                 "title_en": self.title("English"),
                 "questions": sum(1 for q in self.walk() if q.type in LEAF_TYPES)}
+
+
+_DYNAMIC = re.compile(r"\$\{|[A-Za-z-]\(|^\s*[-(]|\s(div|mod|and|or)\s|[*+<>=]")
 
 
 def _pick(labels: dict[str, str], lang: str) -> str:
@@ -192,14 +214,22 @@ class _Loader:
     def fail(self, message, row=None, column=None, position=None):
         raise FormError(self.source, message, row, column, position)
 
-    def expr(self, row: dict, column: str, n: int) -> Expr | None:
+    def expr(self, row: dict, column: str, n: int, columns: frozenset | None = None) -> Expr | None:
         text = _text(row.get(column))
         if not text:
             return None
         try:
-            return parse(text)
+            return parse(text, columns)
         except ExprError as e:
             self.fail(e.message, n, column, e.position)
+
+    def default(self, row: dict, n: int) -> str | Expr | None:
+        """A default is an expression when it calls a function or reads an answer (as pyxform
+        decides), and plain text otherwise."""
+        text = _text(row.get("default"))
+        if not text:
+            return None
+        return self.expr(row, "default", n) if _DYNAMIC.search(text) else text
 
     def flag(self, row: dict, column: str, n: int) -> Expr | bool:
         text = _text(row.get(column))
@@ -213,8 +243,9 @@ class _Loader:
         settings = self.settings()
         choices = self.choices()
         questions = self.survey(choices)
+        tables = self.rows.get("tables") if isinstance(self.rows.get("tables"), dict) else {}
         form = FormDef(form_id=settings["form_id"], version=settings["version"], titles=settings["titles"],
-                       questions=questions, choices=choices, source=self.source, rows=self.rows)
+                       questions=questions, choices=choices, source=self.source, rows=self.rows, tables=tables)
         self.check_references(form)
         return form
 
@@ -222,7 +253,7 @@ class _Loader:
         rows = self.rows.get("settings")
         s = rows[0] if isinstance(rows, list) and rows else rows if isinstance(rows, dict) else {}
         form_id = _text(s.get("form_id"))
-        if not form_id or not NAME.match(form_id) or len(form_id) > MAX_ID:
+        if not form_id or not FORM_ID.match(form_id) or len(form_id) > MAX_ID:
             self.fail(f"settings: form_id is required (letters, digits, _ . -; at most {MAX_ID})", column="form_id")
         version = _text(s.get("version"))
         if not version or len(version) > MAX_ID:
@@ -271,9 +302,10 @@ class _Loader:
                 self.fail(f"name '{q.name}' is used twice", n, "name")
             names.add(q.name)
             if stack:
+                q.parent = stack[-1].name
                 q.repeat = stack[-1].name if stack[-1].type == "repeat" else stack[-1].repeat
                 if q.type == "repeat" and q.repeat:
-                    self.fail("a repeat inside a repeat is not supported", n, "type")
+                    self.fail("a repeat inside a repeat (nested repeat) is not supported", n, "type")
                 stack[-1].children.append(q)
             else:
                 top.append(q)
@@ -288,7 +320,7 @@ class _Loader:
     def question(self, row: dict, kind: str, n: int, choices) -> Question:
         words = kind.split()
         list_name = None
-        if words[0] in ("select_one", "select_multiple"):
+        if words[0] in SELECT_TYPES:
             if len(words) != 2:
                 self.fail(f"'{kind}' needs a choice list name", n, "type")
             base, list_name = words
@@ -303,6 +335,9 @@ class _Loader:
         name = _text(row.get("name"))
         if not NAME.match(name):
             self.fail("name is required: letters, digits and _ , starting with a letter", n, "name")
+        own = None
+        if list_name:
+            own = frozenset({"name"} | {k for c in choices[list_name] for k in c.extra})
         q = Question(type=base, name=name, row=n, list_name=list_name,
                      labels=_localised(row, "label"), hints=_localised(row, "hint"),
                      required=self.flag(row, "required", n),
@@ -311,9 +346,10 @@ class _Loader:
                      constraint=self.expr(row, "constraint", n),
                      constraint_messages=_localised(row, "constraint_message"),
                      calculation=self.expr(row, "calculation", n),
-                     choice_filter=self.expr(row, "choice_filter", n),
+                     choice_filter=self.expr(row, "choice_filter", n, own),
                      read_only=self.flag(row, "read_only", n),
-                     default=_text(row.get("default")) or None,
+                     default=self.default(row, n),
+                     repeat_count=self.expr(row, "repeat_count", n),
                      appearance=_text(row.get("appearance")) or None,
                      parameters=_parameters(_text(row.get("parameters"))),
                      save_to=_text(row.get("save_to")) or None)
@@ -338,6 +374,64 @@ class _Loader:
                         self.fail(f"unknown name ${{{ref}}}", q.row, column, e.text.find("${" + ref))
             if q.choice_filter is not None and q.list_name is None:
                 self.fail("choice_filter is only for select questions", q.row, "choice_filter")
+            if q.repeat_count is not None and q.type != "repeat":
+                self.fail("repeat_count is only for repeats", q.row, "repeat_count")
+        try:
+            dependency_order(form)
+        except _Cycle as c:
+            names = " → ".join(f"${{{q.name}}}" for q in c.path)
+            self.fail(f"calculations and relevance refer to each other in a circle: {names}",
+                      c.path[0].row, "calculation" if c.path[0].calculation is not None else "relevant")
+
+
+class _Cycle(Exception):
+    def __init__(self, path: list[Question]):
+        self.path = path
+
+
+def dependency_order(form: FormDef) -> list[Question]:
+    """Questions sorted so that each comes after everything its relevance, calculation and
+    repeat_count read and after its group; document order among equals. A circle raises _Cycle."""
+    import heapq
+
+    questions = list(form.walk())
+    index = {q.name: i for i, q in enumerate(questions)}
+    needs: list[set[int]] = []
+    for q in questions:
+        deps = set()
+        for e in (q.relevant, q.calculation, q.repeat_count):
+            if isinstance(e, Expr):
+                deps |= {index[r] for r in e.references() if r in index}
+        if q.parent:
+            deps.add(index[q.parent])
+        needs.append(deps)
+    users: list[list[int]] = [[] for _ in questions]
+    for i, deps in enumerate(needs):
+        for d in deps:
+            users[d].append(i)
+    waiting = [len(d) for d in needs]
+    ready = [i for i, w in enumerate(waiting) if w == 0]
+    heapq.heapify(ready)
+    out = []
+    while ready:
+        i = heapq.heappop(ready)
+        out.append(questions[i])
+        for u in users[i]:
+            waiting[u] -= 1
+            if waiting[u] == 0:
+                heapq.heappush(ready, u)
+    if len(out) < len(questions):
+        raise _Cycle(_find_cycle(questions, needs, {i for i, w in enumerate(waiting) if w}))
+    return out
+
+
+def _find_cycle(questions, needs, stuck: set[int]) -> list[Question]:
+    path, seen, i = [], {}, min(stuck)
+    while i not in seen:
+        seen[i] = len(path)
+        path.append(i)
+        i = min(d for d in needs[i] if d in stuck)
+    return [questions[j] for j in path[seen[i]:] + [i]]
 
 
 def load_rows(rows: dict, source: str = "<form>") -> FormDef:
@@ -347,17 +441,18 @@ def load_rows(rows: dict, source: str = "<form>") -> FormDef:
 
 
 def load_file(path: str | Path) -> FormDef:
-    """A YAML, JSON or XLSForm .xlsx definition."""
+    """A YAML or JSON definition, an XLSForm (.xlsx, .xls, .md) or pyxform's JSON of one."""
     path = Path(path)
     suffix = path.suffix.lower()
     try:
-        if suffix not in (".xlsx", ".json", ".yaml", ".yml"):
-            raise FormError(path.name, "a form definition is a .yaml, .json or .xlsx file")
+        if suffix not in (".xlsx", ".xls", ".md", ".json", ".yaml", ".yml"):
+            raise FormError(path.name, "a form definition is a .yaml, .json, .xlsx, .xls or .md file")
         limits.check_size(path, "form")
-        if suffix == ".xlsx":
-            from .xlsform import read_workbook
-            limits.check_zip(path, max_unpacked=limits.MAX_BYTES["form"] * 16)
-            rows = read_workbook(path)
+        if suffix in (".xlsx", ".xls", ".md"):
+            from .xlsform import read_xlsform
+            if suffix == ".xlsx":
+                limits.check_zip(path, max_unpacked=limits.MAX_BYTES["form"] * 16)
+            rows = read_xlsform(path)
         else:
             text = path.read_text("utf-8")
             limits.check_depth(text, path)
@@ -367,6 +462,9 @@ def load_file(path: str | Path) -> FormDef:
                 import yaml
                 rows = yaml.safe_load(text)
             limits.check_nesting(rows, path)
+            from .xlsform import is_pyxform_json, to_rows
+            if is_pyxform_json(rows):
+                rows = to_rows(rows, path)
     except (FormError, limits.LimitExceeded):
         raise
     except Exception as e:  # a file that does not parse is reported, not a traceback

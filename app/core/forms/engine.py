@@ -1,53 +1,40 @@
 """Filling a form: types, relevance, calculations, constraints and what is still missing.
 
-`evaluate(form, answers, today)` is pure and cheap (a household form evaluates in well under
-a millisecond per question), so the form filler calls it on every keystroke and the CLI and
-the service call the same function: one set of rules, one set of messages.
+`evaluate(form, answers, today)` is pure and cheap, so the form filler calls it on every
+keystroke and the CLI and the service call the same function: one set of rules, one set of
+messages.
+
+It evaluates as ODK does: each question once, in dependency order (the definition sorts its
+questions so that every relevance and calculation comes after what it reads; circles are
+refused when the form is loaded), a hidden question's value cleared, calculations kept at full
+decimal precision while the form is evaluated and stored at 16 significant digits (so
+`1 div 3` times 3 is 1, not 0.99), a calculated true/false stored as the text "true"/"false"
+as ODK stores it, repeat_count deciding how many entries a repeat has, choice_filter enforced.
 
 Answers are a flat mapping of question name to value; a repeat is a list of such mappings.
-Values are stored as JSON-safe text and numbers: integers as int, decimals as text ("12.5",
-money stays exact), dates as "YYYY-MM-DD", select_multiple as a list of choice names.
+See answers.py for how each type is stored.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+import decimal
 
-from .definition import DEFAULT_LANGUAGE, FormDef, Question
+from .answers import DATE, INTEGER, MAX_ANSWER, MESSAGES, coerce, empty, message  # noqa: F401 (API)
+from .definition import DEFAULT_LANGUAGE, MAX_REPEAT, VALUE_TYPES, FormDef, Question
 from .expr import Context, Expr, LimitExceeded, Nodeset
 
-DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-INTEGER = re.compile(r"^-?\d+$")
-PASSES = 4  # calculations that feed each other settle within a few document-order passes
-
-MESSAGES = {
-    "required": {"中文": "必填：{label}", "English": "Required: {label}"},
-    "constraint": {"中文": "{label}不符合规则：{rule}", "English": "{label} breaks the rule: {rule}"},
-    "integer": {"中文": "{label}应为整数", "English": "{label} must be a whole number"},
-    "decimal": {"中文": "{label}应为数字", "English": "{label} must be a number"},
-    "date": {"中文": "{label}应为日期（年-月-日）", "English": "{label} must be a date (YYYY-MM-DD)"},
-    "choice": {"中文": "{label}：“{value}”不是可选项", "English": "{label}: '{value}' is not one of the choices"},
-    "text": {"中文": "{label}应为文字", "English": "{label} must be text"},
-    "repeat": {"中文": "{label}应为多条记录的列表", "English": "{label} must be a list of entries"},
-    "too_long": {"中文": "{label}过长：最多 {limit} 个字符", "English": "{label} is too long: at most {limit} characters"},
-    "digits": {"中文": "{label}的数字过大：最多 {limit} 位", "English": "{label} has too many digits: at most {limit}"},
-    "decimal_digits": {"中文": "{label}的数字超出范围：最多 {limit} 位有效数字，数量级不超过 10 的 ±{exponent} 次方",
-                       "English": "{label} is out of range: at most {limit} significant digits, magnitude within 1E±{exponent}"},
-    "limit": {"中文": "{label}的计算结果超出限制（{limit}），请检查表单", "English": "{label}: the calculation exceeds the limit ({limit}); check the form"},
-}
-MAX_ANSWER = 10_000      # characters in a typed answer
-MAX_DIGITS = 18          # digits of an integer answer (ODK integers are 32-bit; ledgers need no more)
-DECIMAL_DIGITS = 28      # significant digits of a decimal answer
-DECIMAL_EXPONENT = 30    # 1E+30 … 1E-30
+_STORED = decimal.Context(prec=16, Emax=999, Emin=-999)
+_message = message  # the name other modules have used
 
 
 @dataclass
 class Issue:
     path: str          # "head_phone" or "members[2].id_number" (1-based, as people count)
     name: str
-    rule: str          # required | constraint | integer | decimal | date | choice | text | repeat
+    rule: str          # required | constraint | integer | decimal | date | choice | text | repeat | limit …
     message: str
 
     def as_dict(self) -> dict:
@@ -83,88 +70,15 @@ def path_of(q: Question, index: int | None) -> str:
 
 def split_path(path: str):
     """'members[2].name' → (('members', 'name'), 1); 'phone' → ('phone', None)."""
-    m = re.match(r"^(\w+)\[(\d+)\]\.(\w+)$", path)
+    m = re.match(r"^([^\W\d][\w.-]*)\[(\d+)\]\.([^\W\d][\w.-]*)$", path)
     if m:
         return (m.group(1), m.group(3)), int(m.group(2)) - 1
     return path, None
 
 
-LIMITS = {"too_long": MAX_ANSWER, "digits": MAX_DIGITS, "decimal_digits": DECIMAL_DIGITS}
-
-
-def _message(key: str, lang: str, **kw) -> str:
-    kw.setdefault("limit", LIMITS.get(key, ""))
-    kw.setdefault("exponent", DECIMAL_EXPONENT)
-    table = MESSAGES[key]
-    return (table.get(lang) or table[DEFAULT_LANGUAGE]).format(**kw)
-
-
-def empty(value) -> bool:
-    return value is None or value == "" or value == [] or value == ()
-
-
-def coerce(q: Question, value, form: FormDef):
-    """(clean value, rule broken or None). Empty stays None."""
-    if empty(value):
-        return None, None
-    if isinstance(value, str) and len(value) > MAX_ANSWER:
-        return value[:20] + "…", "too_long"
-    t = q.type
-    if t == "integer":
-        if isinstance(value, bool):
-            return value, "integer"
-        if isinstance(value, int):  # str() of an int over 4,300 digits raises
-            return (value, None) if abs(value) < 10 ** MAX_DIGITS else (None, "digits")
-        text = str(value).strip()
-        if not INTEGER.match(text):
-            return value, "integer"
-        return (int(text), None) if len(text.lstrip("-")) <= MAX_DIGITS else (text[:20] + "…", "digits")
-    if t == "decimal":
-        if isinstance(value, bool):
-            return value, "decimal"
-        try:
-            d = Decimal(str(value).strip())
-        except InvalidOperation:
-            return value, "decimal"
-        if not d.is_finite():
-            return value, "decimal"
-        if d and (len(d.as_tuple().digits) > DECIMAL_DIGITS or abs(d.adjusted()) > DECIMAL_EXPONENT):
-            return str(value)[:20], "decimal_digits"
-        return format(d.normalize() if d == d.to_integral() else d, "f"), None
-    if t == "date":
-        text = str(value).strip()
-        if not DATE.match(text):
-            return value, "date"
-        try:
-            date.fromisoformat(text)
-        except ValueError:
-            return value, "date"
-        return text, None
-    if t == "select_one":
-        text = str(value).strip()
-        names = {c.name for c in form.choices[q.list_name]}
-        return (text, None) if text in names else (value, "choice")
-    if t == "select_multiple":
-        items = value.split() if isinstance(value, str) else value
-        if not isinstance(items, (list, tuple)) or not all(isinstance(i, str) for i in items):
-            return value, "choice"
-        names = {c.name for c in form.choices[q.list_name]}
-        bad = [i for i in items if i not in names]
-        if bad:
-            return bad[0], "choice"
-        return list(dict.fromkeys(items)), None
-    if t == "text":
-        if isinstance(value, str):
-            return value.strip(), None
-        if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-            return str(value), None
-        return value, "text"
-    return value, None
-
-
 def _for_expr(q: Question | None, value):
     """What an expression sees: decimals as Decimal, everything else as stored."""
-    if q is not None and q.type == "decimal" and isinstance(value, str):
+    if q is not None and q.type in ("decimal", "range") and isinstance(value, str):
         try:
             return Decimal(value)
         except InvalidOperation:
@@ -173,15 +87,19 @@ def _for_expr(q: Question | None, value):
 
 
 def _store(value):
-    """A calculated value as stored in JSON: no floats, dates as text."""
+    """A calculated value as stored in JSON: no floats, booleans as ODK's "true"/"false",
+    decimals at 16 significant digits, dates as text."""
     if isinstance(value, bool):
-        return value
+        return "true" if value else "false"
     if isinstance(value, float):
-        value = Decimal(str(value))
+        value = Decimal(repr(value))
     if isinstance(value, Decimal):
         if not value.is_finite():
             return None
-        return int(value) if value == value.to_integral() else format(value.quantize(Decimal("0.01")), "f")
+        value = _STORED.plus(value)
+        return int(value) if value == value.to_integral() else format(value.normalize(), "f")
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Nodeset):
@@ -192,15 +110,27 @@ def _store(value):
 class _Env:
     """Resolves ${name} for an expression evaluated at the top level or in one repeat entry."""
 
-    def __init__(self, form: FormDef, top: dict, today: date):
-        self.form, self.top, self.today = form, top, today
-        self.over: dict[str, str] = {}   # path -> the limit a calculation ran into
+    def __init__(self, form: FormDef, top: dict, today: date, now: datetime | None = None):
+        self.form, self.top, self.today, self.now = form, top, today, now
+        self.over: dict[str, str] = {}   # path -> the limit an expression ran into
+
+    def all_of(self, name: str):
+        q = self.form.by_name[name]
+        if q.repeat is None:
+            return _for_expr(q, self.top.get(name))
+        return Nodeset(_for_expr(q, r.get(name)) for r in self.top.get(q.repeat) or [])
+
+    def choice_label(self, name: str, value: str):
+        q = self.form.by_name.get(name)
+        if q is None or not q.list_name:
+            return None
+        return " ".join(self.form.choice_label(q.list_name, v) for v in value.split()) if value else ""
 
     def context(self, index: int | None = None, repeat: str | None = None, current=None,
                 own: dict | None = None) -> Context:
         def lookup(name: str):
-            if own is not None and name in own:  # a choice's own columns, in a choice_filter
-                return own[name]
+            if own is not None and name in own and name not in self.form.by_name:
+                return own[name]  # a choice's column written ${column} in a choice_filter
             q = self.form.by_name[name]  # KeyError for an unknown name, as the contract says
             if q.type == "repeat":
                 return Nodeset(self.top.get(name) or [])
@@ -209,45 +139,43 @@ class _Env:
             rows = self.top.get(q.repeat) or []
             if q.repeat == repeat and index is not None:
                 return _for_expr(q, rows[index].get(name)) if index < len(rows) else None
-            return Nodeset(_for_expr(q, r.get(name)) for r in rows)
-        return Context(lookup, today=self.today, current=current,
-                       position=None if index is None else index + 1)
+            return self.all_of(name)
+        return Context(lookup, today=self.today, current=current, now=self.now, own=own,
+                       position=None if index is None else index + 1, nodes=self.all_of,
+                       choice_label=self.choice_label, tables=self.form.tables)
 
-    def truth(self, e: Expr | bool | None, default: bool, index=None, repeat=None, current=None) -> bool:
+    def value(self, e: Expr, index, repeat, current, path):
+        try:
+            return e.evaluate(self.context(index, repeat, current))
+        except LimitExceeded as over:
+            self.over[path] = over.limit
+        except Exception:  # a definition's expression never crashes the person filling it
+            pass
+        return None
+
+    def truth(self, e: Expr | bool | None, default: bool, index=None, repeat=None, current=None, path="") -> bool:
         if e is None:
             return default
         if isinstance(e, bool):
             return e
-        try:
-            v = e.evaluate(self.context(index, repeat, current))
-        except Exception:  # a definition's expression never crashes the person filling it
-            return default
+        v = self.value(e, index, repeat, current, path)
         if isinstance(v, (list, tuple)):
             return bool(v)
         if isinstance(v, str):
             return v != "" and v.lower() != "false"
         return bool(v) if v is not None else False
 
-    def compute(self, e: Expr, index=None, repeat=None, path: str = ""):
-        try:
-            return _store(e.evaluate(self.context(index, repeat)))
-        except LimitExceeded as over:
-            self.over[path] = over.limit
-            return None
-        except Exception:
-            return None
 
-
-def evaluate(form: FormDef, answers: dict | None, today: date, lang: str = DEFAULT_LANGUAGE) -> FormState:
-    answers = dict(answers or {})
-    issues: list[Issue] = []
+def _clean_entries(form: FormDef, answers: dict, lang: str, issues: list[Issue]) -> dict:
+    """Every typed answer checked against its type; repeats as lists of such mappings."""
     top: dict = {}
 
     def clean(q: Question, raw, index):
         value, rule = coerce(q, raw, form)
         if rule:
+            extra = q.parameters if q.type == "range" else {}
             issues.append(Issue(path_of(q, index), q.name, rule,
-                                _message(rule, lang, label=q.label(lang), value=value)))
+                                message(rule, lang, label=q.label(lang), value=value, **extra)))
             return None
         return value
 
@@ -255,35 +183,81 @@ def evaluate(form: FormDef, answers: dict | None, today: date, lang: str = DEFAU
         if q.type == "repeat":
             raw_rows = answers.get(q.name) or []
             if not isinstance(raw_rows, list) or not all(isinstance(r, dict) for r in raw_rows):
-                issues.append(Issue(q.name, q.name, "repeat", _message("repeat", lang, label=q.label(lang))))
+                issues.append(Issue(q.name, q.name, "repeat", message("repeat", lang, label=q.label(lang))))
                 raw_rows = []
-            top[q.name] = [{} for _ in raw_rows]
-            for i, raw in enumerate(raw_rows):
-                for child in form.walk(q.children):
-                    if child.type in ("text", "integer", "decimal", "date", "select_one", "select_multiple"):
-                        top[q.name][i][child.name] = clean(child, raw.get(child.name), i)
-        elif q.repeat is None and q.type in ("text", "integer", "decimal", "date", "select_one",
-                                             "select_multiple"):
-            top[q.name] = clean(q, answers.get(q.name), None)
+            if len(raw_rows) > MAX_REPEAT:
+                issues.append(Issue(q.name, q.name, "too_many",
+                                    message("too_many", lang, label=q.label(lang), limit=MAX_REPEAT)))
+                raw_rows = raw_rows[:MAX_REPEAT]
+            top[q.name] = [{c.name: (raw.get(c.name) if c.type == "calculate" else clean(c, raw.get(c.name), i))
+                            for c in form.walk(q.children) if c.type in VALUE_TYPES}
+                           for i, raw in enumerate(raw_rows)]
+        elif q.repeat is None and q.type in VALUE_TYPES:
+            top[q.name] = answers.get(q.name) if q.type == "calculate" else clean(q, answers.get(q.name), None)
+    return top
 
-    env = _Env(form, top, today)
+
+def _parent_path(form: FormDef, q: Question, index) -> str | None:
+    if q.parent is None:
+        return None
+    p = form.by_name[q.parent]
+    return p.name if p.type == "repeat" or p.repeat is None else path_of(p, index)
+
+
+def _settle(form: FormDef, env: _Env, top: dict, relevant: dict) -> None:
+    """Each question once, in dependency order: relevance (a hidden group hides its questions),
+    repeat_count, calculations. A hidden question's value is cleared, as ODK does."""
+    for q in form.order:
+        if q.type == "repeat":
+            parent = _parent_path(form, q, None)
+            rel = (parent is None or relevant.get(parent, True)) and env.truth(q.relevant, True, path=q.name)
+            relevant[q.name] = rel
+            if q.repeat_count is not None:
+                _resize(env, top, q)
+            continue
+        for index in ([None] if q.repeat is None else range(len(top.get(q.repeat) or []))):
+            path = path_of(q, index)
+            parent = _parent_path(form, q, index)
+            target = top if index is None else top[q.repeat][index]
+            rel = (parent is None or relevant.get(parent, True)) and \
+                env.truth(q.relevant, True, index, q.repeat, target.get(q.name), path)
+            relevant[path] = rel
+            if q.type not in VALUE_TYPES:
+                continue
+            if not rel:
+                target[q.name] = None
+            elif q.calculation is not None:
+                value = env.value(q.calculation, index, q.repeat, target.get(q.name), path)
+                if q.type == "calculate":  # stored as ODK stores it: true/false as text
+                    target[q.name] = ("true" if value else "false") if isinstance(value, bool) else value
+                elif not empty(value):
+                    target[q.name], _ = coerce(q, _store(value), form)
+
+
+def _resize(env: _Env, top: dict, q: Question) -> None:
+    n = env.value(q.repeat_count, None, None, None, q.name)
+    try:
+        n = max(0, min(int(Decimal(str(n))), MAX_REPEAT)) if not empty(n) else 0
+    except (InvalidOperation, ValueError, TypeError):
+        n = 0
+    rows = top.setdefault(q.name, [])
+    del rows[n:]
+    rows.extend({} for _ in range(n - len(rows)))
+
+
+def evaluate(form: FormDef, answers: dict | None, today: date, lang: str = DEFAULT_LANGUAGE,
+             now: datetime | None = None) -> FormState:
+    issues: list[Issue] = []
+    top = _clean_entries(form, dict(answers or {}), lang, issues)
+    env = _Env(form, top, today, now)
     relevant: dict[str, bool] = {}
-    entered = {k: ([dict(r) for r in v] if form.by_name[k].type == "repeat" else v) for k, v in top.items()}
-    for _ in range(PASSES):
-        before = repr(top)
-        _settle(form, form.questions, env, top, entered, relevant, True, None)
-        if repr(top) == before:
-            break
+    _settle(form, env, top, relevant)
 
     # A value the relevance rules hide is cleared, so its type does not matter any more.
     issues = [i for i in issues if relevant.get(i.path, True)]
-    for path, limit in env.over.items():
-        name = split_path(path)[0]
-        q = form.by_name[name if isinstance(name, str) else name[1]]
-        issues.append(Issue(path, q.name, "limit", _message("limit", lang, label=q.label(lang), limit=limit)))
     missing: list[Issue] = []
     for q in form.walk():
-        if q.type not in ("text", "integer", "decimal", "date", "select_one", "select_multiple"):
+        if q.type not in VALUE_TYPES or q.type == "calculate":
             continue
         for index in ([None] if q.repeat is None else range(len(top.get(q.repeat) or []))):
             path = path_of(q, index)
@@ -291,15 +265,23 @@ def evaluate(form: FormDef, answers: dict | None, today: date, lang: str = DEFAU
                 continue
             value = top.get(q.name) if index is None else top[q.repeat][index].get(q.name)
             if empty(value):
-                if env.truth(q.required, False, index, q.repeat):
-                    msg = _pick_message(q.required_messages, lang) or _message("required", lang, label=q.label(lang))
+                if env.truth(q.required, False, index, q.repeat, path=path):
+                    msg = _pick_message(q.required_messages, lang) or message("required", lang, label=q.label(lang))
                     missing.append(Issue(path, q.name, "required", msg))
                 continue
+            if q.choice_filter is not None and not _offered(env, q, value, index):
+                shown = value[0] if isinstance(value, list) else value
+                issues.append(Issue(path, q.name, "choice", message("choice", lang, label=q.label(lang), value=shown)))
+                continue
             if q.constraint is not None and not env.truth(q.constraint, True, index, q.repeat,
-                                                          current=_for_expr(q, value)):
-                msg = _pick_message(q.constraint_messages, lang) or _message(
+                                                          _for_expr(q, value), path):
+                msg = _pick_message(q.constraint_messages, lang) or message(
                     "constraint", lang, label=q.label(lang), rule=q.constraint.text)
                 issues.append(Issue(path, q.name, "constraint", msg))
+    for path, limit in env.over.items():
+        name, _ = split_path(path)
+        q = form.by_name[name if isinstance(name, str) else name[1]]
+        issues.append(Issue(path, q.name, "limit", message("limit", lang, label=q.label(lang), limit=limit)))
     return FormState(values=_prune(form, top), relevant=relevant, issues=issues, missing=missing)
 
 
@@ -307,63 +289,75 @@ def _pick_message(messages: dict[str, str], lang: str) -> str:
     return messages.get(lang) or messages.get(DEFAULT_LANGUAGE) or messages.get("", "")
 
 
-def _settle(form, questions, env, top, entered, relevant, parent_relevant, index, repeat=None):
-    """One document-order pass: relevance (a hidden group hides its questions) and calculations.
-    A hidden question's value is cleared, as ODK does, so it cannot feed a calculation."""
-    for q in questions:
-        path = path_of(q, index) if q.repeat else q.name
-        rel = parent_relevant and env.truth(q.relevant, True, index, repeat)
-        relevant[path] = rel
-        if q.type == "repeat":
-            for i in range(len(top.get(q.name) or [])):
-                _settle(form, q.children, env, top, entered, relevant, rel, i, q.name)
-            continue
-        if q.type == "group":
-            _settle(form, q.children, env, top, entered, relevant, rel, index, repeat)
-            continue
-        target = top if index is None else top[repeat][index]
-        if q.type == "calculate":
-            target[q.name] = env.compute(q.calculation, index, repeat, path) if rel else None
-        elif q.type in ("text", "integer", "decimal", "date", "select_one", "select_multiple"):
-            original = entered.get(q.name) if index is None else entered[repeat][index].get(q.name)
-            target[q.name] = original if rel else None
-
-
 def _prune(form: FormDef, top: dict) -> dict:
-    """The answers worth keeping: no empties, repeats as lists of entries."""
+    """The answers worth keeping: no empties, repeats as lists of entries, calculations stored."""
     out = {}
     for k, v in top.items():
         if isinstance(v, list) and form.by_name[k].type == "repeat":
-            out[k] = [{ck: cv for ck, cv in row.items() if not empty(cv)} for row in v]
+            out[k] = [{ck: _store(cv) for ck, cv in row.items() if not empty(cv)} for row in v]
         elif not empty(v):
-            out[k] = v
+            out[k] = _store(v)
     return out
+
+
+def _keeps(env: _Env, q: Question, choice, index) -> bool:
+    try:
+        keep = q.choice_filter.evaluate(env.context(index, q.repeat, own={"name": choice.name, **choice.extra}))
+    except Exception:
+        return True
+    return keep not in (None, "", False, 0) and keep != []
+
+
+def _offered(env: _Env, q: Question, value, index) -> bool:
+    """Whether every selected choice passes the question's choice_filter now."""
+    for name in (value if isinstance(value, list) else [value]):
+        choice = env.form.choice(q.list_name, name)
+        if choice is None or not _keeps(env, q, choice, index):
+            return False
+    return True
 
 
 def available_choices(form: FormDef, q: Question, answers: dict, today: date, index: int | None = None):
     """The choices a select offers now: its list, narrowed by choice_filter.
-    In the filter, a choice's own columns are read as ${column} (name, and any extra column)."""
+    In the filter, a choice's own columns are read bare or as ${column} (name, and any extra column)."""
     choices = form.choices.get(q.list_name, [])
     if q.choice_filter is None:
         return choices
     env = _Env(form, evaluate(form, answers, today).values, today)
-    out = []
-    for c in choices:
-        try:
-            keep = q.choice_filter.evaluate(env.context(index, q.repeat, own={"name": c.name, **c.extra}))
-        except Exception:
-            keep = True
-        if keep not in (None, "", False, 0) and keep != []:
-            out.append(c)
-    return out
+    return [c for c in choices if _keeps(env, q, c, index)]
 
 
-def initial_answers(form: FormDef, prefill: dict | None = None) -> dict:
-    """A new form's answers: the definition's defaults, then what the household file says."""
+META_VALUES = ("deviceid", "username", "email", "phonenumber", "subscriberid", "simserial")
+
+
+def initial_answers(form: FormDef, prefill: dict | None = None, today: date | None = None,
+                    now: datetime | None = None, meta: dict | None = None) -> dict:
+    """A new form's answers: the definition's defaults (an expression such as today() is
+    evaluated), what the program knows (start, today, device, user, a new instance ID), then
+    what the household file says."""
+    import uuid
+
+    from app.core import clock
+    today = today or clock.today()
+    now = now or clock.now()
     out: dict = {}
+    env = _Env(form, out, today, now)
     for q in form.walk():
-        if q.repeat is None and q.default is not None and q.type in ("text", "integer", "decimal", "date",
-                                                                       "select_one", "select_multiple"):
-            out[q.name] = q.default.split() if q.type == "select_multiple" else q.default
+        if q.repeat is not None:
+            continue
+        if q.type in ("start", "end"):
+            out[q.name] = now.replace(tzinfo=None).isoformat(timespec="seconds")
+        elif q.type == "today":
+            out[q.name] = today.isoformat()
+        elif q.type == "instanceid":
+            out[q.name] = f"uuid:{uuid.uuid4()}"
+        elif q.type in META_VALUES and (meta or {}).get(q.type):
+            out[q.name] = meta[q.type]
+        elif isinstance(q.default, Expr) and q.type in VALUE_TYPES:
+            value = _store(env.value(q.default, None, None, None, q.name))
+            if not empty(value):
+                out[q.name] = value
+        elif q.default is not None and q.type in VALUE_TYPES:
+            out[q.name] = q.default.split() if q.type in ("select_multiple", "rank") else q.default
     out.update(prefill or {})
     return out

@@ -14,9 +14,13 @@ name) makes the sub-expression empty (None), because a person filling a form mus
 crash. Only a form that computes text beyond MAX_TEXT raises LimitExceeded, for the engine to
 name the question and the limit.
 """
+import base64
 import decimal
+import hashlib
 import math
+import random
 import re
+import uuid
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
@@ -70,12 +74,16 @@ class Context:
     """
 
     def __init__(self, lookup, today: date, current: object = None, position: int | None = None,
-                 now: datetime | None = None):
+                 now: datetime | None = None, nodes=None, choice_label=None, tables=None, own=None):
         self.lookup = lookup
         self.today = today
         self.current = current
         self.position = position
         self.now = now
+        self.nodes = nodes or lookup                 # name -> every repeat instance's value
+        self.choice_label = choice_label or (lambda name, value: None)
+        self.tables = tables or {}                   # pulldata(): file name -> list of rows
+        self.own = own or {}                         # a choice's columns, in a choice_filter
 
 
 # --- value conversions ---------------------------------------------------------------------
@@ -357,6 +365,101 @@ def _sex_from_id(ctx, s):
     return None if info is None else info.sex.value
 
 
+def _floor(x):
+    return _tidy(Decimal(x).to_integral_value(decimal.ROUND_FLOOR))
+
+
+def _ceiling(x):
+    return _tidy(Decimal(x).to_integral_value(decimal.ROUND_CEILING))
+
+
+def _real(fn):
+    """A transcendental function (sqrt, log, sin, …) in binary floating point, as ODK computes it;
+    the result comes back as a Decimal of its shortest repr."""
+    def f(*xs):
+        r = fn(*(float(x) for x in xs))
+        return Decimal(repr(r)) if math.isfinite(r) else None
+    return _numeric(f)
+
+
+def _date_time(ctx, v):
+    v = _first(v)
+    d = _as_date(v)
+    if d is not None:
+        return d
+    n = _plain_number(v)
+    if n is None:
+        return None
+    days = max(min(Decimal(n), Decimal(10 ** 7)), Decimal(-10 ** 7))
+    return datetime.combine(_EPOCH, datetime.min.time()) + timedelta(days=float(days))
+
+
+def _decimal_time(ctx, v):
+    m = re.fullmatch(r"([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)?",
+                     _string(v).strip())
+    if not m:
+        return None
+    h, mi, sec = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+    return None if h > 23 or mi > 59 or sec > 59 else _tidy(Decimal(h * 3600 + mi * 60 + sec) / 86400)
+
+
+def _digest(ctx, data, algorithm, *encoding):
+    algo = {"md5": "md5", "sha-1": "sha1", "sha-256": "sha256", "sha-384": "sha384",
+            "sha-512": "sha512"}.get(_string(algorithm).strip().lower())
+    if algo is None:
+        return None
+    raw = hashlib.new(algo, _string(data).encode("utf-8")).digest()
+    return raw.hex() if encoding and _string(encoding[0]).lower() == "hex" else base64.b64encode(raw).decode()
+
+
+def _join(ctx, sep, *args):
+    return _string(sep).join(_string(x) for x in _values(args))
+
+
+def _translate(ctx, s, a, b):
+    a, b = _string(a), _string(b)
+    table = {}
+    for i, ch in enumerate(a):
+        table.setdefault(ord(ch), b[i] if i < len(b) else None)
+    return _string(s).translate(table)
+
+
+def _substring(ctx, s, start, *length):
+    """XPath substring(): 1-based start and a length, rounded as XPath rounds."""
+    s, i = _string(s), _number(start)
+    if i is None:
+        return ""
+    first = _small(_round(i))
+    last = len(s) + 1 if not length else (None if (n := _number(length[0])) is None else first + _small(_round(n)))
+    return "" if last is None else s[max(first, 1) - 1:max(last - 1, 0)]
+
+
+def _once(ctx, x):
+    """once(): the value the question already has, else x (so uuid() and random() stay put)."""
+    return x if _is_empty(ctx.current) else ctx.current
+
+
+def _random(ctx):
+    return Decimal(repr(random.random()))
+
+
+def _choice_name(ctx, value, path):
+    name = re.sub(r"^\$\{(.*)\}$", r"\1", _string(path).strip()).rsplit("/", 1)[-1]
+    return ctx.choice_label(name, _string(value))
+
+
+def _pulldata(ctx, table, column, key_column, key):
+    rows = ctx.tables.get(_string(table)) or ()
+    key, key_column, column = _string(key), _string(key_column), _string(column)
+    return next((r.get(column, "") for r in rows if r.get(key_column) == key), "")
+
+
+def _indexed_repeat(ctx, values, repeat, index, *more):
+    i = _number(index)
+    values = values if isinstance(values, list) else [values]
+    return values[_small(i) - 1] if i is not None and 1 <= i <= len(values) else None
+
+
 # name -> (min args, max args or None for any number, implementation(ctx, *args))
 FUNCTIONS = {
     "if": (3, 3, lambda ctx, c, a, b: a if _truthy(c) else b),
@@ -391,12 +494,51 @@ FUNCTIONS = {
     "abs": (1, 1, _numeric(abs)),
     "pow": (2, 2, _numeric(_pow)),
     "position": (0, 1, lambda ctx, *_: ctx.position),
-    "once": (1, 1, lambda ctx, x: x),
+    "once": (1, 1, _once),
     "id-valid": (1, 1, lambda ctx, s: _id_info(ctx, s) is not None),
     "age-from-id": (1, 2, _age_from_id),
     "age": (1, 2, _age),
     "sex-from-id": (1, 1, _sex_from_id),
+    # The rest of the ODK XPath function library.
+    "floor": (1, 1, _numeric(_floor)),
+    "ceiling": (1, 1, _numeric(_ceiling)),
+    "count-non-empty": (1, 1, lambda ctx, v: len(_values([v]))),
+    "join": (2, None, _join),
+    "uuid": (0, 1, lambda ctx, *n: str(uuid.uuid4())),
+    "random": (0, 0, _random),
+    "translate": (3, 3, _translate),
+    "normalize-space": (0, 1, lambda ctx, *s: " ".join(_string(s[0] if s else ctx.current).split())),
+    "substring-before": (2, 2, lambda ctx, a, b: _string(a).partition(_string(b))[0] if _string(b) in _string(a) else ""),
+    "substring-after": (2, 2, lambda ctx, a, b: _string(a).partition(_string(b))[2]),
+    "substring": (2, 3, _substring),
+    "boolean-from-string": (1, 1, lambda ctx, s: _string(s).strip() in ("true", "1")),
+    "date-time": (1, 1, _date_time),
+    "decimal-time": (1, 1, _decimal_time),
+    "digest": (2, 3, _digest),
+    "format-date-time": (2, 2, _format_date),
+    "jr:choice-name": (2, 2, _choice_name),
+    "pulldata": (4, 4, _pulldata),
+    "indexed-repeat": (3, None, _indexed_repeat),
+    "sqrt": (1, 1, _real(math.sqrt)),
+    "exp": (1, 1, _real(math.exp)),
+    "exp10": (1, 1, _real(lambda x: 10.0 ** x)),
+    "log": (1, 1, _real(math.log)),
+    "log10": (1, 1, _real(math.log10)),
+    "sin": (1, 1, _real(math.sin)),
+    "cos": (1, 1, _real(math.cos)),
+    "tan": (1, 1, _real(math.tan)),
+    "asin": (1, 1, _real(math.asin)),
+    "acos": (1, 1, _real(math.acos)),
+    "atan": (1, 1, _real(math.atan)),
+    "atan2": (2, 2, _real(math.atan2)),
+    "pi": (0, 0, lambda ctx: Decimal(repr(math.pi))),
+    "checklist": (2, None, lambda ctx, lo, hi, *v: _within(sum(_truthy(x) for x in _values(v)), lo, hi)),
 }
+
+
+def _within(n, lo, hi):
+    lo, hi = _number(lo), _number(hi)
+    return (lo is None or lo < 0 or n >= lo) and (hi is None or hi < 0 or n <= hi)
 
 
 # --- tree ----------------------------------------------------------------------------------
@@ -417,6 +559,23 @@ class _Ref:
         try:
             return ctx.lookup(self.name)
         except KeyError:  # callers check references() at load; at fill time it is just empty
+            return None
+
+
+class _Column(_Ref):
+    """A choice's own column, written bare in a choice_filter (`county = ${county}`)."""
+
+    def eval(self, ctx):
+        return ctx.own.get(self.name)
+
+
+class _AllOf(_Ref):
+    """indexed-repeat()'s first argument: the question in every repeat instance."""
+
+    def eval(self, ctx):
+        try:
+            return ctx.nodes(self.name)
+        except KeyError:
             return None
 
 
@@ -537,8 +696,9 @@ def _tokenize(text: str) -> list[tuple[str, object, int, int]]:
 
 
 class _Parser:
-    def __init__(self, text: str):
+    def __init__(self, text: str, columns: frozenset = frozenset()):
         self.text = text
+        self.columns = columns
         self.tokens = _tokenize(text)
         self.i = 0
         self.depth = 0
@@ -624,6 +784,8 @@ class _Parser:
             self.close(pos, "parenthesis")
             return node
         if kind == "name":
+            if not self.is_op("(") and value in self.columns:  # a choice's column, bare in a choice_filter
+                return _Column(value)
             if not self.is_op("("):
                 raise ExprError(f"Unknown name {value!r}; a question is written ${{{value}}}", pos)
             return self.call(value, pos)
@@ -652,6 +814,12 @@ class _Parser:
             want = str(lo) if lo == hi else f"at least {lo}" if hi is None else f"{lo} to {hi}"
             plural = "" if want == "1" else "s"
             raise ExprError(f"{name}() takes {want} argument{plural}, got {len(args)}", pos)
+        if name == "indexed-repeat" and isinstance(args[0], _Ref):
+            args[0] = _AllOf(args[0].name)
+        if name == "jr:choice-name" and isinstance(args[1], _Lit) and isinstance(args[1].value, str):
+            m = re.fullmatch(r"\s*\$\{([^}]+)\}\s*", args[1].value)
+            if m:
+                self.refs.add(m.group(1))
         if name == "regex" and isinstance(args[1], _Lit) and isinstance(args[1].value, str):
             try:
                 compile_pattern(args[1].value)
@@ -660,12 +828,13 @@ class _Parser:
         return _Call(fn, args)
 
 
-def parse(text: str) -> Expr:
-    """Parse an expression; raise ExprError (with position) for syntax, unknown function or arity."""
+def parse(text: str, columns: frozenset | None = None) -> Expr:
+    """Parse an expression; raise ExprError (with position) for syntax, unknown function or arity.
+    `columns` are bare names allowed as such: a choice list's columns in a choice_filter."""
     if not isinstance(text, str):
         raise ExprError("Expression must be text", 0)
     if len(text) > MAX_EXPRESSION:
         raise ExprError(f"Expression is longer than {MAX_EXPRESSION} characters", MAX_EXPRESSION)
-    p = _Parser(text)
+    p = _Parser(text, columns or frozenset())
     root = p.parse()
     return Expr(text, root, p.refs)
