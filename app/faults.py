@@ -41,6 +41,15 @@ def _path_of(e: OSError) -> str | None:
     return e.filename2 if isinstance(e, IsADirectoryError) and e.filename2 else e.filename
 
 
+def _nearly_full(folder: Path) -> bool:
+    """SQLite reports some writes on a full disk (its shared-memory file) as an I/O error."""
+    import shutil
+    try:
+        return shutil.disk_usage(folder).free < 1024 * 1024
+    except OSError:
+        return False
+
+
 def _disk_full(where) -> tuple[int, dict, str]:
     from app.cli import EXIT_REFUSED
     text = (f"磁盘已满，未完成，已保存的数据未丢失 (disk full: not done; nothing already saved was lost) — "
@@ -76,8 +85,11 @@ def explain(e: BaseException, args=None) -> tuple[int, dict, str]:
     if isinstance(e, DatabaseError):
         msg = str(e).lower()
         store = data_dir / "zhucun.db"
-        if "disk is full" in msg or "disk i/o" in msg and "full" in msg:
+        if "disk is full" in msg or "disk i/o" in msg and _nearly_full(data_dir):
             return _disk_full(store)
+        if "disk i/o" in msg:
+            text = f"读写数据库 {store} 时磁盘出错，未完成 (a disk error on the store: not done)"
+            return EXIT_REFUSED, {"error": "disk_error", "file": str(store), "message": text}, text
         if "readonly" in msg or "read-only" in msg or "unable to open" in msg:
             text = f"无法写入数据库 {store}：只读或没有权限 (cannot write the store: read-only or no permission)"
             return EXIT_REFUSED, {"error": "read_only", "file": str(store), "message": text}, text

@@ -18,8 +18,10 @@ def connect(path: Path, data_key: bytes) -> sqlcipher3.Connection:
     try:
         # The first read proves the key; a wrong one fails here without writing anything.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlcipher3.DatabaseError:
+    except sqlcipher3.DatabaseError as e:
         conn.close()
+        if "not a database" not in str(e):
+            raise  # a full disk, a read-only folder: not the key's fault (the caller says which)
         raise AccessDenied(f"{path} does not open with this key") from None
     # Temporary tables and sort spills stay in memory: nothing plain reaches a temp file.
     conn.execute("PRAGMA temp_store = MEMORY")
