@@ -7,7 +7,7 @@ from datetime import date
 from app.core import clock
 from app.core.enums import DueKind, HouseholdCategory, Residence, VisitMode
 from app.core.household import parse_month
-from app.core.monitoring import add_months
+from app.core.monitoring import add_months, month_end
 from app.core.schedule import HouseholdDueFacts, RuleScope, VisitPolicy, due_for_month
 from app.storage.store import Store
 
@@ -29,7 +29,7 @@ _MONITORED = "h.category = 'monitored'"
 
 
 def _scope_sql(scope: RuleScope) -> tuple[str, list]:
-    """The households a rule applies to, as SQL over `households h` (as due_list reads them)."""
+    """The households a rule may apply to, as SQL over `households h` (as due_list reads them)."""
     terms, params = ["1"], []
     if scope.categories is not None:
         terms.append(f"h.category IN ({', '.join('?' * len(scope.categories))})")
@@ -39,8 +39,7 @@ def _scope_sql(scope: RuleScope) -> tuple[str, list]:
         params += [r.value for r in scope.residences]
     if scope.monitored is not None:
         terms.append(f"({_MONITORED}) = {int(scope.monitored)}")
-    if scope.risk_eliminated is not None:
-        terms.append(f"({_MONITORED} AND h.risk_eliminated = 1) = {int(scope.risk_eliminated)}")
+    # Not the risk's state: a past month is judged on the state then, not on the file's today.
     return " AND ".join(terms), params
 
 
@@ -79,37 +78,61 @@ ROSTER_TABLES = ("households", "cases", "case_events")
 
 
 def _roster(store: Store) -> tuple[dict, list]:
-    """What the due list needs of every household apart from its visits. Kept on the store
-    until one of the tables it reads is written (a visit does not touch it)."""
+    """What the due list needs of every household apart from its visits: its category and
+    residence, when it was first monitored (识别纳入, else the 纳入监测时间 its file holds), and
+    the dates its risk was eliminated and reverted, so that any month is judged on the state
+    the household was in then. Kept on the store until one of the tables it reads is written
+    (a visit does not touch it)."""
     key = tuple(store.writes.get(t, 0) for t in ROSTER_TABLES)
     cached = getattr(store, "_due_roster", None)
     if cached is not None and cached[0] == key:
         return cached[1]
-    cases: dict[str, tuple] = {}
-    for hid, eliminated, identified in store.conn.execute(
-            "SELECT household_id, eliminated_date, identified_date FROM cases WHERE deleted = 0"
-            " AND identified_date IS NOT NULL ORDER BY identified_date"):
-        cases[hid] = (eliminated, identified)
+    fromiso = date.fromisoformat
+    identified: dict[str, date] = {}
+    changes: dict[str, list] = {}     # (date, True for 风险消除 / False for 回退), in order
     followups: dict[str, list] = {}
-    for hid, on in store.conn.execute("SELECT household_id, on_date FROM case_events"
-                                      " WHERE kind = 'followup' AND deleted = 0"):
-        followups.setdefault(hid, []).append(date.fromisoformat(on))
+    for hid, kind, on in store.conn.execute(
+            "SELECT e.household_id, e.kind, e.on_date FROM case_events e JOIN cases c ON c.id = e.case_id"
+            " AND c.deleted = 0 WHERE e.deleted = 0 AND e.kind IN ('identify', 'eliminate', 'revert', 'followup')"
+            " ORDER BY e.on_date, e.created_at"):
+        day = fromiso(on)
+        if kind == "identify":
+            identified.setdefault(hid, day)
+        elif kind == "followup":
+            followups.setdefault(hid, []).append(day)
+        else:
+            changes.setdefault(hid, []).append((day, kind == "eliminate"))
     categories = {c.value: c for c in HouseholdCategory}
     residences = {r.value: r for r in Residence}
     info: dict[str, tuple] = {}
     roster = []
-    for hid, head, group, category, residence, eliminated_flag in store.conn.execute(
-            "SELECT id, head_name, group_name, category, residence, risk_eliminated FROM households WHERE deleted = 0"):
+    for hid, head, group, category, residence, eliminated_flag, since in store.conn.execute(
+            "SELECT id, head_name, group_name, category, residence, risk_eliminated, monitoring_since"
+            " FROM households WHERE deleted = 0"):
         info[hid] = (head, group)
-        eliminated_on, identified_on = cases.get(hid, (None, None))
         monitored = category == HouseholdCategory.MONITORED.value
-        eliminated = bool(eliminated_flag) and monitored
-        roster.append((hid, categories[category], residences[residence], monitored, eliminated,
-                       date.fromisoformat(eliminated_on) if eliminated_on and eliminated else None,
-                       tuple(followups.get(hid, ())),
-                       date.fromisoformat(identified_on) if identified_on and monitored else None))
+        monitored_on = identified.get(hid) or (fromiso(since + "-01") if since else None) if monitored else None
+        # Without a case the file's flag stands (records from before cases were kept here).
+        history = tuple(changes.get(hid, ())) if hid in identified or hid in changes else None
+        roster.append((hid, categories[category], residences[residence], monitored,
+                       bool(eliminated_flag) and monitored, history, tuple(followups.get(hid, ())), monitored_on))
     store._due_roster = (key, (info, roster))
     return info, roster
+
+
+def state_on(monitored: bool, flag: bool, history: tuple | None, day: date) -> tuple[bool, date | None]:
+    """(risk eliminated, since when) on `day`: the latest 风险消除 on or before it that no
+    回退 followed by then."""
+    if not monitored:
+        return False, None
+    if history is None:
+        return flag, None
+    eliminated_on = None
+    for on, eliminated in history:
+        if on > day:
+            break
+        eliminated_on = on if eliminated else None
+    return eliminated_on is not None, eliminated_on
 
 
 def due_list(store: Store, month: str, today: date | None = None, include_done: bool = False) -> list[dict]:
@@ -119,9 +142,12 @@ def due_list(store: Store, month: str, today: date | None = None, include_done: 
     policy = VisitPolicy.from_dict(config.visit_policy_table(store))
     visits = _visit_samples(store, year, mon, policy)
     info, roster = _roster(store)
-    facts = [HouseholdDueFacts.trusted(hid, category, residence, monitored, eliminated, eliminated_on,
-                                       followups, visits.get(hid) or [], monitored_on)
-             for hid, category, residence, monitored, eliminated, eliminated_on, followups, monitored_on in roster]
+    end = month_end(year, mon)
+    facts = []
+    for hid, category, residence, monitored, flag, history, followups, monitored_on in roster:
+        eliminated, eliminated_on = state_on(monitored, flag, history, end)
+        facts.append(HouseholdDueFacts.trusted(hid, category, residence, monitored, eliminated, eliminated_on,
+                                               followups, visits.get(hid) or [], monitored_on))
     rows = []
     for item in due_for_month(facts, year, mon, today, policy):
         if item.status == "done" and not include_done:
