@@ -28,7 +28,10 @@ from .visit_dialog import ErrorLine
 
 AUTOSAVE_MS = 800
 PROBLEM_ROWS = 4
-INPUTS = {"text", "integer", "decimal", "date", "select_one", "select_multiple"}
+# Typed in the window; time, date-time, a geopoint, a barcode, a range value and a ranking (choice
+# names in order) as text the form checks. Photos and files come through the command line.
+INPUTS = {"text", "integer", "decimal", "date", "select_one", "select_multiple", "time", "datetime",
+          "geopoint", "barcode", "range", "rank", "acknowledge"}
 TARGET = Qt.ItemDataRole.UserRole
 PATH = Qt.ItemDataRole.UserRole + 2
 LAST = (10**9, 0, 0)   # where a problem with no field of its own sorts

@@ -68,15 +68,31 @@ def test_desktop_types_and_metadata(tmp_path):
     assert "1 到 10" in next(i.message for i in bad.issues if i.rule == "range")
 
 
-def test_media_is_refused_with_row_column_and_feature(tmp_path):
+def test_an_unsupported_type_is_refused_with_row_column_and_feature(tmp_path):
     with pytest.raises(FormError) as e:
         load_file(md(tmp_path, """
 | survey |  |  |  |
 |  | type | name | label |
 |  | text | a | A |
-|  | image | photo | Photo |
+|  | geotrace | path | Path walked |
 """))
-    assert (e.value.row, e.value.column) == (3, "type") and "'image'" in str(e.value)
+    assert (e.value.row, e.value.column) == (3, "type") and "'geotrace'" in str(e.value)
+
+
+def test_a_photo_is_an_attachment_kept_with_the_answers(tmp_path):
+    import base64
+    f = load_file(md(tmp_path, """
+| survey |  |  |  |
+|  | type | name | label |
+|  | image | photo | 房屋照片 |
+|  | file | doc | 证明材料 |
+"""))
+    data = base64.b64encode(b"\x89PNG fake").decode()
+    state = evaluate(f, {"photo": {"name": "C:\\photos\\house.png", "data": data}}, TODAY)
+    assert state.values["photo"]["name"] == "house.png" and state.values["photo"]["size"] == 9
+    bad = evaluate(f, {"photo": "house.png", "doc": {"name": "a.pdf", "data": "A" * (12 << 20)}}, TODAY)
+    assert [i.rule for i in bad.issues] == ["attachment", "attachment_size"]
+    assert "8 MB" in bad.issues[1].message
 
 
 def test_or_other_choice_name_and_bare_choice_filter_enforced(tmp_path):

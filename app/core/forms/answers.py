@@ -9,11 +9,15 @@ dates as "YYYY-MM-DD", times as "HH:MM:SS", date-times as "YYYY-MM-DDTHH:MM:SS",
 """
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from .definition import DEFAULT_LANGUAGE, FormDef, Question
+from .types import MEDIA_TYPES
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d+)?)?$")
@@ -23,6 +27,7 @@ MAX_ANSWER = 10_000      # characters in a typed answer
 MAX_DIGITS = 18          # digits of an integer answer (ODK integers are 32-bit; ledgers need no more)
 DECIMAL_DIGITS = 28      # significant digits of a decimal answer
 DECIMAL_EXPONENT = 30    # 1E+30 … 1E-30
+MAX_ATTACHMENT = 8 << 20  # bytes of one photo, recording or file kept with the answers
 
 MESSAGES = {
     "required": {"中文": "必填：{label}", "English": "Required: {label}"},
@@ -44,11 +49,14 @@ MESSAGES = {
     "digits": {"中文": "{label}的数字过大：最多 {limit} 位", "English": "{label} has too many digits: at most {limit}"},
     "decimal_digits": {"中文": "{label}的数字超出范围：最多 {limit} 位有效数字，数量级不超过 10 的 ±{exponent} 次方",
                        "English": "{label} is out of range: at most {limit} significant digits, magnitude within 1E±{exponent}"},
+    "attachment": {"中文": "{label}应为附件（文件名和内容）", "English": "{label} must be an attached file (name and content)"},
+    "attachment_size": {"中文": "{label}的附件过大：最多 {limit} MB", "English": "{label}: the attachment is over {limit} MB"},
     "too_many": {"中文": "{label}最多 {limit} 条记录", "English": "{label}: at most {limit} entries"},
     "limit": {"中文": "{label}的计算结果超出限制（{limit}），请检查表单",
               "English": "{label}: the calculation exceeds the limit ({limit}); check the form"},
 }
-LIMITS = {"too_long": MAX_ANSWER, "digits": MAX_DIGITS, "decimal_digits": DECIMAL_DIGITS}
+LIMITS = {"too_long": MAX_ANSWER, "digits": MAX_DIGITS, "decimal_digits": DECIMAL_DIGITS,
+          "attachment_size": MAX_ATTACHMENT >> 20}
 
 
 def message(key: str, lang: str, **kw) -> str:
@@ -166,6 +174,21 @@ def _select(q: Question, value, form: FormDef, many: bool):
     return (bad[0], "choice") if bad else (list(dict.fromkeys(items)), None)
 
 
+def _attachment(value):
+    """A photo, recording or file as answered: {"name", "data" (base64)}; stored with its size
+    and SHA-256 inside the encrypted store, like every answer."""
+    if not isinstance(value, dict) or not isinstance(value.get("name"), str) or not isinstance(value.get("data"), str):
+        return None, "attachment"
+    if len(value["data"]) > (MAX_ATTACHMENT * 4) // 3 + 4:
+        return None, "attachment_size"
+    try:
+        raw = base64.b64decode(value["data"], validate=True)
+    except (binascii.Error, ValueError):
+        return None, "attachment"
+    name = value["name"].replace("\\", "/").rsplit("/", 1)[-1][:200]
+    return {"name": name, "size": len(raw), "sha256": hashlib.sha256(raw).hexdigest(), "data": value["data"]}, None
+
+
 def _text(value):
     if isinstance(value, str):
         return value.strip(), None
@@ -186,6 +209,8 @@ def coerce(q: Question, value, form: FormDef):
     if isinstance(value, str) and len(value) > MAX_ANSWER:
         return value[:20] + "…", "too_long"
     t = q.type
+    if t in MEDIA_TYPES:
+        return _attachment(value)
     if t in ("select_one", "select_multiple", "rank"):
         return _select(q, value, form, t != "select_one")
     if t == "range":

@@ -148,7 +148,10 @@ class FormDef:
     def choice(self, list_name: str, value: str) -> Choice | None:
         """A choice by its name, found in constant time however long the list."""
         if not hasattr(self, "_choice_index"):
-            self._choice_index = {k: {c.name: c for c in v} for k, v in self.choices.items()}
+            self._choice_index = {k: {} for k in self.choices}
+            for k, v in self.choices.items():
+                for c in v:
+                    self._choice_index[k].setdefault(c.name, c)
         return self._choice_index.get(list_name, {}).get(value)
 
     def choice_names(self, list_name: str):
@@ -210,6 +213,9 @@ def _parameters(text: str) -> dict[str, str]:
 class _Loader:
     def __init__(self, rows: dict, source: str):
         self.rows, self.source = rows, source
+        s = rows.get("settings")
+        s = s[0] if isinstance(s, list) and s else s if isinstance(s, dict) else {}
+        self.duplicates_allowed = _text(s.get("allow_choice_duplicates")).lower() in YES
 
     def fail(self, message, row=None, column=None, position=None):
         raise FormError(self.source, message, row, column, position)
@@ -273,7 +279,7 @@ class _Loader:
                 continue
             if not list_name or not name:
                 self.fail("a choice needs list_name and name", n, "choices")
-            if (list_name, name) in seen:
+            if (list_name, name) in seen and not self.duplicates_allowed:
                 self.fail(f"choice '{name}' appears twice in list '{list_name}'", n, "name")
             seen.add((list_name, name))
             extra = {k: _text(v) for k, v in row.items()
@@ -445,10 +451,10 @@ def load_file(path: str | Path) -> FormDef:
     path = Path(path)
     suffix = path.suffix.lower()
     try:
-        if suffix not in (".xlsx", ".xls", ".md", ".json", ".yaml", ".yml"):
+        if suffix not in (".xlsx", ".xlsm", ".xls", ".md", ".json", ".yaml", ".yml"):
             raise FormError(path.name, "a form definition is a .yaml, .json, .xlsx, .xls or .md file")
         limits.check_size(path, "form")
-        if suffix in (".xlsx", ".xls", ".md"):
+        if suffix in (".xlsx", ".xlsm", ".xls", ".md"):
             from .xlsform import read_xlsform
             if suffix == ".xlsx":
                 limits.check_zip(path, max_unpacked=limits.MAX_BYTES["form"] * 16)

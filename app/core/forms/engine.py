@@ -312,8 +312,9 @@ def _offered(env: _Env, q: Question, value, index) -> bool:
     """Whether every selected choice passes the question's choice_filter now."""
     for name in (value if isinstance(value, list) else [value]):
         choice = env.form.choice(q.list_name, name)
-        if choice is None or not _keeps(env, q, choice, index):
-            return False
+        if choice is None or not _keeps(env, q, choice, index) and not any(
+                c.name == name and _keeps(env, q, c, index) for c in env.form.choices[q.list_name]):
+            return False  # (a list allowing duplicate names may offer the name under another filter)
     return True
 
 

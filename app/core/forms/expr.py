@@ -696,7 +696,7 @@ def _tokenize(text: str) -> list[tuple[str, object, int, int]]:
 
 
 class _Parser:
-    def __init__(self, text: str, columns: frozenset = frozenset()):
+    def __init__(self, text: str, columns: frozenset | None = None):
         self.text = text
         self.columns = columns
         self.tokens = _tokenize(text)
@@ -784,7 +784,7 @@ class _Parser:
             self.close(pos, "parenthesis")
             return node
         if kind == "name":
-            if not self.is_op("(") and value in self.columns:  # a choice's column, bare in a choice_filter
+            if not self.is_op("(") and self.columns is not None:  # a choice's column, bare in a choice_filter
                 return _Column(value)
             if not self.is_op("("):
                 raise ExprError(f"Unknown name {value!r}; a question is written ${{{value}}}", pos)
@@ -830,11 +830,12 @@ class _Parser:
 
 def parse(text: str, columns: frozenset | None = None) -> Expr:
     """Parse an expression; raise ExprError (with position) for syntax, unknown function or arity.
-    `columns` are bare names allowed as such: a choice list's columns in a choice_filter."""
+    `columns` (a choice list's columns) allows bare names, as a choice_filter reads them; a name
+    that is not one of them is empty there, as XPath reads a missing child."""
     if not isinstance(text, str):
         raise ExprError("Expression must be text", 0)
     if len(text) > MAX_EXPRESSION:
         raise ExprError(f"Expression is longer than {MAX_EXPRESSION} characters", MAX_EXPRESSION)
-    p = _Parser(text, columns or frozenset())
+    p = _Parser(text, columns)
     root = p.parse()
     return Expr(text, root, p.refs)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 # Typed in by the person filling the form.
 INPUT_TYPES = {"text", "integer", "decimal", "date", "time", "datetime", "select_one", "select_multiple",
-               "rank", "geopoint", "barcode", "acknowledge", "range"}
+               "rank", "geopoint", "barcode", "acknowledge", "range", "image", "audio", "video", "file"}
+MEDIA_TYPES = {"image", "audio", "video", "file"}   # kept as attached files in the answers
 # Filled in by the program: when the form was opened and completed, on which device, by whom.
 META_TYPES = {"start", "end", "today", "deviceid", "username", "email", "phonenumber", "subscriberid",
               "simserial", "instanceid"}
@@ -18,8 +19,8 @@ _SELECTS = {"select one": "select_one", "select one external": "select_one",
 _PRELOADS = {("timestamp", "start"): "start", ("timestamp", "end"): "end", ("date", "today"): "today"}
 _BIND_TYPES = {"string": "text", "int": "integer", "decimal": "decimal", "date": "date", "time": "time",
                "dateTime": "datetime", "geopoint": "geopoint", "barcode": "barcode"}
+_MEDIA = {"image": "image", "audio": "audio", "video": "video"}
 _REFUSED = {
-    "binary": "photos, recordings and file attachments are not collected on this computer",
     "geotrace": "lines drawn on a map are not supported",
     "geoshape": "areas drawn on a map are not supported",
 }
@@ -30,7 +31,6 @@ _REFUSED_NAMES = {
     "background-audio": "recording in the background is not supported",
     "xml-external": "external XML instances (instance('…')) are not supported",
     "csv-external": "external CSV instances (instance('…')) are not supported",
-    "osm": "OpenStreetMap questions are not supported",
 }
 
 
@@ -64,6 +64,8 @@ def zhucun_type(kind: str, node: dict) -> tuple[str | None, str]:
     if not control and bind.get("type") == "string":
         return ("calculate" if "calculate" in kind else "hidden"), ""
     btype = bind.get("type")
+    if btype == "binary":
+        return _MEDIA.get(control.get("mediatype", "").split("/")[0], "file"), ""
     if btype in _REFUSED:
         return None, _REFUSED[btype]
     if btype == "odk:rank":

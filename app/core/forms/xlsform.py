@@ -109,7 +109,7 @@ class _Converter:
         form_id = self.data.get("id_string") or ""
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.-]*", form_id):  # a file name such as 生猪调查.xlsx
             form_id = "form_" + hashlib.sha256(form_id.encode()).hexdigest()[:10]
-        settings = {"form_id": form_id,
+        settings = {"form_id": form_id, "allow_choice_duplicates": "yes",  # pyxform has checked them
                     "version": str(self.data.get("version") or "1"),
                     **(_localised("form_title", self.data.get("title")) or {"form_title": self.path.stem})}
         return {"settings": settings, "survey": self.survey, "choices": self.choices}
@@ -142,6 +142,10 @@ class _Converter:
 
     def node(self, node: dict):
         kind = node.get("type")
+        if kind == "entity":  # an ODK Central entity declaration: a server feature, nothing to fill
+            return
+        if kind == "loop":
+            return self.loop(node)
         if kind in ("group", "repeat"):
             if node.get("name") == "meta" and (node.get("control") or {}).get("bodyless"):
                 return self.meta(node)
@@ -150,6 +154,19 @@ class _Converter:
         row = self.question_row(node)
         if row is not None:
             self.survey.append(row)
+
+    def loop(self, node):
+        """`begin loop over list`: the loop's questions once per choice, as pyxform expands it;
+        `%(label)s` in a label becomes the choice's label."""
+        self.survey.append({"type": "begin group", "name": node["name"], **self.common(node)})
+        for column in node.get("columns") or []:
+            suffix = column["name"]
+            self.survey.append({"type": "begin group", "name": f"{node['name']}_{suffix}",
+                                **_localised("label", column.get("label"))})
+            for child in node.get("children") or []:
+                self.node(_for_column(child, suffix, column.get("label")))
+            self.survey.append({"type": "end group"})
+        self.survey.append({"type": "end group"})
 
     def meta(self, node):
         for child in node.get("children") or []:
@@ -230,6 +247,23 @@ class _Converter:
         self.files.add(name)
         for item in items:
             self.choices.append({"list_name": name, **item})
+
+
+def _for_column(node: dict, suffix: str, label) -> dict:
+    """A loop's question for one choice: its own name, the choice's label put in."""
+    def put(text, lang=None):
+        if not isinstance(text, str):
+            return text
+        value = label.get(lang, next(iter(label.values()), "")) if isinstance(label, dict) else (label or "")
+        return text.replace("%(label)s", value)
+    out = dict(node, name=f"{node.get('name')}_{suffix}")
+    if isinstance(node.get("label"), dict):
+        out["label"] = {k: put(v, k) for k, v in node["label"].items()}
+    else:
+        out["label"] = put(node.get("label"))
+    if node.get("children"):
+        out["children"] = [_for_column(c, suffix, label) for c in node["children"]]
+    return out
 
 
 def _read_choice_file(path: Path) -> list[dict]:
