@@ -20,6 +20,7 @@ import hashlib
 import math
 import random
 import re
+import secrets
 import uuid
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -439,6 +440,15 @@ def _once(ctx, x):
     return x if _is_empty(ctx.current) else ctx.current
 
 
+def _uuid(ctx, *n):
+    """uuid(): an RFC 4122 version 4 UUID; uuid(n): n random letters and digits."""
+    if not n:
+        return str(uuid.uuid4())
+    size = _number(n[0])
+    alphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    return "".join(secrets.choice(alphabet) for _ in range(max(0, min(_small(size), 1000)))) if size is not None else None
+
+
 def _random(ctx):
     return Decimal(repr(random.random()))
 
@@ -504,7 +514,7 @@ FUNCTIONS = {
     "ceiling": (1, 1, _numeric(_ceiling)),
     "count-non-empty": (1, 1, lambda ctx, v: len(_values([v]))),
     "join": (2, None, _join),
-    "uuid": (0, 1, lambda ctx, *n: str(uuid.uuid4())),
+    "uuid": (0, 1, _uuid),
     "random": (0, 0, _random),
     "translate": (3, 3, _translate),
     "normalize-space": (0, 1, lambda ctx, *s: " ".join(_string(s[0] if s else ctx.current).split())),
