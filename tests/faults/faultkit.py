@@ -28,8 +28,8 @@ class Run:
         return f"exit {self.code}\nstdout: {self.out[-2000:]}\nstderr: {self.err[-2000:]}"
 
 
-def cli(data: Path, *args, stdin: str = PASS + "\n", timeout: int = 300) -> Run:
-    env = {k: v for k, v in os.environ.items() if k != "ZHUCUN_DATA"}
+def cli(data: Path, *args, stdin: str = PASS + "\n", timeout: int = 300, extra_env: dict | None = None) -> Run:
+    env = {k: v for k, v in os.environ.items() if k != "ZHUCUN_DATA"} | (extra_env or {})
     proc = subprocess.run([sys.executable, "-m", "app", "--data", str(data), "--passphrase-stdin", *map(str, args)],
                           cwd=ROOT, input=stdin, capture_output=True, text=True, env=env, timeout=timeout)
     return Run(proc.returncode, proc.stdout, proc.stderr)
