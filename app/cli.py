@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
-import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -21,14 +20,8 @@ EXIT_OK, EXIT_REFUSED, EXIT_INVALID = 0, 2, 3
 
 
 def default_data_dir() -> Path:
-    if os.environ.get("ZHUCUN_DATA"):
-        return Path(os.environ["ZHUCUN_DATA"])
-    import platformdirs
-    # Windows: %APPDATA%\Zhucun (roaming); Linux: ~/.local/share/Zhucun; macOS: Application Support.
-    folder = Path(platformdirs.user_data_dir("Zhucun", appauthor=False, roaming=True))
-    # A store already in %LOCALAPPDATA%\Zhucun, where earlier builds kept it, is used where it is.
-    earlier = Path(platformdirs.user_data_dir("Zhucun", appauthor=False))
-    return earlier if not folder.exists() and earlier.exists() else folder
+    from app.storage.location import default_data_dir as where  # %APPDATA%\Zhucun on Windows
+    return where()
 
 
 # -- passphrases -----------------------------------------------------------

@@ -8,7 +8,6 @@ referenced from each of its pages.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFStream, PDFZCompress
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
 
 from app.reports.fonts import FontSet
+from app.storage.files import replace
 
 # Township printers lose 4–6 mm at the edges: everything printed stays ≥ 8 mm inside.
 MARGIN_X = 18 * mm
@@ -160,7 +160,7 @@ class PdfWriter(BaseDocTemplate):
 
     def close(self) -> Path:
         self._endBuild()
-        os.replace(self.partial, self.path)
+        replace(self.partial, self.path)  # a PDF open in a reader on Windows: retried, then named
         return self.path
 
     def abort(self) -> None:

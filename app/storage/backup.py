@@ -18,10 +18,11 @@ from pathlib import Path
 
 from app.core.errors import AccessDenied, ValidationError
 
+from . import files
 from .connection import DatabaseError, connect
 from .keys import KeyFile
 from .records import utc_now
-from .store import DB_NAME, KEYS_NAME, Store, store_exists
+from .store import DB_NAME, KEYS_NAME, Store, check_not_open, store_exists
 
 FORMAT = "zhucun-backup/1"
 
@@ -44,13 +45,15 @@ def make_backup(store: Store, out: Path) -> dict:
         manifest = {"format": FORMAT, "store_id": store.store_id, "device_id": store.device_id,
                     "created_at": utc_now(), "audit_head": store.audit.head, "audit_entries": store.audit.head_seq}
         partial = out.with_name(out.name + ".partial")
-        with zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as z:
-            z.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
-            z.writestr(KEYS_NAME, json.dumps(store.keyfile.to_dict(), ensure_ascii=False, indent=1))
-            z.write(copy, DB_NAME)
-        with open(partial, "rb") as f:
+        with open(partial, "wb") as f:  # fsync needs a handle open for writing (Windows)
+            with zipfile.ZipFile(f, "w", zipfile.ZIP_STORED) as z:
+                z.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
+                z.writestr(KEYS_NAME, json.dumps(store.keyfile.to_dict(), ensure_ascii=False, indent=1))
+                z.write(copy, DB_NAME)
+            f.flush()
             os.fsync(f.fileno())
-        os.replace(partial, out)
+        files.replace(partial, out)
+        files.fsync_dir(out.parent)
     return {**manifest, "path": str(out), "bytes": out.stat().st_size}
 
 
@@ -108,11 +111,13 @@ def restore_backup(path: Path, data_dir: Path, secret: str, is_recovery_code: bo
             raise AccessDenied("the backup's audit chain ends before the head it was made with: entries were removed")
         moved_aside = None
         if store_exists(data_dir):
+            check_not_open(data_dir)
             moved_aside = data_dir.parent / f"{data_dir.name}.replaced-{datetime.now():%Y%m%d-%H%M%S}"
-            shutil.move(str(data_dir), moved_aside)
+            files.replace(data_dir, moved_aside)
         data_dir.mkdir(parents=True, exist_ok=True)
         for name in (DB_NAME, KEYS_NAME):
-            os.replace(staging / name, data_dir / name)
+            files.replace(staging / name, data_dir / name)
+        files.fsync_dir(data_dir)
         return {"data": str(data_dir), "store_id": keyfile.store_id, "entries": result.entries,
                 "audit_head": result.head, "moved_aside": str(moved_aside) if moved_aside else None}
     finally:

@@ -20,6 +20,8 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from app.core import limits
 from app.core.errors import AccessDenied, ValidationError
 
+from .files import fsync_dir, replace
+
 FORMAT = "zhucun-keys/1"
 # RFC 9106's second recommended option: 64 MiB, 3 passes, 4 lanes (~0.15 s here).
 DEFAULT_KDF = {"algorithm": "argon2id", "memory_kib": 65536, "iterations": 3, "lanes": 4}
@@ -208,8 +210,8 @@ class KeyFile:
             json.dump(self.to_dict(), f, ensure_ascii=False, indent=1)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
-        _fsync_dir(path.parent)
+        replace(tmp, path)
+        fsync_dir(path.parent)
 
     # -- keys ------------------------------------------------------------
     def recovery_aad(self) -> bytes:
@@ -262,13 +264,3 @@ class KeyFile:
         kek = derive_kek(normalize_recovery_code(code).encode(), kdf)
         self.recovery = {"kdf": kdf, "wrapped": wrap(data_key, kek, self.recovery_aad())}
         return code
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

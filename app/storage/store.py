@@ -31,6 +31,7 @@ from .records import Records, new_id
 DB_NAME = "zhucun.db"
 KEYS_NAME = "keys.json"
 LOCK_NAME = "zhucun.lock"
+WINDOWS = os.name == "nt"
 
 
 def store_exists(data_dir: Path) -> bool:
@@ -38,12 +39,14 @@ def store_exists(data_dir: Path) -> bool:
 
 
 class _DirLock:
-    """An OS lock on DIR/zhucun.lock, released by the OS if the process dies."""
+    """An OS lock on DIR/zhucun.lock, released by the OS if the process dies: fcntl.flock on
+    POSIX; on Windows msvcrt.locking on the file's first byte (a byte range may be locked
+    past the end of an empty file), unlocked before the handle closes as Windows asks."""
 
     def __init__(self, path: Path):
         self.fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
-            if os.name == "nt":
+            if WINDOWS:
                 import msvcrt
                 msvcrt.locking(self.fd, msvcrt.LK_NBLCK, 1)
             else:
@@ -51,12 +54,25 @@ class _DirLock:
                 fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             os.close(self.fd)
-            raise AccessDenied(f"the store in {path.parent} is open in another Zhucun window") from None
+            self.fd = None
+            raise AccessDenied(f"{path.parent}: 数据库已在另一个驻村窗口或命令中打开，请先关闭它 "
+                               f"(the store is open in another Zhucun window or command)") from None
 
     def release(self) -> None:
         if self.fd is not None:
+            if WINDOWS:
+                import msvcrt
+                os.lseek(self.fd, 0, os.SEEK_SET)
+                with contextlib.suppress(OSError):
+                    msvcrt.locking(self.fd, msvcrt.LK_UNLCK, 1)
             os.close(self.fd)
             self.fd = None
+
+
+def check_not_open(data_dir: Path) -> None:
+    """AccessDenied while the store in DATA_DIR is open in a window or a command (its folder
+    must not be moved or replaced under it; on Windows it could not be)."""
+    _DirLock(Path(data_dir) / LOCK_NAME).release()
 
 
 class Store:
