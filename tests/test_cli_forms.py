@@ -79,3 +79,52 @@ def test_fill_sign_verify(env):
     tampered = run(env, "form", "verify")
     assert tampered.code == 3
     assert inst["id"] in tampered.out and "content does not match" in tampered.out
+
+
+def test_a_county_excel_form_in_chinese_imports_fills_and_prints(env):
+    """As a county writes it: Chinese labels, no form_id or version, `list name`, a cascading
+    select in the bare form, a default of today(), a calculation; imported, filled and printed."""
+    from openpyxl import Workbook
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "survey"
+    for row in (["type", "name", "label::中文 (zh)", "required", "choice_filter", "default", "calculation",
+                 "constraint"],
+                ["date", "survey_date", "调查日期", "yes", "", "today()", "", ""],
+                ["select_one town", "town", "乡镇", "yes", "", "", "", ""],
+                ["select_one village", "village", "行政村", "yes", "town=${town}", "", "", ""],
+                ["integer", "pigs", "生猪存栏（头）", "yes", "", "", "", ". >= 0"],
+                ["decimal", "price", "出栏均价（元/头）", "", "", "", "", ""],
+                ["calculate", "value", "存栏估值", "", "", "", "${pigs} * ${price}", ""]):
+        ws.append(row)
+    choices = wb.create_sheet("choices")
+    for row in (["list name", "name", "label::中文 (zh)", "town"], ["town", "t1", "城关镇", ""],
+                ["town", "t2", "白马乡", ""], ["village", "v1", "东村", "t1"], ["village", "v2", "西村", "t2"]):
+        choices.append(row)
+    settings = wb.create_sheet("settings")
+    settings.append(["form_title"])
+    settings.append(["生猪存栏调查"])
+    path = env["base"] / "pigs_county.xlsx"
+    wb.save(path)
+
+    imported = ok(run(env, "form", "import", path, "--json")).json
+    assert imported["imported"] and imported["title"] == "生猪存栏调查" and imported["version"] == "1"
+    form_id = imported["id"]
+    answers = ok(run(env, "form", "prefill", "--form", form_id, "--household", env["household"],
+                     "--today", TODAY)).json
+    assert answers["survey_date"] == TODAY
+    answers.update({"town": "t1", "village": "v2", "pigs": 12, "price": "1850.5"})
+    file = env["base"] / "pigs_answers.json"
+    file.write_text(json.dumps(answers, ensure_ascii=False), "utf-8")
+    bad = run(env, "form", "fill", "--form", form_id, "--household", env["household"], "--answers", file,
+              "--today", TODAY)
+    assert bad.code == 3 and json.loads(bad.out)[0]["field"] == "village"  # 西村 is not in 城关镇
+    answers["village"] = "v1"
+    file.write_text(json.dumps(answers, ensure_ascii=False), "utf-8")
+    inst = ok(run(env, "form", "fill", "--form", form_id, "--household", env["household"], "--answers", file,
+                  "--today", TODAY, "--json")).json
+    assert inst["answers"]["value"] == 22206 and inst["state"] == "complete"
+
+    out = env["base"] / "pigs_blank.pdf"
+    ok(run(env, "print", "blank-form", form_id, "--out", out, "--today", TODAY))
+    assert out.read_bytes().startswith(b"%PDF")

@@ -150,8 +150,11 @@ def _answer(value):
 
 
 def prefill(store: Store, form: FormDef, household_id: str | None, today: date | None = None) -> dict:
-    """A new form's answers: defaults, then what the household file already says."""
-    answers = initial_answers(form)
+    """A new form's answers: defaults (today() and the like evaluated), what the program knows
+    (start time, this device, the investigator), then what the household file already says."""
+    meta = {"deviceid": f"zhucun:{store.device_id}" if store.device_id else None,
+            "username": (store.user or {}).get("name")}
+    answers = initial_answers(form, today=today or clock.today(), meta=meta)
     if not household_id:
         return answers
     household = hh.get_household(store, household_id)
