@@ -15,6 +15,7 @@ from .enums import (Education, Health, HouseholdCategory, HouseholdFlag, Housing
 from .errors import ValidationError
 from .idnumber import check_member_identity
 from .phone import normalize_phone
+from .province import parse_province
 
 MAX_RISK_TYPES = 5  # the national form has five risk-type slots
 
@@ -146,6 +147,8 @@ def clean_household(data: dict, partial: bool = False, *, by_case: bool = False)
             raise refuse_case_owned(key)
         if key == "head_name":
             out[key] = _text(value, key, required=True, max_len=40)
+        elif key == "province":
+            out[key] = parse_province(value, key) if _text(value, key) else None
         elif key in HOUSEHOLD_TEXT:
             out[key] = _text(value, key, max_len=HOUSEHOLD_TEXT[key])
         elif key == "phone":
@@ -213,7 +216,11 @@ MEMBER_ENUMS = {"sex": Sex, "relation": Relation, "education": Education, "schoo
 
 
 def clean_member(data: dict, partial: bool = False, today: date | None = None) -> dict:
+    """`confirm_birth_year` (yes/no, not stored): a person has checked the card of an ID number
+    whose birth year is implausibly early (before 1900) and saves it."""
     out: dict = {}
+    data = dict(data)
+    confirmed = parse_bool(data.pop("confirm_birth_year", False) or False, "confirm_birth_year")
     for key, value in data.items():
         if key == "name":
             out[key] = _text(value, key, required=True, max_len=40)
@@ -238,7 +245,8 @@ def clean_member(data: dict, partial: bool = False, today: date | None = None) -
         else:
             raise ValidationError(key, "not a member field", f"{key}: 不是成员信息字段 (not a member field)")
     if out.get("id_number"):
-        info = check_member_identity(out["id_number"], out.get("birth_date"), out.get("sex"))
+        info = check_member_identity(out["id_number"], out.get("birth_date"), out.get("sex"),
+                                     allow_early_birth=confirmed)
         out["id_number"] = info.number
         # Birth date and sex follow from the number when not typed in.
         out.setdefault("birth_date", info.birth_date.isoformat())
@@ -251,10 +259,32 @@ def clean_member(data: dict, partial: bool = False, today: date | None = None) -
         for key in ("name", "sex", "birth_date", "relation"):
             if not out.get(key):
                 raise ValidationError(key, "required", f"{key}: 必填 (required; give id_number or {key})")
+        for key, value in age_defaults(out["birth_date"], today or clock.today()).items():
+            if out.get(key) is None:
+                out[key] = value
     for key in ("relation", "school_status", "health", "labour"):
         if key in out and out[key] is None and not partial:
             del out[key]
     _check_member_consistency(out, today or clock.today())
+    return out
+
+
+# 在校生状况 a child of each age is taken to be in, until told otherwise (school starts at 6).
+_STAGE_BY_AGE = ((3, SchoolStatus.PRESCHOOL), (6, SchoolStatus.PRIMARY), (12, SchoolStatus.JUNIOR),
+                 (15, SchoolStatus.SENIOR), (18, None))
+
+
+def age_defaults(birth_iso: str, day: date) -> dict:
+    """A new member's 在校生状况 and 劳动技能 when not given, from the age on `day`: the matching
+    school stage from 3 to 17; 无劳动力 under 16 and for students (national logic check)."""
+    age = age_on(birth_iso, day)
+    stage = SchoolStatus.NONE
+    for start, status in _STAGE_BY_AGE:
+        if age >= start:
+            stage = status or SchoolStatus.NONE
+    out = {"school_status": stage.value}
+    if age < 16 or stage.is_student:
+        out["labour"] = LabourCapacity.NONE.value
     return out
 
 
@@ -263,7 +293,23 @@ def age_on(birth_iso: str, day: date) -> int:
     return day.year - b.year - ((day.month, day.day) < (b.month, b.day))
 
 
+# Relations that name a sex (之子 is a son): the member's sex must agree.
+RELATION_SEX = {Relation.SON.value: Sex.MALE.value, Relation.DAUGHTER.value: Sex.FEMALE.value,
+                Relation.DAUGHTER_IN_LAW.value: Sex.FEMALE.value, Relation.SON_IN_LAW.value: Sex.MALE.value,
+                Relation.GRANDSON.value: Sex.MALE.value, Relation.GRANDDAUGHTER.value: Sex.FEMALE.value,
+                Relation.FATHER.value: Sex.MALE.value, Relation.MOTHER.value: Sex.FEMALE.value}
+
+
+def check_relation_sex(relation: str | None, sex: str | None) -> None:
+    want = RELATION_SEX.get(relation)
+    if want and sex and sex != want:
+        raise ValidationError("relation", "relation agrees with sex",
+                              f"relation: 与户主关系“{Relation(relation).zh}”与性别“{Sex(sex).zh}”不符 "
+                              f"(the relation {Relation(relation).zh} does not fit a member who is {Sex(sex).zh})")
+
+
 def _check_member_consistency(m: dict, today: date) -> None:
+    check_relation_sex(m.get("relation"), m.get("sex"))
     if m.get("health") == Health.DISABLED.value and "disability_grade" in m and m["disability_grade"] is None:
         raise ValidationError("disability_grade", "required when health is 残疾",
                               "disability_grade: 残疾须填写残疾等级 1–4 (required when disabled)")

@@ -19,6 +19,7 @@ _WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))
 _CHECK_CHARS = "10X98765432"
 # No resident alive or registered was born before this; an earlier year is a typing error.
 _EARLIEST_BIRTH_YEAR = 1900
+PLAUSIBLE_BIRTH_RULE = "plausible birth year"
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,11 @@ def check_digit(first17: str) -> str:
     return _CHECK_CHARS[total % 11]
 
 
-def parse_id_number(text: str, field: str = "id_number", today: date | None = None) -> IdNumberInfo:
-    """Validate an 18-character ID number and decode it.
+def parse_id_number(text: str, field: str = "id_number", today: date | None = None,
+                    allow_early_birth: bool = False) -> IdNumberInfo:
+    """Validate an 18-character ID number and decode it: its form, its birth date, its check
+    digit, then whether the birth year is plausible (before 1900 it is refused unless
+    `allow_early_birth`, a person having confirmed it; rule PLAUSIBLE_BIRTH_RULE).
 
     `today` is only for tests; a birth date after it is rejected.
     """
@@ -70,32 +74,35 @@ def parse_id_number(text: str, field: str = "id_number", today: date | None = No
         raise ValidationError(
             field, "birth date is a real date",
             f"{field}: 身份证号中的出生日期{number[6:14]}不存在 (birth date is not a real date)") from None
-    if y < _EARLIEST_BIRTH_YEAR:
-        raise ValidationError(
-            field, f"birth year from {_EARLIEST_BIRTH_YEAR}",
-            f"{field}: 身份证号中的出生年份{y}早于{_EARLIEST_BIRTH_YEAR} (birth year before {_EARLIEST_BIRTH_YEAR})")
-    if birth > (today or clock.today()):
-        raise ValidationError(
-            field, "birth date not in the future",
-            f"{field}: 身份证号中的出生日期{birth.isoformat()}晚于今天 (birth date is in the future)")
-
+    # The check digit first: a number that fails it was mistyped, whatever its dates say.
     expected = check_digit(body)
     if last != expected:
         raise ValidationError(
             field, "GB 11643 check digit",
             f"{field}: 身份证号校验位错误 (GB 11643 check digit should be {expected}, got {last})")
+    if birth > (today or clock.today()):
+        raise ValidationError(
+            field, "birth date not in the future",
+            f"{field}: 身份证号中的出生日期{birth.isoformat()}晚于今天 (birth date is in the future)")
+    # Then plausibility, a separate rule a person may override after looking at the card.
+    if y < _EARLIEST_BIRTH_YEAR and not allow_early_birth:
+        raise ValidationError(
+            field, PLAUSIBLE_BIRTH_RULE,
+            f"{field}: 校验位正确，但出生年份{y}早于{_EARLIEST_BIRTH_YEAR}年，不合常理；核对证件无误的，"
+            f"请确认后保存（confirm_birth_year=是） (check digit is right but the birth year {y} is before "
+            f"{_EARLIEST_BIRTH_YEAR}: confirm it to save)")
 
     sex = Sex.MALE if int(number[16]) % 2 else Sex.FEMALE
     return IdNumberInfo(number=number, region=number[:6], birth_date=birth, sex=sex)
 
 
 def check_member_identity(id_number: str, birth_date: date | str | None, sex: Sex | str | None,
-                          field: str = "id_number") -> IdNumberInfo:
+                          field: str = "id_number", allow_early_birth: bool = False) -> IdNumberInfo:
     """Raise ValidationError if the member's stated birth date or sex disagrees with the number.
 
     A stated value of None is not compared (not yet filled in). Returns the decoded number.
     """
-    info = parse_id_number(id_number, field)
+    info = parse_id_number(id_number, field, allow_early_birth=allow_early_birth)
     if birth_date is not None:
         if isinstance(birth_date, str):
             try:

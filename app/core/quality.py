@@ -195,7 +195,8 @@ def _identity(household: dict, m: dict, today: date) -> Iterator[Finding]:
     if not number:
         return
     try:
-        info = parse_id_number(number, today=today)
+        # A birth year before 1900 was confirmed by a person when saved: only the number's form counts.
+        info = parse_id_number(number, today=today, allow_early_birth=True)
     except ValidationError as e:
         reason = str(e).split(":", 1)[-1].split("(")[0].strip()
         yield finding("member.id_checksum", household, "id_number",

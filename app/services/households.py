@@ -5,8 +5,8 @@ from datetime import date
 
 from app.core.enums import HouseholdCategory, Relation
 from app.core.errors import NotFound, ValidationError
-from app.core.household import (check_category_change, check_head_and_spouse, check_household, clean_household,
-                                clean_member)
+from app.core.household import (check_category_change, check_head_and_spouse, check_household, check_relation_sex,
+                                clean_household, clean_member)
 from app.storage import search
 from app.storage.store import Store
 
@@ -92,6 +92,7 @@ def update_member(store: Store, member_id: str, data: dict, today: date | None =
         if "id_number" in fields:
             _check_duplicate_id(store, fields["id_number"], except_member=member_id)
         merged = {**old, **fields}
+        check_relation_sex(merged["relation"], merged["sex"])
         # The same rules as adding: one head, one spouse, of opposite sexes.
         if {"relation", "sex"} & set(fields) and merged["relation"] in (Relation.HEAD.value, Relation.SPOUSE.value):
             _check_head_and_spouse(store, old["household_id"], merged, except_member=member_id)

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QGridLayout, QHB
 
 from app.core.enums import Education, Health, LabourCapacity, Relation, SchoolStatus, Sex
 from app.core.errors import ValidationError
-from app.core.idnumber import parse_id_number
+from app.core.household import age_defaults
+from app.core.idnumber import PLAUSIBLE_BIRTH_RULE, parse_id_number
 from app.core.income import parse_yuan, plain_yuan, wage_warning
 from app.services import households as hs
 
@@ -25,14 +26,15 @@ ETHNICITIES = ("汉族", "苗族", "土家族", "侗族", "瑶族", "壮族", "�
 NO_DATE = QDate(1899, 12, 31)   # the date edit's "not filled in" value (shown as 未填写)
 
 
-def _stacked(editor: QWidget, hint: QLabel) -> QWidget:
-    """An editor with its hint line right under it, as one form field."""
+def _stacked(editor: QWidget, *hints: QWidget) -> QWidget:
+    """An editor with its hint lines right under it, as one form field."""
     box = QWidget()
     col = QVBoxLayout(box)
     col.setContentsMargins(0, 0, 0, 0)
     col.setSpacing(2)
     col.addWidget(editor)
-    col.addWidget(hint)
+    for hint in hints:
+        col.addWidget(hint)
     return box
 
 
@@ -67,7 +69,12 @@ class MemberDialog(RecordDialog):
         self.id_hint = set_role(QLabel(self.tr("填入身份证号后自动填写出生日期和性别")), "muted")
         self.id_hint.setObjectName("idHint")
         self.id_hint.setWordWrap(True)
-        self.add_field("id_number", self.tr("身份证号"), self.id_number, _stacked(self.id_number, self.id_hint))
+        # GB 11643's check digit is right but the birth year is before 1900: a person may confirm it.
+        self.confirm_birth = QCheckBox(self.tr("已核对证件，出生年份无误"))
+        self.confirm_birth.hide()
+        self.confirm_birth.toggled.connect(lambda _: self._id_changed(self.id_number.text()))
+        self.add_field("id_number", self.tr("身份证号"), self.id_number,
+                       _stacked(self.id_number, self.id_hint, self.confirm_birth))
 
         self.sex = QComboBox()
         fill_combo(self.sex, choices(Sex), blank=self.tr("（请选择）"))
@@ -154,6 +161,11 @@ class MemberDialog(RecordDialog):
         self.add_field("phone", self.tr("联系电话"), self.phone)
 
         self.id_number.textChanged.connect(self._id_changed)
+        # A new member's school stage and labour follow the age until the user picks them.
+        self._picked: set[str] = set()
+        self.school_status.activated.connect(lambda _: self._picked.add("school_status"))
+        self.labour.activated.connect(lambda _: self._picked.add("labour"))
+        self.birth_date.dateChanged.connect(self._age_changed)
         self.health.currentIndexChanged.connect(self._health_changed)
         self.wage.textChanged.connect(self._wage_changed)
 
@@ -194,8 +206,10 @@ class MemberDialog(RecordDialog):
             self._set_id_hint(self.tr("已输入 {0}/18 位").format(len(number)), False)
             return
         try:
-            info = parse_id_number(number, today=self.session.today())
+            info = parse_id_number(number, today=self.session.today(),
+                                   allow_early_birth=self.confirm_birth.isChecked())
         except ValidationError as exc:
+            self.confirm_birth.setVisible(exc.rule == PLAUSIBLE_BIRTH_RULE)
             self._set_id_hint(rule_text(exc, None), True)
             mark_invalid(self.id_number, True)
             return
@@ -204,6 +218,15 @@ class MemberDialog(RecordDialog):
             select_data(self.sex, info.sex.value)
         self._set_id_hint(self.tr("出生日期 {0}，性别 {1}（由身份证号得出）").format(
             info.birth_date.isoformat(), self.sex.itemText(self.sex.findData(info.sex.value))), False)
+
+    def _age_changed(self, day: QDate) -> None:
+        if self.member_id or self._filling or day == NO_DATE:
+            return
+        defaults = {"labour": LabourCapacity.ORDINARY.value,
+                    **age_defaults(day.toPython().isoformat(), self.session.today())}
+        for key, combo in (("school_status", self.school_status), ("labour", self.labour)):
+            if key not in self._picked:
+                select_data(combo, defaults[key])
 
     def _health_changed(self, *_) -> None:
         disabled = self.health.currentData() == Health.DISABLED.value
@@ -273,6 +296,7 @@ class MemberDialog(RecordDialog):
             "serious_illness_insurance": self.serious_illness_insurance.isChecked(),
             "pension_insurance": self.pension_insurance.isChecked(),
             "phone": self.phone.text().strip() or None,
+            "confirm_birth_year": self.confirm_birth.isVisible() and self.confirm_birth.isChecked(),
         }
 
     def changes(self) -> dict:

@@ -110,11 +110,26 @@ def test_leap_day_is_accepted():
     assert parse_id_number(_valid("11010520000229002")).birth_date == date(2000, 2, 29)
 
 
-def test_parse_rejects_birth_before_1900():
-    # The standard's own sample (born 1880) is not a plausible living resident.
+def test_gb11643_example_passes_the_check_digit_then_meets_the_plausibility_rule():
+    """GB 11643's published example 440524188001010014 has a right check digit: it is refused
+    only by the separate, overridable rule that a birth year before 1900 is implausible — with
+    its own message, not the wrong-check-digit one."""
     with pytest.raises(ValidationError) as e:
         parse_id_number("440524188001010014")
-    assert e.value.rule == "birth year from 1900"
+    assert e.value.rule == "plausible birth year"
+    assert "校验位正确" in str(e.value) and "1880" in str(e.value)
+    info = parse_id_number("440524188001010014", allow_early_birth=True)
+    assert info.birth_date == date(1880, 1, 1) and info.sex is Sex.MALE
+
+
+def test_the_check_digit_is_reported_before_plausibility():
+    """A mistyped check digit on an implausibly old number is reported as the check digit."""
+    with pytest.raises(ValidationError) as e:
+        parse_id_number("440524188001010015")
+    assert e.value.rule == "GB 11643 check digit"
+    with pytest.raises(ValidationError) as e:
+        parse_id_number("440524188001010015", allow_early_birth=True)
+    assert e.value.rule == "GB 11643 check digit"
 
 
 def test_parse_rejects_future_birth():
