@@ -6,6 +6,13 @@
 calculations, constraints, the missing list), as the filler calls it after every change;
 *load*: parsing and checking every shipped definition; *sign*: `forms.sign` (two signatures,
 Ed25519, the household-file update); *verify*: `forms.verify` per signed form.
+
+    .venv/bin/python -m bench.forms --xlsforms [--runs 50]
+
+*XLSForms*: importing (pyxform reads the workbook, the definition is checked) a generated
+1,000-question workbook and a 30,000-choice list; evaluate() per keystroke on the 1,000-question
+form; and a hostile form's evaluation (42 rows of concat doubling, regex `(a+)+$` on 35 and on
+10,000 characters, a 1,400-term sum, a 1E+10000000 decimal answer), which the limits bound.
 """
 from __future__ import annotations
 
@@ -55,11 +62,89 @@ def timed(fn, runs: int) -> list[float]:
     return out
 
 
+def _workbook(path: Path, survey: list[list], choices: list[list]) -> Path:
+    from openpyxl import Workbook
+    wb = Workbook(write_only=True)
+    for title, rows in (("survey", survey), ("choices", choices),
+                        ("settings", [["form_id", "version", "form_title"], [path.stem, "1", path.stem]])):
+        ws = wb.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    wb.save(path)
+    return path
+
+
+def big_form(path: Path, n: int = 1000) -> tuple[Path, dict]:
+    """n questions in groups of 50: integers with constraints, selects, texts, dates, relevance
+    and calculation chains; and answers for all of them."""
+    head = ["type", "name", "label::中文", "relevant", "constraint", "calculation", "required"]
+    survey, answers = [head], {}
+    for i in range(n):
+        if i % 50 == 0:
+            survey.append(["begin group", f"g{i // 50}", f"第{i // 50}组", "", "", "", ""])
+        kind = ("integer", "select_one yn", "text", "date", "calculate")[i % 5]
+        prev = f"q{i - 1}" if i else None
+        relevant = f"${{{prev}}} != ''" if prev and i % 7 == 0 else ""
+        calc = f"coalesce(${{q{i - 4}}}, 0) + 1" if kind == "calculate" and i >= 4 else ("1" if kind == "calculate" else "")
+        survey.append([kind, f"q{i}", f"问题{i}", relevant, ". >= 0" if kind == "integer" else "", calc,
+                       "yes" if kind == "integer" else ""])
+        answers[f"q{i}"] = {"integer": i, "select_one yn": "y", "text": f"答案{i}", "date": "2026-11-20"}.get(kind)
+        if i % 50 == 49:
+            survey.append(["end group", "", "", "", "", "", ""])
+    choices = [["list_name", "name", "label::中文"], ["yn", "y", "是"], ["yn", "n", "否"]]
+    return _workbook(path, survey, choices), {k: v for k, v in answers.items() if v is not None}
+
+
+def many_choices(path: Path, n: int = 30_000) -> Path:
+    survey = [["type", "name", "label::中文", "choice_filter"], ["select_one town", "town", "乡镇", ""],
+              ["select_one village", "village", "村", "town=${town}"]]
+    choices = [["list_name", "name", "label::中文", "town"]]
+    choices += [["town", f"t{i}", f"乡镇{i}", ""] for i in range(100)]
+    choices += [["village", f"v{i}", f"村{i}", f"t{i % 100}"] for i in range(n)]
+    return _workbook(path, survey, choices)
+
+
+def hostile_form() -> tuple:
+    from app.core.forms.definition import load_rows
+    survey = [{"type": "text", "name": "s0"}, {"type": "text", "name": "t", "constraint": "regex(., '(a+)+$')"},
+              {"type": "decimal", "name": "d"},
+              {"type": "calculate", "name": "sum", "calculation": " + ".join(["${d}"] * 1400)}]
+    survey += [{"type": "calculate", "name": f"s{i}", "calculation": f"concat(${{s{i - 1}}}, ${{s{i - 1}}})"}
+               for i in range(1, 43)]
+    form = load_rows({"settings": {"form_id": "hostile", "version": "1"}, "survey": survey}, "hostile.yaml")
+    return form, [{"s0": "ab", "t": "a" * 35 + "b", "d": "1E+10000000"},
+                  {"s0": "ab", "t": "a" * 9_999 + "b", "d": "1.5"}]
+
+
+def xlsform_figures(runs: int) -> list:
+    work = Path(tempfile.mkdtemp(prefix="zhucun-bench-xlsform-"))
+    try:
+        big, data = big_form(work / "big_form.xlsx")
+        lists = many_choices(work / "villages.xlsx")
+        rows = [("import a 1,000-question XLSForm (.xlsx)", timed(lambda: load_file(big), 5)),
+                ("import a 30,000-choice list (.xlsx)", timed(lambda: load_file(lists), 5))]
+        form = load_file(big)
+        rows.append(("evaluate the 1,000-question form (per keystroke)", timed(lambda: evaluate(form, data, TODAY),
+                                                                               runs)))
+        villages = load_file(lists)
+        rows.append(("evaluate a select filtered from 30,000 choices", timed(
+            lambda: evaluate(villages, {"town": "t7", "village": "v7"}, TODAY), runs)))
+        hostile, inputs = hostile_form()
+        rows.append(("evaluate the hostile form (worst of two answer sets)", timed(
+            lambda: [evaluate(hostile, a, TODAY) for a in inputs], 5)))
+        return rows
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--members", type=int, default=6)
     ap.add_argument("--runs", type=int, default=200)
+    ap.add_argument("--xlsforms", action="store_true", help="the XLSForm figures instead")
     args = ap.parse_args()
+    if args.xlsforms:
+        return _print(xlsform_figures(min(args.runs, 50)))
     paths = sorted(forms.FORMS_DIR.glob("*.yaml"))
     form = load_file(forms.FORMS_DIR / "household_info.yaml")
     data = answers(args.members)
@@ -90,6 +175,10 @@ def main() -> None:
             rows.append((f"verify, per signed form ({result['checked']} forms)", [per]))
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    _print(rows)
+
+
+def _print(rows) -> None:
     print("| step | p50 ms | p95 ms |")
     print("|---|---:|---:|")
     for label, xs in rows:
