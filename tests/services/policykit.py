@@ -10,6 +10,8 @@ import sys
 from contextlib import redirect_stdout, redirect_stderr
 from datetime import date
 
+import pytest
+
 from app import cli as zhucun
 from app.core import clock
 from app.core.enums import Sex
@@ -90,3 +92,11 @@ class Village:
 
     def income(self, household: dict, on: str, wage_yuan: int) -> dict:
         return incomes.add_income(self.store, household["id"], on, {"wage": wage_yuan * 100}, today=TODAY)
+
+
+@pytest.fixture
+def village(tmp_path):
+    """A fresh village store (import this fixture into a test module to use it)."""
+    v = Village(tmp_path / "v")
+    yield v
+    v.close()

@@ -7,14 +7,7 @@ import pytest
 from app.core.errors import StateError, ValidationError
 from app.services import cases, households, reporting
 
-from policykit import TODAY, Village
-
-
-@pytest.fixture
-def village(tmp_path):
-    v = Village(tmp_path / "v")
-    yield v
-    v.close()
+from policykit import TODAY, village  # noqa: F401 - fixture
 
 
 def test_no_elimination_while_the_house_is_still_dangerous(village):

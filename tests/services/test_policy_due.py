@@ -2,18 +2,10 @@
 state it was in during that month (003 #5, #11, #18), and count from when it was monitored."""
 from __future__ import annotations
 
-import pytest
 
 from app.services import due, reporting, visits
 
-from policykit import TODAY, Village
-
-
-@pytest.fixture
-def village(tmp_path):
-    v = Village(tmp_path / "v")
-    yield v
-    v.close()
+from policykit import TODAY, village  # noqa: F401 - fixture
 
 
 def _rules(store, month, household_id) -> set[str]:

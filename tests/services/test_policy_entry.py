@@ -9,14 +9,7 @@ from openpyxl import Workbook
 from app.core.errors import ValidationError
 from app.services import households, incomes, ledger_import
 
-from policykit import TODAY, Village, id_number
-
-
-@pytest.fixture
-def village(tmp_path):
-    v = Village(tmp_path / "v")
-    yield v
-    v.close()
+from policykit import TODAY, id_number, village  # noqa: F401 - fixture
 
 
 def test_the_province_is_validated_at_entry_with_the_accepted_forms_named(village):

@@ -10,14 +10,7 @@ from app.core.errors import ValidationError
 from app.services import households, ledger_import, sync
 from app.services.checks import run_checks
 
-from policykit import TODAY, Village, id_number
-
-
-@pytest.fixture
-def village(tmp_path):
-    v = Village(tmp_path / "v")
-    yield v
-    v.close()
+from policykit import TODAY, id_number, village  # noqa: F401 - fixture
 
 
 def _monitored(village, head="张三", risks=("illness",), measures=("health", "employment")):
