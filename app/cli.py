@@ -187,14 +187,26 @@ def cmd_household_show(args):
     emit(args, data, profile.render_text(data))
 
 
+TEXT_LIMIT = 200
+
+
 def cmd_households(args):
     from app.clitable import table
     from app.services import households
+    # JSON is the whole list unless --limit asks for a page, which then says what it left out.
+    limit = args.limit if args.limit is not None else None if args.json else TEXT_LIMIT
     with _open(args) as store:
-        rows = households.list_households(store, args.search, args.category, args.group, args.limit)
+        rows = households.list_households(store, args.search, args.category, args.group, limit or None)
+        total = (households.count_households(store, args.search, args.category, args.group)
+                 if limit and len(rows) == limit else len(rows))
+    if args.json and args.limit is not None:
+        emit(args, {"households": rows, "total": total, "truncated": total > len(rows)})
+        return
+    more = f"，共 {total} 户，只列出 {len(rows)} 户 (showing {len(rows)} of {total}; --limit 0 for all)" \
+        if total > len(rows) else ""
     emit(args, rows, table(rows, [("number", "户编号"), ("head_name", "户主"), ("category_zh", "类别"),
                                   ("group_name", "村民小组"), ("phone", "电话"), ("id", "id")])
-         + f"\n{len(rows)} 户")
+         + f"\n{len(rows)} 户{more}")
 
 
 def cmd_member_add(args):
@@ -450,10 +462,8 @@ def cmd_config_show(args):
 
 def cmd_config_set(args):
     from app.services import config
-    try:
-        table = json.loads(Path(args.file).read_text("utf-8"))
-    except (OSError, ValueError) as e:
-        raise ValidationError("file", "a readable JSON file", f"file: {args.file} 无法读取 ({e})") from None
+    from app.core import limits
+    table = limits.load_json(args.file, "config")
     with _open(args) as store:
         if store.user["role"] != Role.LEADER.value:
             raise AccessDenied("only a team leader (队长) may replace a policy table")
@@ -468,7 +478,7 @@ def cmd_audit_verify(args):
     text = (f"审计链完整 (audit chain verified): {result['entries']} 条, head {result['head'][:16]}…" if result["ok"]
             else "审计链有问题 (audit chain BROKEN):\n" + "\n".join("  " + p for p in result["problems"]))
     emit(args, result, text)
-    return EXIT_OK if result["ok"] else 1
+    return EXIT_OK if result["ok"] else EXIT_INVALID
 
 
 def cmd_backup(args):
@@ -569,7 +579,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--search", help="name, pinyin, initials, ID or phone fragment, group")
     p.add_argument("--category")
     p.add_argument("--group")
-    p.add_argument("--limit", type=int, default=200)
+    p.add_argument("--limit", type=int, help=f"at most N households (0: all; default: all with --json, "
+                                             f"{TEXT_LIMIT} on the terminal)")
 
     g = group("member", "household members")
     p = add("add", cmd_member_add, "add a member", g)
@@ -733,6 +744,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.data is None:
         args.data = default_data_dir()
     args.data = Path(args.data).expanduser()
+    from app import log
+    from app.faults import command_name
+    log.setup()
+    code = _run(args)
+    log.logger.info("%s: exit %s", command_name(args), code)
+    return code
+
+
+def _run(args) -> int:
     try:
         result = args.func(args)
         return result if isinstance(result, int) else EXIT_OK
@@ -753,6 +773,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return EXIT_OK
+    except Exception as e:  # noqa: BLE001 - a full disk, a read-only folder, a bug: a sentence, never a traceback
+        from app.faults import explain
+        code, data, text = explain(e, args)
+        return _fail(args, code, data, text)
 
 
 def _fail(args, code: int, data: dict, text: str) -> int:

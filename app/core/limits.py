@@ -43,6 +43,10 @@ MAX_ZIP_MEMBERS = 10_000
 MAX_ROWS = 200_000
 MAX_COLUMNS = 512
 MAX_CELL_CHARS = 32_767    # Excel's own limit for one cell
+MAX_CELLS = 16_000_000     # rows × columns: a county of 30,000 households is about 7 million
+
+# What reading a damaged zip can raise.
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError)
 
 # Structured files (JSON, YAML): how deep objects and lists may nest.
 MAX_DEPTH = 32
@@ -152,7 +156,7 @@ def check_zip(path, field: str = "file", max_unpacked: int = MAX_UNPACKED) -> No
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except ZIP_ERRORS:
         return
     if len(infos) > MAX_ZIP_MEMBERS:
         raise LimitExceeded(path, f"不超过 {MAX_ZIP_MEMBERS:,} 个部件 (at most {MAX_ZIP_MEMBERS:,} parts)",
@@ -169,7 +173,10 @@ def check_zip(path, field: str = "file", max_unpacked: int = MAX_UNPACKED) -> No
                             _size_text(total), field)
 
 
-_CELL_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
+# Cell references (r="AB12"). Only those that can matter are collected: columns of two or three
+# letters (27 on) and rows of five digits or more (10,000 on); below those no limit can be reached.
+_CELL_COLUMN = re.compile(rb' r="([A-Z]{2,3})[0-9]')
+_CELL_ROW = re.compile(rb' r="[A-Z]{1,3}([0-9]{5,7})"')
 
 
 def _column_number(letters: bytes) -> int:
@@ -185,7 +192,7 @@ def check_xlsx_extent(path, field: str = "file") -> None:
     A1 to its furthest cell: one cell at XFD1048576 would be 17 billion)."""
     try:
         z = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except ZIP_ERRORS:
         return
     with z:
         for info in z.infolist():
@@ -197,14 +204,56 @@ def check_xlsx_extent(path, field: str = "file") -> None:
                 with z.open(info) as part:
                     while chunk := part.read(MB):
                         block = tail + chunk
-                        for m in _CELL_REF.finditer(block):
-                            columns = max(columns, _column_number(m.group(1)))
-                            rows = max(rows, int(m.group(2)))
+                        columns = max([columns] + [_column_number(c) for c in set(_CELL_COLUMN.findall(block))])
+                        rows = max([rows, *map(int, _CELL_ROW.findall(block))])
                         tail = block[-32:]
-            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError):
+            except ZIP_ERRORS:
                 raise ValidationError(field, "an undamaged workbook",
                                       f"{field}: {Path(path).name} 已损坏 (damaged: {info.filename})") from None
             check_sheet(path, info.filename.rsplit("/", 1)[-1], rows, columns, field)
+
+
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+
+
+def check_ods_extent(path, field: str = "file") -> None:
+    """The same for an .ods, whose rows and cells carry repeat counts: a row of one value
+    repeated 100,000 times and 1,000 columns wide is a few bytes and 100 million cells. Only
+    repeats up to the last cell with a value count (trailing empty repeats are not read)."""
+    import xml.etree.ElementTree as ET
+    try:
+        z = zipfile.ZipFile(path)
+    except ZIP_ERRORS:
+        return
+    with z:
+        if "content.xml" not in z.namelist():
+            return
+        sheet, position, rows, columns = "", 0, 0, 0
+        try:
+            with z.open("content.xml") as content:
+                for event, el in ET.iterparse(content, events=("start", "end")):
+                    if event == "start":
+                        if el.tag == _TABLE + "table":
+                            sheet, position, rows, columns = el.get(_TABLE + "name", ""), 0, 0, 0
+                        continue
+                    if el.tag != _TABLE + "table-row":
+                        if el.tag == _TABLE + "table":
+                            el.clear()
+                        continue
+                    column = last = 0
+                    for cell in el:
+                        column += int(cell.get(_TABLE + "number-columns-repeated", "1"))
+                        if cell.get(_OFFICE + "value-type") or len(cell):
+                            last = column
+                    position += int(el.get(_TABLE + "number-rows-repeated", "1"))
+                    if last:
+                        rows, columns = position, max(columns, last)
+                        check_sheet(path, sheet, rows, columns, field)
+                    el.clear()
+        except (ET.ParseError, *ZIP_ERRORS):
+            raise ValidationError(field, "an undamaged workbook",
+                                  f"{field}: {Path(path).name} 已损坏 (damaged: content.xml)") from None
 
 
 def check_sheet(path, sheet: str, rows: int, columns: int, field: str = "file") -> None:
@@ -215,6 +264,9 @@ def check_sheet(path, sheet: str, rows: int, columns: int, field: str = "file") 
     if columns > MAX_COLUMNS:
         raise LimitExceeded(path, f"每个工作表不超过 {MAX_COLUMNS} 列 (at most {MAX_COLUMNS} columns a sheet)",
                             f"工作表 {sheet} {columns:,} 列 (columns)", field)
+    if rows * columns > MAX_CELLS:  # a sheet is read as the full grid from A1 to its furthest cell
+        raise LimitExceeded(path, f"每个工作表不超过 {MAX_CELLS:,} 格 (at most {MAX_CELLS:,} cells a sheet)",
+                            f"工作表 {sheet} {rows:,} 行 × {columns:,} 列 (rows × columns)", field)
 
 
 def check_cell(path, sheet: str, row: int, column: int, value, field: str = "file") -> None:

@@ -126,6 +126,7 @@ def read_ledger(path: Path, mapping: dict[str, str] | None = None, progress=None
     limits.check_size(path, "ledger")
     limits.check_zip(path)
     limits.check_xlsx_extent(path)
+    limits.check_ods_extent(path)
     try:
         wb = CalamineWorkbook.from_path(str(path))
     except (CalamineError, OSError, ValueError) as e:

@@ -11,11 +11,13 @@ import json
 import os
 import shutil
 import tempfile
+import time
 import zipfile
 import zlib
 from datetime import datetime
 from pathlib import Path
 
+from app.core import limits
 from app.core.errors import AccessDenied, ValidationError
 
 from . import files
@@ -25,6 +27,21 @@ from .records import utc_now
 from .store import DB_NAME, KEYS_NAME, Store, check_not_open, store_exists
 
 FORMAT = "zhucun-backup/1"
+TEMP_PREFIX = ".zhucun-backup-"
+
+
+def remove_leftovers(out: Path, prefix: str) -> None:
+    """What a killed backup left beside `out`: its working folder (an encrypted copy of the
+    store) and its unfinished file. This store's are removed at once (the store's lock says no
+    other backup of it runs); any other Zhucun working folder once it is a day old."""
+    out.with_name(out.name + ".partial").unlink(missing_ok=True)
+    day_ago = time.time() - 86400
+    for folder in out.parent.glob(TEMP_PREFIX + "*"):
+        try:
+            if folder.is_dir() and (folder.name.startswith(prefix) or folder.stat().st_mtime < day_ago):
+                shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            continue
 
 
 def make_backup(store: Store, out: Path) -> dict:
@@ -32,7 +49,9 @@ def make_backup(store: Store, out: Path) -> dict:
     if out.is_dir():
         out = out / f"zhucun-{datetime.now():%Y%m%d-%H%M%S}.zhucun-backup"
     out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=out.parent, prefix=".zhucun-backup-") as tmp:
+    prefix = f"{TEMP_PREFIX}{store.store_id[:8]}-"
+    remove_leftovers(out, prefix)
+    with tempfile.TemporaryDirectory(dir=out.parent, prefix=prefix) as tmp:
         copy = Path(tmp) / DB_NAME
         key_hex = store._data_key.hex()
         store.conn.execute(f"ATTACH DATABASE ? AS backup KEY \"x'{key_hex}'\"", [str(copy)])
@@ -45,15 +64,19 @@ def make_backup(store: Store, out: Path) -> dict:
         manifest = {"format": FORMAT, "store_id": store.store_id, "device_id": store.device_id,
                     "created_at": utc_now(), "audit_head": store.audit.head, "audit_entries": store.audit.head_seq}
         partial = out.with_name(out.name + ".partial")
-        with open(partial, "wb") as f:  # fsync needs a handle open for writing (Windows)
-            with zipfile.ZipFile(f, "w", zipfile.ZIP_STORED) as z:
-                z.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
-                z.writestr(KEYS_NAME, json.dumps(store.keyfile.to_dict(), ensure_ascii=False, indent=1))
-                z.write(copy, DB_NAME)
-            f.flush()
-            os.fsync(f.fileno())
-        files.replace(partial, out)
-        files.fsync_dir(out.parent)
+        try:
+            with open(partial, "wb") as f:  # fsync needs a handle open for writing (Windows)
+                with zipfile.ZipFile(f, "w", zipfile.ZIP_STORED) as z:
+                    z.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
+                    z.writestr(KEYS_NAME, json.dumps(store.keyfile.to_dict(), ensure_ascii=False, indent=1))
+                    z.write(copy, DB_NAME)
+                f.flush()
+                os.fsync(f.fileno())
+            files.replace(partial, out)
+            files.fsync_dir(out.parent)
+        except BaseException:  # a full disk, Ctrl+C: no half backup is left under any name
+            partial.unlink(missing_ok=True)
+            raise
     return {**manifest, "path": str(out), "bytes": out.stat().st_size}
 
 
@@ -64,9 +87,17 @@ def restore_backup(path: Path, data_dir: Path, secret: str, is_recovery_code: bo
     if store_exists(data_dir) and not replace:
         raise AccessDenied(f"a store already exists in {data_dir} (use --replace to move it aside)")
     try:
+        limits.check_size(path, "backup")
+        limits.check_zip(path, max_unpacked=limits.MAX_BYTES["backup"])
         z = zipfile.ZipFile(path)
-    except (FileNotFoundError, zipfile.BadZipFile, IsADirectoryError):
+        sizes = {i.filename: i.file_size for i in z.infolist()}
+    except limits.ZIP_ERRORS:
         raise ValidationError("file", "a Zhucun backup", f"file: {path} 不是驻村备份文件 (not a Zhucun backup)") from None
+    for name, kind in (("manifest.json", "manifest"), (KEYS_NAME, "keys")):
+        if sizes.get(name, 0) > limits.MAX_BYTES[kind]:
+            z.close()
+            raise limits.LimitExceeded(path, f"{name} 不超过 {limits.MAX_BYTES[kind]:,} bytes (at most)",
+                                       f"{sizes[name]:,} bytes")
     data_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=data_dir.parent, prefix=".zhucun-restore-"))
     try:
@@ -75,12 +106,14 @@ def restore_backup(path: Path, data_dir: Path, secret: str, is_recovery_code: bo
                 names = set(z.namelist())
                 if not {"manifest.json", KEYS_NAME, DB_NAME} <= names:
                     raise ValidationError("file", "a Zhucun backup", f"file: {path} 缺少内容 (incomplete backup)")
-                manifest = json.loads(z.read("manifest.json"))
-                if manifest.get("format") != FORMAT:
+                text = z.read("manifest.json").decode("utf-8")
+                limits.check_depth(text, path)
+                manifest = json.loads(text)
+                if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
                     raise ValidationError("file", f"format {FORMAT}")
                 z.extract(KEYS_NAME, staging)
                 z.extract(DB_NAME, staging)
-        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, AttributeError):
+        except (*limits.ZIP_ERRORS, AttributeError):
             # A bad CRC, a truncated member or a damaged manifest: refuse before anything else.
             raise ValidationError("file", "an undamaged backup",
                                   f"file: {path} 备份文件已损坏 (damaged backup)") from None

@@ -104,6 +104,24 @@ def test_ledger_zip_bomb_refused_before_unpacking(tmp_path):
     assert "bomb.xlsx" in str(e.value) and e.value.field == "file"
 
 
+def test_ledger_ods_repeat_bomb_refused(tmp_path):
+    """A few hundred bytes: one value repeated 100,000 rows down and 1,000 columns across."""
+    table = ('<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+             ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+             ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>'
+             '<table:table table:name="S"><table:table-row table:number-rows-repeated="100000">'
+             '<table:table-cell office:value-type="string" table:number-columns-repeated="300"><text:p>x</text:p>'
+             '</table:table-cell></table:table-row></table:table></office:spreadsheet></office:body>'
+             '</office:document-content>')
+    path = tmp_path / "bomb.ods"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", table)
+    with pytest.raises(limits.LimitExceeded) as e:
+        read_ledger(path)
+    assert "bomb.ods" in str(e.value) and "100,000 行 × 300 列" in str(e.value)
+
+
 # -- forms -------------------------------------------------------------------------------------
 @FUZZ
 @given(value=json_values)
