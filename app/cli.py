@@ -270,7 +270,7 @@ def cmd_income_add(args):
     c = record["comparison"]
     text = (f"家庭纯收入 (net): {format_yuan(record['net_fen'])}  人均 (per capita): {format_yuan(c['per_capita_fen'])}"
             f"  基准线 (baseline): {format_yuan(c['baseline_fen'])}  {'低于基准线 BELOW' if c['below'] else '高于基准线'}")
-    emit(args, record, "\n".join([text] + record["warnings"]))
+    emit(args, record, "\n".join([text, f"  基准线{record['baseline_source_zh']}"] + record["warnings"]))
 
 
 def cmd_income_list(args):

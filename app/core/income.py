@@ -26,6 +26,7 @@ HIGH_IDENTIFICATION_FEN = 2_000_000     # 识别纳入时人均纯收入 > 20,00
 MIN_MONTHLY_WAGE_FEN = 10_000           # 月工资 < 100 元
 MAX_MONTHLY_WAGE_FEN = 3_000_000        # 月工资 > 30,000 元
 
+UNSOURCED_ZH = "默认估计值，未见公开文件出处，应以本省公布的基准线替换 (a default estimate with no published source)"
 DEFAULT_BASELINES_PATH = Path(__file__).resolve().parents[2] / "resources" / "baselines.json"
 
 
@@ -120,13 +121,18 @@ def per_capita(items: IncomeItems, household_size: int) -> int:
 class Baselines:
     """监测收入基准线 per province and year, fen per person per year (configurable data, DOMAIN §3).
 
-    JSON form: {"note": ..., "default": {"2022": 690000, ...}, "provinces": {"52": {"2023": 730000}}}.
+    JSON form: {"note": ..., "default": {"2022": 690000, ...}, "provinces": {"52": {"2023": 730000}},
+    "sources": {"default": {"2022": "seed 003 …"}, "52": {"2023": "…"}}}. `sources` names the
+    published document behind a row; a row without one is a default estimate and says so
+    wherever it is shown (`source_zh`).
     """
 
-    def __init__(self, default: dict[int, int], provinces: dict[str, dict[int, int]], note: str = ""):
+    def __init__(self, default: dict[int, int], provinces: dict[str, dict[int, int]], note: str = "",
+                 sources: dict[str, dict[int, str]] | None = None):
         self.default = default
         self.provinces = provinces
         self.note = note
+        self.sources = sources or {}
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Baselines":
@@ -138,7 +144,7 @@ class Baselines:
     def from_dict(cls, d: dict) -> "Baselines":
         if not isinstance(d, dict):
             raise ValidationError("baselines", "JSON object", "baselines: 基准线表须为JSON对象 (must be an object)")
-        unknown = set(d) - {"note", "default", "provinces"}
+        unknown = set(d) - {"note", "default", "provinces", "sources"}
         if unknown:
             raise ValidationError("baselines", "known keys",
                                   f"baselines: 未知的键 {sorted(unknown)} (unknown keys)")
@@ -153,7 +159,22 @@ class Baselines:
                 raise ValidationError("baselines.provinces", "2-digit province code",
                                       f"baselines.provinces: 省级代码应为2位数字 (province code must be 2 digits, got {code!r})")
             provinces[code] = cls._rows(rows, f"baselines.provinces.{code}")
-        return cls(default, provinces, str(d.get("note", "")))
+        sources_raw = d.get("sources", {})
+        if not isinstance(sources_raw, dict):
+            raise ValidationError("baselines.sources", "JSON object", "baselines.sources: 须为JSON对象 (must be an object)")
+        sources: dict[str, dict[int, str]] = {}
+        for key, rows in sources_raw.items():
+            table = default if key == "default" else provinces.get(key)
+            if table is None or not isinstance(rows, dict):
+                raise ValidationError("baselines.sources", "a source per existing row",
+                                      f"baselines.sources: “{key}”没有对应的基准线行 (no such row)")
+            for year, text in rows.items():
+                if not (isinstance(year, str) and year.isdigit() and int(year) in table) or not isinstance(text, str) \
+                        or not text.strip():
+                    raise ValidationError("baselines.sources", "a source per existing row",
+                                          f"baselines.sources.{key}.{year}: 出处须为文字且对应已有年份 (text for an existing year)")
+            sources[key] = {int(y): t.strip() for y, t in rows.items()}
+        return cls(default, provinces, str(d.get("note", "")), sources)
 
     @staticmethod
     def _rows(rows, field: str) -> dict[int, int]:
@@ -176,6 +197,7 @@ class Baselines:
             "default": {str(y): v for y, v in sorted(self.default.items())},
             "provinces": {c: {str(y): v for y, v in sorted(rows.items())}
                           for c, rows in sorted(self.provinces.items())},
+            "sources": {k: {str(y): t for y, t in sorted(rows.items())} for k, rows in sorted(self.sources.items())},
         }
 
     def for_year(self, province_code: str | None, year: int) -> int:
@@ -185,6 +207,11 @@ class Baselines:
         year carries forward: a province keeps its line until it publishes a new one); otherwise
         the default row, the same way. Nothing at or before `year` → ValidationError.
         """
+        key, row_year = self._row(province_code, year)
+        return (self.default if key == "default" else self.provinces[key])[row_year]
+
+    def _row(self, province_code: str | None, year: int) -> tuple[str, int]:
+        """("default" or the province's code, the year of the row) that `for_year` reads."""
         rows = []
         if province_code is not None:
             code = str(province_code).strip()
@@ -192,14 +219,31 @@ class Baselines:
                 raise ValidationError("province_code", "2-digit province or region code",
                                       f"province_code: 省级代码应为2位数字或行政区划代码 (got {province_code!r})")
             if code[:2] in self.provinces:
-                rows.append(self.provinces[code[:2]])
-        rows.append(self.default)
-        for row in rows:
+                rows.append((code[:2], self.provinces[code[:2]]))
+        rows.append(("default", self.default))
+        for key, row in rows:
             earlier = [y for y in row if y <= year]
             if earlier:
-                return row[max(earlier)]
+                return key, max(earlier)
         raise ValidationError("year", "baseline configured",
                               f"year: {year}年及以前没有监测收入基准线 (no income baseline configured for {year} or before)")
+
+    def source(self, province_code: str | None, year: int) -> str | None:
+        """The published source of the row `for_year` reads, or None for a default estimate."""
+        key, row_year = self._row(province_code, year)
+        return self.sources.get(key, {}).get(row_year)
+
+    def source_zh(self, province_code: str | None, year: int) -> str:
+        """Where the baseline comes from, for showing beside it."""
+        src = self.source(province_code, year)
+        if src:
+            return f"出处：{src}"
+        return UNSOURCED_ZH
+
+    def unsourced(self) -> list[str]:
+        """The rows without a source, as "default 2024" / "52 2023"."""
+        return [f"{key} {y}" for key, row in (("default", self.default), *sorted(self.provinces.items()))
+                for y in sorted(row) if y not in self.sources.get(key, {})]
 
 
 def _check_signed_fen(value, field: str) -> int:

@@ -29,12 +29,16 @@ def add_income(store: Store, household_id: str, assessed_on, items: dict, househ
                 raise ValidationError("household_size", "at least 1",
                                       "household_size: 本户尚无成员，请填写家庭人口数 (no members yet: give household_size)")
         pc = per_capita(parsed, size)
-        baseline = config.baselines(store).for_year(household.get("province"), int(day[:4]))
+        table = config.baselines(store)
+        baseline = table.for_year(household.get("province"), int(day[:4]))
         record = store.records.insert("income_assessments", {
             "household_id": household_id, "assessed_on": day, "household_size": size,
             "items": parsed.to_dict(), "net_fen": parsed.net_income, "per_capita_fen": pc,
             "baseline_fen": baseline, "note": note})
     record["comparison"] = compare_to_baseline(pc, baseline)
+    # Whether the line is a published figure or the table's default estimate, wherever it is shown.
+    record["baseline_source"] = table.source(household.get("province"), int(day[:4]))
+    record["baseline_source_zh"] = table.source_zh(household.get("province"), int(day[:4]))
     record["warnings"] = income_warnings(pc)
     if record["warnings"] and not note:
         record["warnings"].append("请在备注中说明 (add a note explaining this)")

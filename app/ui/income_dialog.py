@@ -182,6 +182,12 @@ class IncomeDialog(QDialog):
         except ValidationError:
             return None
 
+    def baseline_source(self) -> str:
+        try:
+            return self.baselines.source_zh(self.household.get("province"), edit_date(self.date).year)
+        except ValidationError:
+            return ""
+
     def update_summary(self, *_) -> None:
         items = IncomeItems(**self.fen_items(strict=False))
         pc = per_capita(items, self.household_size.value())
@@ -189,6 +195,9 @@ class IncomeDialog(QDialog):
         self.net_label.setText(format_yuan(items.net_income))
         self.pc_label.setText(format_yuan(pc))
         self.base_label.setText(format_yuan(base) if base else self.tr("未设置"))
+        self.base_label.setToolTip(self.baseline_source())
+        if base and not self.baselines.source(self.household.get("province"), edit_date(self.date).year):
+            self.base_label.setText(format_yuan(base) + self.tr("（默认估计值，无公开出处）"))
         lines = []
         if base:
             c = compare_to_baseline(pc, base)

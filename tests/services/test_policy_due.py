@@ -2,7 +2,6 @@
 state it was in during that month (003 #5, #11, #18), and count from when it was monitored."""
 from __future__ import annotations
 
-
 from app.services import due, reporting, visits
 
 from policykit import TODAY, village  # noqa: F401 - fixture

@@ -95,3 +95,25 @@ def test_a_woman_is_not_saved_as_a_son(village):
     with pytest.raises(ValidationError) as e:
         households.update_member(village.store, m["id"], {"relation": "之子"}, today=TODAY)
     assert e.value.field == "relation"
+
+
+def test_each_baseline_row_carries_its_source_and_defaults_say_they_are_estimates(village):
+    """Only 2022 = 6,900 yuan is published (seed 003 #3); the other default years are estimates.
+    Each row names its source; an unsourced default says so wherever it is shown."""
+    from app.services import config
+    table = config.baselines(village.store)
+    assert table.for_year(None, 2022) == 690_000 and "6900元" in table.source(None, 2022)
+    assert table.source(None, 2026) is None and "默认估计值" in table.source_zh(None, 2026)
+    assert "default 2026" in table.unsourced() and "default 2022" not in table.unsourced()
+    home = village.household(province="湖南")
+    code, out = village.cli("income", "add", "--household", home["id"], "--date", "2026-03-01", "--wage", "20000")
+    assert code == 0, out
+    assert out["baseline_source"] is None and "默认估计值" in out["baseline_source_zh"]
+    village.close()
+    code, out = village.cli("income", "add", "--household", home["id"], "--date", "2022-08-01", "--wage", "20000")
+    assert code == 0 and "2022年为6900元" in out["baseline_source"]
+    # The county's table carries its own sources through sync; a source must name an existing row.
+    config.set_baselines(village.store, {"default": {"2026": 820_000}, "sources": {"default": {"2026": "县发文"}}})
+    assert config.baselines(village.store).source_zh("43", 2026) == "出处：县发文"
+    with pytest.raises(ValidationError):
+        config.set_baselines(village.store, {"default": {"2026": 820_000}, "sources": {"default": {"2025": "县发文"}}})
