@@ -291,7 +291,7 @@ class _Converter:
         if Path(name).suffix.lower() == ".geojson":
             self.fail(f"choices from {name}: GeoJSON choice files are not supported", node)
         if not path.is_file():
-            self.fail(f"the choice file {name} must be next to the form ({path.parent})", node)
+            self.fail(f"the choice file {name} must be next to the form", node)
         if path.stat().st_size > MAX_CHOICE_FILE:
             self.fail(f"the choice file {name} is larger than {MAX_CHOICE_FILE >> 20} MB", node)
         try:
