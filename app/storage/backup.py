@@ -28,17 +28,17 @@ from .store import DB_NAME, KEYS_NAME, Store, check_not_open, store_exists
 
 FORMAT = "zhucun-backup/1"
 TEMP_PREFIX = ".zhucun-backup-"
+RESTORE_PREFIX = ".zhucun-restore-"
 
 
-def remove_leftovers(out: Path, prefix: str) -> None:
-    """What a killed backup left beside `out`: its working folder (an encrypted copy of the
-    store) and its unfinished file. This store's are removed at once (the store's lock says no
-    other backup of it runs); any other Zhucun working folder once it is a day old."""
-    out.with_name(out.name + ".partial").unlink(missing_ok=True)
-    day_ago = time.time() - 86400
-    for folder in out.parent.glob(TEMP_PREFIX + "*"):
+def remove_leftovers(where: Path, kind: str, own: str | None = None, max_age: float = 86400) -> None:
+    """The working folders a killed backup or restore left in `where` (each an encrypted copy
+    of a store): those starting with `own` at once (the store's lock says no other backup of it
+    runs), any other of this `kind` once it is `max_age` seconds old."""
+    old = time.time() - max_age
+    for folder in where.glob(kind + "*"):
         try:
-            if folder.is_dir() and (folder.name.startswith(prefix) or folder.stat().st_mtime < day_ago):
+            if folder.is_dir() and ((own and folder.name.startswith(own)) or folder.stat().st_mtime < old):
                 shutil.rmtree(folder, ignore_errors=True)
         except OSError:
             continue
@@ -50,7 +50,8 @@ def make_backup(store: Store, out: Path) -> dict:
         out = out / f"zhucun-{datetime.now():%Y%m%d-%H%M%S}.zhucun-backup"
     out.parent.mkdir(parents=True, exist_ok=True)
     prefix = f"{TEMP_PREFIX}{store.store_id[:8]}-"
-    remove_leftovers(out, prefix)
+    out.with_name(out.name + ".partial").unlink(missing_ok=True)  # a killed backup's unfinished file
+    remove_leftovers(out.parent, TEMP_PREFIX, own=prefix)
     with tempfile.TemporaryDirectory(dir=out.parent, prefix=prefix) as tmp:
         copy = Path(tmp) / DB_NAME
         key_hex = store._data_key.hex()
@@ -99,7 +100,8 @@ def restore_backup(path: Path, data_dir: Path, secret: str, is_recovery_code: bo
             raise limits.LimitExceeded(path, f"{name} 不超过 {limits.MAX_BYTES[kind]:,} bytes (at most)",
                                        f"{sizes[name]:,} bytes")
     data_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=data_dir.parent, prefix=".zhucun-restore-"))
+    remove_leftovers(data_dir.parent, RESTORE_PREFIX, max_age=3600)
+    staging = Path(tempfile.mkdtemp(dir=data_dir.parent, prefix=RESTORE_PREFIX))
     try:
         try:
             with z:
