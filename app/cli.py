@@ -438,6 +438,9 @@ def cmd_check(args):
     with _open(args) as store:
         hid = households.get_household(store, args.household)["id"] if args.household else None
         found = checks.run_checks(store, today=_today(args), rules=args.rule, household_id=hid)
+        if args.review_sheet:
+            from app.services.hand_samples import review_sheet
+            review_sheet(store, found, Path(args.review_sheet), _today(args))
     rows = [f.as_dict() for f in found if f.severity in severities]
     counts = "，".join(f"{SEVERITY_ZH[s]} {sum(r['severity'] == s for r in rows)}" for s in SEVERITIES)
     for r in rows:
@@ -662,6 +665,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rule", action="append", metavar="PREFIX", help="only rules whose id starts with PREFIX")
     p.add_argument("--household", help="household id or number")
     p.add_argument("--severity", help="error, warning, review (comma separated)")
+    p.add_argument("--review-sheet", metavar="FILE.pdf",
+                   help="also print the handwriting findings for review: both signatures, the figures, a verdict line")
     p.add_argument("--today", help="YYYY-MM-DD (default: today)")
 
     g = group("prompt", "monthly work prompts (驻村工作提示)")

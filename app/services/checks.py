@@ -239,8 +239,8 @@ class _stored_same_hand:
     Signatures never change once saved, so a pair is compared once per store, not per run;
     the threshold is applied on reading, so a new threshold needs no recomputation.
 
-    An investigator with a hand sample is judged by the sample (the median distance to its
-    items, each a different text) instead of by their signatures on forms."""
+    An investigator with a hand sample is judged by the sample too (its closest item, each a
+    different text) as well as by their signatures on forms: either can show the hand."""
 
     def __init__(self, store: Store, signature, samples: dict[str, dict] | None = None):
         self.store, self.signature = store, signature
@@ -298,8 +298,9 @@ class _stored_same_hand:
         self.signatures[a.id], self.signatures[b.id] = a, b
         h, inv = (a, b) if b.role == "investigator" else (b, a)
         name = inv.signer_name.strip()
-        if inv.role == "investigator" and h.role == "household" and name in self.samples:
-            return self.against_sample(h, name).alike
+        if inv.role == "investigator" and h.role == "household" and name in self.samples \
+                and self.against_sample(h, name).alike:
+            return True
         d = self._distance((a.id, b.id), lambda: self._features(a), lambda: self._features(b))
         return d is not None and d <= self.threshold
 
@@ -323,21 +324,24 @@ class _stored_same_hand:
         if name in self.samples:
             sample = self.samples[name]
             c = self.against_sample(h, name)
-            out.update(reference="sample", sample=sample, distance=c.distance, closest=c.closest,
-                       reference_strokes=sample["items"][c.closest]["strokes"],
-                       reference_text=sample["items"][c.closest]["text"], spread=c.spread)
-            return out
+            out.update(sample=sample, sample_distance=c.distance, sample_threshold=self.signature.SAMPLE_THRESHOLD,
+                       spread=c.spread)
+            if c.alike:
+                return out | {"reference": "sample", "distance": c.distance, "threshold": out["sample_threshold"],
+                              "false_alarms": self.signature.MEASURED_SAMPLE_FALSE_ALARMS,
+                              "closest": c.closest, "reference_strokes": sample["items"][c.closest]["strokes"],
+                              "reference_text": sample["items"][c.closest]["text"]}
         own = [s for s in self.signatures.values() if s.role == "investigator" and s.signer_name.strip() == name]
         scored = [(self.known.get((min(h.id, s.id), max(h.id, s.id))), s) for s in own]
         scored = sorted(((d, s) for d, s in scored if d is not None), key=lambda x: x[0])
         if not scored:
             return out | {"reference": "forms"}
-        ids = [s.id for _, s in scored]
-        spread = sorted(d for i, a in enumerate(ids) for b in ids[i + 1:]
-                        if (d := self.known.get((min(a, b), max(a, b)))) is not None)
+        if "spread" not in out:  # without a sample: how far apart the investigator's own signatures are
+            ids = [s.id for _, s in scored]
+            out["spread"] = tuple(sorted(d for i, a in enumerate(ids) for b in ids[i + 1:]
+                                         if (d := self.known.get((min(a, b), max(a, b)))) is not None))
         d, s = scored[0]
-        return out | {"reference": "forms", "distance": d, "reference_strokes": s.data,
-                      "reference_text": s.signer_name, "spread": tuple(spread)}
+        return out | {"reference": "forms", "distance": d, "reference_strokes": s.data, "reference_text": s.signer_name}
 
     def save(self) -> None:
         remember_distances(self.store, [(a, b, d) for (a, b), d in self.new.items()])
@@ -359,17 +363,21 @@ def _investigator_named(f: Finding, samples: dict, signatures, h: Signature) -> 
 def evidence_text(e: dict) -> str:
     """One sentence for the finding's message: the reference, the distance against the
     threshold and against the investigator's own spread, and the check's false-alarm rate."""
+    s = e.get("sample")
     if e.get("reference") == "sample":
-        s = e["sample"]
-        ref = f"参照调查人{e['investigator']}的笔迹样本（{len(s['items'])}项不同字词，{s['recorded_on']}录入）"
+        ref = f"参照调查人{e['investigator']}的笔迹样本“{e['reference_text']}”（样本{len(s['items'])}项不同字词，{s['recorded_on']}录入）"
+    elif s:
+        ref = (f"参照调查人{e['investigator']}在表单上的签名（与其笔迹样本最近距离{e['sample_distance']:.2f}，"
+               f"未达样本阈值{e['sample_threshold']:.2f}）")
     else:
         ref = f"参照调查人{e['investigator']}在表单上的签名（该调查人未录入笔迹样本）"
     parts = [ref]
     if e.get("distance") is not None:
         parts.append(f"笔迹距离{e['distance']:.2f}，阈值{e['threshold']:.2f}")
     if e.get("spread"):
-        parts.append(f"其本人不同字词间距离中位数{statistics.median(e['spread']):.2f}")
-    parts.append(f"此项检查对不同人误报率约{e['false_alarms']:.1%}")
+        what = "笔迹样本各项之间" if s else "其表单签名之间"
+        parts.append(f"其本人{what}距离中位数{statistics.median(e['spread']):.2f}")
+    parts.append(f"此项检查在真实笔迹上对不同人误报率约{e['false_alarms']:.1%}")
     return "。" + "；".join(parts) + "。"
 
 

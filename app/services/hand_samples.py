@@ -10,7 +10,6 @@ does not come back.
 from __future__ import annotations
 
 import hashlib
-import statistics
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,8 +27,9 @@ VERDICTS = {"different_people": "已核实，非同一人笔迹"}
 
 @dataclass(frozen=True)
 class Comparison:
-    """A household signature against a hand sample: the median distance to its items (each a
-    different text), the closest item, and the sample's own spread (distances between its items)."""
+    """A household signature against a hand sample: the distance to its closest item (each item
+    a different text: the one the hand wrote most like the household's line), which item, every
+    distance, and the sample's own spread (distances between its items)."""
     distance: float
     closest: int
     distances: tuple[float, ...]
@@ -37,7 +37,7 @@ class Comparison:
 
     @property
     def alike(self) -> bool:
-        return self.distance <= signature.SAME_HAND_THRESHOLD
+        return self.distance <= signature.SAMPLE_THRESHOLD
 
 
 def _content(user_id: str, user_name: str, recorded_on: str, items: list[dict]) -> bytes:
@@ -133,14 +133,12 @@ def spread(sample: dict, distance=signature.distance) -> tuple[float, ...]:
 
 
 def compare(household_strokes, sample: dict, distance=None, spread_of=None) -> Comparison:
-    """A household signature against a sample: the median over its items, each a different
-    text, so one item that happens to look like the name decides nothing."""
+    """A household signature against a sample: its distance to every item, judged by the
+    closest (SAMPLE_THRESHOLD is chosen for that: several items, several chances)."""
     distance = distance or (lambda k, s: signature.distance(s, sample["items"][k]["strokes"]))
     ds = tuple(distance(k, household_strokes) for k in range(len(sample["items"])))
-    finite = [d for d in ds if d != float("inf")]
-    median = statistics.median(ds) if finite else float("inf")
     closest = min(range(len(ds)), key=ds.__getitem__)
-    return Comparison(median, closest, ds, spread_of(sample) if spread_of else spread(sample))
+    return Comparison(ds[closest], closest, ds, spread_of(sample) if spread_of else spread(sample))
 
 
 # -- reviews --------------------------------------------------------------------------------------
@@ -164,3 +162,15 @@ def reviewed(store: Store) -> set[tuple[str, str]]:
     """(signature id, rule) of every finding a reviewer has judged."""
     return {(a, b) for a, b in store.conn.execute(
         "SELECT signature_id, rule FROM signature_reviews WHERE deleted = 0")}
+
+
+def review_sheet(store: Store, findings, out, today: date | None = None) -> int:
+    """The handwriting findings among `findings` printed for a reviewer (app/reports/
+    signature_review.py), at `out`; returns the number of pages (0: none to print, no file)."""
+    from app.reports.signature_review import write_review
+    from .checks import signature_evidence
+    from .printing import _place
+    items = [(f.as_dict(), signature_evidence(store, f)) for f in findings if f.rule.startswith("signature.")]
+    if not items:
+        return 0
+    return write_review(items, out, place=_place(store), printed_on=(today or clock.today()).isoformat())

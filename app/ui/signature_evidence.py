@@ -126,9 +126,13 @@ class SignatureEvidence(QWidget):
             lines.append(self.tr("笔迹距离 {0:.2f}，阈值 {1:.2f}（{2}）").format(e["distance"], e["threshold"], verdict))
         if e.get("spread"):
             s = e["spread"]
-            lines.append(self.tr("调查人本人不同字词之间的距离：中位数 {0:.2f}，最大 {1:.2f}").format(
-                statistics.median(s), max(s)))
-        if e.get("reference") != "sample":
+            what = self.tr("笔迹样本各项（不同字词）之间") if e.get("sample") else self.tr("其表单上各次签名之间")
+            lines.append(self.tr("调查人本人{0}的距离：中位数 {1:.2f}，最大 {2:.2f}").format(
+                what, statistics.median(s), max(s)))
+        if e.get("sample") and e.get("reference") != "sample":
+            lines.append(self.tr("与笔迹样本最近的一项距离 {0:.2f}，样本阈值 {1:.2f}：按表单上的签名比较。").format(
+                e["sample_distance"], e["sample_threshold"]))
+        elif not e.get("sample"):
             lines.append(self.tr("该调查人没有录入笔迹样本（设置 → 我的笔迹样本），只能和其表单上的签名比较。"))
         lines.append(self.tr("此项检查在真实笔迹数据上对不同人的误报率约 {0:.1%}：请人工比对后再下结论。").format(
             e["false_alarms"]))

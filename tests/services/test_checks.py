@@ -115,7 +115,7 @@ def test_household_signature_in_the_investigators_hand(store, village):
     # test_signature's business); 李四's line was written by the investigator.
     honest = next(s for s in (handwriting.Writer(k).sign("张三", k) for k in range(2, 60))
                   if signature.distance(s, investigator) > signature.SAME_HAND_THRESHOLD + 0.2)
-    forged = handwriting.Writer(1).sign("李四", 7)
+    forged = handwriting.Writer(1).sign("王芳", 7)  # the investigator signed the household's line as he signs
     assert signature.same_hand(forged, investigator)
     for key, household_strokes in (("zhang", honest), ("li", forged)):
         inst = form(store, village[key]["id"], state="signed")

@@ -2,6 +2,7 @@
 different texts, named in the finding; a reviewer's verdict keeps a finding from coming back."""
 from __future__ import annotations
 
+import subprocess
 from datetime import date
 
 import pytest
@@ -70,29 +71,46 @@ def test_a_sheet_that_is_not_enough_names_the_item(store, items, field):
 
 
 def test_the_check_uses_the_sample_and_says_so(store, hh):
-    """The household line written by the investigator is found by the sample (texts the sample
-    never had); an honest head's signature is not; the finding names the reference."""
-    forged_home = hh.household("李四")
+    """A household line the investigator wrote is found by the sample; an honest head's
+    signature is not; the finding names the reference it was judged by."""
+    forged_home = hh.household("王建国")  # a name the sheet has: the hand wrote it for the sample too
     honest_home = hh.household("张三")
     own = INVESTIGATOR.sign("王芳", 1)
-    forged = signed_form(store, forged_home["id"], "王芳", own, "李四", INVESTIGATOR.sign("李四", 9))
+    forged = signed_form(store, forged_home["id"], "王芳", own, "王建国", INVESTIGATOR.sign("王建国", 9))
+    sample_items = sheet()
     honest = next(s for s in (handwriting.Writer(7_100_100 + k).sign("张三", k) for k in range(40))
-                  if signature.distance(s, own) > signature.SAME_HAND_THRESHOLD + 0.3)
+                  if signature.distance(s, own) > signature.SAME_HAND_THRESHOLD + 0.3
+                  and min(signature.distance(s, i["strokes"]) for i in sample_items) > signature.SAMPLE_THRESHOLD + 0.2)
     signed_form(store, honest_home["id"], "王芳", own, "张三", honest)
 
     before = run_checks(store, today=TODAY, rules=["signature"])
     assert all("未录入笔迹样本" in f.message for f in before)
 
-    hand_samples.record(store, sheet(), today=TODAY)
+    hand_samples.record(store, sample_items, today=TODAY)
     found = run_checks(store, today=TODAY, rules=["signature"])
     assert [(f.rule, f.record[1]) for f in found] == [("signature.same_hand", forged)]
-    assert "参照调查人王芳的笔迹样本（8项不同字词，2026-11-20录入）" in found[0].message
-    assert f"阈值{signature.SAME_HAND_THRESHOLD:.2f}" in found[0].message and "误报率" in found[0].message
+    assert "参照调查人王芳的笔迹样本“王建国”（样本8项不同字词，2026-11-20录入）" in found[0].message
+    assert f"阈值{signature.SAMPLE_THRESHOLD:.2f}" in found[0].message and "误报率" in found[0].message
 
     e = checks.signature_evidence(store, found[0])
-    assert e["reference"] == "sample" and e["distance"] <= e["threshold"] == signature.SAME_HAND_THRESHOLD
-    assert e["household"].id == forged and e["reference_strokes"] in [i["strokes"] for i in e["sample"]["items"]]
-    assert len(e["spread"]) == 8 * 7 // 2 and e["false_alarms"] == signature.MEASURED_FALSE_ALARMS
+    assert e["reference"] == "sample" and e["distance"] <= e["threshold"] == signature.SAMPLE_THRESHOLD
+    assert e["household"].id == forged and e["reference_strokes"] == sample_items[0]["strokes"]
+    assert len(e["spread"]) == 8 * 7 // 2 and e["false_alarms"] == signature.MEASURED_SAMPLE_FALSE_ALARMS
+
+
+def test_without_a_match_in_the_sample_the_forms_decide_and_the_finding_says_so(store, hh):
+    """The investigator's own signature copied into the household line: the sample (other
+    texts) does not match it, the form's investigator signature does."""
+    home = hh.household("李四")
+    own = INVESTIGATOR.sign("王芳", 1)
+    sid = signed_form(store, home["id"], "王芳", own, "李四", own)
+    hand_samples.record(store, sheet(texts=hand_samples.SHEET[1:]), today=TODAY)
+    found = run_checks(store, today=TODAY, rules=["signature"])
+    assert [(f.rule, f.record[1]) for f in found] == [("signature.same_hand", sid)]
+    e = checks.signature_evidence(store, found[0])
+    if e["sample_distance"] > signature.SAMPLE_THRESHOLD:
+        assert e["reference"] == "forms" and e["distance"] == 0.0
+        assert "参照调查人王芳在表单上的签名（与其笔迹样本最近距离" in found[0].message
 
 
 def test_a_reviewed_finding_does_not_come_back(store, hh):
@@ -109,3 +127,18 @@ def test_a_reviewed_finding_does_not_come_back(store, hh):
         hand_samples.review(store, sid, "signature.same_hand", verdict="same_person")
     with pytest.raises(ValidationError):
         hand_samples.review(store, sid, "income.identical")
+
+
+def test_the_printed_review_list_shows_both_signatures(store, hh, tmp_path):
+    home = hh.household("李四")
+    own = INVESTIGATOR.sign("王芳", 1)
+    signed_form(store, home["id"], "王芳", own, "李四", own)
+    found = run_checks(store, today=TODAY)
+    out = tmp_path / "review.pdf"
+    assert hand_samples.review_sheet(store, found, out, TODAY) >= 1
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    text = "".join(text.split())
+    assert "签名笔迹核实单" in text and "李四" in text and "误报率" in text and "核实结论" in text
+    assert hand_samples.review_sheet(store, [f for f in found if not f.rule.startswith("signature.")],
+                                     tmp_path / "none.pdf", TODAY) == 0
+    assert not (tmp_path / "none.pdf").exists()
