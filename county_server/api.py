@@ -30,6 +30,7 @@ MAX_PART = 8 * 2**20
 MAX_PARTS = 100_000
 MAX_BATCH = 512 * 2**20
 MAX_REQUEST = MAX_PART + 64 * 1024   # the largest body any request may carry
+NONCE_HEADER = b"x-zhucun-nonce"
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 HEX64 = r"^[0-9a-f]{64}$"
 CODE_PATTERN = r"^[ -]*(?:[A-HJ-NP-Za-hj-np-z2-9][ -]*){12}$"
@@ -107,6 +108,11 @@ class PartAnswer(BaseModel):
     have: list[int]
 
 
+class NonceAnswer(BaseModel):
+    nonce: str = Field(description="single use, for the device's next signed request (X-Zhucun-Nonce)")
+    expires_in: int = Field(description="seconds, by the county's clock")
+
+
 class ReceiptAnswer(BaseModel):
     receipt: SignedDocument
 
@@ -163,6 +169,25 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
 
+class NextNonce:
+    """Hands the device the nonce for its next signed request in every answer (X-Zhucun-Nonce),
+    refusals included, so a sync asks for one only at its start."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def sending(message):
+            nonce = (scope.get("state") or {}).get("next_nonce")
+            if message["type"] == "http.response.start" and nonce:
+                message = {**message, "headers": [*message.get("headers", []), (NONCE_HEADER, nonce.encode())]}
+            await send(message)
+        await self.app(scope, receive, sending)
+
+
 async def _too_large(send):
     payload = json.dumps({"detail": "request body too large (at most 8 MiB a part)"}).encode()
     await send({"type": "http.response.start", "status": 413,
@@ -186,27 +211,40 @@ def signed_path(request: Request) -> str:
 
 async def device(request: Request,
                  x_zhucun_device: Annotated[str | None, Header(description="the device id")] = None,
+                 x_zhucun_nonce: Annotated[str | None, Header(
+                     description="the single-use nonce the county issued (POST /nonce, or its last answer)")] = None,
                  x_zhucun_signature: Annotated[str | None, Header(
-                     description="hex Ed25519 of METHOD\\nPATH_WITH_QUERY\\nsha256hex(BODY)")] = None) -> Device:
-    """The enrolled device that signed this request: 401 unknown or bad signature, 403 revoked."""
+                     description="hex Ed25519 of METHOD\\nPATH_WITH_QUERY\\nsha256hex(BODY)\\nNONCE")] = None) -> Device:
+    """The enrolled device that signed this request with a fresh nonce: 401 unknown, bad
+    signature or a nonce not issued, used or expired (a replay); 403 revoked."""
     body = await request.body()
-    if not x_zhucun_device or not x_zhucun_signature or len(x_zhucun_device) > 64 \
-            or len(x_zhucun_signature) != 128:
-        raise HTTPException(401, "X-Zhucun-Device and X-Zhucun-Signature required")
+    if not x_zhucun_device or not x_zhucun_signature or not x_zhucun_nonce or len(x_zhucun_device) > 64 \
+            or len(x_zhucun_signature) != 128 or len(x_zhucun_nonce) > 64:
+        raise HTTPException(401, "X-Zhucun-Device, X-Zhucun-Nonce and X-Zhucun-Signature required")
+    engine = request.app.state.engine
 
     def lookup():
-        with db.reading(request.app.state.engine) as conn:
+        with db.reading(engine) as conn:
             return cty.device_row(conn, x_zhucun_device)
     row = await run_in_threadpool(lookup)
     if row is None:
         raise HTTPException(401, "unknown device")
     try:
-        envelope.ed25519_public(row["public_key"]).verify(
-            bytes.fromhex(x_zhucun_signature), envelope.request_message(request.method, signed_path(request), body))
+        envelope.ed25519_public(row["public_key"]).verify(bytes.fromhex(x_zhucun_signature), envelope.request_message(
+            request.method, signed_path(request), body, x_zhucun_nonce))
     except (InvalidSignature, ValueError):
         raise HTTPException(401, "request signature does not verify") from None
     if row["revoked_at"] is not None:
         raise HTTPException(403, "device revoked")
+
+    def fresh():
+        with engine.begin() as conn:
+            used = cty.use_nonce(conn, row["device_id"], x_zhucun_nonce)
+            request.state.next_nonce = cty.issue_nonce(conn, row["device_id"])
+            return used
+    if not await run_in_threadpool(fresh):
+        raise HTTPException(401, "nonce: not issued to this device, used already or expired (a request is"
+                                 " sent once: sign it again with the nonce in this answer)")
     return Device(device_id=row["device_id"], village=row["village"], body=body)
 
 
@@ -220,6 +258,7 @@ def create_app(db_url: str) -> FastAPI:
                               " publications (docs/sync.md).")
     app.state.engine = engine
     app.add_middleware(BodyLimit, limit=MAX_REQUEST)
+    app.add_middleware(NextNonce)
 
     @app.exception_handler(cty.NotInitialised)
     async def _not_initialised(_request, exc):
@@ -229,6 +268,19 @@ def create_app(db_url: str) -> FastAPI:
     def health():
         c = cty.load_county(engine)
         return {"status": "ok", "county_id": c.id, "county_name": c.name, "time": utc_now()}
+
+    @app.post(f"{API}/nonce", response_model=NonceAnswer, tags=["requests"], responses=_errors(401, 403))
+    def nonce(request: Request, x_zhucun_device: Annotated[str | None, Header(description="the device id")] = None):
+        """A nonce for the device's first signed request (each answer then carries the next)."""
+        with engine.begin() as conn:
+            row = cty.device_row(conn, x_zhucun_device) if x_zhucun_device and len(x_zhucun_device) <= 64 else None
+            if row is None:
+                raise HTTPException(401, "unknown device")
+            if row["revoked_at"] is not None:
+                raise HTTPException(403, "device revoked")
+            value = cty.issue_nonce(conn, row["device_id"])
+        request.state.next_nonce = value
+        return {"nonce": value, "expires_in": cty.NONCE_SECONDS}
 
     @app.post(f"{API}/enroll", response_model=EnrollAnswer, tags=["enrollment"],
               responses=_errors(400, 404, 409, 410, 413, 422))

@@ -325,6 +325,34 @@ def list_devices(engine: Engine) -> list[dict]:
     return [{**_device_view(r), "last_batch_at": last.get(r["device_id"])} for r in rows]
 
 
+# -- nonces: freshness for signed requests, by the county's clock alone ---------------------------
+NONCE_SECONDS = 600     # a nonce not used within this is gone
+MAX_NONCES = 100        # a device's nonces outstanding; the oldest go first
+
+
+def issue_nonce(conn: Connection, device_id: str, now: datetime | None = None) -> str:
+    """A new single-use nonce for the device's next signed request."""
+    now = now or datetime.now(timezone.utc)
+    n = db.nonces.c
+    conn.execute(db.nonces.delete().where(n.expires_at <= iso(now)))
+    held = [r[0] for r in conn.execute(select(n.nonce).where(n.device_id == device_id)
+                                       .order_by(n.expires_at.desc()).offset(MAX_NONCES - 1))]
+    if held:
+        conn.execute(db.nonces.delete().where(n.nonce.in_(held)))
+    nonce = secrets.token_urlsafe(24)
+    conn.execute(insert(db.nonces).values(nonce=nonce, device_id=device_id,
+                                          expires_at=iso(now + timedelta(seconds=NONCE_SECONDS))))
+    return nonce
+
+
+def use_nonce(conn: Connection, device_id: str, nonce: str, now: datetime | None = None) -> bool:
+    """Consume a nonce issued to this device and not expired; False when it is not one."""
+    now = now or datetime.now(timezone.utc)
+    n = db.nonces.c
+    return conn.execute(db.nonces.delete().where(n.nonce == nonce, n.device_id == device_id,
+                                                 n.expires_at > iso(now))).rowcount == 1
+
+
 def device_row(conn: Connection, device_id: str):
     return conn.execute(select(db.devices).where(db.devices.c.device_id == device_id)).mappings().first()
 

@@ -4,6 +4,7 @@ EnvelopeError and never another exception (the county parses what strangers send
 from __future__ import annotations
 
 import pytest
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from hypothesis import given, settings, strategies as st
@@ -106,11 +107,14 @@ def test_signed_documents_verify_only_unchanged_and_with_the_county_key():
         env.verify_document(doc, Ed25519PrivateKey.generate().public_key())
 
 
-def test_request_signatures_cover_method_path_and_body():
-    sig = env.request_signature(DEVICE, "put", "/api/v1/batches/b-1/parts/0", b"abc")
-    DEVICE.public_key().verify(bytes.fromhex(sig), env.request_message("PUT", "/api/v1/batches/b-1/parts/0", b"abc"))
-    with pytest.raises(Exception):
-        DEVICE.public_key().verify(bytes.fromhex(sig), env.request_message("PUT", "/api/v1/batches/b-1/parts/1", b"abc"))
+def test_request_signatures_cover_method_path_body_and_nonce():
+    path = "/api/v1/batches/b-1/parts/0"
+    sig = bytes.fromhex(env.request_signature(DEVICE, "put", path, b"abc", "n1"))
+    DEVICE.public_key().verify(sig, env.request_message("PUT", path, b"abc", "n1"))
+    for other in (("PUT", "/api/v1/batches/b-1/parts/1", b"abc", "n1"), ("POST", path, b"abc", "n1"),
+                  ("PUT", path, b"abd", "n1"), ("PUT", path, b"abc", "n2")):
+        with pytest.raises(InvalidSignature):
+            DEVICE.public_key().verify(sig, env.request_message(*other))
 
 
 def test_keys_round_trip_as_hex():

@@ -1,7 +1,9 @@
 """The HTTP side of sync: a small client for the county server's API (docs/sync.md).
 
 Every request after enrollment is signed by the device (`X-Zhucun-Device`,
-`X-Zhucun-Signature` over method, path with query and the body's hash). A request that fails
+`X-Zhucun-Signature` over method, path with query, the body's hash and `X-Zhucun-Nonce`, a
+single-use nonce the county issued: the first from `POST /nonce`, each next one in the last
+answer, so a captured request cannot be sent again and no clock needs to agree). A request that fails
 on the way (no route, timeout, a 5xx from a proxy) is tried again a few times with a short
 pause, then given up with a SyncError naming the step: the next sync resumes, nothing loops
 forever. Answers the county gives on purpose (4xx) go back to the caller, except the ones
@@ -25,6 +27,7 @@ TIMEOUT = httpx.Timeout(60.0, connect=15.0)
 ATTEMPTS = 3
 BACKOFF = (1.0, 3.0)  # seconds before the 2nd and 3rd attempt
 RETRY_STATUS = {500, 502, 503, 504}
+NONCE_HEADER = "X-Zhucun-Nonce"
 
 
 class SyncError(ZhucunError):
@@ -55,6 +58,7 @@ class CountyClient:
         self.attempts = max(1, attempts)
         self.backoff = tuple(backoff)
         self.sleep = sleep
+        self.nonce: str | None = None   # the county's nonce for the next signed request
         self.http = httpx.Client(transport=transport, timeout=timeout, follow_redirects=False,
                                  headers={"User-Agent": "zhucun-device/1"})
 
@@ -76,30 +80,52 @@ class CountyClient:
             content = json.dumps(json_body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             headers["Content-Type"] = "application/json"
         body = content or b""
-        request = self.http.build_request(method, self.base_url + path, content=body, headers=headers)
-        if signed:
-            if self.device_key is None or not self.device_id:
-                raise SyncError("本机尚未登记 (this device is not enrolled): zhucun enroll", step)
-            signed_path = request.url.raw_path.decode("ascii")
-            request.headers["X-Zhucun-Device"] = self.device_id
-            request.headers["X-Zhucun-Signature"] = envelope.request_signature(
-                self.device_key, method, signed_path, body)
-        last_problem = ""
-        for attempt in range(self.attempts):
-            if attempt:
-                self.sleep(self.backoff[min(attempt - 1, len(self.backoff) - 1)] if self.backoff else 0)
+        if signed and (self.device_key is None or not self.device_id):
+            raise SyncError("本机尚未登记 (this device is not enrolled): zhucun enroll", step)
+        last_problem, failures, nonce_retried = "", 0, False
+        while failures < self.attempts:
+            if failures:
+                self.sleep(self.backoff[min(failures - 1, len(self.backoff) - 1)] if self.backoff else 0)
+            failures += 1
             try:
+                request = self.http.build_request(method, self.base_url + path, content=body, headers=headers)
+                if signed:
+                    self._sign(request, method, body, step)
                 response = self.http.send(request)
             except httpx.TransportError as e:
                 last_problem = f"{type(e).__name__}: {e}" if str(e) else type(e).__name__
                 continue
+            if signed:
+                self.nonce = response.headers.get(NONCE_HEADER)
             if response.status_code in RETRY_STATUS:
                 last_problem = f"HTTP {response.status_code}"
+                continue
+            if signed and response.status_code == 401 and not nonce_retried and _about_nonce(response):
+                nonce_retried, failures = True, failures - 1  # used on a try that was cut: a new one, at once
                 continue
             self._check_access(response, step)
             return response
         raise SyncError(f"县服务器连不上 (county not reachable) at {self.base_url} — {step}: {last_problem}"
                         f"；下次同步会接着传 (the next sync resumes)", step)
+
+    def _sign(self, request: httpx.Request, method: str, body: bytes, step: str) -> None:
+        """Sign with the county's nonce for this request (asked for when the last answer had none);
+        a nonce is used once, whatever becomes of the request."""
+        if self.nonce is None:
+            response = self.http.post(self.base_url + "/api/v1/nonce", headers={"X-Zhucun-Device": self.device_id})
+            if response.status_code in RETRY_STATUS:
+                raise httpx.TransportError(f"HTTP {response.status_code} (nonce)")
+            self._check_access(response, step)
+            data = parse_json(response, step)
+            if response.status_code != 200 or not isinstance(data, dict) or not isinstance(data.get("nonce"), str):
+                raise SyncError(f"县服务器的回答不对 (unexpected answer from the county: HTTP {response.status_code})"
+                                f" — {step} (nonce)", step, response.status_code)
+            self.nonce = data["nonce"]
+        nonce, self.nonce = self.nonce, None
+        request.headers["X-Zhucun-Device"] = self.device_id
+        request.headers[NONCE_HEADER] = nonce
+        request.headers["X-Zhucun-Signature"] = envelope.request_signature(
+            self.device_key, method, request.url.raw_path.decode("ascii"), body, nonce)
 
     def _check_access(self, response: httpx.Response, step: str) -> None:
         if response.status_code == 401:
@@ -131,6 +157,11 @@ def parse_json(response: httpx.Response, step: str):
         kind = response.headers.get("content-type", "?").split(";")[0]
         raise SyncError(f"回答不是县服务器的 (the answer is not from the county server: HTTP {response.status_code},"
                         f" {kind}) — {step}", step, response.status_code) from None
+
+
+def _about_nonce(response: httpx.Response) -> bool:
+    detail = detail_of(response)
+    return isinstance(detail, str) and detail.startswith("nonce")
 
 
 def detail_of(response: httpx.Response):

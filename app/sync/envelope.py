@@ -189,10 +189,11 @@ def x25519_private(text: str) -> X25519PrivateKey:
     return X25519PrivateKey.from_private_bytes(bytes.fromhex(text))
 
 
-def request_signature(key: Ed25519PrivateKey, method: str, path: str, body: bytes) -> str:
-    """A device signs each HTTP request: method, path (with query) and the body's hash."""
-    return key.sign(request_message(method, path, body)).hex()
+def request_signature(key: Ed25519PrivateKey, method: str, path: str, body: bytes, nonce: str) -> str:
+    """A device signs each HTTP request: method, path (with query), the body's hash and the
+    single-use nonce the county issued for it (so a captured request cannot be sent again)."""
+    return key.sign(request_message(method, path, body, nonce)).hex()
 
 
-def request_message(method: str, path: str, body: bytes) -> bytes:
-    return f"{method.upper()}\n{path}\n{hashlib.sha256(body).hexdigest()}".encode("utf-8")
+def request_message(method: str, path: str, body: bytes, nonce: str) -> bytes:
+    return f"{method.upper()}\n{path}\n{hashlib.sha256(body).hexdigest()}\n{nonce}".encode("utf-8")

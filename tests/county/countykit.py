@@ -84,16 +84,24 @@ class Device:
         return self.seal(self.body())
 
     # signed HTTP requests
-    def headers(self, method: str, path: str, body: bytes = b"", extra: dict | None = None) -> dict:
-        return {"X-Zhucun-Device": self.id, "X-Zhucun-Signature": envelope.request_signature(
-            self.key, method, path, body), **(extra or {})}
+    def nonce(self, client) -> str:
+        """A nonce the county issues to this device id ("-" when it issues none: unknown, revoked)."""
+        r = client.post("/api/v1/nonce", headers={"X-Zhucun-Device": self.id})
+        return r.json()["nonce"] if r.status_code == 200 else "-"
+
+    def headers(self, method: str, path: str, body: bytes = b"", extra: dict | None = None, *, nonce: str) -> dict:
+        return {"X-Zhucun-Device": self.id, "X-Zhucun-Nonce": nonce, "X-Zhucun-Signature": envelope.request_signature(
+            self.key, method, path, body, nonce), **(extra or {})}
 
     def request(self, client, method: str, path: str, *, json_body=None, content: bytes = b"",
-                headers: dict | None = None):
+                headers: dict | None = None, nonce: str | None = None):
+        """A signed request, with a nonce the county issued for it (asked for here unless given)."""
         if json_body is not None:
             content = json.dumps(json_body).encode()
             headers = {"Content-Type": "application/json", **(headers or {})}
-        return client.request(method, path, content=content, headers=self.headers(method, path, content, headers))
+        nonce = nonce or self.nonce(client)
+        return client.request(method, path, content=content,
+                              headers=self.headers(method, path, content, headers, nonce=nonce))
 
     def upload(self, client, data: bytes, batch_id: str, part_size: int = 1000):
         parts = -(-len(data) // part_size)

@@ -78,7 +78,7 @@ def test_requests_need_a_known_device_and_its_signature(client, device, engine):
     path = "/api/v1/publications?after=0"
     assert client.get(path).status_code == 401
     assert device.request(client, "GET", path).status_code == 200
-    bad = device.headers("GET", "/api/v1/publications?after=1")  # signed for another path
+    bad = device.headers("GET", "/api/v1/publications?after=1", nonce=device.nonce(client))  # for another path
     assert client.get(path, headers=bad).status_code == 401
     stranger = Device(device.store, device.county)  # not the enrolled key
     assert stranger.request(client, "GET", path).status_code == 401

@@ -20,7 +20,7 @@ from app.services import sync  # noqa: E402
 from app.sync import envelope  # noqa: E402
 
 EXAMPLES = {GenerationMode.POSITIVE: 50, GenerationMode.NEGATIVE: 25}
-OPERATIONS = {"GET /api/v1/health", "POST /api/v1/enroll", "POST /api/v1/batches/{batch_id}",
+OPERATIONS = {"GET /api/v1/health", "POST /api/v1/enroll", "POST /api/v1/nonce", "POST /api/v1/batches/{batch_id}",
               "PUT /api/v1/batches/{batch_id}/parts/{n}", "POST /api/v1/batches/{batch_id}/commit",
               "GET /api/v1/batches/{batch_id}/receipt", "GET /api/v1/publications"}
 CODE_PATTERN = r"^[ -]*(?:[A-HJ-NP-Za-hj-np-z2-9][ -]*){12}$"
@@ -29,10 +29,11 @@ PRINTED_CODE = r"^[A-HJ-NP-Za-hj-np-z2-9]{4}-[A-HJ-NP-Za-hj-np-z2-9]{4}-[A-HJ-NP
 
 class DeviceSignature(requests.auth.AuthBase):
     """Signs each request as it leaves, over what is really sent: the method, the path with its
-    query as written on the wire, and the body's bytes (docs/sync.md, "Requests")."""
+    query as written on the wire, the body's bytes and a nonce the county issued for it
+    (docs/sync.md, "Requests")."""
 
-    def __init__(self, device_id: str, key):
-        self.device_id, self.key = device_id, key
+    def __init__(self, device_id: str, key, url: str):
+        self.device_id, self.key, self.url = device_id, key, url
         self.parts = 0
 
     def __call__(self, r: requests.PreparedRequest) -> requests.PreparedRequest:
@@ -48,7 +49,11 @@ class DeviceSignature(requests.auth.AuthBase):
             if self.parts % 2:
                 r.headers["X-Part-SHA256"] = hashlib.sha256(body).hexdigest()
         r.headers["X-Zhucun-Device"] = self.device_id
-        r.headers["X-Zhucun-Signature"] = envelope.request_signature(self.key, r.method, r.path_url, body)
+        if r.path_url.startswith("/api/v1/nonce"):  # asks for a nonce: nothing to sign
+            return r
+        nonce = httpx.post(self.url + "/api/v1/nonce", headers={"X-Zhucun-Device": self.device_id}).json()["nonce"]
+        r.headers["X-Zhucun-Nonce"] = nonce
+        r.headers["X-Zhucun-Signature"] = envelope.request_signature(self.key, r.method, r.path_url, body, nonce)
         return r
 
 
@@ -79,7 +84,7 @@ def _batches_to_find(store, url: str) -> None:
 def test_no_input_gets_a_server_error(enrolled, server):
     store = enrolled
     _batches_to_find(store, server.url)
-    signer = DeviceSignature(store.device_id, envelope.ed25519_private(sync.settings(store)["device_key"]))
+    signer = DeviceSignature(store.device_id, envelope.ed25519_private(sync.settings(store)["device_key"]), server.url)
     schema = schemathesis.openapi.from_dict(_document(server.url))
     operations = [result.ok() for result in schema.get_all_operations()]
     assert {f"{op.method.upper()} {op.path}" for op in operations} == OPERATIONS

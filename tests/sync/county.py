@@ -48,6 +48,7 @@ class FakeCounty:
         self.fault = None                     # fault(request) -> Response | None, may raise
         self.log: list[tuple[str, str]] = []
         self.clock = Clock("county")
+        self.nonces: dict[str, str] = {}      # nonce -> device id, single use
 
     # -- administration ----------------------------------------------------------
     def new_code(self, village: str | None = None) -> str:
@@ -106,6 +107,11 @@ class FakeCounty:
 
     def handle(self, request: httpx.Request) -> httpx.Response:
         path = request.url.raw_path.decode("ascii")
+        if path == "/api/v1/nonce" and request.method == "POST":  # not a step of the protocol: not logged
+            device_id = request.headers.get("X-Zhucun-Device", "")
+            if device_id not in self.devices:
+                return _json(401, {"detail": "unknown device"})
+            return _json(200, {"nonce": self._nonce(device_id), "expires_in": 600})
         self.log.append((request.method, path))
         if self.fault is not None:
             answer = self.fault(request)
@@ -117,6 +123,16 @@ class FakeCounty:
         device = self._authenticate(request, path, body)
         if isinstance(device, httpx.Response):
             return device
+        response = self._answer(request, path, body, device)
+        response.headers["X-Zhucun-Nonce"] = self._nonce(device["id"])
+        return response
+
+    def _nonce(self, device_id: str) -> str:
+        nonce = secrets.token_hex(8)
+        self.nonces[nonce] = device_id
+        return nonce
+
+    def _answer(self, request, path, body, device) -> httpx.Response:
         m = re.fullmatch(r"/api/v1/batches/([^/]+)(/parts/(\d+)|/commit|/receipt)?", path.split("?")[0])
         if m and request.method == "POST" and m.group(2) is None:
             return self._declare(device, m.group(1), json.loads(body))
@@ -160,12 +176,15 @@ class FakeCounty:
         device = self.devices.get(request.headers.get("X-Zhucun-Device", ""))
         if device is None:
             return _json(401, {"detail": "unknown device"})
+        nonce = request.headers.get("X-Zhucun-Nonce", "")
         try:
             envelope.ed25519_public(device["key"]).verify(
                 bytes.fromhex(request.headers.get("X-Zhucun-Signature", "")),
-                envelope.request_message(request.method, path, body))
+                envelope.request_message(request.method, path, body, nonce))
         except (InvalidSignature, ValueError):
             return _json(401, {"detail": "bad signature"})
+        if self.nonces.pop(nonce, None) != request.headers["X-Zhucun-Device"]:
+            return _json(401, {"detail": "nonce: not issued, or used"})
         if device["revoked"]:
             return _json(403, {"detail": "revoked"})
         return {**device, "id": request.headers["X-Zhucun-Device"]}
