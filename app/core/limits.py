@@ -91,6 +91,10 @@ def read_bytes(path, kind: str, field: str = "file") -> bytes:
                               f"{field}: 无法读取 {path} (cannot read: {e.strerror or e})") from None
 
 
+def _too_deep(path, field: str, limit: int) -> LimitExceeded:
+    return LimitExceeded(path, f"嵌套不超过 {limit} 层 (nested at most {limit} deep)", "更深 (deeper)", field)
+
+
 def check_depth(text: str, path=None, field: str = "file", limit: int = MAX_DEPTH) -> None:
     """Refuse JSON (or YAML flow) text whose brackets nest deeper than `limit`, without
     parsing it: a deep file would exhaust the parser's recursion."""
@@ -111,8 +115,7 @@ def check_depth(text: str, path=None, field: str = "file", limit: int = MAX_DEPT
             if depth > deepest:
                 deepest = depth
                 if deepest > limit:
-                    raise LimitExceeded(path, f"嵌套不超过 {limit} 层 (nested at most {limit} deep)",
-                                        "更深 (deeper)", field)
+                    raise _too_deep(path, field, limit)
         elif ch in "]}":
             depth = max(0, depth - 1)
 
@@ -127,8 +130,7 @@ def check_nesting(value, path=None, field: str = "file", limit: int = MAX_DEPTH)
             raise LimitExceeded(path, f"不超过 {MAX_NODES:,} 个值 (at most {MAX_NODES:,} values)", "更多 (more)", field)
         if isinstance(item, (dict, list)):
             if depth > limit:
-                raise LimitExceeded(path, f"嵌套不超过 {limit} 层 (nested at most {limit} deep)",
-                                    "更深 (deeper)", field)
+                raise _too_deep(path, field, limit)
             children = item.values() if isinstance(item, dict) else item
             stack.extend((child, depth + 1) for child in children)
 
@@ -147,7 +149,7 @@ def load_json(path, kind: str, field: str = "file"):
     except json.JSONDecodeError as e:
         raise ValidationError(field, "JSON", f"{field}: {path} 不是有效的 JSON (not valid JSON: line {e.lineno}: {e.msg})") from None
     except RecursionError:  # pragma: no cover - check_depth stops these first
-        raise LimitExceeded(path, f"嵌套不超过 {MAX_DEPTH} 层 (nested at most {MAX_DEPTH} deep)", "更深 (deeper)", field) from None
+        raise _too_deep(path, field, MAX_DEPTH) from None
 
 
 def check_zip(path, field: str = "file", max_unpacked: int = MAX_UNPACKED) -> None:
