@@ -265,6 +265,8 @@ def fill(store: Store, form_id: str, household_id: str | None, answers: dict, *,
     if household_id:
         household_id = hh.get_household(store, household_id)["id"]
     day = parse_date(filled_on or today.isoformat(), "filled_on", today)
+    ended = clock.now().replace(tzinfo=None).isoformat(timespec="seconds")
+    answers = {**answers, **{q.name: ended for q in form.walk() if q.type == "end" and q.repeat is None}}
     state = check(store, form, household_id, answers, today)
     if not state.complete:
         raise FormInvalid(state.problems())

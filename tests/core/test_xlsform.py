@@ -183,3 +183,18 @@ def test_xlsx_and_xls_workbooks(tmp_path):
     f = load_file(tmp_path / "生猪调查.xlsx")
     assert f.form_id.startswith("form_") and f.question("pigs").label() == "生猪存栏"
 
+
+
+def test_pulldata_reads_a_csv_shipped_with_the_form(tmp_path):
+    (tmp_path / "prices.csv").write_text("crop,price\nrice,2.8\ncorn,2.4\n", "utf-8")
+    f = load_file(md(tmp_path, """
+| survey |  |  |  |
+|  | type | name | calculation |
+|  | text | crop | |
+|  | calculate | price | pulldata('prices', 'price', 'crop', ${crop}) |
+"""))
+    assert f.tables["prices"][1] == {"crop": "corn", "price": "2.4"}
+    assert evaluate(f, {"crop": "corn"}, TODAY).values["price"] == "2.4"
+    from app.core.forms.definition import load_rows
+    stored = load_rows(f.rows, "stored")  # the table travels with the definition
+    assert evaluate(stored, {"crop": "rice"}, TODAY).values["price"] == "2.8"

@@ -22,6 +22,7 @@ from .definition import FormError
 _PATH_REF = re.compile(r"(?:\.\./)+([A-Za-z_][\w.-]*)|(?<![\w)\]'\"])/[A-Za-z_][\w.-]*(?:/[A-Za-z_][\w.-]*)*")
 _LANGUAGE_CODES = {"zh": "中文", "en": "English"}
 _PYXFORM_ROW = re.compile(r"\[row\s*:\s*(\d+)\]")
+_PULLDATA = re.compile(r"pulldata\(\s*['\"]([^'\"]+)['\"]")
 MAX_CHOICE_FILE = 20 << 20   # bytes of a CSV or XML choice file
 
 
@@ -166,7 +167,26 @@ class _Converter:
         settings = {"form_id": form_id, "allow_choice_duplicates": "yes",  # pyxform has checked them
                     "version": str(self.data.get("version") or "1"),
                     **(_localised("form_title", self.data.get("title")) or {"form_title": self.path.stem})}
-        return {"settings": settings, "survey": self.survey, "choices": self.choices}
+        out = {"settings": settings, "survey": self.survey, "choices": self.choices}
+        tables = self.pulldata_tables()
+        if tables:
+            out["tables"] = tables
+        return out
+
+    def pulldata_tables(self) -> dict:
+        """CSV files pulldata('name', …) reads, from the form's folder, kept in the definition. A
+        file left out makes its pulldata() empty, as in ODK before the attachment is uploaded."""
+        tables = {}
+        for row in self.survey:
+            for column in ("calculation", "relevant", "constraint", "default", "choice_filter"):
+                for name in _PULLDATA.findall(str(row.get(column) or "")):
+                    path = self.path.parent / f"{name}.csv"
+                    if name not in tables and path.is_file() and path.stat().st_size <= MAX_CHOICE_FILE:
+                        try:
+                            tables[name] = _read_choice_file(path)
+                        except (OSError, UnicodeDecodeError, csv.Error) as e:
+                            self.fail(f"cannot read {name}.csv for pulldata(): {e}", None, column)
+        return tables
 
     def collect_names(self, children):
         for c in children:
