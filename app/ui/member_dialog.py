@@ -23,7 +23,7 @@ from .enum_labels import choices
 ETHNICITIES = ("汉族", "苗族", "土家族", "侗族", "瑶族", "壮族", "回族", "彝族", "布依族", "白族", "哈尼族",
                "傣族", "黎族", "满族", "蒙古族", "藏族", "维吾尔族", "哈萨克族", "朝鲜族", "畲族", "仡佬族",
                "水族", "纳西族", "羌族")
-NO_DATE = QDate(1899, 12, 31)   # the date edit's "not filled in" value (shown as 未填写)
+NO_DATE = QDate(1799, 12, 31)   # the date edit's "not filled in" value (shown as 未填写); a confirmed 1880s birth fits above it
 
 
 def _stacked(editor: QWidget, *hints: QWidget) -> QWidget:
