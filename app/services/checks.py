@@ -228,6 +228,7 @@ def _signature_findings(store: Store, households: dict, household_id: str | None
             continue
         sigs.append(Signature(sid, form, hid, role, name, bool(proxy), strokes_of(sid), filled))
     same = _stored_same_hand(store, signature, hand_samples.samples_by_name(store))
+    same.own = {(s.instance_id, s.signer_name.strip()) for s in sigs if s.role == "investigator"}
     found = list(quality.signature_findings(sigs, households, same, only_household=household_id))
     same.save()
     done = hand_samples.reviewed(store)
@@ -252,6 +253,10 @@ class _stored_same_hand:
         self.by_sample: dict[tuple[str, str], object] = {}  # (household signature id, name): Comparison
         self.spreads: dict[str, tuple[float, ...]] = {}
         self.signatures: dict[str, Signature] = {}
+        # (form, investigator name) of every investigator signature: a household line is judged
+        # against the sample of its own form's investigator (the others' hands by their forms,
+        # which keeps a first check of many forms affordable). None: every sample.
+        self.own: set[tuple[str, str]] | None = None
 
     def _features(self, s: Signature):
         if s.id not in self.features:
@@ -299,7 +304,7 @@ class _stored_same_hand:
         h, inv = (a, b) if b.role == "investigator" else (b, a)
         name = inv.signer_name.strip()
         if inv.role == "investigator" and h.role == "household" and name in self.samples \
-                and self.against_sample(h, name).alike:
+                and (self.own is None or (h.instance_id, name) in self.own) and self.against_sample(h, name).alike:
             return True
         d = self._distance((a.id, b.id), lambda: self._features(a), lambda: self._features(b))
         return d is not None and d <= self.threshold
@@ -321,7 +326,7 @@ class _stored_same_hand:
         name = _investigator_named(f, self.samples, self.signatures.values(), h)
         out = {"household": h, "investigator": name, "threshold": self.threshold,
                "false_alarms": self.signature.MEASURED_FALSE_ALARMS}
-        if name in self.samples:
+        if name in self.samples and f.rule == "signature.same_hand":  # the one rule the sample judges
             sample = self.samples[name]
             c = self.against_sample(h, name)
             out.update(sample=sample, sample_distance=c.distance, sample_threshold=self.signature.SAMPLE_THRESHOLD,
