@@ -102,3 +102,28 @@ def test_the_income_dialog_says_when_the_baseline_is_a_default_estimate(qtbot, s
     dialog.update_summary()
     assert "默认估计值" in dialog.base_label.text()
     assert "默认估计值" in dialog.base_label.toolTip()
+
+
+def test_the_window_cannot_eliminate_while_the_house_is_dangerous(qtbot, session, demo_store):
+    """003 #11 at the window's 风险消除: ticking “三保障已落实” does not outweigh a house graded D."""
+    from datetime import timedelta
+
+    from app.services import cases, incomes
+    from app.ui.case_dialogs import CaseStepDialog
+    today = session.today()
+    home = _household(demo_store)
+    hs.update_household(demo_store, home["id"], {"housing_grade": "D", "province": "43"})
+    day = lambda n: (today - timedelta(days=n)).isoformat()  # noqa: E731
+    c = cases.open_case(demo_store, home["id"], day(120), "王芳", {"source": "干部排查"}, today=today)
+    cases.record_step(demo_store, c["id"], "check", day(118), "王芳", {}, today=today)
+    cases.record_step(demo_store, c["id"], "identify", day(115), "王芳",
+                      {"monitoring_category": "edge_at_risk", "risk_types": ["housing"]}, today=today)
+    cases.record_step(demo_store, c["id"], "plan", day(112), "王芳", {"measures": ["housing", "employment"]},
+                      today=today)
+    incomes.add_income(demo_store, home["id"], day(10), {"wage": 10_000_000}, household_size=1, today=today)
+    dialog = _dialog(qtbot, CaseStepDialog(session, home["id"], "eliminate", c["id"]))
+    dialog.secured.setChecked(True)
+    dialog.save()
+    assert dialog.record is None and dialog.isVisible()
+    assert "住房安全" in dialog.error.text()
+    assert cases.case_view(demo_store, c["id"], today)["state"] == "helping"
