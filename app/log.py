@@ -42,6 +42,14 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record))
 
 
+class _QuietFileHandler(logging.handlers.RotatingFileHandler):
+    """A log that cannot be written (disk full, another process rotating it) is skipped:
+    logging's own report of that would print a traceback to the person."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        pass
+
+
 _state: dict = {"path": None}
 _lock = threading.Lock()
 
@@ -67,8 +75,7 @@ def setup() -> Path | None:
             path = folder / LOG_NAME
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
             os.close(fd)
-            handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
-                                                           encoding="utf-8", delay=True)
+            handler = _QuietFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True)
         except OSError:
             logger.addHandler(logging.NullHandler())
             return None
