@@ -15,8 +15,8 @@ from .roster import COLUMNS, roster_rows
 UNKNOWN_HEADER = "帮扶联系人电话"
 
 
-def sample_rows(households: int, seed: int = 1) -> tuple[list[str], list[list]]:
-    plan = build_village_plan(households, seed)
+def sample_rows(households: int, seed: int = 1, today=None) -> tuple[list[str], list[list]]:
+    plan = build_village_plan(households, seed, today)
     place = plan["place"]
     hs, ms = [], []
     for h in plan["households"]:

@@ -24,6 +24,8 @@ from bisect import bisect_right
 from datetime import date, timedelta
 from itertools import accumulate
 
+from app.core import clock
+
 BASELINE_FEN = 700_000  # monitoring baseline used in elimination events (7,000 yuan)
 
 # ---------------------------------------------------------------------------------------------
@@ -1049,8 +1051,9 @@ def _scale_items(items: dict, pct: int) -> dict:
     return {k: v * pct // 100 // 100 * 100 for k, v in items.items()}
 
 
-def build_village_plan(households: int, seed: int = 1, today: date = date(2026, 11, 22)) -> dict:
-    """A deterministic synthetic village of `households` households (see module docstring)."""
+def build_village_plan(households: int, seed: int = 1, today: date | None = None) -> dict:
+    """A deterministic synthetic village of `households` households (see module docstring), as it
+    stands on `today` (the clock's today when not given)."""
     if isinstance(households, bool) or not isinstance(households, int) or households < 1:
         raise ValueError("households must be a positive integer")
     # Hundreds of thousands of small dicts, none of them cyclic: the cyclic collector would
@@ -1058,7 +1061,7 @@ def build_village_plan(households: int, seed: int = 1, today: date = date(2026, 
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build(households, seed, today)
+        return _build(households, seed, today or clock.today())
     finally:
         if was_enabled:
             gc.enable()

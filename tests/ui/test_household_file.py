@@ -73,7 +73,7 @@ def test_record_visit_from_the_file(qtbot, page, session):
     def fill(dialog):
         assert isinstance(dialog, VisitDialog)
         assert dialog.visitor.text() == session.user_name
-        assert dialog.date.date() == QDate.currentDate()
+        assert dialog.date.date() == QDate(session.today())
         dialog.mode.setCurrentIndex(dialog.mode.findData("phone"))
         dialog.met_person.setCurrentText("邻居王某")
         dialog.findings.setPlainText("电话联系，家中老人身体好转，务工收入稳定")
@@ -94,7 +94,7 @@ def test_future_visit_date_is_refused_and_input_kept(qtbot, session):
     dialog = VisitDialog(session, hid)
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.date.setDate(QDate.currentDate().addDays(3))
+    dialog.date.setDate(QDate(session.today()).addDays(3))
     dialog.findings.setPlainText("入户了解情况")
     with qtbot.assertNotEmitted(session.changed):
         click_save(qtbot, dialog)
@@ -103,7 +103,7 @@ def test_future_visit_date_is_refused_and_input_kept(qtbot, session):
     assert dialog.date.property("invalid") is True
     assert dialog.findings.toPlainText() == "入户了解情况"
     # Fixed, it saves.
-    dialog.date.setDate(QDate.currentDate())
+    dialog.date.setDate(QDate(session.today()))
     click_save(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.record["findings"] == "入户了解情况"
 
