@@ -21,7 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from app.core import clock
-from app.core.forms.definition import FormDef, Question
+from app.core.forms.definition import META_TYPES, FormDef, Question
 from app.core.forms.expr import Expr
 from app.reports.flow import (BODY, CELL_HEAD, HEADING, MUTED, SHADE, SMALL, SUBHEADING, TITLE, Text,
                               gap, table)
@@ -51,6 +51,9 @@ OWN_ID = re.compile(r"id-valid\(\s*\.\s*\)")
 PHONE_NAME = re.compile(r"phone|tel|mobile", re.I)
 PERSON_NAME = re.compile(r"(^|_)name$|person|cadre|responsible", re.I)
 REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}")
+
+# Filled by the program, never by a pen: calculations, hidden values, start/end times, device.
+NOT_ON_PAPER = {"calculate", "hidden"} | META_TYPES
 
 
 # -- drawing ---------------------------------------------------------------------------------
@@ -708,7 +711,7 @@ def _leaves(q: Question) -> list[Question]:
     for c in q.children:
         if c.is_container:
             out += _leaves(c)
-        elif c.type != "calculate" and c.type != "note":
+        elif c.type not in NOT_ON_PAPER and c.type != "note":
             out.append(c)
     return out
 
@@ -845,7 +848,7 @@ def blank_form_flowables(fonts: FontSet, form: FormDef, *, repeat_rows: int = 6)
 
     def walk(questions: list[Question], depth: int, group_label: str) -> None:
         for q in questions:
-            if q.type == "calculate":
+            if q.type in NOT_ON_PAPER:
                 continue
             if q.type == "signature":
                 out.extend(grid.flush())
