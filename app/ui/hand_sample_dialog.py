@@ -128,12 +128,3 @@ class HandSampleDialog(QDialog):
     def reject(self) -> None:
         if not self.busy:
             super().reject()
-
-
-def sample_status(widget: QWidget, session) -> str:
-    """One line for Settings: whether the signed-in user has a hand sample, and from when."""
-    sample = session.call(lambda store: hand_samples.sample_of(store, store.user_id))
-    if not sample:
-        return widget.tr("还没有录入笔迹样本。未录入时，签名笔迹检查只能拿您在表单上的签名作比较。")
-    return widget.tr("已录入笔迹样本：{0}项，{1}录入。数据检查以它为您的笔迹参照。").format(
-        len(sample["items"]), sample["recorded_on"])

@@ -427,9 +427,16 @@ class SettingsPage(QWidget):
         self.hand_dialog.open()
 
     def load_hand_sample(self) -> None:
-        if self.session.is_open:
-            from .hand_sample_dialog import sample_status
-            self.hand_status.setText(sample_status(self, self.session))
+        """Whether I have a hand sample, and from when."""
+        if not self.session.is_open:
+            return
+        from app.services import hand_samples
+        sample = self.session.call(lambda store: hand_samples.sample_of(store, store.user_id))
+        if not sample:
+            self.hand_status.setText(self.tr("还没有录入笔迹样本。未录入时，签名笔迹检查只能拿您在表单上的签名作比较。"))
+        else:
+            self.hand_status.setText(self.tr("已录入笔迹样本：{0}项，{1}录入。数据检查以它为您的笔迹参照。").format(
+                len(sample["items"]), sample["recorded_on"]))
 
     def _backup_card(self) -> QFrame:
         frame, inner = self._card(self.tr("备份"))

@@ -115,6 +115,8 @@ class SignatureEvidence(QWidget):
     def caption(self, e: dict) -> str:
         if e.get("reference") == "sample":
             return self.tr("参照：{0}的笔迹样本“{1}”").format(e["investigator"], e.get("reference_text") or "")
+        if e.get("reference_strokes") and e.get("sample"):
+            return self.tr("参照：{0}在表单上的签名").format(e["investigator"])
         if e.get("reference_strokes"):
             return self.tr("参照：{0}在表单上的签名（未录入笔迹样本）").format(e["investigator"])
         return self.tr("没有可比较的参照签名")

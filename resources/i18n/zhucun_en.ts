@@ -1466,6 +1466,54 @@
     </message>
 </context>
 <context>
+    <name>HandSampleDialog</name>
+    <message>
+        <location filename="../work/main/app/ui/hand_sample_dialog.py" line="29"/>
+        <source>录入我的笔迹样本</source>
+        <translation>Record my hand sample</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/ui/hand_sample_dialog.py" line="35"/>
+        <source>我的笔迹样本</source>
+        <translation>My hand sample</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/ui/hand_sample_dialog.py" line="37"/>
+        <source>请按平时签字的习惯，在横线上方依次写下每一项（共{0}项，约两三分钟）。数据检查用它判断农户签名是否像您的笔迹：样本里是不同的姓名和字词，所以能比较您写别人名字时的笔迹。样本加密保存，并用您的密钥签名。</source>
+        <translation>Write each item above the line, one after another, as you usually sign ({0} items, two or three minutes). The data checks use it to judge whether a household signature looks like your hand: the sample holds different names and words, so it shows how you write names other than your own. The sample is kept encrypted and signed with your key.</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/ui/hand_sample_dialog.py" line="56"/>
+        <source>重写</source>
+        <translation>Rewrite</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/ui/hand_sample_dialog.py" line="58"/>
+        <source>上一项</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/ui/hand_sample_dialog.py" line="60"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/ui/hand_sample_dialog.py" line="75"/>
+        <source>第 {0}/{1} 项：请写“{2}”</source>
+        <translation>Item {0} of {1}: please write "{2}"</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/ui/hand_sample_dialog.py" line="82"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/ui/hand_sample_dialog.py" line="82"/>
+        <source>下一项</source>
+        <translation>Next</translation>
+    </message>
+</context>
+<context>
     <name>Health</name>
     <message>
         <location filename="../../app/ui/enum_labels.py" line="29"/>
@@ -5754,6 +5802,31 @@ zhucun --data &quot;{0}&quot;</translation>
         <source>已恢复到：{0}（用 zhucun --data 打开）</source>
         <translation>Restored to: {0} (open it with zhucun --data)</translation>
     </message>
+    <message>
+        <location filename="../work/main/app/ui/settings_page.py" line="408"/>
+        <source>我的笔迹样本</source>
+        <translation>My hand sample</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/ui/settings_page.py" line="410"/>
+        <source>在签名板上写几个不同的姓名和字词（约两三分钟）。数据检查用它判断农户签名是否出自您的笔迹，并在问题中说明以哪份参照比较。</source>
+        <translation>Write a few different names and words on the signature pad (two or three minutes). The data checks use it to judge whether a household signature is in your hand, and say in each finding which reference they compared with.</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/ui/settings_page.py" line="413"/>
+        <source>录入笔迹样本…</source>
+        <translation>Record hand sample…</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/ui/settings_page.py" line="436"/>
+        <source>还没有录入笔迹样本。未录入时，签名笔迹检查只能拿您在表单上的签名作比较。</source>
+        <translation>No hand sample yet. Without one, the handwriting check can only compare with your signatures on forms.</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/ui/settings_page.py" line="438"/>
+        <source>已录入笔迹样本：{0}项，{1}录入。数据检查以它为您的笔迹参照。</source>
+        <translation>Hand sample recorded: {0} items, on {1}. The data checks use it as the reference for your hand.</translation>
+    </message>
 </context>
 <context>
     <name>Sex</name>
@@ -5844,6 +5917,104 @@ zhucun --data &quot;{0}&quot;</translation>
         <location filename="../../app/ui/sign_dialog.py" line="175"/>
         <source>两个签名看起来像同一人所写。如果户主由他人代签，请勾选“由他人代签”并写明原因。</source>
         <translation>The two signatures look written by one hand. If someone signed for the head, tick “Signed by a proxy” and give the reason.</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureEvidence</name>
+    <message>
+        <location filename="../work/main/app/ui/signature_evidence.py" line="77"/>
+        <source>农户签名</source>
+        <translation>Household signature</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/ui/signature_evidence.py" line="79"/>
+        <source>重叠（黑：农户，红：参照）</source>
+        <translation>Overlaid (black: household, red: reference)</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/ui/signature_evidence.py" line="92"/>
+        <source>已核实：不是同一人…</source>
+        <translation>Checked: different people…</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/ui/signature_evidence.py" line="94"/>
+        <source>核实后确认两个签名出自不同的人：记录核实结论（留痕、同步），此问题不再提示</source>
+        <translation>After checking, confirm the two signatures are by different people: the verdict is recorded (audited, synced) and this finding is not shown again</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/ui/signature_evidence.py" line="117"/>
+        <source>参照：{0}的笔迹样本“{1}”</source>
+        <translation>Reference: {0}'s hand sample "{1}"</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/ui/signature_evidence.py" line="119"/>
+        <source>参照：{0}在表单上的签名</source>
+        <translation>Reference: {0}'s signature on forms</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/ui/signature_evidence.py" line="121"/>
+        <source>参照：{0}在表单上的签名（未录入笔迹样本）</source>
+        <translation>Reference: {0}'s signature on forms (no hand sample recorded)</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/ui/signature_evidence.py" line="122"/>
+        <source>没有可比较的参照签名</source>
+        <translation>No reference signature to compare with</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/ui/signature_evidence.py" line="127"/>
+        <source>不大于阈值：像同一人</source>
+        <translation>within the threshold: looks like one hand</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/ui/signature_evidence.py" line="127"/>
+        <source>大于阈值</source>
+        <translation>above the threshold</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/ui/signature_evidence.py" line="128"/>
+        <source>笔迹距离 {0:.2f}，阈值 {1:.2f}（{2}）</source>
+        <translation>Handwriting distance {0:.2f}, threshold {1:.2f} ({2})</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/ui/signature_evidence.py" line="131"/>
+        <source>笔迹样本各项（不同字词）之间</source>
+        <translation>between the items of the hand sample (different texts)</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/ui/signature_evidence.py" line="131"/>
+        <source>其表单上各次签名之间</source>
+        <translation>between their signatures on forms</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/ui/signature_evidence.py" line="132"/>
+        <source>调查人本人{0}的距离：中位数 {1:.2f}，最大 {2:.2f}</source>
+        <translation>The investigator's own distances {0}: median {1:.2f}, largest {2:.2f}</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/ui/signature_evidence.py" line="135"/>
+        <source>与笔迹样本最近的一项距离 {0:.2f}，样本阈值 {1:.2f}：按表单上的签名比较。</source>
+        <translation>Closest hand sample item at {0:.2f}, sample threshold {1:.2f}: compared with the signatures on forms.</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/ui/signature_evidence.py" line="138"/>
+        <source>该调查人没有录入笔迹样本（设置 → 我的笔迹样本），只能和其表单上的签名比较。</source>
+        <translation>This investigator has no hand sample (Settings → My hand sample); only their signatures on forms can be compared.</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/ui/signature_evidence.py" line="139"/>
+        <source>此项检查在真实笔迹数据上对不同人的误报率约 {0:.1%}：请人工比对后再下结论。</source>
+        <translation>On real handwriting this check flags about {0:.1%} of pairs of different people: compare by eye before concluding.</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/ui/signature_evidence.py" line="144"/>
+        <source>已核实：不是同一人</source>
+        <translation>Checked: different people</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/ui/signature_evidence.py" line="145"/>
+        <source>核实情况（例如：入户见户主本人签名）：</source>
+        <translation>What was checked (for example: saw the head sign in person at home):</translation>
     </message>
 </context>
 <context>
