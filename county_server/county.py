@@ -549,7 +549,7 @@ def county_clock(conn: Connection) -> Clock:
 def roster_set(engine: Engine, household_id: str, changes: dict, now: str | None = None) -> dict:
     """A county edit of a household: the fields take a new county clock, and a `roster`
     publication carries the change to the household's village."""
-    from app.core.household import HOUSEHOLD_BOOL, clean_household
+    from app.core.household import HOUSEHOLD_BOOL, check_category_change, clean_household
     if not changes:
         raise ValidationError("FIELD=VALUE", "at least one", "FIELD=VALUE: 请给出要改的字段 (give a field to change)")
     values = {}
@@ -570,6 +570,8 @@ def roster_set(engine: Engine, household_id: str, changes: dict, now: str | None
         if row is None:
             raise NotFound(f"县里没有这户 (no household {household_id} at the county)")
         data = json.loads(row["data"])
+        # 监测户 is entered and left through the village's case, not by a roster edit.
+        check_category_change(data.get("category"), cleaned.get("category"))
         clocks = json.loads(row["field_hlc"]) if row["field_hlc"] else {}
         diff = {k: v for k, v in cleaned.items() if data.get(k) != v}
         if not diff:
