@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFrame, QHBoxLayout, 
                                QWidget)
 
 from app.core.errors import StateError, ValidationError
-from app.core.forms.definition import FormDef, Question
+from app.core.forms.definition import META_TYPES, FormDef, Question
 from app.core.forms.engine import FormState, available_choices, evaluate, path_of, split_path
 from app.services import forms, households
 
@@ -32,6 +32,7 @@ PROBLEM_ROWS = 4
 # names in order) as text the form checks. Photos and files come through the command line.
 INPUTS = {"text", "integer", "decimal", "date", "select_one", "select_multiple", "time", "datetime",
           "geopoint", "barcode", "range", "rank", "acknowledge"}
+FIXED = META_TYPES | {"hidden"}
 TARGET = Qt.ItemDataRole.UserRole
 PATH = Qt.ItemDataRole.UserRole + 2
 LAST = (10**9, 0, 0)   # where a problem with no field of its own sorts
@@ -165,6 +166,9 @@ class FormFiller(QDialog):
             answers = original["answers"]
         else:
             answers = session.call(forms.prefill, self.form, household_id, self.today)
+        # What the program filled (start time, device, user) and hidden values: kept, never shown.
+        self.fixed = {q.name: answers[q.name] for q in self.form.walk()
+                      if q.repeat is None and q.type in FIXED and q.name in answers}
 
         self._build()
         self.top = Scope()
@@ -448,7 +452,7 @@ class FormFiller(QDialog):
                 self.order[path] = (position[name[0]], index + 1, position[name[1]])
 
     def answers(self) -> dict:
-        return self._scope_answers(self.top)
+        return {**self.fixed, **self._scope_answers(self.top)}
 
     def _scope_answers(self, scope: Scope) -> dict:
         out = {}
@@ -464,7 +468,7 @@ class FormFiller(QDialog):
 
     def add_entry(self, block: RepeatBlock) -> Entry:
         defaults = {q.name: (q.default.split() if q.type == "select_multiple" else q.default)
-                    for q in self.form.walk(block.q.children) if q.default is not None and q.type in INPUTS}
+                    for q in self.form.walk(block.q.children) if isinstance(q.default, str) and q.type in INPUTS}
         entry = block.new_entry(defaults)
         self._register()
         self._fill_nav()

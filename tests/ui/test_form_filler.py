@@ -397,3 +397,40 @@ def test_a_broken_workbook_is_refused_with_its_row(qtbot, session, hid, tmp_path
     assert page.import_form(str(path)) is None
     assert shown and "row 3" in shown[0] and "relevant" in shown[0]
     assert not any(f["id"] == "bad" for f in forms.list_forms(session.store))
+
+
+def test_an_odk_form_with_new_types_and_a_cascade_fills_in_the_window(qtbot, session, hid, tmp_path):
+    path = tmp_path / "odk_visit.md"
+    path.write_text("""
+| survey |  |  |  |  |
+|  | type | name | label::中文 (zh) | choice_filter |
+|  | start | started | | |
+|  | time | at | 到访时间 | |
+|  | geopoint | where | 位置 | |
+|  | range | score | 满意度 | |
+|  | select_one town | town | 乡镇 | |
+|  | select_one village | village | 行政村 | town=${town} |
+| choices |  |  |  |  |
+|  | list_name | name | label::中文 (zh) | town |
+|  | town | t1 | 城关镇 | |
+|  | town | t2 | 白马乡 | |
+|  | village | v1 | 东村 | t1 |
+|  | village | v2 | 西村 | t2 |
+""", "utf-8")
+    result = forms.import_form(session.store, path)
+    filler = FormFiller(session, result["id"], hid)
+    qtbot.addWidget(filler)
+    filler.show()
+    assert filler.answers()["started"]  # filled by the program, not shown
+    assert "started" not in filler.cells
+    type_into(qtbot, filler, "at", "9:5")
+    assert [i.rule for i in filler.state.issues] == ["time"]
+    type_into(qtbot, filler, "at", "09:05")
+    type_into(qtbot, filler, "where", "28.2 112.9")
+    type_into(qtbot, filler, "score", "7")
+    choose(qtbot, filler, "town", "t1")
+    offered = [b.property("choice") for b in cell(filler, "village").editor.buttons]
+    assert offered == ["v1"]
+    choose(qtbot, filler, "village", "v1")
+    assert filler.state.complete, filler.state.problems()
+    assert filler.state.values["at"] == "09:05:00" and filler.state.values["score"] == 7
