@@ -11,6 +11,7 @@ from app.core import handwriting, signature
 from app.core.errors import ValidationError
 from app.services import checks, hand_samples
 from app.services.checks import run_checks
+from tests.sync.conftest import engine  # noqa: F401 - the county database
 
 TODAY = date(2026, 11, 20)
 INVESTIGATOR = handwriting.Writer(7_100_001)
@@ -142,3 +143,41 @@ def test_the_printed_review_list_shows_both_signatures(store, hh, tmp_path):
     assert hand_samples.review_sheet(store, [f for f in found if not f.rule.startswith("signature.")],
                                      tmp_path / "none.pdf", TODAY) == 0
     assert not (tmp_path / "none.pdf").exists()
+
+
+def test_the_sample_and_a_review_go_to_the_county_in_the_next_batch(store, hh):
+    from app.sync.batch import build_body, pending_range
+    home = hh.household("李四")
+    own = INVESTIGATOR.sign("王芳", 1)
+    sid = signed_form(store, home["id"], "王芳", own, "李四", own)
+    sample = hand_samples.record(store, sheet(), today=TODAY)
+    hand_samples.review(store, sid, "signature.same_hand", "入户核实", today=TODAY)
+    body = build_body(store, "b1", *pending_range(store))
+    sent = {r["tbl"]: r["data"] for r in body["records"]}
+    assert sent["hand_samples"]["signature"] == sample["signature"] and sent["hand_samples"]["items"] == sample["items"]
+    assert sent["signature_reviews"]["signature_id"] == sid
+    # Signed with the writer's key, which their user record (also in the batch) holds.
+    assert sent["hand_samples"]["signer_key"] == store.conn.execute(
+        "SELECT public_key FROM users WHERE id = ?", [store.user_id]).fetchone()[0]
+
+
+def test_the_county_accepts_the_sample_and_the_review(store, hh, engine, tmp_path):
+    from app.services import sync
+    from county_server import api
+    from county_server import county as cty
+    from county_server.inprocess import InProcess
+    from county_server.ingest import ingest
+    transport = InProcess(api.create_app(engine.url_text))
+    sync.enroll(store, "http://county.test", cty.new_code(engine, "石门村", "城关镇")["code"], transport=transport)
+    home = hh.household("李四")
+    own = INVESTIGATOR.sign("王芳", 1)
+    sid = signed_form(store, home["id"], "王芳", own, "李四", own)
+    hand_samples.record(store, sheet(), today=TODAY)
+    hand_samples.review(store, sid, "signature.same_hand", today=TODAY)
+    out = sync.export_batch(store, tmp_path / "b.zhb")
+    receipt = ingest(engine, (tmp_path / "b.zhb").read_bytes())
+    body = receipt["body"]
+    # (The form itself, marked signed here without the investigator's key signature, is refused.)
+    assert [r["tbl"] for r in body["rejected"]] == ["form_instances"]
+    assert {t for t, _, _ in body["accepted"]} >= {"hand_samples", "signature_reviews"}
+    assert out["records"] == len(body["accepted"]) + 1
