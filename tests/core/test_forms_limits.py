@@ -74,3 +74,31 @@ def test_thirty_thousand_choices_load_in_linear_time():
     assert len(f.choices["v"]) == 30_000
     with pytest.raises(FormError, match="appears twice"):
         form([{"type": "select_one v", "name": "v"}], choices + [choices[-1]])
+
+
+def test_no_answer_of_any_shape_crashes_evaluate():
+    from hypothesis import given, settings, strategies as st
+    survey = [{"type": t, "name": f"q_{t}"} for t in ("text", "integer", "decimal", "date", "time", "datetime",
+                                                     "geopoint", "barcode", "acknowledge", "hidden", "image",
+                                                     "start", "deviceid")]
+    survey += [{"type": "select_one yn", "name": "one"}, {"type": "select_multiple yn", "name": "many"},
+               {"type": "rank yn", "name": "ranked"},
+               {"type": "range", "name": "r", "parameters": "start=0 end=5 step=0.5"},
+               {"type": "begin repeat", "name": "rep", "repeat_count": "${q_integer}"},
+               {"type": "integer", "name": "inner", "constraint": ". < 10"}, {"type": "end repeat"},
+               {"type": "calculate", "name": "c", "calculation": "concat(${q_text}, ${q_decimal}, sum(${inner}))"}]
+    f = form(survey, [{"list_name": "yn", "name": "y"}, {"list_name": "yn", "name": "n"}])
+    json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=30)
+                               | st.sampled_from(["1E+999999", "NaN", "-0", "12:61", "91 200", "y", "y n"]),
+                               lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner,
+                                                                                            max_size=4),
+                               max_leaves=10)
+    names = [q["name"] for q in survey if q.get("name")]
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.dictionaries(st.sampled_from(names), json_values))
+    def run(answers):
+        state = evaluate(f, answers, TODAY)
+        assert isinstance(state.values, dict)
+        assert all(isinstance(i.message, str) and i.message for i in state.problems())
+    run()
