@@ -29,9 +29,11 @@ class _Progress:
             self.open_line = False
 
 
-def _failed(args, error, what: str = "同步未完成 (sync not finished)") -> int:
-    from app.cli import EXIT_INVALID, _fail
-    return _fail(args, EXIT_INVALID, error.as_dict(), f"{what} — {error}")
+def _failed(args, error, what: str = "同步未完成 (sync not finished)", code: int | None = None) -> int:
+    """The county refused, could not be reached, or is not the county pinned: exit 2 (README),
+    nothing local marked as sent. A receipt file that does not verify is invalid input (3)."""
+    from app.cli import EXIT_REFUSED, _fail
+    return _fail(args, EXIT_REFUSED if code is None else code, error.as_dict(), f"{what} — {error}")
 
 
 def _cancelled(args) -> int:
@@ -71,7 +73,7 @@ def cmd_enroll(args):
             if args.file:
                 result = sync.enroll_from_file(store, args.file, args.out)
             else:
-                result = sync.enroll(store, args.server, args.code)
+                result = sync.enroll(store, args.server, args.code, fingerprint=args.fingerprint)
     except sync.SyncError as e:
         return _failed(args, e, "登记未完成 (enrollment not finished)")
     text = (f"已登记 (enrolled): {result['county_name']} · {result.get('township') or ''} {result['village']}\n"
@@ -167,7 +169,8 @@ def cmd_batch_import_receipt(args):
         with _open(args) as store:
             result = sync.import_receipt(store, args.file)
     except sync.SyncError as e:
-        return _failed(args, e, "回执未采用 (receipt not applied)")
+        from app.cli import EXIT_INVALID
+        return _failed(args, e, f"回执未采用 (receipt not applied: {args.file})", EXIT_INVALID)
     text = (f"回执已核验并采用 (receipt verified and applied): 接受 {result['accepted']} (accepted)，"
             f"拒收 {result['rejected']} (rejected)；采用县里发布 {result['pulled']} 项 (publications applied)，"
             f"冲突 {result['conflicts']} (conflicts)")
@@ -183,6 +186,8 @@ def register(add, group) -> None:
     p.add_argument("--server", help="the county server's URL")
     p.add_argument("--code", help="the one-time code XXXX-XXXX-XXXX")
     p.add_argument("--file", help="the enrollment file enroll-CODE.json from a USB stick")
+    p.add_argument("--fingerprint", help="the SHA-256 of the county's certificate, as printed with the code"
+                                         " (at least its first 16 hex digits): pinned, so no public CA is needed")
     p.add_argument("--out", help="folder for enroll-request-DEVICE.json (default: beside --file)")
 
     p = add("sync", cmd_sync, "sync with the county server: send pending changes, take the county's publications")

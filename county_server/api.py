@@ -22,7 +22,7 @@ from app.storage.records import utc_now
 from app.sync import envelope
 
 from . import county as cty
-from . import db
+from . import db, ratelimit
 from .ingest import Conflict, Refused, duplicate_receipt, ingest
 
 API = "/api/v1"
@@ -124,7 +124,7 @@ class Publications(BaseModel):
 
 ERRORS = {400: {"model": Problem}, 401: {"model": Problem}, 403: {"model": Problem},
           404: {"model": Problem}, 409: {"model": Problem}, 410: {"model": Problem},
-          413: {"model": Problem}, 422: {"model": Problem}}
+          413: {"model": Problem}, 422: {"model": Problem}, 429: {"model": Problem}}
 
 
 def _errors(*codes: int) -> dict:
@@ -257,6 +257,7 @@ def create_app(db_url: str) -> FastAPI:
                   description="Sync for village work teams: enrollment, batches in parts, receipts,"
                               " publications (docs/sync.md).")
     app.state.engine = engine
+    app.state.enroll_attempts = attempts = ratelimit.Attempts()
     app.add_middleware(BodyLimit, limit=MAX_REQUEST)
     app.add_middleware(NextNonce)
 
@@ -283,11 +284,17 @@ def create_app(db_url: str) -> FastAPI:
         return {"nonce": value, "expires_in": cty.NONCE_SECONDS}
 
     @app.post(f"{API}/enroll", response_model=EnrollAnswer, tags=["enrollment"],
-              responses=_errors(400, 404, 409, 410, 413, 422))
-    def enroll(req: EnrollRequest):
+              responses=_errors(400, 404, 409, 410, 413, 422, 429))
+    def enroll(req: EnrollRequest, request: Request):
+        client = request.client.host if request.client else "-"
+        wait = attempts.wait(client)
+        if wait:
+            raise HTTPException(429, f"too many wrong enrollment codes: try again in {wait} s",
+                                headers={"Retry-After": str(wait)})
         try:
             return cty.enroll_device(engine, req.model_dump())
         except cty.EnrollmentRefused as e:
+            attempts.failed(client)
             raise HTTPException(e.status, str(e)) from None
         except ValidationError as e:
             raise HTTPException(422, str(e)) from None

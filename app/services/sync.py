@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 import socket
 import tempfile
 from datetime import datetime
@@ -26,7 +27,7 @@ from app.storage.records import new_id, utc_now
 from app.storage.store import Store
 from app.sync import envelope
 from app.sync.batch import build_body, pending_range
-from app.sync.client import CountyClient, SyncError
+from app.sync.client import CountyClient, SyncError, normalize_pin
 
 from . import config, forms, households, worklog
 
@@ -40,7 +41,7 @@ COMMIT_ROUNDS = 3          # commit → "missing parts" → send them → commit
 PART_ATTEMPTS = 3          # a part whose hash the county finds wrong is sent again, this often
 MAX_PAGES = 1000           # publication pages in one pull
 SETTINGS = ("county_url", "county_id", "county_name", "sign_key", "hpke_key", "village", "township",
-            "device_key", "enrolled_at", "last_sync", "last_publication")
+            "device_key", "enrolled_at", "last_sync", "last_publication", "tls_sha256")
 ENROLL_FILE_FIELDS = ("code", "county_id", "county_name", "sign_key", "hpke_key", "village")
 PUBLICATION_KINDS = ("prompts", "baseline", "problems", "roster", "form")
 
@@ -108,7 +109,19 @@ def _label(store: Store) -> str:
     return f"{user}@{socket.gethostname()}"[:80]
 
 
-def _keep_county(store: Store, info: dict, server: str | None) -> None:
+def _check_pin(value, field: str, whole: bool = False) -> str | None:
+    """A certificate fingerprint to pin (None: none given)."""
+    if value in (None, ""):
+        return None
+    pin = normalize_pin(value)
+    if pin is None or (whole and len(pin) != 64):
+        raise ValidationError(field, "the certificate's SHA-256 in hex",
+                              f"{field}: 不是证书指纹 (not a certificate fingerprint: SHA-256 as hex digits,"
+                              f" {'all 64' if whole else 'at least the first 16'})")
+    return pin
+
+
+def _keep_county(store: Store, info: dict, server: str | None, tls_sha256: str | None = None) -> None:
     """Store what enrollment told about the county. A ready batch sealed for another county's key
     could never be opened there: it goes back to the outbox and is sealed again."""
     old = settings(store)
@@ -126,28 +139,38 @@ def _keep_county(store: Store, info: dict, server: str | None) -> None:
             _put(store, last_publication=None)  # another county numbers its publications afresh
         _put(store, county_id=info["county_id"], county_name=info.get("county_name") or info["county_id"],
              sign_key=sign_key, hpke_key=hpke_key, village=info["village"], township=info.get("township"),
-             enrolled_at=utc_now())
+             enrolled_at=utc_now(), tls_sha256=tls_sha256)
         if isinstance(server, str) and server.strip():
             _put(store, county_url=server.strip().rstrip("/"))
 
 
 # -- enrollment ---------------------------------------------------------------
-def enroll(store: Store, server: str, code: str, *, transport=None, label: str | None = None) -> dict:
+def enroll(store: Store, server: str, code: str, *, transport=None, label: str | None = None,
+           fingerprint: str | None = None) -> dict:
     """Enroll over the network with a one-time code: the county binds this device's key to the
-    village and answers with its public keys."""
+    village and answers with its public keys. `fingerprint`: the SHA-256 of the county's
+    certificate (as the county printed it with the code), pinned before the code is sent."""
     code = (code or "").strip().upper()
     if not code:
         raise ValidationError("code", "required", "code: 请给出登记码 (give the enrollment code)")
+    pin = _check_pin(fingerprint, "--fingerprint")
+    if pin and not str(server).startswith("https://"):
+        raise ValidationError("--fingerprint", "an https:// server",
+                              "--fingerprint: 证书指纹只用于 https:// 地址 (a fingerprint pins an https:// server)")
     key = _device_key(store, create=True)
     request = {"code": code, "device_id": store.device_id, "store_id": store.store_id,
                "device_key": envelope.public_hex(key.public_key()), "label": label or _label(store)}
-    with CountyClient(server, transport=transport) as client:
+    with CountyClient(server, transport=transport, pin=pin) as client:
         status_code, data = client.post_json(f"{API}/enroll", request, step="enroll", signed=False)
+        pinned = client.certificate or pin
     if status_code == 404:
         raise SyncError("登记码不对 (enrollment code not known: check it)", "enroll", 404)
     if status_code == 410:
         raise SyncError("登记码已用过或已过期 (enrollment code used or expired: ask the county for a new one)",
                         "enroll", 410)
+    if status_code == 429:
+        raise SyncError(f"登记码错误次数太多，请稍后再试 (too many wrong enrollment codes from here: try again later):"
+                        f" {_detail(data)}", "enroll", 429)
     if status_code == 409:
         raise SyncError(f"县服务器拒绝登记 (refused: this device id is enrolled with another key, or revoked):"
                         f" {_detail(data)}", "enroll", 409)
@@ -157,7 +180,7 @@ def enroll(store: Store, server: str, code: str, *, transport=None, label: str |
     if data.get("device_id") not in (None, store.device_id):
         raise SyncError("县服务器的回答是给另一台设备的 (the county's answer names another device)", "enroll")
     try:
-        _keep_county(store, data, server)
+        _keep_county(store, data, server, pinned)
     except ValidationError as e:
         raise SyncError(f"县服务器的回答不完整 (the county's answer is not usable): {e}", "enroll") from None
     return status(store)
@@ -172,8 +195,9 @@ def enroll_from_file(store: Store, path, out_dir=None) -> dict:
     if missing:
         raise ValidationError(missing[0], "required",
                               f"{missing[0]}: 登记文件缺少此项 (missing from the enrollment file {path.name})")
+    pin = _check_pin(info.get("tls_sha256"), "tls_sha256", whole=True)
     key = _device_key(store, create=True)
-    _keep_county(store, info, info.get("server"))
+    _keep_county(store, info, info.get("server"), pin)
     request = {"code": str(info["code"]).strip().upper(), "device_id": store.device_id, "store_id": store.store_id,
                "device_key": envelope.public_hex(key.public_key()), "label": _label(store)}
     request["signature"] = key.sign(canonical.encode(request)).hex()
@@ -724,7 +748,7 @@ def client_for(store: Store, server: str | None = None, *, transport=None, **opt
         raise ValidationError("--server", "required", "--server: 请给出县服务器地址 (the county server's URL;"
                               " the enrollment file did not name one)")
     return CountyClient(url, device_id=store.device_id, device_key=envelope.ed25519_private(s["device_key"]),
-                        transport=transport, **options)
+                        transport=transport, pin=s.get("tls_sha256"), **options)
 
 
 def sync(store: Store, server: str | None = None, report=None, cancel=None, *, transport=None,
@@ -798,8 +822,11 @@ def _read_json(path: Path, field: str) -> dict:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
+    """Write a sync file whole, readable by this user alone (0600) before a byte is in it."""
     try:
         with atomic_file(path) as f:
+            if hasattr(os, "fchmod"):
+                os.fchmod(f.fileno(), 0o600)
             f.write(data)
     except OSError as e:
         raise ValidationError("--out", "a writable file", f"--out: {path} 无法写入 (cannot write: {e})") from None

@@ -14,8 +14,12 @@ app) so the whole exchange runs in tests without a network.
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import re
+import ssl
 import time
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -28,6 +32,8 @@ ATTEMPTS = 3
 BACKOFF = (1.0, 3.0)  # seconds before the 2nd and 3rd attempt
 RETRY_STATUS = {500, 502, 503, 504}
 NONCE_HEADER = "X-Zhucun-Nonce"
+MIN_PIN = 16          # hex digits of a certificate fingerprint typed by hand (the file carries all 64)
+NO_CHECK_TIME = 0x200000  # X509_V_FLAG_NO_CHECK_TIME: a village laptop's clock does not judge the pin
 
 
 class SyncError(ZhucunError):
@@ -44,10 +50,27 @@ class SyncError(ZhucunError):
         return {"error": "sync", "step": self.step, "status": self.status, "message": str(self)}
 
 
+def normalize_pin(text) -> str | None:
+    """A certificate's SHA-256 as hex digits (colons and spaces dropped), or None when it cannot
+    be one: all 64 digits, or at least the first 16 typed by hand."""
+    if not isinstance(text, str):
+        return None
+    pin = re.sub(r"[\s:]", "", text).lower()
+    return pin if MIN_PIN <= len(pin) <= 64 and re.fullmatch(r"[0-9a-f]+", pin) else None
+
+
+def pinned_context(der: bytes) -> ssl.SSLContext:
+    """TLS that trusts exactly this certificate: no public CA, no host name, no clock."""
+    ctx = ssl.create_default_context(cadata=ssl.DER_cert_to_PEM_cert(der))
+    ctx.check_hostname = False
+    ctx.verify_flags |= ssl.VERIFY_X509_PARTIAL_CHAIN | NO_CHECK_TIME
+    return ctx
+
+
 class CountyClient:
     def __init__(self, base_url: str, *, device_id: str | None = None, device_key=None,
                  transport: httpx.BaseTransport | None = None, timeout=TIMEOUT,
-                 attempts: int = ATTEMPTS, backoff=BACKOFF, sleep=time.sleep):
+                 attempts: int = ATTEMPTS, backoff=BACKOFF, sleep=time.sleep, pin: str | None = None):
         if not base_url or not str(base_url).startswith(("http://", "https://")):
             raise ValidationError("--server", "an http:// or https:// URL",
                                   f"--server: 服务器地址应以 http:// 或 https:// 开头 (must start with http:// or"
@@ -59,8 +82,33 @@ class CountyClient:
         self.backoff = tuple(backoff)
         self.sleep = sleep
         self.nonce: str | None = None   # the county's nonce for the next signed request
-        self.http = httpx.Client(transport=transport, timeout=timeout, follow_redirects=False,
-                                 headers={"User-Agent": "zhucun-device/1"})
+        self.timeout = timeout
+        # The county's certificate fingerprint pinned at enrollment (https only; a test's
+        # transport has no TLS): checked before the first byte of a request leaves.
+        self.pin = normalize_pin(pin) if pin and transport is None and self.base_url.startswith("https://") else None
+        self.certificate: str | None = None   # the SHA-256 of the certificate the county showed
+        self.http = self._client(transport, True)
+
+    def _client(self, transport, verify) -> httpx.Client:
+        return httpx.Client(transport=transport, timeout=self.timeout, follow_redirects=False, verify=verify,
+                            headers={"User-Agent": "zhucun-device/1"})
+
+    def _pin_certificate(self, step: str) -> None:
+        """Fetch the county's certificate, compare it with the pin, and from then on trust that
+        certificate alone. A mismatch is said plainly and nothing is sent."""
+        parts = urlsplit(self.base_url)
+        connect = self.timeout.connect if isinstance(self.timeout, httpx.Timeout) else 15
+        pem = ssl.get_server_certificate((parts.hostname, parts.port or 443), timeout=connect or 15)
+        der = ssl.PEM_cert_to_DER_cert(pem)
+        seen = hashlib.sha256(der).hexdigest()
+        if not seen.startswith(self.pin):
+            raise SyncError(f"县服务器的证书与登记时的不符，未发送任何数据 (the county's certificate does not match the"
+                            f" one pinned at enrollment; nothing was sent): 应为 (expected) {_groups(self.pin)}，"
+                            f"实为 (got) {_groups(seen)} — 若县里换了证书，请用新的登记文件重新登记 (if the county"
+                            f" changed its certificate, enroll again with its new enrollment file)", step)
+        self.http.close()
+        self.http = self._client(None, pinned_context(der))
+        self.certificate, self.pin = seen, None
 
     def close(self) -> None:
         self.http.close()
@@ -88,12 +136,22 @@ class CountyClient:
                 self.sleep(self.backoff[min(failures - 1, len(self.backoff) - 1)] if self.backoff else 0)
             failures += 1
             try:
+                if self.pin:
+                    self._pin_certificate(step)
                 request = self.http.build_request(method, self.base_url + path, content=body, headers=headers)
                 if signed:
                     self._sign(request, method, body, step)
                 response = self.http.send(request)
             except httpx.TransportError as e:
+                if "CERTIFICATE_VERIFY_FAILED" in str(e):
+                    raise SyncError(f"此电脑不信任县服务器的证书 (the county's certificate at {self.base_url} is not"
+                                    " trusted here: a certificate of its own, not from a public CA) — 请用县里的登记文件"
+                                    "登记，或在登记时给出证书指纹 (enroll with the county's enrollment file, or give"
+                                    " --fingerprint when enrolling)", step) from None
                 last_problem = f"{type(e).__name__}: {e}" if str(e) else type(e).__name__
+                continue
+            except OSError as e:  # fetching the certificate to compare with the pin
+                last_problem = f"{type(e).__name__}: {e}"
                 continue
             if signed:
                 self.nonce = response.headers.get(NONCE_HEADER)
@@ -157,6 +215,11 @@ def parse_json(response: httpx.Response, step: str):
         kind = response.headers.get("content-type", "?").split(";")[0]
         raise SyncError(f"回答不是县服务器的 (the answer is not from the county server: HTTP {response.status_code},"
                         f" {kind}) — {step}", step, response.status_code) from None
+
+
+def _groups(hexdigits: str) -> str:
+    return ":".join(hexdigits[i:i + 4] for i in range(0, min(len(hexdigits), 32), 4)) + (
+        "…" if len(hexdigits) > 32 else "")
 
 
 def _about_nonce(response: httpx.Response) -> bool:

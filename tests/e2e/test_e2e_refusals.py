@@ -132,10 +132,10 @@ def test_a_revoked_device_is_refused_and_nothing_is_marked_synced(enrolled, engi
     assert {**after, "status": {**after["status"], "ready_batches": 0}} == before  # sealed, not sent
     assert after["status"]["ready_batches"] == 1
 
-    # `zhucun sync` says the same, and exits 3.
+    # `zhucun sync` says the same, and exits 2 (refused).
     store.close()
     run = device_cli(data, "sync")
-    assert run.code == 3 and "revoked" in run.err, run
+    assert run.code == 2 and "revoked" in run.err, run
     assert json.loads(run.out)["status"] == 403
     with Store.open(data, "passphrase1") as again:
         assert snapshot(again) == after

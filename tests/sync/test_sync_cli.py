@@ -44,7 +44,7 @@ def test_sync_before_enrolling(env):
 
 def test_enroll_sync_status_and_lists(env, county):
     run = z(env, "enroll", "--server", county.url, "--code", "WRNG-CODE-0000")
-    assert run.code == 3 and "code not known" in run.err and json.loads(run.out)["error"] == "sync"
+    assert run.code == 2 and "code not known" in run.err and json.loads(run.out)["error"] == "sync"
     enrolled = ok(z(env, "enroll", "--server", county.url, "--code", county.new_code())).json
     assert enrolled["enrolled"] and enrolled["village"] == county.village
 
