@@ -198,3 +198,27 @@ def test_pulldata_reads_a_csv_shipped_with_the_form(tmp_path):
     from app.core.forms.definition import load_rows
     stored = load_rows(f.rows, "stored")  # the table travels with the definition
     assert evaluate(stored, {"crop": "rice"}, TODAY).values["price"] == "2.8"
+
+
+def test_a_sheet_claiming_the_whole_grid_reads_only_its_rows(tmp_path):
+    """As LibreOffice saves it: dimension A1:AMJ1048576 and a styled cell in the far corner."""
+    import re
+    import zipfile
+
+    from openpyxl import Workbook
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "survey"
+    ws.append(["type", "name", "label"])
+    ws.append(["integer", "a", "A"])
+    wb.save(tmp_path / "plain.xlsx")
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as src, \
+            zipfile.ZipFile(tmp_path / "libreoffice.xlsx", "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                text = re.sub(r'<dimension ref="[^"]*"/>', '<dimension ref="A1:AMJ1048576"/>', data.decode())
+                data = text.replace("</sheetData>", '<row r="1048576"><c r="AMJ1048576" s="0"/></row></sheetData>')
+            out.writestr(item, data)
+    f = load_file(tmp_path / "libreoffice.xlsx")
+    assert [q.name for q in f.walk()] == ["a"]
