@@ -42,5 +42,7 @@ ZHUCUN_APT_PACKAGES=(fonts-wqy-microhei fonts-hanazono poppler-utils zbar-tools 
 ZHUCUN_APT_PACKAGES+=(libxcb1 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
     libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0
     libxcb-randr0 libxcb-xkb1 libxcb-util1 libxcb-glx0 libxkbcommon-x11-0)
+# And its wayland plugin, which Qt prefers on a Wayland desktop (Debian 12's GNOME).
+ZHUCUN_APT_PACKAGES+=(libwayland-client0 libwayland-cursor0 libwayland-egl1)
 # The test that opens the real window: a virtual X server and xwininfo to see the window map.
 ZHUCUN_APT_PACKAGES+=(xvfb x11-utils)
