@@ -149,7 +149,8 @@ def register(add, group) -> None:
     g = group("form", "survey forms: fill, sign, verify (表单)")
     p = add("list", cmd_form_list, "forms that can be filled", g)
     p.add_argument("--all-versions", action="store_true")
-    p = add("import", cmd_form_import, "import a form definition (XLSForm .xlsx, .yaml or .json)", g)
+    p = add("import", cmd_form_import, "import a form definition: an XLSForm (.xlsx, .xls, .md), pyxform JSON, or"
+            " Zhucun .yaml/.json; choice and pulldata CSV files are read from its folder", g)
     p.add_argument("file")
     p = add("prefill", cmd_form_prefill, "print a new form's answers as the household file fills them", g)
     p.add_argument("--form", required=True)
