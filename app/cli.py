@@ -393,7 +393,9 @@ def cmd_problem_add(args):
     from app.services import households, worklog
     with _open(args) as store:
         hid = households.get_household(store, args.household)["id"] if args.household else None
-        item = worklog.add_problem(store, args.list, {"description": args.description, "household_id": hid})
+        item = worklog.add_problem(store, args.list, {"description": args.description, "household_id": hid,
+                                                      "measure": args.measure, "responsible": args.responsible,
+                                                      "deadline": args.deadline})
     emit(args, item, f"已添加问题 (problem added): id={item['id']}")
 
 
@@ -407,12 +409,16 @@ def cmd_problem_close(args):
 def cmd_problems(args):
     from app.services import worklog
     with _open(args) as store:
-        lists = worklog.problem_lists(store, open_only=args.open)
+        lists = worklog.problem_lists(store, open_only=args.open, today=_today(args))
     lines = []
+    mark = {"closed": "✓", "overdue": "!", "open": " "}
     for pl in lists:
-        lines.append(f"{pl['title']}  (未销号 {pl['open']}/{len(pl['items'])})  id={pl['id']}")
+        lines.append(f"{pl['title']}  (未销号 {pl['open']}/{len(pl['items'])}，逾期 {pl['overdue']})  id={pl['id']}")
         for i in pl["items"]:
-            lines.append(f"  [{'✓' if i['closed_on'] else ' '}] {i['description']}  id={i['id']}")
+            duty = "  ".join(x for x in (f"措施 {i['measure']}" if i["measure"] else "",
+                                         f"责任人 {i['responsible']}" if i["responsible"] else "",
+                                         f"时限 {i['deadline']}" if i["deadline"] else "") if x)
+            lines.append(f"  [{mark[i['status']]}] {i['description']}  {duty}  id={i['id']}")
     emit(args, lists, "\n".join(lines) or "没有问题清单 (no problem lists)")
 
 
@@ -700,12 +706,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--list", required=True)
     p.add_argument("--description", required=True)
     p.add_argument("--household")
+    p.add_argument("--measure", help="整改措施")
+    p.add_argument("--responsible", help="责任人")
+    p.add_argument("--deadline", help="整改时限 YYYY-MM-DD")
     p = add("close", cmd_problem_close, "close (销号) a problem", g)
     p.add_argument("id")
     p.add_argument("--note", required=True)
     p.add_argument("--date")
     p = add("list", cmd_problems, "problem lists", g)
     p.add_argument("--open", action="store_true")
+    p.add_argument("--today")
 
     g = group("config", "policy tables: income baselines, visit policy (data the county may replace)")
     p = add("show", cmd_config_show, "print a table as JSON", g)

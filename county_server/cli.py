@@ -284,7 +284,9 @@ def cmd_problems_add(args):
             raise ValidationError("--item", "a description of 1-2000 characters",
                                   f"--item {key}: 请写明问题 (describe the problem)")
         ref = {"household_id": key} if key in known else {"household_number": key}
-        out.append({**ref, "description": description})
+        duty = {k: v.strip() for k, v in (("measure", args.measure), ("responsible", args.responsible),
+                                          ("deadline", args.deadline)) if v and v.strip()}
+        out.append({**ref, "description": description, **duty})
     _publish(args, "problems", {"title": title, "items": out})
 
 
@@ -440,6 +442,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_problems_add)
     p.add_argument("--title", required=True)
     p.add_argument("--item", action="append", metavar="HOUSEHOLD_NUMBER_OR_ID=DESCRIPTION", required=True)
+    p.add_argument("--measure", help="整改措施, for every item")
+    p.add_argument("--responsible", help="责任人, for every item")
+    p.add_argument("--deadline", help="整改时限 YYYY-MM-DD, for every item")
     p.add_argument("--village")
     p = sub.add_parser("roster", help="county edits of households")
     rsub = p.add_subparsers(dest="action", required=True, parser_class=Parser)

@@ -138,7 +138,8 @@ def _overview(fonts: FontSet, s: dict, width: float) -> list:
         ("风险消除", f"{f['eliminated']} 户"),
         ("超期未办", f"{f['deadlines_missed']} 项"),
         ("在村出勤", f"登记 {len(a['people'])} 人，不足 {a['min_days']} 天 {a['short']} 人"),
-        ("问题清单", f"未销号 {f['problems_open']} 项，本月销号 {f['problems_closed']} 项"),
+        ("问题清单", f"未销号 {f['problems_open']} 项（逾期 {f.get('problems_overdue', 0)} 项），"
+                     f"本月销号 {f['problems_closed']} 项"),
     ]
     if len(pairs) % 2:
         pairs.append(("", ""))
@@ -337,11 +338,16 @@ def _problems(fonts: FontSet, s: dict, width: float) -> list:
     if not p["open"]:
         _none(fonts, out, "本月无未销号问题。" + closed)
         return out
-    out.append(para(fonts, f"截至月末未销号 {len(p['open'])} 项，{closed}", BODY.but(after=1.5 * mm)))
-    rows = [["序号", "问题清单", "下发日期", "户主", "问题"]]
+    late = f"其中逾期 {p['overdue']} 项，" if p.get("overdue") else ""
+    out.append(para(fonts, f"截至月末未销号 {len(p['open'])} 项，{late}{closed}", BODY.but(after=1.5 * mm)))
+    # 问题清单、整改措施清单、责任清单 (003 §四): the problem, its measure, who answers for it, by when.
+    rows = [["序号", "问题清单", "户主", "问题", "整改措施", "责任人", "时限"]]
     for i, x in enumerate(p["open"], 1):
-        rows.append([str(i), x["list_title"], date_zh(x["created_on"]), x["head_name"] or "—", x["description"]])
-    out.append(table(fonts, rows, _col(width, 10, 44, 27, 18, 0), align={0: "center", 2: "center", 3: "center"}))
+        deadline = date_zh(x.get("deadline")) or "—"
+        rows.append([str(i), x["list_title"], x["head_name"] or "—", x["description"], x.get("measure") or "—",
+                     x.get("responsible") or "—", _warn(fonts, deadline + " 逾期") if x.get("overdue") else deadline])
+    out.append(table(fonts, rows, _col(width, 9, 30, 15, 0, 34, 15, 27),
+                     align={0: "center", 2: "center", 5: "center", 6: "center"}))
     return out
 
 

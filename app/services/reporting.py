@@ -117,7 +117,7 @@ def month_summary(store: Store, month: str, today: date | None = None) -> dict:
         "due": _due(store, month, today),
         "visits": visits_made,
         "attendance": attendance,
-        "problems": _problems(store, start, end),
+        "problems": _problems(store, start, end, today),
         "deadlines": _deadlines(store, start, end, as_of),
     }
     summary["tasks"] = _task_totals(summary["prompts"])
@@ -290,9 +290,10 @@ def _attendance(store: Store, month: str, end: date) -> dict:
             "short": sum(1 for p in people if p["short"])}
 
 
-def _problems(store: Store, start: date, end: date) -> dict:
-    """Problem items open at the month's end, and how many were closed (销号) in the month."""
-    first, last = start.isoformat(), end.isoformat()
+def _problems(store: Store, start: date, end: date, today: date) -> dict:
+    """Problem items open at the month's end (those past their deadline marked overdue, judged
+    at the month's end or today, whichever is earlier), and how many were closed in the month."""
+    first, last, as_of = start.isoformat(), end.isoformat(), today.isoformat()
     heads = {r["id"]: (r["head_name"], r["group_name"] or "")
              for r in store.query("SELECT id, head_name, group_name FROM households")}
     open_items, closed = [], 0
@@ -305,10 +306,15 @@ def _problems(store: Store, start: date, end: date) -> dict:
             if item["closed_on"] and item["closed_on"] <= last:
                 continue
             head, group = heads.get(item["household_id"], ("", ""))
+            overdue = bool(item.get("deadline") and item["deadline"] < min(last, as_of))
             open_items.append({"list_title": pl["title"], "source": pl["source"], "created_on": pl["created_on"],
-                               "head_name": head, "group_name": group, "description": item["description"]})
-    open_items.sort(key=lambda i: (i["created_on"], i["list_title"], i["group_name"], i["head_name"]))
-    return {"open": open_items, "closed_in_month": closed}
+                               "head_name": head, "group_name": group, "description": item["description"],
+                               "measure": item.get("measure") or "", "responsible": item.get("responsible") or "",
+                               "deadline": item.get("deadline") or "", "overdue": overdue})
+    # Overdue first (清单 with 时限: what is late is what the township asks about), then by list.
+    open_items.sort(key=lambda i: (not i["overdue"], i["created_on"], i["list_title"], i["group_name"], i["head_name"]))
+    return {"open": open_items, "closed_in_month": closed,
+            "overdue": sum(1 for i in open_items if i["overdue"])}
 
 
 def _figures(s: dict) -> dict:
@@ -322,7 +328,8 @@ def _figures(s: dict) -> dict:
             "identified": len(s["cases"]["identified"]), "eliminated": len(s["cases"]["eliminated"]),
             "deadlines_missed": len(s["deadlines"]),
             "attendance_short": s["attendance"]["short"],
-            "problems_open": len(s["problems"]["open"]), "problems_closed": s["problems"]["closed_in_month"]}
+            "problems_open": len(s["problems"]["open"]), "problems_closed": s["problems"]["closed_in_month"],
+            "problems_overdue": s["problems"]["overdue"]}
 
 
 # -- the public notice ---------------------------------------------------------------------------

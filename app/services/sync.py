@@ -600,6 +600,8 @@ def _problem_item(store: Store, item: dict) -> dict:
     if household is None and number:
         household = households._by_number(store, str(number))
     out = {"description": item.get("description"), "household_id": household["id"] if household else None}
+    # 整改措施、责任人、时限 as the county's list gives them (003 §四).
+    out.update({k: item[k] for k in ("measure", "responsible", "deadline") if item.get(k)})
     if household is None and (hid or number):
         out["description"] = f"{item.get('description')}（户 {number or hid} 本机未找到 / household not found here）"
     return out

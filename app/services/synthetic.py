@@ -1544,6 +1544,10 @@ def _attendance(v: _Village) -> list[dict]:
     return out
 
 
+_PROBLEM_MEASURES = ("入户核实后在系统中更正", "补录走访和收入核算记录", "协调镇乡村振兴办核对数据",
+                     "落实针对性帮扶措施并补录", "召开村组会议逐户核对")
+
+
 def _problem_lists(v: _Village, households: list[dict]) -> list[dict]:
     rng = v.rng
     county = v.p["county"]
@@ -1583,7 +1587,11 @@ def _problem_lists(v: _Village, households: list[dict]) -> list[dict]:
                     closed_on, closed_by = v.iso(c), rng.choice(v.team)
             note = rng.choice(("已入户核实并更正", "经核实数据无误，已说明情况", "已补录", "已整改销号")) \
                 if closed_on else rng.choice(("正在核实", "待户主返乡后核实", ""))
+            # 整改措施、责任人、时限 (003 §四) from their own generator, so the village's other
+            # draws stay as they were.
+            duty = random.Random(f"{title}|{len(items)}|{desc}")
             items.append({"household_key": key, "description": desc, "closed_on": closed_on,
-                          "closed_by": closed_by, "note": note})
+                          "closed_by": closed_by, "note": note, "measure": duty.choice(_PROBLEM_MEASURES),
+                          "responsible": duty.choice(v.team), "deadline": v.iso(created + duty.randint(15, 60))})
         out.append({"title": title, "source": source, "created_on": v.iso(created), "items": items})
     return out

@@ -101,15 +101,42 @@ def add_problem_list(store: Store, title: str, items: list[dict] | None = None, 
 
 
 def add_problem(store: Store, list_id: str, item: dict) -> dict:
+    """An item of a problem list as the documents keep it (003 §四 问题清单、整改措施清单、
+    责任清单; 002 列出计划、明确时限): the problem, its 整改措施 (`measure`), the person
+    responsible (`responsible`) and the deadline (`deadline`, not before the list's date)."""
     with store.transaction():
-        store.records.require("problem_lists", list_id)
+        plist = store.records.require("problem_lists", list_id)
         if item.get("household_id"):
             store.records.require("households", item["household_id"])
+        deadline = parse_date(item.get("deadline"), "deadline")
+        if deadline and deadline < plist["created_on"]:
+            raise ValidationError("deadline", "not before the list",
+                                  f"deadline: 整改时限 {deadline} 早于问题清单建立日期 {plist['created_on']} "
+                                  f"(the deadline is before the list was made)")
         return store.records.insert("problem_items", {
             "list_id": list_id, "household_id": item.get("household_id"),
             "description": _text(item.get("description"), "description", required=True, max_len=2000),
+            "measure": _text(item.get("measure"), "measure", max_len=2000),
+            "responsible": _text(item.get("responsible"), "responsible", max_len=40),
+            "deadline": deadline,
             "closed_on": parse_date(item.get("closed_on"), "closed_on"),
             "closed_by": item.get("closed_by"), "note": item.get("note")})
+
+
+def problem_status(item: dict, today: date) -> str:
+    """"closed" (销号), "overdue" (open past its deadline) or "open"."""
+    if item.get("closed_on"):
+        return "closed"
+    return "overdue" if item.get("deadline") and item["deadline"] < today.isoformat() else "open"
+
+
+def overdue_problems(store: Store, today: date | None = None) -> list[dict]:
+    """Open items past their deadline, oldest deadline first, with their list's title and source."""
+    day = (today or clock.today()).isoformat()
+    return store.query(
+        "SELECT i.*, l.title AS list_title, l.source AS source FROM problem_items i"
+        " JOIN problem_lists l ON l.id = i.list_id AND l.deleted = 0"
+        " WHERE i.deleted = 0 AND i.closed_on IS NULL AND i.deadline < ? ORDER BY i.deadline, i.created_at", [day])
 
 
 def close_problem(store: Store, item_id: str, note: str, closed_on=None, today: date | None = None) -> dict:
@@ -125,12 +152,17 @@ def close_problem(store: Store, item_id: str, note: str, closed_on=None, today: 
             "closed_by": store.user["name"] if store.user else None, "note": note})
 
 
-def problem_lists(store: Store, open_only: bool = False) -> list[dict]:
+def problem_lists(store: Store, open_only: bool = False, today: date | None = None) -> list[dict]:
+    """Lists newest first; each item with its `status` (open, overdue, closed) on `today`."""
+    today = today or clock.today()
     lists = store.query("SELECT * FROM problem_lists WHERE deleted = 0 ORDER BY created_on DESC")
     for pl in lists:
         sql = "SELECT * FROM problem_items WHERE list_id = ? AND deleted = 0"
         if open_only:
             sql += " AND closed_on IS NULL"
         pl["items"] = store.query(sql + " ORDER BY created_at", [pl["id"]])
+        for item in pl["items"]:
+            item["status"] = problem_status(item, today)
         pl["open"] = sum(1 for i in pl["items"] if not i["closed_on"])
+        pl["overdue"] = sum(1 for i in pl["items"] if i["status"] == "overdue")
     return lists

@@ -306,6 +306,15 @@ def m0004_sync(db: Database) -> None:
     db.execute("CREATE INDEX audit_log_record ON audit_log(tbl, record_id, seq)")
 
 
+@migrations(name="0005_policy")
+def m0005_policy(db: Database) -> None:
+    # A problem list as the documents keep it (003 §四 问题清单、整改措施清单、责任清单; 002 列出
+    # 计划、明确时限): each item with its measure, the person responsible and a deadline.
+    for column in ("measure", "responsible", "deadline"):
+        db.execute(f"ALTER TABLE problem_items ADD COLUMN {column} TEXT")
+    db.execute("CREATE INDEX problem_items_open ON problem_items(deadline) WHERE closed_on IS NULL AND deleted = 0")
+
+
 @migrations(name="0006_hand_samples")
 def m0006_hand_samples(db: Database) -> None:
     for name, columns in RECORD_TABLES_0006.items():

@@ -471,17 +471,27 @@ class HomePage(MonthPage, QWidget):
 
     # -- (d) problem lists ---------------------------------------------------------------------
     def _load_problems(self) -> None:
-        lists = self.session.call(worklog.problem_lists, True)
-        self.problems = [{**item, "list_title": pl["title"], "source": pl["source"]}
-                         for pl in lists for item in pl["items"]]
+        lists = self.session.call(worklog.problem_lists, True, self.session.today())
+        # Overdue items (past their 整改时限) first.
+        self.problems = sorted(({**item, "list_title": pl["title"], "source": pl["source"]}
+                                for pl in lists for item in pl["items"]), key=lambda p: p["status"] != "overdue")
         self.problem_tree.clear()
         county = sum(1 for p in self.problems if p["source"] == "county")
-        self.problem_card.info.setText(self.tr("未销号 {0} 项（县反馈 {1}）").format(len(self.problems), county)
-                                       if self.problems else "")
+        overdue = sum(1 for p in self.problems if p["status"] == "overdue")
+        self.problem_card.info.setText(self.tr("未销号 {0} 项（县反馈 {1}，逾期 {2}）").format(
+            len(self.problems), county, overdue) if self.problems else "")
         for p in self.problems:
-            item = QTreeWidgetItem([p["description"], p["list_title"]])
+            late = self.tr("【逾期】") if p["status"] == "overdue" else ""
+            item = QTreeWidgetItem([late + p["description"], p["list_title"]])
             item.setData(0, Qt.ItemDataRole.UserRole, p["id"])
-            item.setToolTip(0, p["description"] + ("\n" + self.tr("双击打开农户档案") if p["household_id"] else ""))
+            duty = "\n".join(x for x in (
+                self.tr("整改措施：{0}").format(p["measure"]) if p.get("measure") else "",
+                self.tr("责任人：{0}").format(p["responsible"]) if p.get("responsible") else "",
+                self.tr("时限：{0}").format(p["deadline"]) if p.get("deadline") else "") if x)
+            item.setToolTip(0, p["description"] + ("\n" + duty if duty else "")
+                            + ("\n" + self.tr("双击打开农户档案") if p["household_id"] else ""))
+            if p["status"] == "overdue":
+                item.setForeground(0, QBrush(QColor(WARN)))
             item.setToolTip(1, p["list_title"])
             if p["source"] == "county":
                 item.setForeground(1, QBrush(QColor(MUTED)))

@@ -127,3 +127,26 @@ def test_the_window_cannot_eliminate_while_the_house_is_dangerous(qtbot, session
     assert dialog.record is None and dialog.isVisible()
     assert "住房安全" in dialog.error.text()
     assert cases.case_view(demo_store, c["id"], today)["state"] == "helping"
+
+
+def test_the_home_page_shows_overdue_problem_items_first(qtbot, session, demo_store):
+    """Overdue items (past their 整改时限) come first on the home page, marked, with their measure,
+    person responsible and deadline in the tooltip."""
+    from datetime import timedelta
+
+    from app.services import worklog
+    from app.ui.home_page import HomePage
+    today = session.today()
+    plist = worklog.add_problem_list(demo_store, "驻村工作队自查问题清单", created_on=today - timedelta(days=40))
+    worklog.add_problem(demo_store, plist["id"], {"description": "监测户帮扶措施不具体", "measure": "逐户制定措施",
+                                                  "responsible": "王芳",
+                                                  "deadline": (today - timedelta(days=5)).isoformat()})
+    page = HomePage(session)
+    qtbot.addWidget(page)
+    page.refresh()
+    first = page.problem_tree.topLevelItem(0)
+    assert first.text(0).startswith("【逾期】")
+    assert all(p["status"] == "overdue" for p in page.problems[:1])
+    assert "逐户制定措施" in first.toolTip(0) and "王芳" in first.toolTip(0)
+    assert "逾期" in page.problem_card.info.text()
+    qtbot.waitUntil(lambda: not session.tasks, timeout=10_000)
