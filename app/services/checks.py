@@ -282,20 +282,30 @@ class _stored_same_hand:
         from .hand_samples import compare, item_key
         if (h.id, name) not in self.by_sample:
             sample = self.samples[name]
-            items = [self.signature.features(i["strokes"]) for i in sample["items"]]
 
             def one(k, _strokes):
-                d = self._distance((h.id, item_key(sample, k)), lambda: self._features(h), lambda: items[k])
+                d = self._distance((h.id, item_key(sample, k)), lambda: self._features(h),
+                                   lambda: self._item_features(sample, k))
                 return math.inf if d is None else d
-            self.by_sample[h.id, name] = compare(h.data, sample, distance=one, spread_of=self.spread)
+            # The strokes are read only if a distance is not kept (`one` asks for features then).
+            self.by_sample[h.id, name] = compare(None, sample, distance=one, spread_of=self.spread)
         return self.by_sample[h.id, name]
+
+    def _item_features(self, sample: dict, k: int):
+        """Features of a sample's item, computed once per run (only when a distance is not kept)."""
+        from .hand_samples import item_key
+        key = item_key(sample, k)
+        if key not in self.features:
+            self.features[key] = self.signature.features(sample["items"][k]["strokes"])
+        return self.features[key]
 
     def spread(self, sample: dict) -> tuple[float, ...]:
         from .hand_samples import item_key
         if sample["id"] not in self.spreads:
-            items = [self.signature.features(i["strokes"]) for i in sample["items"]]
-            ds = (self._distance((item_key(sample, i), item_key(sample, j)), lambda: items[i], lambda: items[j])
-                  for i in range(len(items)) for j in range(i + 1, len(items)))
+            n = len(sample["items"])
+            ds = (self._distance((item_key(sample, i), item_key(sample, j)), lambda: self._item_features(sample, i),
+                                 lambda: self._item_features(sample, j))
+                  for i in range(n) for j in range(i + 1, n))
             self.spreads[sample["id"]] = tuple(sorted(d for d in ds if d is not None))
         return self.spreads[sample["id"]]
 

@@ -181,3 +181,17 @@ def test_the_county_accepts_the_sample_and_the_review(store, hh, engine, tmp_pat
     assert [r["tbl"] for r in body["rejected"]] == ["form_instances"]
     assert {t for t, _, _ in body["accepted"]} >= {"hand_samples", "signature_reviews"}
     assert out["records"] == len(body["accepted"]) + 1
+
+
+def test_a_second_run_compares_nothing_again(store, hh, monkeypatch):
+    home = hh.household("王建国")
+    own = INVESTIGATOR.sign("王芳", 1)
+    signed_form(store, home["id"], "王芳", own, "王建国", INVESTIGATOR.sign("王建国", 9))
+    hand_samples.record(store, sheet(), today=TODAY)
+    first = run_checks(store, today=TODAY, rules=["signature"])
+
+    def no(*_a, **_k):
+        raise AssertionError("compared again")
+    monkeypatch.setattr(signature, "features", no)
+    monkeypatch.setattr(signature, "distance", no)
+    assert run_checks(store, today=TODAY, rules=["signature"]) == first
