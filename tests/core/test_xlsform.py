@@ -222,3 +222,22 @@ def test_a_sheet_claiming_the_whole_grid_reads_only_its_rows(tmp_path):
             out.writestr(item, data)
     f = load_file(tmp_path / "libreoffice.xlsx")
     assert [q.name for q in f.walk()] == ["a"]
+
+
+def test_pyxform_json_imports_like_its_workbook(tmp_path):
+    import json
+
+    from pyxform.xls2json import parse_file_to_json
+    source = md(tmp_path, """
+| survey |  |  |  |  |
+|  | type | name | label | relevant |
+|  | integer | age | Age | |
+|  | text | school | School | ${age} < 18 |
+| settings | | |
+| | form_id | version |
+| | kids | 2026.1 |
+""")
+    (tmp_path / "kids.json").write_text(json.dumps(parse_file_to_json(str(source))), "utf-8")
+    f = load_file(tmp_path / "kids.json")
+    assert (f.form_id, f.version) == ("kids", "2026.1")
+    assert not evaluate(f, {"age": 30, "school": "x"}, TODAY).relevant["school"]
