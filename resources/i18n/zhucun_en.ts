@@ -448,6 +448,18 @@
 <context>
     <name>CaseSteps</name>
     <message>
+        <source>村级民主评议</source>
+        <translation>Village democratic review</translation>
+    </message>
+    <message>
+        <source>村内公示</source>
+        <translation>Village public notice</translation>
+    </message>
+    <message>
+        <source>乡镇审核</source>
+        <translation>Township review</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/case_dialogs.py" line="30"/>
         <source>登记风险线索</source>
         <translation>Record risk clue</translation>
@@ -1538,6 +1550,26 @@
 </context>
 <context>
     <name>HomePage</name>
+    <message>
+        <source>未销号 {0} 项（县反馈 {1}，逾期 {2}）</source>
+        <translation>{0} open ({1} from the county, {2} overdue)</translation>
+    </message>
+    <message>
+        <source>【逾期】</source>
+        <translation>[Overdue] </translation>
+    </message>
+    <message>
+        <source>整改措施：{0}</source>
+        <translation>Measure: {0}</translation>
+    </message>
+    <message>
+        <source>责任人：{0}</source>
+        <translation>Responsible: {0}</translation>
+    </message>
+    <message>
+        <source>时限：{0}</source>
+        <translation>Deadline: {0}</translation>
+    </message>
     <message>
         <location filename="../../app/ui/home_page.py" line="129"/>
         <source>本月工作</source>
@@ -3617,6 +3649,10 @@
 <context>
     <name>IncomeDialog</name>
     <message>
+        <source>（默认估计值，无公开出处）</source>
+        <translation> (default estimate, no published source)</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/income_dialog.py" line="53"/>
         <source>核算收入</source>
         <translation>Assess income</translation>
@@ -4109,6 +4145,10 @@
 </context>
 <context>
     <name>MemberDialog</name>
+    <message>
+        <source>已核对证件，出生年份无误</source>
+        <translation>Card checked: the birth year is right</translation>
+    </message>
     <message>
         <location filename="../../app/ui/member_dialog.py" line="55"/>
         <source>编辑成员</source>
