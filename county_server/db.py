@@ -203,6 +203,14 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
             cur = dbapi_conn.cursor()
             if path is not None:
                 cur.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is reported by us, once
+                try:  # the first read proves the key
+                    cur.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                except Exception as e:
+                    if "not a database" not in str(e):
+                        raise
+                    cur.close()
+                    raise keys.Locked(f"{path}: 密钥不对：打不开这个县的数据库 (this key does not open this county's"
+                                      " database: another key file or passphrase)") from None
             cur.execute("PRAGMA temp_store = MEMORY")       # nothing decrypted reaches a temporary file
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=FULL")
