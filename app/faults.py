@@ -72,7 +72,7 @@ def explain(e: BaseException, args=None) -> tuple[int, dict, str]:
         if isinstance(e, IsADirectoryError):
             text = f"{named} 是文件夹，这里要一个文件名 (is a folder: give a file name)"
             return EXIT_INVALID, {"error": "is_a_folder", "file": str(path), "message": text}, text
-        if isinstance(e, NotADirectoryError):
+        if isinstance(e, (NotADirectoryError, FileExistsError)):
             text = f"{named} 不是文件夹 (is not a folder)"
             return EXIT_INVALID, {"error": "not_a_folder", "file": str(path), "message": text}, text
         if isinstance(e, FileNotFoundError):

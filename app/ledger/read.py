@@ -121,7 +121,8 @@ def read_ledger(path: Path, mapping: dict[str, str] | None = None, progress=None
     path = Path(path)
     mapping = {normalize_header(k): v for k, v in (mapping or {}).items()}
     if not path.is_file():
-        raise ValidationError("file", "an existing workbook", f"file: 找不到文件 {path} (no such file)")
+        what = "是文件夹，应为工作簿 (is a folder, not a workbook)" if path.is_dir() else "找不到文件 (no such file)"
+        raise ValidationError("file", "an existing workbook", f"file: {path} {what}")
     # Size and unpacked size first: a zip bomb is refused before a byte of it is unpacked.
     limits.check_size(path, "ledger")
     limits.check_zip(path)

@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from faultkit import audit_ok, cli, copy_store, household_ids, no_traceback, village  # noqa: F401
+from faultkit import audit_ok, cli, copy_store, household_ids, ledger, no_traceback, village  # noqa: F401
 
 from app.core import limits
 
@@ -32,6 +32,14 @@ def _invalid(run, *words) -> None:
 def test_out_naming_a_folder(store, tmp_path):
     _invalid(cli(store, "print", "month-report", "--month", "2026-11", "--out", tmp_path), "--out", "文件夹")
     _invalid(cli(store, "export-ledger", "visits", "--month", "2026-11", "--out", tmp_path), tmp_path.name, "xlsx")
+
+
+def test_paths_of_the_wrong_kind(store, tmp_path, ledger):
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x")
+    _invalid(cli(a_file, "init", "--user", "王芳", stdin="passphrase1\npassphrase1\n"), "--data", "不是文件夹")
+    _invalid(cli(store, "import-ledger", tmp_path, "--yes"), "是文件夹")
+    _invalid(cli(store, "import-ledger", ledger, "--preview", "--report", tmp_path), "--report", "是文件夹")
 
 
 def test_deep_json_in_form_fill_form_sign_and_config_set(store, tmp_path):
