@@ -32,8 +32,10 @@ class CountyServer:
     """One uvicorn process serving the county database `db_url`. `start()` may be called again
     after `stop()` or `kill()`: the server comes back on the same port and database."""
 
-    def __init__(self, db_url: str, log: Path, port: int | None = None, log_level: str = "warning"):
+    def __init__(self, db_url: str, log: Path, port: int | None = None, log_level: str = "warning",
+                 tls: tuple[Path, Path] | None = None):
         self.db_url = db_url
+        self.tls = tls          # (certificate, private key): serve https
         self.log = Path(log)
         self.port = port or free_port()
         self.log_level = log_level
@@ -42,7 +44,7 @@ class CountyServer:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 30) -> CountyServer:
         assert self.proc is None or self.proc.poll() is not None, "already running"
@@ -52,14 +54,15 @@ class CountyServer:
             log.flush()
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "county_server", "serve", "--db", self.db_url, "--host", "127.0.0.1",
-                 "--port", str(self.port), "--log-level", self.log_level],
+                 "--port", str(self.port), "--log-level", self.log_level,
+                 *(["--ssl-certfile", str(self.tls[0]), "--ssl-keyfile", str(self.tls[1])] if self.tls else [])],
                 cwd=REPO, env=_env(), stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout
         while True:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"the county server exited ({self.proc.returncode}):\n{self.log_text()}")
             try:
-                if httpx.get(self.url + HEALTH, timeout=1).status_code == 200:
+                if httpx.get(self.url + HEALTH, timeout=1, verify=False).status_code == 200:
                     return self
             except httpx.TransportError:
                 pass
