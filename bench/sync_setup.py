@@ -18,6 +18,7 @@ the county already holds, and county databases as they stand before the month's 
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
 from calendar import monthrange
@@ -35,7 +36,7 @@ from app.storage.records import utc_now
 from app.storage.store import Store
 from app.sync.batch import build_body, pending_range
 from county_server import county as cty
-from county_server import db
+from county_server import db, keys
 from county_server.ingest import META_FIELDS
 
 FAST_KDF = {"algorithm": "argon2id", "memory_kib": 1024, "iterations": 1, "lanes": 1}
@@ -190,8 +191,13 @@ def county_knows(engine: Engine, store: Store, history: dict, chunk: int = 5000)
 
 # -- county databases ----------------------------------------------------------------------------
 def new_seed(path: Path) -> Engine:
-    """An SQLite county with its keys (the seed every run's database is copied from)."""
+    """An SQLite county with its keys (the seed every run's database is copied from). Its master
+    key file beside it opens the seed, its copies, the workers' engines and the server."""
     path.unlink(missing_ok=True)
+    key = path.with_name(path.name + ".key")
+    key.unlink(missing_ok=True)
+    keys.new_key_file(key)
+    os.environ[keys.KEY_FILE_ENV] = str(key)
     engine = db.make_engine(f"sqlite:///{path}")
     cty.init_county(engine, "基准县 (bench county)")
     return engine
