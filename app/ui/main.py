@@ -161,6 +161,7 @@ class Controller(QObject):
         self.data_dir = Path(data_dir)
         self.prefs = prefs or Preferences()
         self.session: Session | None = None
+        self.open_dir: Path | None = None   # the store that was open (the team's or the demo village)
         self.window: MainWindow | None = None
         self.dialog = None
         self.translator: QTranslator | None = None
@@ -180,9 +181,9 @@ class Controller(QObject):
         self.dialog.opened.connect(self.open_main)
         self.dialog.show()
 
-    def show_unlock(self) -> None:
+    def show_unlock(self, data_dir: Path | None = None) -> None:
         from .unlock import UnlockDialog
-        self.dialog = UnlockDialog(self.data_dir, self.prefs)
+        self.dialog = UnlockDialog(data_dir or self.data_dir, self.prefs)
         self.dialog.opened.connect(self.open_main)
         self.dialog.show()
 
@@ -191,6 +192,7 @@ class Controller(QObject):
             self.dialog.close()
             self.dialog = None
         self.prefs.last_user = store.user["name"]
+        self.open_dir = Path(store.data_dir)
         self.session = Session(store)
         self._build_window()
         self.autolock.set_minutes(self.prefs.autolock_minutes)
@@ -216,7 +218,8 @@ class Controller(QObject):
             self.window.close()
             self.window.deleteLater()
             self.window = None
-        self.show_unlock()
+        # Back to the store that was open: the demo village stays the demo village.
+        self.show_unlock(self.open_dir)
 
     def set_autolock_minutes(self, minutes: int) -> None:
         self.prefs.autolock_minutes = minutes

@@ -1,0 +1,57 @@
+"""Locking returns to the store that was open: the demo village unlocks again as itself."""
+import pytest
+
+from app.services import demo
+from app.ui.first_run import DEMO_PASSPHRASE, demo_folder
+from app.ui.main import Controller
+from app.ui.preferences import Preferences
+
+FAST_KDF = {"algorithm": "argon2id", "memory_kib": 1024, "iterations": 1, "lanes": 1}
+
+
+@pytest.fixture
+def controller(qapp, tmp_path):
+    from app.ui.main import make_app
+    make_app()
+    folder = tmp_path / "data"
+    demo.build_demo(demo_folder(folder), DEMO_PASSPHRASE, 5, seed=3, kdf_params=FAST_KDF)
+    c = Controller(folder, Preferences(tmp_path / "settings.ini"))
+    yield c
+    if c.session is not None:
+        c.session.lock()
+    for w in (c.window, c.dialog):
+        if w is not None:
+            w.close()
+
+
+def test_lock_in_the_demo_village_unlocks_the_demo_again(controller, qtbot):
+    from app.ui.unlock import UnlockDialog
+    controller.start()
+    with qtbot.waitSignal(controller.dialog.opened, timeout=30_000):
+        controller.dialog.demo_button.click()
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=5_000)
+    demo_dir = demo_folder(controller.data_dir)
+    assert controller.session.data_dir == demo_dir
+
+    controller.window.lock_requested.emit()          # Ctrl+L, the lock button, the auto-lock
+    assert controller.window is None and controller.session is None
+    dialog = controller.dialog
+    assert isinstance(dialog, UnlockDialog)
+    assert dialog.data_dir == demo_dir
+    assert dialog.user_combo.count() >= 1 and dialog.unlock_button.isEnabled()
+
+    dialog.passphrase_edit.setText(DEMO_PASSPHRASE)
+    dialog.unlock_button.click()
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=30_000)
+    assert controller.session.data_dir == demo_dir
+    assert controller.session.call(lambda s: s.query("SELECT count(*) AS n FROM households")[0]["n"]) == 5
+
+
+def test_the_auto_lock_also_returns_to_the_demo(controller, qtbot):
+    controller.start()
+    with qtbot.waitSignal(controller.dialog.opened, timeout=30_000):
+        controller.dialog.demo_button.click()
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=5_000)
+    controller.autolock.fired.emit()
+    assert controller.dialog.data_dir == demo_folder(controller.data_dir)
+    assert controller.dialog.unlock_button.isEnabled()
