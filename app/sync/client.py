@@ -84,8 +84,11 @@ class CountyClient:
         self.nonce: str | None = None   # the county's nonce for the next signed request
         self.timeout = timeout
         # The county's certificate fingerprint pinned at enrollment (https only; a test's
-        # transport has no TLS): checked before the first byte of a request leaves.
-        self.pin = normalize_pin(pin) if pin and transport is None and self.base_url.startswith("https://") else None
+        # in-memory transport has no TLS): checked before the first byte of a request leaves.
+        # A transport of its own (the window's) takes the pinned certificate through `pin_tls`.
+        self.transport = transport
+        tls_here = transport is None or hasattr(transport, "pin_tls")
+        self.pin = normalize_pin(pin) if pin and tls_here and self.base_url.startswith("https://") else None
         self.certificate: str | None = None   # the SHA-256 of the certificate the county showed
         self.http = self._client(transport, True)
 
@@ -106,8 +109,11 @@ class CountyClient:
                             f" one pinned at enrollment; nothing was sent): 应为 (expected) {_groups(self.pin)}，"
                             f"实为 (got) {_groups(seen)} — 若县里换了证书，请用新的登记文件重新登记 (if the county"
                             f" changed its certificate, enroll again with its new enrollment file)", step)
-        self.http.close()
-        self.http = self._client(None, pinned_context(der))
+        if self.transport is not None:
+            self.transport.pin_tls(pinned_context(der))
+        else:
+            self.http.close()
+            self.http = self._client(None, pinned_context(der))
         self.certificate, self.pin = seen, None
 
     def close(self) -> None:

@@ -124,6 +124,12 @@ class _Network(httpx.BaseTransport):
             answer.close()
         return httpx.Response(answer.status_code, headers=answer.headers, content=raw)
 
+    def pin_tls(self, context) -> None:
+        """Trust the county's pinned certificate alone (the client has checked its fingerprint)."""
+        if self.http is not None:
+            self.http.close()
+            self.http = httpx.Client(timeout=county_client.TIMEOUT, verify=context)
+
     def close(self) -> None:
         if self.http is not None:
             self.http.close()
@@ -358,8 +364,13 @@ class SyncPage(QWidget):
         self.code_edit.setPlaceholderText("XXXX-XXXX-XXXX")
         self.code_edit.setMaxLength(20)
         self.code_edit.returnPressed.connect(self.join)
+        self.fingerprint_edit = QLineEdit()
+        self.fingerprint_edit.setObjectName("syncFingerprint")
+        self.fingerprint_edit.setPlaceholderText(self.tr("https 地址且县里给了证书指纹时填写"))
+        self.fingerprint_edit.setToolTip(self.tr("县服务器证书的 SHA-256 指纹（至少前16位）：本机只信任这张证书"))
         form.addRow(self.tr("服务器地址"), self.address_edit)
         form.addRow(self.tr("登记码"), self.code_edit)
+        form.addRow(self.tr("证书指纹"), self.fingerprint_edit)
         join.addLayout(form)
         row = QHBoxLayout()
         row.setSpacing(8)
@@ -643,6 +654,7 @@ class SyncPage(QWidget):
             return
         server = server_address(self.address_edit.text())
         code = self.code_edit.text().strip()
+        fingerprint = self.fingerprint_edit.text().strip() or None
         if not server:
             self._say(self.enroll_error, self.tr("请填写县服务器地址。"), "error")
             self.address_edit.setFocus()
@@ -660,7 +672,7 @@ class SyncPage(QWidget):
         def work(session, report):
             try:
                 with session.db() as store:
-                    return sync.enroll(store, server, code, transport=network)
+                    return sync.enroll(store, server, code, transport=network, fingerprint=fingerprint)
             finally:
                 network.close()
 

@@ -8,6 +8,7 @@ import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import httpx
 import pytest
 from countykit import make_store
 from cryptography import x509
@@ -122,6 +123,42 @@ def test_without_a_pin_a_certificate_of_its_own_is_explained(tls_server, engine,
     assert run.code == 2, run
     assert "not trusted" in run.err and "--fingerprint" in run.err and "Traceback" not in run.err
     assert not code_used(engine, code)
+
+
+class OwnTransport(httpx.BaseTransport):
+    """A transport of its own over the real network, as the window's: it takes TLS as the
+    client pins it."""
+
+    def __init__(self):
+        self.inner, self.pinned = httpx.HTTPTransport(), None
+
+    def pin_tls(self, context) -> None:
+        self.inner.close()
+        self.inner, self.pinned = httpx.HTTPTransport(verify=context), context
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return self.inner.handle_request(request)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def test_a_transport_of_its_own_is_pinned_too(tls_server, tls, engine, tmp_path):
+    store = make_store(tmp_path / "device")
+    try:
+        wrong = OwnTransport()
+        code = cty.new_code(engine, VILLAGE)["code"]
+        with pytest.raises(sync.SyncError, match="does not match"):
+            sync.enroll(store, tls_server.url, code, fingerprint="0" * 64, transport=wrong)
+        assert wrong.pinned is None and not code_used(engine, code)
+        right = OwnTransport()
+        sync.enroll(store, tls_server.url, code, fingerprint=tls[2], transport=right)
+        assert right.pinned is not None and code_used(engine, code)
+        a_household(store, "吴静")
+        network = OwnTransport()
+        assert sync.sync(store, transport=network)["accepted"] >= 1 and network.pinned is not None
+    finally:
+        store.close()
 
 
 def tls_server_fingerprint(server: CountyServer) -> str:
