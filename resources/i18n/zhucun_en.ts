@@ -6163,6 +6163,21 @@ zhucun --data &quot;{0}&quot;</translation>
         <translation>Enrollment code</translation>
     </message>
     <message>
+        <location filename="../../app/ui/sync_page.py" line="361"/>
+        <source>https 地址且县里给了证书指纹时填写</source>
+        <translation>For an https address, when the county gave a certificate fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="362"/>
+        <source>县服务器证书的 SHA-256 指纹（至少前16位）：本机只信任这张证书</source>
+        <translation>The SHA-256 fingerprint of the county server's certificate (at least its first 16 digits): this device trusts that certificate alone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="365"/>
+        <source>证书指纹</source>
+        <translation>Certificate fingerprint</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/sync_page.py" line="365"/>
         <source>加入</source>
         <translation>Join</translation>
