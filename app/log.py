@@ -50,7 +50,7 @@ class _QuietFileHandler(logging.handlers.RotatingFileHandler):
         pass
 
 
-_state: dict = {"path": None}
+_state: dict = {"path": None, "handler": None}
 _lock = threading.Lock()
 
 
@@ -65,7 +65,7 @@ def setup() -> Path | None:
     """Attach the rotating file (once). Returns its path, or None when no folder can take it
     (a read-only home): the program goes on without a log rather than failing."""
     with _lock:
-        if _state["path"] is not None or logger.handlers:
+        if _state["handler"] is not None and _state["handler"] in logger.handlers:
             return _state["path"]
         logger.setLevel(logging.INFO)
         logger.propagate = False
@@ -77,11 +77,12 @@ def setup() -> Path | None:
             os.close(fd)
             handler = _QuietFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True)
         except OSError:
-            logger.addHandler(logging.NullHandler())
+            _state.update(handler=logging.NullHandler(), path=None)
+            logger.addHandler(_state["handler"])
             return None
         handler.setFormatter(RedactingFormatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"))
         logger.addHandler(handler)
-        _state["path"] = path
+        _state.update(handler=handler, path=path)
         return path
 
 

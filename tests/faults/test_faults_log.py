@@ -61,9 +61,7 @@ def test_no_person_in_any_file_the_device_wrote(tmp_path):
 
 def test_unexpected_error_logged_with_reference_and_redacted(tmp_path, monkeypatch):
     monkeypatch.setenv(log.ENV, str(tmp_path))
-    for handler in list(log.logger.handlers):
-        log.logger.removeHandler(handler)
-    log._state["path"] = None
+    log.logger.removeHandler(log._state["handler"])
     try:
         error = KeyError(f"{NAME} {ID_NUMBER} {PHONE}")
         try:
@@ -78,7 +76,5 @@ def test_unexpected_error_logged_with_reference_and_redacted(tmp_path, monkeypat
         assert NAME not in text and ID_NUMBER not in text and PHONE not in text
         assert (tmp_path / log.LOG_NAME).stat().st_mode & 0o077 == 0
     finally:
-        for handler in list(log.logger.handlers):
-            handler.close()
-            log.logger.removeHandler(handler)
-        log._state["path"] = None
+        log._state["handler"].close()
+        log.logger.removeHandler(log._state["handler"])  # the next setup() goes back to the run's folder
