@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, Q
 
 from app.storage.store import store_exists
 
+from . import fit
 from .fonts import apply_cjk_font
 from .preferences import Preferences
 from .session import Session
@@ -67,7 +68,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.controller = controller
         self.setWindowTitle(self.tr("驻村 Zhucun — 防止返贫动态监测"))
-        self.resize(1366, 768)
+        fit.place_main_window(self, controller.prefs.window_geometry if controller is not None else None)
 
         header = QWidget(objectName="header")
         top = QHBoxLayout(header)
@@ -122,6 +123,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         session.changed.connect(self._changed)
         self.nav.setCurrentRow(0)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.controller is not None:
+            self.controller.prefs.window_geometry = self.saveGeometry()
+        super().closeEvent(event)
 
     def show_page(self, row: int) -> None:
         if row < 0:
@@ -255,6 +261,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Zhucun")
     apply_cjk_font(app)
     app.setStyleSheet(STYLESHEET)
+    fit.install(app)
     return app
 
 

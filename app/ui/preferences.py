@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 LANGUAGES = {"zh_CN": "中文", "en": "English"}
 DEFAULT_AUTOLOCK_MINUTES = 10
@@ -53,4 +53,15 @@ class Preferences:
     @last_user.setter
     def last_user(self, value: str) -> None:
         self._q.setValue("last_user", value)
+        self._q.sync()
+
+    @property
+    def window_geometry(self) -> QByteArray | None:
+        """Where the main window was left (size, position, maximised)."""
+        value = self._q.value("window_geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @window_geometry.setter
+    def window_geometry(self, value: QByteArray) -> None:
+        self._q.setValue("window_geometry", value)
         self._q.sync()
