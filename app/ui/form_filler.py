@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFrame, QHBoxLayout, 
 from app.core.errors import StateError, ValidationError
 from app.core.forms.definition import META_TYPES, FormDef, Question
 from app.core.forms.engine import FormState, available_choices, evaluate, path_of, split_path
+from app.core.forms.types import MEDIA_TYPES
 from app.services import forms, households
 
 from .errors import message as error_message, show_error
@@ -29,9 +30,9 @@ from .visit_dialog import ErrorLine
 AUTOSAVE_MS = 800
 PROBLEM_ROWS = 4
 # Typed in the window; time, date-time, a geopoint, a barcode, a range value and a ranking (choice
-# names in order) as text the form checks. Photos and files come through the command line.
+# names in order) as text the form checks; photos, recordings and files chosen from the disk.
 INPUTS = {"text", "integer", "decimal", "date", "select_one", "select_multiple", "time", "datetime",
-          "geopoint", "barcode", "range", "rank", "acknowledge"}
+          "geopoint", "barcode", "range", "rank", "acknowledge"} | MEDIA_TYPES
 FIXED = META_TYPES | {"hidden"}
 TARGET = Qt.ItemDataRole.UserRole
 PATH = Qt.ItemDataRole.UserRole + 2

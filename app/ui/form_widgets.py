@@ -3,17 +3,21 @@ holds a question's label, editor, hint and message, notes, and grids that close 
 relevance rules hide a question."""
 from __future__ import annotations
 
+import base64
 import re
 from datetime import date, datetime, timezone
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QPoint, QRect, QRectF, QRegularExpression, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QIntValidator, QPainter, QPen, QPixmap, QRegularExpressionValidator
-from PySide6.QtWidgets import (QButtonGroup, QCalendarWidget, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLayout,
-                               QLineEdit, QMenu, QRadioButton, QSizePolicy, QStyledItemDelegate, QToolButton, QWidget,
-                               QWidgetAction)
+from PySide6.QtWidgets import (QButtonGroup, QCalendarWidget, QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel,
+                               QLayout, QLineEdit, QMenu, QPushButton, QRadioButton, QSizePolicy, QStyledItemDelegate,
+                               QToolButton, QWidget, QWidgetAction)
 
+from app.core.forms.answers import MAX_ATTACHMENT
 from app.core.forms.definition import FormDef, Question
+from app.core.forms.types import MEDIA_TYPES
 
 from .style import ACCENT, MUTED, WARN, set_role
 from .visit_dialog import CheckList, mark_invalid
@@ -55,10 +59,36 @@ def grouped(value) -> str:
     return f"{d.quantize(Decimal('0.01')):,}"
 
 
+def file_size(size: int) -> str:
+    """Bytes as a person reads them: 532 B, 12.3 KB, 4.1 MB."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def attachment_size(value: dict) -> int:
+    """An attached file's size: stored with it, or counted from its base64 content."""
+    if isinstance(value.get("size"), int):
+        return value["size"]
+    data = str(value.get("data") or "")
+    return len(data) * 3 // 4 - data[-2:].count("=")
+
+
+def attachment_text(value: dict, lang: str = CHINESE) -> str:
+    """An attached file as a person reads it: its name and size, never its content."""
+    name, size = value.get("name") or "?", file_size(attachment_size(value))
+    return f"{name} ({size})" if lang == ENGLISH else f"{name}（{size}）"
+
+
 def shown_value(form: FormDef, q: Question | None, value, lang: str) -> str:
-    """An answer as a person reads it: choice labels, lists joined, money grouped; "—" when empty."""
+    """An answer as a person reads it: choice labels, lists joined, money grouped, an attached
+    file's name and size; "—" when empty."""
     if is_empty(value):
         return "—"
+    if isinstance(value, dict) and "name" in value:
+        return attachment_text(value, lang)
     if q is not None and q.type == "select_one":
         return form.choice_label(q.list_name, str(value), lang)
     if q is not None and q.type == "select_multiple":
@@ -457,6 +487,109 @@ class MultiEditor(Editor):
         self._loading = False
 
 
+FILE_FILTERS = {"image": "图片 / Images (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.heic)",
+                "audio": "录音 / Recordings (*.mp3 *.m4a *.aac *.wav *.ogg *.amr *.3gp)",
+                "video": "视频 / Videos (*.mp4 *.mov *.avi *.mkv *.3gp *.webm)"}
+THUMBNAIL = 96   # pixels: an attached photo's preview
+
+
+def choose_file(parent: QWidget, caption: str, kind: str) -> str:
+    """The path a person picks for a photo, recording or file; "" when cancelled."""
+    all_files = QCoreApplication.translate("FormWidgets", "所有文件 (*)")
+    filters = ";;".join(f for f in (FILE_FILTERS.get(kind), all_files) if f)
+    path, _ = QFileDialog.getOpenFileName(parent, caption, "", filters)
+    return path
+
+
+class AttachmentEditor(Editor):
+    """image, audio, video and file: a file chosen from the disk and kept, with the answers, in
+    the encrypted store. Shows the file's name and size (a photo also as a thumbnail) and can
+    remove it; a file over the engine's limit is refused with the limit named."""
+
+    def __init__(self, kind: str, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.kind, self.lang, self._value = kind, lang, None
+        self.thumbnail = QLabel()
+        self.thumbnail.hide()
+        self.choose = QPushButton(QCoreApplication.translate("FormWidgets", "选择文件…"))
+        self.choose.clicked.connect(self.pick)
+        self.name = set_role(QLabel(), "muted")
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.remove = QToolButton()
+        self.remove.setText(QCoreApplication.translate("FormWidgets", "移除"))
+        self.remove.clicked.connect(self.clear)
+        for w in (self.thumbnail, self.choose, self.name, self.remove):
+            self.box.addWidget(w)
+        self.box.addStretch(1)
+        self._show()
+
+    def input(self) -> QWidget:
+        return self.choose
+
+    def value(self):
+        return self._value
+
+    def set_value(self, value) -> None:
+        self._value = value if isinstance(value, dict) and value.get("data") else None
+        self._show()
+
+    def pick(self) -> None:
+        path = choose_file(self, QCoreApplication.translate("FormWidgets", "选择要附上的文件"), self.kind)
+        if path:
+            self.attach(path)
+
+    def attach(self, path: str) -> bool:
+        """Reads the file at `path` into the answer; False, with the reason shown, when it cannot."""
+        file = Path(path)
+        try:
+            size = file.stat().st_size
+            raw = b"" if size > MAX_ATTACHMENT else file.read_bytes()
+        except OSError:
+            self._refuse(QCoreApplication.translate("FormWidgets", "无法读取文件：{name}").format(name=file.name))
+            return False
+        size = max(size, len(raw))   # it may have grown since it was measured
+        if size > MAX_ATTACHMENT:
+            self._refuse(QCoreApplication.translate("FormWidgets", "文件过大：{size}，最多 {limit} MB").format(
+                size=file_size(size), limit=MAX_ATTACHMENT >> 20))
+            return False
+        self._value = {"name": file.name, "data": base64.b64encode(raw).decode("ascii")}
+        self._show(raw)
+        self.edited.emit()
+        return True
+
+    def clear(self) -> None:
+        if self._value is not None:
+            self._value = None
+            self._show()
+            self.edited.emit()
+
+    def _refuse(self, text: str) -> None:
+        self.name.setText(text)
+        self.name.setStyleSheet(f"color: {WARN};")
+
+    def _show(self, raw: bytes | None = None) -> None:
+        self.name.setStyleSheet("")
+        value = self._value
+        self.name.setText(attachment_text(value, self.lang) if value else
+                          QCoreApplication.translate("FormWidgets", "未附文件"))
+        self.remove.setVisible(value is not None)
+        self.choose.setText(QCoreApplication.translate("FormWidgets", "更换文件…") if value
+                            else QCoreApplication.translate("FormWidgets", "选择文件…"))
+        pix = QPixmap()
+        if value is not None and self.kind == "image":
+            try:
+                pix.loadFromData(raw if raw is not None else base64.b64decode(value["data"]))
+            except (ValueError, TypeError):
+                pix = QPixmap()
+        if pix.isNull():
+            self.thumbnail.clear()
+            self.thumbnail.hide()
+        else:
+            self.thumbnail.setPixmap(pix.scaled(THUMBNAIL, THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio,
+                                                Qt.TransformationMode.SmoothTransformation))
+            self.thumbnail.show()
+
+
 def make_editor(form: FormDef, q: Question, lang: str, today: date, choices=None) -> Editor:
     """The editor for a question's type; `choices` (name, label) when a filter narrows them."""
     if q.type in ("select_one", "select_multiple"):
@@ -468,6 +601,8 @@ def make_editor(form: FormDef, q: Question, lang: str, today: date, choices=None
         return ComboEditor(choices)
     if q.type == "date":
         return DateEditor(today)
+    if q.type in MEDIA_TYPES:
+        return AttachmentEditor(q.type, lang)
     return LineEditor(q.type, q.hint(lang))
 
 
