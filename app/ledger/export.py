@@ -229,8 +229,10 @@ def _prompts(store: Store, month: str, start: date, end: date, as_of: date):
 
 
 # -- 问题清单 ---------------------------------------------------------------------------------------
+# 问题清单、整改措施清单、责任清单 (003 §四): each item's measure, person responsible and deadline.
 PROBLEM_COLUMNS = [Column("清单"), Column("来源"), Column("问题"), Column("户编号"), Column("户主姓名"),
-                   Column("村民小组"), Column("提出日期", "date"), Column("状态"), Column("销号日期", "date"),
+                   Column("村民小组"), Column("提出日期", "date"), Column("整改措施"), Column("责任人"),
+                   Column("整改时限", "date"), Column("状态"), Column("销号日期", "date"),
                    Column("销号人"), Column("销号说明")]
 
 
@@ -249,9 +251,12 @@ def _problems(store: Store, month: str, start: date, end: date, as_of: date):
                 continue
             h = homes.get(item["household_id"]) or {}
             closed = bool(item["closed_on"]) and item["closed_on"] <= day
+            late = not closed and bool(item.get("deadline")) and item["deadline"] < day
             out.append([pl["title"], _SOURCE_ZH.get(pl["source"], pl["source"]), item["description"],
                         h.get("number"), h.get("head_name"), h.get("group_name"), pl["created_on"],
-                        "已销号" if closed else "未销号", item["closed_on"], item["closed_by"], item["note"]])
+                        item.get("measure"), item.get("responsible"), item.get("deadline"),
+                        "已销号" if closed else ("逾期未销号" if late else "未销号"),
+                        item["closed_on"], item["closed_by"], item["note"]])
     return PROBLEM_COLUMNS, out
 
 

@@ -122,7 +122,8 @@ def village(store, hh):
     worklog.set_attendance(store, BY, "2026-09", 25)
 
     county = worklog.add_problem_list(store, "武冈县反馈问题数据清单(第1批)", [
-        {"description": "张三户电话号码缺失", "household_id": a["id"]},
+        {"description": "张三户电话号码缺失", "household_id": a["id"], "measure": "入户补录电话",
+         "responsible": "李明", "deadline": "2026-10-10"},
         {"description": "李四户务工收入填报异常", "household_id": b["id"]},
         {"description": "王五户住房等级待复核", "household_id": c["id"]}], source="county", created_on="2026-09-15")
     worklog.close_problem(store, county["items"][1]["id"], "已核实更正", closed_on="2026-10-20", today=TODAY)
@@ -230,8 +231,8 @@ def test_prompt_overdue_is_relative_to_today_inside_the_month(store, village, tm
 # -- 问题清单 ---------------------------------------------------------------------------------------
 def test_problems_ledger_lists_items_open_at_some_time_in_the_month(store, village, tmp_path):
     result, ws, header, rows = run(store, "problems", tmp_path)
-    assert header == ["清单", "来源", "问题", "户编号", "户主姓名", "村民小组", "提出日期", "状态", "销号日期", "销号人",
-                      "销号说明"]
+    assert header == ["清单", "来源", "问题", "户编号", "户主姓名", "村民小组", "提出日期", "整改措施", "责任人",
+                      "整改时限", "状态", "销号日期", "销号人", "销号说明"]
     items = {r["问题"]: r for r in rows}
     # August's item closed in September and November's list are not October's.
     assert set(items) == {"张三户电话号码缺失", "李四户务工收入填报异常", "王五户住房等级待复核"}
@@ -239,7 +240,8 @@ def test_problems_ledger_lists_items_open_at_some_time_in_the_month(store, villa
     open_item = items["张三户电话号码缺失"]
     assert (open_item["清单"], open_item["来源"], open_item["户编号"], open_item["户主姓名"]) == (
         "武冈县反馈问题数据清单(第1批)", "县反馈", "4305210010010001", "张三")
-    assert (open_item["提出日期"], open_item["状态"], open_item["销号日期"]) == (d("2026-09-15"), "未销号", None)
+    assert (open_item["提出日期"], open_item["状态"], open_item["销号日期"]) == (d("2026-09-15"), "逾期未销号", None)
+    assert (open_item["整改措施"], open_item["责任人"], open_item["整改时限"]) == ("入户补录电话", "李明", d("2026-10-10"))
     closed = items["李四户务工收入填报异常"]
     assert (closed["状态"], closed["销号日期"], closed["销号人"], closed["销号说明"]) == (
         "已销号", d("2026-10-20"), BY, "已核实更正")
@@ -359,7 +361,7 @@ def test_every_ledger_of_a_demo_village(demo_village, tmp_path, kind):
         people = q("SELECT count(*) AS n FROM attendance WHERE month = '2026-10' AND deleted = 0")[0]["n"]
         assert result.rows == people > 0 and all(r["要求天数"] == 20 for r in rows)
     else:
-        assert {r["状态"] for r in rows} <= {"已销号", "未销号"}
+        assert {r["状态"] for r in rows} <= {"已销号", "未销号", "逾期未销号"}
 
 
 def test_a_ledger_opens_in_libreoffice(demo_village, tmp_path):
