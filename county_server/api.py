@@ -238,7 +238,7 @@ async def device(request: Request,
         raise HTTPException(403, "device revoked")
 
     def fresh():
-        with engine.begin() as conn:
+        with db.unsynced(engine) as conn:
             used = cty.use_nonce(conn, row["device_id"], x_zhucun_nonce)
             request.state.next_nonce = cty.issue_nonce(conn, row["device_id"])
             return used
@@ -273,7 +273,7 @@ def create_app(db_url: str) -> FastAPI:
     @app.post(f"{API}/nonce", response_model=NonceAnswer, tags=["requests"], responses=_errors(401, 403))
     def nonce(request: Request, x_zhucun_device: Annotated[str | None, Header(description="the device id")] = None):
         """A nonce for the device's first signed request (each answer then carries the next)."""
-        with engine.begin() as conn:
+        with db.unsynced(engine) as conn:
             row = cty.device_row(conn, x_zhucun_device) if x_zhucun_device and len(x_zhucun_device) <= 64 else None
             if row is None:
                 raise HTTPException(401, "unknown device")

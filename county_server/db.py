@@ -249,6 +249,26 @@ def reading(engine: Engine):
         yield conn
 
 
+@contextmanager
+def unsynced(engine: Engine):
+    """A write transaction that does not wait for the disk (SQLite: synchronous=NORMAL under WAL;
+    PostgreSQL: synchronous_commit off), for what a power cut may take back: a nonce issued or
+    used in the last moments before it (the device asks again; a request heard in those moments
+    could be sent once more within the nonce's minutes)."""
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection if not is_postgres(engine) else None
+        if raw is not None:
+            raw.execute("PRAGMA synchronous=NORMAL")
+        try:
+            with conn.begin():
+                if raw is None:
+                    conn.exec_driver_sql("SET LOCAL synchronous_commit = off")
+                yield conn
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA synchronous=FULL")
+
+
 def is_postgres(bind: Engine | Connection) -> bool:
     return bind.dialect.name == "postgresql"
 
