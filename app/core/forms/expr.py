@@ -27,6 +27,7 @@ from decimal import Decimal
 
 from app.core import idnumber
 
+from . import geo, shuffle
 from .regex import RegexError, compile_pattern, full_match
 
 __all__ = ["Context", "Expr", "ExprError", "LimitExceeded", "Nodeset", "parse"]
@@ -470,6 +471,45 @@ def _indexed_repeat(ctx, values, repeat, index, *more):
     return values[_small(i) - 1] if i is not None and 1 <= i <= len(values) else None
 
 
+def _geo(measure):
+    """area() / distance() over a repeat's geopoints or a ";"-separated list of points."""
+    def f(ctx, v):
+        values = [_string(x) for x in (v if isinstance(v, list) else [v]) if not _is_empty(x)]
+        pts = geo.points(values) if values else []
+        return None if pts is None else Decimal(repr(measure(pts)))
+    return f
+
+
+def _randomize(ctx, v, *seed):
+    """randomize(nodeset[, seed]): the values in another order; a seed gives JavaRosa's order."""
+    items = list(v) if isinstance(v, list) else ([] if _is_empty(v) else [v])
+    if seed:
+        n = _number(seed[0])
+        if n is None:
+            return None
+        return Nodeset(shuffle.shuffle(items, int(max(min(n, 2 ** 63 - 1), -2 ** 63))))
+    return Nodeset(shuffle.shuffle(items))
+
+
+def _weighted_checklist(ctx, lo, hi, *pairs):
+    """weighted-checklist(min, max, value, weight, …) or (min, max, values, weights): the weights of
+    the true values summed, within min and max (-1: no bound)."""
+    if len(pairs) == 2 and isinstance(pairs[0], list) and isinstance(pairs[1], list):
+        flags, weights = list(pairs[0]), list(pairs[1])
+    else:
+        flags, weights = list(pairs[0::2]), list(pairs[1::2])
+    if len(flags) != len(weights):
+        return False
+    total = 0
+    for flag, weight in zip(flags, weights):
+        if _truthy(flag):
+            w = _number(weight)
+            if w is None:
+                return False
+            total += w
+    return _within(total, lo, hi)
+
+
 # name -> (min args, max args or None for any number, implementation(ctx, *args))
 FUNCTIONS = {
     "if": (3, 3, lambda ctx, c, a, b: a if _truthy(c) else b),
@@ -543,6 +583,10 @@ FUNCTIONS = {
     "atan2": (2, 2, _real(math.atan2)),
     "pi": (0, 0, lambda ctx: Decimal(repr(math.pi))),
     "checklist": (2, None, lambda ctx, lo, hi, *v: _within(sum(_truthy(x) for x in _values(v)), lo, hi)),
+    "weighted-checklist": (2, None, _weighted_checklist),
+    "area": (1, 1, _geo(geo.area)),
+    "distance": (1, 1, _geo(geo.distance)),
+    "randomize": (1, 2, _randomize),
 }
 
 
