@@ -23,6 +23,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 from app.core import clock
 from app.core.forms.definition import META_TYPES, FormDef, Question
 from app.core.forms.expr import Expr
+from app.core.forms.types import MEDIA_TYPES
 from app.reports.flow import (BODY, CELL_HEAD, HEADING, MUTED, SHADE, SMALL, SUBHEADING, TITLE, Text,
                               gap, table)
 from app.reports.fonts import FontSet, load_fonts
@@ -54,6 +55,9 @@ REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}")
 
 # Filled by the program, never by a pen: calculations, hidden values, start/end times, device.
 NOT_ON_PAPER = {"calculate", "hidden"} | META_TYPES
+# A photo, recording or file cannot be written on paper: a box to tick when it has been taken.
+MEDIA_ON_PAPER = {"image": "已拍照，录入时附上照片", "audio": "已录音，录入时附上录音",
+                  "video": "已录像，录入时附上视频", "file": "已收集，录入时附上文件"}
 
 
 # -- drawing ---------------------------------------------------------------------------------
@@ -500,6 +504,8 @@ def _answer_area(fonts: FontSet, form: FormDef, q: Question, group_label: str = 
         return Inline(fonts, [("box", max(12 * mm, digits * 3.6 * mm + 3 * mm))])
     if q.type == "text" and _is_long(q):
         return Ruled(_long_lines(q))
+    if q.type in MEDIA_TYPES:
+        return Inline(fonts, [("box", 4 * mm), ("gap", 1.5 * mm), ("text", MEDIA_ON_PAPER[q.type])])
     return Inline(fonts, [("fill", 20 * mm)])
 
 
