@@ -214,6 +214,9 @@ def cmd_enroll(args):
             "expires_at": code["expires_at"], "tls_sha256": document.get("tls_sha256"), "qr": str(png_path),
             "file": str(json_path)}
     pin = f"\n证书指纹 (certificate SHA-256): {document['tls_sha256']}" if document.get("tls_sha256") else ""
+    if not pin and str(args.server or "").startswith("https://"):
+        pin = ("\n未附证书指纹：设备将按公共CA核验证书 (no certificate fingerprint: devices will check the certificate"
+               " against the public CAs — give --ssl-certfile for a certificate of the county's own)")
     emit(args, data, f"登记码 (enrollment code): {code['code']}\n"
                      f"村 (village): {code['village']}{'  乡镇 (township): ' + code['township'] if code['township'] else ''}\n"
                      f"有效至 (valid until): {code['expires_at']}{pin}\n"

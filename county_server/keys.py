@@ -108,7 +108,7 @@ def write_private(path: Path, data: bytes) -> None:
 
 def read_key_file(path) -> bytes:
     path = Path(path)
-    what = f"--key-file {path}"
+    what = f"密钥文件 (key file) {path}"
     try:
         info = path.stat()
     except OSError:
