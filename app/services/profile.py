@@ -74,7 +74,21 @@ def household_profile(store: Store, ref: str, today: date) -> dict:
             "cases": [cases.case_view(store, r["id"], today) for r in case_rows],
             "visits": visits.list_visits(store, hid)[:20],
             "guarantees": guarantees(household, members, today),
-            "situations": situation_findings(store, household, today)}
+            "situations": situation_findings(store, household, today),
+            "problems": open_problems(store, hid, today)}
+
+
+def open_problems(store: Store, household_id: str, today: date) -> list[dict]:
+    """The household's problem items not yet closed, with their measure, person, deadline and
+    whether the deadline has passed (003 §四)."""
+    rows = store.query(
+        "SELECT i.id, i.description, i.measure, i.responsible, i.deadline, l.title AS list_title"
+        " FROM problem_items i JOIN problem_lists l ON l.id = i.list_id AND l.deleted = 0"
+        " WHERE i.household_id = ? AND i.deleted = 0 AND i.closed_on IS NULL ORDER BY i.deadline IS NULL, i.deadline",
+        [household_id])
+    for r in rows:
+        r["overdue"] = bool(r["deadline"] and r["deadline"] < today.isoformat())
+    return rows
 
 
 def _zh(enum, value) -> str:
@@ -111,6 +125,11 @@ def render_text(p: dict) -> str:
         lines += ["  ! " + o for o in c["overdue_zh"]]
     for s in p["situations"]:
         lines.append(f"须纳入监测情形{s['number']}: {s['reason_zh']}")
+    for x in p.get("problems", []):
+        duty = "  ".join(t for t in (f"措施 {x['measure']}" if x["measure"] else "",
+                                     f"责任人 {x['responsible']}" if x["responsible"] else "",
+                                     f"时限 {x['deadline']}" if x["deadline"] else "") if t)
+        lines.append(f"问题{'（逾期）' if x['overdue'] else ''}: {x['description']}  {duty}  ({x['list_title']})")
     lines.append(f"走访 (latest visits): {len(p['visits'])}")
     for v in p["visits"][:5]:
         lines.append(f"  {v['visit_date']} {_zh(VisitMode, v['mode'])} {v['visitor']}: {v['findings']}")

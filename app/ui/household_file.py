@@ -505,6 +505,21 @@ class HouseholdFilePage(QWidget):
         else:
             box.addWidget(set_role(QLabel(self.tr("未发现五种须纳入监测的情形")), "muted"))
         right.addWidget(frame)
+
+        # 问题清单、整改措施、责任人、时限 (003 §四) of this household, overdue first.
+        if p.get("problems"):
+            frame, box = card(self.tr("未销号的问题"))
+            for x in p["problems"]:
+                title = wrap_label((self.tr("【逾期】") if x["overdue"] else "") + x["description"])
+                if x["overdue"]:
+                    title.setStyleSheet(f"color: {WARN}; font-weight: 600;")
+                box.addWidget(title)
+                duty = "；".join(t for t in (
+                    self.tr("整改措施：{0}").format(x["measure"]) if x["measure"] else "",
+                    self.tr("责任人：{0}").format(x["responsible"]) if x["responsible"] else "",
+                    self.tr("时限：{0}").format(x["deadline"]) if x["deadline"] else "") if t)
+                box.addWidget(wrap_label(duty or x["list_title"], "muted"))
+            right.addWidget(frame)
         right.addStretch(1)
 
         grid.addLayout(left, 0, 0)

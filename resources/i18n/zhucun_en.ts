@@ -2092,6 +2092,26 @@
 <context>
     <name>HouseholdFilePage</name>
     <message>
+        <source>未销号的问题</source>
+        <translation>Open problems</translation>
+    </message>
+    <message>
+        <source>【逾期】</source>
+        <translation>[Overdue] </translation>
+    </message>
+    <message>
+        <source>整改措施：{0}</source>
+        <translation>Measure: {0}</translation>
+    </message>
+    <message>
+        <source>责任人：{0}</source>
+        <translation>Responsible: {0}</translation>
+    </message>
+    <message>
+        <source>时限：{0}</source>
+        <translation>Deadline: {0}</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/household_file.py" line="291"/>
         <source>← 返回</source>
         <translation>← Back</translation>
@@ -5662,6 +5682,33 @@ zhucun --data &quot;{0}&quot;</translation>
         <location filename="../../app/ui/enum_labels.py" line="103"/>
         <source>辍学</source>
         <translation>Dropped out</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>走访记录已保存</source>
+        <translation>Visit saved</translation>
+    </message>
+    <message>
+        <source>成员信息已保存</source>
+        <translation>Member saved</translation>
+    </message>
+    <message>
+        <source>案例进展已保存</source>
+        <translation>Case step saved</translation>
+    </message>
+    <message>
+        <source>收入测算已保存</source>
+        <translation>Income assessment saved</translation>
+    </message>
+    <message>
+        <source>表单已保存</source>
+        <translation>Form saved</translation>
+    </message>
+    <message>
+        <source>农户档案已保存</source>
+        <translation>Household saved</translation>
     </message>
 </context>
 <context>

@@ -81,3 +81,20 @@ def test_a_county_list_brings_its_measures_people_and_deadlines(village):
     [item] = pl["items"]
     assert (item["household_id"], item["measure"], item["responsible"], item["deadline"], item["status"]) == \
         (home["id"], "入户核实补录", "王芳", "2027-05-20", "overdue")
+
+
+def test_the_household_file_shows_its_open_problems_with_their_duties(village):
+    """`household show` lists the household's open problem items, overdue first, with measure,
+    person responsible and deadline."""
+    home = village.household()
+    plist = _list(village)
+    worklog.add_problem(village.store, plist["id"], {"description": "务工收入漏算", "household_id": home["id"],
+                                                     "measure": "入户核实补录", "responsible": "王芳",
+                                                     "deadline": "2027-06-01"})
+    code, out = village.cli("household", "show", home["id"], "--today", TODAY.isoformat())
+    assert code == 0
+    [item] = out["problems"]
+    assert (item["description"], item["overdue"]) == ("务工收入漏算", True)
+    from app.services import profile
+    text = profile.render_text(profile.household_profile(village.store, home["id"], TODAY))
+    assert "问题（逾期）: 务工收入漏算  措施 入户核实补录  责任人 王芳  时限 2027-06-01" in text

@@ -150,3 +150,24 @@ def test_the_home_page_shows_overdue_problem_items_first(qtbot, session, demo_st
     assert "逐户制定措施" in first.toolTip(0) and "王芳" in first.toolTip(0)
     assert "逾期" in page.problem_card.info.text()
     qtbot.waitUntil(lambda: not session.tasks, timeout=10_000)
+
+
+def test_the_household_file_shows_open_problems_overdue_first(qtbot, session, demo_store):
+    from datetime import timedelta
+
+    from app.services import worklog
+    from app.ui.household_file import HouseholdFilePage
+    today = session.today()
+    home = _household(demo_store)
+    plist = worklog.add_problem_list(demo_store, "自查问题清单", created_on=today - timedelta(days=30))
+    worklog.add_problem(demo_store, plist["id"], {"description": "住房等级待复核", "household_id": home["id"],
+                                                  "measure": "请住建部门复核", "responsible": "李明",
+                                                  "deadline": (today - timedelta(days=1)).isoformat()})
+    from PySide6.QtWidgets import QLabel
+    page = HouseholdFilePage(session)
+    qtbot.addWidget(page)
+    page.load(home["id"])
+    texts = [w.text() for w in page.overview.widget().findChildren(QLabel)]
+    assert "【逾期】住房等级待复核" in texts
+    assert any("请住建部门复核" in t and "李明" in t for t in texts)
+    qtbot.waitUntil(lambda: not session.tasks, timeout=10_000)
