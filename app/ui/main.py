@@ -13,6 +13,7 @@ from app.storage.store import store_exists
 
 from . import fit
 from .fonts import apply_cjk_font
+from .notice import Notice
 from .preferences import Preferences
 from .session import Session
 from .style import STYLESHEET, set_role
@@ -122,6 +123,8 @@ class MainWindow(QMainWindow):
         col.addWidget(body, 1)
         self.setCentralWidget(central)
         session.changed.connect(self._changed)
+        self.notice = Notice(central)
+        session.notice.connect(self.notice.say)
         self.nav.setCurrentRow(0)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name

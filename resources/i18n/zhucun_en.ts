@@ -1555,22 +1555,6 @@
         <translation>{0} open ({1} from the county, {2} overdue)</translation>
     </message>
     <message>
-        <source>【逾期】</source>
-        <translation>[Overdue] </translation>
-    </message>
-    <message>
-        <source>整改措施：{0}</source>
-        <translation>Measure: {0}</translation>
-    </message>
-    <message>
-        <source>责任人：{0}</source>
-        <translation>Responsible: {0}</translation>
-    </message>
-    <message>
-        <source>时限：{0}</source>
-        <translation>Deadline: {0}</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/home_page.py" line="129"/>
         <source>本月工作</source>
         <translation>This month&apos;s work</translation>
@@ -2094,22 +2078,6 @@
     <message>
         <source>未销号的问题</source>
         <translation>Open problems</translation>
-    </message>
-    <message>
-        <source>【逾期】</source>
-        <translation>[Overdue] </translation>
-    </message>
-    <message>
-        <source>整改措施：{0}</source>
-        <translation>Measure: {0}</translation>
-    </message>
-    <message>
-        <source>责任人：{0}</source>
-        <translation>Responsible: {0}</translation>
-    </message>
-    <message>
-        <source>时限：{0}</source>
-        <translation>Deadline: {0}</translation>
     </message>
     <message>
         <location filename="../../app/ui/household_file.py" line="291"/>
@@ -6911,6 +6879,25 @@ Take this file to the township; once the county has imported it, this computer c
         <location filename="../../app/ui/settings_page.py" line="58"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>【逾期】</source>
+        <translation>[Overdue] </translation>
+    </message>
+    <message>
+        <source>整改措施：{0}</source>
+        <translation>Measure: {0}</translation>
+    </message>
+    <message>
+        <source>责任人：{0}</source>
+        <translation>Responsible: {0}</translation>
+    </message>
+    <message>
+        <source>时限：{0}</source>
+        <translation>Deadline: {0}</translation>
     </message>
 </context>
 </TS>
