@@ -3,6 +3,8 @@ file out, the county's receipt file back, the same state as after a network sync
 from __future__ import annotations
 
 import json
+import os
+import stat
 
 import httpx
 import pytest
@@ -92,6 +94,24 @@ def test_enroll_file_must_be_whole(store, tmp_path):
     path.write_text("{}", "utf-8")
     with pytest.raises(ValidationError, match="code"):
         sync.enroll_from_file(store, path)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes")
+def test_what_sync_writes_is_readable_by_this_user_alone(store, county, tmp_path):
+    code = county.new_code()
+    path = tmp_path / f"enroll-{code}.json"
+    path.write_text(json.dumps({**county.enrollment_file(code, "https://county.test"), "tls_sha256": "ab" * 32}),
+                    "utf-8")
+    request = sync.enroll_from_file(store, path)["request"]
+    assert sync.settings(store)["tls_sha256"] == "ab" * 32   # the pin, from the county's file
+    county.import_enroll_request(json.loads(open(request, encoding="utf-8").read()))
+    add_household(store, "张三")
+    batch = sync.export_batch(store, tmp_path / "out")["file"]
+    assert {stat.S_IMODE(os.stat(f).st_mode) for f in (request, batch)} == {0o600}
+    path.write_text(json.dumps({**county.enrollment_file(code), "tls_sha256": "abcd"}), "utf-8")
+    with pytest.raises(ValidationError, match="fingerprint") as info:   # a pin is the whole SHA-256
+        sync.enroll_from_file(store, path)
+    assert info.value.field == "tls_sha256"
 
 
 # -- the USB stick ---------------------------------------------------------------------------------
