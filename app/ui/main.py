@@ -104,6 +104,8 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         self.stack.addWidget(self.file)
         self.nav.currentRowChanged.connect(self.show_page)
+        # Inside a household file 农户档案 is already the current row: a click goes back to the roster.
+        self.nav.itemClicked.connect(self._nav_clicked)
         for page in (self.home, self.households, self.prompts, self.checks, self.sync):
             page.open_household.connect(self.open_household)
         self.file.back.connect(self.show_previous)
@@ -139,6 +141,11 @@ class MainWindow(QMainWindow):
         page = self.stack.currentWidget()
         if hasattr(page, "refresh"):
             page.refresh()
+
+    def _nav_clicked(self, item: QListWidgetItem) -> None:
+        row = self.nav.row(item)
+        if self.stack.currentWidget() is self.file and row >= 0:
+            self.show_page(row)
 
     def open_household(self, household_id: str) -> None:
         self._previous = self.nav.currentRow()

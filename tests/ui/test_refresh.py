@@ -81,3 +81,13 @@ def test_views_not_shown_reload_when_next_shown(qtbot, window, session):
     households.search.setText("改名测试")
     households.apply_filters()
     assert households.model.total == 1
+
+
+def test_the_sidebar_goes_back_to_the_roster_from_a_household_file(qtbot, window, session):
+    window.nav.setCurrentRow(1)
+    window.open_household(_household(session))
+    assert window.stack.currentWidget() is window.file and window.nav.currentRow() == 1
+    item = window.nav.item(1)
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.nav.visualItemRect(item).center())
+    assert window.stack.currentWidget() is window.households
