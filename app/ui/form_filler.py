@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFrame, QHBoxLayout, 
 
 from app.core.errors import StateError, ValidationError
 from app.core.forms.definition import META_TYPES, FormDef, Question
-from app.core.forms.engine import FormState, available_choices, evaluate, path_of, split_path
+from app.core.forms.engine import FormState, available_choices, evaluate, path_of, randomized, split_path
 from app.core.forms.types import MEDIA_TYPES
 from app.services import forms, households
 
@@ -410,7 +410,7 @@ class FormFiller(QDialog):
                 grid.add(note, wide=True)
                 scope.notes[q.name] = note
             elif q.type in INPUTS:
-                choices = self._choices(q, scope) if q.choice_filter is not None else None
+                choices = self._choices(q, scope) if q.choice_filter is not None or randomized(q) else None
                 editor = make_editor(self.form, q, self.lang, self.today, choices)
                 cell = QuestionCell(q, editor, self.lang, stacked=stacked, label_width=label_width,
                                     read_only=q.read_only is True)
@@ -541,8 +541,11 @@ class FormFiller(QDialog):
         for scope in self._scopes():
             for name, cell in scope.cells.items():
                 cell.shown = rel.get(path_of(cell.q, scope.index), True)
-                if cell.q.choice_filter is not None:
-                    cell.editor.set_choices(self._choices(cell.q, scope, answers))
+                if cell.q.choice_filter is not None or randomized(cell.q):
+                    offered = self._choices(cell.q, scope, answers)
+                    if offered != getattr(cell, "offered", None):   # rebuilt only when they change
+                        cell.offered = offered
+                        cell.editor.set_choices(offered)
             for name, note in scope.notes.items():
                 note.shown = rel.get(path_of(note.q, scope.index), True)
                 if note.shown:

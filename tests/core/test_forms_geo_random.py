@@ -113,3 +113,33 @@ def test_a_form_measures_a_field_walked_point_by_point():
     assert state.complete, state.problems()
     assert state.values["area_m2"] == 151452 and state.values["walk"] == 1801
     assert str(state.values["mu"]) == "227.2"   # 亩: 666.67 m² each
+
+
+def test_a_select_with_randomize_offers_its_choices_in_javarosas_seeded_order(tmp_path):
+    from app.core.forms.engine import available_choices, initial_answers
+    from app.core.forms.xlsform import read_xlsform
+    path = tmp_path / "fruit.md"
+    path.write_text("""
+| survey |  |  |  |  |
+|  | type | name | label | parameters |
+|  | integer | s | Seed | |
+|  | select_one fruits | by_question | Fruit | randomize=true seed=${s} |
+|  | select_one fruits | fixed | Fruit | randomize=true seed=42 |
+|  | select_one fruits | unseeded | Fruit | randomize=true |
+|  | select_one fruits | plain | Fruit | |
+| choices |  |  |  | |
+|  | list_name | name | label | |
+""" + "".join(f"|  | fruits | {c} | {c} | |\n" for c in "ABCDEF"), "utf-8")
+    form = load_rows(read_xlsform(path), "fruit.md")
+
+    def order(name, answers):
+        return "".join(c.name for c in available_choices(form, form.by_name[name], answers, TODAY))
+
+    answers = initial_answers(form, today=TODAY) | {"s": 42}
+    assert order("fixed", answers) == order("by_question", answers) == "AFCBDE"
+    assert order("by_question", answers | {"s": 1}) == "BFEACD"
+    assert order("plain", answers) == "ABCDEF"
+    unseeded = order("unseeded", answers)
+    assert sorted(unseeded) == list("ABCDEF") and order("unseeded", answers | {"s": 7}) == unseeded
+    state = evaluate(form, answers | {"fixed": "F"}, TODAY)
+    assert state.values["fixed"] == "F" and not state.issues

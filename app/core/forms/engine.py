@@ -16,6 +16,7 @@ See answers.py for how each type is stored.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -25,6 +26,9 @@ import decimal
 from .answers import DATE, INTEGER, MAX_ANSWER, MESSAGES, coerce, empty, message  # noqa: F401 (API)
 from .definition import DEFAULT_LANGUAGE, MAX_REPEAT, VALUE_TYPES, FormDef, Question
 from .expr import Context, Expr, LimitExceeded, Nodeset
+from .shuffle import shuffle
+
+PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
 
 _STORED = decimal.Context(prec=16, Emax=999, Emin=-999)
 _message = message  # the name other modules have used
@@ -318,14 +322,38 @@ def _offered(env: _Env, q: Question, value, index) -> bool:
     return True
 
 
+def randomized(q: Question) -> bool:
+    """A select whose parameters say randomize=true: its choices are offered shuffled."""
+    return q.parameters.get("randomize", "").strip().lower() in ("true", "yes", "1")
+
+
+def _seed(form: FormDef, q: Question, values: dict) -> int:
+    """The seed= parameter (a number or ${question}) as a whole number; without one, a number drawn
+    from the form's instance ID, so the order stays put while one form is filled and reopened."""
+    text = q.parameters.get("seed", "").strip()
+    m = PLACEHOLDER.fullmatch(text)
+    raw = values.get(m.group(1)) if m else text
+    try:
+        return int(Decimal(str(raw)).to_integral_value(decimal.ROUND_DOWN))
+    except (InvalidOperation, ValueError, OverflowError):
+        pass
+    instance = next((values.get(x.name) for x in form.walk() if x.type == "instanceid"), None)
+    digest = hashlib.sha256(f"{instance or form.form_id}:{q.name}".encode()).hexdigest()
+    return int(digest[:12], 16)
+
+
 def available_choices(form: FormDef, q: Question, answers: dict, today: date, index: int | None = None):
-    """The choices a select offers now: its list, narrowed by choice_filter.
+    """The choices a select offers now: its list, narrowed by choice_filter, in a shuffled order
+    when the question says randomize=true (with JavaRosa's seeded shuffle).
     In the filter, a choice's own columns are read bare or as ${column} (name, and any extra column)."""
     choices = form.choices.get(q.list_name, [])
-    if q.choice_filter is None:
+    if q.choice_filter is None and not randomized(q):
         return choices
-    env = _Env(form, evaluate(form, answers, today).values, today)
-    return [c for c in choices if _keeps(env, q, c, index)]
+    values = evaluate(form, answers, today).values
+    if q.choice_filter is not None:
+        env = _Env(form, values, today)
+        choices = [c for c in choices if _keeps(env, q, c, index)]
+    return shuffle(choices, _seed(form, q, values)) if randomized(q) else choices
 
 
 META_VALUES = ("deviceid", "username", "email", "phonenumber", "subscriberid", "simserial")
