@@ -1476,6 +1476,46 @@
         <source>取自户档案，不能在表单中修改</source>
         <translation>From the household file; cannot be changed in the form</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/form_widgets.py" line="1"/>
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/form_widgets.py" line="1"/>
+        <source>选择文件…</source>
+        <translation>Choose a file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/form_widgets.py" line="1"/>
+        <source>更换文件…</source>
+        <translation>Replace the file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/form_widgets.py" line="1"/>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/form_widgets.py" line="1"/>
+        <source>选择要附上的文件</source>
+        <translation>Choose the file to attach</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/form_widgets.py" line="1"/>
+        <source>无法读取文件：{name}</source>
+        <translation>Cannot read the file: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/form_widgets.py" line="1"/>
+        <source>文件过大：{size}，最多 {limit} MB</source>
+        <translation>The file is too large: {size}; at most {limit} MB</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/form_widgets.py" line="1"/>
+        <source>未附文件</source>
+        <translation>No file attached</translation>
+    </message>
 </context>
 <context>
     <name>HandSampleDialog</name>
