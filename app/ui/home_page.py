@@ -20,6 +20,7 @@ from app.core.enums import CaseState
 
 from .chart import BarChart
 from .errors import show_error
+from .problem_text import duties, overdue_mark
 from .style import ACCENT, MUTED, WARN, set_role
 from .table_model import RowsModel
 from .enum_labels import name_of
@@ -481,13 +482,9 @@ class HomePage(MonthPage, QWidget):
         self.problem_card.info.setText(self.tr("未销号 {0} 项（县反馈 {1}，逾期 {2}）").format(
             len(self.problems), county, overdue) if self.problems else "")
         for p in self.problems:
-            late = self.tr("【逾期】") if p["status"] == "overdue" else ""
-            item = QTreeWidgetItem([late + p["description"], p["list_title"]])
+            item = QTreeWidgetItem([overdue_mark(p["status"] == "overdue") + p["description"], p["list_title"]])
             item.setData(0, Qt.ItemDataRole.UserRole, p["id"])
-            duty = "\n".join(x for x in (
-                self.tr("整改措施：{0}").format(p["measure"]) if p.get("measure") else "",
-                self.tr("责任人：{0}").format(p["responsible"]) if p.get("responsible") else "",
-                self.tr("时限：{0}").format(p["deadline"]) if p.get("deadline") else "") if x)
+            duty = duties(p)
             item.setToolTip(0, p["description"] + ("\n" + duty if duty else "")
                             + ("\n" + self.tr("双击打开农户档案") if p["household_id"] else ""))
             if p["status"] == "overdue":

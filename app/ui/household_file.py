@@ -28,6 +28,7 @@ from .errors import show_error
 from .form_filler import FormFiller
 from .form_widgets import ENGLISH, form_language, local_time
 from .income_dialog import IncomeDialog
+from .problem_text import duties, overdue_mark
 from .sign_dialog import FormViewDialog, SignDialog
 from .style import ACCENT, MUTED, WARN, card, set_role
 from .table_model import RowsModel, list_table
@@ -510,15 +511,11 @@ class HouseholdFilePage(QWidget):
         if p.get("problems"):
             frame, box = card(self.tr("未销号的问题"))
             for x in p["problems"]:
-                title = wrap_label((self.tr("【逾期】") if x["overdue"] else "") + x["description"])
+                title = wrap_label(overdue_mark(x["overdue"]) + x["description"])
                 if x["overdue"]:
                     title.setStyleSheet(f"color: {WARN}; font-weight: 600;")
                 box.addWidget(title)
-                duty = "；".join(t for t in (
-                    self.tr("整改措施：{0}").format(x["measure"]) if x["measure"] else "",
-                    self.tr("责任人：{0}").format(x["responsible"]) if x["responsible"] else "",
-                    self.tr("时限：{0}").format(x["deadline"]) if x["deadline"] else "") if t)
-                box.addWidget(wrap_label(duty or x["list_title"], "muted"))
+                box.addWidget(wrap_label(duties(x, "；") or x["list_title"], "muted"))
             right.addWidget(frame)
         right.addStretch(1)
 

@@ -1849,11 +1849,6 @@
         <translation>Double-click to open the household file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home_page.py" line="479"/>
-        <source>未销号 {0} 项（县反馈 {1}）</source>
-        <translation>{0} open ({1} from the county)</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/home_page.py" line="514"/>
         <source>问题销号</source>
         <translation>Close problem</translation>
