@@ -93,7 +93,7 @@ cp -a "$COMPAT_ROOT/build/dist/zhucun" "$OUT/zhucun"
 # -- 5. the .deb: Depends are the packages of the libraries the folder needs and does not carry
 install -m 0755 "$COMPAT/depends.sh" "$COMPAT_ROOT/usr/local/bin/zhucun-depends"
 compat_run "$COMPAT_ROOT" zhucun-depends /build/dist/zhucun > "$COMPAT_CACHE/depends.txt"
-rm -rf "$STAGE" "$OUT"/zhucun_*.deb
+rm -rf "$STAGE" "$OUT"/zhucun_*.deb "$OUT"/zhucun_*.deb.part
 zhucun_setup
 ZHUCUN_ICON_PYTHON="$VENV/bin/python" "$COMPAT/make_deb.sh" "$OUT/zhucun" "$STAGE" "$VERSION" \
     "$COMPAT_CACHE/depends.txt" "$OUT/zhucun_${VERSION}_amd64.deb"

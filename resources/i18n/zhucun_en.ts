@@ -883,6 +883,13 @@
     </message>
 </context>
 <context>
+    <name>DemoBanner</name>
+    <message>
+        <source>示范村·练习用 —— 这里的农户都是虚构的，只供练习。真实农户的信息请录入工作队自己的数据库。</source>
+        <translation>Demo village · for practice only — every household here is made up. Enter real households in your team's own database.</translation>
+    </message>
+</context>
+<context>
     <name>DueKind</name>
     <message>
         <location filename="../../app/ui/enum_labels.py" line="19"/>
@@ -1563,6 +1570,25 @@
         <location filename="../work/main/app/ui/hand_sample_dialog.py" line="82"/>
         <source>下一项</source>
         <translation>Next</translation>
+    </message>
+</context>
+<context>
+    <name>Header</name>
+    <message>
+        <source>驻村</source>
+        <translation>Zhucun</translation>
+    </message>
+    <message>
+        <source>（尚未录入农户）</source>
+        <translation>(no households yet)</translation>
+    </message>
+    <message>
+        <source>驻村工作队 {0} 人</source>
+        <translation>Work team of {0}</translation>
+    </message>
+    <message>
+        <source>示范村·练习用</source>
+        <translation>Demo village · practice only</translation>
     </message>
 </context>
 <context>

@@ -26,4 +26,7 @@ depends="$(paste -sd, "$depends_file" | sed 's/,/, /g')"
 size="$(du -sk --exclude=DEBIAN "$stage" | cut -f1)"
 sed -e "s/@VERSION@/$version/" -e "s/@INSTALLED_SIZE@/$size/" -e "s/@DEPENDS@/$depends/" \
     "$deb/control.in" > "$stage/DEBIAN/control"
-dpkg-deb --root-owner-group -Zxz --build "$stage" "$out" > /dev/null
+# xz: the smallest download for a village's connection; written aside, then moved, so that a
+# failed build leaves no package behind
+dpkg-deb --root-owner-group -Zxz --build "$stage" "$out.part" > /dev/null
+mv "$out.part" "$out"
