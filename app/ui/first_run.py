@@ -495,7 +495,7 @@ class FirstRunDialog(QDialog):
             f"QProgressBar {{ border: 1px solid #c5ccc8; border-radius: 4px; background: white; text-align: center;"
             f" min-height: 20px; }} QProgressBar::chunk {{ background: {ACCENT}; border-radius: 3px; }}")
         col.addWidget(self.demo_progress)
-        col.addWidget(_wrap(set_role(QLabel(self.tr("示范村保存在：{0}").format(self.data_dir)), "muted")))
+        col.addWidget(_wrap(set_role(QLabel(self.tr("示范村保存在：{0}").format(demo_folder(self.data_dir))), "muted")))
         col.addStretch(1)
         row = QHBoxLayout()
         self.demo_back = QPushButton(self.tr("返回"))

@@ -13,10 +13,11 @@ from app.storage.store import store_exists
 
 from . import fit
 from .fonts import apply_cjk_font
+from .header import DemoBanner, Header
 from .notice import Notice
 from .preferences import Preferences
 from .session import Session
-from .style import STYLESHEET, set_role
+from .style import STYLESHEET
 from .worker import MainThreadGarbageCollector
 
 I18N = Path(__file__).resolve().parent.parent.parent / "resources" / "i18n"
@@ -71,12 +72,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("驻村 Zhucun — 防止返贫动态监测"))
         fit.place_main_window(self, controller.prefs.window_geometry if controller is not None else None)
 
-        header = QWidget(objectName="header")
-        top = QHBoxLayout(header)
-        top.setContentsMargins(16, 8, 16, 8)
-        top.addWidget(set_role(QLabel(self.tr("驻村")), "title"))
-        top.addWidget(set_role(QLabel(str(session.data_dir)), "muted"))
-        top.addStretch(1)
+        header = Header(session)
+        top = header.row
         self.user_label = QLabel(self.tr("用户：{0}").format(session.user_name))
         top.addWidget(self.user_label)
         lock = QPushButton(self.tr("锁定"))
@@ -122,6 +119,9 @@ class MainWindow(QMainWindow):
         col.setContentsMargins(0, 0, 0, 0)
         col.setSpacing(0)
         col.addWidget(header)
+        self.demo_banner = DemoBanner() if header.demo else None
+        if self.demo_banner is not None:
+            col.addWidget(self.demo_banner)
         col.addWidget(body, 1)
         self.setCentralWidget(central)
         session.changed.connect(self._changed)

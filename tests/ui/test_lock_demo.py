@@ -55,3 +55,29 @@ def test_the_auto_lock_also_returns_to_the_demo(controller, qtbot):
     controller.autolock.fired.emit()
     assert controller.dialog.data_dir == demo_folder(controller.data_dir)
     assert controller.dialog.unlock_button.isEnabled()
+
+
+def test_the_header_names_the_village_and_team_and_marks_the_demo(controller, qtbot):
+    from PySide6.QtWidgets import QLabel
+    controller.start()
+    # The demo screen names the folder the demo is really kept in.
+    assert any(str(demo_folder(controller.data_dir)) in label.text() for label in controller.dialog.findChildren(QLabel))
+    with qtbot.waitSignal(controller.dialog.opened, timeout=30_000):
+        controller.dialog.demo_button.click()
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=5_000)
+    window = controller.window
+    texts = [label.text() for label in window.findChildren(QLabel) if label.isVisibleTo(window)]
+    assert not any(str(controller.data_dir) in t for t in texts)        # no folder path
+    village = controller.session.call(
+        lambda s: s.query("SELECT village FROM households GROUP BY village ORDER BY count(*) DESC LIMIT 1"))[0]
+    assert village["village"] in window.findChild(QLabel, "village").text()
+    assert "驻村工作队" in " ".join(texts)
+    assert window.demo_banner is not None and window.demo_banner.isVisibleTo(window)
+    assert "示范村·练习用" in window.demo_banner.text()
+
+
+def test_a_real_store_has_no_demo_banner(qtbot, session):
+    from app.ui.main import MainWindow
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    assert window.demo_banner is None
