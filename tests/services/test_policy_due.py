@@ -2,6 +2,7 @@
 state it was in during that month (003 #5, #11, #18), and count from when it was monitored."""
 from __future__ import annotations
 
+from app.core import clock
 from app.services import due, reporting, visits
 
 from policykit import TODAY, village  # noqa: F401 - fixture
@@ -45,8 +46,9 @@ def test_the_month_report_counts_done_against_what_was_due_then(village):
     February (and the visit made), not the quarterly schedule it is on today."""
     home = village.household()
     cid = village.helping(home)
-    visits.add_visit(village.store, home["id"], {"visit_date": "2026-02-10", "mode": "home",
-                                                 "findings": "入户走访，落实健康帮扶", "visitor": "王芳"})
+    with clock.pinned(TODAY):
+        visits.add_visit(village.store, home["id"], {"visit_date": "2026-02-10", "mode": "home",
+                                                     "findings": "入户走访，落实健康帮扶", "visitor": "王芳"})
     village.income(home, "2026-03-01", 20_000)
     village.step(cid, "eliminate", "2026-03-20")
 
