@@ -7,6 +7,7 @@ the job, the result."""
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import shiboken6
@@ -24,6 +25,7 @@ from .enum_labels import choices
 from .errors import show_error
 from .job_dialog import JobDialog
 from .style import card, progress_row, set_role, thin_progress
+from .system_print import PrintUnavailable, print_pdfs
 from .text import comma
 from .worker import Cancelled
 
@@ -32,14 +34,15 @@ _last_folder: Path | None = None
 
 
 def default_folder(session) -> Path:
-    """Where prints go unless the person chooses: the last folder used, else Documents/Zhucun,
-    else the data folder."""
+    """Where prints go unless the person chooses: the last folder used, else Documents/驻村 (a
+    folder the person sees), else 驻村 in the home folder; never the hidden data folder, where
+    a PDF would lie unencrypted beside the encrypted records."""
     if _last_folder is not None and _last_folder.is_dir():
         return _last_folder
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     if documents and Path(documents).is_dir():
-        return Path(documents) / "Zhucun"
-    return Path(session.data_dir)
+        return Path(documents) / "驻村"
+    return Path.home() / "驻村"
 
 
 def remember_folder(folder: Path) -> None:
@@ -187,14 +190,21 @@ class PrintJobDialog(JobDialog):
         self.open_button.setAutoDefault(False)
         self.open_button.clicked.connect(self.open_result)
         self.open_button.hide()
+        self.system_print_button = QPushButton(self.tr("打印…"))
+        self.system_print_button.setObjectName("printSystem")
+        self.system_print_button.setToolTip(self.tr("用这台电脑的打印机打印刚保存的 PDF"))
+        self.system_print_button.setAutoDefault(False)
+        self.system_print_button.clicked.connect(self.print_result)
+        self.system_print_button.hide()
         self.close_button = QPushButton(self.tr("关闭"))
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.reject)
-        self.print_button = set_role(QPushButton(self.tr("打印")), "primary")
+        self.print_button = set_role(QPushButton(self.tr("保存为PDF")), "primary")
         self.print_button.setObjectName("printStart")
         self.print_button.setDefault(True)
         self.print_button.clicked.connect(self.start)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.system_print_button)
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
@@ -260,6 +270,7 @@ class PrintJobDialog(JobDialog):
         self.cancel_button.setEnabled(True)
         self.result_card.hide()
         self.open_button.hide()
+        self.system_print_button.hide()
         try:
             self.task = self.session.run(work, self._done, self._failed, self._progress)
         except Exception as e:  # noqa: BLE001 - e.g. the store was locked meanwhile
@@ -335,8 +346,11 @@ class PrintJobDialog(JobDialog):
         self.result_card.show()
         self.open_button.setText(self.tr("打开文件夹") if self.output.is_folder else self.tr("打开 PDF"))
         self.open_button.setVisible(bool(result.files))
-        if result.files:
-            self.open_button.setFocus()
+        self.system_print_button.setVisible(bool(result.files))
+        # The job is done: Enter now closes (a second Enter must not print it all again).
+        self.print_button.setDefault(False)
+        self.close_button.setDefault(True)
+        self.close_button.setFocus()
         self.adjustSize()
 
     def show_cancelled(self) -> None:
@@ -354,6 +368,17 @@ class PrintJobDialog(JobDialog):
         self.result_card.show()
         self.open_button.hide()
         self.adjustSize()
+
+    def print_result(self) -> bool:
+        """打印…: the saved PDF(s) to a printer through the system's print dialog."""
+        if self.printed is None or not self.printed.files:
+            return False
+        try:
+            return print_pdfs(self.printed.files, self)
+        except (PrintUnavailable, OSError, subprocess.SubprocessError) as e:
+            QMessageBox.warning(self, self.tr("打印"), str(e) if isinstance(e, PrintUnavailable)
+                                else self.tr("打印服务没有回应。请点“打开 PDF”，在阅读器中打印。"))
+            return False
 
     def open_result(self) -> bool:
         if self.target is None or not self.target.exists():

@@ -4820,6 +4820,22 @@
         <source>无法打开“{0}”。</source>
         <translation>Cannot open “{0}”.</translation>
     </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>用这台电脑的打印机打印刚保存的 PDF</source>
+        <translation>Print the saved PDF on this computer's printer</translation>
+    </message>
+    <message>
+        <source>保存为PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>打印服务没有回应。请点“打开 PDF”，在阅读器中打印。</source>
+        <translation>The print service did not answer. Click “Open PDF” and print from the viewer.</translation>
+    </message>
 </context>
 <context>
     <name>ProblemModel</name>
@@ -6605,6 +6621,17 @@ Take this file to the township; once the county has imported it, this computer c
         <location filename="../../app/ui/sync_page.py" line="877"/>
         <source>这份回执以前已经导入过。</source>
         <translation>This receipt was imported before.</translation>
+    </message>
+</context>
+<context>
+    <name>SystemPrint</name>
+    <message>
+        <source>这台电脑上没有打印服务（CUPS）。请点“打开 PDF”，在阅读器中打印。</source>
+        <translation>This computer has no print service (CUPS). Click “Open PDF” and print from the viewer.</translation>
+    </message>
+    <message>
+        <source>打印机没有接受这份文件：{0}</source>
+        <translation>The printer did not accept the file: {0}</translation>
     </message>
 </context>
 <context>

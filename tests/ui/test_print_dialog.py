@@ -289,3 +289,49 @@ def test_blank_form_from_the_household_file(qtbot, session, tmp_path):
 
     drive(page.print_blank_form, fill)
     assert out.is_file() and "农户信息采集表" in pdf_text(out)
+
+
+def test_after_saving_the_pdf_it_prints_through_the_system_and_enter_closes(qtbot, session, tmp_path, monkeypatch):
+    from app.ui import system_print
+    hid = household_ids(session.store, 1)[0]
+    dialog = PrintDialog(session, household_ids=[hid])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.print_button.text() == "保存为PDF" and dialog.print_button.isDefault()
+    assert not dialog.system_print_button.isVisible()
+    out = tmp_path / "手册.pdf"
+    dialog.output.edit.setText(str(out))
+    print_and_wait(qtbot, dialog)
+    assert dialog.state == "done" and out.is_file()
+    assert dialog.close_button.isDefault() and not dialog.print_button.isDefault()
+    assert dialog.system_print_button.isVisible() and dialog.open_button.isVisible()
+
+    sent = []
+    monkeypatch.setattr(system_print.sys, "platform", "linux")
+    monkeypatch.setattr(system_print.shutil, "which", lambda name: "/usr/bin/lp")
+    monkeypatch.setattr(system_print, "choose_printer", lambda parent: ("办公室打印机", 2))
+    monkeypatch.setattr(system_print.subprocess, "run",
+                        lambda cmd, **kw: sent.append(cmd) or subprocess.CompletedProcess(cmd, 0, "", ""))
+    qtbot.mouseClick(dialog.system_print_button, Qt.MouseButton.LeftButton)
+    assert sent == [["/usr/bin/lp", "-d", "办公室打印机", "-n", "2", "--", str(out)]]
+
+    monkeypatch.setattr(system_print, "choose_printer", lambda parent: None)      # 取消 in the print dialog
+    assert dialog.print_result() is False and len(sent) == 1
+
+
+def test_without_a_print_service_the_person_is_told_to_print_from_the_viewer(monkeypatch, tmp_path):
+    from app.ui import system_print
+    monkeypatch.setattr(system_print.sys, "platform", "linux")
+    monkeypatch.setattr(system_print.shutil, "which", lambda name: None)
+    with pytest.raises(system_print.PrintUnavailable, match="打开 PDF"):
+        system_print.print_pdfs([tmp_path / "a.pdf"])
+
+
+def test_prints_never_go_into_the_data_folder(session, monkeypatch, tmp_path):
+    from PySide6.QtCore import QStandardPaths
+    monkeypatch.setattr(print_dialog, "_last_folder", None)
+    folder = print_dialog.default_folder(session)
+    assert folder.name == "驻村" and session.data_dir not in (folder, *folder.parents)
+    monkeypatch.setattr(QStandardPaths, "writableLocation", staticmethod(lambda kind: ""))
+    folder = print_dialog.default_folder(session)
+    assert folder == Path.home() / "驻村"
