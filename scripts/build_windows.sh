@@ -26,8 +26,11 @@ version="$("$VENV/bin/python" -c "import app; print(app.__version__)")"
 out="$ZHUCUN_ROOT/dist/windows"
 mkdir -p "$out"
 rm -rf "$out/zhucun"
+# Windows 10 and 11 have the API sets (api-ms-win-*.dll, the Universal CRT) that PyInstaller
+# cannot find under Wine: not worth a warning each.
 zhucun_wine "$WIN_PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
-    --distpath "$(winpath "$out")" --workpath "$(winpath "$ZHUCUN_ROOT/build/windows")" build.spec "$@"
+    --distpath "$(winpath "$out")" --workpath "$(winpath "$ZHUCUN_ROOT/build/windows")" build.spec "$@" \
+    2> >(grep -v "could not resolve 'api-ms-win-" >&2)
 [ -f "$out/zhucun/zhucun.exe" ] && [ -f "$out/zhucun/zhucun-gui.exe" ] \
     || { echo "zhucun: PyInstaller made no dist/windows/zhucun/zhucun.exe" >&2; exit 1; }
 # The stand-ins for what Wine lacks serve this machine only.
