@@ -506,9 +506,21 @@ def cmd_restore(args):
     emit(args, info, f"已恢复 (restored) into {info['data']}: {info['entries']} 条审计记录已核验")
 
 
+def screen_size(text: str) -> tuple[int, int]:
+    """'1024x600' → (1024, 600)."""
+    import argparse
+    try:
+        width, height = (int(v) for v in text.lower().replace("×", "x").split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"屏幕尺寸应写作 宽x高，如 1024x600 (size as WxH): {text!r}") from None
+    if width < 320 or height < 240:
+        raise argparse.ArgumentTypeError(f"屏幕至少 320x240 (screen at least 320x240): {text!r}")
+    return width, height
+
+
 def cmd_screenshots(args):
     from app.ui.screenshots import render_all
-    files = render_all(Path(args.out), args.households, args.language)
+    files = render_all(Path(args.out), args.households, args.language, size=args.size, scale=args.scale)
     emit(args, files, "\n".join(files))
 
 
@@ -740,6 +752,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True)
     p.add_argument("--households", type=int, default=300)
     p.add_argument("--language", default="zh_CN", choices=["zh_CN", "en"])
+    p.add_argument("--size", type=screen_size, default=(1366, 768), metavar="WxH",
+                   help="the screen the windows are drawn on, e.g. 1024x600 (default 1366x768)")
+    p.add_argument("--scale", type=float, default=1.0, metavar="F",
+                   help="display scaling, as Windows' 125%% or 150%%: 1.25, 1.5 (default 1)")
 
     p = add("backup", cmd_backup, "write an encrypted backup")
     p.add_argument("--out", required=True)

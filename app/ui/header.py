@@ -21,7 +21,12 @@ def village_and_team(store) -> tuple[str, int]:
     rows = store.query("SELECT township, village, count(*) AS n FROM households WHERE deleted = 0"
                        " GROUP BY 1, 2 ORDER BY n DESC LIMIT 1")
     village = " ".join(v for v in (rows[0]["township"], rows[0]["village"]) if v) if rows else ""
-    return village, sum(1 for u in store.users() if u["active"])
+    # The team as the month report counts it: who has days in the village, and every user.
+    people = {r["person"] for r in store.query(
+        "SELECT person FROM attendance WHERE deleted = 0 AND month = (SELECT max(month) FROM attendance"
+        " WHERE deleted = 0)")}
+    people |= {u["name"] for u in store.users() if u["active"]}
+    return village, len(people)
 
 
 class DemoBanner(QLabel):

@@ -1,6 +1,8 @@
-"""`zhucun screenshots --out DIR`: every main screen of a demo village rendered to PNG, offscreen."""
+"""`zhucun screenshots --out DIR [--size WxH] [--scale F]`: every main screen of a demo village
+rendered to PNG, offscreen, on a screen of that size and display scaling."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -143,9 +145,22 @@ def _sync_shots(session, window, work: Path, out: Path, app) -> list[str]:
     return written
 
 
-def render_all(out: Path, households: int = 300, language: str = "zh_CN") -> list[str]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QDialog
+def offscreen_screen(work: Path, size: tuple[int, int], scale: float) -> None:
+    """Before the application starts: draw offscreen on a screen of `size` device pixels at
+    display scaling `scale` (as a 1024×600 netbook, or a laptop at Windows' 150 %)."""
+    if os.environ.get("QT_QPA_PLATFORM", "offscreen").split(":")[0] != "offscreen":
+        return
+    config = work / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "screen", "x": 0, "y": 0, "width": size[0],
+                                               "height": size[1], "logicalDpi": 96, "dpr": 1}]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+    if scale != 1:
+        os.environ["QT_SCALE_FACTOR"] = str(scale)
+
+
+def render_all(out: Path, households: int = 300, language: str = "zh_CN", size: tuple[int, int] = SIZE,
+               scale: float = 1.0) -> list[str]:
+    from PySide6.QtWidgets import QApplication, QDialog
 
     from app.services import demo, households as hh_service
     from app.storage.store import Store
@@ -156,8 +171,10 @@ def render_all(out: Path, households: int = 300, language: str = "zh_CN") -> lis
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    app = make_app()
     work = Path(tempfile.mkdtemp(prefix="zhucun-shots-"))
+    if QApplication.instance() is None:
+        offscreen_screen(work, size, scale)
+    app = make_app()
     written: list[str] = []
     try:
         prefs = Preferences(work / "settings.ini")
@@ -185,8 +202,7 @@ def render_all(out: Path, households: int = 300, language: str = "zh_CN") -> lis
         session = Session(store)
         window = MainWindow(session, controller)
         window.setObjectName("main")
-        window.resize(*SIZE)
-        window.show()
+        window.showMaximized()
         _settle(app, 20)
         window.nav.setCurrentRow(0)
         _settle(app, 20)
@@ -232,7 +248,7 @@ def render_all(out: Path, households: int = 300, language: str = "zh_CN") -> lis
         written.append(_grab(dialog, out / "08-record-visit.png", app))
         dialog.done(QDialog.DialogCode.Rejected)
 
-        written += _print_shots(session, window, head, work / "Documents" / "Zhucun", out, app)
+        written += _print_shots(session, window, head, work / "Documents" / "驻村", out, app)
         written += _import_shots(session, window, work, out, app)
 
         window.nav.setCurrentRow(2)

@@ -167,3 +167,22 @@ def test_the_main_window_lays_out_at_1024x600(qtbot, session, netbook):
     QApplication.processEvents()
     assert window.minimumSizeHint().width() <= 1024
     assert window.width() <= 1024 and window.height() <= 600
+
+
+def test_screenshots_take_a_screen_size_and_scaling(tmp_path, monkeypatch):
+    import argparse
+    import json
+
+    from app.cli import screen_size
+    from app.ui import screenshots
+    assert screen_size("1024x600") == (1024, 600) and screen_size("1366×768") == (1366, 768)
+    for bad in ("1024", "wide", "10x10"):
+        with pytest.raises(argparse.ArgumentTypeError):
+            screen_size(bad)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    monkeypatch.delenv("QT_SCALE_FACTOR", raising=False)
+    screenshots.offscreen_screen(tmp_path, (1024, 600), 1.5)
+    import os
+    config = os.environ["QT_QPA_PLATFORM"].split("configfile=")[1]
+    screen = json.loads(open(config).read())["screens"][0]
+    assert (screen["width"], screen["height"]) == (1024, 600) and os.environ["QT_SCALE_FACTOR"] == "1.5"
