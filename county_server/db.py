@@ -209,6 +209,12 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
                     if "not a database" not in str(e):
                         raise
                     cur.close()
+                    with open(path, "rb") as f:
+                        plain = f.read(16) == b"SQLite format 3\x00"
+                    if plain:
+                        raise keys.Locked(f"{path}: 未加密的旧版县数据库 (a county database of an older version, not"
+                                          " encrypted): 请用 zhucun-county init 另建 (make a new county with init"
+                                          " --db NEW and enroll the devices again)") from None
                     raise keys.Locked(f"{path}: 密钥不对：打不开这个县的数据库 (this key does not open this county's"
                                       " database: another key file or passphrase)") from None
             cur.execute("PRAGMA temp_store = MEMORY")       # nothing decrypted reaches a temporary file

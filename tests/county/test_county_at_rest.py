@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import sqlite3
 import stat
 import sys
 
@@ -123,6 +124,10 @@ def test_a_key_file_others_may_read_or_the_wrong_key_is_refused(capsys, tmp_path
     code, _, err = run(capsys, "stats", "--db", url, "--key-file", tmp_path / "missing.key")
     assert code == 2 and "no such key file" in err
     assert run(capsys, "stats", "--db", url)[0] == 0
+    # a database of an older version, in clear
+    sqlite3.connect(tmp_path / "old.db").execute("CREATE TABLE county (id TEXT)").connection.commit()
+    code, _, err = run(capsys, "stats", "--db", f"sqlite:///{tmp_path / 'old.db'}")
+    assert code == 2 and "older version, not encrypted" in err
 
 
 def test_a_county_unlocked_by_a_passphrase(capsys, db_url, tmp_path, fresh_process, monkeypatch):
