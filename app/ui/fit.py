@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QBoxLayout, QDialog, QDialogButtonBox, QFileDialog,
-                               QFrame, QMessageBox, QProgressDialog, QScrollArea, QVBoxLayout, QWidget)
+                               QFrame, QMessageBox, QProgressDialog, QScrollArea, QStackedWidget, QVBoxLayout,
+                               QWidget)
 
 SMALLEST = QSize(1024, 600)          # the netbook every screen must work on
 COMFORTABLE = QSize(1280, 760)       # below this the main window opens maximised
@@ -64,11 +65,8 @@ def scroll_body(dialog: QDialog) -> QScrollArea | None:
             inner.addLayout(item.layout(), stretch)
         else:
             inner.addItem(item)
-    area = QScrollArea(objectName="fitBody")
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-    area.setWidget(body)
+    area = scrolling(body)
+    area.setObjectName("fitBody")
     area.setStyleSheet("QScrollArea#fitBody, QWidget#fitBodyContents { background: transparent; }")
     layout.insertWidget(0, area, 1)
     return area
@@ -137,3 +135,28 @@ def place_main_window(window: QWidget, saved: QByteArray | None, area: QRect | N
     window.move(area.center() - QRect(0, 0, COMFORTABLE.width(), COMFORTABLE.height()).center())
     return False
 
+
+
+class PageStack(QStackedWidget):
+    """The window's pages: as wide and tall as the page shown needs, not the widest of them."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+
+def scrolling(widget: QWidget) -> QScrollArea:
+    """`widget` in a frameless scroll area: it fills the area, and scrolls when it needs more."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(widget)
+    return area

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer, QTranslator, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
-                               QPushButton, QStackedWidget, QVBoxLayout, QWidget)
+                               QPushButton, QVBoxLayout, QWidget)
 
 from app.storage.store import store_exists
 
@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget(objectName="nav")
         self.nav.setFixedWidth(170)
-        self.stack = QStackedWidget()
+        self.stack = fit.PageStack()
         self.home = HomePage(session)
         self.households = HouseholdsPage(session)
         self.prompts = PromptsPage(session)
@@ -113,7 +113,8 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.nav)
-        row.addWidget(self.stack, 1)
+        # A page wider than the screen (long English labels) scrolls; it never widens the window.
+        row.addWidget(fit.scrolling(self.stack), 1)
         central = QWidget()
         col = QVBoxLayout(central)
         col.setContentsMargins(0, 0, 0, 0)

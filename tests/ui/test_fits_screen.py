@@ -186,3 +186,25 @@ def test_screenshots_take_a_screen_size_and_scaling(tmp_path, monkeypatch):
     config = os.environ["QT_QPA_PLATFORM"].split("configfile=")[1]
     screen = json.loads(open(config).read())["screens"][0]
     assert (screen["width"], screen["height"]) == (1024, 600) and os.environ["QT_SCALE_FACTOR"] == "1.5"
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_no_page_needs_a_window_wider_than_a_netbook_in_either_language(qtbot, session, tmp_path, language):
+    from app.ui.main import Controller, MainWindow
+    from app.ui.preferences import Preferences
+    controller = Controller(session.data_dir, Preferences(tmp_path / "prefs.ini"))
+    controller.apply_language(language)
+    try:
+        window = MainWindow(session, controller)
+        qtbot.addWidget(window)
+        window.show()
+        wide = {}
+        for row in range(window.nav.count()):
+            window.nav.setCurrentRow(row)
+            wide[window.nav.item(row).text()] = window.minimumSizeHint().width()
+        window.open_household(_household_with_members(session.store))
+        wide["file"] = window.minimumSizeHint().width()
+        assert max(wide.values()) <= NETBOOK.width(), wide
+        assert window.minimumSizeHint().height() <= NETBOOK.height() - fit.TITLE_BAR
+    finally:
+        controller.apply_language("zh_CN")
