@@ -179,6 +179,13 @@ def save_record(dialog, fields: dict, save) -> bool:
     return True
 
 
+def _due_kind(store, household_id: str, today: date) -> str | None:
+    """What the household is due this month ("home_visit", "remote_contact", …), if anything."""
+    from app.services.due import due_list
+    rows = [r for r in due_list(store, today.strftime("%Y-%m"), today) if r["household_id"] == household_id]
+    return rows[0]["kind"] if rows else None
+
+
 class VisitDialog(QDialog):
     """`VisitDialog(session, household_id, parent, correct=visit)`: a new visit, or with `correct`
     a correction that supersedes that visit and must say why. After a save `record` holds the
@@ -278,7 +285,10 @@ class VisitDialog(QDialog):
             self._prefill(correct)
             self.reason.setFocus()
         else:
-            self.date.setFocus()
+            # What is due says how: a household due 电话/微信联系 this month is called, not visited.
+            if session.call(_due_kind, household_id, session.today()) == "remote_contact":
+                self.mode.setCurrentIndex(max(0, self.mode.findData("phone")))
+            self.findings.setFocus()     # the date is today's; what was found is what is typed
 
     def _prefill(self, v: dict) -> None:
         self.date.setDate(QDate.fromString(v["visit_date"], "yyyy-MM-dd"))
