@@ -42,6 +42,8 @@ fi
 # and what the tests use: desktop-file-validate, objdump, Xvfb and xdotool
 zhucun_system_packages debootstrap desktop-file-utils binutils xvfb xdotool
 mkdir -p "$COMPAT_CACHE" "$OUT"
+exec 9> "$COMPAT_CACHE/build.lock"  # one build at a time: the root's /build is shared
+flock 9
 start=$SECONDS
 
 # -- 1. the bullseye root

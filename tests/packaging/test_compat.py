@@ -209,8 +209,13 @@ def _check_run(proc) -> None:
 
 
 def test_runs_on_glibc_2_31(deb):
-    """The built folder in the bullseye root it was built in (glibc 2.31)."""
-    proc = in_root(CACHE / "root", RUN_SCRIPT, "/build/dist/zhucun", "/root/compat-store", stdin=PASS + "\n")
+    """The built folder (dist/linux-compat/zhucun) in the bullseye root it was built in (glibc 2.31)."""
+    inside = f"/build/run-{os.getpid()}"
+    shutil.copytree(FOLDER, CACHE / "root" / inside.lstrip("/") / "zhucun", symlinks=True)
+    try:
+        proc = in_root(CACHE / "root", RUN_SCRIPT, f"{inside}/zhucun", f"{inside}/store", stdin=PASS + "\n")
+    finally:
+        shutil.rmtree(CACHE / "root" / inside.lstrip("/"))
     _check_run(proc)
     assert ok(in_root(CACHE / "root", "ldd --version")).stdout.startswith("ldd (Debian GLIBC 2.31")
 
