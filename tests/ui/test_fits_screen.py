@@ -204,6 +204,8 @@ def test_no_page_needs_a_window_wider_than_a_netbook_in_either_language(qtbot, s
             wide[window.nav.item(row).text()] = window.minimumSizeHint().width()
         window.open_household(_household_with_members(session.store))
         wide["file"] = window.minimumSizeHint().width()
+        # The household file itself needs no horizontal scrolling beside the sidebar.
+        assert window.file.minimumSizeHint().width() <= NETBOOK.width() - window.nav.width()
         assert max(wide.values()) <= NETBOOK.width(), wide
         assert window.minimumSizeHint().height() <= NETBOOK.height() - fit.TITLE_BAR
     finally:
