@@ -1,4 +1,5 @@
-"""One stylesheet: consistent spacing and a clear hierarchy, readable at 1366×768."""
+"""One stylesheet: consistent spacing and a clear hierarchy, readable at 1366×768; buttons,
+radio buttons and check boxes big enough to hit with a pen or a finger."""
 
 ACCENT = "#1f6f5c"       # deep green: the app's one colour
 WARN = "#b3261e"         # overdue, errors
@@ -16,7 +17,10 @@ QLabel[role="muted"] {{ color: {MUTED}; }}
 QLabel[role="warn"] {{ color: {WARN}; font-weight: 600; }}
 QLabel[role="error"] {{ color: {WARN}; }}
 QFrame[role="card"] {{ background: white; border: 1px solid #dfe4e1; border-radius: 8px; }}
-QPushButton {{ padding: 5px 14px; border-radius: 5px; border: 1px solid #c5ccc8; background: white; }}
+QPushButton {{ padding: 5px 14px; border-radius: 5px; border: 1px solid #c5ccc8; background: white;
+    min-height: 22px; }}
+QRadioButton, QCheckBox {{ spacing: 8px; min-height: 26px; }}
+QRadioButton::indicator, QCheckBox::indicator {{ width: 18px; height: 18px; }}
 QPushButton:hover {{ border-color: {ACCENT}; }}
 QPushButton[role="primary"] {{ background: {ACCENT}; color: white; border-color: {ACCENT}; font-weight: 600; }}
 QPushButton[role="primary"]:disabled {{ background: #9bb8ae; border-color: #9bb8ae; }}

@@ -210,3 +210,19 @@ def test_no_page_needs_a_window_wider_than_a_netbook_in_either_language(qtbot, s
         assert window.minimumSizeHint().height() <= NETBOOK.height() - fit.TITLE_BAR
     finally:
         controller.apply_language("zh_CN")
+
+
+def test_buttons_radio_buttons_and_check_boxes_are_pen_sized(qtbot):
+    from PySide6.QtWidgets import QCheckBox, QPushButton, QRadioButton, QStyle, QVBoxLayout, QWidget
+    box = QWidget()
+    qtbot.addWidget(box)
+    col = QVBoxLayout(box)
+    radio, check, button = QRadioButton("入户"), QCheckBox("因病"), QPushButton("保存")
+    for w in (radio, check, button):
+        col.addWidget(w)
+    box.show()
+    style = box.style()
+    assert style.pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth, None, radio) >= 18
+    assert style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, check) >= 18
+    assert min(radio.sizeHint().height(), check.sizeHint().height()) >= 26
+    assert button.sizeHint().height() >= 32
