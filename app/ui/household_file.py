@@ -607,7 +607,13 @@ class HouseholdFilePage(QWidget):
         add.clicked.connect(lambda: self.edit_member(None))
         bar.addWidget(set_role(QLabel(self.tr("双击一行修改成员信息")), "muted"))
         bar.addStretch(1)
+        # Every action has a visible button (a pen cannot double-click reliably).
+        self.edit_member_button = QPushButton(self.tr("修改…"))
+        self.edit_member_button.clicked.connect(
+            lambda: self._on_current(self.members_view, lambda row: self.edit_member(self.members_model.rows[row])))
+        bar.addWidget(self.edit_member_button)
         bar.addWidget(add)
+        self._enable_with_selection(self.members_view, self.edit_member_button)
         box.addLayout(bar)
         box.addWidget(self.members_view, 1)
         self.members_tab = widget
@@ -858,6 +864,11 @@ class HouseholdFilePage(QWidget):
         self.more_visits = QPushButton(self.tr("显示全部走访"))
         self.more_visits.clicked.connect(self.show_all_visits)
         bar.addWidget(self.more_visits)
+        self.correct_visit_button = QPushButton(self.tr("更正…"))
+        self.correct_visit_button.clicked.connect(
+            lambda: self._on_current(self.visits_view, lambda row: self.correct_visit(
+                self.visits_model.index(row, 0).data(RECORD))))
+        bar.addWidget(self.correct_visit_button)
         add = set_role(QPushButton(self.tr("记录走访")), "primary")
         add.clicked.connect(self.record_visit)
         bar.addWidget(add)
@@ -866,6 +877,7 @@ class HouseholdFilePage(QWidget):
         self.visits_view = timeline_view(self.visits_model)
         self.visits_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.visits_view.customContextMenuRequested.connect(self._visit_menu)
+        self._enable_with_selection(self.visits_view, self.correct_visit_button)
         box.addWidget(self.visits_view, 1)
         self.visits_tab = widget
         self.tabs.addTab(widget, self.tr("走访记录"))
@@ -917,6 +929,23 @@ class HouseholdFilePage(QWidget):
         if extra:
             out += f"<div style='margin-top:3px; color:{MUTED}'>" + "&nbsp;&nbsp;·&nbsp;&nbsp;".join(extra) + "</div>"
         return out
+
+    @staticmethod
+    def _enable_with_selection(view, button) -> None:
+        """`button` is enabled while a row of `view` is chosen."""
+        def update(*_args):
+            button.setEnabled(view.selectionModel().hasSelection())
+        view.selectionModel().selectionChanged.connect(update)
+        view.model().modelReset.connect(update)
+        update()
+
+    def _on_current(self, view, act) -> bool:
+        """`act(row)` for the view's current row; False (and the view focused) if none is chosen."""
+        index = view.currentIndex()
+        if not index.isValid():
+            view.setFocus()
+            return False
+        return act(index.row())
 
     def _visit_menu(self, pos: QPoint) -> None:
         index = self.visits_view.indexAt(pos)

@@ -3029,6 +3029,10 @@
         <source>表单</source>
         <translation>Forms</translation>
     </message>
+    <message>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
 </context>
 <context>
     <name>HouseholdFlag</name>

@@ -332,3 +332,18 @@ def test_a_household_due_a_call_gets_a_call_as_the_visit_mode(qtbot, session):
         dialog = VisitDialog(session, hid)
         qtbot.addWidget(dialog)
         assert dialog.mode.currentData() == mode
+
+
+def test_correcting_a_visit_and_editing_a_member_have_visible_buttons(qtbot, page, session, monkeypatch):
+    hid = household_with(session.store, None)
+    page.load(hid)
+    assert not page.correct_visit_button.isEnabled() and not page.edit_member_button.isEnabled()
+    opened = []
+    monkeypatch.setattr(page, "correct_visit", lambda visit: opened.append(("visit", visit["id"])) or True)
+    monkeypatch.setattr(page, "edit_member", lambda member: opened.append(("member", member["id"])) or True)
+    page.visits_view.setCurrentIndex(page.visits_model.index(0, 0))
+    assert page.correct_visit_button.isEnabled()
+    qtbot.mouseClick(page.correct_visit_button, Qt.MouseButton.LeftButton)
+    page.members_view.setCurrentIndex(page.members_model.index(0, 0))
+    qtbot.mouseClick(page.edit_member_button, Qt.MouseButton.LeftButton)
+    assert opened == [("visit", page.visits_model.rows[0]["id"]), ("member", page.members_model.rows[0]["id"])]
