@@ -3,12 +3,14 @@ rendered to PNG, offscreen, on a screen of that size and display scaling."""
 from __future__ import annotations
 
 import json
+import ntpath
 import os
 import shutil
 import tempfile
 import time
-from app.core import clock
 from pathlib import Path
+
+from app.core import clock
 
 DEMO_PASSPHRASE = "demo1234"
 SIZE = (1366, 768)
@@ -145,6 +147,19 @@ def _sync_shots(session, window, work: Path, out: Path, app) -> list[str]:
     return written
 
 
+def platform_path(path: Path, cwd: str | None = None) -> str:
+    """`path` as Qt's platform argument can carry it: Qt splits QT_QPA_PLATFORM at every ':',
+    so a Windows drive letter ('C:\\…') would cut the path and abort the program. On the
+    current drive the path without its drive names the same file."""
+    text = str(path)
+    drive, rest = ntpath.splitdrive(text)
+    if not drive:
+        return text
+    if drive.lower() != ntpath.splitdrive(cwd or os.getcwd())[0].lower():
+        raise OSError(f"{text}: 截图的工作文件夹须与当前文件夹在同一磁盘 (the work folder must be on the current drive)")
+    return rest
+
+
 def offscreen_screen(work: Path, size: tuple[int, int], scale: float) -> None:
     """Before the application starts: draw offscreen on a screen of `size` device pixels at
     display scaling `scale` (as a 1024×600 netbook, or a laptop at Windows' 150 %)."""
@@ -153,7 +168,7 @@ def offscreen_screen(work: Path, size: tuple[int, int], scale: float) -> None:
     config = work / "screen.json"
     config.write_text(json.dumps({"screens": [{"name": "screen", "x": 0, "y": 0, "width": size[0],
                                                "height": size[1], "logicalDpi": 96, "dpr": 1}]}))
-    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={platform_path(config)}"
     if scale != 1:
         os.environ["QT_SCALE_FACTOR"] = str(scale)
 
