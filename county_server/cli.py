@@ -19,6 +19,7 @@ from pathlib import Path
 
 from app.cli import Parser  # usage mistakes are invalid input (exit 3), as on the device
 from app.clitable import fields, table
+from app.core import limits
 from app.core.errors import NotFound, StateError, ValidationError, ZhucunError
 
 EXIT_OK, EXIT_REFUSED, EXIT_INVALID = 0, 2, 3
@@ -140,14 +141,11 @@ def _unlock(args, creating: bool) -> None:
     keys.remember(url, master)
 
 
-def _read_json(path: str, field: str):
+def _read_json(path: str, field: str, kind: str = "config"):
     p = Path(path)
     if not p.is_file():
         raise ValidationError(field, "an existing file", f"{field}: 找不到文件 (no such file) {path}")
-    try:
-        return json.loads(p.read_text("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise ValidationError(field, "a JSON file", f"{field}: 不是有效的JSON (not valid JSON): {e}") from None
+    return limits.load_json(p, kind, field)      # size and nesting checked before parsing
 
 
 def _pairs(pairs: list[str], field: str) -> dict:
@@ -362,9 +360,9 @@ def cmd_import(args):
     if not path.is_file():
         raise ValidationError("FILE", "an existing file", f"FILE: 找不到文件 (no such file) {path}")
     engine = _ready_engine(args)
-    data = path.read_bytes()
+    data = limits.read_bytes(path, "batch", "FILE")
     if not data.startswith(envelope.MAGIC):
-        req = _read_json(args.file, "FILE")
+        req = _read_json(args.file, "FILE", "enrolment")
         if not isinstance(req, dict) or "device_key" not in req:
             raise ValidationError("FILE", "a .zhb batch or an enroll-request JSON",
                                   "FILE: 既不是批次文件也不是登记请求 (neither a batch nor an enrollment request)")

@@ -18,7 +18,7 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from app.core import canonical
+from app.core import canonical, limits
 from app.core.errors import NotFound, StateError, ValidationError
 from app.core.hlc import Timestamp
 from app.core.household import clean_household
@@ -190,7 +190,7 @@ def enroll_from_file(store: Store, path, out_dir=None) -> dict:
     """Enroll from the county's file on a USB stick: keep its keys, write the signed request
     `enroll-request-DEVICE.json` beside it (or into `out_dir`) for `zhucun-county import`."""
     path = Path(path)
-    info = _read_json(path, "file")
+    info = _read_json(path, "file", "enrolment")
     missing = [f for f in ENROLL_FILE_FIELDS if not info.get(f)]
     if missing:
         raise ValidationError(missing[0], "required",
@@ -801,7 +801,7 @@ def export_batch(store: Store, out) -> dict | None:
 def import_receipt(store: Store, path) -> dict:
     """The county's FILE.receipt.json from the USB stick: the receipt and the village's
     publications, verified and applied as a network sync would."""
-    doc = _read_json(Path(path), "file")
+    doc = _read_json(Path(path), "file", "receipt")
     if "receipt" not in doc:
         raise ValidationError("receipt", "required", f"receipt: 不是县里的回执文件 (not a county receipt file: {path})")
     publications = doc.get("publications") or []
@@ -813,11 +813,8 @@ def import_receipt(store: Store, path) -> dict:
 
 
 # -- files ---------------------------------------------------------------------------------------
-def _read_json(path: Path, field: str) -> dict:
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError) as e:
-        raise ValidationError(field, "a readable JSON file", f"{field}: {path} 无法读取 (cannot read: {e})") from None
+def _read_json(path: Path, field: str, kind: str) -> dict:
+    data = limits.load_json(path, kind, field)   # size and nesting checked before parsing
     if not isinstance(data, dict):
         raise ValidationError(field, "a JSON object", f"{field}: {path} 格式不对 (not a JSON object)")
     return data

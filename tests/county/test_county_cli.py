@@ -182,3 +182,13 @@ def test_usage_mistakes_exit_3(capsys, argv):
     with pytest.raises(SystemExit) as e:
         main(argv)
     assert e.value.code == 3
+
+
+def test_import_measures_a_file_before_reading_it(capsys, db_url, tmp_path):
+    """A batch over 512 MB (here a sparse file) is refused with the limit before it is read."""
+    assert run(capsys, "init", "--db", db_url, "--name", "双峰县")[0] == 0
+    big = tmp_path / "huge.zhb"
+    with open(big, "wb") as f:
+        f.truncate(512 * 1024 * 1024 + 1)
+    code, _ = run(capsys, "import", "--db", db_url, str(big))
+    assert code == 3 and "超出限制" in run.err and "huge.zhb" in run.err

@@ -192,3 +192,19 @@ def test_enrolling_with_a_county_of_other_keys_reseals_the_ready_batch(enrolled,
         (old["outbox_from"], old["outbox_to"])
     envelope.open_envelope(bytes(new["envelope"]), county_key=other.hpke_key,
                            device_key=envelope.ed25519_private(sync.settings(store)["device_key"]).public_key())
+
+
+@pytest.mark.parametrize("what, size", [("enrolment", 256 * 1024 + 1), ("receipt", 16 * 1024 * 1024 + 1)])
+def test_an_oversized_usb_file_is_refused_before_it_is_read(store, tmp_path, what, size):
+    """A file from a USB stick is measured before it is read: an enrollment file over 256 KB or
+    a receipt over 16 MB is refused with its name and the limit, and nothing changes."""
+    path = tmp_path / f"{what}.json"
+    with open(path, "wb") as f:
+        f.truncate(size)                   # sparse: the size is what counts, not the bytes
+    before = sync.status(store)
+    with pytest.raises(ValidationError, match="超出限制"):
+        if what == "enrolment":
+            sync.enroll_from_file(store, path)
+        else:
+            sync.import_receipt(store, path)
+    assert sync.status(store) == before
