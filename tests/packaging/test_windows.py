@@ -271,6 +271,21 @@ def test_the_installer(windist, display, tmp_path):
     assert ok(run(env, exe, "--version", stdin="")).stdout.strip() == f"zhucun {__version__}"
     init = json.loads(ok(run(env, exe, "init", "--user", "王芳", "--passphrase-stdin", "--json")).stdout)
     assert init["recovery_code"] and (data / "zhucun.db").is_file()
+    # The installed program does the month's work: a demo village, a handbook, a backup restored.
+    work = tmp_path / "办公"
+    demo = ("--data", work / "示范村", "--passphrase-stdin", "--json")
+    assert json.loads(ok(run(env, exe, "demo", "--households", "8", *demo)).stdout)["households"] == 8
+    house = json.loads(ok(run(env, exe, "households", *demo)).stdout)[0]
+    pdf = work / "手册.pdf"
+    ok(run(env, exe, "print", "handbook", "--household", house["id"], "--out", pdf, *demo))
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, encoding="utf-8",
+                          check=True).stdout
+    assert house["head_name"] in text
+    backup = json.loads(ok(run(env, exe, "backup", "--out", work / "备份.zhucun-backup", *demo)).stdout)
+    ok(run(env, exe, "restore", work / "备份.zhucun-backup", "--data", work / "恢复", "--passphrase-stdin"))
+    restored = json.loads(ok(run(env, exe, "households", "--data", work / "恢复", "--passphrase-stdin",
+                                 "--json")).stdout)
+    assert backup["audit_entries"] > 0 and house in restored
 
     # Upgrade in place: the same folder; what the old version had and the new one lacks is gone.
     stale = installed / "_internal" / "stale-from-the-old-version.dll"
