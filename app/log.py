@@ -28,7 +28,8 @@ logger = logging.getLogger("zhucun")
 
 # Chinese (and other CJK) text, and digit runs of an ID number's or a phone number's shape.
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]+")
-_DIGITS = re.compile(r"\d{6,}[0-9Xx]?")
+# An error reference (ZC- and six hex digits) may be all digits: it must stay findable.
+_DIGITS = re.compile(r"(?<!ZC-)\d{6,}[0-9Xx]?")
 
 
 def redact(text: str) -> str:

@@ -78,3 +78,11 @@ def test_unexpected_error_logged_with_reference_and_redacted(tmp_path, monkeypat
     finally:
         log._state["handler"].close()
         log.logger.removeHandler(log._state["handler"])  # the next setup() goes back to the run's folder
+
+
+def test_a_reference_of_digits_alone_stays_findable_and_numbers_do_not():
+    """A reference is six hex digits, sometimes all decimal: the log keeps it whole, so the
+    sentence a person reads leads to its traceback; ID and phone numbers are still removed."""
+    line = log.redact("ZC-051332 张三 430521196803020017 13812345678 ZC-0A1B2C")
+    assert "ZC-051332" in line and "ZC-0A1B2C" in line
+    assert "张三" not in line and "430521196803020017" not in line and "13812345678" not in line
