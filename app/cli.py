@@ -15,8 +15,7 @@ from pathlib import Path
 from app.core import clock
 from app.core.enums import Role
 from app.core.errors import AccessDenied, NotFound, StateError, ValidationError, ZhucunError
-
-EXIT_OK, EXIT_REFUSED, EXIT_INVALID = 0, 2, 3
+from app.exitcodes import EXIT_INVALID, EXIT_OK, EXIT_REFUSED  # noqa: F401 - re-exported
 
 
 def default_data_dir() -> Path:

@@ -169,8 +169,8 @@ def review_sheet(store: Store, findings, out, today: date | None = None) -> int:
     signature_review.py), at `out`; returns the number of pages (0: none to print, no file)."""
     from app.reports.signature_review import write_review
     from .checks import signature_evidence
-    from .printing import _place
+    from .place import place_text
     items = [(f.as_dict(), signature_evidence(store, f)) for f in findings if f.rule.startswith("signature.")]
     if not items:
         return 0
-    return write_review(items, out, place=_place(store), printed_on=(today or clock.today()).isoformat())
+    return write_review(items, out, place=place_text(store), printed_on=(today or clock.today()).isoformat())

@@ -24,6 +24,8 @@ from app.services import households
 from app.storage.records import utc_now
 from app.storage.store import Store
 
+from .place import place_text
+
 Report = Callable[[int, int], None]
 
 
@@ -106,13 +108,6 @@ def check_fonts(store: Store, household_ids: list[str], today: date | None = Non
     return [u for hid in household_ids for u in unprintable(fonts, reader.data(hid))]
 
 
-def _place(store: Store) -> str:
-    row = store.conn.execute(
-        "SELECT county, township, village FROM households WHERE deleted = 0 GROUP BY county, township, village"
-        " ORDER BY count(*) DESC LIMIT 1").fetchone()
-    return "".join(x for x in (row or ()) if x) if row else ""
-
-
 def _file_name(data: dict, taken: set[str]) -> str:
     """`第一村民小组_户编号_户主_帮扶手册.pdf`; without a 户编号 the id's random tail tells
     namesakes apart, and a name already used in this batch gets a number."""
@@ -155,7 +150,7 @@ def print_handbooks(store: Store, household_ids: list[str], out: Path, *, per_ho
     printed_on = today.isoformat()
     out = Path(out)
     result = PrintResult()
-    place = _place(store)
+    place = place_text(store)
     writer: PdfWriter | None = None
     log: list[tuple] = []
     taken: set[str] = set()
@@ -277,7 +272,7 @@ def print_blank_form(store: Store, form_id: str, out: Path, *, version: str | No
     form = get_form(store, form_id, version)
     out = Path(out)
     prepare_output(out)
-    pages = write_blank_form(form, out, place=_place(store), printed_on=(today or clock.today()).isoformat(),
+    pages = write_blank_form(form, out, place=place_text(store), printed_on=(today or clock.today()).isoformat(),
                              copies=copies)
     return PrintResult(files=[out], pages=pages, seconds=time.perf_counter() - started)
 

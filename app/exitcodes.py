@@ -1,0 +1,2 @@
+"""Exit status of every command, as the README documents it: done, refused, invalid input."""
+EXIT_OK, EXIT_REFUSED, EXIT_INVALID = 0, 2, 3
