@@ -444,7 +444,7 @@ def cmd_check(args):
         hid = households.get_household(store, args.household)["id"] if args.household else None
         found = checks.run_checks(store, today=_today(args), rules=args.rule, household_id=hid)
         if args.review_sheet:
-            from app.services.hand_samples import review_sheet
+            from app.services.printing import review_sheet
             review_sheet(store, found, Path(args.review_sheet), _today(args))
     rows = [f.as_dict() for f in found if f.severity in severities]
     counts = "，".join(f"{SEVERITY_ZH[s]} {sum(r['severity'] == s for r in rows)}" for s in SEVERITIES)

@@ -163,14 +163,3 @@ def reviewed(store: Store) -> set[tuple[str, str]]:
     return {(a, b) for a, b in store.conn.execute(
         "SELECT signature_id, rule FROM signature_reviews WHERE deleted = 0")}
 
-
-def review_sheet(store: Store, findings, out, today: date | None = None) -> int:
-    """The handwriting findings among `findings` printed for a reviewer (app/reports/
-    signature_review.py), at `out`; returns the number of pages (0: none to print, no file)."""
-    from app.reports.signature_review import write_review
-    from .checks import signature_evidence
-    from .place import place_text
-    items = [(f.as_dict(), signature_evidence(store, f)) for f in findings if f.rule.startswith("signature.")]
-    if not items:
-        return 0
-    return write_review(items, out, place=place_text(store), printed_on=(today or clock.today()).isoformat())

@@ -307,3 +307,14 @@ def print_notice(store: Store, month: str, out: Path, today: date | None = None,
     pages = write_notice(entries, out, village=row[0] if row else "", township=(row[1] or "") if row else "",
                          month=month, printed_on=today.isoformat(), days=days)
     return PrintResult(files=[out], pages=pages, households=len(entries), seconds=time.perf_counter() - started)
+
+
+def review_sheet(store: Store, findings, out, today: date | None = None) -> int:
+    """The handwriting findings among `findings` printed for a reviewer (app/reports/
+    signature_review.py), at `out`; returns the number of pages (0: none to print, no file)."""
+    from app.reports.signature_review import write_review
+    from .checks import signature_evidence
+    items = [(f.as_dict(), signature_evidence(store, f)) for f in findings if f.rule.startswith("signature.")]
+    if not items:
+        return 0
+    return write_review(items, out, place=place_text(store), printed_on=(today or clock.today()).isoformat())

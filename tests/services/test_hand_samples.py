@@ -9,7 +9,7 @@ import pytest
 
 from app.core import handwriting, signature
 from app.core.errors import ValidationError
-from app.services import checks, hand_samples
+from app.services import checks, hand_samples, printing
 from app.services.checks import run_checks
 from tests.sync.conftest import engine  # noqa: F401 - the county database
 
@@ -136,11 +136,11 @@ def test_the_printed_review_list_shows_both_signatures(store, hh, tmp_path):
     signed_form(store, home["id"], "王芳", own, "李四", own)
     found = run_checks(store, today=TODAY)
     out = tmp_path / "review.pdf"
-    assert hand_samples.review_sheet(store, found, out, TODAY) >= 1
+    assert printing.review_sheet(store, found, out, TODAY) >= 1
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     text = "".join(text.split())
     assert "签名笔迹核实单" in text and "李四" in text and "误报率" in text and "核实结论" in text
-    assert hand_samples.review_sheet(store, [f for f in found if not f.rule.startswith("signature.")],
+    assert printing.review_sheet(store, [f for f in found if not f.rule.startswith("signature.")],
                                      tmp_path / "none.pdf", TODAY) == 0
     assert not (tmp_path / "none.pdf").exists()
 
