@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core import limits
-from app.core.errors import ZhucunError
 
+from .errors import FormError  # noqa: F401 (re-exported)
 from .expr import Expr, ExprError, parse
 from .types import INPUT_TYPES, LEAF_TYPES, META_TYPES, SELECT_TYPES, VALUE_TYPES  # noqa: F401 (re-exported)
 
@@ -32,26 +32,6 @@ FORM_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 MAX_REPEAT = 500  # entries of one repeat
 MAX_ID, MAX_TITLE = 64, 200
 SIGNATURE_ROLES = ("investigator", "household")
-
-
-class FormError(ZhucunError):
-    """A definition that cannot be used; names where the problem is."""
-
-    def __init__(self, source: str, message: str, row: int | None = None, column: str | None = None,
-                 position: int | None = None):
-        self.source, self.row, self.column, self.position = source, row, column, position
-        where = [source]
-        if row is not None:
-            where.append(f"row {row}")
-        if column:
-            where.append(column)
-        if position is not None:
-            where.append(f"position {position + 1}")
-        super().__init__(f"{', '.join(where)}: {message}")
-
-    def as_dict(self) -> dict:
-        return {"error": "form", "file": self.source, "row": self.row, "column": self.column,
-                "position": self.position, "message": str(self)}
 
 
 @dataclass

@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 from xml.etree import ElementTree
 
-from .definition import FormError
+from .errors import FormError
 
 _PATH_REF = re.compile(r"(?:\.\./)+([A-Za-z_][\w.-]*)|(?<![\w)\]'\"])/[A-Za-z_][\w.-]*(?:/[A-Za-z_][\w.-]*)*")
 _LANGUAGE_CODES = {"zh": "中文", "en": "English"}
