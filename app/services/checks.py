@@ -14,13 +14,16 @@ from datetime import date
 from typing import Iterable
 
 from app.core import clock
-from app.core import quality
+from app.core import quality, signature
 from app.core.errors import ZhucunError
 from app.core.monitoring import CaseEvent, replay
 from app.core.quality import Finding, Signature, selected
 from app.storage.store import Store
 
-from .profile import _facts as situation_facts
+from . import forms, hand_samples
+from .hand_samples import compare, item_key
+from .profile import household_facts as situation_facts
+from .signature_distances import remember_distances, stored_distances
 
 _HOUSEHOLD_COLUMNS = ("id", "head_name", "number", "category", "monitoring_category", "risk_eliminated", "flags",
                       "housing_grade", "can_fix_housing_alone", "water_secured", "has_supporter", "pairing_cadre",
@@ -203,17 +206,14 @@ def _forms(store: Store, household_id: str | None) -> list[dict]:
 def _form_titles(store: Store) -> dict[str, str]:
     """Form titles by form id, for messages; without them a finding names the form id."""
     try:
-        from . import forms
         return {f["id"]: f["title"] for f in forms.list_forms(store, all_versions=True)}
-    except (ImportError, ZhucunError, OSError, ValueError):
+    except (ZhucunError, OSError, ValueError):
         return {}
 
 
 # -- signatures ----------------------------------------------------------------------------------
 
 def _signature_findings(store: Store, households: dict, household_id: str | None) -> list[Finding]:
-    from app.core import signature
-    from . import hand_samples
     sql = ("SELECT s.id, s.instance_id, x.household_id, s.role, s.signer_name, s.proxy, x.filled_on"
            " FROM form_signatures s JOIN form_instances x ON x.id = s.instance_id"
            f" WHERE s.deleted = 0 AND x.state = 'signed' AND {_LIVE.format(t='form_instances')}"
@@ -279,7 +279,6 @@ class _stored_same_hand:
 
     def against_sample(self, h: Signature, name: str):
         """The household signature `h` against investigator `name`'s hand sample."""
-        from .hand_samples import compare, item_key
         if (h.id, name) not in self.by_sample:
             sample = self.samples[name]
 
@@ -293,14 +292,12 @@ class _stored_same_hand:
 
     def _item_features(self, sample: dict, k: int):
         """Features of a sample's item, computed once per run (only when a distance is not kept)."""
-        from .hand_samples import item_key
         key = item_key(sample, k)
         if key not in self.features:
             self.features[key] = self.signature.features(sample["items"][k]["strokes"])
         return self.features[key]
 
     def spread(self, sample: dict) -> tuple[float, ...]:
-        from .hand_samples import item_key
         if sample["id"] not in self.spreads:
             n = len(sample["items"])
             ds = (self._distance((item_key(sample, i), item_key(sample, j)), lambda: self._item_features(sample, i),
@@ -401,8 +398,6 @@ def signature_evidence(store: Store, finding: Finding) -> dict | None:
     and the printed review list; None when the finding is not about a signature."""
     if not finding.rule.startswith("signature.") or not finding.record:
         return None
-    from app.core import signature
-    from . import hand_samples
     same = _stored_same_hand(store, signature, hand_samples.samples_by_name(store))
     sql = ("SELECT s.id, s.instance_id, x.household_id, s.role, s.signer_name, s.proxy, x.filled_on, s.strokes"
            " FROM form_signatures s JOIN form_instances x ON x.id = s.instance_id WHERE s.deleted = 0"
@@ -413,21 +408,3 @@ def signature_evidence(store: Store, finding: Finding) -> dict | None:
     same.save()
     return e
 
-
-def stored_distances(store: Store, signature) -> dict[tuple[str, str], float]:
-    """The distances kept in this store, if the comparison that made them is today's."""
-    if store.meta("signature_distance_version") != signature.DISTANCE_VERSION:
-        with store.transaction():
-            store.conn.execute("DELETE FROM signature_distances")
-            store.conn.execute("INSERT OR REPLACE INTO meta VALUES ('signature_distance_version', ?)",
-                               [signature.DISTANCE_VERSION])
-        return {}
-    return {(a, b): d for a, b, d in store.conn.execute("SELECT a, b, distance FROM signature_distances")}
-
-
-def remember_distances(store: Store, rows: list[tuple[str, str, float]]) -> None:
-    """Keep (id, id, distance) rows, the two ids in order."""
-    if rows:
-        with store.transaction():
-            store.conn.executemany("INSERT OR REPLACE INTO signature_distances (a, b, distance) VALUES (?, ?, ?)",
-                                   [(min(a, b), max(a, b), d) for a, b, d in rows])

@@ -31,6 +31,7 @@ from app.storage.records import new_id, utc_now
 from app.storage.store import Store
 
 from . import config, households as hh, incomes, visits
+from .signature_distances import remember_distances, stored_distances
 
 FORMS_DIR = Path(__file__).resolve().parents[2] / "forms"
 HOUSEHOLD_BOOL = {"can_fix_housing_alone", "water_secured", "has_supporter", "risk_eliminated"}
@@ -383,7 +384,6 @@ def required_signatures(form: FormDef, inst: dict) -> list:
 def _remember_distances(store: Store, saved: list[dict]) -> None:
     """The handwriting distance between the form's signatures, for the same-hand check, while
     the strokes are at hand (the checks then read it instead of comparing again)."""
-    from .checks import remember_distances, stored_distances
     stored_distances(store, signature)  # clears distances an older comparison made
     remember_distances(store, [(a["id"], b["id"], signature.distance(a["strokes"], b["strokes"]))
                                for i, a in enumerate(saved) for b in saved[i + 1:]])

@@ -27,7 +27,9 @@ def guarantees(household: dict, members: list[dict], today: date) -> dict[str, b
             "water": bool(household.get("water_secured"))}
 
 
-def _facts(household: dict, members: list[dict], today: date, latest: tuple | None) -> HouseholdFacts:
+def household_facts(household: dict, members: list[dict], today: date, latest: tuple | None) -> HouseholdFacts:
+    """What the situation rules judge of one household on `today`: its file, its members and
+    its latest per-capita income (`latest`, from incomes.latest_per_capita)."""
     g = guarantees(household, members, today)
     return HouseholdFacts(
         category=household["category"], risk_eliminated=bool(household["risk_eliminated"]),
@@ -45,7 +47,7 @@ def _facts(household: dict, members: list[dict], today: date, latest: tuple | No
 
 def situation_findings(store: Store, household: dict, today: date) -> list[dict]:
     members = households.members(store, household["id"])
-    facts = _facts(household, members, today, incomes.latest_per_capita(store, household["id"]))
+    facts = household_facts(household, members, today, incomes.latest_per_capita(store, household["id"]))
     return [{"number": f.number, "title_zh": f.title_zh, "reason_zh": f.reason_zh} for f in check_situations(facts)]
 
 
