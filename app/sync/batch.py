@@ -3,7 +3,7 @@
 A batch is every outbox entry not yet in a batch: each record it touched as it stands now
 (which is its state at the range's last entry for it, since the range runs to the newest
 change) and the audit entries since the last batch, whole, so the county can recompute the
-chain. Reading only: sealing, sending and marking are `app/services/sync.py`.
+chain. Reading only: sealing, sending and marking are `app/services/sync/`.
 """
 from __future__ import annotations
 

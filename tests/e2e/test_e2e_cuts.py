@@ -168,7 +168,7 @@ def _sync(store, url: str) -> dict:
 
 def test_a_hundred_cut_connections_lose_and_duplicate_nothing(enrolled, engine, server, monkeypatch):
     store = enrolled
-    monkeypatch.setattr(sync, "PART_SIZE", PART_SIZE)
+    monkeypatch.setattr(sync.upload, "PART_SIZE", PART_SIZE)
     rng = random.Random(SEED)
     proxy = CuttingProxy(server.port)
     homes: list[str] = []

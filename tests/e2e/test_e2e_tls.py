@@ -107,7 +107,7 @@ def test_a_certificate_that_is_not_the_pinned_one_is_refused_before_anything_is_
         assert not code_used(engine, code)             # the one-time code never left the device
         sync.enroll(store, tls_server.url, code, fingerprint=tls_server_fingerprint(tls_server))
         a_household(store, "孙丽")
-        sync._put(store, tls_sha256="cd" * 32)         # the county met now is not the one pinned
+        sync.common.put(store, tls_sha256="cd" * 32)         # the county met now is not the one pinned
     finally:
         store.close()
     run = device_cli(tmp_path / "device", "sync")

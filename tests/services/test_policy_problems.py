@@ -73,7 +73,7 @@ def test_a_county_list_brings_its_measures_people_and_deadlines(village):
     """A problem list the county publishes keeps each item's measure, person and deadline."""
     from app.services import sync
     home = village.household(number="4305210001")
-    sync._apply_one(village.store, {"kind": "problems", "published_at": "2027-05-02T08:00:00Z", "data": {
+    sync.publications.apply_one(village.store, {"kind": "problems", "published_at": "2027-05-02T08:00:00Z", "data": {
         "title": "县反馈问题数据清单(第2批)", "items": [
             {"household_number": "4305210001", "description": "务工收入漏算", "measure": "入户核实补录",
              "responsible": "王芳", "deadline": "2027-05-20"}]}})

@@ -19,7 +19,7 @@ def outbox(store) -> list[dict]:
 
 
 def small_parts(monkeypatch, size: int = 512) -> None:
-    monkeypatch.setattr(sync, "PART_SIZE", size)
+    monkeypatch.setattr(sync.upload, "PART_SIZE", size)
 
 
 def village(store, n: int = 3) -> list[dict]:

@@ -31,7 +31,7 @@ def _enroll(store, engine, transport):
 def test_enroll_sync_and_a_roster_edit_with_the_real_county(store, engine, transport, monkeypatch):
     st = _enroll(store, engine, transport)
     assert st["enrolled"] and st["county_name"] == "测试县" and st["village"] == VILLAGE
-    monkeypatch.setattr(sync, "PART_SIZE", 700)  # several parts
+    monkeypatch.setattr(sync.upload, "PART_SIZE", 700)  # several parts
     h = add_household(store, "李大山", phone="13812345678", note="原来")
     cty.publish(engine, "prompts", {"month": "2026-11", "title": "11月驻村工作提示",
                                     "tasks": [{"title": "走访全部监测户", "due_date": "2026-11-20"}]}, VILLAGE)

@@ -162,7 +162,7 @@ def test_a_county_problem_list_arrives_with_the_next_sync(page, engine, session,
 
 def test_cancel_leaves_the_page_usable_and_the_next_sync_resumes(page, engine, session, qtbot, errors,
                                                                  monkeypatch):
-    monkeypatch.setattr(sync, "PART_SIZE", 32 * 1024)
+    monkeypatch.setattr(sync.upload, "PART_SIZE", 32 * 1024)
     join(page, engine, qtbot)
     waiting = pending(page)
     gate = page.transport = Gate(page.transport)
@@ -198,7 +198,7 @@ def test_an_unreachable_county_is_told_and_nothing_is_lost(page, engine, session
     join(page, engine, qtbot)
     waiting = pending(page)
     original = sync.client_for
-    monkeypatch.setattr(sync, "client_for", lambda store, server=None, **kw: original(store, server, backoff=(0, 0),
+    monkeypatch.setattr(sync.trip, "client_for", lambda store, server=None, **kw: original(store, server, backoff=(0, 0),
                                                                                       **kw))
     county = page.transport
 

@@ -1,0 +1,53 @@
+"""The whole trip: seal and send what is pending, apply the receipts, take the county's
+publications."""
+from __future__ import annotations
+
+from app.core.errors import ValidationError
+from app.storage.records import utc_now
+from app.storage.store import Store
+from app.sync import envelope
+from app.sync.client import CountyClient
+
+from .common import enrolled, put
+from .publications import pull
+from .upload import push_batch, seal_pending
+
+
+def client_for(store: Store, server: str | None = None, *, transport=None, **options) -> CountyClient:
+    s = enrolled(store)
+    url = server or s.get("county_url")
+    if not url:
+        raise ValidationError("--server", "required", "--server: 请给出县服务器地址 (the county server's URL;"
+                              " the enrollment file did not name one)")
+    return CountyClient(url, device_id=store.device_id, device_key=envelope.ed25519_private(s["device_key"]),
+                        transport=transport, pin=s.get("tls_sha256"), **options)
+
+
+def sync(store: Store, server: str | None = None, report=None, cancel=None, *, transport=None,
+         client: CountyClient | None = None) -> dict:
+    """The monthly trip: seal and send what is pending, apply the receipts, then take the
+    county's publications. Raises SyncError when a step fails; what was done stays done.
+
+    `report(stage, done, total)`: stage "upload" (parts of the batch the county has) or
+    "publications"; `cancel`: a threading.Event or a callable, checked between requests
+    (SyncCancelled)."""
+    own = client is None
+    client = client or client_for(store, server, transport=transport)
+    out = {"pushed": 0, "accepted": 0, "rejected": 0, "pulled": 0, "conflicts": 0, "skipped": [], "batches": []}
+    try:
+        for _ in range(10):  # the ready batch, then one more for what changed after it was sealed
+            batch = seal_pending(store)
+            if batch is None:
+                break
+            result = push_batch(store, client, batch, report, cancel)
+            out["batches"].append(result)
+            out["pushed"] += result["records"]
+            out["accepted"] += result["accepted"]
+            out["rejected"] += result["rejected"]
+        pulled = pull(store, client, report, cancel)
+        out["pulled"], out["conflicts"], out["skipped"] = pulled["pulled"], pulled["conflicts"], pulled["skipped"]
+    finally:
+        if own:
+            client.close()
+    put(store, last_sync=utc_now(), **({"county_url": server.rstrip("/")} if server else {}))
+    return out
