@@ -15,7 +15,7 @@ from app.services import checks, demo, due, ledger_import, reporting
 from app.storage.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
-FAST_KDF = {"algorithm": "argon2id", "memory_kib": 1024, "iterations": 1, "lanes": 1}
+from tests.support.stores import FAST_KDF
 CALENDAR_CALLS = re.compile(r"\b(?:date|datetime)\.today\(\)|QDate\.currentDate\(|"
                             r"default_factory=date\.today")
 

@@ -10,7 +10,7 @@ from app.storage.store import Store
 
 from test_cli import PASS, cli
 
-FAST_KDF = {"algorithm": "argon2id", "memory_kib": 1024, "iterations": 1, "lanes": 1}
+from tests.support.stores import FAST_KDF
 TODAY = "2026-11-22"
 ITEMS = {"wage": 2_400_000, "business": 500_000, "business_expense": 120_000}
 

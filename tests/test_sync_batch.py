@@ -5,7 +5,7 @@ from app.services import households, visits
 from app.storage.audit import GENESIS, entry_hash, record_hash
 from app.sync import batch
 
-from tests.services.conftest import add_household, store  # noqa: F401
+from tests.support.stores import add_household
 
 
 def _mark(store, first, last):

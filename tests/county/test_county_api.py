@@ -5,7 +5,7 @@ import hashlib
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from countykit import Device, count_records, held, make_store
+from tests.support.countykit import Device, count_records, held, make_store
 
 from app.sync import envelope
 from county_server import county as cty

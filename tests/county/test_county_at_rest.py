@@ -12,7 +12,7 @@ import stat
 import sys
 
 import pytest
-from countykit import id_number, make_store
+from tests.support.countykit import id_number, make_store
 from sqlalchemy import select
 
 from app.services import households

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime, timedelta, timezone
 
-from countykit import Device, count_records
+from tests.support.countykit import Device, count_records
 from sqlalchemy import func, select
 
 from app.sync import envelope

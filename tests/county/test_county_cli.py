@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from countykit import Device, held
+from tests.support.countykit import Device, held
 
 from app.core import canonical
 from app.sync import envelope
@@ -149,7 +149,7 @@ def test_problems_and_roster_edits_are_published(capsys, db_url, engine, county,
 
 def test_conflicts_batches_devices_revoke_and_export(capsys, db_url, engine, device, tmp_path):
     from app.services import households
-    from countykit import later
+    from tests.support.countykit import later
     h = device.household(phone="13800138000")
     ingest(engine, device.batch())
     households.update_household(device.store, h["id"], {"phone": "13811111111"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from countykit import count_records, held, later, rechain, signed_form
+from tests.support.countykit import count_records, held, later, rechain, signed_form
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
@@ -89,7 +89,7 @@ def test_a_batch_signed_with_another_key_is_refused(engine, device):
 
 
 def test_unknown_and_revoked_devices_are_refused(engine, county, device, tmp_path):
-    from countykit import Device, make_store
+    from tests.support.countykit import Device, make_store
     stranger = Device(make_store(tmp_path / "x", "陌生人"), county)
     try:
         stranger.household("张三")

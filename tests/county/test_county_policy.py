@@ -6,7 +6,7 @@ import pytest
 
 import county_server.county as cty
 from app.core.errors import ValidationError
-from countykit import held
+from tests.support.countykit import held
 
 
 def test_the_county_cannot_eliminate_a_risk_or_enter_monitoring_by_roster_edit(engine, device):

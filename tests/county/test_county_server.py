@@ -58,7 +58,7 @@ def server(db_url, engine, tmp_path):
 
 
 def test_enroll_send_a_batch_and_read_publications_over_a_socket(server, engine, county, store):
-    from countykit import Device
+    from tests.support.countykit import Device
     device = Device(store, county)
     cty.publish(engine, "prompts", {"month": "2026-12", "title": "十二月", "tasks": []}, "石门村")
     with httpx.Client(base_url=server, timeout=30) as http:

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 import pytest
-from countykit import id_number
+from tests.support.countykit import id_number
 from ledger import assert_exactly_once
 
 from app.services import households, sync

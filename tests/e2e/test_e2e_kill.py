@@ -10,7 +10,7 @@ import time
 from datetime import date, timedelta
 
 import httpx
-from countykit import id_number
+from tests.support.countykit import id_number
 from ledger import assert_exactly_once, county_records
 
 from app.services import households, sync, visits

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from countykit import held, id_number, signed_form
+from tests.support.countykit import held, id_number, signed_form
 from ledger import assert_exactly_once, county_records, device_counts, device_records
 from servers import CountyServer, county_cli, device_cli
 
@@ -82,7 +82,7 @@ def test_a_month_of_work_synced_with_the_county(db_url, tmp_path):
 
 
 def _month(db_url, engine, server, data, tmp_path):
-    from countykit import make_store
+    from tests.support.countykit import make_store
     make_store(data).close()
 
     # Enrollment: a code from the county's command line, typed into the device's.

@@ -13,7 +13,7 @@ from datetime import date
 
 import httpx
 import pytest
-from countykit import id_number
+from tests.support.countykit import id_number
 from ledger import assert_exactly_once, county_batches, county_records
 from servers import county_cli, device_cli
 
@@ -146,7 +146,7 @@ def test_a_revoked_device_is_refused_and_nothing_is_marked_synced(enrolled, engi
 def test_what_no_database_column_holds_is_refused_not_a_server_error(server, engine, tmp_path):
     """Inputs SQLite stores and PostgreSQL cannot (a NUL character in text, a number beyond a
     32-bit INTEGER) are answered with a 4xx or a rejected record on both databases, never a 5xx."""
-    from countykit import Device, make_store, rechain
+    from tests.support.countykit import Device, make_store, rechain
 
     device = Device(make_store(tmp_path / "forger"), cty.load_county(engine))
     with httpx.Client(base_url=server.url, timeout=30) as http:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 
-from countykit import id_number, make_store
+from tests.support.countykit import id_number, make_store
 from ledger import assert_exactly_once, county_batches
 from servers import county_cli, device_cli
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from countykit import make_store
+from tests.support.countykit import make_store
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec

@@ -14,7 +14,7 @@ from app.core.errors import ValidationError
 from app.ledger import export
 from app.ledger.export import KINDS, ExportResult, export_ledger, parse_kind
 from app.services import cases, incomes, visits, worklog
-from tests.services.conftest import FAST_KDF, hh, store  # noqa: F401 - fixtures
+from tests.support.stores import FAST_KDF
 
 MONTH = "2026-10"
 TODAY = date(2026, 11, 5)

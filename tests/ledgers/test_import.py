@@ -17,7 +17,7 @@ from app.ledger.sample import UNKNOWN_HEADER
 from app.services import ledger_import
 from app.services.households import add_household, add_member
 from app.storage.store import Store
-from tests.services.conftest import FAST_KDF, store  # noqa: F401 - fixture
+from tests.support.stores import FAST_KDF
 
 TODAY = date(2026, 11, 22)
 

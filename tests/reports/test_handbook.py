@@ -12,7 +12,7 @@ from app.core.errors import ValidationError
 from app.services import cases, households, incomes, printing, visits
 from app.services import handbook as hb
 
-from tests.services.conftest import add_household
+from tests.support.stores import add_household
 
 TODAY = date(2026, 11, 20)
 BY = "王芳"
@@ -209,7 +209,7 @@ def test_every_households_qr_code_scans_from_a_plain_rendering(tmp_path):
     back at 90 dpi (about what a phone gets from a printed page) with its own payload."""
     from app.services import demo
     from app.storage.store import Store
-    from tests.services.conftest import FAST_KDF
+    from tests.support.stores import FAST_KDF
     folder = tmp_path / "v"
     demo.build_demo(folder, "demo1234", 40, seed=5, today=TODAY, kdf_params=FAST_KDF)
     with Store.open(folder, "demo1234") as store:

@@ -15,7 +15,7 @@ from app.reports.fonts import load_fonts
 from app.reports.month_report import date_zh, month_report_flowables, write_month_report
 from app.services import cases, demo, incomes, reporting
 from app.storage.store import Store
-from tests.services.conftest import FAST_KDF
+from tests.support.stores import FAST_KDF
 
 TODAY = date(2026, 11, 20)
 MONTH = "2026-10"

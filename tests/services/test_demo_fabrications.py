@@ -9,7 +9,7 @@ from app.services import demo
 from app.services.checks import run_checks
 from app.storage.store import Store
 
-from tests.services.conftest import FAST_KDF
+from tests.support.stores import FAST_KDF
 
 TODAY = date(2026, 11, 20)
 

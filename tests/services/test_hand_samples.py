@@ -11,7 +11,6 @@ from app.core import handwriting, signature
 from app.core.errors import ValidationError
 from app.services import checks, hand_samples, printing
 from app.services.checks import run_checks
-from tests.sync.conftest import engine  # noqa: F401 - the county database
 
 TODAY = date(2026, 11, 20)
 INVESTIGATOR = handwriting.Writer(7_100_001)

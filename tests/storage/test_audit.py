@@ -14,7 +14,7 @@ from app.services.visits import correct_visit
 from app.storage.audit import GENESIS, entry_hash
 from app.storage.store import Store
 
-from .conftest import PASSPHRASE, TODAY, add_family
+from tests.support.storage import PASSPHRASE, TODAY, add_family
 
 
 def many_writes(store, n=30):

@@ -13,7 +13,7 @@ from app.core.errors import AccessDenied, ValidationError, ZhucunError
 from app.storage.backup import make_backup, restore_backup
 from app.storage.store import DB_NAME, KEYS_NAME, Store
 
-from .conftest import LEADER, PASSPHRASE, add_family, create_store, hash_dir
+from tests.support.storage import LEADER, PASSPHRASE, add_family, create_store, hash_dir
 
 
 @pytest.fixture

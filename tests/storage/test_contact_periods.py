@@ -3,7 +3,7 @@ from datetime import date
 
 from app.services import visits
 
-from .conftest import add_family
+from tests.support.storage import add_family
 
 TODAY = date(2026, 11, 22)
 

@@ -13,7 +13,7 @@ import pytest
 
 from app.storage.store import Store
 
-from .conftest import PASSPHRASE, REPO_ROOT
+from tests.support.storage import PASSPHRASE, REPO_ROOT
 
 WRITER = textwrap.dedent("""
     import sys

@@ -10,7 +10,7 @@ from app.core.errors import AccessDenied
 from app.services.households import list_households
 from app.storage.store import DB_NAME, KEYS_NAME, LOCK_NAME, Store
 
-from .conftest import LEADER, PASSPHRASE, add_family
+from tests.support.storage import LEADER, PASSPHRASE, add_family
 
 NAMES = ["张三丰", "欧阳娜娜", "王小二"]
 ALLOWED = {DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", KEYS_NAME, LOCK_NAME}
@@ -135,7 +135,7 @@ def test_second_process_refused_while_open(store_info):
     import subprocess
     import sys
 
-    from .conftest import REPO_ROOT
+    from tests.support.storage import REPO_ROOT
     probe = ("import sys; sys.path.insert(0, sys.argv[1])\n"
              "from app.core.errors import AccessDenied\n"
              "from app.storage.store import Store\n"

@@ -12,7 +12,7 @@ from app.storage import keys
 from app.storage.keys import KeyFile, normalize_recovery_code
 from app.storage.store import DB_NAME, KEYS_NAME, LOCK_NAME, Store
 
-from .conftest import FAST_KDF, LEADER, PASSPHRASE, add_family, create_store, hash_dir
+from tests.support.storage import FAST_KDF, LEADER, PASSPHRASE, add_family, create_store, hash_dir
 
 
 def test_create_then_open_with_passphrase(store_info):

@@ -19,7 +19,7 @@ from app.storage import schema
 from app.storage.backup import make_backup, restore_backup
 from app.storage.store import DB_NAME, KEYS_NAME, Store
 
-from .conftest import PASSPHRASE, create_store
+from tests.support.storage import PASSPHRASE, create_store
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FIXTURE_NAMES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())

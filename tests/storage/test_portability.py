@@ -24,7 +24,7 @@ from app.storage import store as store_module
 from app.storage.backup import make_backup, restore_backup
 from app.storage.store import KEYS_NAME, LOCK_NAME, Store, store_exists
 
-from .conftest import LEADER, PASSPHRASE, REPO_ROOT, add_family, create_store, hash_dir
+from tests.support.storage import LEADER, PASSPHRASE, REPO_ROOT, add_family, create_store, hash_dir
 
 
 # -- fsync only on handles open for writing ---------------------------------------------------

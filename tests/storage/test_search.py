@@ -7,7 +7,7 @@ from app.services.households import (add_household, add_member, delete_household
                                      list_households, update_household)
 from app.storage.search import group_keys
 
-from .conftest import TODAY, add_family, id_number
+from tests.support.storage import TODAY, add_family, id_number
 
 
 def found(store, query):

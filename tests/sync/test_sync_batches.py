@@ -11,7 +11,7 @@ from app.services import households, sync
 from app.storage import schema
 from app.sync import envelope
 
-from .conftest import add_household
+from tests.support.stores import add_household
 
 
 def outbox(store) -> list[dict]:

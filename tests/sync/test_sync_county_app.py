@@ -9,7 +9,7 @@ import pytest
 
 from app.services import households, sync, worklog
 
-from .conftest import add_household
+from tests.support.stores import add_household
 
 from county_server import api
 from county_server import county as cty

@@ -14,7 +14,7 @@ from app.core.errors import StateError, ValidationError
 from app.services import households, sync, worklog
 from app.sync import envelope
 
-from .conftest import add_household
+from tests.support.stores import add_household
 
 
 # -- enrollment ----------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app.services import config, forms, households, sync, worklog
 
-from .conftest import add_household
+from tests.support.stores import add_household
 from .county import county_hlc
 
 PIG_FORM = {"settings": {"form_id": "pig_survey", "version": "3", "form_title::中文": "生猪养殖调查"},

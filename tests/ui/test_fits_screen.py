@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea
 
 from app.ui import fit
 
-FAST_KDF = {"algorithm": "argon2id", "memory_kib": 1024, "iterations": 1, "lanes": 1}
+from tests.support.stores import FAST_KDF
 NETBOOK = QRect(0, 0, 1024, 600)
 
 

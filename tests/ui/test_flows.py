@@ -10,7 +10,7 @@ from app.storage.store import Store
 from app.ui.main import Controller
 from app.ui.preferences import Preferences
 
-FAST_KDF = {"algorithm": "argon2id", "memory_kib": 1024, "iterations": 1, "lanes": 1}
+from tests.support.stores import FAST_KDF
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from app.core import handwriting, signature
 from app.services import hand_samples
 from app.storage.store import Store
 
-from tests.services.conftest import FAST_KDF
+from tests.support.stores import FAST_KDF
 
 LEFT, NONE = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
 

@@ -19,7 +19,7 @@ from app.core.enums import Role  # noqa: E402
 from app.core.errors import AccessDenied  # noqa: E402
 from app.storage.store import Store, store_exists  # noqa: E402
 
-FAST_KDF = {"algorithm": "argon2id", "memory_kib": 1024, "iterations": 1, "lanes": 1}
+from tests.support.stores import FAST_KDF
 
 CODE_RE = re.compile(r"^[0-9A-Z]{5}(-[0-9A-Z]{5}){5}$")
 

@@ -23,7 +23,6 @@ from county_server import cli as county_cli  # noqa: E402
 from county_server import county as cty  # noqa: E402
 from county_server import api  # noqa: E402
 from county_server.inprocess import InProcess  # noqa: E402
-from tests.sync.conftest import engine  # noqa: E402,F401 - fixture
 
 VILLAGE = "石门村"
 TOWNSHIP = "城关镇"
