@@ -21,6 +21,7 @@ from app.core.errors import ValidationError
 from app.storage.records import utc_now
 from app.sync import envelope
 
+from . import console
 from . import county as cty
 from . import db, ratelimit
 from .ingest import Conflict, Refused, duplicate_receipt, ingest
@@ -400,6 +401,7 @@ def create_app(db_url: str) -> FastAPI:
     def publications(dev: Auth, after: Annotated[int, Query(ge=0, le=2**53)] = 0):
         return cty.publications_after(engine, after, dev.village)
 
+    app.include_router(console.router)  # the web console (console/)
     return app
 
 

@@ -17,12 +17,11 @@ import secrets
 import sys
 from pathlib import Path
 
-from app.cli import Parser  # usage mistakes are invalid input (exit 3), as on the device
-from app.clitable import fields, table
 from app.core import limits
 from app.core.errors import NotFound, StateError, ValidationError, ZhucunError
-
-EXIT_OK, EXIT_REFUSED, EXIT_INVALID = 0, 2, 3
+from app.core.exitcodes import EXIT_INVALID, EXIT_OK, EXIT_REFUSED
+from app.core.terminal import Parser  # usage mistakes are invalid input (exit 3), as on the device
+from app.core.texttable import fields, table
 
 
 class ImportRefused(ZhucunError):
@@ -60,7 +59,7 @@ def _ready_engine(args):
 
 # -- the master key ---------------------------------------------------------------------------------
 def _passphrase(args, prompt: str, confirm: bool = False) -> str:
-    from app.cli import Secrets
+    from app.core.terminal import Secrets
     from app.core.errors import AccessDenied
     if not args.passphrase_stdin and not sys.stdin.isatty():
         raise AccessDenied("需要县服务器的密码 (the county's passphrase is needed): --passphrase-stdin")
@@ -392,6 +391,36 @@ def cmd_import(args):
     emit(args, summary, "\n".join(lines))
 
 
+def cmd_user_add(args):
+    from app.core.terminal import Secrets
+
+    from . import users
+    engine = _ready_engine(args)      # with --passphrase-stdin a county passphrase is read first
+    if not args.passphrase_stdin and not sys.stdin.isatty():
+        raise ValidationError("--passphrase-stdin", "the password on standard input",
+                              "--passphrase-stdin: 请从标准输入给出新用户的密码 (give the new user's password"
+                              " on standard input)")
+    password = Secrets(args.passphrase_stdin).ask(f"{args.name} 的密码 (password): ", confirm=True)
+    out = users.add_user(engine, args.name, args.role, password, args.township)
+    emit(args, out, f"已添加用户 (user added): {out['name']} — {users.ROLES[out['role']]}"
+                    f"{'  乡镇 (township): ' + out['township'] if out['township'] else ''}")
+
+
+def cmd_user_list(args):
+    from . import users
+    rows = users.list_users(_ready_engine(args))
+    for r in rows:
+        r["state"] = "disabled 已停用" if r["disabled_at"] else "active 在用"
+    emit(args, rows, table(rows, [("name", "用户 user"), ("role", "角色 role"), ("township", "乡镇 township"),
+                                  ("created_at", "建立 created"), ("state", "状态 state")]))
+
+
+def cmd_user_disable(args):
+    from . import users
+    out = users.disable_user(_ready_engine(args), args.name)
+    emit(args, out, f"已停用用户 (user disabled): {out['name']}")
+
+
 # -- the parser ----------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     common = Parser(add_help=False)
@@ -453,6 +482,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_roster_set)
     p.add_argument("household_id", metavar="HOUSEHOLD_ID")
     p.add_argument("changes", nargs="+", metavar="FIELD=VALUE")
+    p = sub.add_parser("user", help="accounts of the web console")
+    usub = p.add_subparsers(dest="action", required=True, parser_class=Parser)
+    p = usub.add_parser("add", parents=[common], help="a new account (its password asked, or --passphrase-stdin:"
+                                                       " one line on standard input, after the county's)")
+    p.set_defaults(func=cmd_user_add)
+    p.add_argument("--name", required=True)
+    p.add_argument("--role", required=True, choices=["admin", "monitor", "township"])
+    p.add_argument("--township", help="the township a reviewer sees (--role township)")
+    p = usub.add_parser("list", parents=[common], help="the accounts")
+    p.set_defaults(func=cmd_user_list)
+    p = usub.add_parser("disable", parents=[common], help="an account signs in no more")
+    p.set_defaults(func=cmd_user_disable)
+    p.add_argument("name", metavar="NAME")
     command("batches", cmd_batches, "batches received")
     command("stats", cmd_stats, "what the county holds")
     p = command("conflicts", cmd_conflicts, "household fields edited both in a village and here")

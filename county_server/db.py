@@ -149,6 +149,45 @@ conflicts = Table(
 )
 
 
+# The county's web console (console/): people who sign in, their sessions (a random token whose
+# SHA-256 is kept), and who viewed or exported which household.
+console_users = Table(
+    "console_users", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False, unique=True),
+    Column("role", Text, nullable=False),                # admin | monitor | township
+    Column("township", Text),                            # the reviewer's township
+    Column("password_hash", Text, nullable=False),       # Argon2id (argon2-cffi's encoded form)
+    Column("created_at", Text, nullable=False),
+    Column("disabled_at", Text),
+    sqlite_autoincrement=True,
+)
+
+console_sessions = Table(
+    "console_sessions", metadata,
+    Column("token_sha256", Text, primary_key=True),
+    Column("user_id", Integer, ForeignKey("console_users.id"), nullable=False),
+    Column("csrf", Text, nullable=False),
+    Column("created_at", Text, nullable=False),
+    Column("seen_at", Text, nullable=False),
+    Column("expires_at", Text, nullable=False),
+    Index("console_sessions_user", "user_id"),
+)
+
+access_log = Table(
+    "access_log", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", Text, nullable=False),
+    Column("user_name", Text, nullable=False),
+    Column("action", Text, nullable=False),              # view | export
+    Column("household_id", Text),                        # null: an export of many
+    Column("what", Text),                                # the page or the export's purpose
+    Column("client", Text),
+    Index("access_log_at", "at"),
+    sqlite_autoincrement=True,
+)
+
+
 # -- engines -------------------------------------------------------------------------------
 def default_url() -> str:
     if os.environ.get("ZHUCUN_COUNTY_DB"):
@@ -293,6 +332,13 @@ def lock_device(conn: Connection, device_id: str):
     if is_postgres(conn):
         q = q.with_for_update()
     return conn.execute(q).mappings().first()
+
+
+def share_county(conn: Connection) -> None:
+    """The county row locked FOR SHARE (PostgreSQL): ingests run side by side, and a writer that
+    locks it FOR UPDATE (a county edit of a household, a publication) waits for them."""
+    if is_postgres(conn):
+        conn.execute(select(county.c.id).with_for_update(read=True)).all()
 
 
 def lock_county(conn: Connection):

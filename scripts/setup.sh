@@ -46,3 +46,5 @@ ZHUCUN_APT_PACKAGES+=(libxcb1 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-ke
 ZHUCUN_APT_PACKAGES+=(libwayland-client0 libwayland-cursor0 libwayland-egl1)
 # The test that opens the real window: a virtual X server and xwininfo to see the window map.
 ZHUCUN_APT_PACKAGES+=(xvfb x11-utils)
+# The county console's browser test: Debian's Chromium and its WebDriver (Selenium drives them; no download).
+ZHUCUN_APT_PACKAGES+=(chromium chromium-driver)

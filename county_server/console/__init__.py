@@ -1,0 +1,11 @@
+"""The county's web console: a browser's view of every village for the county monitor and the
+township reviewers, served by the county server with the device API (`router`)."""
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from . import manage, pages, web
+
+router = APIRouter(include_in_schema=False)
+for part in (web, pages, manage):
+    router.include_router(part.router)

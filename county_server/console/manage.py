@@ -1,0 +1,126 @@
+"""The console's actions for the county's people (admin, monitor): enrol a village's device from
+the screen (one-time code, its QR code, a printable sheet), revoke one, and publish the month's
+work prompts and problem lists through the same signed publications the devices already pull
+(county.py), then watch what each village has taken and closed."""
+from __future__ import annotations
+
+import json
+
+import segno
+from fastapi import APIRouter, HTTPException, Request
+from sqlalchemy import select
+
+from app.core.errors import NotFound, ValidationError
+
+from .. import county as cty
+from .. import db
+from . import problems as pr
+from .web import Actor, engine_of, page_args, pages, posted, render, see_other
+
+router = APIRouter(include_in_schema=False)
+
+
+def _villages(conn) -> list[str]:
+    return sorted({r[0] for r in conn.execute(select(db.devices.c.village))}
+                  | {r[0] for r in conn.execute(select(db.enrollment_codes.c.village))})
+
+
+# -- devices ----------------------------------------------------------------------------------------
+@router.get("/devices")
+def devices(request: Request, s: Actor, error: str | None = None, done: str | None = None):
+    engine = engine_of(request)
+    rows = cty.list_devices(engine)
+    with db.reading(engine) as conn:
+        codes = conn.execute(select(db.enrollment_codes).where(db.enrollment_codes.c.used_by.is_(None))
+                             .order_by(db.enrollment_codes.c.created_at.desc()).limit(20)).mappings().all()
+    server = str(request.base_url).rstrip("/")
+    return render(request, "devices.html", s, rows=rows, codes=codes, server=server, error=error, done=done)
+
+
+@router.post("/devices/enrol")
+async def enrol(request: Request, s: Actor):
+    form = await posted(request, s)
+    engine = engine_of(request)
+    try:
+        code = cty.new_code(engine, str(form.get("village") or ""), str(form.get("township") or ""),
+                            str(form.get("server") or "").strip() or None)
+    except ValidationError as e:
+        return see_other(f"/devices?error={_q(str(e))}")
+    return see_other(f"/devices/enrol/{code['code']}")
+
+
+@router.get("/devices/enrol/{code}")
+def enrolment_sheet(request: Request, code: str, s: Actor):
+    engine = engine_of(request)
+    with db.reading(engine) as conn:
+        row = conn.execute(select(db.enrollment_codes).where(
+            db.enrollment_codes.c.code == (cty.normalize_code(code) or ""))).mappings().first()
+    if row is None:
+        raise HTTPException(404, "没有这个登记码 (no such enrollment code)")
+    document = cty.enrollment_file(cty.load_county(engine), dict(row), cty.certificate(engine))
+    qr = segno.make(json.dumps(document, ensure_ascii=False, separators=(",", ":")), error="m")
+    svg = qr.svg_inline(scale=4, border=4, title=f"登记码 {row['code']}", omitsize=True)
+    return render(request, "enrol_sheet.html", s, code=row, document=document, qr_svg=svg,
+                  county_name=document["county_name"])
+
+
+@router.post("/devices/{device_id}/revoke")
+async def revoke(request: Request, device_id: str, s: Actor):
+    await posted(request, s)
+    try:
+        row = cty.revoke(engine_of(request), device_id)
+    except NotFound as e:
+        raise HTTPException(404, str(e)) from None
+    return see_other(f"/devices?done={_q('已停用设备 ' + row['device_id'] + ' (device revoked)')}")
+
+
+# -- publications -----------------------------------------------------------------------------------------
+@router.get("/publications")
+def publications(request: Request, s: Actor, page: int = 1, error: str | None = None, done: str | None = None):
+    engine = engine_of(request)
+    offset, limit = page_args(page)
+    with db.reading(engine) as conn:
+        items, total = pr.publication_list(conn, offset, limit)
+        villages = _villages(conn)
+    return render(request, "publications.html", s, items=items, pager=pages(total, page), villages=villages,
+                  error=error, done=done)
+
+
+@router.post("/publications/prompts")
+async def publish_prompts(request: Request, s: Actor):
+    form = await posted(request, s)
+    try:
+        data = cty.check_prompts({"month": str(form.get("month") or ""), "title": str(form.get("title") or ""),
+                                  "tasks": pr.task_lines(str(form.get("tasks") or ""))})
+        doc = cty.publish(engine_of(request), "prompts", data, str(form.get("village") or "").strip() or None)
+    except ValidationError as e:
+        return see_other(f"/publications?error={_q(str(e))}")
+    return see_other(f"/publications?done={_q('已发布工作提示 #' + str(doc['body']['seq']) + ' (prompts published)')}")
+
+
+@router.post("/publications/problems")
+async def publish_problems(request: Request, s: Actor):
+    form = await posted(request, s)
+    engine = engine_of(request)
+    upload = form.get("file")
+    try:
+        title = pr.check_title(str(form.get("title") or ""))
+        village = str(form.get("village") or "").strip() or None
+        if upload is not None and getattr(upload, "filename", ""):
+            lists = pr.read_problem_workbook(await upload.read(), village)
+        else:
+            lists = {village: pr.problem_lines(str(form.get("items") or ""))}
+        seqs = []
+        for where, items in lists.items():
+            with db.reading(engine) as conn:
+                items = pr.resolve_households(conn, items)
+            seqs.append(cty.publish(engine, "problems", {"title": title, "items": items}, where)["body"]["seq"])
+    except ValidationError as e:
+        return see_other(f"/publications?error={_q(str(e))}")
+    done = "、".join(f"#{n}" for n in seqs)
+    return see_other(f"/publications?done={_q('已发布问题清单 ' + done + ' (problem list published)')}")
+
+
+def _q(text: str) -> str:
+    from urllib.parse import quote
+    return quote(text[:300])

@@ -1,0 +1,65 @@
+"""The console's reading pages: the village overview (the first page), a village, a household's
+read-only file, and the access log. A township reviewer's pages hold their township's villages
+only: every query takes the reviewer's township (queries.py)."""
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request
+
+from app.core import clock
+
+from .. import db, users
+from . import queries as q
+from .web import Admin, Viewer, client_of, engine_of, page_args, pages, render
+
+router = APIRouter(include_in_schema=False)
+
+
+def scope(s: users.Session) -> str | None:
+    """The township a person's pages are limited to (None: the whole county)."""
+    return s.user.township if s.user.role == "township" else None
+
+
+@router.get("/")
+def overview(request: Request, s: Viewer, sort: str = "village", desc: int = 0, page: int = 1):
+    today = clock.today()
+    with db.reading(engine_of(request)) as conn:
+        rows = q.sort_rows(q.overview(conn, scope(s), today), sort, bool(desc))
+    p = pages(len(rows), page)
+    offset, limit = page_args(p["page"])
+    totals = {k: sum(r[k] for r in rows) for k in ("devices", "households", "monitored", "visits_done",
+                                                     "visits_due", "missed", "problems_open", "pending",
+                                                     "rejected")}
+    return render(request, "overview.html", s, rows=rows[offset:offset + limit], totals=totals, sort=sort,
+                  desc=bool(desc), pager=p, today=today, categories=q.CATEGORIES, villages=len(rows))
+
+
+@router.get("/villages/{village}")
+def village(request: Request, village: str, s: Viewer, page: int = 1):
+    today = clock.today()
+    with db.reading(engine_of(request)) as conn:
+        known = {v["village"]: v for v in q.village_list(conn, scope(s))}
+        if village not in known:
+            raise HTTPException(404, "没有这个村，或不在您的乡镇 (no such village in your view)")
+        rows = q.village_households(conn, scope(s), village, today)
+    p = pages(len(rows), page)
+    offset, limit = page_args(p["page"])
+    return render(request, "village.html", s, village=known[village], rows=rows[offset:offset + limit], pager=p,
+                  today=today)
+
+
+@router.get("/households/{household_id}")
+def household(request: Request, household_id: str, s: Viewer):
+    engine = engine_of(request)
+    with db.reading(engine) as conn:
+        file = q.household_file(conn, scope(s), household_id)
+    if file is None:
+        raise HTTPException(404, "没有这户，或不在您的乡镇 (no such household in your view)")
+    users.log_access(engine, s.user, "view", household_id, "户档案 household file", client_of(request))
+    return render(request, "household.html", s, f=file, yuan=q.yuan)
+
+
+@router.get("/access-log")
+def access_log(request: Request, s: Admin, page: int = 1):
+    offset, limit = page_args(page)
+    rows, total = users.access_log(engine_of(request), offset, limit)
+    return render(request, "access_log.html", s, rows=rows, pager=pages(total, page))

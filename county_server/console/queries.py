@@ -1,0 +1,257 @@
+"""What the console shows, computed from what the county holds: records (canonical JSON, one row
+per record, written by a device) and the devices that wrote them. A record's village is its
+device's village, and a township reviewer's every query is limited to the devices of their
+township (`township`); the county's people pass None and see every village.
+"""
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+from sqlalchemy import Text, func, literal, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
+
+from app.core.enums import CaseState, HouseholdCategory
+from app.core.errors import ValidationError
+from app.core.monitoring import CasePolicy, add_months
+from app.core.schedule import HouseholdDueFacts, due_for_month
+
+from .. import db
+
+CATEGORIES = [(c.value, c.zh) for c in HouseholdCategory]
+OVERVIEW_SORTS = ("village", "township", "devices", "last_sync", "pending", "rejected", "households",
+                  "monitored", "visits_done", "visits_due", "missed", "problems_open", "attendance")
+
+
+class JsonField(FunctionElement):
+    """A field of a JSON text column: SQLite json_extract, PostgreSQL ->> on the text cast to json."""
+    type = Text()
+    inherit_cache = True
+    name = "json_field"
+
+
+@compiles(JsonField)
+def _json_field(element, compiler, **kw):
+    column, key = element.clauses
+    return f"json_extract({compiler.process(column, **kw)}, '$.' || {compiler.process(key, **kw)})"
+
+
+@compiles(JsonField, "postgresql")
+def _json_field_pg(element, compiler, **kw):
+    column, key = element.clauses
+    return f"(CAST({compiler.process(column, **kw)} AS json) ->> {compiler.process(key, **kw)})"
+
+
+def field(name: str):
+    """A field of a record's JSON, as text."""
+    return JsonField(db.records.c.data, literal(name))
+
+
+def scoped(q, township: str | None, village: str | None = None):
+    """`q` (which joins devices) limited to a township's and a village's devices."""
+    d = db.devices
+    if township is not None:
+        q = q.where(d.c.township == township)
+    if village is not None:
+        q = q.where(d.c.village == village)
+    return q
+
+
+def village_list(conn: Connection, township: str | None) -> list[dict]:
+    d = db.devices
+    q = scoped(select(d.c.village, func.max(d.c.township), func.count(d.c.device_id),
+                      func.count(d.c.revoked_at)).group_by(d.c.village), township)
+    return [{"village": v, "township": t, "devices": n - revoked, "devices_revoked": revoked}
+            for v, t, n, revoked in conn.execute(q.order_by(d.c.village))]
+
+
+def records(conn: Connection, tbl: str, township: str | None, village: str | None = None, where=()):
+    """(village, record) of the live records of `tbl` in scope."""
+    r, d = db.records, db.devices
+    q = scoped(select(d.c.village, r.c.data).join(d, d.c.device_id == r.c.device_id)
+               .where(r.c.tbl == tbl, r.c.deleted == 0, *where), township, village)
+    for v, data in conn.execute(q):
+        yield v, json.loads(data)
+
+
+def _day(text) -> date | None:
+    try:
+        return date.fromisoformat(str(text)[:10]) if text else None
+    except ValueError:
+        return None
+
+
+# -- the overview -------------------------------------------------------------------------------------
+def overview(conn: Connection, township: str | None, today: date) -> list[dict]:
+    """One row per village in scope, with what the county monitor looks at first."""
+    rows = {v["village"]: {**v, "last_sync": None, "pending": 0, "rejected": 0, "households": 0,
+                           "by_category": {c: 0 for c, _ in CATEGORIES}, "monitored": 0, "visits_done": 0,
+                           "visits_due": 0, "missed_identify": 0, "missed_plan": 0, "missed": 0,
+                           "problems_open": 0, "attendance": 0, "team": 0}
+            for v in village_list(conn, township)}
+    for v, state, received, receipt in conn.execute(scoped(
+            select(db.devices.c.village, db.batches.c.state, db.batches.c.received_at, db.batches.c.receipt)
+            .join(db.devices, db.devices.c.device_id == db.batches.c.device_id), township)):
+        row = rows[v]
+        if state == "done":
+            row["last_sync"] = max(row["last_sync"] or "", received or "") or None
+            row["rejected"] += len(json.loads(receipt)["body"].get("rejected") or []) if receipt else 0
+        elif state == "receiving":
+            row["pending"] += 1
+    facts = due_facts(conn, township, None, today)
+    for v, households in facts.items():
+        row = rows[v]
+        for h, _ in households.values():
+            row["households"] += 1
+            category = h.get("category")
+            if category in row["by_category"]:
+                row["by_category"][category] += 1
+            row["monitored"] += category == HouseholdCategory.MONITORED.value
+        items = due_for_month([f for _, f in households.values() if f is not None], today.year, today.month, today)
+        row["visits_due"] = len(items)
+        row["visits_done"] = sum(1 for i in items if i.status == "done")
+    for v, case in records(conn, "cases", township):
+        missed = missed_deadlines(case, today)
+        rows[v]["missed_identify"] += "identify" in missed
+        rows[v]["missed_plan"] += "plan" in missed
+        rows[v]["missed"] += len(missed)
+    for v, _item in records(conn, "problem_items", township, where=[field("closed_on").is_(None)]):
+        rows[v]["problems_open"] += 1
+    month = f"{today.year:04d}-{today.month:02d}"
+    for v, a in records(conn, "attendance", township, where=[field("month") == month]):
+        rows[v]["team"] += 1
+        rows[v]["attendance"] += int(a.get("days") or 0) >= 20
+    return list(rows.values())
+
+
+def sort_rows(rows: list[dict], sort: str, desc: bool) -> list[dict]:
+    key = sort if sort in OVERVIEW_SORTS else "village"
+    text = key in ("village", "township", "last_sync")
+    return sorted(rows, key=lambda r: (r.get(key) or "") if text else (r.get(key) or 0), reverse=desc)
+
+
+def missed_deadlines(case: dict, today: date, policy: CasePolicy | None = None) -> list[str]:
+    """The case's deadlines passed without their step: "identify" (识别, 15 days from the clue)
+    and "plan" (帮扶计划, 10 days from identification)."""
+    policy = policy or CasePolicy.default()
+    if case.get("state") == CaseState.REJECTED.value:
+        return []
+    out = []
+    clue, identified = _day(case.get("clue_date")), _day(case.get("identified_date"))
+    if clue and not identified and clue + timedelta(days=policy.identify_within_days) < today:
+        out.append("identify")
+    if identified and not case.get("plan_date") and identified + timedelta(days=policy.plan_within_days) < today:
+        out.append("plan")
+    return out
+
+
+def due_facts(conn: Connection, township: str | None, village: str | None,
+              today: date) -> dict[str, dict[str, tuple[dict, HouseholdDueFacts | None]]]:
+    """{village: {household id: (household, its due facts)}}; facts None for a household the
+    rules cannot read (it is counted, not scheduled)."""
+    since = add_months(date(today.year, today.month, 1), -13).isoformat()
+    visits: dict[str, list] = {}
+    superseded = set()
+    for _, v in records(conn, "visits", township, village, where=[field("visit_date") >= since]):
+        visits.setdefault(v.get("household_id"), []).append(v)
+        if v.get("supersedes"):
+            superseded.add(v["supersedes"])
+    out: dict[str, dict] = {}
+    for v, h in records(conn, "households", township, village):
+        seen = [(_day(x.get("visit_date")), x.get("mode")) for x in visits.get(h["id"], ())
+                if x["id"] not in superseded]
+        monitored = h.get("category") == HouseholdCategory.MONITORED.value
+        try:
+            facts = HouseholdDueFacts(h["id"], h.get("category"), h.get("residence") or "at_home", monitored,
+                                      bool(h.get("risk_eliminated")) and monitored, None, (),
+                                      tuple(s for s in seen if s[0] and s[0] <= today),
+                                      _day(h.get("monitoring_since")))
+        except ValidationError:
+            facts = None
+        out.setdefault(v, {})[h["id"]] = (h, facts)
+    return out
+
+
+# -- a village and a household --------------------------------------------------------------------------
+def village_households(conn: Connection, township: str | None, village: str, today: date) -> list[dict]:
+    facts = due_facts(conn, township, village, today).get(village, {})
+    due = {}
+    items = due_for_month([f for _, f in facts.values() if f is not None], today.year, today.month, today)
+    for i in items:
+        due.setdefault(i.household_id, []).append(i.status)
+    members: dict[str, int] = {}
+    for _, m in records(conn, "members", township, village):
+        members[m.get("household_id")] = members.get(m.get("household_id"), 0) + 1
+    cases = {c.get("household_id"): c for _, c in records(conn, "cases", township, village)}
+    out = []
+    for hid, (h, _f) in facts.items():
+        statuses = due.get(hid, [])
+        case = cases.get(hid)
+        out.append({"id": hid, "number": h.get("number") or "", "head_name": h.get("head_name") or "",
+                    "group_name": h.get("group_name") or "", "category": _zh(HouseholdCategory, h.get("category")),
+                    "members": members.get(hid, 0), "case": _zh(CaseState, case.get("state")) if case else "",
+                    "missed": len(missed_deadlines(case, today)) if case else 0,
+                    "due": "已完成" if statuses and all(s == "done" for s in statuses)
+                    else ("逾期" if "overdue" in statuses else ("待走访" if statuses else "—"))})
+    out.sort(key=lambda r: (r["group_name"], r["number"], r["head_name"]))
+    return out
+
+
+def _zh(enum, code) -> str:
+    try:
+        return enum(code).zh
+    except ValueError:
+        return str(code or "")
+
+
+def household_village(conn: Connection, township: str | None, household_id: str) -> str | None:
+    """The village of a household in scope (None: not held, or not the reviewer's)."""
+    r, d = db.records, db.devices
+    q = scoped(select(d.c.village).join(d, d.c.device_id == r.c.device_id)
+               .where(r.c.tbl == "households", r.c.id == household_id), township)
+    return conn.execute(q).scalar()
+
+
+def household_file(conn: Connection, township: str | None, household_id: str) -> dict | None:
+    """The household's read-only file: members, incomes, cases and their events, visits, forms
+    with their signatures (a signed form the county accepted had its signature verified)."""
+    village = household_village(conn, township, household_id)
+    if village is None:
+        return None
+    r = db.records
+    row = conn.execute(select(r.c.data, r.c.deleted).where(r.c.tbl == "households", r.c.id == household_id)).first()
+    h = json.loads(row[0])
+
+    def of(tbl: str, key: str = "household_id", value: str = household_id) -> list[dict]:
+        return [x for _, x in records(conn, tbl, township, village, where=[field(key) == value])]
+    forms = sorted(of("form_instances"), key=lambda f: f.get("filled_on") or "")
+    for f in forms:
+        f["signatures"] = of("form_signatures", "instance_id", f["id"])
+        f["verification"] = ("签名已核验 (signature verified at the county)" if f.get("state") == "signed"
+                             else "未签名 (not signed)")
+    visits = of("visits")
+    superseded = {v.get("supersedes") for v in visits if v.get("supersedes")}
+    for v in visits:
+        v["superseded"] = v["id"] in superseded
+    return {"village": village, "household": h, "deleted": bool(row[1]),
+            "category": _zh(HouseholdCategory, h.get("category")),
+            "members": sorted(of("members"), key=lambda m: (m.get("relation") != "head", m.get("birth_date") or "")),
+            "incomes": sorted(of("income_assessments"), key=lambda i: i.get("assessed_on") or "", reverse=True),
+            "cases": [{**c, "state_zh": _zh(CaseState, c.get("state"))} for c in of("cases")],
+            "events": sorted(of("case_events"), key=lambda e: e.get("on_date") or ""),
+            "visits": sorted(visits, key=lambda v: v.get("visit_date") or "", reverse=True),
+            "forms": forms}
+
+
+def yuan(fen) -> str:
+    try:
+        return f"{int(fen) / 100:,.2f}"
+    except (TypeError, ValueError):
+        return ""
+
+
+def month_bounds(today: date) -> tuple[str, str]:
+    start = date(today.year, today.month, 1)
+    return start.isoformat(), (add_months(start, 1) - timedelta(days=1)).isoformat()

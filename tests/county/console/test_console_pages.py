@@ -1,0 +1,79 @@
+"""The console's pages over what devices synced: the overview, a village, a household file,
+the township reviewer's limits, escaping, the access log."""
+from __future__ import annotations
+
+import re
+
+from tests.county.console.consolekit import HTML, signed_in
+from tests.support.countykit import Device
+
+from county_server import users
+
+
+def synced(client, device: Device, head: str = "李大山") -> dict:
+    h = device.household(head)
+    device.visit(h["id"])
+    body = device.body()
+    r = device.upload(client, device.seal(body), body["batch_id"])
+    assert r.status_code == 200, r.text
+    return h
+
+
+def test_overview_counts_what_a_device_synced(client, engine, device):
+    synced(client, device)
+    signed_in(client, engine)
+    page = client.get("/", headers=HTML)
+    assert page.status_code == 200
+    row = re.search(r"<tr>\s*<th scope=\"row\"><a href=\"/villages/[^\"]+\">石门村</a></th>(.*?)</tr>", page.text, re.S)
+    assert row, page.text
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row.group(1), re.S)
+    assert cells[0] == "城关镇"
+    assert cells[1].startswith("1")            # one device
+    assert cells[2] != "—"                     # last sync
+    assert cells[5] == "1"                     # one household
+
+
+def test_village_and_household_file(client, engine, device):
+    h = synced(client, device)
+    signed_in(client, engine, "admin", "admin")
+    village = client.get("/villages/石门村", headers=HTML)
+    assert village.status_code == 200 and f'/households/{h["id"]}' in village.text
+    file = client.get(f"/households/{h['id']}", headers=HTML)
+    assert file.status_code == 200
+    assert "家庭成员" in file.text and "李大山" in file.text and "家中正常" in file.text
+    assert file.headers["cache-control"] == "no-store"
+    log = client.get("/access-log", headers=HTML)
+    assert h["id"] in log.text and "admin" in log.text
+    rows, total = users.access_log(engine)
+    assert total == 1 and rows[0]["action"] == "view" and rows[0]["household_id"] == h["id"]
+
+
+def test_a_household_named_like_a_script_shows_as_text(client, engine, device):
+    h = synced(client, device, "<script>alert(1)</script>")
+    signed_in(client, engine)
+    for path in ("/villages/石门村", f"/households/{h['id']}"):
+        text = client.get(path, headers=HTML).text
+        assert "<script>alert(1)</script>" not in text
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+
+
+def test_a_township_reviewer_sees_only_their_township(client, engine, device, other_device, tmp_path):
+    h = synced(client, device)
+    other_device.enroll(engine, "桃园村")           # the same township, 城关镇 (countykit)
+    from county_server import county as cty
+    code = cty.new_code(engine, "河口村", "河口镇")["code"]
+    from tests.support.countykit import make_store
+    far = Device(make_store(tmp_path / "far"), device.county)
+    try:
+        cty.enroll_device(engine, far.enroll_request(code))
+        fh = synced(client, far, "远方户")
+        signed_in(client, engine, "reviewer", "township", "河口镇")
+        page = client.get("/", headers=HTML).text
+        assert "河口村" in page and "石门村" not in page and "桃园村" not in page
+        assert client.get("/villages/石门村", headers=HTML).status_code == 404
+        assert client.get(f"/households/{h['id']}", headers=HTML).status_code == 404
+        assert client.get(f"/households/{fh['id']}", headers=HTML).status_code == 200
+        for path in ("/devices", "/publications", "/access-log"):
+            assert client.get(path, headers=HTML, follow_redirects=False).status_code == 403
+    finally:
+        far.store.close()
