@@ -91,12 +91,12 @@ def read_problem_workbook(data: bytes, village: str | None) -> dict[str | None, 
     columns, header = None, 0
     for header, row in enumerate(rows, 1):
         columns = _columns(row)
-        if "description" in columns:
+        if "description" in columns and len(columns) > 1:   # not the sheet's title "问题数据清单"
             break
         if header >= 20:
             columns = None
             break
-    if not columns or "description" not in columns:
+    if not columns or "description" not in columns or len(columns) < 2:
         raise ValidationError("file", "a header row with 问题",
                               "file: 前20行中找不到含“问题”的表头 (no header row naming 问题 in the first 20 rows)")
     out: dict[str | None, list[dict]] = {}
