@@ -20,7 +20,8 @@ from collections import Counter
 from pathlib import Path
 
 from app.core import handwriting, signature
-from app.services import checks, demo
+from app.demo import build as demo
+from app.services import checks
 from app.storage.store import Store
 
 from .run import PASS, TODAY, pct

@@ -72,7 +72,7 @@ def main() -> None:
     from PySide6.QtTest import QTest
 
     from app.core.search_keys import name_keys
-    from app.services import demo
+    from app.demo import build as demo
     from app.storage.store import Store
     from app.ui.main import MainWindow, make_app
     from app.ui.session import Session

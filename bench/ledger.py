@@ -64,7 +64,7 @@ def _export(data: str, kind: str, out: str) -> dict:
 
 def _exports(work: Path, households: int) -> list[dict]:
     from app.ledger.export import KINDS
-    from app.services.demo import build_demo
+    from app.demo.build import build_demo
     build_demo(work / "demo", PASS, households)
     out = []
     for kind in KINDS:

@@ -76,7 +76,7 @@ def reportlab_alone(pages: list[list[str]], out: Path) -> float:
 
 
 def build(folder: Path, n: int) -> float:
-    from app.services import demo
+    from app.demo import build as demo
     started = time.perf_counter()
     demo.build_demo(folder, PASS, n, seed=1, today=TODAY, kdf_params=FAST_KDF)
     return time.perf_counter() - started

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import sqlcipher3
 
-from app.services import demo, due, households, visits
+from app.demo import build as demo
+from app.services import due, households, visits
 from app.storage import search
 from app.storage.store import DB_NAME, Store
 

@@ -139,7 +139,7 @@ def child(*args: str) -> dict:
 
 def prepare_village(work: Path, args) -> dict:
     """The village, its county seed (before the month) and the month pending on the device."""
-    from app.services import demo
+    from app.demo import build as demo
     from app.storage.store import Store
     folder = work / "village"
     t = time.perf_counter()

@@ -30,7 +30,8 @@ from sqlalchemy.engine import Engine, make_url
 
 from app.core import canonical
 from app.core.handwriting import Writer
-from app.services import demo_forms, due, forms, visits, worklog
+from app.demo import forms as demo_forms
+from app.services import due, forms, visits, worklog
 from app.services import sync as device_sync
 from app.storage.records import utc_now
 from app.storage.store import Store
@@ -112,7 +113,7 @@ def month_of_work(store: Store, month: str, rng: random.Random, *, visit_share: 
     chosen = [hid for hid in sorted(heads) if rng.random() < form_share]
     for n, hid in enumerate(chosen):
         day = first + timedelta(days=rng.randrange(days))
-        answers = demo_forms._answers(store, form, hid, day)
+        answers = demo_forms.answers_for(store, form, hid, day)
         state = forms.check(store, form, hid, answers, day)
         if not state.complete:
             counts["forms_skipped"] += 1
@@ -261,7 +262,7 @@ def sqlite_copy(seed_path: Path, target: Path) -> str:
 def build_device(job: dict) -> dict:
     """One device's store: a small demo village whose earlier months the county (the SQLite seed)
     holds, enrolled through the USB-stick route, then a month of work pending. Run in a worker."""
-    from app.services import demo
+    from app.demo import build as demo
     folder = Path(job["folder"])
     info = demo.build_demo(folder, job["passphrase"], job["households"], seed=job["seed"], today=job["today"],
                            kdf_params=FAST_KDF)

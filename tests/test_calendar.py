@@ -11,7 +11,8 @@ import pytest
 from app.core import clock
 from app.ledger import export as ledger_export
 from app.ledger.roster import write_roster
-from app.services import checks, demo, due, ledger_import, reporting
+from app.demo import build as demo
+from app.services import checks, due, ledger_import, reporting
 from app.storage.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]

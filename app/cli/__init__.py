@@ -131,7 +131,7 @@ def cmd_recover(args):
 
 
 def cmd_demo(args):
-    from app.services.demo import build_demo
+    from app.demo.build import build_demo
     secrets = Secrets(args.passphrase_stdin)
     passphrase = secrets.ask("设置密码 (new passphrase): ", confirm=True)
     result = build_demo(args.data, passphrase, args.households, args.seed, user_name=args.user,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from app.services.synthetic import build_village_plan
+from app.demo.plan import build_village_plan
 
 from .roster import COLUMNS, roster_rows
 

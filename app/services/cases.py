@@ -131,6 +131,15 @@ def record_step(store: Store, case_id: str, kind: str, on, by: str, data: dict, 
     return case_view(store, case_id, today)
 
 
+def insert_case(store: Store, household_id: str, events: list[CaseEvent]) -> dict:
+    """A case with these events as they stand (a demo village, an import): no step is judged
+    against today; the case's columns are what replaying the events gives."""
+    case = store.records.insert("cases", {"household_id": household_id, **_case_columns(replay(events))})
+    for e in events:
+        _save_event(store, case["id"], household_id, e)
+    return case
+
+
 def _save_event(store: Store, case_id: str, household_id: str, event: CaseEvent) -> None:
     store.records.insert("case_events", {"case_id": case_id, "household_id": household_id, "kind": event.kind,
                                          "on_date": event.on.isoformat(), "by_person": event.by,

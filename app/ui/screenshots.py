@@ -177,7 +177,8 @@ def render_all(out: Path, households: int = 300, language: str = "zh_CN", size: 
                scale: float = 1.0) -> list[str]:
     from PySide6.QtWidgets import QApplication, QDialog
 
-    from app.services import demo, households as hh_service
+    from app.demo import build as demo
+    from app.services import households as hh_service
     from app.storage.store import Store
 
     from .main import Controller, MainWindow, make_app

@@ -328,7 +328,7 @@ DEMO_TODAY = date(2026, 11, 5)
 
 @pytest.fixture(scope="module")
 def demo_village(tmp_path_factory):
-    from app.services import demo
+    from app.demo import build as demo
     from app.storage.store import Store
     folder = tmp_path_factory.mktemp("demo") / "village"
     demo.build_demo(folder, "passphrase1", 60, seed=3, today=DEMO_TODAY, kdf_params=FAST_KDF)

@@ -279,7 +279,7 @@ def test_not_a_workbook_is_refused_by_name(store, tmp_path):
 
 def test_roster_export_imports_back_unchanged(tmp_path):
     from app.ledger.roster import write_roster
-    from app.services.demo import build_demo
+    from app.demo.build import build_demo
     build_demo(tmp_path / "a", "pass-phrase-1", 25, today=TODAY)
     with Store.open(tmp_path / "a", "pass-phrase-1") as a:
         _, n = write_roster(a, tmp_path / "roster.xlsx")

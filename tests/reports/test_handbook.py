@@ -207,7 +207,7 @@ def test_page_images_are_drawn(store, village, tmp_path):
 def test_every_households_qr_code_scans_from_a_plain_rendering(tmp_path):
     """Forty handbooks of a demo village: the footer QR code of each one's first page reads
     back at 90 dpi (about what a phone gets from a printed page) with its own payload."""
-    from app.services import demo
+    from app.demo import build as demo
     from app.storage.store import Store
     from tests.support.stores import FAST_KDF
     folder = tmp_path / "v"

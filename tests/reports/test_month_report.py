@@ -13,7 +13,8 @@ from PIL import Image
 
 from app.reports.fonts import load_fonts
 from app.reports.month_report import date_zh, month_report_flowables, write_month_report
-from app.services import cases, demo, incomes, reporting
+from app.demo import build as demo
+from app.services import cases, incomes, reporting
 from app.storage.store import Store
 from tests.support.stores import FAST_KDF
 

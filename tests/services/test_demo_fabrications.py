@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from app.services import demo
+from app.demo import build as demo
 from app.services.checks import run_checks
 from app.storage.store import Store
 

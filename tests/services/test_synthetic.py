@@ -8,7 +8,8 @@ import pytest
 from app.core.enums import (CaseState, Education, Health, HouseholdCategory, HouseholdFlag, HousingGrade,
                             LabourCapacity, Measure, MonitoringCategory, Relation, Residence, RiskType,
                             SchoolStatus, Sex, VisitMode)
-from app.services.synthetic import BASELINE_FEN, build_village_plan
+from app.demo.cases import BASELINE_FEN
+from app.demo.plan import build_village_plan
 
 TODAY = date(2026, 11, 22)
 N = 300

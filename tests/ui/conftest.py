@@ -29,7 +29,7 @@ def demo_store(tmp_path):
     """A small demo village, open; closed after the test."""
     from app.core import clock
 
-    from app.services import demo
+    from app.demo import build as demo
     from app.storage.store import Store
     folder = tmp_path / "village"
     demo.build_demo(folder, "passphrase1", 40, seed=2, today=clock.today(), kdf_params=FAST_KDF)

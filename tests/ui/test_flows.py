@@ -90,7 +90,7 @@ def test_first_run_to_a_recorded_visit_changes_the_due_list(controller, qtbot):
 
 
 def test_auto_lock_closes_the_store_and_hides_every_record(controller, qtbot, tmp_path):
-    from app.services import demo
+    from app.demo import build as demo
     from app.ui.unlock import UnlockDialog
     folder = tmp_path / "store"
     demo.build_demo(folder, "passphrase1", 10, seed=4, kdf_params=FAST_KDF)
@@ -111,7 +111,7 @@ def test_input_postpones_auto_lock(controller, qtbot, tmp_path):
     from PySide6.QtCore import QEvent
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
-    from app.services import demo
+    from app.demo import build as demo
     folder = tmp_path / "store"
     demo.build_demo(folder, "passphrase1", 5, seed=5, kdf_params=FAST_KDF)
     controller.open_main(Store.open(folder, "passphrase1"))

@@ -1,7 +1,7 @@
 """Locking returns to the store that was open: the demo village unlocks again as itself."""
 import pytest
 
-from app.services import demo
+from app.demo import build as demo
 from app.ui.first_run import DEMO_PASSPHRASE, demo_folder
 from app.ui.main import Controller
 from app.ui.preferences import Preferences

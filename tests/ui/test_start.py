@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.services import demo
+from app.demo import build as demo
 
 pytest.importorskip("PySide6")
 

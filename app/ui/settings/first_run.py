@@ -572,7 +572,7 @@ class FirstRunDialog(QDialog):
         folder_existed = data_dir.exists()
 
         def build(report):
-            from app.services.demo import build_demo
+            from app.demo.build import build_demo
             if store_exists(data_dir):  # tried before: open it again as it was left
                 return Store.open(data_dir, DEMO_PASSPHRASE)
             try:
