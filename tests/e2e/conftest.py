@@ -1,25 +1,13 @@
-"""Fixtures for the end-to-end tests: a county database (embedded SQLite, and PostgreSQL when
-ZHUCUN_TEST_COUNTY_DB is set, as the county tests have it), the county server running in its
-own uvicorn process on loopback, and a real device store enrolled with it over HTTP."""
+"""Fixtures for the end-to-end tests: the county server running in its own uvicorn process on
+loopback over the county database (`db_url`, `engine`: embedded SQLite, and PostgreSQL when
+ZHUCUN_TEST_COUNTY_DB is set; tests/conftest.py), and the `store` enrolled with it over HTTP."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
+from servers import CountyServer
 
-# The county tests' helpers (a real store made fast, a signed form, the database fixture).
-_COUNTY_TESTS = str(Path(__file__).resolve().parents[1] / "county")
-if _COUNTY_TESTS not in sys.path:
-    sys.path.insert(0, _COUNTY_TESTS)
-
-from countykit import make_store  # noqa: E402
-from servers import CountyServer  # noqa: E402
-
-from app.services import sync  # noqa: E402
-from county_server import county as cty  # noqa: E402
-# Each test's county database (SQLite and, when the test command started it, PostgreSQL), initialised.
-from tests.county.conftest import county_key_file, db_url, engine  # noqa: E402,F401
+from app.services import sync
+from county_server import county as cty
 
 VILLAGE = "石门村"
 
@@ -32,16 +20,6 @@ def server(db_url, engine, tmp_path):
         yield s
     finally:
         s.stop()
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = make_store(tmp_path / "device")
-    try:
-        yield s
-    finally:
-        if s.conn is not None:
-            s.close()
 
 
 @pytest.fixture

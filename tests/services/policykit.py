@@ -4,7 +4,6 @@ store's passphrase on standard input and returns (exit code, parsed JSON)."""
 from __future__ import annotations
 
 import io
-import itertools
 import json
 import sys
 from contextlib import redirect_stdout, redirect_stderr
@@ -14,21 +13,13 @@ import pytest
 
 from app import cli as zhucun
 from app.core import clock
-from app.core.enums import Sex
-from app.core.idnumber import make_id_number
 from app.services import cases, households, incomes
 from app.storage.store import Store
+from tests.support.stores import FAST_KDF, id_number
 
 PASS = "passphrase1"
 BY = "王芳"
 TODAY = date(2027, 6, 30)
-FAST_KDF = {"algorithm": "argon2id", "memory_kib": 1024, "iterations": 1, "lanes": 1}
-_seq = itertools.count(1)
-
-
-def id_number(birth: str, sex: str) -> str:
-    """A valid ID number, never repeated within a run, for the birth date and sex."""
-    return make_id_number("430521", date.fromisoformat(birth), Sex.parse(sex, "sex"), next(_seq) % 500)
 
 
 class Village:

@@ -1,5 +1,5 @@
-"""Helpers for the county server's tests: a device made of a real store and its enrolled
-key, which builds and seals batches and signs HTTP requests as the device side does."""
+"""A county's devices for the tests: a device made of a real store and its enrolled key, which
+builds and seals batches and signs HTTP requests as the device side does; what the county holds."""
 from __future__ import annotations
 
 import hashlib
@@ -10,8 +10,6 @@ from datetime import date
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select
 
-from app.core.enums import Sex
-from app.core.idnumber import make_id_number
 from app.services import households
 from app.storage.audit import entry_hash, record_hash
 from app.storage.records import new_id
@@ -20,10 +18,12 @@ from app.sync import batch as batches
 from app.sync import envelope
 from county_server import county as cty
 from county_server import db
+from tests.support.stores import id_number, make_store
 
-FAST_KDF = {"algorithm": "argon2id", "memory_kib": 1024, "iterations": 1, "lanes": 1}
+__all__ = ["Device", "count_records", "held", "id_number", "later",
+           "make_store", "rechain", "signed_form", "strokes"]
+
 VILLAGE = "石门村"
-_ids = iter(range(1, 10_000))
 
 
 # -- devices --------------------------------------------------------------------------------------
@@ -119,10 +119,6 @@ class Device:
         return r
 
 
-def id_number(birth: str, sex: str) -> str:
-    return make_id_number("430521", date.fromisoformat(birth), Sex.parse(sex, "sex"), next(_ids) % 500)
-
-
 def rechain(body: dict) -> None:
     """After a test changes a record in `body`, make its audit entries agree again (as a device
     that forged the change would): each record's last entry takes the record's hash, and every
@@ -136,11 +132,6 @@ def rechain(body: dict) -> None:
     for e in body["audit"]["entries"]:
         e["prev_hash"] = prev
         e["hash"] = prev = entry_hash(e)
-
-
-def make_store(path, name: str = "王芳") -> Store:
-    store, _ = Store.create(path, name, "passphrase1", kdf_params=FAST_KDF)
-    return store
 
 
 def held(engine, tbl: str, record_id: str) -> dict | None:

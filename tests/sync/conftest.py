@@ -1,28 +1,12 @@
-"""Fixtures for the sync tests: a small fast store, a fake county, a store enrolled with it,
-and a real county database on embedded SQLite."""
+"""Fixtures for the sync tests: a fake county and the `store` (tests/conftest.py) enrolled with it.
+The real county's database is `engine` (tests/conftest.py)."""
 from __future__ import annotations
 
 import pytest
 
 from app.services import sync
-from county_server import county as cty
-from county_server import db
-from tests.services.conftest import FAST_KDF, add_household, store
 
 from .county import FakeCounty
-
-__all__ = ["FAST_KDF", "add_household", "store"]
-
-
-@pytest.fixture
-def engine(tmp_path):
-    """The county's database (SQLAlchemy engine; `url_text` for create_app)."""
-    url = f"sqlite:///{tmp_path / 'county.db'}"
-    e = db.make_engine(url)
-    cty.init_county(e, "测试县")
-    e.url_text = url
-    yield e
-    e.dispose()
 
 
 @pytest.fixture
