@@ -19,35 +19,9 @@ from app.core import clock
 from app.core.enums import Sex
 from app.core.idnumber import make_id_number
 
-ROOT = Path(__file__).resolve().parents[1]
-PASS = "passphrase1"
+from tests.support.cli import PASS, ROOT, Run, cli, ok
+
 TODAY = "2026-11-05"  # pinned "today" for commands that take --today
-
-
-class Run:
-    def __init__(self, proc: subprocess.CompletedProcess):
-        self.code = proc.returncode
-        self.out = proc.stdout
-        self.err = proc.stderr
-
-    @property
-    def json(self):
-        return json.loads(self.out)
-
-    def __repr__(self):
-        return f"exit {self.code}\nstdout: {self.out}\nstderr: {self.err}"
-
-
-def cli(*args, stdin: str | None = PASS + "\n") -> Run:
-    env = {k: v for k, v in os.environ.items() if k != "ZHUCUN_DATA"}
-    proc = subprocess.run([sys.executable, "-m", "app", *map(str, args)], cwd=ROOT, input=stdin,
-                          capture_output=True, text=True, env=env, timeout=120)
-    return Run(proc)
-
-
-def ok(run: Run) -> Run:
-    assert run.code == 0, run
-    return run
 
 
 @pytest.fixture(scope="module")

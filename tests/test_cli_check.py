@@ -8,7 +8,7 @@ import pytest
 from app.services import households, incomes
 from app.storage.store import Store
 
-from test_cli import PASS, cli
+from tests.support.cli import PASS, cli
 
 from tests.support.stores import FAST_KDF
 TODAY = "2026-11-22"

@@ -8,7 +8,7 @@ import pytest
 
 from app.core.handwriting import Writer
 
-from tests.test_cli import cli, ok
+from tests.support.cli import cli, ok
 
 TODAY = "2026-11-05"
 

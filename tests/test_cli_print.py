@@ -22,7 +22,7 @@ import pytest
 
 from app.core.enums import Sex
 from app.core.idnumber import make_id_number
-from tests.test_cli import cli, ok
+from tests.support.cli import cli, ok
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils (pdftotext) not installed")
 

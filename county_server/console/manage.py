@@ -8,14 +8,17 @@ import json
 
 import segno
 from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import Response
 from sqlalchemy import select
 
+from app.core import clock
 from app.core.errors import NotFound, ValidationError
+from app.core.monitoring import add_months
 
 from .. import county as cty
 from .. import db
 from . import problems as pr
-from .web import Actor, engine_of, page_args, pages, posted, render, see_other
+from .web import Actor, engine_of, page_args, pages, posted, render, secure_headers, see_other
 
 router = APIRouter(include_in_schema=False)
 
@@ -49,15 +52,28 @@ async def enrol(request: Request, s: Actor):
     return see_other(f"/devices/enrol/{code['code']}")
 
 
-@router.get("/devices/enrol/{code}")
-def enrolment_sheet(request: Request, code: str, s: Actor):
+def _enrolment(request: Request, code: str) -> tuple[dict, dict]:
+    """The code's row and its enrollment file (as `zhucun-county enroll` writes it)."""
     engine = engine_of(request)
     with db.reading(engine) as conn:
         row = conn.execute(select(db.enrollment_codes).where(
             db.enrollment_codes.c.code == (cty.normalize_code(code) or ""))).mappings().first()
     if row is None:
         raise HTTPException(404, "没有这个登记码 (no such enrollment code)")
-    document = cty.enrollment_file(cty.load_county(engine), dict(row), cty.certificate(engine))
+    return dict(row), cty.enrollment_file(cty.load_county(engine), dict(row), cty.certificate(engine))
+
+
+@router.get("/devices/enrol/{code}.json")
+def enrolment_file(request: Request, code: str, s: Actor):
+    row, document = _enrolment(request, code)
+    body = (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return secure_headers(Response(body, media_type="application/json", headers={
+        "Content-Disposition": f'attachment; filename="enroll-{row["code"]}.json"'}))
+
+
+@router.get("/devices/enrol/{code}")
+def enrolment_sheet(request: Request, code: str, s: Actor):
+    row, document = _enrolment(request, code)
     qr = segno.make(json.dumps(document, ensure_ascii=False, separators=(",", ":")), error="m")
     svg = qr.svg_inline(scale=4, border=4, title=f"登记码 {row['code']}", omitsize=True)
     return render(request, "enrol_sheet.html", s, code=row, document=document, qr_svg=svg,
@@ -82,8 +98,10 @@ def publications(request: Request, s: Actor, page: int = 1, error: str | None = 
     with db.reading(engine) as conn:
         items, total = pr.publication_list(conn, offset, limit)
         villages = _villages(conn)
+    nxt = add_months(clock.today().replace(day=1), 1)
     return render(request, "publications.html", s, items=items, pager=pages(total, page), villages=villages,
-                  error=error, done=done)
+                  error=error, done=done, next_month=f"{nxt.year:04d}-{nxt.month:02d}",
+                  next_title=f"{nxt.year}年{nxt.month}月驻村工作提示")
 
 
 @router.post("/publications/prompts")

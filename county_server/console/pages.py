@@ -6,6 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request
 
 from app.core import clock
+from app.core.monitoring import KIND_ZH
 
 from .. import db, users
 from . import queries as q
@@ -48,14 +49,14 @@ def village(request: Request, village: str, s: Viewer, page: int = 1):
 
 
 @router.get("/households/{household_id}")
-def household(request: Request, household_id: str, s: Viewer):
+def household(request: Request, household_id: str, s: Viewer, all_visits: int = 0):
     engine = engine_of(request)
     with db.reading(engine) as conn:
         file = q.household_file(conn, scope(s), household_id)
     if file is None:
         raise HTTPException(404, "没有这户，或不在您的乡镇 (no such household in your view)")
     users.log_access(engine, s.user, "view", household_id, "户档案 household file", client_of(request))
-    return render(request, "household.html", s, f=file, yuan=q.yuan)
+    return render(request, "household.html", s, f=file, yuan=q.yuan, all_visits=bool(all_visits), kinds=KIND_ZH)
 
 
 @router.get("/access-log")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hmac
 import secrets
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import quote
@@ -17,6 +18,8 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from app.core import enums
 
 from .. import ratelimit, users
 
@@ -32,6 +35,35 @@ PAGE = 50
 
 templates = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=select_autoescape(default=True),
                         trim_blocks=True, lstrip_blocks=True)
+BEIJING = timezone(timedelta(hours=8))
+ZH = {"category": enums.HouseholdCategory, "residence": enums.Residence, "sex": enums.Sex,
+      "relation": enums.Relation, "health": enums.Health, "labour": enums.LabourCapacity,
+      "education": enums.Education, "risk": enums.RiskType, "measure": enums.Measure, "mode": enums.VisitMode,
+      "case": enums.CaseState}
+
+
+def zh(code, vocabulary: str) -> str:
+    """A stored code by its Chinese name (the code itself when the vocabulary does not know it)."""
+    if isinstance(code, (list, tuple)):
+        return "、".join(zh(c, vocabulary) for c in code)
+    try:
+        return ZH[vocabulary](code).zh
+    except ValueError:
+        return "" if code is None else str(code)
+
+
+def local(moment: str | None, seconds: bool = False) -> str:
+    """An ISO UTC time of the server as Beijing time, to the minute: what a county office reads."""
+    if not moment:
+        return "—"
+    try:
+        t = datetime.fromisoformat(moment.replace("Z", "+00:00")).astimezone(BEIJING)
+    except ValueError:
+        return moment
+    return t.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+
+
+templates.filters.update(zh=zh, local=local)
 router = APIRouter(include_in_schema=False)
 
 

@@ -3,8 +3,6 @@ mouse events (coarse, whole pixels, fewer samples) and from tablet events (every
 sub-pixel) stays one hand for the same-hand check."""
 import pytest
 
-pytest.importorskip("PySide6")
-
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QPointingDevice, QTabletEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.test_cli import cli, ok
+from tests.support.cli import cli, ok
 
 from .county import FakeCounty, LoopbackServer, county_hlc
 

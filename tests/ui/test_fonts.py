@@ -1,7 +1,5 @@
 import pytest
 
-pytest.importorskip("PySide6")
-
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics  # noqa: E402
 
 from app.ui.fonts import load_cjk_font  # noqa: E402

@@ -5,8 +5,6 @@ import hashlib
 
 import pytest
 
-pytest.importorskip("PySide6")
-
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QColor, QImage  # noqa: E402
 

@@ -2,8 +2,6 @@
 the pads, reading a signed form, amending, and the household file's 表单 tab."""
 import pytest
 
-pytest.importorskip("PySide6")
-
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtGui import QInputMethodEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402

@@ -4,8 +4,6 @@ from datetime import timedelta
 
 import pytest
 
-pytest.importorskip("PySide6")
-
 from PySide6.QtCore import QDate, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 

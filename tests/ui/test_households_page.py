@@ -3,8 +3,6 @@ from datetime import date
 
 import pytest
 
-pytest.importorskip("PySide6")
-
 from PySide6.QtCore import QDate, QPoint, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 

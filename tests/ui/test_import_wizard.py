@@ -6,8 +6,6 @@ import threading
 
 import pytest
 
-pytest.importorskip("PySide6")
-
 from openpyxl import Workbook, load_workbook  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QDesktopServices  # noqa: E402

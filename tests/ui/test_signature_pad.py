@@ -2,8 +2,6 @@
 cleared, shown read-only, and rendered to PNG."""
 import pytest
 
-pytest.importorskip("PySide6")
-
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QImage, QPointingDevice, QTabletEvent  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402

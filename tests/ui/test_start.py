@@ -9,8 +9,6 @@ import pytest
 
 from app.demo import build as demo
 
-pytest.importorskip("PySide6")
-
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QFileDialog  # noqa: E402

@@ -10,8 +10,6 @@ from datetime import date
 import httpx
 import pytest
 
-pytest.importorskip("PySide6")
-
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QFileDialog  # noqa: E402
 

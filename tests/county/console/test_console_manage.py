@@ -37,6 +37,9 @@ def test_enrol_publish_take_close_and_revoke(monitor, store, engine):
     sheet = client.get(f"/devices/enrol/{code}", headers=HTML)
     assert sheet.status_code == 200 and code in sheet.text and "<svg" in sheet.text
     assert "<script" not in sheet.text
+    file = client.get(f"/devices/enrol/{code}.json", headers=HTML)
+    assert file.json()["code"] == code and file.json()["village"] == VILLAGE
+    assert "attachment" in file.headers["content-disposition"]
 
     transport = InProcess(client.app)
     sync.enroll(store, "http://county.test", code, transport=transport)
