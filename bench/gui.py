@@ -30,8 +30,8 @@ CHILD = """
 import sys, time
 sys.path.insert(0, {root!r})
 from pathlib import Path
-from app.ui.main import MainWindow, make_app
-from app.ui.session import Session
+from app.ui.mainwindow.main import MainWindow, make_app
+from app.ui.mainwindow.session import Session
 from app.storage.store import Store
 app = make_app()
 store = Store.open(Path({folder!r}), {passphrase!r})
@@ -74,8 +74,8 @@ def main() -> None:
     from app.core.search_keys import name_keys
     from app.demo import build as demo
     from app.storage.store import Store
-    from app.ui.main import MainWindow, make_app
-    from app.ui.session import Session
+    from app.ui.mainwindow.main import MainWindow, make_app
+    from app.ui.mainwindow.session import Session
 
     work = Path(tempfile.mkdtemp(prefix="zhucun-gui-bench-"))
     try:

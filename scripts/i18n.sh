@@ -4,5 +4,5 @@
 # Translate new entries in the .ts (Qt Linguist: .venv/bin/pyside6-linguist) before building.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-.venv/bin/pyside6-lupdate app/ui/*.py -ts resources/i18n/zhucun_en.ts -source-language zh_CN -target-language en
+.venv/bin/pyside6-lupdate $(find app/ui -name "*.py" | sort) -ts resources/i18n/zhucun_en.ts -source-language zh_CN -target-language en
 .venv/bin/pyside6-lrelease resources/i18n/zhucun_en.ts -qm resources/i18n/zhucun_en.qm

@@ -524,7 +524,7 @@ def cmd_screenshots(args):
 
 
 def cmd_gui(args):
-    from app.ui.main import run
+    from app.ui.mainwindow.main import run
     return run(args.data)
 
 

@@ -38,8 +38,8 @@ def _wait(app, done, seconds: float = 120) -> None:
 def _print_shots(session, window, head: dict, folder: Path, out: Path, app) -> list[str]:
     """The handbook print dialog while printing every household, and after printing a village
     group; then 核对打印件 with a code just printed."""
-    from .print_dialog import PrintDialog
-    from .print_other import VerifyDialog
+    from .printing.print_dialog import PrintDialog
+    from .printing.print_other import VerifyDialog
     written = []
     dialog = PrintDialog(session, window, scope="roster")
     dialog.output.set_folder(folder)
@@ -73,7 +73,7 @@ def _import_shots(session, window, work: Path, out: Path, app) -> list[str]:
     """导入台账's preview of a national-format ledger with its planted mistakes; nothing is written."""
     from app.ledger.sample import write_national_sample
 
-    from .import_wizard import ImportWizard
+    from .forms.import_wizard import ImportWizard
     ledger = work / "防返贫监测户成员信息.xlsx"
     write_national_sample(ledger, 60, seed=5)
     wizard = ImportWizard(session, window)
@@ -85,7 +85,7 @@ def _import_shots(session, window, work: Path, out: Path, app) -> list[str]:
     written = [_grab(wizard, out / "19-import-preview.png", app)] if wizard.step == wizard.PREVIEW else []
     wizard.close()
 
-    from .ledger_export_dialog import LedgerExportDialog
+    from .printing.ledger_export_dialog import LedgerExportDialog
     month = session.today().strftime("%Y-%m")
     dialog = LedgerExportDialog(session, month, "visits", window)
     dialog.show()
@@ -181,9 +181,9 @@ def render_all(out: Path, households: int = 300, language: str = "zh_CN", size: 
     from app.services import households as hh_service
     from app.storage.store import Store
 
-    from .main import Controller, MainWindow, make_app
-    from .preferences import Preferences
-    from .session import Session
+    from .mainwindow.main import Controller, MainWindow, make_app
+    from .settings.preferences import Preferences
+    from .mainwindow.session import Session
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -197,7 +197,7 @@ def render_all(out: Path, households: int = 300, language: str = "zh_CN", size: 
         prefs.language = language
         controller = Controller(work / "none", prefs)  # installs the translator
 
-        from .first_run import FirstRunDialog
+        from .settings.first_run import FirstRunDialog
         first = FirstRunDialog(work / "new", prefs)
         first.resize(760, 560)
         first.show()
@@ -207,7 +207,7 @@ def render_all(out: Path, households: int = 300, language: str = "zh_CN", size: 
         folder = work / "village"
         demo.build_demo(folder, DEMO_PASSPHRASE, households, seed=1, today=clock.today(), kdf_params=FAST_KDF)
 
-        from .unlock import UnlockDialog
+        from .settings.unlock import UnlockDialog
         unlock = UnlockDialog(folder, prefs)
         unlock.resize(520, 360)
         unlock.show()
@@ -244,13 +244,13 @@ def render_all(out: Path, households: int = 300, language: str = "zh_CN", size: 
                 written.append(_grab(window, out / f"07-file-tab-{i}.png", app))
             tabs.setCurrentIndex(0)
 
-        from .form_filler import FormFiller
+        from .forms.form_filler import FormFiller
         filler = FormFiller(session, "household_info", head["id"], window)
         filler.resize(1280, 720)
         filler.show()
         written.append(_grab(filler, out / "12-form-filler.png", app))
         filler.close()
-        from .sign_dialog import FormViewDialog
+        from .forms.sign_dialog import FormViewDialog
         signed = next((r for r in forms_service.list_instances(store) if r["state"] == "signed"), None)
         if signed:
             view = FormViewDialog(session, signed["id"], window)
@@ -258,7 +258,7 @@ def render_all(out: Path, households: int = 300, language: str = "zh_CN", size: 
             written.append(_grab(view, out / "13-signed-form.png", app))
             view.close()
 
-        from .visit_dialog import VisitDialog
+        from .households.visit_dialog import VisitDialog
         dialog = VisitDialog(session, head["id"], window)
         dialog.show()
         written.append(_grab(dialog, out / "08-record-visit.png", app))

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from app import log
-from app.ui import errors
-from app.ui.main import _window_excepthook
-from app.ui.worker import Task
+from app.ui.widgets import errors
+from app.ui.mainwindow.main import _window_excepthook
+from app.ui.mainwindow.worker import Task
 
 NAME = "蒯瑾瑜"
 

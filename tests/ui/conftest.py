@@ -12,7 +12,7 @@ from tests.support.stores import FAST_KDF
 def collect_on_the_gui_thread(qapp):
     """As the application does: no cyclic collection in worker threads (it would destroy
     widgets there); collect here, on the GUI thread, after each test."""
-    from app.ui.main import make_app
+    from app.ui.mainwindow.main import make_app
     make_app()
     yield
     import gc
@@ -41,7 +41,7 @@ def demo_store(tmp_path):
 
 @pytest.fixture
 def session(qapp, demo_store):
-    from app.ui.main import make_app
-    from app.ui.session import Session
+    from app.ui.mainwindow.main import make_app
+    from app.ui.mainwindow.session import Session
     make_app()
     return Session(demo_store)

@@ -2,7 +2,7 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from app.ui.checks_page import ChecksPage
+from app.ui.checks.checks_page import ChecksPage
 
 
 @pytest.fixture
@@ -47,7 +47,7 @@ def test_run_fills_the_table_worst_first_and_filters(session, blank_visit, qtbot
 
 
 def test_double_click_and_enter_open_the_household_file(session, blank_visit, qtbot):
-    from app.ui.main import MainWindow
+    from app.ui.mainwindow.main import MainWindow
     window = MainWindow(session)
     qtbot.addWidget(window)
     window.show()

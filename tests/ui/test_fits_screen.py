@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea
 
-from app.ui import fit
+from app.ui.widgets import fit
 
 from tests.support.stores import FAST_KDF
 NETBOOK = QRect(0, 0, 1024, 600)
@@ -33,23 +33,23 @@ def _household_with_members(store):
 def factories(session, tmp_path):
     """(name, make) for every dialog a cadre can open."""
     from app.core import clock
-    from app.ui.case_dialogs import CaseStepDialog
-    from app.ui.first_run import FirstRunDialog
-    from app.ui.form_filler import FormFiller
-    from app.ui.hand_sample_dialog import HandSampleDialog
-    from app.ui.household_dialog import HouseholdDialog
-    from app.ui.import_wizard import ImportWizard
-    from app.ui.income_dialog import IncomeDialog
-    from app.ui.ledger_export_dialog import LedgerExportDialog
-    from app.ui.member_dialog import MemberDialog
-    from app.ui.month_view import NoteDialog
-    from app.ui.preferences import Preferences
-    from app.ui.print_dialog import PrintDialog
-    from app.ui.print_other import BlankFormDialog, MonthPrintDialog, VerifyDialog
-    from app.ui.settings_page import AddUserDialog, ChangePassphraseDialog
-    from app.ui.sign_dialog import FormViewDialog, SignDialog
-    from app.ui.unlock import RecoveryDialog, UnlockDialog
-    from app.ui.visit_dialog import VisitDialog
+    from app.ui.households.case_dialogs import CaseStepDialog
+    from app.ui.settings.first_run import FirstRunDialog
+    from app.ui.forms.form_filler import FormFiller
+    from app.ui.forms.hand_sample_dialog import HandSampleDialog
+    from app.ui.households.household_dialog import HouseholdDialog
+    from app.ui.forms.import_wizard import ImportWizard
+    from app.ui.households.income_dialog import IncomeDialog
+    from app.ui.printing.ledger_export_dialog import LedgerExportDialog
+    from app.ui.households.member_dialog import MemberDialog
+    from app.ui.widgets.month_view import NoteDialog
+    from app.ui.settings.preferences import Preferences
+    from app.ui.printing.print_dialog import PrintDialog
+    from app.ui.printing.print_other import BlankFormDialog, MonthPrintDialog, VerifyDialog
+    from app.ui.settings.settings_page import AddUserDialog, ChangePassphraseDialog
+    from app.ui.forms.sign_dialog import FormViewDialog, SignDialog
+    from app.ui.settings.unlock import RecoveryDialog, UnlockDialog
+    from app.ui.households.visit_dialog import VisitDialog
     store = session.store
     hid = _household_with_members(store)
     member = _one(store, f"SELECT id FROM members WHERE household_id = '{hid}' AND deleted = 0 LIMIT 1")
@@ -123,7 +123,7 @@ def test_every_dialog_keeps_its_buttons_on_a_1024x600_screen(qtbot, session, tmp
 
 
 def test_a_tall_dialog_scrolls_its_body_and_keeps_save_and_cancel(qtbot, session, netbook):
-    from app.ui.member_dialog import MemberDialog
+    from app.ui.households.member_dialog import MemberDialog
     dialog = MemberDialog(session, _household_with_members(session.store))
     qtbot.addWidget(dialog)
     dialog.show()
@@ -158,7 +158,7 @@ def test_main_window_opens_maximised_on_a_netbook_and_where_it_was_left_on_a_lar
 
 
 def test_the_main_window_lays_out_at_1024x600(qtbot, session, netbook):
-    from app.ui.main import MainWindow
+    from app.ui.mainwindow.main import MainWindow
     window = MainWindow(session)
     qtbot.addWidget(window)
     window.showNormal()
@@ -173,7 +173,7 @@ def test_screenshots_take_a_screen_size_and_scaling(tmp_path, monkeypatch):
     import argparse
     import json
 
-    from app.cli import screen_size
+    from app.cli.window import screen_size
     from app.ui import screenshots
     assert screen_size("1024x600") == (1024, 600) and screen_size("1366×768") == (1366, 768)
     for bad in ("1024", "wide", "10x10"):
@@ -190,8 +190,8 @@ def test_screenshots_take_a_screen_size_and_scaling(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 def test_no_page_needs_a_window_wider_than_a_netbook_in_either_language(qtbot, session, tmp_path, language):
-    from app.ui.main import Controller, MainWindow
-    from app.ui.preferences import Preferences
+    from app.ui.mainwindow.main import Controller, MainWindow
+    from app.ui.settings.preferences import Preferences
     controller = Controller(session.data_dir, Preferences(tmp_path / "prefs.ini"))
     controller.apply_language(language)
     try:

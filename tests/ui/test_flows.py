@@ -7,15 +7,15 @@ from PySide6.QtCore import Qt
 from app.core.enums import HouseholdCategory, Relation, Sex
 from app.core.idnumber import make_id_number
 from app.storage.store import Store
-from app.ui.main import Controller
-from app.ui.preferences import Preferences
+from app.ui.mainwindow.main import Controller
+from app.ui.settings.preferences import Preferences
 
 from tests.support.stores import FAST_KDF
 
 
 @pytest.fixture
 def controller(qapp, tmp_path):
-    from app.ui.main import make_app
+    from app.ui.mainwindow.main import make_app
     make_app()
     c = Controller(tmp_path / "store", Preferences(tmp_path / "settings.ini"))
     yield c
@@ -31,8 +31,8 @@ def due_ids(home) -> set[str]:
 
 
 def test_first_run_to_a_recorded_visit_changes_the_due_list(controller, qtbot):
-    from app.ui.member_dialog import MemberDialog
-    from app.ui.visit_dialog import VisitDialog
+    from app.ui.households.member_dialog import MemberDialog
+    from app.ui.households.visit_dialog import VisitDialog
 
     controller.start()
     first = controller.dialog
@@ -91,7 +91,7 @@ def test_first_run_to_a_recorded_visit_changes_the_due_list(controller, qtbot):
 
 def test_auto_lock_closes_the_store_and_hides_every_record(controller, qtbot, tmp_path):
     from app.demo import build as demo
-    from app.ui.unlock import UnlockDialog
+    from app.ui.settings.unlock import UnlockDialog
     folder = tmp_path / "store"
     demo.build_demo(folder, "passphrase1", 10, seed=4, kdf_params=FAST_KDF)
     store = Store.open(folder, "passphrase1")

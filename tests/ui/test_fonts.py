@@ -2,7 +2,7 @@ import pytest
 
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics  # noqa: E402
 
-from app.ui.fonts import load_cjk_font  # noqa: E402
+from app.ui.widgets.fonts import load_cjk_font  # noqa: E402
 
 
 def test_cjk_font_is_loaded_and_has_the_glyphs(qapp):

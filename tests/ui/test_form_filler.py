@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 
 from app.core.forms.engine import evaluate  # noqa: E402
 from app.services import forms, households  # noqa: E402
-from app.ui.form_filler import AUTOSAVE_MS, FormFiller  # noqa: E402
-from app.ui.household_file import HouseholdFilePage  # noqa: E402
-from app.ui.sign_dialog import FormViewDialog, SignDialog  # noqa: E402
+from app.ui.forms.form_filler import AUTOSAVE_MS, FormFiller  # noqa: E402
+from app.ui.householdfile.household_file import HouseholdFilePage  # noqa: E402
+from app.ui.forms.sign_dialog import FormViewDialog, SignDialog  # noqa: E402
 from tests.ui.dialogs import drive  # noqa: E402
 
 LEFT = Qt.MouseButton.LeftButton
@@ -388,7 +388,7 @@ def test_a_broken_workbook_is_refused_with_its_row(qtbot, session, hid, tmp_path
     path = tmp_path / "bad.xlsx"
     wb.save(path)
     shown = []
-    monkeypatch.setattr("app.ui.household_file.show_error", lambda parent, e: shown.append(str(e)))
+    monkeypatch.setattr("app.ui.householdfile.household_file.show_error", lambda parent, e: shown.append(str(e)))
     page = HouseholdFilePage(session)
     qtbot.addWidget(page)
     page.load(hid)

@@ -3,7 +3,7 @@ order follows the question the seed is read from."""
 import pytest
 
 from app.services import forms  # noqa: E402
-from app.ui.form_filler import FormFiller  # noqa: E402
+from app.ui.forms.form_filler import FormFiller  # noqa: E402
 from tests.ui.test_form_filler import hid, type_into  # noqa: E402,F401 - the fixture
 
 FORM = """

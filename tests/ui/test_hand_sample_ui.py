@@ -14,8 +14,8 @@ LEFT, NONE = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
 
 @pytest.fixture
 def session(qapp, tmp_path):
-    from app.ui.main import make_app
-    from app.ui.session import Session
+    from app.ui.mainwindow.main import make_app
+    from app.ui.mainwindow.session import Session
     make_app()
     store, _ = Store.create(tmp_path / "s", "王芳", "passphrase1", kdf_params=FAST_KDF)
     yield Session(store)
@@ -33,7 +33,7 @@ def scribble(qtbot, pad, k):
 
 
 def test_settings_records_a_hand_sample_one_text_at_a_time(session, qtbot):
-    from app.ui.settings_page import SettingsPage
+    from app.ui.settings.settings_page import SettingsPage
     page = SettingsPage(session)
     qtbot.addWidget(page)
     assert "还没有录入笔迹样本" in page.hand_status.text()
@@ -54,7 +54,7 @@ def test_settings_records_a_hand_sample_one_text_at_a_time(session, qtbot):
 def test_a_finding_shows_both_signatures_and_can_be_dismissed(session, qtbot, monkeypatch):
     from PySide6.QtWidgets import QInputDialog
 
-    from app.ui.checks_page import ChecksPage
+    from app.ui.checks.checks_page import ChecksPage
     own = handwriting.Writer(7_200_001).sign("王芳", 1)
 
     def seed(store):

@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QPushButton
 
 from app.services import cases, due, worklog
-from app.ui.home_page import STATUS_ORDER, HomePage
-from app.ui.month_view import NoteDialog, month_of, shift_month
-from app.ui.prompts_page import PromptsPage
+from app.ui.home.home_page import STATUS_ORDER, HomePage
+from app.ui.widgets.month_view import NoteDialog, month_of, shift_month
+from app.ui.prompts.prompts_page import PromptsPage
 
 
 @pytest.fixture(autouse=True)
@@ -82,7 +82,7 @@ def test_double_click_opens_the_household(page, qtbot):
 
 
 def test_recording_a_visit_takes_the_item_off_the_due_list(page, session, monkeypatch, qtbot):
-    from app.ui.visit_dialog import VisitDialog
+    from app.ui.households.visit_dialog import VisitDialog
 
     def fake_exec(dialog):
         dialog.findings.setPlainText("入户见到户主，生产生活正常，无新增风险")
@@ -109,7 +109,7 @@ def test_recording_a_visit_takes_the_item_off_the_due_list(page, session, monkey
 
 
 def test_a_phone_contact_row_opens_the_dialog_on_phone(page, monkeypatch):
-    from app.ui.visit_dialog import VisitDialog
+    from app.ui.households.visit_dialog import VisitDialog
     seen = []
     monkeypatch.setattr(VisitDialog, "exec", lambda d: (seen.append(d.mode.currentData()), 0)[1])
     remote = next((i for i, r in enumerate(page.due_model.rows) if r["kind"] == "remote_contact"), None)

@@ -8,10 +8,10 @@ from PySide6.QtCore import QDate, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 
 from app.services import visits  # noqa: E402
-from app.ui.case_dialogs import CaseStepDialog, next_steps  # noqa: E402
-from app.ui.household_file import HouseholdFilePage  # noqa: E402
-from app.ui.income_dialog import IncomeDialog  # noqa: E402
-from app.ui.visit_dialog import VisitDialog  # noqa: E402
+from app.ui.households.case_dialogs import CaseStepDialog, next_steps  # noqa: E402
+from app.ui.householdfile.household_file import HouseholdFilePage  # noqa: E402
+from app.ui.households.income_dialog import IncomeDialog  # noqa: E402
+from app.ui.households.visit_dialog import VisitDialog  # noqa: E402
 from tests.ui.dialogs import drive  # noqa: E402
 
 

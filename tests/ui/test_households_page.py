@@ -11,9 +11,9 @@ from app.core.idnumber import make_id_number  # noqa: E402
 from app.core.search_keys import name_keys  # noqa: E402
 from app.services import households as hs  # noqa: E402
 from app.services.due import due_list  # noqa: E402
-from app.ui.household_dialog import HouseholdDialog  # noqa: E402
-from app.ui.households_page import HouseholdModel, HouseholdsPage, _name_key  # noqa: E402
-from app.ui.member_dialog import MemberDialog  # noqa: E402
+from app.ui.households.household_dialog import HouseholdDialog  # noqa: E402
+from app.ui.households.households_page import HouseholdModel, HouseholdsPage, _name_key  # noqa: E402
+from app.ui.households.member_dialog import MemberDialog  # noqa: E402
 
 
 @pytest.fixture

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QTableWidget  # noqa: E402
 
 from app.ledger.sample import UNKNOWN_HEADER, write_national_sample  # noqa: E402
 from app.services import ledger_import  # noqa: E402
-from app.ui.households_page import HouseholdsPage  # noqa: E402
-from app.ui.import_wizard import UNKNOWN_BG, ImportWizard, can_write  # noqa: E402
-from app.ui.session import Session  # noqa: E402
+from app.ui.households.households_page import HouseholdsPage  # noqa: E402
+from app.ui.forms.import_wizard import UNKNOWN_BG, ImportWizard, can_write  # noqa: E402
+from app.ui.mainwindow.session import Session  # noqa: E402
 from tests.ui.dialogs import drive  # noqa: E402
 
 

@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtCore import QTranslator, Qt  # noqa: E402
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPushButton  # noqa: E402
 
-from app.ui.main import I18N, Controller  # noqa: E402
-from app.ui.preferences import Preferences  # noqa: E402
+from app.ui.mainwindow.main import I18N, Controller  # noqa: E402
+from app.ui.settings.preferences import Preferences  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = I18N / "zhucun_en.ts"
@@ -35,7 +35,7 @@ def has_cjk(text: str) -> bool:
 
 @pytest.fixture
 def controller(qapp, tmp_path, demo_store):
-    from app.ui.main import make_app
+    from app.ui.mainwindow.main import make_app
     make_app()
     c = Controller(demo_store.data_dir, Preferences(tmp_path / "s.ini"))
     c.open_main(demo_store)
@@ -166,7 +166,7 @@ def test_every_string_in_the_window_code_is_in_the_translation_file(tmp_path):
         pytest.skip("pyside6-lupdate not installed")
     copy = tmp_path / "zhucun_en.ts"
     shutil.copy(TS, copy)
-    sources = sorted(glob.glob(str(ROOT / "app" / "ui" / "*.py")))
+    sources = sorted(glob.glob(str(ROOT / "app" / "ui" / "**" / "*.py"), recursive=True))
     subprocess.run([lupdate, *sources, "-ts", str(copy), "-source-language", "zh_CN", "-target-language", "en"],
                    check=True, capture_output=True, cwd=ROOT)
     untranslated = [f"[{context}] {m.findtext('source')!r}" for context, m in messages(copy)

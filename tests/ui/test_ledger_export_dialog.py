@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
 
 from app.storage import files  # noqa: E402
 from app.ledger.export import KINDS  # noqa: E402
-from app.ui import ledger_export_dialog  # noqa: E402
-from app.ui.ledger_export_dialog import LedgerExportDialog  # noqa: E402
-from app.ui.month_view import month_of, shift_month  # noqa: E402
-from app.ui.print_dialog import default_folder  # noqa: E402
-from app.ui.prompts_page import PromptsPage  # noqa: E402
+from app.ui.printing import ledger_export_dialog  # noqa: E402
+from app.ui.printing.ledger_export_dialog import LedgerExportDialog  # noqa: E402
+from app.ui.widgets.month_view import month_of, shift_month  # noqa: E402
+from app.ui.printing.print_dialog import default_folder  # noqa: E402
+from app.ui.prompts.prompts_page import PromptsPage  # noqa: E402
 from tests.ui.dialogs import drive  # noqa: E402
 
 

@@ -2,16 +2,16 @@
 import pytest
 
 from app.demo import build as demo
-from app.ui.first_run import DEMO_PASSPHRASE, demo_folder
-from app.ui.main import Controller
-from app.ui.preferences import Preferences
+from app.ui.settings.first_run import DEMO_PASSPHRASE, demo_folder
+from app.ui.mainwindow.main import Controller
+from app.ui.settings.preferences import Preferences
 
 from tests.support.stores import FAST_KDF
 
 
 @pytest.fixture
 def controller(qapp, tmp_path):
-    from app.ui.main import make_app
+    from app.ui.mainwindow.main import make_app
     make_app()
     folder = tmp_path / "data"
     demo.build_demo(demo_folder(folder), DEMO_PASSPHRASE, 5, seed=3, kdf_params=FAST_KDF)
@@ -25,7 +25,7 @@ def controller(qapp, tmp_path):
 
 
 def test_lock_in_the_demo_village_unlocks_the_demo_again(controller, qtbot):
-    from app.ui.unlock import UnlockDialog
+    from app.ui.settings.unlock import UnlockDialog
     controller.start()
     with qtbot.waitSignal(controller.dialog.opened, timeout=30_000):
         controller.dialog.demo_button.click()
@@ -77,7 +77,7 @@ def test_the_header_names_the_village_and_team_and_marks_the_demo(controller, qt
 
 
 def test_a_real_store_has_no_demo_banner(qtbot, session):
-    from app.ui.main import MainWindow
+    from app.ui.mainwindow.main import MainWindow
     window = MainWindow(session)
     qtbot.addWidget(window)
     assert window.demo_banner is None

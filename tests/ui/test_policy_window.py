@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QComboBox
 from app.core.enums import HouseholdCategory, LabourCapacity, SchoolStatus, Sex
 from app.core.idnumber import make_id_number
 from app.services import households as hs
-from app.ui.household_dialog import HouseholdDialog, select_data
-from app.ui.income_dialog import IncomeDialog
-from app.ui.member_dialog import MemberDialog
+from app.ui.households.household_dialog import HouseholdDialog, select_data
+from app.ui.households.income_dialog import IncomeDialog
+from app.ui.households.member_dialog import MemberDialog
 
 
 def _years_ago(today: date, years: int) -> date:
@@ -112,7 +112,7 @@ def test_the_window_cannot_eliminate_while_the_house_is_dangerous(qtbot, session
     from datetime import timedelta
 
     from app.services import cases, incomes
-    from app.ui.case_dialogs import CaseStepDialog
+    from app.ui.households.case_dialogs import CaseStepDialog
     today = session.today()
     home = _household(demo_store)
     hs.update_household(demo_store, home["id"], {"housing_grade": "D", "province": "43"})
@@ -138,7 +138,7 @@ def test_the_home_page_shows_overdue_problem_items_first(qtbot, session, demo_st
     from datetime import timedelta
 
     from app.services import worklog
-    from app.ui.home_page import HomePage
+    from app.ui.home.home_page import HomePage
     today = session.today()
     plist = worklog.add_problem_list(demo_store, "驻村工作队自查问题清单", created_on=today - timedelta(days=40))
     worklog.add_problem(demo_store, plist["id"], {"description": "监测户帮扶措施不具体", "measure": "逐户制定措施",
@@ -159,7 +159,7 @@ def test_the_household_file_shows_open_problems_overdue_first(qtbot, session, de
     from datetime import timedelta
 
     from app.services import worklog
-    from app.ui.household_file import HouseholdFilePage
+    from app.ui.householdfile.household_file import HouseholdFilePage
     today = session.today()
     home = _household(demo_store)
     plist = worklog.add_problem_list(demo_store, "自查问题清单", created_on=today - timedelta(days=30))

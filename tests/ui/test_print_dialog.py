@@ -12,12 +12,12 @@ from PySide6.QtGui import QDesktopServices  # noqa: E402
 from PySide6.QtWidgets import QFileDialog, QLabel  # noqa: E402
 
 from app.services import households as hs  # noqa: E402
-from app.ui import print_dialog  # noqa: E402
-from app.ui.household_file import HouseholdFilePage  # noqa: E402
-from app.ui.households_page import HouseholdsPage  # noqa: E402
-from app.ui.print_dialog import PrintDialog  # noqa: E402
-from app.ui.print_other import BlankFormDialog, MonthPrintDialog, VerifyDialog  # noqa: E402
-from app.ui.prompts_page import PromptsPage  # noqa: E402
+from app.ui.printing import print_dialog  # noqa: E402
+from app.ui.householdfile.household_file import HouseholdFilePage  # noqa: E402
+from app.ui.households.households_page import HouseholdsPage  # noqa: E402
+from app.ui.printing.print_dialog import PrintDialog  # noqa: E402
+from app.ui.printing.print_other import BlankFormDialog, MonthPrintDialog, VerifyDialog  # noqa: E402
+from app.ui.prompts.prompts_page import PromptsPage  # noqa: E402
 from tests.ui.dialogs import drive  # noqa: E402
 
 RARE = "\U00030000"   # 𰀀 (CJK Extension G): no installed font has it
@@ -290,7 +290,7 @@ def test_blank_form_from_the_household_file(qtbot, session, tmp_path):
 
 
 def test_after_saving_the_pdf_it_prints_through_the_system_and_enter_closes(qtbot, session, tmp_path, monkeypatch):
-    from app.ui import system_print
+    from app.ui.printing import system_print
     hid = household_ids(session.store, 1)[0]
     dialog = PrintDialog(session, household_ids=[hid])
     qtbot.addWidget(dialog)
@@ -318,7 +318,7 @@ def test_after_saving_the_pdf_it_prints_through_the_system_and_enter_closes(qtbo
 
 
 def test_without_a_print_service_the_person_is_told_to_print_from_the_viewer(monkeypatch, tmp_path):
-    from app.ui import system_print
+    from app.ui.printing import system_print
     monkeypatch.setattr(system_print.sys, "platform", "linux")
     monkeypatch.setattr(system_print.shutil, "which", lambda name: None)
     with pytest.raises(system_print.PrintUnavailable, match="打开 PDF"):

@@ -12,7 +12,7 @@ from tests.ui.dialogs import drive
 
 @pytest.fixture
 def window(qtbot, session):
-    from app.ui.main import MainWindow
+    from app.ui.mainwindow.main import MainWindow
     w = MainWindow(session)
     qtbot.addWidget(w)
     w.show()

@@ -7,7 +7,7 @@ from PySide6.QtGui import QImage, QPointingDevice, QTabletEvent  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from app.ui.signature_pad import SignatureField, SignaturePad, render_png  # noqa: E402
+from app.ui.forms.signature_pad import SignatureField, SignaturePad, render_png  # noqa: E402
 
 LEFT = Qt.MouseButton.LeftButton
 NONE = Qt.KeyboardModifier.NoModifier

@@ -24,13 +24,13 @@ CODE_RE = re.compile(r"^[0-9A-Z]{5}(-[0-9A-Z]{5}){5}$")
 
 @pytest.fixture
 def app(qapp):
-    from app.ui.main import make_app
+    from app.ui.mainwindow.main import make_app
     return make_app()
 
 
 @pytest.fixture
 def prefs(tmp_path):
-    from app.ui.preferences import Preferences
+    from app.ui.settings.preferences import Preferences
     return Preferences(tmp_path / "prefs.ini")
 
 
@@ -57,13 +57,13 @@ class FakeController:
 
 
 def _store_session(folder: Path, user: str, passphrase: str):
-    from app.ui.session import Session
+    from app.ui.mainwindow.session import Session
     return Session(Store.open(folder, passphrase, user))
 
 
 # -- first run ---------------------------------------------------------------------------
 def test_strength_hint_follows_input_and_short_passphrase_cannot_be_submitted(qtbot, app, tmp_path, prefs):
-    from app.ui.first_run import FirstRunDialog, passphrase_strength
+    from app.ui.settings.first_run import FirstRunDialog, passphrase_strength
     dialog = FirstRunDialog(tmp_path / "new", prefs)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -96,7 +96,7 @@ def test_strength_hint_follows_input_and_short_passphrase_cannot_be_submitted(qt
 
 
 def test_first_run_creates_store_shows_code_and_enters_after_tick(qtbot, app, tmp_path, prefs):
-    from app.ui.first_run import FirstRunDialog
+    from app.ui.settings.first_run import FirstRunDialog
     folder = tmp_path / "new"
     dialog = FirstRunDialog(folder, prefs)
     qtbot.addWidget(dialog)
@@ -135,7 +135,7 @@ def test_first_run_creates_store_shows_code_and_enters_after_tick(qtbot, app, tm
 
 
 def test_recovery_code_pdf_holds_the_code(qtbot, app, tmp_path, monkeypatch):
-    from app.ui import first_run
+    from app.ui.settings import first_run
     view = first_run.RecoveryCodeView()
     qtbot.addWidget(view)
     code = "DEHSA-63YZT-M91NV-NPP3J-DM3VK-E20B9"
@@ -158,7 +158,7 @@ def test_recovery_code_pdf_holds_the_code(qtbot, app, tmp_path, monkeypatch):
 
 
 def test_demo_village_builds_and_opens(qtbot, app, tmp_path, prefs):
-    from app.ui.first_run import DEMO_PASSPHRASE, FirstRunDialog, demo_folder
+    from app.ui.settings.first_run import DEMO_PASSPHRASE, FirstRunDialog, demo_folder
     folder = tmp_path / "data"
     dialog = FirstRunDialog(folder, prefs)
     dialog.kdf_params = FAST_KDF
@@ -180,7 +180,7 @@ def test_demo_village_builds_and_opens(qtbot, app, tmp_path, prefs):
 
 
 def test_demo_cancel_leaves_nothing_behind(qtbot, app, tmp_path, prefs):
-    from app.ui.first_run import FirstRunDialog
+    from app.ui.settings.first_run import FirstRunDialog
     folder = tmp_path / "demo"
     dialog = FirstRunDialog(folder, prefs)
     dialog.kdf_params = FAST_KDF
@@ -193,12 +193,12 @@ def test_demo_cancel_leaves_nothing_behind(qtbot, app, tmp_path, prefs):
     qtbot.waitUntil(lambda: dialog._task is None, timeout=30_000)
     assert dialog.stack.currentIndex() == dialog.CHOICE
     assert not opened
-    from app.ui.first_run import demo_folder
+    from app.ui.settings.first_run import demo_folder
     assert not store_exists(demo_folder(folder)) and not demo_folder(folder).exists()
 
 
 def test_demo_opens_again_as_it_was_left(qtbot, app, tmp_path, prefs):
-    from app.ui.first_run import DEMO_PASSPHRASE, FirstRunDialog, demo_folder
+    from app.ui.settings.first_run import DEMO_PASSPHRASE, FirstRunDialog, demo_folder
     folder = tmp_path / "data"
     demo.build_demo(demo_folder(folder), DEMO_PASSPHRASE, 5, seed=3, kdf_params=FAST_KDF)
     before = {p.name: p.stat().st_size for p in demo_folder(folder).iterdir()}
@@ -217,7 +217,7 @@ def test_demo_opens_again_as_it_was_left(qtbot, app, tmp_path, prefs):
 
 # -- unlock --------------------------------------------------------------------------------
 def test_unlock_wrong_passphrase_waits_then_right_one_opens(qtbot, app, closed_store, prefs):
-    from app.ui.unlock import UnlockDialog, failure_wait
+    from app.ui.settings.unlock import UnlockDialog, failure_wait
     folder, _ = closed_store
     prefs.last_user = "李小梅"
     dialog = UnlockDialog(folder, prefs)
@@ -247,7 +247,7 @@ def test_unlock_wrong_passphrase_waits_then_right_one_opens(qtbot, app, closed_s
 
 
 def test_second_failure_waits_longer(qtbot, app, closed_store, prefs):
-    from app.ui.unlock import UnlockDialog
+    from app.ui.settings.unlock import UnlockDialog
     folder, _ = closed_store
     dialog = UnlockDialog(folder, prefs)
     qtbot.addWidget(dialog)
@@ -260,7 +260,7 @@ def test_second_failure_waits_longer(qtbot, app, closed_store, prefs):
 
 
 def test_unlock_of_a_store_open_elsewhere_says_so(qtbot, app, closed_store, prefs):
-    from app.ui.unlock import UnlockDialog
+    from app.ui.settings.unlock import UnlockDialog
     folder, _ = closed_store
     with Store.open(folder, "leader-pass-1", "张建国"):
         dialog = UnlockDialog(folder, prefs)
@@ -275,7 +275,7 @@ def test_unlock_of_a_store_open_elsewhere_says_so(qtbot, app, closed_store, pref
 
 
 def test_recovery_sets_a_new_passphrase_and_a_new_code(qtbot, app, closed_store, prefs):
-    from app.ui.unlock import UnlockDialog
+    from app.ui.settings.unlock import UnlockDialog
     folder, code = closed_store
     dialog = UnlockDialog(folder, prefs)
     qtbot.addWidget(dialog)
@@ -324,7 +324,7 @@ def leader_session(closed_store):
 
 
 def test_settings_autolock_and_language_call_the_controller(qtbot, app, leader_session, prefs):
-    from app.ui.settings_page import SettingsPage
+    from app.ui.settings.settings_page import SettingsPage
     prefs.autolock_minutes = 10
     controller = FakeController(prefs)
     page = SettingsPage(leader_session, controller)
@@ -340,7 +340,7 @@ def test_settings_autolock_and_language_call_the_controller(qtbot, app, leader_s
 
 
 def test_settings_without_a_controller_does_not_fail(qtbot, app, leader_session):
-    from app.ui.settings_page import SettingsPage
+    from app.ui.settings.settings_page import SettingsPage
     page = SettingsPage(leader_session, None)
     qtbot.addWidget(page)
     page.refresh()
@@ -349,7 +349,7 @@ def test_settings_without_a_controller_does_not_fail(qtbot, app, leader_session)
 
 
 def test_leader_adds_a_user_who_appears_in_the_list(qtbot, app, leader_session, prefs):
-    from app.ui.settings_page import SettingsPage
+    from app.ui.settings.settings_page import SettingsPage
     page = SettingsPage(leader_session, FakeController(prefs))
     qtbot.addWidget(page)
     page.show()
@@ -374,7 +374,7 @@ def test_leader_adds_a_user_who_appears_in_the_list(qtbot, app, leader_session, 
 
 
 def test_adding_an_existing_name_is_refused(qtbot, app, leader_session):
-    from app.ui.settings_page import SettingsPage
+    from app.ui.settings.settings_page import SettingsPage
     page = SettingsPage(leader_session, None)
     qtbot.addWidget(page)
     page.add_user_button.click()
@@ -389,7 +389,7 @@ def test_adding_an_existing_name_is_refused(qtbot, app, leader_session):
 
 
 def test_a_collector_cannot_add_users(qtbot, app, closed_store):
-    from app.ui.settings_page import SettingsPage
+    from app.ui.settings.settings_page import SettingsPage
     folder, _ = closed_store
     session = _store_session(folder, "李小梅", "collector-pass")
     try:
@@ -402,7 +402,7 @@ def test_a_collector_cannot_add_users(qtbot, app, closed_store):
 
 
 def test_change_passphrase_refuses_a_wrong_current_one(qtbot, app, leader_session):
-    from app.ui.settings_page import SettingsPage
+    from app.ui.settings.settings_page import SettingsPage
     page = SettingsPage(leader_session, None)
     qtbot.addWidget(page)
     page.change_passphrase_button.click()
@@ -426,7 +426,7 @@ def test_change_passphrase_refuses_a_wrong_current_one(qtbot, app, leader_sessio
 
 
 def test_backup_then_restore_into_a_new_folder(qtbot, app, leader_session, tmp_path, monkeypatch):
-    from app.ui import settings_page
+    from app.ui.settings import settings_page
     page = settings_page.SettingsPage(leader_session, None)
     qtbot.addWidget(page)
     usb = tmp_path / "usb"

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QFileDialog  # noqa: E402
 
 from app.services import households as hs  # noqa: E402
 from app.services import sync, worklog  # noqa: E402
-from app.ui import sync_page  # noqa: E402
-from app.ui.sync_page import SyncPage  # noqa: E402
+from app.ui.sync import sync_page  # noqa: E402
+from app.ui.sync.sync_page import SyncPage  # noqa: E402
 from county_server import cli as county_cli  # noqa: E402
 from county_server import county as cty  # noqa: E402
 from county_server import api  # noqa: E402
@@ -360,7 +360,7 @@ def test_usb_route_from_the_enrollment_file_to_the_receipt(page, engine, session
 
 
 def test_the_window_shows_sync_before_settings_and_refreshes_it(session, qtbot, errors):
-    from app.ui.main import MainWindow
+    from app.ui.mainwindow.main import MainWindow
     window = MainWindow(session)
     qtbot.addWidget(window)
     window.show()

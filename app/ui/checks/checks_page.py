@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QPus
 from app.core.quality import RULES, SEVERITIES, Finding
 from app.services import checks
 
-from .errors import show_error
-from .signature_evidence import SignatureEvidence
-from .style import ACCENT, MUTED, WARN, set_role
-from .table_model import RowsModel, list_table
+from ..widgets.errors import show_error
+from ..forms.signature_evidence import SignatureEvidence
+from ..widgets.style import ACCENT, MUTED, WARN, set_role
+from ..widgets.table_model import RowsModel, list_table
 
 SEVERITY_COLORS = {"error": WARN, "warning": "#a15c00", "review": MUTED}
 

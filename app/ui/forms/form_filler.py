@@ -19,13 +19,13 @@ from app.core.forms.engine import FormState, available_choices, evaluate, path_o
 from app.core.forms.types import MEDIA_TYPES
 from app.services import forms, households
 
-from .errors import message as error_message, show_error
+from ..widgets.errors import message as error_message, show_error
 from .form_widgets import (COUNT, CellGrid, CountDelegate, NoteCell, QuestionCell, form_language,
                            is_empty, local_time, make_editor, shown_value, substitute, without_numbering)
 from .sign_dialog import SignDialog
-from .style import ACCENT, MUTED, WARN, card, set_role
-from .text import colon
-from .visit_dialog import ErrorLine
+from ..widgets.style import ACCENT, MUTED, WARN, card, set_role
+from ..widgets.text import colon
+from ..households.visit_dialog import ErrorLine
 
 AUTOSAVE_MS = 800
 PROBLEM_ROWS = 4

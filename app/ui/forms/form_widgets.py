@@ -19,8 +19,8 @@ from app.core.forms.answers import MAX_ATTACHMENT
 from app.core.forms.definition import FormDef, Question
 from app.core.forms.types import MEDIA_TYPES
 
-from .style import ACCENT, MUTED, WARN, set_role
-from .visit_dialog import CheckList, mark_invalid
+from ..widgets.style import ACCENT, MUTED, WARN, set_role
+from ..households.visit_dialog import CheckList, mark_invalid
 
 ENGLISH = "English"
 CHINESE = "中文"

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QProgressBar, QPushB
 
 from app.services import hand_samples
 
-from .errors import message
-from .first_run import section
+from ..widgets.errors import message
+from ..settings.first_run import section
 from .signature_pad import SignaturePad
-from .style import set_role, wrapped
+from ..widgets.style import set_role, wrapped
 
 
 class HandSampleDialog(QDialog):

@@ -22,13 +22,13 @@ from app.ledger.headers import IGNORE, KNOWN_HEADERS, TARGETS, normalize_header
 from app.ledger.report import write_report
 from app.services import ledger_import
 
-from .errors import message
-from .first_run import restyle
-from .print_dialog import open_path
-from .job_dialog import JobDialog
-from .style import ACCENT, MUTED, WARN, card, progress_row, set_role, thin_progress
-from .table_model import RowsModel, list_table
-from .worker import Cancelled
+from ..widgets.errors import message
+from ..settings.first_run import restyle
+from ..printing.print_dialog import open_path
+from ..mainwindow.job_dialog import JobDialog
+from ..widgets.style import ACCENT, MUTED, WARN, card, progress_row, set_role, thin_progress
+from ..widgets.table_model import RowsModel, list_table
+from ..mainwindow.worker import Cancelled
 
 UNKNOWN_BG = "#fbefd9"      # amber: a column the program did not recognize
 # Targets several columns may share: 风险类型1…5 become one list; ignored columns are dropped.

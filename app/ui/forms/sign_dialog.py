@@ -18,13 +18,13 @@ from app.core.forms.definition import FormDef
 from app.core.forms.engine import evaluate
 from app.services import forms, households
 
-from .errors import message as error_message, show_error
+from ..widgets.errors import message as error_message, show_error
 from .form_widgets import (CAUTION, form_language, grouped, is_empty, local_time, shown_value, substitute,
                            without_numbering)
 from .signature_pad import SignatureField, SignaturePad
-from .style import ACCENT, MUTED, set_role
-from .text import colon, semicolon
-from .visit_dialog import ErrorLine, grow_to_fit
+from ..widgets.style import ACCENT, MUTED, set_role
+from ..widgets.text import colon, semicolon
+from ..households.visit_dialog import ErrorLine, grow_to_fit
 
 PER_CAPITA = ("per_capita", "per_capita_income")
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QPainter, QPen, QTransform
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from .signature_pad import stroke_path
-from .style import set_role, wrapped
+from ..widgets.style import set_role, wrapped
 
 HOUSEHOLD_INK = QColor("#1c2433")
 REFERENCE_INK = QColor(196, 48, 43, 170)

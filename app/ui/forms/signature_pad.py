@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTransfo
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy,
                                QVBoxLayout, QWidget)
 
-from .style import MUTED, set_role
+from ..widgets.style import MUTED, set_role
 
 INK = QColor("#1c2433")
 RULE = QColor("#9aa39f")

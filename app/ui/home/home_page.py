@@ -18,13 +18,13 @@ from app.services import cases, due, worklog
 from app.storage import search
 from app.core.enums import CaseState
 
-from .chart import BarChart
-from .errors import show_error
-from .problem_text import duties, overdue_mark
-from .style import ACCENT, MUTED, WARN, set_role
-from .table_model import RowsModel
-from .enum_labels import name_of
-from .month_view import (DONE_COLOR, TREE_STYLE, Card, MonthPage, NoteDialog, _alive, clear_layout,
+from ..widgets.chart import BarChart
+from ..widgets.errors import show_error
+from ..widgets.problem_text import duties, overdue_mark
+from ..widgets.style import ACCENT, MUTED, WARN, set_role
+from ..widgets.table_model import RowsModel
+from ..widgets.enum_labels import name_of
+from ..widgets.month_view import (DONE_COLOR, TREE_STYLE, Card, MonthPage, NoteDialog, _alive, clear_layout,
                          days_in_month, month_of, shift_month, short_date, tree_height)
 
 DEADLINE_WINDOW_DAYS = 5          # a case deadline shows from 5 days before it
@@ -402,7 +402,7 @@ class HomePage(MonthPage, QWidget):
         row = self.selected_due()
         if row is None:
             return False
-        from app.ui.visit_dialog import VisitDialog
+        from app.ui.households.visit_dialog import VisitDialog
         dialog = VisitDialog(self.session, row["household_id"], self)
         mode = getattr(dialog, "mode", None)
         if row["kind"] == "remote_contact" and isinstance(mode, QComboBox):
@@ -668,7 +668,7 @@ class HomePage(MonthPage, QWidget):
         if not _alive(self) or token != self._chart_token:
             return
         self._chart_task = None
-        from .worker import Cancelled
+        from ..mainwindow.worker import Cancelled
         if not isinstance(exc, Cancelled):
             self.chart.set_placeholder(self.tr("无法计算：{0}").format(exc))
 

@@ -23,18 +23,18 @@ from app.core.income import format_yuan
 from app.core.monitoring import missing_measures
 from app.services import forms, profile, visits
 
-from .case_dialogs import CaseStepDialog, event_label, next_steps, open_case_of, primary_step, step_label
-from .errors import show_error
-from .form_filler import FormFiller
-from .form_widgets import ENGLISH, form_language, local_time
-from .income_dialog import IncomeDialog
-from .problem_text import duties, overdue_mark
-from .sign_dialog import FormViewDialog, SignDialog
-from .style import ACCENT, MUTED, WARN, card, set_role
-from .table_model import RowsModel, list_table
-from .visit_dialog import VisitDialog
-from .text import colon, comma, semicolon
-from .enum_labels import name_of, names_of
+from ..households.case_dialogs import CaseStepDialog, event_label, next_steps, open_case_of, primary_step, step_label
+from ..widgets.errors import show_error
+from ..forms.form_filler import FormFiller
+from ..forms.form_widgets import ENGLISH, form_language, local_time
+from ..households.income_dialog import IncomeDialog
+from ..widgets.problem_text import duties, overdue_mark
+from ..forms.sign_dialog import FormViewDialog, SignDialog
+from ..widgets.style import ACCENT, MUTED, WARN, card, set_role
+from ..widgets.table_model import RowsModel, list_table
+from ..households.visit_dialog import VisitDialog
+from ..widgets.text import colon, comma, semicolon
+from ..widgets.enum_labels import name_of, names_of
 
 OK_GREEN = "#2e7d4f"
 CAUTION = "#8a5a00"
@@ -1137,7 +1137,7 @@ class HouseholdFilePage(QWidget):
 
     def print_blank_form(self):
         """A blank paper form; the selected row's form is proposed."""
-        from .print_other import BlankFormDialog, run_dialog
+        from ..printing.print_other import BlankFormDialog, run_dialog
         row = self._selected_form()
         return run_dialog(lambda: BlankFormDialog(self.session, self, row["form_id"] if row else None), self)
 
@@ -1147,7 +1147,7 @@ class HouseholdFilePage(QWidget):
         """打印帮扶手册 for this household."""
         if not self.household_id:
             return None
-        from .print_dialog import open_print_dialog
+        from ..printing.print_dialog import open_print_dialog
         return open_print_dialog(self.session, self, household_ids=[self.household_id])
 
     def _run_dialog(self, dialog: QDialog) -> bool:
@@ -1179,7 +1179,7 @@ class HouseholdFilePage(QWidget):
         if not self.household_id:
             return False
         try:
-            from app.ui.member_dialog import MemberDialog
+            from app.ui.households.member_dialog import MemberDialog
         except ImportError as e:
             show_error(self, e)
             return False

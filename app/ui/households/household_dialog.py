@@ -13,10 +13,10 @@ from app.core.enums import HouseholdCategory, HouseholdFlag, HousingGrade, Monit
 from app.core.errors import ValidationError, ZhucunError
 from app.services import households as hs
 
-from .errors import show_error
-from .style import set_role
-from .text import colon
-from .enum_labels import choices
+from ..widgets.errors import show_error
+from ..widgets.style import set_role
+from ..widgets.text import colon
+from ..widgets.enum_labels import choices
 
 # -- shared by the record dialogs ------------------------------------------------------------
 

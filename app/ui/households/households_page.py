@@ -15,12 +15,12 @@ from app.core.search_keys import name_keys
 from app.services import households as hs
 from app.storage import search
 
-from .errors import show_error
+from ..widgets.errors import show_error
 from .household_dialog import HouseholdDialog
-from .style import WARN, set_role
-from .table_model import RowsModel, list_table
-from .text import comma
-from .enum_labels import choices, name_of
+from ..widgets.style import WARN, set_role
+from ..widgets.table_model import RowsModel, list_table
+from ..widgets.text import comma
+from ..widgets.enum_labels import choices, name_of
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -215,7 +215,7 @@ class HouseholdsPage(QWidget):
         self.print_menu.addSeparator()
         self.print_menu.addAction(self.tr("核对打印件…"), self.verify_print)
         self.print_button.setMenu(self.print_menu)
-        from .import_wizard import can_write
+        from ..forms.import_wizard import can_write
         self.import_button = QPushButton(self.tr("导入台账…"))
         self.import_button.setObjectName("rosterImport")
         self.import_button.setToolTip(self.tr("导入国家防返贫监测信息系统导出的户信息表或家庭成员信息表"))
@@ -484,22 +484,22 @@ class HouseholdsPage(QWidget):
 
     def print_handbooks(self):
         """帮扶手册 of the selected rows, or of a 户类型, a 村民小组 or everyone (the filters propose one)."""
-        from .print_dialog import open_print_dialog
+        from ..printing.print_dialog import open_print_dialog
         return open_print_dialog(self.session, self, household_ids=self.selected_ids(), scope="roster",
                                  category=self.category.currentData(), group=self.group.currentData())
 
     def print_blank_form(self):
-        from .print_other import BlankFormDialog, run_dialog
+        from ..printing.print_other import BlankFormDialog, run_dialog
         return run_dialog(lambda: BlankFormDialog(self.session, self), self)
 
     def verify_print(self):
-        from .print_other import VerifyDialog, run_dialog
+        from ..printing.print_other import VerifyDialog, run_dialog
         return run_dialog(lambda: VerifyDialog(self.session, self), self)
 
     # -- importing -------------------------------------------------------------------------------
     def import_ledger(self):
         """导入台账…: the import wizard, modal; the roster reads again once an import is written."""
-        from .import_wizard import open_import_wizard
+        from ..forms.import_wizard import open_import_wizard
         return open_import_wizard(self.session, self, on_imported=self._imported)
 
     def _imported(self, _summary: dict) -> None:

@@ -11,7 +11,7 @@ from app.core.errors import ValidationError
 from app.core.income import IncomeItems, compare_to_baseline, format_yuan, income_warnings, parse_yuan, per_capita
 from app.services import config, households, incomes
 
-from .style import ACCENT, WARN, set_role
+from ..widgets.style import ACCENT, WARN, set_role
 from .visit_dialog import date_edit, edit_date, grow_to_fit, mark_invalid, save_record, save_row
 
 

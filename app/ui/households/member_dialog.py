@@ -17,8 +17,8 @@ from app.core.income import parse_yuan, plain_yuan, wage_warning
 from app.services import households as hs
 
 from .household_dialog import RecordDialog, fill_combo, mark_invalid, restyle, rule_text, select_data
-from .style import set_role
-from .enum_labels import choices
+from ..widgets.style import set_role
+from ..widgets.enum_labels import choices
 
 ETHNICITIES = ("汉族", "苗族", "土家族", "侗族", "瑶族", "壮族", "回族", "彝族", "布依族", "白族", "哈尼族",
                "傣族", "黎族", "满族", "蒙古族", "藏族", "维吾尔族", "哈萨克族", "朝鲜族", "畲族", "仡佬族",

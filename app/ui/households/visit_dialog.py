@@ -14,10 +14,10 @@ from app.core.enums import RiskType, VisitMode
 from app.core.errors import StateError, ValidationError
 from app.services import households, visits
 
-from .errors import show_error
-from .style import WARN, set_role
-from .text import colon
-from .enum_labels import choices
+from ..widgets.errors import show_error
+from ..widgets.style import WARN, set_role
+from ..widgets.text import colon
+from ..widgets.enum_labels import choices
 
 
 # --------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from .style import set_role
+from ..widgets.style import set_role
 
 DEMO_SUFFIX = "-demo"
 

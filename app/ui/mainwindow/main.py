@@ -11,16 +11,16 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, Q
 
 from app.storage.store import store_exists
 
-from . import fit
-from .fonts import apply_cjk_font
+from ..widgets import fit
+from ..widgets.fonts import apply_cjk_font
 from .header import DemoBanner, Header
 from .notice import Notice
-from .preferences import Preferences
+from ..settings.preferences import Preferences
 from .session import Session
-from .style import STYLESHEET
+from ..widgets.style import STYLESHEET
 from .worker import MainThreadGarbageCollector
 
-I18N = Path(__file__).resolve().parent.parent.parent / "resources" / "i18n"
+I18N = Path(__file__).resolve().parents[3] / "resources" / "i18n"
 
 
 class AutoLock(QObject):
@@ -60,13 +60,13 @@ class MainWindow(QMainWindow):
 
     def __init__(self, session: Session, controller: Controller | None = None):
         super().__init__()
-        from .checks_page import ChecksPage
-        from .home_page import HomePage
-        from .household_file import HouseholdFilePage
-        from .households_page import HouseholdsPage
-        from .prompts_page import PromptsPage
-        from .settings_page import SettingsPage
-        from .sync_page import SyncPage
+        from ..checks.checks_page import ChecksPage
+        from ..home.home_page import HomePage
+        from ..householdfile.household_file import HouseholdFilePage
+        from ..households.households_page import HouseholdsPage
+        from ..prompts.prompts_page import PromptsPage
+        from ..settings.settings_page import SettingsPage
+        from ..sync.sync_page import SyncPage
         self.session = session
         self.controller = controller
         self.setWindowTitle(self.tr("驻村 Zhucun — 防止返贫动态监测"))
@@ -193,13 +193,13 @@ class Controller(QObject):
             self.show_first_run()
 
     def show_first_run(self) -> None:
-        from .first_run import FirstRunDialog
+        from ..settings.first_run import FirstRunDialog
         self.dialog = FirstRunDialog(self.data_dir, self.prefs)
         self.dialog.opened.connect(self.open_main)
         self.dialog.show()
 
     def show_unlock(self, data_dir: Path | None = None) -> None:
-        from .unlock import UnlockDialog
+        from ..settings.unlock import UnlockDialog
         self.dialog = UnlockDialog(data_dir or self.data_dir, self.prefs)
         self.dialog.opened.connect(self.open_main)
         self.dialog.show()
@@ -286,7 +286,7 @@ def _window_excepthook(exc_type, exc, tb) -> None:
     from app import log
     exc.reference = log.log_unexpected(exc, "window")
     try:
-        from .errors import show_error
+        from ..widgets.errors import show_error
         show_error(QApplication.activeWindow(), exc)
     except Exception:  # noqa: BLE001 - the dialog itself failed: the log has the error
         print(log.unexpected_message(exc.reference), file=sys.stderr)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
-from .style import ACCENT
+from ..widgets.style import ACCENT
 
 
 class Notice(QLabel):

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLin
 from app.core.errors import ZhucunError
 from app.ledger.export import KINDS, ExportResult, export_ledger
 
-from .errors import message, show_error
-from .month_view import MonthSelector, month_of
-from .job_dialog import JobDialog
+from ..widgets.errors import message, show_error
+from ..widgets.month_view import MonthSelector, month_of
+from ..mainwindow.job_dialog import JobDialog
 from .print_dialog import default_folder, open_path, remember_folder, safe_name
-from .style import card, set_role
+from ..widgets.style import card, set_role
 
 # The result line: green when written, red when it could not be.
 _TONES = {"done": ("#e3efe9", "#1f6f5c"), "error": ("#fbe3e1", "#b3261e")}

@@ -21,13 +21,13 @@ from app.core.enums import HouseholdCategory
 from app.services import printing
 from app.storage import search
 
-from .enum_labels import choices
-from .errors import show_error
-from .job_dialog import JobDialog
-from .style import card, progress_row, set_role, thin_progress
+from ..widgets.enum_labels import choices
+from ..widgets.errors import show_error
+from ..mainwindow.job_dialog import JobDialog
+from ..widgets.style import card, progress_row, set_role, thin_progress
 from .system_print import PrintUnavailable, print_pdfs
-from .text import comma
-from .worker import Cancelled
+from ..widgets.text import comma
+from ..mainwindow.worker import Cancelled
 
 # The folder the last print went to, for the next print dialog of this run.
 _last_folder: Path | None = None

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdi
 from app.core.errors import ZhucunError
 from app.services import forms, printing
 
-from .errors import message, show_error
-from .form_widgets import ENGLISH, form_language, local_time
-from .month_view import MonthSelector, month_of
+from ..widgets.errors import message, show_error
+from ..forms.form_widgets import ENGLISH, form_language, local_time
+from ..widgets.month_view import MonthSelector, month_of
 from .print_dialog import PrintJobDialog, safe_name
-from .style import ACCENT, card, set_role
-from .text import comma
+from ..widgets.style import ACCENT, card, set_role
+from ..widgets.text import comma
 
 # Background and text colour of the verdict: green current, amber changed, grey unknown.
 VERDICT_TONES = {"current": ("#e3efe9", ACCENT), "changed": ("#fbefd9", "#8a5a00"), "unknown": ("#eceeed", "#3d4743"),

@@ -13,9 +13,9 @@ from app.core.errors import ZhucunError
 from app.services import worklog
 from app.storage.store import Store
 
-from .errors import show_error
-from .month_view import DONE_COLOR, TREE_STYLE, Card, MonthPage, NoteDialog, month_of
-from .style import MUTED, WARN, set_role
+from ..widgets.errors import show_error
+from ..widgets.month_view import DONE_COLOR, TREE_STYLE, Card, MonthPage, NoteDialog, month_of
+from ..widgets.style import MUTED, WARN, set_role
 
 TASK_ROLE = Qt.ItemDataRole.UserRole
 
@@ -253,12 +253,12 @@ class PromptsPage(MonthPage, QWidget):
 
     def print_month(self, kind: str):
         """驻村工作月报 (`report`) or 公示 (`notice`) of the month shown."""
-        from .print_other import MonthPrintDialog, run_dialog
+        from ..printing.print_other import MonthPrintDialog, run_dialog
         return run_dialog(lambda: MonthPrintDialog(self.session, kind, self.month, self), self)
 
     def export_ledger(self):
         """导出台账 (Excel) of the month shown."""
-        from .ledger_export_dialog import open_ledger_export
+        from ..printing.ledger_export_dialog import open_ledger_export
         return open_ledger_export(self.session, self.month, self)
 
     # -- earlier months ------------------------------------------------------------------------

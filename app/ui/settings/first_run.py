@@ -22,9 +22,9 @@ from app.core.errors import AccessDenied, ValidationError
 from app.storage.keys import MIN_PASSPHRASE
 from app.storage.store import DB_NAME, KEYS_NAME, LOCK_NAME, Store, store_exists
 
-from .errors import message
-from .style import ACCENT, set_role
-from .worker import Cancelled, Task
+from ..widgets.errors import message
+from ..widgets.style import ACCENT, set_role
+from ..mainwindow.worker import Cancelled, Task
 
 DEMO_PASSPHRASE = "demo1234"
 

@@ -15,11 +15,11 @@ from app.core.errors import AccessDenied, ValidationError
 from app.storage.keys import KeyFile
 from app.storage.store import KEYS_NAME, store_exists
 
-from .errors import message
+from ..widgets.errors import message
 from .first_run import PassphrasePair, restyle, section
 from .preferences import LANGUAGES
-from .style import set_role, wrapped
-from .worker import Task
+from ..widgets.style import set_role, wrapped
+from ..mainwindow.worker import Task
 
 
 def _form() -> QFormLayout:
@@ -421,7 +421,7 @@ class SettingsPage(QWidget):
         return frame
 
     def show_hand_sample(self) -> None:
-        from .hand_sample_dialog import HandSampleDialog
+        from ..forms.hand_sample_dialog import HandSampleDialog
         self.hand_dialog = HandSampleDialog(self.session, self)
         self.hand_dialog.saved.connect(lambda _record: self.load_hand_sample())
         self.hand_dialog.open()

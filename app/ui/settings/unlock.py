@@ -13,10 +13,10 @@ from app.core.errors import AccessDenied, ZhucunError
 from app.storage.keys import KeyFile
 from app.storage.store import KEYS_NAME, Store
 
-from .errors import message
+from ..widgets.errors import message
 from .first_run import PassphrasePair, RecoveryCodeView, restyle
-from .style import ACCENT, set_role
-from .worker import Task
+from ..widgets.style import ACCENT, set_role
+from ..mainwindow.worker import Task
 
 MAX_WAIT_S = 30
 

@@ -23,11 +23,11 @@ from app.services import sync, worklog
 from app.storage.schema import RECORD_TABLES
 from app.sync import client as county_client
 
-from .enum_labels import name_of, names_of
-from .errors import message, show_error
-from .style import WARN, card, set_role, thin_progress, wrapped
-from .table_model import RowsModel, list_table
-from .worker import Cancelled
+from ..widgets.enum_labels import name_of, names_of
+from ..widgets.errors import message, show_error
+from ..widgets.style import WARN, card, set_role, thin_progress, wrapped
+from ..widgets.table_model import RowsModel, list_table
+from ..mainwindow.worker import Cancelled
 
 # Household fields whose values are codes of a vocabulary: a conflict shows their names.
 ENUM_FIELDS = {"category": enums.HouseholdCategory, "monitoring_category": enums.MonitoringCategory,

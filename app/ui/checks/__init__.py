@@ -1,0 +1,1 @@
+"""The checks page: data-quality findings to review."""

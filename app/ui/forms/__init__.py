@@ -1,0 +1,1 @@
+"""Filling in a form, signing it, hand samples, and importing a form definition."""

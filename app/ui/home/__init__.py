@@ -1,0 +1,1 @@
+"""The home page: the month's work at a glance."""

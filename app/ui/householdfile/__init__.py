@@ -1,0 +1,1 @@
+"""One household's file: its members, incomes, cases, visits and forms."""

@@ -1,0 +1,1 @@
+"""The households list and the dialogs that add or change a household, member, income, case or visit."""

@@ -1,0 +1,1 @@
+"""Printing: the print dialogs, the system printer and the ledger export."""

@@ -1,0 +1,1 @@
+"""The prompts page: what is due and what to do next."""

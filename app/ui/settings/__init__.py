@@ -1,0 +1,1 @@
+"""Settings, preferences, first run and the unlock screen."""

@@ -1,0 +1,1 @@
+"""The sync page: sending parts to the county and taking its publications."""
