@@ -51,7 +51,7 @@ def _nearly_full(folder: Path) -> bool:
 
 
 def _disk_full(where) -> tuple[int, dict, str]:
-    from app.exitcodes import EXIT_REFUSED
+    from app.core.exitcodes import EXIT_REFUSED
     text = (f"磁盘已满，未完成，已保存的数据未丢失 (disk full: not done; nothing already saved was lost) — "
             f"{where}：请腾出空间后重试 (free some space and try again)")
     return EXIT_REFUSED, {"error": "disk_full", "file": str(where), "message": text}, text
@@ -60,7 +60,7 @@ def _disk_full(where) -> tuple[int, dict, str]:
 def explain(e: BaseException, args=None) -> tuple[int, dict, str]:
     """(exit status, JSON, sentence) for an error that is not the input's fault. `args` (the
     command line's) lets the sentence name the option a failing path came from."""
-    from app.exitcodes import EXIT_INVALID, EXIT_REFUSED
+    from app.core.exitcodes import EXIT_INVALID, EXIT_REFUSED
     from app.storage.connection import DatabaseError
     data_dir = Path(getattr(args, "data", None) or ".")
     if isinstance(e, OSError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import sys
 
+from app.cli.runtime import EXIT_INVALID, Commands, emit, open_store, table, today
 from app.core.errors import ValidationError
 
 
@@ -15,7 +16,6 @@ def _read_json(path: str, field: str, kind: str = "answers"):
 
 def _invalid(args, error) -> int:
     """Invalid answers: the list of violations as JSON on stdout, a summary on stderr, exit 3."""
-    from app.cli import EXIT_INVALID
     print(json.dumps([i.as_dict() for i in error.issues], ensure_ascii=False, indent=1))
     print(f"表单未通过校验 (form invalid): {len(error.issues)} 处问题", file=sys.stderr)
     for issue in error.issues[:20]:
@@ -24,56 +24,50 @@ def _invalid(args, error) -> int:
 
 
 def cmd_form_list(args):
-    from app.cli import _open, emit
-    from app.clitable import table
     from app.services import forms
-    with _open(args) as store:
+    with open_store(args) as store:
         rows = forms.list_forms(store, all_versions=args.all_versions)
     emit(args, rows, table(rows, [("id", "表单"), ("version", "版本"), ("title", "名称"), ("questions", "题数"),
                                   ("source", "来源")]))
 
 
 def cmd_form_import(args):
-    from app.cli import _open, emit
     from app.services import forms
-    with _open(args) as store:
+    with open_store(args) as store:
         result = forms.import_form(store, args.file)
     verb = "已导入 (imported)" if result["imported"] else "已存在，未改变 (already there, unchanged)"
     emit(args, result, f"{verb}: {result['id']} {result['version']} {result['title']}，{result['questions']} 题")
 
 
 def cmd_form_prefill(args):
-    from app.cli import _open, _today
     from app.services import forms, households
-    with _open(args) as store:
+    with open_store(args) as store:
         form = forms.get_form(store, args.form, args.version)
         hid = households.get_household(store, args.household)["id"] if args.household else None
-        answers = forms.prefill(store, form, hid, _today(args))
+        answers = forms.prefill(store, form, hid, today(args))
     print(json.dumps(answers, ensure_ascii=False, indent=1))
 
 
 def cmd_form_fill(args):
-    from app.cli import _open, _today, emit
     from app.services import forms
     answers = _read_json(args.answers, "--answers")
     if not isinstance(answers, dict):
         raise ValidationError("--answers", "a JSON object of question name to answer")
-    with _open(args) as store:
+    with open_store(args) as store:
         try:
             record = forms.fill(store, args.form, args.household, answers, version=args.version,
-                                filled_on=args.date, today=_today(args))
+                                filled_on=args.date, today=today(args))
         except forms.FormInvalid as e:
             return _invalid(args, e)
     emit(args, record, f"已保存表单，待签名 (form complete, to be signed): id={record['id']}")
 
 
 def cmd_form_amend(args):
-    from app.cli import _open, _today, emit
     from app.services import forms
     answers = _read_json(args.answers, "--answers")
-    with _open(args) as store:
+    with open_store(args) as store:
         try:
-            record = forms.amend(store, args.instance, answers, args.reason, today=_today(args))
+            record = forms.amend(store, args.instance, answers, args.reason, today=today(args))
         except forms.FormInvalid as e:
             return _invalid(args, e)
     emit(args, record, f"已保存更正版本，待签名 (amendment saved, to be signed): id={record['id']}")
@@ -90,21 +84,19 @@ def _signature_file(path: str | None, field: str, proxy_name=None, proxy_reason=
 
 
 def cmd_form_sign(args):
-    from app.cli import _open, _today, emit
     from app.services import forms
     signatures = {"investigator": _signature_file(args.investigator_strokes, "--investigator-strokes"),
                   "household": _signature_file(args.household_strokes, "--household-strokes",
                                                args.proxy_name, args.proxy_reason)}
-    with _open(args) as store:
+    with open_store(args) as store:
         record = forms.sign(store, args.instance, {k: v for k, v in signatures.items() if v is not None},
-                            today=_today(args))
+                            today=today(args))
     emit(args, record, f"已签名并锁定 (signed and locked): id={record['id']} 内容哈希 {record['content_hash'][:16]}…")
 
 
 def cmd_form_show(args):
-    from app.cli import _open, emit
     from app.services import forms
-    with _open(args) as store:
+    with open_store(args) as store:
         view = forms.instance_view(store, args.instance)
     for s in view["signatures"]:
         s["points"] = sum(len(k) for k in s["strokes"]["strokes"])
@@ -122,10 +114,8 @@ def cmd_form_show(args):
 
 
 def cmd_form_instances(args):
-    from app.cli import _open, emit
-    from app.clitable import table
     from app.services import forms, households
-    with _open(args) as store:
+    with open_store(args) as store:
         hid = households.get_household(store, args.household)["id"] if args.household else None
         rows = forms.list_instances(store, hid)
     emit(args, rows, table(rows, [("filled_on", "日期"), ("title", "表单"), ("head_name", "户主"),
@@ -133,9 +123,8 @@ def cmd_form_instances(args):
 
 
 def cmd_form_verify(args):
-    from app.cli import EXIT_INVALID, _open, emit
     from app.services import forms
-    with _open(args) as store:
+    with open_store(args) as store:
         result = forms.verify(store)
     lines = [f"已核验 {result['checked']} 份签名表单 (signed forms checked)，{result['failed']} 份不一致 (failed)"]
     for r in result["forms"]:
@@ -145,7 +134,8 @@ def cmd_form_verify(args):
     return 0 if result["ok"] else EXIT_INVALID
 
 
-def register(add, group) -> None:
+def register(commands: Commands) -> None:
+    add, group = commands.add, commands.group
     g = group("form", "survey forms: fill, sign, verify (表单)")
     p = add("list", cmd_form_list, "forms that can be filled", g)
     p.add_argument("--all-versions", action="store_true")

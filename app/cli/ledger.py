@@ -4,6 +4,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from app.cli.runtime import EXIT_INVALID, EXIT_OK, Commands, emit, open_store, today
+
 ROSTER_KINDS = ("roster", "户成员信息", "花名册")
 
 
@@ -40,14 +42,13 @@ def _describe(s: dict) -> list[str]:
 
 
 def cmd_import_ledger(args):
-    from app.cli import EXIT_INVALID, EXIT_OK, _open, _today, emit
     from app.services import ledger_import
     mapping = ledger_import.parse_mapping(args.map)
     report = Path(args.report) if args.report else None
-    with _open(args) as store:
+    with open_store(args) as store:
         if not args.preview and not args.yes and not args.json and sys.stdin.isatty():
             first = ledger_import.import_ledger(store, Path(args.file), mapping, report, preview=True,
-                                                today=_today(args))
+                                                today=today(args))
             print("\n".join(_describe(first.summary)))
             print(f"未导入 (rejected) {first.summary['rejected']} 行，见报告 (see the report)：{first.report}")
             if input("写入？(write?) [y/N] ").strip().lower() not in ("y", "yes", "是"):
@@ -55,7 +56,7 @@ def cmd_import_ledger(args):
                 return EXIT_OK
         try:
             result = ledger_import.import_ledger(store, Path(args.file), mapping, report, preview=args.preview,
-                                                 today=_today(args), progress=_Progress(args.json))
+                                                 today=today(args), progress=_Progress(args.json))
         except KeyboardInterrupt:
             print("\n已取消，未写入任何数据 (cancelled: nothing was written)", file=sys.stderr)
             return 130
@@ -76,12 +77,11 @@ def cmd_import_ledger(args):
 
 
 def cmd_export_ledger(args):
-    from app.cli import _open, _today, emit
     from app.core.errors import ValidationError
     out = Path(args.out)
     if args.kind in ROSTER_KINDS:
         from app.ledger.roster import write_roster
-        with _open(args) as store:
+        with open_store(args) as store:
             path, rows = write_roster(store, out)
         data = {"kind": "roster", "month": None, "path": str(path), "rows": rows}
     else:
@@ -89,13 +89,14 @@ def cmd_export_ledger(args):
         kind = parse_kind(args.kind)
         if not args.month:
             raise ValidationError("month", "required", f"month: {KINDS[kind]}须指定月份 --month YYYY-MM (required)")
-        with _open(args) as store:
-            result = export_ledger(store, kind, args.month, out, today=_today(args))
+        with open_store(args) as store:
+            result = export_ledger(store, kind, args.month, out, today=today(args))
         data = {"kind": result.kind, "month": result.month, "path": str(result.path), "rows": result.rows}
     emit(args, data, f"已导出 (exported) {data['rows']} 行 → {data['path']}")
 
 
-def register(add, group) -> None:
+def register(commands: Commands) -> None:
+    add = commands.add
     p = add("import-ledger", cmd_import_ledger,
             "import household/member ledgers (台账) exported from the national monitoring system (.xlsx/.xls/.ods)")
     p.add_argument("file")

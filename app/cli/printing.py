@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from app.cli.runtime import EXIT_INVALID, Commands, emit, open_store, today
+
 
 class _Progress:
     """`printed k/n` on standard error, one line rewritten; Ctrl+C cancels the job."""
@@ -30,13 +32,12 @@ def _summary(result, what: str) -> str:
 
 
 def cmd_print_handbook(args):
-    from app.cli import EXIT_INVALID, _open, _today, emit
     from app.services import printing
-    with _open(args) as store:
+    with open_store(args) as store:
         ids = printing.select_households(store, household_ids=args.household, all_households=args.all,
                                          category=args.category, group=args.group)
         result = printing.print_handbooks(store, ids, Path(args.out), per_household=args.per_household,
-                                          today=_today(args), report=_Progress(args.json))
+                                          today=today(args), report=_Progress(args.json))
     lines = [_summary(result, f"{result.households} 户帮扶手册 (handbooks)")]
     if result.skipped:
         lines.append(f"未打印 {len({u.household_id for u in result.skipped})} 户：有字符没有字体可以打印"
@@ -47,35 +48,31 @@ def cmd_print_handbook(args):
 
 
 def cmd_print_blank_form(args):
-    from app.cli import _open, _today, emit
     from app.services import printing
-    with _open(args) as store:
+    with open_store(args) as store:
         result = printing.print_blank_form(store, args.form_id, Path(args.out), version=args.version,
-                                           copies=args.copies, today=_today(args))
+                                           copies=args.copies, today=today(args))
     emit(args, result.as_dict(), _summary(result, f"空白表单 {args.form_id} (blank form)"))
 
 
 def cmd_print_month_report(args):
-    from app.cli import _open, _today, emit
     from app.services import printing
-    with _open(args) as store:
-        result = printing.print_month_report(store, args.month, Path(args.out), today=_today(args))
+    with open_store(args) as store:
+        result = printing.print_month_report(store, args.month, Path(args.out), today=today(args))
     emit(args, result.as_dict(), _summary(result, f"{args.month} 驻村工作月报 (monthly report)"))
 
 
 def cmd_print_notice(args):
-    from app.cli import _open, _today, emit
     from app.services import printing
-    with _open(args) as store:
-        result = printing.print_notice(store, args.month, Path(args.out), today=_today(args), days=args.days)
+    with open_store(args) as store:
+        result = printing.print_notice(store, args.month, Path(args.out), today=today(args), days=args.days)
     emit(args, result.as_dict(), _summary(result, f"{args.month} 公示 (public notice, {result.households} 户)"))
 
 
 def cmd_verify_print(args):
-    from app.cli import EXIT_INVALID, _open, _today, emit
     from app.services import printing
-    with _open(args) as store:
-        verdict = printing.verify_print(store, args.code, today=_today(args))
+    with open_store(args) as store:
+        verdict = printing.verify_print(store, args.code, today=today(args))
     text = verdict["message"]
     if verdict.get("printed_at"):
         text += f"\n  打印时间 (printed at) {verdict['printed_at']}"
@@ -85,7 +82,8 @@ def cmd_verify_print(args):
     return 0 if verdict["state"] == "current" else EXIT_INVALID
 
 
-def register(add, group) -> None:
+def register(commands: Commands) -> None:
+    add, group = commands.add, commands.group
     g = group("print", "print PDF documents: handbooks, blank forms, the monthly report, the public notice")
     p = add("handbook", cmd_print_handbook, "assistance handbooks (帮扶手册), one household or many", g)
     which = p.add_mutually_exclusive_group(required=True)

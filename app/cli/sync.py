@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from app.cli.runtime import EXIT_INVALID, EXIT_REFUSED, Commands, emit, fail, fields, open_store, table
 from app.core.errors import ValidationError
 
 ZH_STAGE = {"upload": "上传 (upload)", "publications": "接收县里发布 (publications)"}
@@ -32,18 +33,15 @@ class _Progress:
 def _failed(args, error, what: str = "同步未完成 (sync not finished)", code: int | None = None) -> int:
     """The county refused, could not be reached, or is not the county pinned: exit 2 (README),
     nothing local marked as sent. A receipt file that does not verify is invalid input (3)."""
-    from app.cli import EXIT_REFUSED, _fail
-    return _fail(args, EXIT_REFUSED if code is None else code, error.as_dict(), f"{what} — {error}")
+    return fail(args, EXIT_REFUSED if code is None else code, error.as_dict(), f"{what} — {error}")
 
 
 def _cancelled(args) -> int:
-    from app.cli import _fail
-    return _fail(args, 130, {"error": "cancelled", "message": "cancelled"},
+    return fail(args, 130, {"error": "cancelled", "message": "cancelled"},
                  "已取消 (cancelled)；已传的部分保留，下次同步会接着传 (what was sent stays sent; the next sync resumes)")
 
 
 def _status_text(st: dict) -> str:
-    from app.clitable import fields
     if not st["enrolled"]:
         head = "本机尚未登记到县服务器 (not enrolled): zhucun enroll --server URL --code CODE | --file FILE\n"
     else:
@@ -59,7 +57,6 @@ def _status_text(st: dict) -> str:
 
 # -- commands -------------------------------------------------------------------
 def cmd_enroll(args):
-    from app.cli import _open, emit
     from app.services import sync
     if bool(args.file) == bool(args.server or args.code):
         raise ValidationError("--file", "either --server and --code, or --file",
@@ -69,7 +66,7 @@ def cmd_enroll(args):
         missing = "--code" if args.server else "--server"
         raise ValidationError(missing, "required", f"{missing}: 联网登记需要 --server 和 --code (both are needed)")
     try:
-        with _open(args) as store:
+        with open_store(args) as store:
             if args.file:
                 result = sync.enroll_from_file(store, args.file, args.out)
             else:
@@ -85,11 +82,10 @@ def cmd_enroll(args):
 
 
 def cmd_sync(args):
-    from app.cli import _open, emit
     from app.services import sync
     progress = _Progress()
     try:
-        with _open(args) as store:
+        with open_store(args) as store:
             result = sync.sync(store, args.server, report=progress)
     except sync.SyncError as e:
         progress.end()
@@ -111,18 +107,15 @@ def cmd_sync(args):
 
 
 def cmd_sync_status(args):
-    from app.cli import _open, emit
     from app.services import sync
-    with _open(args) as store:
+    with open_store(args) as store:
         st = sync.status(store)
     emit(args, st, _status_text(st))
 
 
 def cmd_sync_rejected(args):
-    from app.cli import _open, emit
-    from app.clitable import table
     from app.services import sync
-    with _open(args) as store:
+    with open_store(args) as store:
         rows = sync.rejected(store, include_resolved=args.all)
     for r in rows:
         r["state"] = "已解决 (resolved)" if r["resolved_at"] else ("已改，待上传 (fixed, to send)" if r["fixed"]
@@ -134,10 +127,8 @@ def cmd_sync_rejected(args):
 
 
 def cmd_sync_conflicts(args):
-    from app.cli import _open, emit
-    from app.clitable import table
     from app.services import sync
-    with _open(args) as store:
+    with open_store(args) as store:
         if args.reviewed:
             sync.review_conflicts(store, args.reviewed)
         rows = sync.conflicts(store, include_reviewed=args.all)
@@ -150,9 +141,8 @@ def cmd_sync_conflicts(args):
 
 
 def cmd_batch_export(args):
-    from app.cli import _open, emit
     from app.services import sync
-    with _open(args) as store:
+    with open_store(args) as store:
         result = sync.export_batch(store, args.out)
     if result is None:
         emit(args, {"batch_id": None, "file": None, "records": 0}, "没有待上传的更改 (nothing to send)")
@@ -163,13 +153,11 @@ def cmd_batch_export(args):
 
 
 def cmd_batch_import_receipt(args):
-    from app.cli import _open, emit
     from app.services import sync
     try:
-        with _open(args) as store:
+        with open_store(args) as store:
             result = sync.import_receipt(store, args.file)
     except sync.SyncError as e:
-        from app.cli import EXIT_INVALID
         return _failed(args, e, f"回执未采用 (receipt not applied: {args.file})", EXIT_INVALID)
     text = (f"回执已核验并采用 (receipt verified and applied): 接受 {result['accepted']} (accepted)，"
             f"拒收 {result['rejected']} (rejected)；采用县里发布 {result['pulled']} 项 (publications applied)，"
@@ -181,7 +169,8 @@ def cmd_batch_import_receipt(args):
     emit(args, result, text)
 
 
-def register(add, group) -> None:
+def register(commands: Commands) -> None:
+    add, group = commands.add, commands.group
     p = add("enroll", cmd_enroll, "enroll this device with the county server (一次性登记码 or the USB file)")
     p.add_argument("--server", help="the county server's URL")
     p.add_argument("--code", help="the one-time code XXXX-XXXX-XXXX")

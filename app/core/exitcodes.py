@@ -1,2 +1,3 @@
-"""Exit status of every command, as the README documents it: done, refused, invalid input."""
+"""Exit status of every command, the device's and the county's, as the README documents it:
+done, refused, invalid input."""
 EXIT_OK, EXIT_REFUSED, EXIT_INVALID = 0, 2, 3

@@ -1,4 +1,5 @@
-"""Plain-text tables for the terminal, aligned for Chinese (wide) characters."""
+"""Plain-text tables for the terminal and column widths for spreadsheets, aligned for Chinese
+(wide) characters."""
 from __future__ import annotations
 
 import unicodedata

@@ -20,7 +20,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from app.clitable import width as display_width  # CJK and full-width characters count 2
+from app.core.texttable import width as display_width  # CJK and full-width characters count 2
 from app.storage.files import atomic_file
 
 KINDS = ("text", "date", "money", "int", "datetime")

@@ -1,0 +1,96 @@
+"""What every command of `zhucun` uses: the store opened with the passphrase, the day taken as
+today, output as JSON or as text, failures as a sentence and an exit status, tables aligned for
+Chinese, and `Commands`, where each command group declares its commands and options.
+
+Exit status: 0 ok, 2 refused (wrong passphrase, no store, store busy), 3 invalid input (the
+message names the field and the rule).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from app.core import clock
+from app.core.errors import ValidationError
+from app.core.exitcodes import EXIT_INVALID, EXIT_OK, EXIT_REFUSED
+from app.core.terminal import Parser, Secrets
+from app.core.texttable import fields, table
+
+__all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_REFUSED", "Commands", "Parser", "Secrets", "default_data_dir",
+           "emit", "fail", "fields", "given", "open_store", "sets", "table", "today"]
+
+
+def default_data_dir() -> Path:
+    from app.storage.location import default_data_dir as where  # %APPDATA%\Zhucun on Windows
+    return where()
+
+
+def open_store(args):
+    """The store of --data, unlocked by --user's passphrase (asked, or read from standard input)."""
+    from app.storage.store import Store
+    return Store.open(args.data, Secrets(args.passphrase_stdin).ask("密码 (passphrase): "), args.user)
+
+
+def today(args) -> date:
+    """--today when the command has it and it is given, else the clock's today."""
+    return date.fromisoformat(args.today) if getattr(args, "today", None) else clock.today()
+
+
+# -- output ------------------------------------------------------------------
+def emit(args, data, text: str | None = None) -> None:
+    """`data` as JSON with --json (or when there is no text), else `text`."""
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=1, default=str))
+    elif text is not None:
+        print(text)
+    else:
+        print(json.dumps(data, ensure_ascii=False, indent=1, default=str))
+
+
+def fail(args, code: int, data: dict, text: str) -> int:
+    """A command that did not do its work: `data` as JSON on stdout with --json, the sentence on
+    stderr; returns the exit status `code`."""
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False))
+    print(text, file=sys.stderr)
+    return code
+
+
+# -- options shared by several commands -----------------------------------------
+def sets(pairs: list[str] | None) -> dict:
+    """The --set FIELD=VALUE options as a dict (dashes in FIELD become underscores)."""
+    out = {}
+    for pair in pairs or []:
+        if "=" not in pair:
+            raise ValidationError("--set", "FIELD=VALUE", f"--set: '{pair}' 应为 字段=值 (expected FIELD=VALUE)")
+        key, value = pair.split("=", 1)
+        out[key.strip().replace("-", "_")] = value
+    return out
+
+
+def given(args, names: list[str]) -> dict:
+    """The options among `names` that were given on the command line."""
+    return {n: getattr(args, n) for n in names if getattr(args, n, None) is not None}
+
+
+# -- declaring commands ------------------------------------------------------------
+class Commands:
+    """The commands of `zhucun`, as each group module's `register` declares them: `add` a command
+    with its handler, or a `group` of commands under one name. Every command takes the common
+    options (--data, --passphrase-stdin, --json, --user)."""
+
+    def __init__(self, sub, common: argparse.ArgumentParser):
+        self.sub = sub
+        self.common = common
+
+    def add(self, name: str, func, help_text: str, parent=None) -> argparse.ArgumentParser:
+        p = (parent or self.sub).add_parser(name, parents=[self.common], help=help_text, description=help_text)
+        p.set_defaults(func=func)
+        return p
+
+    def group(self, name: str, help_text: str):
+        p = self.sub.add_parser(name, help=help_text, description=help_text)
+        return p.add_subparsers(dest="action", metavar="ACTION", required=True)
