@@ -20,7 +20,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from app.core import canonical
-from app.services.forms import signed_content
+from app.core.forms.signed import signed_content
 from app.storage.audit import ENTRY_FIELDS, GENESIS, entry_hash, record_hash
 from app.storage.records import utc_now
 from app.storage.schema import RECORD_TABLES

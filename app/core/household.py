@@ -80,7 +80,9 @@ def parse_month(value, field: str = "month") -> str:
     return text
 
 
-def _text(value, field: str, required: bool = False, max_len: int = 200) -> str | None:
+def parse_text(value, field: str, required: bool = False, max_len: int = 200) -> str | None:
+    """Free text of a field, stripped; None when empty (refused when `required`), refused
+    beyond `max_len` characters."""
     text = "" if value is None else str(value).strip()
     if not text:
         if required:
@@ -91,7 +93,8 @@ def _text(value, field: str, required: bool = False, max_len: int = 200) -> str 
     return text
 
 
-def _enum_list(value, enum, field: str, max_items: int | None = None) -> list[str]:
+def parse_enum_list(value, enum, field: str, max_items: int | None = None) -> list[str]:
+    """The codes of a list of `enum` values, from a list or from text separated by commas or 、."""
     if value is None or value == "":
         items = []
     elif isinstance(value, str):
@@ -146,27 +149,27 @@ def clean_household(data: dict, partial: bool = False, *, by_case: bool = False)
         if key in CASE_OWNED and not by_case:
             raise refuse_case_owned(key)
         if key == "head_name":
-            out[key] = _text(value, key, required=True, max_len=40)
+            out[key] = parse_text(value, key, required=True, max_len=40)
         elif key == "province":
-            out[key] = parse_province(value, key) if _text(value, key) else None
+            out[key] = parse_province(value, key) if parse_text(value, key) else None
         elif key in HOUSEHOLD_TEXT:
-            out[key] = _text(value, key, max_len=HOUSEHOLD_TEXT[key])
+            out[key] = parse_text(value, key, max_len=HOUSEHOLD_TEXT[key])
         elif key == "phone":
-            out[key] = normalize_phone(value, key) if _text(value, key) else None
+            out[key] = normalize_phone(value, key) if parse_text(value, key) else None
         elif key == "category":
             out[key] = HouseholdCategory.parse(value, key).value
         elif key == "monitoring_category":
-            out[key] = MonitoringCategory.parse(value, key).value if _text(value, key) else None
+            out[key] = MonitoringCategory.parse(value, key).value if parse_text(value, key) else None
         elif key == "monitoring_since":
-            out[key] = parse_month(value, key) if _text(value, key) else None
+            out[key] = parse_month(value, key) if parse_text(value, key) else None
         elif key == "residence":
             out[key] = Residence.parse(value, key).value
         elif key == "flags":
-            out[key] = _enum_list(value, HouseholdFlag, key)
+            out[key] = parse_enum_list(value, HouseholdFlag, key)
         elif key == "risk_types":
-            out[key] = _enum_list(value, RiskType, key, MAX_RISK_TYPES)
+            out[key] = parse_enum_list(value, RiskType, key, MAX_RISK_TYPES)
         elif key == "housing_grade":
-            out[key] = HousingGrade.parse(value, key).value if _text(value, key) else None
+            out[key] = HousingGrade.parse(value, key).value if parse_text(value, key) else None
         elif key in HOUSEHOLD_BOOL:
             out[key] = parse_bool(value, key)
         elif key == "details":
@@ -223,19 +226,19 @@ def clean_member(data: dict, partial: bool = False, today: date | None = None) -
     confirmed = parse_bool(data.pop("confirm_birth_year", False) or False, "confirm_birth_year")
     for key, value in data.items():
         if key == "name":
-            out[key] = _text(value, key, required=True, max_len=40)
+            out[key] = parse_text(value, key, required=True, max_len=40)
         elif key in MEMBER_TEXT:
-            out[key] = _text(value, key, max_len=MEMBER_TEXT[key])
+            out[key] = parse_text(value, key, max_len=MEMBER_TEXT[key])
         elif key in MEMBER_ENUMS:
-            out[key] = MEMBER_ENUMS[key].parse(value, key).value if _text(value, key) else None
+            out[key] = MEMBER_ENUMS[key].parse(value, key).value if parse_text(value, key) else None
         elif key in MEMBER_BOOL:
             out[key] = parse_bool(value, key)
         elif key == "id_number":
-            out[key] = _text(value, key)
+            out[key] = parse_text(value, key)
         elif key == "birth_date":
             out[key] = parse_date(value, key, today or clock.today())
         elif key == "phone":
-            out[key] = normalize_phone(value, key) if _text(value, key) else None
+            out[key] = normalize_phone(value, key) if parse_text(value, key) else None
         elif key == "disability_grade":
             out[key] = parse_int(value, key, 1, 4)
         elif key == "work_months":

@@ -270,7 +270,7 @@ def _attendance(store: Store, month: str, start: date, end: date, as_of: date):
     required = worklog.MIN_DAYS_IN_VILLAGE
     month_text = reporting.month_zh(month)
     out = [[p["person"], month_text, p["days"], required, "是" if p["days"] >= required else "否", p["note"]]
-           for p in reporting._attendance(store, month, end)["people"]]
+           for p in reporting.month_attendance(store, month, end)["people"]]
     return ATTENDANCE_COLUMNS, out
 
 

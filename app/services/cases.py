@@ -33,7 +33,8 @@ def _event(kind: str, on, by: str, data: dict, today: date) -> CaseEvent:
     return CaseEvent(kind=kind, on=date.fromisoformat(day), by=by, data=data)
 
 
-def _events(store: Store, case_id: str) -> list[CaseEvent]:
+def case_events(store: Store, case_id: str) -> list[CaseEvent]:
+    """The case's live events, in the order they happened."""
     rows = store.query("SELECT kind, on_date, by_person, data FROM case_events WHERE case_id = ? AND deleted = 0"
                        " ORDER BY on_date, created_at", [case_id])
     return [CaseEvent.from_dict({"kind": r["kind"], "on": r["on_date"], "by": r["by_person"],
@@ -118,7 +119,7 @@ def record_step(store: Store, case_id: str, kind: str, on, by: str, data: dict, 
     today = today or clock.today()
     with store.transaction():
         case = store.records.require("cases", case_id)
-        before = replay(_events(store, case_id))
+        before = replay(case_events(store, case_id))
         if kind == "eliminate" and before.state is CaseState.HELPING:
             day = parse_date(on, "date", today)
             if day:
@@ -149,7 +150,7 @@ def _save_event(store: Store, case_id: str, household_id: str, event: CaseEvent)
 def case_view(store: Store, case_id: str, today: date | None = None) -> dict:
     today = today or clock.today()
     case = store.records.require("cases", case_id)
-    status = replay(_events(store, case_id))
+    status = replay(case_events(store, case_id))
     household = store.records.get("households", case["household_id"], include_deleted=True)
     return {**case, "head_name": household["head_name"], "state_zh": CaseState(case["state"]).zh,
             "events": [e.to_dict() for e in status.events],

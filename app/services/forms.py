@@ -25,6 +25,7 @@ from app.core import canonical, signature
 from app.core.errors import NotFound, StateError, ValidationError
 from app.core.forms.definition import FormDef, load_file, load_rows
 from app.core.forms.engine import Issue, evaluate, initial_answers
+from app.core.forms.signed import signed_content
 from app.core.household import MEMBER_BOOL, parse_date
 from app.core.income import IncomeItems, parse_yuan, plain_yuan
 from app.storage.records import new_id, utc_now
@@ -394,21 +395,6 @@ def _head_name(store: Store, household_id: str | None) -> str | None:
         return None
     row = store.records.get("households", household_id)
     return row["head_name"] if row else None
-
-
-def signed_content(inst: dict, signature_rows: list[dict], signed_at: str, signed_by: str) -> bytes:
-    """What the investigator's key signs: the answers and who filled them, and each signature
-    by the hash of its image and of its strokes with their timing (the same-hand check reads
-    the timing, so it must not change unseen either)."""
-    sigs = sorted(({"role": s["role"], "signer_name": s["signer_name"], "proxy": bool(s["proxy"]),
-                    "proxy_reason": s.get("proxy_reason"), "image_hash": s["image_hash"],
-                    "strokes_hash": hashlib.sha256(canonical.encode(s["strokes"])).hexdigest()}
-                   for s in signature_rows), key=lambda s: s["role"])
-    return canonical.encode({
-        "instance": inst["id"], "form": inst["form_id"], "version": inst["form_version"],
-        "household": inst["household_id"], "answers": inst["answers"], "investigator": inst["investigator"],
-        "filled_on": inst["filled_on"], "supersedes": inst["supersedes"], "amend_reason": inst["amend_reason"],
-        "signatures": sigs, "signed_at": signed_at, "signed_by": signed_by})
 
 
 # -- the household file takes what a signed form says ----------------------

@@ -14,7 +14,9 @@ SUMMARY_COLUMNS = ("id", "head_name", "category", "monitoring_category", "reside
                    "number", "phone", "village", "pairing_cadre", "risk_eliminated", "updated_at")
 
 
-def _reindex(store: Store, household_id: str) -> None:
+def reindex(store: Store, household_id: str) -> None:
+    """Bring the household's search entry up to date with its file and members (removed if
+    the household is gone)."""
     household = store.records.get("households", household_id)
     if household is None:
         search.index_household(store.conn, household_id, None)
@@ -40,7 +42,7 @@ def add_household(store: Store, data: dict) -> dict:
     fields = clean_household(data)
     with store.transaction():
         household = store.records.insert("households", fields)
-        _reindex(store, household["id"])
+        reindex(store, household["id"])
     return household
 
 
@@ -51,14 +53,14 @@ def update_household(store: Store, household_id: str, data: dict) -> dict:
         check_household({**old, **fields})
         check_category_change(old["category"], fields.get("category"))
         household = store.records.update("households", household_id, fields)
-        _reindex(store, household_id)
+        reindex(store, household_id)
     return household
 
 
 def delete_household(store: Store, household_id: str, reason: str) -> dict:
     with store.transaction():
         record = store.records.delete("households", household_id, reason)
-        _reindex(store, household_id)
+        reindex(store, household_id)
     return record
 
 
@@ -72,7 +74,7 @@ def add_member(store: Store, household_id: str, data: dict, today: date | None =
         member = store.records.insert("members", {"household_id": household_id, **fields})
         if fields["relation"] == Relation.HEAD.value and household["head_name"] != fields["name"]:
             store.records.update("households", household_id, {"head_name": fields["name"]})
-        _reindex(store, household_id)
+        reindex(store, household_id)
     return member
 
 
@@ -101,14 +103,14 @@ def update_member(store: Store, member_id: str, data: dict, today: date | None =
             household = store.records.require("households", old["household_id"])
             if household["head_name"] != member["name"]:
                 store.records.update("households", household["id"], {"head_name": member["name"]})
-        _reindex(store, old["household_id"])
+        reindex(store, old["household_id"])
     return member
 
 
 def delete_member(store: Store, member_id: str, reason: str) -> dict:
     with store.transaction():
         record = store.records.delete("members", member_id, reason)
-        _reindex(store, record["household_id"])
+        reindex(store, record["household_id"])
     return record
 
 
@@ -122,13 +124,14 @@ def members(store: Store, household_id: str) -> list[dict]:
 def get_household(store: Store, household_id: str) -> dict:
     household = store.records.get("households", household_id)
     if household is None:
-        household = _by_number(store, household_id)
+        household = by_number(store, household_id)
     if household is None:
         raise NotFound(f"no household {household_id}")
     return household
 
 
-def _by_number(store: Store, number: str) -> dict | None:
+def by_number(store: Store, number: str) -> dict | None:
+    """The live household with this 户编号, or None."""
     row = store.conn.execute("SELECT id FROM households WHERE number = ? AND deleted = 0", [number]).fetchone()
     return store.records.get("households", row[0]) if row else None
 

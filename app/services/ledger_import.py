@@ -29,7 +29,7 @@ from app.core.household import (LEDGER_ELIMINATED, check_category_change, check_
                                 clean_household, clean_member, parse_bool)
 from app.ledger.headers import IGNORE, TARGETS, canonical_value, disability_grade, normalize_header, parse_target
 from app.ledger.read import Ledger, Sheet, cell_text, read_ledger
-from app.services.households import _reindex
+from app.services.households import reindex
 from app.storage.store import Store
 
 MAPPING_KEY = "ledger_header_map"
@@ -507,7 +507,7 @@ def apply_import(store: Store, plan: Plan, progress=None, cancel=None) -> None:
                 elif m.changes:
                     store.records.update("members", m.member_id, {k: v[1] for k, v in m.changes.items()})
             if h.household_id is None or h.fields or any(m.member_id is None or m.changes for m in h.members):
-                _reindex(store, household_id)
+                reindex(store, household_id)
             if cancel is not None and cancel():
                 raise KeyboardInterrupt
             if progress is not None and (i % 50 == 49 or i == total - 1):

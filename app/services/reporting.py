@@ -104,7 +104,7 @@ def month_summary(store: Store, month: str, today: date | None = None) -> dict:
                               f"month: {month} 尚未开始 (the month has not begun)")
     as_of = min(end, today)
     place = village_place(store)
-    attendance = _attendance(store, month, end)
+    attendance = month_attendance(store, month, end)
     team, leader = _team(store, attendance["people"])
     visits_made, risky = _visits(store, start, end)
     summary = {
@@ -249,7 +249,7 @@ def _deadlines(store: Store, start: date, end: date, as_of: date) -> list[dict]:
     month_first, month_last = start.isoformat(), end.isoformat()
     for c in store.query("SELECT c.id, h.head_name, h.group_name FROM cases c JOIN households h"
                          " ON h.id = c.household_id AND h.deleted = 0 WHERE c.deleted = 0 ORDER BY c.clue_date"):
-        events = [e for e in cases._events(store, c["id"]) if e.on <= as_of]
+        events = [e for e in cases.case_events(store, c["id"]) if e.on <= as_of]
         if not events:
             continue
         status = replay(events)
@@ -281,7 +281,7 @@ def _deadlines(store: Store, start: date, end: date, as_of: date) -> list[dict]:
     return out
 
 
-def _attendance(store: Store, month: str, end: date) -> dict:
+def month_attendance(store: Store, month: str, end: date) -> dict:
     people = []
     for r in worklog.attendance_for_month(store, month):
         note = _CHECKIN.sub("", r["note"] or "").strip(" ,，;；、")

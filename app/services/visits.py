@@ -7,7 +7,7 @@ from datetime import date
 from app.core import clock
 from app.core.enums import RiskType, VisitMode
 from app.core.errors import StateError, ValidationError
-from app.core.household import _enum_list, _text, parse_date
+from app.core.household import parse_date, parse_enum_list, parse_text
 from app.storage.store import Store
 
 
@@ -15,11 +15,11 @@ def clean_visit(data: dict, today: date) -> dict:
     out = {
         "visit_date": parse_date(data.get("visit_date") or data.get("date"), "date", today),
         "mode": VisitMode.parse(data.get("mode") or "", "mode").value,
-        "visitor": _text(data.get("visitor"), "visitor", required=True, max_len=40),
-        "met_person": _text(data.get("met_person"), "met_person", max_len=40),
-        "findings": _text(data.get("findings") or data.get("note"), "note", required=True, max_len=4000),
-        "risks_seen": _enum_list(data.get("risks_seen"), RiskType, "risks_seen"),
-        "followups": _text(data.get("followups"), "followups", max_len=2000),
+        "visitor": parse_text(data.get("visitor"), "visitor", required=True, max_len=40),
+        "met_person": parse_text(data.get("met_person"), "met_person", max_len=40),
+        "findings": parse_text(data.get("findings") or data.get("note"), "note", required=True, max_len=4000),
+        "risks_seen": parse_enum_list(data.get("risks_seen"), RiskType, "risks_seen"),
+        "followups": parse_text(data.get("followups"), "followups", max_len=2000),
     }
     if not out["visit_date"]:
         raise ValidationError("date", "required", "date: 走访日期必填 (required)")
@@ -39,7 +39,7 @@ def add_visit(store: Store, household_id: str, data: dict, today: date | None = 
 
 def correct_visit(store: Store, visit_id: str, data: dict, reason: str, today: date | None = None) -> dict:
     """A new visit that supersedes `visit_id`; unchanged fields are carried over."""
-    reason = _text(reason, "reason", required=True, max_len=500)
+    reason = parse_text(reason, "reason", required=True, max_len=500)
     with store.transaction():
         old = store.records.require("visits", visit_id)
         if store.conn.execute("SELECT 1 FROM visits WHERE supersedes = ? AND deleted = 0", [visit_id]).fetchone():

@@ -6,7 +6,7 @@ from datetime import date
 
 from app.core import clock
 from app.core.errors import StateError, ValidationError
-from app.core.household import _text, parse_date, parse_int, parse_month
+from app.core.household import parse_date, parse_int, parse_month, parse_text
 from app.storage.store import Store
 
 MIN_DAYS_IN_VILLAGE = 20  # 003 #22: at least 20 days a month in the village
@@ -17,7 +17,7 @@ def add_prompt(store: Store, month: str, title: str | None = None, tasks: list[d
                issued_by: str | None = None, source: str = "team") -> dict:
     month = parse_month(month)
     y, m = month.split("-")
-    title = _text(title, "title", max_len=200) or f"{y}年{int(m)}月驻村工作提示"
+    title = parse_text(title, "title", max_len=200) or f"{y}年{int(m)}月驻村工作提示"
     with store.transaction():
         prompt = store.records.insert("prompts", {"month": month, "title": title, "issued_by": issued_by,
                                                   "source": source})
@@ -27,11 +27,11 @@ def add_prompt(store: Store, month: str, title: str | None = None, tasks: list[d
 
 def add_task(store: Store, prompt_id: str, task: dict) -> dict:
     fields = {"prompt_id": prompt_id,
-              "title": _text(task.get("title"), "title", required=True, max_len=300),
+              "title": parse_text(task.get("title"), "title", required=True, max_len=300),
               "due_date": parse_date(task.get("due_date"), "due_date"),
               "done_on": parse_date(task.get("done_on"), "done_on"),
-              "done_by": _text(task.get("done_by"), "done_by", max_len=40),
-              "note": _text(task.get("note"), "note", max_len=2000)}
+              "done_by": parse_text(task.get("done_by"), "done_by", max_len=40),
+              "note": parse_text(task.get("note"), "note", max_len=2000)}
     with store.transaction():
         store.records.require("prompts", prompt_id)
         return store.records.insert("prompt_tasks", fields)
@@ -47,7 +47,7 @@ def complete_task(store: Store, task_id: str, done_on=None, note: str | None = N
         return store.records.update("prompt_tasks", task_id, {
             "done_on": parse_date(done_on or today, "done_on", today),
             "done_by": done_by or (store.user["name"] if store.user else None),
-            "note": _text(note, "note", max_len=2000) or task["note"]})
+            "note": parse_text(note, "note", max_len=2000) or task["note"]})
 
 
 def prompts_for_month(store: Store, month: str, today: date | None = None) -> list[dict]:
@@ -66,7 +66,7 @@ def prompts_for_month(store: Store, month: str, today: date | None = None) -> li
 
 # -- attendance ----------------------------------------------------------
 def set_attendance(store: Store, person: str, month: str, days, note: str | None = None) -> dict:
-    person = _text(person, "person", required=True, max_len=40)
+    person = parse_text(person, "person", required=True, max_len=40)
     month = parse_month(month)
     y, m = map(int, month.split("-"))
     last = (date(y + m // 12, m % 12 + 1, 1) - date(y, m, 1)).days
@@ -94,7 +94,7 @@ def add_problem_list(store: Store, title: str, items: list[dict] | None = None, 
                      created_on=None) -> dict:
     with store.transaction():
         plist = store.records.insert("problem_lists", {
-            "title": _text(title, "title", required=True, max_len=200), "source": source,
+            "title": parse_text(title, "title", required=True, max_len=200), "source": source,
             "created_on": parse_date(created_on or clock.today(), "created_on")})
         plist["items"] = [add_problem(store, plist["id"], item) for item in items or []]
     return plist
@@ -115,9 +115,9 @@ def add_problem(store: Store, list_id: str, item: dict) -> dict:
                                   f"(the deadline is before the list was made)")
         return store.records.insert("problem_items", {
             "list_id": list_id, "household_id": item.get("household_id"),
-            "description": _text(item.get("description"), "description", required=True, max_len=2000),
-            "measure": _text(item.get("measure"), "measure", max_len=2000),
-            "responsible": _text(item.get("responsible"), "responsible", max_len=40),
+            "description": parse_text(item.get("description"), "description", required=True, max_len=2000),
+            "measure": parse_text(item.get("measure"), "measure", max_len=2000),
+            "responsible": parse_text(item.get("responsible"), "responsible", max_len=40),
             "deadline": deadline,
             "closed_on": parse_date(item.get("closed_on"), "closed_on"),
             "closed_by": item.get("closed_by"), "note": item.get("note")})
@@ -142,7 +142,7 @@ def overdue_problems(store: Store, today: date | None = None) -> list[dict]:
 def close_problem(store: Store, item_id: str, note: str, closed_on=None, today: date | None = None) -> dict:
     """销号: an item closes with a note saying how it was fixed."""
     today = today or clock.today()
-    note = _text(note, "note", required=True, max_len=2000)
+    note = parse_text(note, "note", required=True, max_len=2000)
     with store.transaction():
         item = store.records.require("problem_items", item_id)
         if item["closed_on"]:

@@ -187,7 +187,7 @@ def test_a_form_signed_with_a_key_that_is_not_the_users_is_rejected(engine, coun
     h = device.household()
     form = signed_form(device.store, h["id"])
     body = device.body()
-    from app.services.forms import signed_content
+    from app.core.forms.signed import signed_content
     forger = Ed25519PrivateKey.generate()
     sigs = [r["data"] for r in body["records"] if r["tbl"] == "form_signatures"]
     for r in body["records"]:

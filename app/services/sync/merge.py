@@ -96,7 +96,7 @@ def merge_roster(store: Store, data: dict) -> int:
             found += 1
     if county_wins:
         store.records.update("households", hid, county_wins)
-        households._reindex(store, hid)
+        households.reindex(store, hid)
         seq = store.audit.head_seq
         for field in county_wins:
             store.conn.execute("INSERT OR REPLACE INTO sync_field_clocks VALUES ('households', ?, ?, ?, ?)",

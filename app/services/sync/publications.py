@@ -98,7 +98,7 @@ def _problem_item(store: Store, item: dict) -> dict:
     household = store.records.get("households", hid) if hid else None
     number = item.get("household_number")
     if household is None and number:
-        household = households._by_number(store, str(number))
+        household = households.by_number(store, str(number))
     out = {"description": item.get("description"), "household_id": household["id"] if household else None}
     # 整改措施、责任人、时限 as the county's list gives them (003 §四).
     out.update({k: item[k] for k in ("measure", "responsible", "deadline") if item.get(k)})
