@@ -185,9 +185,16 @@ def cmd_serve(args):
         print(f"已建立县服务器数据库 (county initialised): {out['county_name']}, {_url(args)}", file=sys.stderr)
     if args.ssl_certfile:
         county.set_certificate(engine, county.cert_fingerprint(args.ssl_certfile))
-    app = create_app(_url(args))
-    uvicorn.run(app, host=args.host, port=args.port, ssl_certfile=args.ssl_certfile,
-                ssl_keyfile=args.ssl_keyfile, log_level=args.log_level, proxy_headers=False)
+    options = {"ssl_certfile": args.ssl_certfile, "ssl_keyfile": args.ssl_keyfile, "log_level": args.log_level,
+               "proxy_headers": False}
+    if args.workers > 1:
+        from . import workers
+        if not workers.supported():
+            raise ValidationError("--workers", "POSIX", "--workers: 多进程仅在 Linux 上 (several workers need Linux)")
+        engine.dispose()  # each worker makes its own connections
+        url = _url(args)
+        return workers.serve(lambda: create_app(url), args.workers, args.host, args.port, **options)
+    uvicorn.run(create_app(_url(args)), host=args.host, port=args.port, **options)
 
 
 def cmd_enroll(args):
@@ -422,6 +429,12 @@ def cmd_user_disable(args):
 
 
 # -- the parser ----------------------------------------------------------------------------------
+def _workers(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 64:
+        raise argparse.ArgumentTypeError("--workers: 1 到 64 之间的整数 (a whole number from 1 to 64)")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = Parser(add_help=False)
     common.add_argument("--db", help="database URL: sqlite:///FILE (default: county.db in the user data"
@@ -446,6 +459,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("serve", cmd_serve, "run the HTTP API")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--workers", type=_workers, default=1,
+                   help="processes answering requests (default 1; with PostgreSQL, about one per core)")
     p.add_argument("--ssl-certfile")
     p.add_argument("--ssl-keyfile")
     p.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])

@@ -14,14 +14,18 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from dataclasses import dataclass
+from typing import Any
 
 from cryptography.exceptions import InvalidSignature
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 
 from app.core import canonical
 from app.core.forms.signed import signed_content
-from app.storage.audit import ENTRY_FIELDS, GENESIS, entry_hash, record_hash
+from app.storage.audit import ENTRY_FIELDS, GENESIS, entry_hash, hash_and_text
 from app.storage.records import utc_now
 from app.storage.schema import RECORD_TABLES
 from app.sync import envelope
@@ -53,15 +57,35 @@ def ingest(bind: Engine | Connection, envelope_bytes: bytes, *, sender_device_id
 
     `sender_device_id`: the device that sent it (over HTTP: the authenticated one); `batch_id`:
     the id it was sent under. A batch already ingested with the same content answers its
-    receipt again, marked duplicate."""
+    receipt again, marked duplicate.
+
+    Given an engine, the batch is opened and checked on a reading connection, outside any lock,
+    and written in a short transaction that locks only the sending device's chain head and the
+    records it writes, so several workers ingest several devices' batches at once."""
     if isinstance(bind, Engine):
-        with bind.begin() as conn:
-            return _ingest(conn, envelope_bytes, sender_device_id, now, batch_id)
+        for attempt in range(_RETRIES):
+            with db.reading(bind) as conn:
+                seen = _verify(conn, envelope_bytes, sender_device_id, batch_id)
+            if isinstance(seen, dict):
+                return seen
+            try:
+                with bind.begin() as conn:
+                    return _write(conn, seen, now or utc_now())
+            except DBAPIError as e:  # two batches writing the same records in another order
+                if attempt + 1 == _RETRIES or not _deadlock(e):
+                    raise
     if bind.in_transaction():
         with bind.begin_nested():
             return _ingest(bind, envelope_bytes, sender_device_id, now, batch_id)
     with bind.begin():
         return _ingest(bind, envelope_bytes, sender_device_id, now, batch_id)
+
+
+_RETRIES = 5
+
+
+def _deadlock(e: DBAPIError) -> bool:
+    return getattr(e.orig, "sqlstate", None) in ("40P01", "40001")
 
 
 def duplicate_receipt(stored: str, key) -> dict:
@@ -70,8 +94,30 @@ def duplicate_receipt(stored: str, key) -> dict:
     return envelope.sign_document(body, key)
 
 
+@dataclass
+class _Checked:
+    """A batch opened and checked against the device's chain head `device` held when it was read."""
+    data: bytes
+    header: Any
+    digest: str
+    county: Any
+    device: dict
+    known: dict | None
+    entries: list[dict]
+    verdicts: list[tuple[Any, str | None]]
+    by_record: dict[tuple[str, str], list[dict]]
+    texts: dict[tuple[str, str], str]     # each accepted record's canonical text, made once
+    sender: str | None
+    expected_id: str | None
+
+
 def _ingest(conn: Connection, data: bytes, sender: str | None, now: str | None, expected_id: str | None) -> dict:
-    now = now or utc_now()
+    seen = _verify(conn, data, sender, expected_id)
+    return seen if isinstance(seen, dict) else _write(conn, seen, now or utc_now())
+
+
+def _verify(conn: Connection, data: bytes, sender: str | None, expected_id: str | None) -> _Checked | dict:
+    """Open and check the batch (reads only); a dict: the receipt of a batch already ingested."""
     try:
         header = envelope.read_header(data)
     except envelope.EnvelopeError as e:
@@ -82,19 +128,19 @@ def _ingest(conn: Connection, data: bytes, sender: str | None, now: str | None, 
         raise Refused(f"the envelope is batch {header.batch_id}, sent as {expected_id}")
     if sender is not None and header.device_id != sender:
         raise Refused(f"sealed by device {header.device_id}, sent by device {sender}")
-    county_row = db.lock_county(conn)
+    county_row = conn.execute(select(db.county)).mappings().first()
     if county_row is None:
         raise NotInitialised("数据库未初始化 (no county in this database): zhucun-county init")
     county = county_from_row(conn, county_row)
-    device = db.lock_device(conn, header.device_id)
+    device = conn.execute(select(db.devices).where(db.devices.c.device_id == header.device_id)).mappings().first()
     if device is None:
         raise Refused(f"unknown device {header.device_id}")
     if device["revoked_at"] is not None:
         raise Refused(f"device {header.device_id} was revoked")
+    device = dict(device)
     digest = hashlib.sha256(data).hexdigest()
 
-    mine = (db.batches.c.device_id == header.device_id, db.batches.c.batch_id == header.batch_id)
-    known = conn.execute(select(db.batches).where(*mine)).mappings().first()
+    known = _known(conn, header)
     if known is not None:
         if known["sha256"] != digest:
             raise Conflict(f"batch {header.batch_id} is known with other content")
@@ -121,13 +167,13 @@ def _ingest(conn: Connection, data: bytes, sender: str | None, now: str | None, 
 
     # First pass: each record on its own (shape, table, hash against its audit entry).
     checked: list[tuple[dict, str | None]] = []
-    seen: set[tuple[str, str]] = set()
+    texts: dict[tuple[str, str], str] = {}
     for item in items:
-        why = _check_record(item, last_entry)
-        if why is None and (item["tbl"], item["id"]) in seen:
+        why, text = _check_record(item, last_entry)
+        if why is None and (item["tbl"], item["id"]) in texts:
             why = "listed twice in the batch"
         if why is None:
-            seen.add((item["tbl"], item["id"]))
+            texts[(item["tbl"], item["id"])] = text
         checked.append((item, why))
     good = {(i["tbl"], i["id"]): i for i, why in checked if why is None}
 
@@ -143,37 +189,73 @@ def _ingest(conn: Connection, data: bytes, sender: str | None, now: str | None, 
             if why is not None:
                 good.pop(("form_instances", item["id"]), None)
         verdicts.append((item, why))
+    return _Checked(data, header, digest, county, device, known, entries, verdicts, by_record, texts,
+                    sender, expected_id)
 
+
+def _known(conn: Connection, header) -> dict | None:
+    row = conn.execute(select(db.batches).where(*_batch_key(header))).mappings().first()
+    return None if row is None else dict(row)
+
+
+def _batch_key(header):
+    return db.batches.c.device_id == header.device_id, db.batches.c.batch_id == header.batch_id
+
+
+def _write(conn: Connection, c: _Checked, now: str) -> dict:
+    """Store a checked batch: under the device's lock, from the chain head it was checked against
+    (checked again here, under the lock, when another batch of the device came in between)."""
+    db.share_county(conn)  # a county edit of a household waits for ingests under way, not they for each other
+    device = db.lock_device(conn, c.header.device_id)
+    if device is None or dict(device) != c.device or _known(conn, c.header) != c.known:
+        seen = _verify(conn, c.data, c.sender, c.expected_id)
+        if isinstance(seen, dict):
+            return seen
+        c = seen
+    header, device = c.header, c.device
     accepted, rejected = [], []
-    held = _held(conn, [item for item, why in verdicts if why is None])
+    held = _held(conn, [item for item, why in c.verdicts if why is None], lock=db.is_postgres(conn))
     inserts: list[dict] = []
-    for item, why in verdicts:
+    updates: list[dict] = []
+    stored: dict[tuple[str, str], dict] = {}
+    for item, why in c.verdicts:
         if why is None:
-            _store(conn, item, held.get((item["tbl"], item["id"])), by_record.get((item["tbl"], item["id"]), []),
-                   device["device_id"], header.batch_id, now, inserts)
+            key = (item["tbl"], item["id"])
+            stored[key] = item
+            _store(conn, item, held.get(key), c.by_record.get(key, []), device["device_id"], header.batch_id, now,
+                   c.texts.get(key), inserts, updates)
             accepted.append([item["tbl"], item["id"], item["revision"]])
         else:
             rejected.append({"tbl": _text(item.get("tbl") if isinstance(item, dict) else None),
                              "id": _text(item.get("id") if isinstance(item, dict) else None),
                              "revision": _int(item.get("revision") if isinstance(item, dict) else None),
                              "reason": why[:MAX_REASON]})
-    if inserts:  # records new to the county, in one statement (each record is once in a batch)
-        conn.execute(insert(db.records), inserts)
+    missed = _insert_new(conn, inserts)
+    if missed:  # written by another device's batch since they were read: now held, merged as such
+        held = _held(conn, [stored[k] for k in missed], lock=True)
+        inserts = []
+        for key in missed:
+            _store(conn, stored[key], held.get(key), c.by_record.get(key, []), device["device_id"], header.batch_id,
+                   now, c.texts.get(key), inserts, updates)
+        _insert_new(conn, inserts)
+    if updates:
+        _update_held(conn, updates)
 
+    entries = c.entries
     head, seq = (entries[-1]["hash"], entries[-1]["seq"]) if entries else (device["audit_head"], device["audit_seq"])
     conn.execute(update(db.devices).where(db.devices.c.device_id == device["device_id"])
                  .values(audit_head=head, audit_seq=seq))
     receipt = envelope.sign_document({
-        "batch_id": header.batch_id, "device_id": header.device_id, "content_hash": digest,
+        "batch_id": header.batch_id, "device_id": header.device_id, "content_hash": c.digest,
         "received_at": now, "duplicate": False, "accepted": accepted, "rejected": rejected,
-        "audit_head": head}, county.sign_key)
+        "audit_head": head}, c.county.sign_key)
     values = {"state": "done", "received_at": now, "receipt": json.dumps(receipt, ensure_ascii=False)}
-    if known is None:
+    if c.known is None:
         conn.execute(insert(db.batches).values(batch_id=header.batch_id, device_id=header.device_id,
-                                               sha256=digest, size=len(data), part_size=len(data), parts=1,
+                                               sha256=c.digest, size=len(c.data), part_size=len(c.data), parts=1,
                                                started_at=now, **values))
     else:
-        conn.execute(update(db.batches).where(*mine).values(**values))
+        conn.execute(update(db.batches).where(*_batch_key(header)).values(**values))
     conn.execute(delete(db.batch_parts).where(db.batch_parts.c.device_id == header.device_id,
                                               db.batch_parts.c.batch_id == header.batch_id))
     return receipt
@@ -221,38 +303,39 @@ def _int(v) -> int:
     return v if type(v) is int else 0
 
 
-def _check_record(item, last_entry) -> str | None:
+def _check_record(item, last_entry) -> tuple[str | None, str | None]:
+    """(None, its canonical text) for a record that stands on its own, else (why not, None)."""
     if not isinstance(item, dict):
-        return "not a record"
+        return "not a record", None
     tbl, rid, rev, data = item.get("tbl"), item.get("id"), item.get("revision"), item.get("data")
     if not isinstance(tbl, str) or tbl not in RECORD_TABLES:
-        return f"unknown table {_text(tbl)}"
+        return f"unknown table {_text(tbl)}", None
     if not isinstance(rid, str) or not rid or len(rid) > 64:
-        return "id: 1-64 characters"
+        return "id: 1-64 characters", None
     if type(rev) is not int or not 1 <= rev <= MAX_REVISION:
-        return f"revision: a whole number from 1 to {MAX_REVISION}"
+        return f"revision: a whole number from 1 to {MAX_REVISION}", None
     if not isinstance(data, dict):
-        return "data: not a record"
+        return "data: not a record", None
     if data.get("id") != rid or data.get("revision") != rev:
-        return "data does not match the record's id and revision"
+        return "data does not match the record's id and revision", None
     if not isinstance(data.get("hlc"), str) or data.get("hlc") != item.get("hlc"):
-        return "hlc does not match the record's"
+        return "hlc does not match the record's", None
     if "\x00" in item["hlc"]:
-        return "hlc: a NUL character"
+        return "hlc: a NUL character", None
     if item.get("op") != ("delete" if data.get("deleted") else "upsert"):
-        return "op does not match the record's tombstone"
+        return "op does not match the record's tombstone", None
     entry = last_entry.get((tbl, rid))
     if entry is None:
-        return "no audit entry for this record in the batch"
+        return "no audit entry for this record in the batch", None
     if entry["revision"] != rev:
-        return f"revision {rev} is not the audited revision {entry['revision']}"
+        return f"revision {rev} is not the audited revision {entry['revision']}", None
     try:
-        digest = record_hash(data)
+        digest, text = hash_and_text(data)
     except (TypeError, ValueError):
-        return "data is not canonical (floats or non-text keys)"
+        return "data is not canonical (floats or non-text keys)", None
     if digest != entry["record_hash"]:
-        return "record_hash: the record does not match its audit entry (changed after it was written)"
-    return None
+        return "record_hash: the record does not match its audit entry (changed after it was written)", None
+    return None, text
 
 
 def _stored_data(conn: Connection, tbl: str, record_id: str, device_id: str) -> dict | None:
@@ -323,33 +406,66 @@ def _check_signed_form(conn: Connection, inst: dict, good: dict, sigs: dict, dev
 
 
 # -- storing ---------------------------------------------------------------------------------------
-def _held(conn: Connection, items: list[dict], chunk: int = 500) -> dict[tuple[str, str], dict]:
-    """What the county holds of these records, read a few hundred at a time, not one query each."""
+def _held(conn: Connection, items: list[dict], chunk: int = 500, lock: bool = False) -> dict[tuple[str, str], dict]:
+    """What the county holds of these records, read a few hundred at a time, not one query each;
+    `lock`: locked for this transaction (PostgreSQL), in one order whatever the batch's."""
     ids: dict[str, list[str]] = {}
     for item in items:
         ids.setdefault(item["tbl"], []).append(item["id"])
     r, out = db.records, {}
-    for tbl, rids in ids.items():
+    for tbl in sorted(ids):
+        rids = sorted(ids[tbl])
         for start in range(0, len(rids), chunk):
-            for row in conn.execute(select(r).where(r.c.tbl == tbl, r.c.id.in_(rids[start:start + chunk]))).mappings():
+            q = select(r).where(r.c.tbl == tbl, r.c.id.in_(rids[start:start + chunk]))
+            if lock:
+                q = q.order_by(r.c.id).with_for_update()
+            for row in conn.execute(q).mappings():
                 out[(row["tbl"], row["id"])] = row
     return out
 
 
+def _insert_new(conn: Connection, rows: list[dict]) -> list[tuple[str, str]]:
+    """Insert records new to the county in one statement; returns those another transaction
+    inserted first (PostgreSQL; on SQLite writers queue, so there are none)."""
+    if not rows:
+        return []
+    rows = sorted(rows, key=lambda v: (v["tbl"], v["id"]))
+    if not db.is_postgres(conn):
+        conn.execute(insert(db.records), rows)
+        return []
+    stmt = pg_insert(db.records).on_conflict_do_nothing(index_elements=["tbl", "id"]).returning(
+        db.records.c.tbl, db.records.c.id, sort_by_parameter_order=True)
+    done = {tuple(row) for row in conn.execute(stmt, rows)}
+    return [(v["tbl"], v["id"]) for v in rows if (v["tbl"], v["id"]) not in done]
+
+
+_UPDATE = (update(db.records).where(db.records.c.tbl == bindparam("k_tbl"), db.records.c.id == bindparam("k_id"))
+           .values({c: bindparam(c) for c in ("revision", "hlc", "device_id", "batch_id", "deleted", "data",
+                                              "field_hlc")}))
+
+
+def _update_held(conn: Connection, rows: list[dict]) -> None:
+    """Rewrite held records, all in one statement executed for many rows."""
+    conn.execute(_UPDATE, [{"k_tbl": v["tbl"], "k_id": v["id"], **{k: x for k, x in v.items() if k not in ("tbl", "id")}}
+                           for v in rows])
+
+
 def _store(conn: Connection, item: dict, row, entries: list[dict], device_id: str, batch_id: str, now: str,
-           inserts: list[dict]) -> None:
-    """Store an accepted record over `row`, what the county holds of it (None: nothing); a record
-    new to the county goes to `inserts`, written together at the end of the batch."""
+           text: str | None, inserts: list[dict], updates: list[dict]) -> None:
+    """Store an accepted record over `row`, what the county holds of it (None: nothing): a record
+    new to the county goes to `inserts`, one held to `updates`, both written together at the end
+    of the batch. `text`: the record's canonical JSON, when already made."""
     tbl, rid, data = item["tbl"], item["id"], item["data"]
     if tbl == "households":
-        _merge_household(conn, row, item, entries, device_id, batch_id, now)
+        _merge_household(conn, row, item, entries, device_id, batch_id, now, inserts, updates)
         return
-    values = {"revision": item["revision"], "hlc": item["hlc"], "device_id": device_id, "batch_id": batch_id,
-              "deleted": 1 if data.get("deleted") else 0, "data": canonical.dumps(data), "field_hlc": None}
+    values = {"tbl": tbl, "id": rid, "revision": item["revision"], "hlc": item["hlc"], "device_id": device_id,
+              "batch_id": batch_id, "deleted": 1 if data.get("deleted") else 0,
+              "data": text if text is not None else canonical.dumps(data), "field_hlc": None}
     if row is None:
-        inserts.append({"tbl": tbl, "id": rid, **values})
+        inserts.append(values)
     elif (item["revision"], item["hlc"]) > (row["revision"], row["hlc"]):
-        conn.execute(update(db.records).where(db.records.c.tbl == tbl, db.records.c.id == rid).values(**values))
+        updates.append(values)
 
 
 def _device_clocks(item: dict, entries: list[dict]) -> tuple[dict, dict]:
@@ -383,15 +499,14 @@ def _node(hlc: str | None) -> str | None:
     return hlc.split("-", 2)[2] if hlc and hlc.count("-") >= 2 else None
 
 
-def _merge_household(conn, row, item, entries, device_id, batch_id, now) -> None:
+def _merge_household(conn, row, item, entries, device_id, batch_id, now, inserts, updates) -> None:
     data, rec_hlc = item["data"], item["hlc"]
     clocks, before = _device_clocks(item, entries)
     if row is None:
         field_hlc = {f: clocks.get(f, rec_hlc) for f in data if f not in META_FIELDS}
-        conn.execute(insert(db.records).values(
-            tbl="households", id=item["id"], revision=item["revision"], hlc=rec_hlc, device_id=device_id,
-            batch_id=batch_id, deleted=1 if data.get("deleted") else 0, data=canonical.dumps(data),
-            field_hlc=canonical.dumps(field_hlc)))
+        inserts.append({"tbl": "households", "id": item["id"], "revision": item["revision"], "hlc": rec_hlc,
+                        "device_id": device_id, "batch_id": batch_id, "deleted": 1 if data.get("deleted") else 0,
+                        "data": canonical.dumps(data), "field_hlc": canonical.dumps(field_hlc)})
         return
     merged = json.loads(row["data"])
     field_hlc = json.loads(row["field_hlc"]) if row["field_hlc"] else {}
@@ -424,10 +539,9 @@ def _merge_household(conn, row, item, entries, device_id, batch_id, now) -> None
     revision = max(item["revision"], row["revision"])
     merged["revision"] = max(revision, merged.get("revision", 0))
     hlc = max(rec_hlc, row["hlc"])
-    conn.execute(update(db.records).where(db.records.c.tbl == "households", db.records.c.id == item["id"]).values(
-        revision=revision, hlc=hlc, device_id=device_id, batch_id=batch_id,
-        deleted=1 if merged.get("deleted") else 0, data=canonical.dumps(merged),
-        field_hlc=canonical.dumps(field_hlc)))
+    updates.append({"tbl": "households", "id": item["id"], "revision": revision, "hlc": hlc, "device_id": device_id,
+                    "batch_id": batch_id, "deleted": 1 if merged.get("deleted") else 0,
+                    "data": canonical.dumps(merged), "field_hlc": canonical.dumps(field_hlc)})
 
 
 _MISSING = object()

@@ -34,6 +34,14 @@ def record_hash(record: dict | str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def hash_and_text(record: dict) -> tuple[str, str]:
+    """`record_hash(record)` and the record's canonical text, serialised once when it can be."""
+    text = canonical.dumps(record)
+    if any(record.get(k, 0) is None for k in ADDED_COLUMNS):
+        return record_hash(record), text
+    return hashlib.sha256(text.encode("utf-8")).hexdigest(), text
+
+
 @dataclass
 class VerifyResult:
     ok: bool
