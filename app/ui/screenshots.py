@@ -250,7 +250,7 @@ def render_all(out: Path, households: int = 300, language: str = "zh_CN", size: 
         filler.show()
         written.append(_grab(filler, out / "12-form-filler.png", app))
         filler.close()
-        from .forms.sign_dialog import FormViewDialog
+        from .forms.form_view import FormViewDialog
         signed = next((r for r in forms_service.list_instances(store) if r["state"] == "signed"), None)
         if signed:
             view = FormViewDialog(session, signed["id"], window)

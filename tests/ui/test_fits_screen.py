@@ -47,7 +47,8 @@ def factories(session, tmp_path):
     from app.ui.printing.print_dialog import PrintDialog
     from app.ui.printing.print_other import BlankFormDialog, MonthPrintDialog, VerifyDialog
     from app.ui.settings.settings_page import AddUserDialog, ChangePassphraseDialog
-    from app.ui.forms.sign_dialog import FormViewDialog, SignDialog
+    from app.ui.forms.form_view import FormViewDialog
+    from app.ui.forms.sign_dialog import SignDialog
     from app.ui.settings.unlock import RecoveryDialog, UnlockDialog
     from app.ui.households.visit_dialog import VisitDialog
     store = session.store

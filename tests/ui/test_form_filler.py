@@ -10,7 +10,8 @@ from app.core.forms.engine import evaluate  # noqa: E402
 from app.services import forms, households  # noqa: E402
 from app.ui.forms.form_filler import AUTOSAVE_MS, FormFiller  # noqa: E402
 from app.ui.householdfile.household_file import HouseholdFilePage  # noqa: E402
-from app.ui.forms.sign_dialog import FormViewDialog, SignDialog  # noqa: E402
+from app.ui.forms.form_view import FormViewDialog  # noqa: E402
+from app.ui.forms.sign_dialog import SignDialog  # noqa: E402
 from tests.ui.dialogs import drive  # noqa: E402
 
 LEFT = Qt.MouseButton.LeftButton

@@ -29,7 +29,8 @@ from ..forms.form_filler import FormFiller
 from ..forms.form_widgets import ENGLISH, form_language, local_time
 from ..households.income_dialog import IncomeDialog
 from ..widgets.problem_text import duties, overdue_mark
-from ..forms.sign_dialog import FormViewDialog, SignDialog
+from ..forms.form_view import FormViewDialog
+from ..forms.sign_dialog import SignDialog
 from ..widgets.style import ACCENT, MUTED, WARN, card, set_role
 from ..widgets.table_model import RowsModel, list_table
 from ..households.visit_dialog import VisitDialog
