@@ -1,5 +1,4 @@
 """The household file page and its dialogs: visits, the monitoring case, income."""
-import time
 from datetime import timedelta
 
 import pytest
@@ -40,7 +39,7 @@ def page(qtbot, session):
     return p
 
 
-def test_load_shows_members_visits_and_case_quickly(page, session):
+def test_load_shows_members_visits_and_case(page, session):
     hid = household_with(session.store, "helping")
     page.load(hid)
     profile = page.profile
@@ -55,10 +54,8 @@ def test_load_shows_members_visits_and_case_quickly(page, session):
     assert page.incomes_model.rowCount() == len(profile["incomes"])
     assert page.forms_empty.text() == "尚无表单"
 
-    other = household_with(session.store, "clue")
-    start = time.perf_counter()
+    other = household_with(session.store, "clue")   # its time to paint: bench/gui.py
     page.load(other)
-    assert time.perf_counter() - start < 0.1
     assert page.profile["household"]["id"] == other
 
 
