@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from . import manage, pages, web
+from . import exports, manage, pages, review, web
 
 router = APIRouter(include_in_schema=False)
-for part in (web, pages, manage):
+for part in (web, pages, manage, review, exports):
     router.include_router(part.router)

@@ -18,7 +18,7 @@ from app.core.monitoring import add_months
 from .. import county as cty
 from .. import db
 from . import problems as pr
-from .web import Actor, engine_of, page_args, pages, posted, render, secure_headers, see_other
+from .web import Actor, engine_of, page_args, pages, posted, quoted, render, secure_headers, see_other
 
 router = APIRouter(include_in_schema=False)
 
@@ -48,7 +48,7 @@ async def enrol(request: Request, s: Actor):
         code = cty.new_code(engine, str(form.get("village") or ""), str(form.get("township") or ""),
                             str(form.get("server") or "").strip() or None)
     except ValidationError as e:
-        return see_other(f"/devices?error={_q(str(e))}")
+        return see_other(f"/devices?error={quoted(str(e))}")
     return see_other(f"/devices/enrol/{code['code']}")
 
 
@@ -87,7 +87,7 @@ async def revoke(request: Request, device_id: str, s: Actor):
         row = cty.revoke(engine_of(request), device_id)
     except NotFound as e:
         raise HTTPException(404, str(e)) from None
-    return see_other(f"/devices?done={_q('已停用设备 ' + row['device_id'] + ' (device revoked)')}")
+    return see_other(f"/devices?done={quoted('已停用设备 ' + row['device_id'] + ' (device revoked)')}")
 
 
 # -- publications -----------------------------------------------------------------------------------------
@@ -112,8 +112,8 @@ async def publish_prompts(request: Request, s: Actor):
                                   "tasks": pr.task_lines(str(form.get("tasks") or ""))})
         doc = cty.publish(engine_of(request), "prompts", data, str(form.get("village") or "").strip() or None)
     except ValidationError as e:
-        return see_other(f"/publications?error={_q(str(e))}")
-    return see_other(f"/publications?done={_q('已发布工作提示 #' + str(doc['body']['seq']) + ' (prompts published)')}")
+        return see_other(f"/publications?error={quoted(str(e))}")
+    return see_other(f"/publications?done={quoted('已发布工作提示 #' + str(doc['body']['seq']) + ' (prompts published)')}")
 
 
 @router.post("/publications/problems")
@@ -134,11 +134,7 @@ async def publish_problems(request: Request, s: Actor):
                 items = pr.resolve_households(conn, items)
             seqs.append(cty.publish(engine, "problems", {"title": title, "items": items}, where)["body"]["seq"])
     except ValidationError as e:
-        return see_other(f"/publications?error={_q(str(e))}")
+        return see_other(f"/publications?error={quoted(str(e))}")
     done = "、".join(f"#{n}" for n in seqs)
-    return see_other(f"/publications?done={_q('已发布问题清单 ' + done + ' (problem list published)')}")
+    return see_other(f"/publications?done={quoted('已发布问题清单 ' + done + ' (problem list published)')}")
 
-
-def _q(text: str) -> str:
-    from urllib.parse import quote
-    return quote(text[:300])

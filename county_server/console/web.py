@@ -138,6 +138,11 @@ async def posted(request: Request, session: users.Session) -> dict:
     return form
 
 
+def quoted(text: str) -> str:
+    """A short message for the next page's query string (?done=, ?error=), shown escaped."""
+    return quote(text[:300])
+
+
 def client_of(request: Request) -> str:
     return request.client.host if request.client else "-"
 
