@@ -12,6 +12,7 @@ from app.core.schedule import HouseholdDueFacts, RuleScope, VisitPolicy, due_for
 from app.storage.store import Store
 
 from . import config
+from .kept import kept
 
 
 def period_keys(year: int, month: int) -> dict[str, list[str]]:
@@ -81,12 +82,12 @@ def _roster(store: Store) -> tuple[dict, list]:
     """What the due list needs of every household apart from its visits: its category and
     residence, when it was first monitored (识别纳入, else the 纳入监测时间 its file holds), and
     the dates its risk was eliminated and reverted, so that any month is judged on the state
-    the household was in then. Kept on the store until one of the tables it reads is written
+    the household was in then. Kept for the open store until one of the tables it reads is written
     (a visit does not touch it)."""
-    key = tuple(store.writes.get(t, 0) for t in ROSTER_TABLES)
-    cached = getattr(store, "_due_roster", None)
-    if cached is not None and cached[0] == key:
-        return cached[1]
+    return kept(store, "due roster", ROSTER_TABLES, lambda: _read_roster(store))
+
+
+def _read_roster(store: Store) -> tuple[dict, list]:
     fromiso = date.fromisoformat
     identified: dict[str, date] = {}
     changes: dict[str, list] = {}     # (date, True for 风险消除 / False for 回退), in order
@@ -116,7 +117,6 @@ def _roster(store: Store) -> tuple[dict, list]:
         history = tuple(changes.get(hid, ())) if hid in identified or hid in changes else None
         roster.append((hid, categories[category], residences[residence], monitored,
                        bool(eliminated_flag) and monitored, history, tuple(followups.get(hid, ())), monitored_on))
-    store._due_roster = (key, (info, roster))
     return info, roster
 
 

@@ -32,6 +32,7 @@ from app.storage.records import new_id, utc_now
 from app.storage.store import Store
 
 from . import config, households as hh, incomes, visits
+from .kept import kept
 from .signature_distances import remember_distances, stored_distances
 
 FORMS_DIR = Path(__file__).resolve().parents[2] / "forms"
@@ -67,16 +68,15 @@ def shipped_forms() -> tuple[FormDef, ...]:
 def stored_forms(store: Store) -> list[FormDef]:
     """Forms imported into this store (from Excel, or later published by the county), kept on
     the open store until form_definitions is written again."""
-    stamp = store.writes.get("form_definitions", 0)
-    cached = getattr(store, "_imported_forms", None)
-    if cached and cached[0] == stamp:
-        return cached[1]
+    return kept(store, "imported forms", ("form_definitions",), lambda: _read_stored_forms(store))
+
+
+def _read_stored_forms(store: Store) -> list[FormDef]:
     forms = []
     for row in store.query("SELECT id, definition FROM form_definitions WHERE deleted = 0"):
         form = load_rows(json.loads(row["definition"]), f"form_definitions/{row['id']}")
         form.source = "import"
         forms.append(form)
-    store._imported_forms = (stamp, forms)
     return forms
 
 
