@@ -19,7 +19,7 @@ from pathlib import Path
 import sqlcipher3
 
 from app.demo import build as demo
-from app.services import due, households, visits
+from app.services import due, households, kept, visits
 from app.storage import search
 from app.storage.store import DB_NAME, Store
 
@@ -130,7 +130,7 @@ def run_size(n: int, seed: int, workdir: Path) -> dict:
     month = "2026-11"
 
     def due_cold():
-        store._due_roster = None  # as the first list after a household or case changed
+        kept.forget(store)  # as the first list after a household or case changed
         due.due_list(store, month, TODAY)
     due_ours = timed(due_cold, 10)
     probe = store.conn.execute("SELECT id FROM households LIMIT 1").fetchone()[0]

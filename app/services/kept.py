@@ -22,3 +22,8 @@ def kept(store: Store, name: str, tables: tuple[str, ...], build: Callable[[], T
     value = build()
     slots[name] = (now, value)
     return value
+
+
+def forget(store: Store) -> None:
+    """Drop what is kept for this store (a benchmark's cold start)."""
+    _by_store.pop(store, None)
