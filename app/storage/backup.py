@@ -54,14 +54,7 @@ def make_backup(store: Store, out: Path) -> dict:
     remove_leftovers(out.parent, TEMP_PREFIX, own=prefix)
     with tempfile.TemporaryDirectory(dir=out.parent, prefix=prefix) as tmp:
         copy = Path(tmp) / DB_NAME
-        key_hex = store._data_key.hex()
-        store.conn.execute(f"ATTACH DATABASE ? AS backup KEY \"x'{key_hex}'\"", [str(copy)])
-        try:
-            store.conn.execute("SELECT sqlcipher_export('backup')")
-            version = store.conn.execute("PRAGMA main.user_version").fetchone()[0]
-            store.conn.execute(f"PRAGMA backup.user_version = {int(version)}")
-        finally:
-            store.conn.execute("DETACH DATABASE backup")
+        store.export_encrypted_copy(copy)
         manifest = {"format": FORMAT, "store_id": store.store_id, "device_id": store.device_id,
                     "created_at": utc_now(), "audit_head": store.audit.head, "audit_entries": store.audit.head_seq}
         partial = out.with_name(out.name + ".partial")

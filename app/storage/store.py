@@ -158,6 +158,17 @@ class Store:
         data_key = keyfile.unlock_recovery(code)
         return cls(data_dir, keyfile, data_key, u.user_id)
 
+    def export_encrypted_copy(self, path: Path) -> None:
+        """Write the whole database to `path`, encrypted with this store's key (a backup's copy):
+        the key stays inside the store."""
+        self.conn.execute(f"ATTACH DATABASE ? AS backup KEY \"x'{self._data_key.hex()}'\"", [str(path)])
+        try:
+            self.conn.execute("SELECT sqlcipher_export('backup')")
+            version = self.conn.execute("PRAGMA main.user_version").fetchone()[0]
+            self.conn.execute(f"PRAGMA backup.user_version = {int(version)}")
+        finally:
+            self.conn.execute("DETACH DATABASE backup")
+
     def close(self) -> None:
         self._data_key = None  # the key goes with the store; only the key file remains
         if getattr(self, "conn", None) is not None:
