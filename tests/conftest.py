@@ -7,7 +7,8 @@ ZHUCUN_TEST_TODAY when a run wants to try another one (month, quarter and year e
 Fixtures: `store` (a new store with the cheap key derivation; `store_info` has its folder,
 passphrase and recovery code; a folder's conftest may give another `store_spec`), `hh` (household
 builders on it), `db_url` and `engine` (a county database on SQLite, and on PostgreSQL when
-ZHUCUN_TEST_COUNTY_DB is set, with its master key in `county_key_file`).
+ZHUCUN_TEST_COUNTY_DB is set, with its master key in `county_key_file`), `pad` (the signature pad on
+screen). The window's own fixtures are in tests/ui/conftest.py.
 """
 import os
 import tempfile
@@ -90,3 +91,16 @@ def engine(db_url):
     yield e
     e.dispose()
 
+
+
+# -- the window's widgets --------------------------------------------------------------------------
+@pytest.fixture
+def pad(qtbot):
+    """The signature pad, 600×200, shown."""
+    from app.ui.forms.signature_pad import SignaturePad
+    widget = SignaturePad()
+    qtbot.addWidget(widget)
+    widget.resize(600, 200)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget

@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 from datetime import date
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 
 from app.core import clock
@@ -16,7 +16,7 @@ from app.core import clock
 from .. import db, users
 from . import queries as q
 from .pages import scope
-from .web import Viewer, client_of, engine_of, posted, quoted, render, secure_headers, see_other, zh
+from .web import Viewer, client_of, engine_of, posted, quoted, render, secure_headers, zh
 
 router = APIRouter(include_in_schema=False)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -44,18 +44,18 @@ def exports(request: Request, s: Viewer, error: str | None = None):
     return render(request, "exports.html", s, error=error, today=clock.today())
 
 
-def _purpose(form) -> str | None:
-    purpose = str(form.get("purpose") or "").strip()
-    return purpose if 2 <= len(purpose) <= 200 else None
+async def _purpose(request: Request, s) -> str:
+    """The export's purpose from its form (back to the form, saying so, without one)."""
+    purpose = str((await posted(request, s)).get("purpose") or "").strip()
+    if not 2 <= len(purpose) <= 200:
+        raise HTTPException(303, "purpose", headers={"Location": "/exports?error=" + quoted(
+            "purpose: 请写明导出用途 (2-200字) (state the purpose)")})
+    return purpose
 
 
 @router.post("/exports/ledger.xlsx")
 async def ledger(request: Request, s: Viewer):
-    form = await posted(request, s)
-    purpose = _purpose(form)
-    if purpose is None:
-        return see_other("/exports?error=" + quoted("purpose: 请写明导出用途 (2-200字) (state the purpose)"))
-    engine = engine_of(request)
+    purpose, engine = await _purpose(request, s), engine_of(request)
     with db.reading(engine) as conn:
         data = ledger_workbook(conn, scope(s))
     users.log_access(engine, s.user, "export", None, f"台账Excel (ledger): {purpose}", client_of(request))
@@ -64,12 +64,7 @@ async def ledger(request: Request, s: Viewer):
 
 @router.post("/exports/summary.pdf")
 async def summary(request: Request, s: Viewer):
-    form = await posted(request, s)
-    purpose = _purpose(form)
-    if purpose is None:
-        return see_other("/exports?error=" + quoted("purpose: 请写明导出用途 (2-200字) (state the purpose)"))
-    engine = engine_of(request)
-    today = clock.today()
+    purpose, engine, today = await _purpose(request, s), engine_of(request), clock.today()
     with db.reading(engine) as conn:
         rows = q.sort_rows(q.overview(conn, scope(s), today), "village", False)
     users.log_access(engine, s.user, "export", None, f"月度汇总PDF (month summary): {purpose}", client_of(request))

@@ -87,9 +87,11 @@ def county_checks(conn: Connection, township: str | None, today: date) -> list[d
 
     def add(f: quality.Finding, village: str, others: set[str]):
         if f.household_id in visible:
+            elsewhere = "、".join(sorted(others - {village}))
+            # A reviewer reads the other village's name, not its household's.
+            message = f.message if township is None else f"{f.title}：与{elsewhere}的户相同（其他乡镇，详情问县里）"
             out.append({"village": village, "household_id": f.household_id, "household": f.household,
-                        "title": f.title, "message": f.message, "hint": f.hint,
-                        "others": "、".join(sorted(others - {village}))})
+                        "title": f.title, "message": message, "hint": f.hint, "others": elsewhere})
 
     by_number: dict[str, list[dict]] = {}
     for _, m in records(conn, "members", None):

@@ -29,7 +29,7 @@ webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not in
 from selenium.webdriver.common.by import By  # noqa: E402
 
 from app.demo.build import build_demo  # noqa: E402
-from app.services import sync, worklog  # noqa: E402
+from app.services import households, sync, worklog  # noqa: E402
 from app.storage.store import Store  # noqa: E402
 from county_server import county as cty  # noqa: E402
 from county_server import db, keys, users  # noqa: E402
@@ -157,6 +157,12 @@ def test_a_county_monitor_in_the_browser(county_url, browser, shots, tmp_path):
     try:
         sync.enroll(store, base, code)
         sync.enroll(other_store, base, other_code)
+        # A person of 自强村 registered in 新华村 too: what only the county can see.
+        person = store.query("SELECT name, id_number FROM members WHERE relation = 'head' AND id_number IS NOT NULL"
+                             " ORDER BY id_number LIMIT 1")[0]
+        moved = households.add_household(other_store, {"head_name": person["name"], "village": "新华村"})
+        households.add_member(other_store, moved["id"], {"name": person["name"], "relation": "head",
+                                                         "id_number": person["id_number"]})
         first = sync.sync(store)
         sync.sync(other_store)
         assert first["accepted"] > 100 and first["rejected"] == 0
@@ -201,6 +207,16 @@ def test_a_county_monitor_in_the_browser(county_url, browser, shots, tmp_path):
         text = browser.find_element(By.TAG_NAME, "main").text
         assert "自强村：已接收，已完成 1/2" in text and "自强村：已接收，已销号 1/1" in text
         shots(browser, "publications")
+
+        # Batches with their receipts, the county's checks, the exports.
+        browser.find_element(By.PARTIAL_LINK_TEXT, "批次").click()
+        assert "已收" in browser.find_element(By.TAG_NAME, "tbody").text
+        shots(browser, "batches")
+        browser.find_element(By.PARTIAL_LINK_TEXT, "县级核查").click()
+        assert "身份证号重复" in browser.find_element(By.TAG_NAME, "tbody").text
+        shots(browser, "checks")
+        browser.find_element(By.PARTIAL_LINK_TEXT, "导出").click()
+        shots(browser, "exports")
 
         # Revoke the laptop: the county refuses it from now on.
         browser.get(f"{base}/devices")

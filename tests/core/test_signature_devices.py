@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.core import signature  # noqa: E402
 from app.core.handwriting import Writer  # noqa: E402
-from tests.ui.test_signature_pad import pad  # noqa: E402,F401 - the pad widget, 600×200 on screen
 
 LEFT = Qt.MouseButton.LeftButton
 NONE = Qt.KeyboardModifier.NoModifier

@@ -45,3 +45,10 @@ def session(qapp, demo_store):
     from app.ui.mainwindow.session import Session
     make_app()
     return Session(demo_store)
+
+
+@pytest.fixture
+def hid(session):
+    """A demo household whose file, with what a visit adds, fills the household survey completely."""
+    from tests.support.window import complete_household
+    return complete_household(session.store, session.today())

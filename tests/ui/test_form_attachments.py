@@ -13,7 +13,6 @@ from app.services import forms  # noqa: E402
 from app.ui.forms import form_widgets  # noqa: E402
 from app.ui.forms.form_filler import FormFiller  # noqa: E402
 from app.ui.forms.form_widgets import AttachmentEditor, file_size, shown_value  # noqa: E402
-from tests.ui.test_form_filler import hid  # noqa: E402,F401 - the fixture
 
 FORM = """
 | survey |  |  |  |  |

@@ -12,29 +12,10 @@ from app.ui.forms.form_filler import AUTOSAVE_MS, FormFiller  # noqa: E402
 from app.ui.householdfile.household_file import HouseholdFilePage  # noqa: E402
 from app.ui.forms.form_view import FormViewDialog  # noqa: E402
 from app.ui.forms.sign_dialog import SignDialog  # noqa: E402
-from tests.ui.dialogs import drive  # noqa: E402
+from tests.support.window import VISIT, drive, type_into  # noqa: E402
 
 LEFT = Qt.MouseButton.LeftButton
 NONE = Qt.KeyboardModifier.NoModifier
-# What a visit finds out that the household file does not say.
-VISIT = {"education_ok": "yes", "medical_ok": "yes", "water_quantity_ok": "yes", "water_quality_ok": "yes",
-         "water_access_ok": "yes", "water_reliable_ok": "yes"}
-
-
-def complete_household(store, today):
-    """A demo household without forms whose file, with what a visit adds, fills the form completely."""
-    form = forms.get_form(store, "household_info")
-    for row in store.query("SELECT id FROM households h WHERE deleted = 0 AND NOT EXISTS (SELECT 1 FROM"
-                           " form_instances f WHERE f.household_id = h.id) ORDER BY id"):
-        answers = forms.prefill(store, form, row["id"], today) | VISIT
-        if len(answers.get("members") or []) >= 2 and evaluate(form, answers, today).complete:
-            return row["id"]
-    pytest.skip("no demo household fills the form completely")
-
-
-@pytest.fixture
-def hid(session):
-    return complete_household(session.store, session.today())
 
 
 def open_filler(qtbot, session, hid, **kw) -> FormFiller:
@@ -48,19 +29,6 @@ def open_filler(qtbot, session, hid, **kw) -> FormFiller:
 
 def cell(filler, path):
     return filler.cells[path]
-
-
-def type_into(qtbot, filler, path, text):
-    """Typed by the person: keys for ASCII, an input-method commit (as pinyin input gives) for Chinese."""
-    line = cell(filler, path).editor.line
-    line.clear()
-    line.setFocus()
-    if text.isascii():
-        qtbot.keyClicks(line, text)
-    else:
-        event = QInputMethodEvent()
-        event.setCommitString(text)
-        QApplication.sendEvent(line, event)
 
 
 def choose(qtbot, filler, path, choice):

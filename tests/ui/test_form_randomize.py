@@ -4,7 +4,7 @@ import pytest
 
 from app.services import forms  # noqa: E402
 from app.ui.forms.form_filler import FormFiller  # noqa: E402
-from tests.ui.test_form_filler import hid, type_into  # noqa: E402,F401 - the fixture
+from tests.support.window import type_into  # noqa: E402
 
 FORM = """
 | survey |  |  |  |  |

@@ -11,7 +11,7 @@ from app.ui.households.case_dialogs import CaseStepDialog, next_steps  # noqa: E
 from app.ui.householdfile.household_file import HouseholdFilePage  # noqa: E402
 from app.ui.households.income_dialog import IncomeDialog  # noqa: E402
 from app.ui.households.visit_dialog import VisitDialog  # noqa: E402
-from tests.ui.dialogs import drive  # noqa: E402
+from tests.support.window import drive  # noqa: E402
 
 
 def household_with(store, state):

@@ -16,7 +16,7 @@ from app.services import ledger_import  # noqa: E402
 from app.ui.households.households_page import HouseholdsPage  # noqa: E402
 from app.ui.forms.import_wizard import UNKNOWN_BG, ImportWizard, can_write  # noqa: E402
 from app.ui.mainwindow.session import Session  # noqa: E402
-from tests.ui.dialogs import drive  # noqa: E402
+from tests.support.window import drive  # noqa: E402
 
 
 @pytest.fixture

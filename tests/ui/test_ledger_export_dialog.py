@@ -17,7 +17,7 @@ from app.ui.printing.ledger_export_dialog import LedgerExportDialog  # noqa: E40
 from app.ui.widgets.month_view import month_of, shift_month  # noqa: E402
 from app.ui.printing.print_dialog import default_folder  # noqa: E402
 from app.ui.prompts.prompts_page import PromptsPage  # noqa: E402
-from tests.ui.dialogs import drive  # noqa: E402
+from tests.support.window import drive  # noqa: E402
 
 
 @pytest.fixture

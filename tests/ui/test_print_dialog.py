@@ -18,7 +18,7 @@ from app.ui.households.households_page import HouseholdsPage  # noqa: E402
 from app.ui.printing.print_dialog import PrintDialog  # noqa: E402
 from app.ui.printing.print_other import BlankFormDialog, MonthPrintDialog, VerifyDialog  # noqa: E402
 from app.ui.prompts.prompts_page import PromptsPage  # noqa: E402
-from tests.ui.dialogs import drive  # noqa: E402
+from tests.support.window import drive  # noqa: E402
 
 RARE = "\U00030000"   # 𰀀 (CJK Extension G): no installed font has it
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from app.core.enums import Relation, Sex
 from app.core.idnumber import make_id_number
-from tests.ui.dialogs import drive
+from tests.support.window import drive
 
 
 @pytest.fixture

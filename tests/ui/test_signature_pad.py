@@ -13,16 +13,6 @@ LEFT = Qt.MouseButton.LeftButton
 NONE = Qt.KeyboardModifier.NoModifier
 
 
-@pytest.fixture
-def pad(qtbot):
-    widget = SignaturePad()
-    qtbot.addWidget(widget)
-    widget.resize(600, 200)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
 def draw(qtbot, widget, points, pause=3):
     """One stroke: press at the first point, move through the rest, release at the last."""
     qtbot.mousePress(widget, LEFT, NONE, QPoint(*points[0]))

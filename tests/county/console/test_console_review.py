@@ -67,6 +67,7 @@ def test_a_reviewer_sees_the_checks_of_their_township_only(client, engine, two_v
     page = client.get("/checks", headers=HTML).text
     assert page.count("<strong>身份证号重复</strong>") == 1 and "石门村" in page    # the other village named…
     assert "发为问题" not in page                                  # …and no action for a reviewer
+    assert "也登记在" not in page                                  # …not its household
 
 
 def test_exports_record_their_purpose(client, engine, two_villages):
