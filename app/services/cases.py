@@ -156,6 +156,7 @@ def case_view(store: Store, case_id: str, today: date | None = None) -> dict:
             "events": [e.to_dict() for e in status.events],
             "followup_due": [d.isoformat() for d in status.followup_due],
             "followups_done": [d.isoformat() for d in status.followups],
+            "followups_satisfied": list(status.followups_satisfied),
             "stable_from": status.stable_from.isoformat() if status.stable_from else None,
             "overdue": status.overdue(today), "overdue_zh": status.overdue_zh(today),
             "late_steps": status.late_steps()}

@@ -146,301 +146,301 @@
 <context>
     <name>CaseStepDialog</name>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="140"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="155"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="143"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="158"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="140"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="153"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="143"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="156"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="141"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="241"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="144"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="244"/>
         <source>监测对象类别</source>
         <translation>Monitoring category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="141"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="246"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="144"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="249"/>
         <source>风险类型</source>
         <translation>Risk types</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="142"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="256"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="269"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="145"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="259"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="272"/>
         <source>帮扶措施</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="142"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="145"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="143"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="274"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="146"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="277"/>
         <source>消除方式</source>
         <translation>Elimination method</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="143"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="305"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="146"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="308"/>
         <source>回头看结果</source>
         <translation>Follow-up result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="143"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="247"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="302"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="314"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="146"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="250"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="305"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="317"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="144"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="228"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="147"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="231"/>
         <source>线索来源</source>
         <translation>Clue source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="144"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="147"/>
         <source>人均纯收入</source>
         <translation>Per-capita net income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="145"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="148"/>
         <source>监测收入基准线</source>
         <translation>Monitoring income baseline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="145"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="301"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="148"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="304"/>
         <source>劳动能力</source>
         <translation>Labour capacity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="146"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="149"/>
         <source>三保障</source>
         <translation>Three guarantees</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="146"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="149"/>
         <source>饮水安全</source>
         <translation>Safe water</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="173"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="176"/>
         <source>{0} 户 · {1}</source>
         <translation>{0}&apos;s household · {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="229"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="232"/>
         <source>可能的风险</source>
         <translation>Possible risks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="230"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="233"/>
         <source>线索情况</source>
         <translation>Clue details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="230"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="233"/>
         <source>发现了什么风险，从哪里得知</source>
         <translation>What risk was found, and how you learned of it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="233"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="236"/>
         <source>核查情况</source>
         <translation>Check findings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="233"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="236"/>
         <source>入户核查了解到的家庭收入、支出、三保障和饮水情况</source>
         <translation>Income, spending, the three guarantees and drinking water, as found at the household check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="237"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="267"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="240"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="270"/>
         <source>请选择</source>
         <translation>Choose...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="247"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="250"/>
         <source>民主评议、公示、审核等情况（可不填）</source>
         <translation>Democratic review, public notice, approvals and so on (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="250"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="253"/>
         <source>未纳入理由</source>
         <translation>Why not included</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="250"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="253"/>
         <source>例如：经核查，收入稳定，三保障和饮水有保障</source>
         <translation>e.g. Checked: income is stable; the three guarantees and drinking water are secured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="258"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="261"/>
         <source>帮扶计划</source>
         <translation>Help plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="258"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="261"/>
         <source>措施内容、责任人、完成时间（可不填）</source>
         <translation>Measures, who is responsible, when they will be done (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="271"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="274"/>
         <source>措施内容</source>
         <translation>Measure details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="271"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="274"/>
         <source>例如：安排村保洁公益岗位</source>
         <translation>e.g. a public-welfare post as village cleaner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="276"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="279"/>
         <source>“三保障”已落实</source>
         <translation>Three guarantees secured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="278"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="281"/>
         <source>饮水安全有保障</source>
         <translation>Safe drinking water secured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="285"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="288"/>
         <source>保障情况</source>
         <translation>Guarantees</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="290"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="293"/>
         <source>最近一次核算：人均纯收入 {0}，基准线 {1}</source>
         <translation>Latest assessment: per-capita net income {0}, baseline {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="293"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="296"/>
         <source>（低于基准线，不能风险消除）</source>
         <translation> (below the baseline: the risk cannot be eliminated)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="296"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="299"/>
         <source>尚未核算收入：风险消除前须先核算收入</source>
         <translation>No income assessed yet: assess the income before eliminating the risk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="298"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="301"/>
         <source>收入</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="300"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="303"/>
         <source>有劳动能力</source>
         <translation>Able to work</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="300"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="303"/>
         <source>无劳动能力</source>
         <translation>No labour capacity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="301"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="304"/>
         <source>（来自成员信息）</source>
         <translation> (from the member details)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="302"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="305"/>
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="306"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="309"/>
         <source>稳定，无返贫风险</source>
         <translation>Stable, no risk of return to poverty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="306"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="309"/>
         <source>发现返贫风险</source>
         <translation>Risk of return to poverty found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="307"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="310"/>
         <source>情况</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="307"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="310"/>
         <source>例如：收入稳定，三保障和饮水安全持续保障</source>
         <translation>e.g. Income stable; the three guarantees and safe water still secured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="310"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="313"/>
         <source>新的风险类型</source>
         <translation>New risk types</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="311"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="314"/>
         <source>回退原因</source>
         <translation>Why back to monitoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="311"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="314"/>
         <source>例如：家人患大病，医疗支出大</source>
         <translation>e.g. a family member has a serious illness with high medical costs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="314"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="317"/>
         <source>例如：风险消除后四个季度回头看均稳定</source>
         <translation>e.g. stable at all four quarterly follow-up checks after elimination</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="321"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="324"/>
         <source>登记后须在15天内完成入户核查和识别认定。</source>
         <translation>Once recorded, the household check and the identification decision are due within 15 days.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="322"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="325"/>
         <source>当前状态：{0}</source>
         <translation>Current state: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="326"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="329"/>
         <source>风险类型：{0}</source>
         <translation>Risk types: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="328"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="331"/>
         <source>已有措施：{0}</source>
         <translation>Measures so far: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="330"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="333"/>
         <source>识别期限 {0}</source>
         <translation>Identify by {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="332"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="335"/>
         <source>计划期限 {0}</source>
         <translation>Plan by {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="352"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="355"/>
         <source>还没有对应措施的风险类型：{0}</source>
         <translation>Risk types without a matching measure: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="355"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="358"/>
         <source>每个风险类型都有对应措施 ✓</source>
         <translation>Every risk type has a matching measure ✓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="391"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="394"/>
         <source>回退须说明原因</source>
         <translation>Say why the household goes back to monitoring</translation>
     </message>
@@ -448,14 +448,17 @@
 <context>
     <name>CaseSteps</name>
     <message>
+        <location filename="../../app/ui/households/case_dialogs.py" line="48"/>
         <source>村级民主评议</source>
         <translation>Village democratic review</translation>
     </message>
     <message>
+        <location filename="../../app/ui/households/case_dialogs.py" line="49"/>
         <source>村内公示</source>
         <translation>Village public notice</translation>
     </message>
     <message>
+        <location filename="../../app/ui/households/case_dialogs.py" line="50"/>
         <source>乡镇审核</source>
         <translation>Township review</translation>
     </message>
@@ -472,37 +475,37 @@
     </message>
     <message>
         <location filename="../../app/ui/households/case_dialogs.py" line="32"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="48"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="51"/>
         <source>识别纳入</source>
         <translation>Identify for monitoring</translation>
     </message>
     <message>
         <location filename="../../app/ui/households/case_dialogs.py" line="33"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="49"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="52"/>
         <source>核查未纳入</source>
         <translation>Not included after check</translation>
     </message>
     <message>
         <location filename="../../app/ui/households/case_dialogs.py" line="34"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="50"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="53"/>
         <source>制定帮扶计划</source>
         <translation>Make help plan</translation>
     </message>
     <message>
         <location filename="../../app/ui/households/case_dialogs.py" line="35"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="51"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="54"/>
         <source>增加帮扶措施</source>
         <translation>Add measure</translation>
     </message>
     <message>
         <location filename="../../app/ui/households/case_dialogs.py" line="36"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="52"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="55"/>
         <source>风险消除</source>
         <translation>Risk eliminated</translation>
     </message>
     <message>
         <location filename="../../app/ui/households/case_dialogs.py" line="37"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="53"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="56"/>
         <source>回头看</source>
         <translation>Follow-up check</translation>
     </message>
@@ -522,12 +525,12 @@
         <translation>Risk clue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="54"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="57"/>
         <source>回退</source>
         <translation>Back to monitoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="55"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="58"/>
         <source>回头看结束(稳定)</source>
         <translation>Follow-up ended (stable)</translation>
     </message>
@@ -618,93 +621,93 @@
 <context>
     <name>ChecksPage</name>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="74"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="75"/>
         <source>数据检查</source>
         <translation>Data checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="84"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="85"/>
         <source>运行检查</source>
         <translation>Run checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="85"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="86"/>
         <source>按审计和国家平台的逻辑校验规则检查全村数据；发现的问题只提示核实，不影响录入</source>
         <translation>Checks the village&apos;s data against what auditors look for and the national platform&apos;s logic rules; a finding asks for review and never blocks entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="89"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="90"/>
         <source>全部级别</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="93"/>
-        <location filename="../../app/ui/checks/checks_page.py" line="206"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="94"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="212"/>
         <source>全部问题</source>
         <translation>All problems</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="138"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="139"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="140"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="141"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="159"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="165"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="173"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="179"/>
         <source>正在比对签名笔迹…</source>
         <translation>Comparing signature handwriting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="234"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="240"/>
         <source>共 {0} 条：错误 {1}，警告 {2}，待核实 {3}；涉及 {4} 户</source>
         <translation>{0} findings: {1} errors, {2} warnings, {3} to review; {4} households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="239"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="245"/>
         <source>数据已更改，请重新运行检查</source>
         <translation>The data changed: run the checks again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="245"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="251"/>
         <source>点“运行检查”，按审计发现的问题和国家平台的逻辑校验规则检查全村数据：</source>
         <translation>Press “Run checks” to check the village&apos;s data against what auditors found and the national platform&apos;s logic rules:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="246"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="252"/>
         <source>身份证号、家庭成员、收入、帮扶措施和时限、必须纳入监测的情形、走访和表单签名。</source>
         <translation>ID numbers, members, incomes, measures and deadlines, the situations that must be monitored, visits and form signatures.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="248"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="254"/>
         <source>没有符合筛选条件的问题。</source>
         <translation>No finding matches the filter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="250"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="256"/>
         <source>没有发现问题。</source>
         <translation>No problems found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="260"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="267"/>
         <source>如何处理</source>
         <translation>How to fix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="260"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="267"/>
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="260"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="267"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
@@ -712,172 +715,172 @@
 <context>
     <name>ConflictModel</name>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="197"/>
+        <location filename="../../app/ui/sync/models.py" line="100"/>
         <source>农户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="197"/>
+        <location filename="../../app/ui/sync/models.py" line="100"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="197"/>
+        <location filename="../../app/ui/sync/models.py" line="100"/>
         <source>保留的值</source>
         <translation>Value kept</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="197"/>
+        <location filename="../../app/ui/sync/models.py" line="100"/>
         <source>未采用的值</source>
         <translation>Value not kept</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="198"/>
+        <location filename="../../app/ui/sync/models.py" line="101"/>
         <source>较新的一方</source>
         <translation>Newer side</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="198"/>
+        <location filename="../../app/ui/sync/models.py" line="101"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="200"/>
+        <location filename="../../app/ui/sync/models.py" line="103"/>
         <source>户主姓名</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="200"/>
+        <location filename="../../app/ui/sync/models.py" line="103"/>
         <source>户类型</source>
         <translation>Household type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="201"/>
+        <location filename="../../app/ui/sync/models.py" line="104"/>
         <source>监测对象类别</source>
         <translation>Monitoring category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="201"/>
+        <location filename="../../app/ui/sync/models.py" line="104"/>
         <source>纳入监测时间</source>
         <translation>Monitored since</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="202"/>
+        <location filename="../../app/ui/sync/models.py" line="105"/>
         <source>村民小组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="202"/>
+        <location filename="../../app/ui/sync/models.py" line="105"/>
         <source>户编号</source>
         <translation>Household number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="202"/>
+        <location filename="../../app/ui/sync/models.py" line="105"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="203"/>
+        <location filename="../../app/ui/sync/models.py" line="106"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="203"/>
+        <location filename="../../app/ui/sync/models.py" line="106"/>
         <source>居住情况</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="203"/>
+        <location filename="../../app/ui/sync/models.py" line="106"/>
         <source>户属性</source>
         <translation>Household attributes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="204"/>
+        <location filename="../../app/ui/sync/models.py" line="107"/>
         <source>风险类型</source>
         <translation>Risk types</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="204"/>
+        <location filename="../../app/ui/sync/models.py" line="107"/>
         <source>风险已消除</source>
         <translation>Risk eliminated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="205"/>
+        <location filename="../../app/ui/sync/models.py" line="108"/>
         <source>住房安全等级</source>
         <translation>Housing safety grade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="205"/>
+        <location filename="../../app/ui/sync/models.py" line="108"/>
         <source>能自行解决住房</source>
         <translation>Can fix housing alone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="206"/>
+        <location filename="../../app/ui/sync/models.py" line="109"/>
         <source>饮水安全</source>
         <translation>Drinking water</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="206"/>
+        <location filename="../../app/ui/sync/models.py" line="109"/>
         <source>有赡养人</source>
         <translation>Has a supporter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="207"/>
+        <location filename="../../app/ui/sync/models.py" line="110"/>
         <source>帮扶责任人</source>
         <translation>Pairing cadre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="207"/>
+        <location filename="../../app/ui/sync/models.py" line="110"/>
         <source>其他情况</source>
         <translation>Other details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="207"/>
+        <location filename="../../app/ui/sync/models.py" line="110"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="208"/>
+        <location filename="../../app/ui/sync/models.py" line="111"/>
         <source>省</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="208"/>
+        <location filename="../../app/ui/sync/models.py" line="111"/>
         <source>县</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="208"/>
+        <location filename="../../app/ui/sync/models.py" line="111"/>
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="208"/>
+        <location filename="../../app/ui/sync/models.py" line="111"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="209"/>
+        <location filename="../../app/ui/sync/models.py" line="112"/>
         <source>本机</source>
         <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="209"/>
+        <location filename="../../app/ui/sync/models.py" line="112"/>
         <source>县里</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="217"/>
+        <location filename="../../app/ui/sync/models.py" line="120"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="227"/>
+        <location filename="../../app/ui/sync/models.py" line="130"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="227"/>
+        <location filename="../../app/ui/sync/models.py" line="130"/>
         <source>否</source>
         <translation>No</translation>
     </message>
@@ -885,8 +888,9 @@
 <context>
     <name>DemoBanner</name>
     <message>
+        <location filename="../../app/ui/mainwindow/header.py" line="37"/>
         <source>示范村·练习用 —— 这里的农户都是虚构的，只供练习。真实农户的信息请录入工作队自己的数据库。</source>
-        <translation>Demo village · for practice only — every household here is made up. Enter real households in your team's own database.</translation>
+        <translation>Demo village · for practice only — every household here is made up. Enter real households in your team&apos;s own database.</translation>
     </message>
 </context>
 <context>
@@ -915,57 +919,57 @@
 <context>
     <name>DueTableModel</name>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="44"/>
+        <location filename="../../app/ui/home/home_page.py" line="45"/>
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="44"/>
+        <location filename="../../app/ui/home/home_page.py" line="45"/>
         <source>村民小组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="44"/>
+        <location filename="../../app/ui/home/home_page.py" line="45"/>
         <source>事项</source>
         <translation>Due for</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="44"/>
+        <location filename="../../app/ui/home/home_page.py" line="45"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="45"/>
+        <location filename="../../app/ui/home/home_page.py" line="46"/>
         <source>上次联系</source>
         <translation>Last contact</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="45"/>
+        <location filename="../../app/ui/home/home_page.py" line="46"/>
         <source>依据</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="47"/>
+        <location filename="../../app/ui/home/home_page.py" line="48"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="47"/>
+        <location filename="../../app/ui/home/home_page.py" line="48"/>
         <source>待完成</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="47"/>
+        <location filename="../../app/ui/home/home_page.py" line="48"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="66"/>
+        <location filename="../../app/ui/home/home_page.py" line="67"/>
         <source>无记录</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="73"/>
+        <location filename="../../app/ui/home/home_page.py" line="74"/>
         <source>双击打开农户档案</source>
         <translation>Double-click to open the household file</translation>
     </message>
@@ -1006,7 +1010,7 @@
 <context>
     <name>Entry</name>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="67"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="72"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
@@ -1014,42 +1018,42 @@
 <context>
     <name>FindingModel</name>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="28"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="29"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="28"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="29"/>
         <source>户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="28"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="29"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="28"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="29"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="28"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="29"/>
         <source>如何处理</source>
         <translation>How to fix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="29"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="30"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="29"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="30"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="29"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="30"/>
         <source>待核实</source>
         <translation>To review</translation>
     </message>
@@ -1057,175 +1061,175 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="351"/>
+        <location filename="../../app/ui/settings/first_run.py" line="352"/>
         <source>驻村 Zhucun — 开始使用</source>
         <translation>Zhucun — Getting started</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="365"/>
+        <location filename="../../app/ui/settings/first_run.py" line="366"/>
         <source>欢迎使用驻村</source>
         <translation>Welcome to Zhucun</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="367"/>
+        <location filename="../../app/ui/settings/first_run.py" line="368"/>
         <source>防止返贫动态监测的走访记录和表格。数据加密保存在这台电脑上，不联网也能用。</source>
         <translation>Visit records and forms for monitoring to prevent return to poverty. The data is kept encrypted on this computer and works without a network.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="386"/>
-        <location filename="../../app/ui/settings/first_run.py" line="390"/>
-        <location filename="../../app/ui/settings/first_run.py" line="404"/>
+        <location filename="../../app/ui/settings/first_run.py" line="387"/>
+        <location filename="../../app/ui/settings/first_run.py" line="391"/>
+        <location filename="../../app/ui/settings/first_run.py" line="405"/>
         <source>建立新数据库</source>
         <translation>Create a new database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="388"/>
-        <location filename="../../app/ui/settings/first_run.py" line="393"/>
-        <location filename="../../app/ui/settings/first_run.py" line="473"/>
+        <location filename="../../app/ui/settings/first_run.py" line="389"/>
+        <location filename="../../app/ui/settings/first_run.py" line="394"/>
+        <location filename="../../app/ui/settings/first_run.py" line="474"/>
         <source>打开示范村</source>
         <translation>Open the demo village</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="391"/>
+        <location filename="../../app/ui/settings/first_run.py" line="392"/>
         <source>为本工作队建立加密的数据库，您是第一位用户。正式使用请选这里。</source>
         <translation>An encrypted database for your work team, with you as its first user. Choose this for real work.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="394"/>
+        <location filename="../../app/ui/settings/first_run.py" line="395"/>
         <source>一个虚构的村（{0} 户），用来培训和试用，里面的人和事都是编的。</source>
         <translation>A made-up village ({0} households) for training and trying things out; its people and events are all invented.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="396"/>
-        <location filename="../../app/ui/settings/first_run.py" line="479"/>
+        <location filename="../../app/ui/settings/first_run.py" line="397"/>
+        <location filename="../../app/ui/settings/first_run.py" line="480"/>
         <source>示范村密码：{0}</source>
         <translation>Demo village passphrase: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="399"/>
+        <location filename="../../app/ui/settings/first_run.py" line="400"/>
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="406"/>
+        <location filename="../../app/ui/settings/first_run.py" line="407"/>
         <source>数据库用您的密码加密。请记住密码；忘记时可以用下一步给出的恢复码重设。</source>
         <translation>The database is encrypted with your passphrase. Remember it; if you forget it, you can reset it with the recovery code given in the next step.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="413"/>
+        <location filename="../../app/ui/settings/first_run.py" line="414"/>
         <source>例如：张建国</source>
         <translation>e.g. Zhang Jianguo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="416"/>
+        <location filename="../../app/ui/settings/first_run.py" line="417"/>
         <source>队长</source>
         <translation>Team leader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="417"/>
+        <location filename="../../app/ui/settings/first_run.py" line="418"/>
         <source>采集员</source>
         <translation>Collector</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="418"/>
+        <location filename="../../app/ui/settings/first_run.py" line="419"/>
         <source>您的姓名</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="419"/>
+        <location filename="../../app/ui/settings/first_run.py" line="420"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="421"/>
+        <location filename="../../app/ui/settings/first_run.py" line="422"/>
         <source>密码</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="421"/>
+        <location filename="../../app/ui/settings/first_run.py" line="422"/>
         <source>再输一次</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="433"/>
-        <location filename="../../app/ui/settings/first_run.py" line="500"/>
+        <location filename="../../app/ui/settings/first_run.py" line="434"/>
+        <location filename="../../app/ui/settings/first_run.py" line="501"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="435"/>
-        <location filename="../../app/ui/settings/first_run.py" line="544"/>
-        <location filename="../../app/ui/settings/first_run.py" line="550"/>
+        <location filename="../../app/ui/settings/first_run.py" line="436"/>
+        <location filename="../../app/ui/settings/first_run.py" line="545"/>
+        <location filename="../../app/ui/settings/first_run.py" line="551"/>
         <source>建立</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="450"/>
+        <location filename="../../app/ui/settings/first_run.py" line="451"/>
         <source>请保存恢复码</source>
         <translation>Keep your recovery code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="452"/>
+        <location filename="../../app/ui/settings/first_run.py" line="453"/>
         <source>忘记密码时，恢复码是重新打开数据库的唯一办法。它只显示这一次：请打印或抄写下来，放在安全的地方，和电脑分开保管。</source>
         <translation>If you forget your passphrase, the recovery code is the only way to open the database again. It is shown only this once: print it or write it down, and keep it somewhere safe, away from the computer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="463"/>
+        <location filename="../../app/ui/settings/first_run.py" line="464"/>
         <source>进入</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="475"/>
+        <location filename="../../app/ui/settings/first_run.py" line="476"/>
         <source>正在建立一个虚构的村，用来培训和试用。以后锁定或重新打开时，请用下面的密码。</source>
         <translation>Building a made-up village for training and trying things out. To unlock or reopen it later, use the passphrase below.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="497"/>
+        <location filename="../../app/ui/settings/first_run.py" line="498"/>
         <source>示范村保存在：{0}</source>
         <translation>The demo village is saved in: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="503"/>
+        <location filename="../../app/ui/settings/first_run.py" line="504"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="529"/>
+        <location filename="../../app/ui/settings/first_run.py" line="530"/>
         <source>正在建立…</source>
         <translation>Creating...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="552"/>
+        <location filename="../../app/ui/settings/first_run.py" line="553"/>
         <source>这个文件夹里已经有数据库：{0}</source>
         <translation>This folder already holds a database: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="556"/>
+        <location filename="../../app/ui/settings/first_run.py" line="557"/>
         <source>无法建立数据库：{0}</source>
         <translation>Could not create the database: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="588"/>
+        <location filename="../../app/ui/settings/first_run.py" line="589"/>
         <source>正在建立示范村（{0} 户）…</source>
         <translation>Building the demo village ({0} households)...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="604"/>
+        <location filename="../../app/ui/settings/first_run.py" line="605"/>
         <source>%v / %m 户</source>
         <translation>%v / %m households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="610"/>
+        <location filename="../../app/ui/settings/first_run.py" line="611"/>
         <source>正在取消…</source>
         <translation>Cancelling...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="627"/>
+        <location filename="../../app/ui/settings/first_run.py" line="628"/>
         <source>已取消，未留下示范村的文件。</source>
         <translation>Cancelled; no demo village files were left behind.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="631"/>
+        <location filename="../../app/ui/settings/first_run.py" line="632"/>
         <source>无法建立示范村：{0}</source>
         <translation>Could not build the demo village: {0}</translation>
     </message>
@@ -1233,142 +1237,142 @@
 <context>
     <name>FormFiller</name>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="147"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="152"/>
         <source>已签名的表单已锁定，请提交更正</source>
         <translation>A signed form is locked: submit an amendment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="193"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="201"/>
         <source>{0}户</source>
         <translation>{0} household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="196"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="204"/>
         <source>调查人 {0}</source>
         <translation>Investigator {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="198"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="206"/>
         <source>已完成，待签名：可修改后再签名</source>
         <translation>Complete, awaiting signatures: can still be changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="200"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="208"/>
         <source>更正 {0} 签名的表单</source>
         <translation>Amending the form signed {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="222"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="230"/>
         <source>已恢复草稿（{0}）</source>
         <translation>Draft restored ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="225"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="233"/>
         <source>为什么更正，例如：户主电话号码填错</source>
         <translation>Why amend, e.g. the head&apos;s phone number was wrong</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="234"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="242"/>
         <source>原表单保留不变；更正后的表单取代它，并须重新签名。</source>
         <translation>The original stays as it is; the amended form replaces it and must be signed again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="236"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="244"/>
         <source>更正原因</source>
         <translation>Reason for the amendment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="279"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="287"/>
         <source>保存草稿</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="280"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="288"/>
         <source>保存草稿 (Ctrl+S)；填写时也会自动保存</source>
         <translation>Save draft (Ctrl+S); it also saves as you type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="282"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="290"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="283"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="291"/>
         <source>关闭；填写的内容保存为草稿</source>
         <translation>Close; what you entered is kept as a draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="285"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="293"/>
         <source>完成并签名</source>
         <translation>Complete and sign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="286"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="294"/>
         <source>检查并保存表单，然后签名 (Ctrl+Enter)</source>
         <translation>Check and save the form, then sign (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="480"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="488"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="486"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="494"/>
         <source>删除“{0}”？这一条填写的内容都会删除。</source>
         <translation>Delete “{0}”? Everything entered for it is removed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="561"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="572"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="599"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="610"/>
         <source>没有待处理的问题</source>
         <translation>Nothing left to fix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="607"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="618"/>
         <source>待处理 {0} 项（点一项可跳到该处）</source>
         <translation>{0} to fix (click one to go there)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="608"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="619"/>
         <source>待处理</source>
         <translation>To fix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="610"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="621"/>
         <source>还有 {0} 项未填，{1} 项有误</source>
         <translation>{0} unanswered, {1} invalid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="613"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="624"/>
         <source>已全部填好，可以完成并签名</source>
         <translation>All filled in: ready to complete and sign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="716"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="727"/>
         <source>草稿未能保存：{0}</source>
         <translation>Draft not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="722"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="733"/>
         <source>草稿已保存 {0}</source>
         <translation>Draft saved {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="754"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="765"/>
         <source>请填写更正原因</source>
         <translation>Give the reason for the amendment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="787"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="798"/>
         <source>表单已保存，等待签名</source>
         <translation>Form saved, awaiting signatures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="804"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="815"/>
         <source>还有 {0} 处需要填写或修改，见下方列表。</source>
         <translation>{0} answers still need filling in or fixing; see the list below.</translation>
     </message>
@@ -1376,82 +1380,82 @@
 <context>
     <name>FormViewDialog</name>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="220"/>
+        <location filename="../../app/ui/forms/form_view.py" line="51"/>
         <source>{0}户</source>
         <translation>{0} household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="221"/>
+        <location filename="../../app/ui/forms/form_view.py" line="52"/>
         <source>填表 {0}</source>
         <translation>Filled {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="221"/>
+        <location filename="../../app/ui/forms/form_view.py" line="52"/>
         <source>调查人 {0}</source>
         <translation>Investigator {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="223"/>
+        <location filename="../../app/ui/forms/form_view.py" line="54"/>
         <source>签名于 {0}</source>
         <translation>Signed {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="230"/>
+        <location filename="../../app/ui/forms/form_view.py" line="61"/>
         <source>这是更正后的版本，更正原因：{0}</source>
         <translation>This is an amended version; reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="232"/>
+        <location filename="../../app/ui/forms/form_view.py" line="63"/>
         <source>此表单已被更正，以更正后的版本为准。</source>
         <translation>This form has been amended; the amended version applies.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="251"/>
+        <location filename="../../app/ui/forms/form_view.py" line="82"/>
         <source>（代签）</source>
         <translation>(by proxy)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="261"/>
+        <location filename="../../app/ui/forms/form_view.py" line="92"/>
         <source>由 {0} 代签，原因：{1}</source>
         <translation>Signed by {0} on the signer&apos;s behalf; reason: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="275"/>
+        <location filename="../../app/ui/forms/form_view.py" line="106"/>
         <source>内容摘要（SHA-256）：{0}</source>
         <translation>Content hash (SHA-256): {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="276"/>
+        <location filename="../../app/ui/forms/form_view.py" line="107"/>
         <source>调查人的密钥签署了这份内容；内容或签名笔迹有任何改动，校验即不通过。</source>
         <translation>The investigator&apos;s key signed this content; any change to it or to the signatures fails verification.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="279"/>
+        <location filename="../../app/ui/forms/form_view.py" line="110"/>
         <source>更正…</source>
         <translation>Amend…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="281"/>
+        <location filename="../../app/ui/forms/form_view.py" line="112"/>
         <source>提交更正：原表单保留，更正后的表单取代它并重新签名</source>
         <translation>Amend: the original stays, the amended form replaces it and is signed again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="285"/>
+        <location filename="../../app/ui/forms/form_view.py" line="116"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="306"/>
+        <location filename="../../app/ui/forms/form_view.py" line="137"/>
         <source>已被更正</source>
         <translation>Amended</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="308"/>
+        <location filename="../../app/ui/forms/form_view.py" line="139"/>
         <source>已签名</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="309"/>
+        <location filename="../../app/ui/forms/form_view.py" line="140"/>
         <source>待签名</source>
         <translation>Awaiting signatures</translation>
     </message>
@@ -1459,115 +1463,263 @@
 <context>
     <name>FormWidgets</name>
     <message>
-        <location filename="../../app/ui/forms/form_widgets.py" line="70"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="100"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_widgets.py" line="71"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="101"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_widgets.py" line="261"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="291"/>
         <source>年-月-日</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_widgets.py" line="269"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="299"/>
         <source>从日历中选择</source>
         <translation>Pick from the calendar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_widgets.py" line="502"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="637"/>
         <source>取自户档案，不能在表单中修改</source>
         <translation>From the household file; cannot be changed in the form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_widgets.py" line="1"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="498"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_widgets.py" line="1"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="514"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="577"/>
         <source>选择文件…</source>
         <translation>Choose a file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_widgets.py" line="1"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="576"/>
         <source>更换文件…</source>
         <translation>Replace the file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_widgets.py" line="1"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="519"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_widgets.py" line="1"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="537"/>
         <source>选择要附上的文件</source>
         <translation>Choose the file to attach</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_widgets.py" line="1"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="548"/>
         <source>无法读取文件：{name}</source>
         <translation>Cannot read the file: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_widgets.py" line="1"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="552"/>
         <source>文件过大：{size}，最多 {limit} MB</source>
         <translation>The file is too large: {size}; at most {limit} MB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_widgets.py" line="1"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="574"/>
         <source>未附文件</source>
         <translation>No file attached</translation>
     </message>
 </context>
 <context>
+    <name>FormsTab</name>
+    <message>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="27"/>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="27"/>
+        <source>待签名</source>
+        <translation>Awaiting signatures</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="27"/>
+        <source>已签名</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="28"/>
+        <source>已被更正</source>
+        <translation>Amended</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="33"/>
+        <source>更正草稿</source>
+        <translation>Amendment draft</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="33"/>
+        <source>修改草稿</source>
+        <translation>Edit draft</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="35"/>
+        <source>未完成，可继续填写</source>
+        <translation>Unfinished, can be resumed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="37"/>
+        <source>更正：{0}</source>
+        <translation>Amended: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="40"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="41"/>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="84"/>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="108"/>
+        <source>表单</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="42"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="43"/>
+        <source>调查人</source>
+        <translation>Investigator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="44"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="56"/>
+        <source>信息采集表等表单及调查人、户主签名；双击一行打开</source>
+        <translation>Forms such as the household information form, with the investigator&apos;s and household&apos;s signatures; double-click to open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="59"/>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="181"/>
+        <source>删除草稿</source>
+        <translation>Delete draft</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="61"/>
+        <source>签名</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="63"/>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="65"/>
+        <source>新建表单</source>
+        <translation>New form</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="69"/>
+        <source>打印空白表单…</source>
+        <translation>Print blank form…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="70"/>
+        <source>打印纸质表单，带到没有电脑的入户调查中填写</source>
+        <translation>Print a paper form to fill in on visits without the laptop</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="76"/>
+        <source>尚无表单</source>
+        <translation>No forms yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="108"/>
+        <source>表单 ({0})</source>
+        <translation>Forms ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="128"/>
+        <source>导入表单（XLSForm 工作簿）…</source>
+        <translation>Import a form (XLSForm workbook)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="134"/>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="149"/>
+        <source>导入表单</source>
+        <translation>Import a form</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="135"/>
+        <source>表单定义 (*.xlsx *.yaml *.yml *.json)</source>
+        <translation>Form definitions (*.xlsx *.yaml *.yml *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="145"/>
+        <source>已导入“{0}”（版本 {1}，{2} 题），可在“新建表单”中选用。</source>
+        <translation>Imported “{0}” (version {1}, {2} questions): choose it under New form.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="148"/>
+        <source>“{0}”版本 {1} 已经导入过，未作改动。</source>
+        <translation>“{0}” version {1} was already imported: nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/forms_tab.py" line="182"/>
+        <source>删除“{0}”的草稿？已填写的内容将不再保留。</source>
+        <translation>Delete the draft of “{0}”? What was entered will be lost.</translation>
+    </message>
+</context>
+<context>
     <name>HandSampleDialog</name>
     <message>
-        <location filename="../work/main/app/ui/forms/hand_sample_dialog.py" line="29"/>
+        <location filename="../../app/ui/forms/hand_sample_dialog.py" line="29"/>
         <source>录入我的笔迹样本</source>
         <translation>Record my hand sample</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/forms/hand_sample_dialog.py" line="35"/>
+        <location filename="../../app/ui/forms/hand_sample_dialog.py" line="35"/>
         <source>我的笔迹样本</source>
         <translation>My hand sample</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/forms/hand_sample_dialog.py" line="37"/>
+        <location filename="../../app/ui/forms/hand_sample_dialog.py" line="37"/>
         <source>请按平时签字的习惯，在横线上方依次写下每一项（共{0}项，约两三分钟）。数据检查用它判断农户签名是否像您的笔迹：样本里是不同的姓名和字词，所以能比较您写别人名字时的笔迹。样本加密保存，并用您的密钥签名。</source>
         <translation>Write each item above the line, one after another, as you usually sign ({0} items, two or three minutes). The data checks use it to judge whether a household signature looks like your hand: the sample holds different names and words, so it shows how you write names other than your own. The sample is kept encrypted and signed with your key.</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/forms/hand_sample_dialog.py" line="56"/>
+        <location filename="../../app/ui/forms/hand_sample_dialog.py" line="56"/>
         <source>重写</source>
         <translation>Rewrite</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/forms/hand_sample_dialog.py" line="58"/>
+        <location filename="../../app/ui/forms/hand_sample_dialog.py" line="58"/>
         <source>上一项</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/forms/hand_sample_dialog.py" line="60"/>
+        <location filename="../../app/ui/forms/hand_sample_dialog.py" line="60"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/forms/hand_sample_dialog.py" line="75"/>
+        <location filename="../../app/ui/forms/hand_sample_dialog.py" line="75"/>
         <source>第 {0}/{1} 项：请写“{2}”</source>
-        <translation>Item {0} of {1}: please write "{2}"</translation>
+        <translation>Item {0} of {1}: please write &quot;{2}&quot;</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/forms/hand_sample_dialog.py" line="82"/>
+        <location filename="../../app/ui/forms/hand_sample_dialog.py" line="82"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/forms/hand_sample_dialog.py" line="82"/>
+        <location filename="../../app/ui/forms/hand_sample_dialog.py" line="82"/>
         <source>下一项</source>
         <translation>Next</translation>
     </message>
@@ -1575,18 +1727,22 @@
 <context>
     <name>Header</name>
     <message>
+        <location filename="../../app/ui/mainwindow/header.py" line="50"/>
         <source>驻村</source>
         <translation>Zhucun</translation>
     </message>
     <message>
+        <location filename="../../app/ui/mainwindow/header.py" line="52"/>
         <source>（尚未录入农户）</source>
         <translation>(no households yet)</translation>
     </message>
     <message>
+        <location filename="../../app/ui/mainwindow/header.py" line="56"/>
         <source>驻村工作队 {0} 人</source>
         <translation>Work team of {0}</translation>
     </message>
     <message>
+        <location filename="../../app/ui/mainwindow/header.py" line="60"/>
         <source>示范村·练习用</source>
         <translation>Demo village · practice only</translation>
     </message>
@@ -1617,380 +1773,381 @@
 <context>
     <name>HomePage</name>
     <message>
+        <location filename="../../app/ui/home/home_page.py" line="482"/>
         <source>未销号 {0} 项（县反馈 {1}，逾期 {2}）</source>
         <translation>{0} open ({1} from the county, {2} overdue)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="129"/>
+        <location filename="../../app/ui/home/home_page.py" line="130"/>
         <source>本月工作</source>
         <translation>This month&apos;s work</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="132"/>
+        <location filename="../../app/ui/home/home_page.py" line="133"/>
         <source>本月工作提示</source>
         <translation>This month&apos;s work prompt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="139"/>
+        <location filename="../../app/ui/home/home_page.py" line="140"/>
         <source>应走访清单</source>
         <translation>Due visits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="141"/>
+        <location filename="../../app/ui/home/home_page.py" line="142"/>
         <source>全部事项</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="145"/>
+        <location filename="../../app/ui/home/home_page.py" line="146"/>
         <source>显示已完成</source>
         <translation>Show done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="147"/>
+        <location filename="../../app/ui/home/home_page.py" line="148"/>
         <source>记录走访…</source>
         <translation>Record visit...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="148"/>
+        <location filename="../../app/ui/home/home_page.py" line="149"/>
         <source>为选中的农户记录一次走访或电话/微信联系</source>
         <translation>Record a visit or a phone/WeChat contact for the selected household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="176"/>
+        <location filename="../../app/ui/home/home_page.py" line="177"/>
         <source>即将到期</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="177"/>
-        <location filename="../../app/ui/home/home_page.py" line="443"/>
+        <location filename="../../app/ui/home/home_page.py" line="178"/>
+        <location filename="../../app/ui/home/home_page.py" line="444"/>
         <source>识别认定15天、帮扶计划10天</source>
         <translation>Identification 15 days, help plan 10 days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="180"/>
+        <location filename="../../app/ui/home/home_page.py" line="181"/>
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="180"/>
+        <location filename="../../app/ui/home/home_page.py" line="181"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="180"/>
+        <location filename="../../app/ui/home/home_page.py" line="181"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="180"/>
+        <location filename="../../app/ui/home/home_page.py" line="181"/>
         <source>剩余</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="191"/>
+        <location filename="../../app/ui/home/home_page.py" line="192"/>
         <source>{0}天内没有到期的识别或帮扶计划</source>
         <translation>No identification or help plan due in the next {0} days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="197"/>
+        <location filename="../../app/ui/home/home_page.py" line="198"/>
         <source>问题清单</source>
         <translation>Problem list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="198"/>
+        <location filename="../../app/ui/home/home_page.py" line="199"/>
         <source>销号…</source>
         <translation>Close...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="199"/>
+        <location filename="../../app/ui/home/home_page.py" line="200"/>
         <source>整改完成后销号：须写明如何整改</source>
         <translation>Close an item once it is fixed: say how it was fixed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="204"/>
+        <location filename="../../app/ui/home/home_page.py" line="205"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="204"/>
+        <location filename="../../app/ui/home/home_page.py" line="205"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="215"/>
+        <location filename="../../app/ui/home/home_page.py" line="216"/>
         <source>没有未销号的问题</source>
         <translation>No open problems</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="220"/>
+        <location filename="../../app/ui/home/home_page.py" line="221"/>
         <source>在村天数</source>
         <translation>Days in village</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="221"/>
+        <location filename="../../app/ui/home/home_page.py" line="222"/>
         <source>每月不少于{0}天</source>
         <translation>At least {0} days a month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="222"/>
-        <location filename="../../app/ui/home/home_page.py" line="584"/>
+        <location filename="../../app/ui/home/home_page.py" line="223"/>
+        <location filename="../../app/ui/home/home_page.py" line="591"/>
         <source>今日签到</source>
         <translation>Check in today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="233"/>
+        <location filename="../../app/ui/home/home_page.py" line="234"/>
         <source>走访完成情况</source>
         <translation>Visits done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="234"/>
+        <location filename="../../app/ui/home/home_page.py" line="235"/>
         <source>近六个月</source>
         <translation>Last six months</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="237"/>
-        <location filename="../../app/ui/home/home_page.py" line="625"/>
+        <location filename="../../app/ui/home/home_page.py" line="238"/>
+        <location filename="../../app/ui/home/home_page.py" line="632"/>
         <source>计算中…</source>
         <translation>Calculating...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="300"/>
+        <location filename="../../app/ui/home/home_page.py" line="301"/>
         <source>已完成 {0}/{1}</source>
         <translation>{0}/{1} done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="302"/>
+        <location filename="../../app/ui/home/home_page.py" line="303"/>
         <source>本月没有工作提示</source>
         <translation>No work prompt this month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="313"/>
+        <location filename="../../app/ui/home/home_page.py" line="314"/>
         <source>截止 {0}</source>
         <translation>Due {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="317"/>
+        <location filename="../../app/ui/home/home_page.py" line="318"/>
         <source>✓ 已完成 {0}</source>
         <translation>✓ Done {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="319"/>
+        <location filename="../../app/ui/home/home_page.py" line="320"/>
         <source>{0} 完成</source>
         <translation>Done by {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="325"/>
+        <location filename="../../app/ui/home/home_page.py" line="326"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="327"/>
+        <location filename="../../app/ui/home/home_page.py" line="328"/>
         <source>未完成</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="332"/>
+        <location filename="../../app/ui/home/home_page.py" line="333"/>
         <source>完成…</source>
         <translation>Done...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="333"/>
+        <location filename="../../app/ui/home/home_page.py" line="334"/>
         <source>标记完成并写明情况</source>
         <translation>Mark as done and say what was done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="341"/>
+        <location filename="../../app/ui/home/home_page.py" line="342"/>
         <source>完成工作任务</source>
         <translation>Complete task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="341"/>
+        <location filename="../../app/ui/home/home_page.py" line="342"/>
         <source>完成情况（备注）</source>
         <translation>What was done (note)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="342"/>
+        <location filename="../../app/ui/home/home_page.py" line="343"/>
         <source>例如：已全部完成，共走访 32 户</source>
         <translation>e.g. All done; 32 households visited</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="370"/>
+        <location filename="../../app/ui/home/home_page.py" line="371"/>
         <source>待完成 {0} 项</source>
         <translation>{0} to do</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="372"/>
+        <location filename="../../app/ui/home/home_page.py" line="373"/>
         <source>，逾期 {0} 项</source>
         <translation>, {0} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="374"/>
+        <location filename="../../app/ui/home/home_page.py" line="375"/>
         <source>本月应走访的农户都已走访</source>
         <translation>Every household due this month has been visited</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="421"/>
+        <location filename="../../app/ui/home/home_page.py" line="422"/>
         <source>识别认定</source>
         <translation>Identification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="423"/>
+        <location filename="../../app/ui/home/home_page.py" line="424"/>
         <source>帮扶计划</source>
         <translation>Help plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="440"/>
+        <location filename="../../app/ui/home/home_page.py" line="441"/>
         <source>{0} 项</source>
         <translation>Total {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="442"/>
+        <location filename="../../app/ui/home/home_page.py" line="443"/>
         <source>，已逾期 {0} 项</source>
         <translation>, {0} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="447"/>
+        <location filename="../../app/ui/home/home_page.py" line="448"/>
         <source>逾期 {0} 天</source>
         <translation>{0} d overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="449"/>
+        <location filename="../../app/ui/home/home_page.py" line="450"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="451"/>
+        <location filename="../../app/ui/home/home_page.py" line="452"/>
         <source>还剩 {0} 天</source>
         <translation>{0} d left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="452"/>
+        <location filename="../../app/ui/home/home_page.py" line="453"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="455"/>
-        <location filename="../../app/ui/home/home_page.py" line="484"/>
+        <location filename="../../app/ui/home/home_page.py" line="456"/>
+        <location filename="../../app/ui/home/home_page.py" line="489"/>
         <source>双击打开农户档案</source>
         <translation>Double-click to open the household file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="514"/>
+        <location filename="../../app/ui/home/home_page.py" line="521"/>
         <source>问题销号</source>
         <translation>Close problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="515"/>
+        <location filename="../../app/ui/home/home_page.py" line="522"/>
         <source>整改情况（必填）</source>
         <translation>How it was fixed (required)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="516"/>
+        <location filename="../../app/ui/home/home_page.py" line="523"/>
         <source>例如：已入户核实并补录住房安全等级</source>
         <translation>e.g. Checked at the house and entered the housing safety grade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="549"/>
+        <location filename="../../app/ui/home/home_page.py" line="556"/>
         <source>本月尚无登记</source>
         <translation>Nothing recorded this month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="551"/>
+        <location filename="../../app/ui/home/home_page.py" line="558"/>
         <source>（我）</source>
         <translation> (me)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="563"/>
+        <location filename="../../app/ui/home/home_page.py" line="570"/>
         <source>{0} 天</source>
         <translation>{0} d</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="566"/>
+        <location filename="../../app/ui/home/home_page.py" line="573"/>
         <source>还差 {0} 天</source>
         <translation>{0} d short</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="573"/>
+        <location filename="../../app/ui/home/home_page.py" line="580"/>
         <source>未登记</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="584"/>
+        <location filename="../../app/ui/home/home_page.py" line="591"/>
         <source>今天已签到</source>
         <translation>Checked in today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="585"/>
+        <location filename="../../app/ui/home/home_page.py" line="592"/>
         <source>记一天在村：{0} 本月在村天数加 1，每天一次</source>
         <translation>Record a day in the village: adds 1 to {0}&apos;s days this month, once a day</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="598"/>
+        <location filename="../../app/ui/home/home_page.py" line="605"/>
         <source>今天已签到，本月在村 {0} 天</source>
         <translation>Already checked in today; days in the village this month: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="612"/>
+        <location filename="../../app/ui/home/home_page.py" line="619"/>
         <source>已签到：{0}，本月在村 {1} 天</source>
         <translation>Checked in: {0}; days in the village this month: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="652"/>
+        <location filename="../../app/ui/home/home_page.py" line="659"/>
         <source>{0}年{1}月</source>
         <translation>{1}/{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="653"/>
+        <location filename="../../app/ui/home/home_page.py" line="660"/>
         <source>{0}月</source>
         <translation>Month {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="654"/>
+        <location filename="../../app/ui/home/home_page.py" line="661"/>
         <source>完成 {0}%</source>
         <translation>{0}% done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="656"/>
+        <location filename="../../app/ui/home/home_page.py" line="663"/>
         <source>应走访</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="657"/>
+        <location filename="../../app/ui/home/home_page.py" line="664"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="666"/>
+        <location filename="../../app/ui/home/home_page.py" line="673"/>
         <source>无法计算：{0}</source>
         <translation>Could not calculate: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="674"/>
+        <location filename="../../app/ui/home/home_page.py" line="681"/>
         <source>待走访 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>To visit &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="676"/>
+        <location filename="../../app/ui/home/home_page.py" line="683"/>
         <source>&lt;span style=&quot;color:{0}&quot;&gt;逾期 &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>&lt;span style=&quot;color:{0}&quot;&gt;Overdue &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="677"/>
+        <location filename="../../app/ui/home/home_page.py" line="684"/>
         <source>工作任务 &lt;b&gt;{0}/{1}&lt;/b&gt;</source>
         <translation>Tasks &lt;b&gt;{0}/{1}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="679"/>
+        <location filename="../../app/ui/home/home_page.py" line="686"/>
         <source>&lt;span style=&quot;color:{0}&quot;&gt;任务逾期 &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>&lt;span style=&quot;color:{0}&quot;&gt;Tasks overdue &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="681"/>
+        <location filename="../../app/ui/home/home_page.py" line="688"/>
         <source>案例到期 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>Case deadlines &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="682"/>
+        <location filename="../../app/ui/home/home_page.py" line="689"/>
         <source>未销号问题 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>Open problems &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
@@ -2137,899 +2294,762 @@
 <context>
     <name>HouseholdFilePage</name>
     <message>
+        <location filename="../../app/ui/householdfile/household_file.py" line="304"/>
         <source>未销号的问题</source>
         <translation>Open problems</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="291"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="78"/>
         <source>← 返回</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="292"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="79"/>
         <source>返回上一页 (Alt+←)</source>
         <translation>Back to the previous page (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="300"/>
-        <location filename="../../app/ui/householdfile/household_file.py" line="843"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="87"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="652"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="302"/>
-        <location filename="../../app/ui/householdfile/household_file.py" line="588"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="89"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="392"/>
         <source>添加成员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="306"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="93"/>
         <source>打印帮扶手册…</source>
         <translation>Print handbook…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="307"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="94"/>
         <source>把这一户的帮扶手册打印成 PDF</source>
         <translation>Print this household&apos;s handbook as a PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="335"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="128"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="337"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="130"/>
         <source>须纳入监测</source>
         <translation>Must be monitored</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="342"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="135"/>
         <source>户编号 {0}</source>
         <translation>Household no. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="343"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="136"/>
         <source>电话 {0}</source>
         <translation>Phone {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="344"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="137"/>
         <source>帮扶责任人 {0}</source>
         <translation>Pairing cadre {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="378"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="171"/>
         <source>找不到该户（可能已删除）</source>
         <translation>Household not found (it may have been deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="419"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="212"/>
         <source>概况</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="438"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="231"/>
         <source>逾期提醒</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="443"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="236"/>
         <source>基本情况</source>
         <translation>Basic facts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="447"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="240"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="448"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="241"/>
         <source>所在地</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="450"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="243"/>
         <source>户类型</source>
         <translation>Household type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="452"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="245"/>
         <source>居住情况</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="453"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="246"/>
         <source>户标识</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="453"/>
-        <location filename="../../app/ui/householdfile/household_file.py" line="455"/>
-        <location filename="../../app/ui/householdfile/household_file.py" line="494"/>
-        <location filename="../../app/ui/householdfile/household_file.py" line="528"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="246"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="248"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="287"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="332"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="454"/>
-        <location filename="../../app/ui/householdfile/household_file.py" line="473"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="247"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="266"/>
         <source>住房安全</source>
         <translation>Housing safety</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="454"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="247"/>
         <source>未评定</source>
         <translation>Not graded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="455"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="248"/>
         <source>有无赡养(抚养)人</source>
         <translation>Family supporter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="455"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="248"/>
         <source>有</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="457"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="250"/>
         <source>纳入监测</source>
         <translation>Monitored since</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="460"/>
-        <location filename="../../app/ui/householdfile/household_file.py" line="618"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="253"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="428"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="469"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="262"/>
         <source>三保障及饮水</source>
         <translation>Three guarantees and safe water</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="472"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="265"/>
         <source>义务教育</source>
         <translation>Compulsory education</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="472"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="265"/>
         <source>基本医疗</source>
         <translation>Basic medical care</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="473"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="266"/>
         <source>饮水安全</source>
         <translation>Safe water</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="477"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="270"/>
         <source>有保障</source>
         <translation>Secured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="477"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="270"/>
         <source>未保障</source>
         <translation>Not secured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="483"/>
-        <location filename="../../app/ui/householdfile/household_file.py" line="736"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="276"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="546"/>
         <source>风险类型</source>
         <translation>Risk types</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="490"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="283"/>
         <source>（风险已消除）</source>
         <translation>(risk eliminated)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="497"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="290"/>
         <source>须纳入监测的情形</source>
         <translation>Situations that must be monitored</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="499"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="292"/>
         <source>以下情形由软件按档案判断，须经核实后登记风险线索。</source>
         <translation>The software found these from the file; check them before recording a risk clue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="501"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="294"/>
         <source>情形{0}：{1}</source>
         <translation>Situation {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="506"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="299"/>
         <source>未发现五种须纳入监测的情形</source>
         <translation>None of the five must-monitor situations found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="517"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="321"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="517"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="321"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="518"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="322"/>
         <source>耕地</source>
         <translation>Cultivated land</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="518"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="322"/>
         <source>林地</source>
         <translation>Forest land</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="519"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="323"/>
         <source>退耕还林</source>
         <translation>Farmland returned to forest</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="519"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="323"/>
         <source>林果地</source>
         <translation>Orchard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="520"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="324"/>
         <source>牧草地</source>
         <translation>Pasture</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="520"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="324"/>
         <source>水面</source>
         <translation>Water surface</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="525"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="329"/>
         <source>{0} {1} 亩</source>
         <translation>{0} {1} mu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="528"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="332"/>
         <source>土地</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="530"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="334"/>
         <source>住房面积</source>
         <translation>Housing area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="530"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="334"/>
         <source>{0} 平方米</source>
         <translation>{0} m²</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="532"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="336"/>
         <source>已硬化</source>
         <translation>Hardened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="532"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="336"/>
         <source>未硬化</source>
         <translation>Not hardened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="534"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="338"/>
         <source>，距离 {0} 米</source>
         <translation>, {0} m away</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="535"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="339"/>
         <source>入户路</source>
         <translation>Road to the house</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="537"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="341"/>
         <source>主要燃料</source>
         <translation>Main fuel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="539"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="343"/>
         <source>卫生厕所</source>
         <translation>Sanitary toilet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="541"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="345"/>
         <source>加入合作社</source>
         <translation>In a cooperative</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="543"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="347"/>
         <source>能否自身解决困难</source>
         <translation>Can solve difficulties alone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="561"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="365"/>
         <source>{0}个月</source>
         <translation>{0} mo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="563"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="367"/>
         <source>公益岗位</source>
         <translation>Public-welfare post</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="565"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="369"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="566"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="370"/>
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="567"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="371"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="568"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="372"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="569"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="373"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="570"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="374"/>
         <source>健康状况</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="571"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="375"/>
         <source>（{0}级）</source>
         <translation> (grade {0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="572"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="376"/>
         <source>在校情况</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="574"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="378"/>
         <source>劳动技能</source>
         <translation>Labour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="575"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="379"/>
         <source>务工</source>
         <translation>Work</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="576"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="380"/>
         <source>医保</source>
         <translation>Insured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="590"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="394"/>
         <source>双击一行修改成员信息</source>
         <translation>Double-click a row to edit the member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="596"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="406"/>
         <source>成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="604"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="414"/>
         <source>成员 ({0})</source>
         <translation>Members ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="612"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="422"/>
         <source>核算日期</source>
         <translation>Assessed on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="613"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="423"/>
         <source>家庭人口</source>
         <translation>Household size</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="614"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="424"/>
         <source>家庭纯收入</source>
         <translation>Household net income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="615"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="425"/>
         <source>人均纯收入</source>
         <translation>Per-capita net income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="616"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="426"/>
         <source>基准线</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="617"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="427"/>
         <source>对比基准线</source>
         <translation>Against baseline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="617"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="427"/>
         <source>低于</source>
         <translation>Below</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="617"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="427"/>
         <source>高于</source>
         <translation>Above</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="632"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="442"/>
         <source>核算收入</source>
         <translation>Assess income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="638"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="448"/>
         <source>收入</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="641"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="451"/>
         <source>务工收入</source>
         <translation>Wages from work</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="641"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="451"/>
         <source>公益性岗位收入</source>
         <translation>Public-welfare post pay</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="642"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="452"/>
         <source>生产经营收入</source>
         <translation>Farming and business</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="642"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="452"/>
         <source>财产性收入</source>
         <translation>Property income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="643"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="453"/>
         <source>资产收益分红</source>
         <translation>Asset-income dividends</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="643"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="453"/>
         <source>养老金</source>
         <translation>Pension</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="644"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="454"/>
         <source>计划生育金</source>
         <translation>Family-planning subsidy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="644"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="454"/>
         <source>生态补偿金</source>
         <translation>Ecological compensation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="645"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="455"/>
         <source>低保金</source>
         <translation>Dibao allowance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="645"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="455"/>
         <source>特困供养金</source>
         <translation>Destitute support</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="646"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="456"/>
         <source>其他转移性收入</source>
         <translation>Other transfers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="646"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="456"/>
         <source>生产经营性支出</source>
         <translation>Business expenses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="655"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="465"/>
         <source>收入按核算日前12个月计算；鼠标停在一行上可看明细</source>
         <translation>Income for the 12 months before the assessment date; hover over a row for the details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="656"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="466"/>
         <source>尚未核算收入</source>
         <translation>No income assessed yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="676"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="486"/>
         <source>经过</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="681"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="491"/>
         <source>监测帮扶</source>
         <translation>Monitoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="688"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="498"/>
         <source>{0} 起 · {1}</source>
         <translation>From {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="709"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="519"/>
         <source>四个季度回头看完成或风险消除满一年（{0}）后才能结束</source>
         <translation>Can end only after all four quarterly follow-up checks, or a year after elimination ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="714"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="524"/>
         <source>本户没有监测帮扶案例</source>
         <translation>This household has no monitoring case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="715"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="525"/>
         <source>发现返贫致贫风险时，点“登记风险线索”开始：15天内入户核查并识别认定，识别后10天内制定帮扶计划。</source>
         <translation>When you find a risk of (return to) poverty, click “Record risk clue” to start: check the household and decide within 15 days, then make a help plan within 10 days of identification.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="721"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="531"/>
         <source>监测帮扶案例</source>
         <translation>Monitoring case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="734"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="544"/>
         <source>未识别</source>
         <translation>Not identified</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="734"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="544"/>
         <source>（线索：{0}）</source>
         <translation> (clue: {0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="737"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="547"/>
         <source>帮扶措施</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="737"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="547"/>
         <source>尚未制定</source>
         <translation>None yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="739"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="549"/>
         <source>缺少措施</source>
         <translation>Missing measures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="739"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="549"/>
         <source>{0} 还没有对应的帮扶措施</source>
         <translation>{0}: no matching measure yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="741"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="551"/>
         <source>线索</source>
         <translation>Clue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="741"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="551"/>
         <source>识别</source>
         <translation>Identified</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="742"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="552"/>
         <source>计划</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="742"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="552"/>
         <source>消除</source>
         <translation>Eliminated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="743"/>
-        <location filename="../../app/ui/householdfile/household_file.py" line="929"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="553"/>
         <source>日期</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="746"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="556"/>
         <source>下一期限</source>
         <translation>Next deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="777"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="581"/>
         <source>{0} 前完成识别认定（发现线索后15天）</source>
         <translation>Identify by {0} (15 days after the clue)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="779"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="583"/>
         <source>{0} 前制定帮扶计划（识别后10天）</source>
         <translation>Make the help plan by {0} (10 days after identification)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="781"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="585"/>
         <source>{0} 前补齐帮扶措施</source>
         <translation>Complete the measures by {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="785"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="589"/>
         <source>第{0}次回头看：{1} 前（当季度内）</source>
         <translation>Follow-up check {0}: by {1} (within the quarter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="787"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="591"/>
         <source>回头看已完成，可结束回头看（满一年：{0}）</source>
         <translation>Follow-up checks done; follow-up can end (one year: {0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="789"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="593"/>
         <source>已稳定，结束回头看</source>
         <translation>Stable; follow-up ended</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="799"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="603"/>
         <source>来源：{0}</source>
         <translation>Source: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="801"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="605"/>
         <source>类别：{0}</source>
         <translation>Category: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="803"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="607"/>
         <source>风险类型：{0}</source>
         <translation>Risk types: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="805"/>
-        <location filename="../../app/ui/householdfile/household_file.py" line="807"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="609"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="611"/>
         <source>措施：{0}</source>
         <translation>Measures: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="809"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="613"/>
         <source>方式：{0}</source>
         <translation>Method: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="811"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="615"/>
         <source>结果：{0}</source>
         <translation>Result: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="812"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="616"/>
         <source>稳定</source>
         <translation>Stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="812"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="616"/>
         <source>发现风险</source>
         <translation>Risk found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="814"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="618"/>
         <source>人均纯收入 {0}（基准线 {1}）</source>
         <translation>Per-capita net income {0} (baseline {1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="817"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="621"/>
         <source>人均纯收入约 {0}</source>
         <translation>Per-capita net income about {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="819"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="623"/>
         <source>理由：{0}</source>
         <translation>Reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="840"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="644"/>
         <source>显示全部走访</source>
         <translation>Show all visits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="853"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="663"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="861"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="671"/>
         <source>尚无走访记录</source>
         <translation>No visits recorded yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="863"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="673"/>
         <source>最近 {0} 次走访，新的在上；右键一条可更正</source>
         <translation>Latest {0} visits, newest first; right-click one to correct it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="865"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="675"/>
         <source>共 {0} 次走访，新的在上；右键一条可更正</source>
         <translation>Visits: {0}, newest first; right-click one to correct it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="867"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="677"/>
         <source>走访记录 ({0})</source>
         <translation>Visits ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="878"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="688"/>
         <source>已更正：{0}</source>
         <translation>Corrected: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="884"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="694"/>
         <source>走访人 {0}</source>
         <translation>by {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="886"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="696"/>
         <source>见到 {0}</source>
         <translation>met {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="889"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="699"/>
         <source>已更正</source>
         <translation>Corrected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="896"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="706"/>
         <source>发现风险：{0}</source>
         <translation>Risks seen: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="898"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="708"/>
         <source>后续：{0}</source>
         <translation>Follow-up: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="909"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="647"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="736"/>
         <source>更正…</source>
         <translation>Correct...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="916"/>
-        <source>草稿</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="916"/>
-        <source>待签名</source>
-        <translation>Awaiting signatures</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="916"/>
-        <source>已签名</source>
-        <translation>Signed</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="917"/>
-        <source>已被更正</source>
-        <translation>Amended</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="922"/>
-        <source>更正草稿</source>
-        <translation>Amendment draft</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="922"/>
-        <source>修改草稿</source>
-        <translation>Edit draft</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="924"/>
-        <source>未完成，可继续填写</source>
-        <translation>Unfinished, can be resumed</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="926"/>
-        <source>更正：{0}</source>
-        <translation>Amended: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="931"/>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="932"/>
-        <source>调查人</source>
-        <translation>Investigator</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="933"/>
-        <source>说明</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="945"/>
-        <source>信息采集表等表单及调查人、户主签名；双击一行打开</source>
-        <translation>Forms such as the household information form, with the investigator&apos;s and household&apos;s signatures; double-click to open</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="947"/>
-        <location filename="../../app/ui/householdfile/household_file.py" line="1069"/>
-        <source>删除草稿</source>
-        <translation>Delete draft</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="949"/>
-        <source>签名</source>
-        <translation>Sign</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="951"/>
-        <source>打开</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="953"/>
-        <source>新建表单</source>
-        <translation>New form</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="957"/>
-        <source>打印空白表单…</source>
-        <translation>Print blank form…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="958"/>
-        <source>打印纸质表单，带到没有电脑的入户调查中填写</source>
-        <translation>Print a paper form to fill in on visits without the laptop</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="996"/>
-        <source>表单 ({0})</source>
-        <translation>Forms ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="1016"/>
-        <source>导入表单（XLSForm 工作簿）…</source>
-        <translation>Import a form (XLSForm workbook)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="1022"/>
-        <location filename="../../app/ui/householdfile/household_file.py" line="1037"/>
-        <source>导入表单</source>
-        <translation>Import a form</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="1023"/>
-        <source>表单定义 (*.xlsx *.yaml *.yml *.json)</source>
-        <translation>Form definitions (*.xlsx *.yaml *.yml *.json)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="1033"/>
-        <source>已导入“{0}”（版本 {1}，{2} 题），可在“新建表单”中选用。</source>
-        <translation>Imported “{0}” (version {1}, {2} questions): choose it under New form.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="1036"/>
-        <source>“{0}”版本 {1} 已经导入过，未作改动。</source>
-        <translation>“{0}” version {1} was already imported: nothing changed.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="1070"/>
-        <source>删除“{0}”的草稿？已填写的内容将不再保留。</source>
-        <translation>Delete the draft of “{0}”? What was entered will be lost.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="964"/>
-        <source>尚无表单</source>
-        <translation>No forms yet</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="930"/>
-        <location filename="../../app/ui/householdfile/household_file.py" line="972"/>
-        <location filename="../../app/ui/householdfile/household_file.py" line="996"/>
-        <source>表单</source>
-        <translation>Forms</translation>
-    </message>
-    <message>
+        <location filename="../../app/ui/householdfile/household_file.py" line="397"/>
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
@@ -3702,6 +3722,7 @@
 <context>
     <name>IncomeDialog</name>
     <message>
+        <location filename="../../app/ui/households/income_dialog.py" line="200"/>
         <source>（默认估计值，无公开出处）</source>
         <translation> (default estimate, no published source)</translation>
     </message>
@@ -3844,32 +3865,32 @@
         <translation>{0}&apos;s household · Assess income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="191"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="197"/>
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="196"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="205"/>
         <source>低于基准线 {0}</source>
         <translation>{0} below the baseline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="199"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="208"/>
         <source>高于基准线</source>
         <translation>Above the baseline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="204"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="213"/>
         <source>标红的金额格式有误，应如 6900 或 6,900.50</source>
         <translation>Amounts in red are not valid: write them like 6900 or 6,900.50</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="208"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="217"/>
         <source>（请在备注中说明）</source>
         <translation> (explain in the note)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="236"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="245"/>
         <source>已保存，请注意</source>
         <translation>Saved: please note</translation>
     </message>
@@ -4073,57 +4094,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/mainwindow/main.py" line="69"/>
+        <location filename="../../app/ui/mainwindow/main.py" line="72"/>
         <source>驻村 Zhucun — 防止返贫动态监测</source>
         <translation>Zhucun — Monitoring to Prevent Return to Poverty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/main.py" line="75"/>
-        <source>驻村</source>
-        <translation>Zhucun</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow/main.py" line="78"/>
+        <location filename="../../app/ui/mainwindow/main.py" line="77"/>
         <source>用户：{0}</source>
         <translation>User: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/main.py" line="80"/>
+        <location filename="../../app/ui/mainwindow/main.py" line="79"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/main.py" line="81"/>
+        <location filename="../../app/ui/mainwindow/main.py" line="80"/>
         <source>锁定 (Ctrl+L)：隐藏所有记录，需重新输入密码</source>
         <translation>Lock (Ctrl+L): hide every record; the passphrase is needed again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/main.py" line="98"/>
+        <location filename="../../app/ui/mainwindow/main.py" line="97"/>
         <source>本月工作</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/main.py" line="98"/>
+        <location filename="../../app/ui/mainwindow/main.py" line="97"/>
         <source>农户档案</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/main.py" line="99"/>
+        <location filename="../../app/ui/mainwindow/main.py" line="98"/>
         <source>工作提示</source>
         <translation>Work prompts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/main.py" line="99"/>
+        <location filename="../../app/ui/mainwindow/main.py" line="98"/>
         <source>数据检查</source>
         <translation>Data checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/main.py" line="100"/>
+        <location filename="../../app/ui/mainwindow/main.py" line="99"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/main.py" line="100"/>
+        <location filename="../../app/ui/mainwindow/main.py" line="99"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
@@ -4199,212 +4215,213 @@
 <context>
     <name>MemberDialog</name>
     <message>
+        <location filename="../../app/ui/households/member_dialog.py" line="73"/>
         <source>已核对证件，出生年份无误</source>
         <translation>Card checked: the birth year is right</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="55"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="57"/>
         <source>编辑成员</source>
         <translation>Edit member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="55"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="57"/>
         <source>添加成员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="57"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="59"/>
         <source>编辑成员信息</source>
         <translation>Edit member details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="57"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="59"/>
         <source>添加家庭成员</source>
         <translation>Add household member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="58"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="60"/>
         <source>户主：{0}</source>
         <translation>Head of household: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="62"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="64"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="66"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="68"/>
         <source>18位，末位可为X</source>
         <translation>18 characters; the last may be X</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="67"/>
-        <location filename="../../app/ui/households/member_dialog.py" line="191"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="69"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="203"/>
         <source>填入身份证号后自动填写出生日期和性别</source>
         <translation>The birth date and sex fill in from the ID number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="70"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="76"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="73"/>
-        <location filename="../../app/ui/households/member_dialog.py" line="85"/>
-        <location filename="../../app/ui/households/member_dialog.py" line="107"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="80"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="92"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="114"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="79"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="86"/>
         <source>未填写</source>
         <translation>Not entered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="81"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="88"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="82"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="89"/>
         <source>出生日期</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="86"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="93"/>
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="92"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="99"/>
         <source>民族</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="95"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="102"/>
         <source>（未填写）</source>
         <translation>(not entered)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="96"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="103"/>
         <source>文化程度</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="100"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="107"/>
         <source>在校生状况</source>
         <translation>School status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="104"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="111"/>
         <source>健康状况</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="108"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="115"/>
         <source>一级</source>
         <translation>Grade 1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="108"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="115"/>
         <source>二级</source>
         <translation>Grade 2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="108"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="115"/>
         <source>三级</source>
         <translation>Grade 3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="108"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="115"/>
         <source>四级</source>
         <translation>Grade 4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="110"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="117"/>
         <source>持残疾证</source>
         <translation>Has a disability certificate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="116"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="123"/>
         <source>残疾等级</source>
         <translation>Disability grade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="118"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="125"/>
         <source>残疾证</source>
         <translation>Disability certificate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="122"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="129"/>
         <source>劳动技能</source>
         <translation>Labour capacity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="125"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="132"/>
         <source>元，如 3500 或 3,500.50；未务工留空</source>
         <translation>Yuan, e.g. 3500 or 3,500.50; leave empty if not working</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="129"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="136"/>
         <source>月工资（元）</source>
         <translation>Monthly wage (yuan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="131"/>
-        <location filename="../../app/ui/households/member_dialog.py" line="145"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="138"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="152"/>
         <source>公益性岗位</source>
         <translation>Public-welfare post</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="132"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="139"/>
         <source>城乡居民基本医疗保险</source>
         <translation>Basic medical insurance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="134"/>
-        <location filename="../../app/ui/households/member_dialog.py" line="147"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="141"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="154"/>
         <source>大病保险</source>
         <translation>Serious-illness insurance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="135"/>
-        <location filename="../../app/ui/households/member_dialog.py" line="148"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="142"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="155"/>
         <source>养老保险</source>
         <translation>Pension insurance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="144"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="151"/>
         <source>保险与岗位</source>
         <translation>Insurance and post</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="146"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="153"/>
         <source>医疗保险</source>
         <translation>Medical insurance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="153"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="160"/>
         <source>手机或区号-固话</source>
         <translation>Mobile, or area code-landline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="154"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="161"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="194"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="206"/>
         <source>已输入 {0}/18 位</source>
         <translation>{0}/18 characters entered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="205"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="219"/>
         <source>出生日期 {0}，性别 {1}（由身份证号得出）</source>
         <translation>Birth date {0}, sex {1} (from the ID number)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="296"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="320"/>
         <source>relation: 请选择与户主关系 (required)</source>
         <translation>relation: choose the relation to the head (required)</translation>
     </message>
@@ -4531,27 +4548,27 @@
 <context>
     <name>OutputRow</name>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="74"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="77"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="80"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="83"/>
         <source>保存到</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="114"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="117"/>
         <source>选择保存的文件夹</source>
         <translation>Choose a folder to save to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="119"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="122"/>
         <source>保存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="119"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="122"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -4559,37 +4576,37 @@
 <context>
     <name>PassphrasePair</name>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="90"/>
+        <location filename="../../app/ui/settings/first_run.py" line="91"/>
         <source>至少 {0} 个字符</source>
         <translation>At least {0} characters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="117"/>
+        <location filename="../../app/ui/settings/first_run.py" line="118"/>
         <source>密码至少 {0} 个字符；越长越安全，可以用一句话</source>
         <translation>At least {0} characters; longer is safer, e.g. a sentence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="118"/>
+        <location filename="../../app/ui/settings/first_run.py" line="119"/>
         <source>太短：至少 {0} 个字符（现在 {1} 个）</source>
         <translation>Too short: at least {0} characters (now {1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="119"/>
+        <location filename="../../app/ui/settings/first_run.py" line="120"/>
         <source>强度：弱 — 再长一些，或混用字母、数字和符号</source>
         <translation>Strength: weak — make it longer or add symbols</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="120"/>
+        <location filename="../../app/ui/settings/first_run.py" line="121"/>
         <source>强度：中 — 可以使用</source>
         <translation>Strength: fair — usable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="121"/>
+        <location filename="../../app/ui/settings/first_run.py" line="122"/>
         <source>强度：强</source>
         <translation>Strength: strong</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="128"/>
+        <location filename="../../app/ui/settings/first_run.py" line="129"/>
         <source>；两次输入的密码不一致</source>
         <translation>; entries differ</translation>
     </message>
@@ -4597,98 +4614,98 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="378"/>
-        <location filename="../../app/ui/printing/print_dialog.py" line="551"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="403"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="576"/>
         <source>打印帮扶手册</source>
         <translation>Print handbooks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="397"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="422"/>
         <source>打印哪些农户</source>
         <translation>Which households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="400"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="425"/>
         <source>这一户：{0}</source>
         <translation>This household: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="403"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="428"/>
         <source>选中的 {0} 户：{1}</source>
         <translation>{0} selected: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="405"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="430"/>
         <source>户类型</source>
         <translation>Household type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="405"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="430"/>
         <source>村民小组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="406"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="431"/>
         <source>全部农户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="433"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="458"/>
         <source>合成一个 PDF 文件</source>
         <translation>One PDF file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="435"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="460"/>
         <source>每户一个 PDF 文件（存入一个文件夹）</source>
         <translation>One PDF per household (in a folder)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="491"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="516"/>
         <source>等</source>
         <translation> and others</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="497"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="522"/>
         <source>（户编号 {0}）</source>
         <translation> (No. {0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="520"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="545"/>
         <source>共 {0} 户</source>
         <translation>{0} households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="529"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="554"/>
         <source>帮扶手册</source>
         <translation>Handbooks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="536"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="561"/>
         <source>选中{0}户</source>
         <translation>{0}-selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="551"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="576"/>
         <source>没有符合条件的农户。</source>
         <translation>No household matches.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="570"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="595"/>
         <source>已打印 {0}/{1} 户</source>
         <translation>Printed {0}/{1} households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="574"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="599"/>
         <source>没有打印任何一户。</source>
         <translation>No household was printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="575"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="600"/>
         <source>已打印 {0} 户，共 {1} 页，用时 {2} 秒</source>
         <translation>Printed {0} households, {1} pages in {2} s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="578"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="603"/>
         <source>{0} 个文件</source>
         <translation>{0} files</translation>
     </message>
@@ -4696,147 +4713,151 @@
 <context>
     <name>PrintJobDialog</name>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="147"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="150"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="158"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="161"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="179"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="182"/>
         <source>安装含有这些字的字体后，可再打印这些户。</source>
         <translation>Install a font that has these characters, then print these households again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="185"/>
-        <location filename="../../app/ui/printing/print_dialog.py" line="336"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="188"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="347"/>
         <source>打开 PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="190"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="199"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="193"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="379"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="220"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="230"/>
         <source>共 {0} 页，用时 {1} 秒</source>
         <translation>{0} pages in {1} s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="231"/>
-        <location filename="../../app/ui/printing/print_dialog.py" line="236"/>
-        <location filename="../../app/ui/printing/print_dialog.py" line="240"/>
-        <location filename="../../app/ui/printing/print_dialog.py" line="243"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="241"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="246"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="250"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="253"/>
         <source>保存到</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="231"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="241"/>
         <source>请填写保存的位置。</source>
         <translation>Enter where to save.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="236"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="246"/>
         <source>“{0}”是一个文件，请另选一个文件夹。</source>
         <translation>“{0}” is a file; choose a folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="240"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="250"/>
         <source>“{0}”是一个文件夹，请填写文件名。</source>
         <translation>“{0}” is a folder; enter a file name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="243"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="253"/>
         <source>“{0}”已经存在，替换它吗？</source>
         <translation>“{0}” already exists. Replace it?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="258"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="268"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="275"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="286"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="323"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="334"/>
         <source>打印完成</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="323"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="334"/>
         <source>没有打印</source>
         <translation>Nothing printed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="326"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="337"/>
         <source>保存到：{0}</source>
         <translation>Saved to: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="329"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="340"/>
         <source>未打印 {0} 户：档案中有字没有字体可以打印</source>
         <translation>{0} households not printed: characters no font has</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="331"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="342"/>
         <source>{0}户 {1}：字符「{2}」({3}) 没有字体可以打印</source>
         <translation>{0} household, {1}: no font has the character “{2}” ({3})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="336"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="347"/>
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="343"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="357"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="348"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="362"/>
         <source>取消前已打印完的 {0} 户，每户的文件留在文件夹中：{1}</source>
         <translation>The {0} households finished before cancelling have their files in the folder: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="350"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="364"/>
         <source>没有留下文件。</source>
         <translation>No file was left behind.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="362"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="387"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="362"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="387"/>
         <source>无法打开“{0}”。</source>
         <translation>Cannot open “{0}”.</translation>
     </message>
     <message>
+        <location filename="../../app/ui/printing/print_dialog.py" line="193"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
+        <location filename="../../app/ui/printing/print_dialog.py" line="195"/>
         <source>用这台电脑的打印机打印刚保存的 PDF</source>
-        <translation>Print the saved PDF on this computer's printer</translation>
+        <translation>Print the saved PDF on this computer&apos;s printer</translation>
     </message>
     <message>
+        <location filename="../../app/ui/printing/print_dialog.py" line="202"/>
         <source>保存为PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
+        <location filename="../../app/ui/printing/print_dialog.py" line="380"/>
         <source>打印服务没有回应。请点“打开 PDF”，在阅读器中打印。</source>
         <translation>The print service did not answer. Click “Open PDF” and print from the viewer.</translation>
     </message>
@@ -4844,24 +4865,47 @@
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="251"/>
+        <location filename="../../app/ui/sync/models.py" line="154"/>
         <source>问题清单</source>
         <translation>Problem list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="251"/>
+        <location filename="../../app/ui/sync/models.py" line="154"/>
         <source>下发日期</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="251"/>
+        <location filename="../../app/ui/sync/models.py" line="154"/>
         <source>农户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="251"/>
+        <location filename="../../app/ui/sync/models.py" line="154"/>
         <source>问题</source>
         <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <location filename="../../app/ui/widgets/problem_text.py" line="9"/>
+        <source>【逾期】</source>
+        <translation>[Overdue] </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/problem_text.py" line="15"/>
+        <source>整改措施：{0}</source>
+        <translation>Measure: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/problem_text.py" line="16"/>
+        <source>责任人：{0}</source>
+        <translation>Responsible: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/problem_text.py" line="17"/>
+        <source>时限：{0}</source>
+        <translation>Deadline: {0}</translation>
     </message>
 </context>
 <context>
@@ -5063,7 +5107,7 @@
 <context>
     <name>Punctuation</name>
     <message>
-        <location filename="../../app/ui/forms/form_widgets.py" line="35"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="39"/>
         <location filename="../../app/ui/widgets/text.py" line="6"/>
         <source>：</source>
         <translation>: </translation>
@@ -5079,9 +5123,9 @@
         <translation>; </translation>
     </message>
     <message>
+        <location filename="../../app/ui/forms/form_widgets.py" line="96"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="515"/>
         <location filename="../../app/ui/widgets/enum_labels.py" line="121"/>
-        <location filename="../../app/ui/forms/form_widgets.py" line="66"/>
-        <location filename="../../app/ui/printing/print_dialog.py" line="490"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -5102,57 +5146,57 @@
 <context>
     <name>RecoveryCodeView</name>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="240"/>
+        <location filename="../../app/ui/settings/first_run.py" line="241"/>
         <source>打印/保存为PDF…</source>
         <translation>Print / save as PDF...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="242"/>
+        <location filename="../../app/ui/settings/first_run.py" line="243"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="253"/>
+        <location filename="../../app/ui/settings/first_run.py" line="254"/>
         <source>我已妥善保存恢复码</source>
         <translation>I have kept the recovery code safe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="271"/>
+        <location filename="../../app/ui/settings/first_run.py" line="272"/>
         <source>已复制。粘贴到安全的地方后，请清空剪贴板。</source>
         <translation>Copied. Once you have pasted it somewhere safe, clear the clipboard.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="276"/>
+        <location filename="../../app/ui/settings/first_run.py" line="277"/>
         <source>驻村恢复码-{0}-{1}.pdf</source>
         <translation>Zhucun-recovery-code-{0}-{1}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="280"/>
+        <location filename="../../app/ui/settings/first_run.py" line="281"/>
         <source>保存恢复码</source>
         <translation>Save recovery code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="281"/>
+        <location filename="../../app/ui/settings/first_run.py" line="282"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="286"/>
+        <location filename="../../app/ui/settings/first_run.py" line="287"/>
         <source>正在生成 PDF…</source>
         <translation>Making the PDF...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="296"/>
+        <location filename="../../app/ui/settings/first_run.py" line="297"/>
         <source>已保存：{0}&#x3000;&lt;a href=&quot;{1}&quot;&gt;打开并打印&lt;/a&gt;</source>
         <translation>Saved: {0}&amp;nbsp;&amp;nbsp;&lt;a href=&quot;{1}&quot;&gt;Open and print&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="298"/>
+        <location filename="../../app/ui/settings/first_run.py" line="299"/>
         <source>注意：PDF 字体里没有姓名中的“{0}”，打印后请手写补上。</source>
         <translation>Note: the PDF font lacks “{0}” from the name; write it in by hand after printing.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="304"/>
+        <location filename="../../app/ui/settings/first_run.py" line="305"/>
         <source>无法保存 PDF：{0}</source>
         <translation>Could not save the PDF: {0}</translation>
     </message>
@@ -5240,52 +5284,52 @@
 <context>
     <name>RecoverySheet</name>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="167"/>
+        <location filename="../../app/ui/settings/first_run.py" line="168"/>
         <source>没有找到可用于 PDF 的中文字体（请安装 fonts-wqy-microhei）</source>
         <translation>No Chinese font found for the PDF (install fonts-wqy-microhei)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="185"/>
+        <location filename="../../app/ui/settings/first_run.py" line="186"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="186"/>
+        <location filename="../../app/ui/settings/first_run.py" line="187"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="188"/>
+        <location filename="../../app/ui/settings/first_run.py" line="189"/>
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="196"/>
+        <location filename="../../app/ui/settings/first_run.py" line="197"/>
         <source>驻村 Zhucun — 恢复码</source>
         <translation>Zhucun — Recovery code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="197"/>
+        <location filename="../../app/ui/settings/first_run.py" line="198"/>
         <source>忘记密码时，用这个恢复码可以重设密码，重新打开加密的数据库。</source>
         <translation>If you forget your passphrase, this recovery code lets you set a new one and open the encrypted database again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="199"/>
+        <location filename="../../app/ui/settings/first_run.py" line="200"/>
         <source>请把这张纸放在安全的地方，例如上锁的抽屉，和电脑分开保管。不要拍照，不要发给别人：任何人拿到恢复码都能打开这个数据库。</source>
         <translation>Keep this sheet somewhere safe, such as a locked drawer, away from the computer. Do not photograph it or send it to anyone: whoever has the recovery code can open this database.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="202"/>
+        <location filename="../../app/ui/settings/first_run.py" line="203"/>
         <source>每次用恢复码重设密码后，会生成新的恢复码，这张纸随之作废。</source>
         <translation>Each time the recovery code is used to reset a passphrase, a new code is made and this sheet no longer works.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="204"/>
+        <location filename="../../app/ui/settings/first_run.py" line="205"/>
         <source>恢复码里没有字母 I、L、O、U：看到 0 是数字零，1 是数字一。</source>
         <translation>Recovery codes have no letters I, L, O or U: 0 is the digit zero, 1 is the digit one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="208"/>
+        <location filename="../../app/ui/settings/first_run.py" line="209"/>
         <source>驻村恢复码</source>
         <translation>Zhucun recovery code</translation>
     </message>
@@ -5293,108 +5337,108 @@
 <context>
     <name>RejectedModel</name>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="170"/>
+        <location filename="../../app/ui/sync/models.py" line="73"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="170"/>
+        <location filename="../../app/ui/sync/models.py" line="73"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="170"/>
-        <location filename="../../app/ui/sync/sync_page.py" line="172"/>
+        <location filename="../../app/ui/sync/models.py" line="73"/>
+        <location filename="../../app/ui/sync/models.py" line="75"/>
         <source>农户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="170"/>
+        <location filename="../../app/ui/sync/models.py" line="73"/>
         <source>县里退回的原因</source>
         <translation>County&apos;s reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="170"/>
+        <location filename="../../app/ui/sync/models.py" line="73"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="172"/>
+        <location filename="../../app/ui/sync/models.py" line="75"/>
         <source>队员</source>
         <translation>Team member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="172"/>
+        <location filename="../../app/ui/sync/models.py" line="75"/>
         <source>家庭成员</source>
         <translation>Household member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="173"/>
+        <location filename="../../app/ui/sync/models.py" line="76"/>
         <source>收入核算</source>
         <translation>Income assessment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="173"/>
+        <location filename="../../app/ui/sync/models.py" line="76"/>
         <source>监测帮扶</source>
         <translation>Monitoring case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="174"/>
+        <location filename="../../app/ui/sync/models.py" line="77"/>
         <source>帮扶记录</source>
         <translation>Case record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="174"/>
+        <location filename="../../app/ui/sync/models.py" line="77"/>
         <source>走访记录</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="174"/>
+        <location filename="../../app/ui/sync/models.py" line="77"/>
         <source>工作提示</source>
         <translation>Work prompt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="175"/>
+        <location filename="../../app/ui/sync/models.py" line="78"/>
         <source>工作任务</source>
         <translation>Work task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="175"/>
+        <location filename="../../app/ui/sync/models.py" line="78"/>
         <source>驻村考勤</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="176"/>
+        <location filename="../../app/ui/sync/models.py" line="79"/>
         <source>问题清单</source>
         <translation>Problem list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="176"/>
+        <location filename="../../app/ui/sync/models.py" line="79"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="177"/>
+        <location filename="../../app/ui/sync/models.py" line="80"/>
         <source>表单定义</source>
         <translation>Form definition</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="177"/>
+        <location filename="../../app/ui/sync/models.py" line="80"/>
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="178"/>
+        <location filename="../../app/ui/sync/models.py" line="81"/>
         <source>表单签名</source>
         <translation>Form signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="189"/>
+        <location filename="../../app/ui/sync/models.py" line="92"/>
         <source>已改正，待上传</source>
         <translation>Corrected, to send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="189"/>
+        <location filename="../../app/ui/sync/models.py" line="92"/>
         <source>待改正</source>
         <translation>To correct</translation>
     </message>
@@ -5498,7 +5542,7 @@
 <context>
     <name>RepeatBlock</name>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="100"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="105"/>
         <source>添加{0}</source>
         <translation>Add {0}</translation>
     </message>
@@ -5736,26 +5780,33 @@ zhucun --data &quot;{0}&quot;</translation>
 <context>
     <name>Session</name>
     <message>
+        <location filename="../../app/ui/mainwindow/session.py" line="23"/>
         <source>走访记录已保存</source>
         <translation>Visit saved</translation>
     </message>
     <message>
+        <location filename="../../app/ui/mainwindow/session.py" line="24"/>
         <source>成员信息已保存</source>
         <translation>Member saved</translation>
     </message>
     <message>
+        <location filename="../../app/ui/mainwindow/session.py" line="25"/>
+        <location filename="../../app/ui/mainwindow/session.py" line="26"/>
         <source>案例进展已保存</source>
         <translation>Case step saved</translation>
     </message>
     <message>
+        <location filename="../../app/ui/mainwindow/session.py" line="27"/>
         <source>收入测算已保存</source>
         <translation>Income assessment saved</translation>
     </message>
     <message>
+        <location filename="../../app/ui/mainwindow/session.py" line="28"/>
         <source>表单已保存</source>
         <translation>Form saved</translation>
     </message>
     <message>
+        <location filename="../../app/ui/mainwindow/session.py" line="29"/>
         <source>农户档案已保存</source>
         <translation>Household saved</translation>
     </message>
@@ -5763,203 +5814,203 @@ zhucun --data &quot;{0}&quot;</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="333"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="334"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="357"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="359"/>
         <source>这台电脑</source>
         <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="366"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="368"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="370"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="372"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="371"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="373"/>
         <source>无操作自动锁定</source>
         <translation>Lock when idle for</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="373"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="375"/>
         <source>锁定后屏幕上不留任何记录，需要重新输入密码。离开电脑时也可以按 Ctrl+L 立即锁定。</source>
         <translation>Locking leaves no record on the screen, and the passphrase is needed again. When you leave the computer you can also press Ctrl+L to lock at once.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="378"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="380"/>
         <source>队员</source>
         <translation>Team members</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="380"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="382"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="380"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="382"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="380"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="382"/>
         <source>加入日期</source>
         <translation>Joined</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="392"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="394"/>
         <source>添加队员…</source>
         <translation>Add team member...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="394"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="396"/>
         <source>修改我的密码…</source>
         <translation>Change my passphrase...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="406"/>
-        <location filename="../../app/ui/settings/settings_page.py" line="519"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="442"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="556"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="408"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="444"/>
         <source>备份文件和数据库一样是加密的，要用队员的密码或恢复码才能打开。请定期备份到U盘，和电脑分开保管。</source>
         <translation>Backups are encrypted like the database and open only with a team member&apos;s passphrase or the recovery code. Back up to a USB stick regularly and keep it away from the computer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="411"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="447"/>
         <source>备份到文件夹或U盘…</source>
         <translation>Back up to a folder or USB stick...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="413"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="449"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="426"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="462"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="428"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="464"/>
         <source>驻村 Zhucun {0} — 防止返贫动态监测</source>
         <translation>Zhucun {0} — Monitoring to Prevent Return to Poverty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="429"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="465"/>
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="453"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="489"/>
         <source>只有队长可以添加队员</source>
         <translation>Only the team leader can add team members</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="460"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="497"/>
         <source>队长</source>
         <translation>Team leader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="460"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="497"/>
         <source>采集员</source>
         <translation>Collector</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="465"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="502"/>
         <source>{0}（我）</source>
         <translation>{0} (me)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="467"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="504"/>
         <source>{0}（已停用）</source>
         <translation>{0} (disabled)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="494"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="531"/>
         <source>已添加队员：{0}</source>
         <translation>Team member added: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="499"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="536"/>
         <source>密码已修改。下次解锁请用新密码。</source>
         <translation>Passphrase changed. Use the new one the next time you unlock.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="508"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="545"/>
         <source>备份到哪里（文件夹或U盘）</source>
         <translation>Where to back up (a folder or USB stick)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="514"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="551"/>
         <source>请选数据文件夹以外的位置，最好是U盘。</source>
         <translation>Choose a place outside the data folder, best a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="518"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="555"/>
         <source>正在备份…</source>
         <translation>Backing up...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="537"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="574"/>
         <source>已备份到：{0}（{1}）</source>
         <translation>Backed up to: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="539"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="576"/>
         <source>备份完成</source>
         <translation>Backup done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="545"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="582"/>
         <source>备份失败：{0}</source>
         <translation>Backup failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="553"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="590"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="554"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="591"/>
         <source>驻村备份 (*.zhucun-backup);;所有文件 (*)</source>
         <translation>Zhucun backups (*.zhucun-backup);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="559"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="596"/>
         <source>已恢复到：{0}（用 zhucun --data 打开）</source>
         <translation>Restored to: {0} (open it with zhucun --data)</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/settings/settings_page.py" line="408"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="408"/>
         <source>我的笔迹样本</source>
         <translation>My hand sample</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/settings/settings_page.py" line="410"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="410"/>
         <source>在签名板上写几个不同的姓名和字词（约两三分钟）。数据检查用它判断农户签名是否出自您的笔迹，并在问题中说明以哪份参照比较。</source>
         <translation>Write a few different names and words on the signature pad (two or three minutes). The data checks use it to judge whether a household signature is in your hand, and say in each finding which reference they compared with.</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/settings/settings_page.py" line="413"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="413"/>
         <source>录入笔迹样本…</source>
         <translation>Record hand sample…</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/settings/settings_page.py" line="436"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="436"/>
         <source>还没有录入笔迹样本。未录入时，签名笔迹检查只能拿您在表单上的签名作比较。</source>
         <translation>No hand sample yet. Without one, the handwriting check can only compare with your signatures on forms.</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/settings/settings_page.py" line="438"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="438"/>
         <source>已录入笔迹样本：{0}项，{1}录入。数据检查以它为您的笔迹参照。</source>
         <translation>Hand sample recorded: {0} items, on {1}. The data checks use it as the reference for your hand.</translation>
     </message>
@@ -5980,77 +6031,77 @@ zhucun --data &quot;{0}&quot;</translation>
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="76"/>
+        <location filename="../../app/ui/forms/sign_dialog.py" line="64"/>
         <source>签名确认</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="78"/>
+        <location filename="../../app/ui/forms/sign_dialog.py" line="66"/>
         <source>签名确认：{0}</source>
         <translation>Sign: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="82"/>
+        <location filename="../../app/ui/forms/sign_dialog.py" line="70"/>
         <source>农户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="82"/>
+        <location filename="../../app/ui/forms/sign_dialog.py" line="70"/>
         <source>{0}户</source>
         <translation>{0} household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="83"/>
+        <location filename="../../app/ui/forms/sign_dialog.py" line="71"/>
         <source>填表日期</source>
         <translation>Filled on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="84"/>
+        <location filename="../../app/ui/forms/sign_dialog.py" line="72"/>
         <source>调查人</source>
         <translation>Investigator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="87"/>
+        <location filename="../../app/ui/forms/sign_dialog.py" line="75"/>
         <source>{0} 元</source>
         <translation>{0} yuan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="89"/>
+        <location filename="../../app/ui/forms/sign_dialog.py" line="77"/>
         <source>（基准线 {0} 元）</source>
         <translation>(baseline {0} yuan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="90"/>
+        <location filename="../../app/ui/forms/sign_dialog.py" line="78"/>
         <source>人均纯收入</source>
         <translation>Per-capita net income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="92"/>
+        <location filename="../../app/ui/forms/sign_dialog.py" line="80"/>
         <source>更正原因</source>
         <translation>Reason for the amendment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="108"/>
+        <location filename="../../app/ui/forms/sign_dialog.py" line="96"/>
         <source>签名后表单即锁定，不能再修改；如需修改，须提交更正。</source>
         <translation>Once signed the form is locked; changes need an amendment.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="128"/>
+        <location filename="../../app/ui/forms/sign_dialog.py" line="116"/>
         <source>稍后签名</source>
         <translation>Sign later</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="129"/>
+        <location filename="../../app/ui/forms/sign_dialog.py" line="117"/>
         <source>表单已保存，可以稍后在户档案的“表单”中签名</source>
         <translation>The form is saved; sign it later under Forms in the household file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="132"/>
+        <location filename="../../app/ui/forms/sign_dialog.py" line="120"/>
         <source>签名并锁定</source>
         <translation>Sign and lock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="175"/>
+        <location filename="../../app/ui/forms/sign_dialog.py" line="163"/>
         <source>两个签名看起来像同一人所写。如果户主由他人代签，请勾选“由他人代签”并写明原因。</source>
         <translation>The two signatures look written by one hand. If someone signed for the head, tick “Signed by a proxy” and give the reason.</translation>
     </message>
@@ -6058,97 +6109,97 @@ zhucun --data &quot;{0}&quot;</translation>
 <context>
     <name>SignatureEvidence</name>
     <message>
-        <location filename="../work/main/app/ui/forms/signature_evidence.py" line="77"/>
+        <location filename="../../app/ui/forms/signature_evidence.py" line="77"/>
         <source>农户签名</source>
         <translation>Household signature</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/forms/signature_evidence.py" line="79"/>
+        <location filename="../../app/ui/forms/signature_evidence.py" line="79"/>
         <source>重叠（黑：农户，红：参照）</source>
         <translation>Overlaid (black: household, red: reference)</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/forms/signature_evidence.py" line="92"/>
+        <location filename="../../app/ui/forms/signature_evidence.py" line="92"/>
         <source>已核实：不是同一人…</source>
         <translation>Checked: different people…</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/forms/signature_evidence.py" line="94"/>
+        <location filename="../../app/ui/forms/signature_evidence.py" line="94"/>
         <source>核实后确认两个签名出自不同的人：记录核实结论（留痕、同步），此问题不再提示</source>
         <translation>After checking, confirm the two signatures are by different people: the verdict is recorded (audited, synced) and this finding is not shown again</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/forms/signature_evidence.py" line="117"/>
+        <location filename="../../app/ui/forms/signature_evidence.py" line="117"/>
         <source>参照：{0}的笔迹样本“{1}”</source>
-        <translation>Reference: {0}'s hand sample "{1}"</translation>
+        <translation>Reference: {0}&apos;s hand sample &quot;{1}&quot;</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/forms/signature_evidence.py" line="119"/>
+        <location filename="../../app/ui/forms/signature_evidence.py" line="119"/>
         <source>参照：{0}在表单上的签名</source>
-        <translation>Reference: {0}'s signature on forms</translation>
+        <translation>Reference: {0}&apos;s signature on forms</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/forms/signature_evidence.py" line="121"/>
+        <location filename="../../app/ui/forms/signature_evidence.py" line="121"/>
         <source>参照：{0}在表单上的签名（未录入笔迹样本）</source>
-        <translation>Reference: {0}'s signature on forms (no hand sample recorded)</translation>
+        <translation>Reference: {0}&apos;s signature on forms (no hand sample recorded)</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/forms/signature_evidence.py" line="122"/>
+        <location filename="../../app/ui/forms/signature_evidence.py" line="122"/>
         <source>没有可比较的参照签名</source>
         <translation>No reference signature to compare with</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/forms/signature_evidence.py" line="127"/>
+        <location filename="../../app/ui/forms/signature_evidence.py" line="127"/>
         <source>不大于阈值：像同一人</source>
         <translation>within the threshold: looks like one hand</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/forms/signature_evidence.py" line="127"/>
+        <location filename="../../app/ui/forms/signature_evidence.py" line="127"/>
         <source>大于阈值</source>
         <translation>above the threshold</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/forms/signature_evidence.py" line="128"/>
+        <location filename="../../app/ui/forms/signature_evidence.py" line="128"/>
         <source>笔迹距离 {0:.2f}，阈值 {1:.2f}（{2}）</source>
         <translation>Handwriting distance {0:.2f}, threshold {1:.2f} ({2})</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/forms/signature_evidence.py" line="131"/>
+        <location filename="../../app/ui/forms/signature_evidence.py" line="131"/>
         <source>笔迹样本各项（不同字词）之间</source>
         <translation>between the items of the hand sample (different texts)</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/forms/signature_evidence.py" line="131"/>
+        <location filename="../../app/ui/forms/signature_evidence.py" line="131"/>
         <source>其表单上各次签名之间</source>
         <translation>between their signatures on forms</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/forms/signature_evidence.py" line="132"/>
+        <location filename="../../app/ui/forms/signature_evidence.py" line="132"/>
         <source>调查人本人{0}的距离：中位数 {1:.2f}，最大 {2:.2f}</source>
-        <translation>The investigator's own distances {0}: median {1:.2f}, largest {2:.2f}</translation>
+        <translation>The investigator&apos;s own distances {0}: median {1:.2f}, largest {2:.2f}</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/forms/signature_evidence.py" line="135"/>
+        <location filename="../../app/ui/forms/signature_evidence.py" line="135"/>
         <source>与笔迹样本最近的一项距离 {0:.2f}，样本阈值 {1:.2f}：按表单上的签名比较。</source>
         <translation>Closest hand sample item at {0:.2f}, sample threshold {1:.2f}: compared with the signatures on forms.</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/forms/signature_evidence.py" line="138"/>
+        <location filename="../../app/ui/forms/signature_evidence.py" line="138"/>
         <source>该调查人没有录入笔迹样本（设置 → 我的笔迹样本），只能和其表单上的签名比较。</source>
         <translation>This investigator has no hand sample (Settings → My hand sample); only their signatures on forms can be compared.</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/forms/signature_evidence.py" line="139"/>
+        <location filename="../../app/ui/forms/signature_evidence.py" line="139"/>
         <source>此项检查在真实笔迹数据上对不同人的误报率约 {0:.1%}：请人工比对后再下结论。</source>
         <translation>On real handwriting this check flags about {0:.1%} of pairs of different people: compare by eye before concluding.</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/forms/signature_evidence.py" line="144"/>
+        <location filename="../../app/ui/forms/signature_evidence.py" line="144"/>
         <source>已核实：不是同一人</source>
         <translation>Checked: different people</translation>
     </message>
     <message>
-        <location filename="../work/main/app/ui/forms/signature_evidence.py" line="145"/>
+        <location filename="../../app/ui/forms/signature_evidence.py" line="145"/>
         <source>核实情况（例如：入户见户主本人签名）：</source>
         <translation>What was checked (for example: saw the head sign in person at home):</translation>
     </message>
@@ -6217,412 +6268,412 @@ zhucun --data &quot;{0}&quot;</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="281"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="134"/>
         <source>与县里同步</source>
         <translation>Sync with the county</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="288"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="141"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="291"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="144"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="293"/>
-        <location filename="../../app/ui/sync/sync_page.py" line="599"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="146"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="457"/>
         <source>把本机的更改传给县里，再取回县里下发的工作提示、问题清单和修改</source>
         <translation>Send this computer&apos;s changes to the county, then fetch the county&apos;s work prompts, problem lists and edits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="345"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="198"/>
         <source>县服务器</source>
         <translation>County server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="354"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="207"/>
         <source>如 http://192.168.1.10:8000</source>
         <translation>e.g. http://192.168.1.10:8000</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="360"/>
-        <location filename="../../app/ui/sync/sync_page.py" line="397"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="217"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="255"/>
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="361"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="218"/>
         <source>登记码</source>
         <translation>Enrollment code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="361"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="215"/>
         <source>https 地址且县里给了证书指纹时填写</source>
         <translation>For an https address, when the county gave a certificate fingerprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="362"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="216"/>
         <source>县服务器证书的 SHA-256 指纹（至少前16位）：本机只信任这张证书</source>
-        <translation>The SHA-256 fingerprint of the county server's certificate (at least its first 16 digits): this device trusts that certificate alone</translation>
+        <translation>The SHA-256 fingerprint of the county server&apos;s certificate (at least its first 16 digits): this device trusts that certificate alone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="365"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="219"/>
         <source>证书指纹</source>
         <translation>Certificate fingerprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="365"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="223"/>
         <source>加入</source>
         <translation>Join</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="368"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="226"/>
         <source>从U盘文件加入…</source>
         <translation>Join from a USB file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="375"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="233"/>
         <source>登记码由县里提供，只能用一次。没有网络时，用县里给的登记文件（enroll-….json）从U盘加入。</source>
         <translation>The county gives you the enrollment code; it works once. Without a network, join with the county&apos;s enrollment file (enroll-….json) from a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="390"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="248"/>
         <source>没有网络时可不填，用U盘同步</source>
         <translation>May be left empty without a network: sync by USB stick</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="391"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="249"/>
         <source>县服务器地址；改了以后，下次同步就用新地址</source>
         <translation>The county server&apos;s address; once changed, the next sync uses the new address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="395"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="253"/>
         <source>县</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="396"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="254"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="398"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="256"/>
         <source>加入日期</source>
         <translation>Joined on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="414"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="272"/>
         <source>同步状态</source>
         <translation>Sync status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="424"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="282"/>
         <source>上次同步</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="425"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="283"/>
         <source>待上传的更改</source>
         <translation>Changes to send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="426"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="284"/>
         <source>被退回的记录</source>
         <translation>Rejected records</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="427"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="285"/>
         <source>待查看的冲突</source>
         <translation>Conflicts to review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="433"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="291"/>
         <source>用U盘同步</source>
         <translation>Sync by USB stick</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="434"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="292"/>
         <source>没有网络时：把批次导出到U盘，带到乡镇导入县服务器；再把县里给的回执文件带回来导入。</source>
         <translation>Without a network: export the batch to a USB stick and take it to the township to import into the county server; then bring back the county&apos;s receipt file and import it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="438"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="296"/>
         <source>导出批次到U盘…</source>
         <translation>Export batch to USB…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="441"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="299"/>
         <source>导入回执…</source>
         <translation>Import receipt…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="472"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="330"/>
         <source>上传的记录</source>
         <translation>Records sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="472"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="330"/>
         <source>县里接收</source>
         <translation>Accepted by the county</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="472"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="330"/>
         <source>被退回</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="473"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="331"/>
         <source>采用的县里发布</source>
         <translation>County publications applied</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="473"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="331"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="526"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="384"/>
         <source>县里没有接收这些记录。按原因改正后，下次同步会重新上传。双击打开该户。</source>
         <translation>The county did not accept these records. Correct them as the reason says; the next sync sends them again. Double-click to open the household.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="527"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="385"/>
         <source>没有被退回的记录。</source>
         <translation>No rejected records.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="532"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="390"/>
         <source>同一字段在本机和县里都改过：较新的修改已保留，另一个值记在这里，请核对。双击打开该户。</source>
         <translation>The same field was edited here and at the county: the newer edit was kept and the other value is listed here for you to check. Double-click to open the household.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="533"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="391"/>
         <source>没有待查看的冲突。</source>
         <translation>No conflicts to review.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="536"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="394"/>
         <source>已查看</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="538"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="396"/>
         <source>把选中的冲突标为已查看，不再列出</source>
         <translation>Mark the selected conflicts as reviewed and stop listing them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="548"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="406"/>
         <source>县里下发、尚未销号的问题（在“本月工作”的问题清单中销号）。双击打开该户。</source>
         <translation>Problems sent by the county that are not yet closed (close them in the problem list under &quot;This month&quot;). Double-click to open the household.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="549"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="407"/>
         <source>县里没有下发问题。</source>
         <translation>The county has sent no problems.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="572"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="430"/>
         <source>本机尚未加入县服务器</source>
         <translation>This computer has not joined a county server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="573"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="431"/>
         <source>从未同步</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="574"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="432"/>
         <source>{0} 条记录</source>
         <translation>{0} records</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="575"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="433"/>
         <source>{0} 条</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="576"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="434"/>
         <source>{0} 处</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="586"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="444"/>
         <source>被退回的记录（{0}）</source>
         <translation>Rejected records ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="587"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="445"/>
         <source>冲突（{0}）</source>
         <translation>Conflicts ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="588"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="446"/>
         <source>县里下发的问题（{0}）</source>
         <translation>Problems from the county ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="600"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="458"/>
         <source>请先加入县服务器</source>
         <translation>Join a county server first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="646"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="505"/>
         <source>请填写县服务器地址。</source>
         <translation>Enter the county server&apos;s address.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="650"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="509"/>
         <source>请填写县里给的登记码。</source>
         <translation>Enter the enrollment code from the county.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="655"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="514"/>
         <source>正在联系县服务器…</source>
         <translation>Contacting the county server…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="676"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="535"/>
         <source>已加入{0}（{1}）。现在可以同步了。</source>
         <translation>Joined {0} ({1}). You can sync now.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="693"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="552"/>
         <source>选择县里给的登记文件</source>
         <translation>Choose the county&apos;s enrollment file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="694"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="553"/>
         <source>登记文件 (*.json);;所有文件 (*)</source>
         <translation>Enrollment files (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="707"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="566"/>
         <source>已用登记文件加入{0}（{1}）。登记申请已写入：{2}
 请把这个文件带到乡镇，由县里导入后，本机就可以同步了。</source>
         <translation>Joined {0} ({1}) with the enrollment file. Enrollment request written: {2}
 Take this file to the township; once the county has imported it, this computer can sync.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="718"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="577"/>
         <source>请填写县服务器地址；没有网络时请用U盘同步。</source>
         <translation>Enter the county server&apos;s address; without a network, sync by USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="741"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="600"/>
         <source>正在连接县服务器…</source>
         <translation>Connecting to the county server…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="750"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="609"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="762"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="621"/>
         <source>正在上传更改：{0}/{1} 段</source>
         <translation>Sending changes: part {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="765"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="624"/>
         <source>正在接收县里的发布：已采用 {0} 项</source>
         <translation>Receiving county publications: {0} applied</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="784"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="643"/>
         <source>已取消同步</source>
         <translation>Sync cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="784"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="643"/>
         <source>已传的部分保留，下次同步会接着传。</source>
         <translation>What was sent is kept; the next sync continues from there.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="787"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="646"/>
         <source>同步未完成</source>
         <translation>Sync not finished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="787"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="646"/>
         <source>本机的更改都还在，下次同步会接着传。</source>
         <translation>All changes on this computer are kept; the next sync continues from there.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="800"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="659"/>
         <source>同步完成</source>
         <translation>Sync complete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="809"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="668"/>
         <source>没有要上传的更改，县里也没有新的发布。</source>
         <translation>Nothing to send, and nothing new from the county.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="811"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="670"/>
         <source>被退回的记录见下方列表，改正后下次同步会重新上传。</source>
         <translation>The rejected records are listed below; once corrected, the next sync sends them again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="813"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="672"/>
         <source>有字段在本机和县里都改过，请在下方“冲突”中核对。</source>
         <translation>Some fields were edited both here and at the county; check them under &quot;Conflicts&quot; below.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="815"/>
-        <location filename="../../app/ui/sync/sync_page.py" line="879"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="674"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="738"/>
         <source>县里的发布 {0}（{1}）未能采用：{2}</source>
         <translation>County publication {0} ({1}) could not be applied: {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="831"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="690"/>
         <source>把批次保存到U盘</source>
         <translation>Save the batch to a USB stick</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="832"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="691"/>
         <source>同步批次 (*.zhb)</source>
         <translation>Sync batches (*.zhb)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="838"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="697"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="849"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="708"/>
         <source>没有待上传的更改，不需要导出。</source>
         <translation>No changes to send; nothing to export.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="852"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="711"/>
         <source>已导出批次：{0}（{1} 条记录）。带到乡镇导入县服务器后，把回执文件（.receipt.json）带回来，点“导入回执…”。</source>
         <translation>Batch exported: {0} ({1} records). Import it into the county server at the township, then bring back the receipt file (.receipt.json) and click &quot;Import receipt…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="860"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="719"/>
         <source>选择县里给的回执文件</source>
         <translation>Choose the county&apos;s receipt file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="861"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="720"/>
         <source>回执文件 (*.receipt.json *.json);;所有文件 (*)</source>
         <translation>Receipt files (*.receipt.json *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="864"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="723"/>
         <source>正在导入回执…</source>
         <translation>Importing receipt…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="874"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="733"/>
         <source>回执已核验并采用：县里接收 {0} 条，退回 {1} 条；采用县里发布 {2} 项，冲突 {3} 处。</source>
         <translation>Receipt verified and applied: {0} accepted by the county, {1} rejected; {2} county publications applied, {3} conflicts.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="877"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="736"/>
         <source>这份回执以前已经导入过。</source>
         <translation>This receipt was imported before.</translation>
     </message>
@@ -6630,10 +6681,12 @@ Take this file to the township; once the county has imported it, this computer c
 <context>
     <name>SystemPrint</name>
     <message>
+        <location filename="../../app/ui/printing/system_print.py" line="38"/>
         <source>这台电脑上没有打印服务（CUPS）。请点“打开 PDF”，在阅读器中打印。</source>
         <translation>This computer has no print service (CUPS). Click “Open PDF” and print from the viewer.</translation>
     </message>
     <message>
+        <location filename="../../app/ui/printing/system_print.py" line="47"/>
         <source>打印机没有接受这份文件：{0}</source>
         <translation>The printer did not accept the file: {0}</translation>
     </message>
@@ -6850,99 +6903,99 @@ Take this file to the township; once the county has imported it, this computer c
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="195"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="202"/>
         <source>更正走访记录</source>
         <translation>Correct visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="195"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="202"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="197"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="204"/>
         <source>{0} 户 · 更正走访</source>
         <translation>{0}&apos;s household · Correct visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="198"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="205"/>
         <source>{0} 户 · 记录走访</source>
         <translation>{0}&apos;s household · Record visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="206"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="213"/>
         <source>走访人，默认为当前用户</source>
         <translation>Who visited; by default the current user</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="215"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="222"/>
         <source>家庭生产生活、收入、三保障和饮水等情况</source>
         <translation>Livelihood, income, the three guarantees, drinking water and so on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="220"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="227"/>
         <source>需要跟进的事项（可不填）</source>
         <translation>What needs following up (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="223"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="230"/>
         <source>为什么更正，例如：日期填错</source>
         <translation>Why it is corrected, e.g. wrong date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="232"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="239"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="234"/>
-        <location filename="../../app/ui/households/visit_dialog.py" line="262"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="241"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="269"/>
         <source>走访人</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="236"/>
-        <location filename="../../app/ui/households/visit_dialog.py" line="261"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="243"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="268"/>
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="237"/>
-        <location filename="../../app/ui/households/visit_dialog.py" line="262"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="244"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="269"/>
         <source>见到的人</source>
         <translation>Person met</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="238"/>
-        <location filename="../../app/ui/households/visit_dialog.py" line="263"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="245"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="270"/>
         <source>走访情况</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="239"/>
-        <location filename="../../app/ui/households/visit_dialog.py" line="264"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="246"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="271"/>
         <source>发现的风险</source>
         <translation>Risks seen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="240"/>
-        <location filename="../../app/ui/households/visit_dialog.py" line="264"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="247"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="271"/>
         <source>后续措施</source>
         <translation>Follow-up actions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="242"/>
-        <location filename="../../app/ui/households/visit_dialog.py" line="265"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="249"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="272"/>
         <source>更正原因</source>
         <translation>Reason for correction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="251"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="258"/>
         <source>原记录保留不变；更正后的记录取代它，并注明原因。</source>
         <translation>The original record is kept unchanged; the corrected record replaces it and says why.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="261"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="268"/>
         <source>走访方式</source>
         <translation>Visit mode</translation>
     </message>
@@ -6971,25 +7024,6 @@ Take this file to the township; once the county has imported it, this computer c
         <location filename="../../app/ui/settings/settings_page.py" line="58"/>
         <source>取消</source>
         <translation>Cancel</translation>
-    </message>
-</context>
-<context>
-    <name>Problems</name>
-    <message>
-        <source>【逾期】</source>
-        <translation>[Overdue] </translation>
-    </message>
-    <message>
-        <source>整改措施：{0}</source>
-        <translation>Measure: {0}</translation>
-    </message>
-    <message>
-        <source>责任人：{0}</source>
-        <translation>Responsible: {0}</translation>
-    </message>
-    <message>
-        <source>时限：{0}</source>
-        <translation>Deadline: {0}</translation>
     </message>
 </context>
 </TS>

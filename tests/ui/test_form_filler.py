@@ -357,7 +357,7 @@ def test_a_broken_workbook_is_refused_with_its_row(qtbot, session, hid, tmp_path
     path = tmp_path / "bad.xlsx"
     wb.save(path)
     shown = []
-    monkeypatch.setattr("app.ui.householdfile.household_file.show_error", lambda parent, e: shown.append(str(e)))
+    monkeypatch.setattr("app.ui.householdfile.forms_tab.show_error", lambda parent, e: shown.append(str(e)))
     page = HouseholdFilePage(session)
     qtbot.addWidget(page)
     page.load(hid)

@@ -1,17 +1,12 @@
 """One household's file (一户一档): who they are, the members, income, the monitoring case, the
-visits and the forms, loaded with one household_profile call."""
+visits and the forms, loaded with one household_profile call. The building blocks are in
+models.py, the data shaping in shaping.py, the 表单 tab in forms_tab.py."""
 from __future__ import annotations
 
-import html
-from datetime import date
-from functools import partial
-
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextDocument
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog, QFrame, QGridLayout,
-                               QHBoxLayout, QHeaderView, QLabel, QListView, QMenu, QMessageBox, QPushButton,
-                               QScrollArea, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QComboBox, QDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QMenu,
+                               QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget)
 
 from app.core.enums import (CaseState, Health, HouseholdCategory, HouseholdFlag, HousingGrade, LabourCapacity,
                             Measure, MonitoringCategory, Relation, Residence, RiskType, SchoolStatus, Sex,
@@ -21,233 +16,23 @@ from app.core.household import age_on
 from app.core.idnumber import mask_id_number
 from app.core.income import format_yuan
 from app.core.monitoring import missing_measures
-from app.services import forms, profile, visits
+from app.services import profile, visits
 
 from ..households.case_dialogs import CaseStepDialog, event_label, next_steps, open_case_of, primary_step, step_label
-from ..widgets.errors import show_error
-from ..forms.form_filler import FormFiller
-from ..forms.form_widgets import ENGLISH, form_language, local_time
 from ..households.income_dialog import IncomeDialog
-from ..widgets.problem_text import duties, overdue_mark
-from ..forms.form_view import FormViewDialog
-from ..forms.sign_dialog import SignDialog
-from ..widgets.style import ACCENT, MUTED, WARN, card, set_role
-from ..widgets.table_model import RowsModel, list_table
 from ..households.visit_dialog import VisitDialog
-from ..widgets.text import colon, comma, semicolon
 from ..widgets.enum_labels import name_of, names_of
-
-OK_GREEN = "#2e7d4f"
-CAUTION = "#8a5a00"
-BADGE = {"green": ("#e3efe9", ACCENT), "amber": ("#fbefd9", CAUTION), "red": ("#fbe3e1", WARN),
-         "grey": ("#eceeed", "#3d4743")}
-RECORD = Qt.ItemDataRole.UserRole
-HTML = Qt.ItemDataRole.UserRole + 1
-PROFILE_VISITS = 20   # household_profile gives the newest 20 visits
-
-
-def badge(text: str, tone: str = "grey") -> QLabel:
-    bg, fg = BADGE[tone]
-    label = QLabel(text)
-    label.setStyleSheet(f"background: {bg}; color: {fg}; border-radius: 10px; padding: 2px 10px;"
-                        " font-weight: 600;")
-    return label
+from ..widgets.errors import show_error
+from ..widgets.problem_text import duties, overdue_mark
+from ..widgets.style import ACCENT, MUTED, WARN, card, set_role
+from ..widgets.text import colon, comma, semicolon
+from .forms_tab import FormsTab
+from .models import (OK_GREEN, RECORD, ColumnsModel, RightAligned, TimelineModel, badge, clear_layout, table_view,
+                     timeline_view, wrap_label)
+from .shaping import PROFILE_VISITS, enum_text, enums_text, html_text
 
 
-def _zh(enum, value) -> str:
-    return name_of(enum(value)) if value else ""
-
-
-def _esc(text) -> str:
-    return html.escape(str(text or "")).replace("\n", "<br>")
-
-
-def _zh_list(enum, codes) -> str:
-    return names_of(enum(c) for c in codes or ())
-
-
-def _quarter_start(d: date) -> date:
-    return date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)
-
-
-def clear_layout(layout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        if item.widget() is not None:
-            item.widget().hide()
-            item.widget().deleteLater()
-        elif item.layout() is not None:
-            clear_layout(item.layout())
-
-
-# --------------------------------------------------------------------------------------------
-# Models and the timeline view
-# --------------------------------------------------------------------------------------------
-
-class ColumnsModel(RowsModel):
-    """Records as table rows: `columns` is [(header, text_fn)], `colour` (record, column) → colour
-    name or None, `tip` (record) → tooltip."""
-
-    def __init__(self, columns, colour=None, tip=None, parent=None):
-        super().__init__(parent)
-        self.columns = columns
-        self.headers = [c[0] for c in columns]
-        self.colour = colour
-        self.tip = tip
-        self.rows: list[dict] = []
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        record = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[index.column()][1](record)
-        if role == Qt.ItemDataRole.ForegroundRole and self.colour:
-            colour = self.colour(record, index.column())
-            return QColor(colour) if colour else None
-        if role == Qt.ItemDataRole.ToolTipRole and self.tip:
-            return self.tip(record)
-        if role == RECORD:
-            return record
-        return None
-
-
-class TimelineModel(QAbstractListModel):
-    """Records shown as rich entries: `text` (record) → plain text (searchable, accessible) and
-    `rich` (record) → HTML the delegate draws."""
-
-    def __init__(self, text, rich, parent=None):
-        super().__init__(parent)
-        self.text = text
-        self.rich = rich
-        self.rows: list[dict] = []
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        record = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(record)
-        if role == HTML:
-            return self.rich(record)
-        if role == RECORD:
-            return record
-        return None
-
-
-class TimelineDelegate(QStyledItemDelegate):
-    """Draws an entry's HTML, wrapped to the view's width, with a rule between entries."""
-    PAD_X, PAD_Y = 14, 9
-
-    def __init__(self, view: QListView):
-        super().__init__(view)
-        self.view = view
-        self._cache: dict = {}
-
-    def _doc(self, index, width: int) -> QTextDocument:
-        text = index.data(HTML) or ""
-        key = (text, width)
-        doc = self._cache.get(key)
-        if doc is None:
-            if len(self._cache) > 400:
-                self._cache.clear()
-            doc = QTextDocument()
-            doc.setDefaultFont(self.view.font())
-            doc.setDocumentMargin(0)
-            doc.setHtml(text)
-            doc.setTextWidth(width)
-            self._cache[key] = doc
-        return doc
-
-    def _width(self) -> int:
-        return max(200, self.view.viewport().width() - 2 * self.PAD_X)
-
-    def sizeHint(self, option, index) -> QSize:  # noqa: N802
-        doc = self._doc(index, self._width())
-        return QSize(self._width() + 2 * self.PAD_X - 1, int(doc.size().height()) + 2 * self.PAD_Y)
-
-    def paint(self, painter, option, index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = opt.widget or self.view
-        widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        doc = self._doc(index, self._width())
-        painter.save()
-        painter.translate(opt.rect.topLeft() + QPoint(self.PAD_X, self.PAD_Y))
-        doc.drawContents(painter)
-        painter.restore()
-        painter.save()
-        painter.setPen(QColor("#e6eae8"))
-        painter.drawLine(opt.rect.left() + self.PAD_X, opt.rect.bottom(), opt.rect.right() - self.PAD_X,
-                         opt.rect.bottom())
-        painter.restore()
-
-
-def timeline_view(model: TimelineModel) -> QListView:
-    view = QListView()
-    view.setModel(model)
-    view.setItemDelegate(TimelineDelegate(view))
-    view.setUniformItemSizes(False)
-    view.setResizeMode(QListView.ResizeMode.Adjust)
-    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    return view
-
-
-def table_view(model: ColumnsModel) -> QTableView:
-    view = list_table(model, "")
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
-
-def wrap_label(text: str, role: str | None = None) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if role:
-        set_role(label, role)
-    return label
-
-
-def form_rows(store, household_id: str, lang: str) -> list[dict]:
-    """A household's forms for its file: drafts first (work in progress), then the saved forms,
-    newest first, each with a `status` of draft, complete, signed or superseded."""
-    titles = {(f.form_id, f.version): f.title(lang) for f in forms.all_forms(store)}
-    names = {u["id"]: u["name"] for u in store.users()}
-    instances = forms.list_instances(store, household_id)
-    states = {r["id"]: r["state"] for r in instances}
-    rows = []
-    for d in forms.list_drafts(store, household_id):
-        rows.append({"kind": "draft", "id": d["id"], "form_id": d["form_id"], "form_version": d["form_version"],
-                     "title": titles.get((d["form_id"], d["form_version"]), d["form_id"]),
-                     "date": local_time(d["updated_at"], "%Y-%m-%d"), "status": "draft",
-                     "investigator": names.get(d["created_by"], ""), "supersedes": d["supersedes"],
-                     "supersedes_state": states.get(d["supersedes"]), "reason": d.get("amend_reason")})
-    for r in instances:
-        status = "superseded" if r["superseded"] else r["state"]
-        rows.append({"kind": "instance", "id": r["id"], "form_id": r["form_id"], "form_version": r["form_version"],
-                     "title": titles.get((r["form_id"], r["form_version"]), r["title"]),
-                     "date": r["filled_on"], "status": status, "investigator": r["investigator"] or "",
-                     "supersedes": r["supersedes"], "reason": r["amend_reason"]})
-    return rows
-
-
-# --------------------------------------------------------------------------------------------
-# The page
-# --------------------------------------------------------------------------------------------
-
-class HouseholdFilePage(QWidget):
+class HouseholdFilePage(FormsTab, QWidget):
     """The household file. `load(household_id)` shows a household; `refresh()` reloads it;
     `mark_stale()` reloads when next shown; `back` asks the window to go back."""
     back = Signal()
@@ -350,7 +135,7 @@ class HouseholdFilePage(QWidget):
             parts.append(self.tr("户编号 {0}").format(h["number"]))
         parts.append(self.tr("电话 {0}").format(h.get("phone") or "—"))
         parts.append(self.tr("帮扶责任人 {0}").format(h.get("pairing_cadre") or "—"))
-        parts.append(_zh(Residence, h.get("residence")))
+        parts.append(enum_text(Residence, h.get("residence")))
         self.info_label.setText("  ·  ".join(p for p in parts if p))
         step = primary_step(self.case)
         self.step_button.setVisible(step is not None)
@@ -457,9 +242,9 @@ class HouseholdFilePage(QWidget):
                                                        h.get("group_name")) if x) or "—"),
                 (self.tr("户类型"), name_of(HouseholdCategory(h["category"]))
                  + (" · " + name_of(MonitoringCategory(h["monitoring_category"])) if h.get("monitoring_category") else "")),
-                (self.tr("居住情况"), _zh(Residence, h.get("residence")) or "—"),
+                (self.tr("居住情况"), enum_text(Residence, h.get("residence")) or "—"),
                 (self.tr("户标识"), names_of(HouseholdFlag(f) for f in h.get("flags") or ()) or self.tr("无")),
-                (self.tr("住房安全"), _zh(HousingGrade, h.get("housing_grade")) or self.tr("未评定")),
+                (self.tr("住房安全"), enum_text(HousingGrade, h.get("housing_grade")) or self.tr("未评定")),
                 (self.tr("有无赡养(抚养)人"), self.tr("有") if h.get("has_supporter") else self.tr("无"))]
         if h.get("monitoring_since"):
             rows.insert(3, (self.tr("纳入监测"), h["monitoring_since"]))
@@ -582,15 +367,15 @@ class HouseholdFilePage(QWidget):
             return self.tr("公益岗位") if m.get("welfare_post") else ""
 
         cols = [(self.tr("姓名"), lambda m: m["name"]),
-                (self.tr("与户主关系"), lambda m: _zh(Relation, m.get("relation"))),
-                (self.tr("性别"), lambda m: _zh(Sex, m.get("sex"))),
+                (self.tr("与户主关系"), lambda m: enum_text(Relation, m.get("relation"))),
+                (self.tr("性别"), lambda m: enum_text(Sex, m.get("sex"))),
                 (self.tr("年龄"), age),
                 (self.tr("身份证号"), lambda m: mask_id_number(m["id_number"]) if m.get("id_number") else ""),
-                (self.tr("健康状况"), lambda m: _zh(Health, m.get("health"))
+                (self.tr("健康状况"), lambda m: enum_text(Health, m.get("health"))
                  + (self.tr("（{0}级）").format(m["disability_grade"]) if m.get("disability_grade") else "")),
                 (self.tr("在校情况"), lambda m: "" if m.get("school_status") in (None, "none")
-                 else _zh(SchoolStatus, m["school_status"])),
-                (self.tr("劳动技能"), lambda m: _zh(LabourCapacity, m.get("labour"))),
+                 else enum_text(SchoolStatus, m["school_status"])),
+                (self.tr("劳动技能"), lambda m: enum_text(LabourCapacity, m.get("labour"))),
                 (self.tr("务工"), work),
                 (self.tr("医保"), lambda m: "✓" if m.get("medical_insurance") else "✗")]
         colour = lambda m, c: (WARN if (c == 9 and not m.get("medical_insurance"))  # noqa: E731
@@ -645,7 +430,7 @@ class HouseholdFilePage(QWidget):
         self.incomes_model = ColumnsModel(cols, colour, tip=self._income_tip, parent=self)
         self.incomes_view = table_view(self.incomes_model)
         for c in (2, 3, 4):
-            self.incomes_view.setItemDelegateForColumn(c, _RightAligned(self.incomes_view))
+            self.incomes_view.setItemDelegateForColumn(c, RightAligned(self.incomes_view))
         widget = QWidget()
         box = QVBoxLayout(widget)
         box.setContentsMargins(12, 12, 12, 12)
@@ -756,10 +541,10 @@ class HouseholdFilePage(QWidget):
         missing = missing_measures([RiskType(r) for r in c.get("risk_types") or ()],
                                    [Measure(m) for m in c.get("measures") or ()])
         clue_risks = [r for e in c["events"] if e["kind"] == "clue" for r in e["data"].get("risk_types", [])]
-        unidentified = self.tr("未识别") + (self.tr("（线索：{0}）").format(_zh_list(RiskType, clue_risks))
+        unidentified = self.tr("未识别") + (self.tr("（线索：{0}）").format(enums_text(RiskType, clue_risks))
                                             if clue_risks else "")
-        rows = [(self.tr("风险类型"), _zh_list(RiskType, c.get("risk_types")) or unidentified, None),
-                (self.tr("帮扶措施"), _zh_list(Measure, c.get("measures")) or self.tr("尚未制定"), None)]
+        rows = [(self.tr("风险类型"), enums_text(RiskType, c.get("risk_types")) or unidentified, None),
+                (self.tr("帮扶措施"), enums_text(Measure, c.get("measures")) or self.tr("尚未制定"), None)]
         if missing:
             rows.append((self.tr("缺少措施"), self.tr("{0} 还没有对应的帮扶措施").format(
                 names_of(missing)), "warn"))
@@ -783,15 +568,9 @@ class HouseholdFilePage(QWidget):
         label.setStyleSheet("margin-top: 0px;")
         return label
 
-    @staticmethod
-    def _satisfied_followups(c: dict) -> list[bool]:
-        done = [date.fromisoformat(d) for d in c.get("followups_done") or ()]
-        return [any(_quarter_start(due) <= f <= due for f in done)
-                for due in (date.fromisoformat(d) for d in c.get("followup_due") or ())]
-
     def _may_close(self, c: dict) -> bool:
         """Whether 结束回头看 is allowed yet: every quarterly 回头看 done, or a year since elimination."""
-        satisfied = self._satisfied_followups(c)
+        satisfied = c.get("followups_satisfied") or []
         if satisfied and all(satisfied):
             return True
         return bool(c.get("stable_from")) and self.session.today().isoformat() >= c["stable_from"]
@@ -805,7 +584,7 @@ class HouseholdFilePage(QWidget):
         if state == "helping" and "plan" in c.get("overdue", ()):
             return self.tr("{0} 前补齐帮扶措施").format(c["plan_by"])
         if state == "eliminated":
-            for k, (due, ok) in enumerate(zip(c.get("followup_due") or (), self._satisfied_followups(c)), 1):
+            for k, (due, ok) in enumerate(zip(c.get("followup_due") or (), c.get("followups_satisfied") or []), 1):
                 if not ok:
                     return self.tr("第{0}次回头看：{1} 前（当季度内）").format(k, due)
             if c.get("stable_from"):
@@ -823,13 +602,13 @@ class HouseholdFilePage(QWidget):
         if d.get("source"):
             parts.append(self.tr("来源：{0}").format(d["source"]))
         if d.get("monitoring_category"):
-            parts.append(self.tr("类别：{0}").format(_zh(MonitoringCategory, d["monitoring_category"])))
+            parts.append(self.tr("类别：{0}").format(enum_text(MonitoringCategory, d["monitoring_category"])))
         if d.get("risk_types"):
-            parts.append(self.tr("风险类型：{0}").format(_zh_list(RiskType, d["risk_types"])))
+            parts.append(self.tr("风险类型：{0}").format(enums_text(RiskType, d["risk_types"])))
         if d.get("measures"):
-            parts.append(self.tr("措施：{0}").format(_zh_list(Measure, d["measures"])))
+            parts.append(self.tr("措施：{0}").format(enums_text(Measure, d["measures"])))
         if d.get("measure"):
-            parts.append(self.tr("措施：{0}").format(_zh(Measure, d["measure"])))
+            parts.append(self.tr("措施：{0}").format(enum_text(Measure, d["measure"])))
         if d.get("method"):
             parts.append(self.tr("方式：{0}").format(d["method"]))
         if d.get("result"):
@@ -847,9 +626,9 @@ class HouseholdFilePage(QWidget):
         return semicolon().join(parts)
 
     def _event_html(self, e: dict) -> str:
-        return (f"<b>{_esc(e['on'])}</b>&nbsp;&nbsp;<span style='color:{ACCENT}; font-weight:600'>"
-                f"{_esc(event_label(e['kind']))}</span>&nbsp;&nbsp;<span style='color:{MUTED}'>{_esc(e['by'])}</span>"
-                f"<div style='margin-top:3px'>{_esc(self._event_details(e)) or '&nbsp;'}</div>")
+        return (f"<b>{html_text(e['on'])}</b>&nbsp;&nbsp;<span style='color:{ACCENT}; font-weight:600'>"
+                f"{html_text(event_label(e['kind']))}</span>&nbsp;&nbsp;<span style='color:{MUTED}'>{html_text(e['by'])}</span>"
+                f"<div style='margin-top:3px'>{html_text(self._event_details(e)) or '&nbsp;'}</div>")
 
     # --- 走访记录 -------------------------------------------------------------------------------
 
@@ -903,30 +682,30 @@ class HouseholdFilePage(QWidget):
         self._fill_visits()
 
     def _visit_text(self, v: dict) -> str:
-        text = (f"{v['visit_date']} {_zh(VisitMode, v['mode'])} {v['visitor']} {v.get('met_person') or ''} "
-                f"{v['findings']} {_zh_list(RiskType, v.get('risks_seen'))} {v.get('followups') or ''}")
+        text = (f"{v['visit_date']} {enum_text(VisitMode, v['mode'])} {v['visitor']} {v.get('met_person') or ''} "
+                f"{v['findings']} {enums_text(RiskType, v.get('risks_seen'))} {v.get('followups') or ''}")
         if v.get("supersedes"):
             text += " " + self.tr("已更正：{0}").format(v.get("supersede_reason") or "")
         return text
 
     def _visit_html(self, v: dict) -> str:
-        line = (f"<b>{_esc(v['visit_date'])}</b>&nbsp;&nbsp;<span style='color:{ACCENT}; font-weight:600'>"
-                f"{_esc(_zh(VisitMode, v['mode']))}</span>&nbsp;&nbsp;<span style='color:{MUTED}'>"
-                + _esc(self.tr("走访人 {0}").format(v["visitor"])))
+        line = (f"<b>{html_text(v['visit_date'])}</b>&nbsp;&nbsp;<span style='color:{ACCENT}; font-weight:600'>"
+                f"{html_text(enum_text(VisitMode, v['mode']))}</span>&nbsp;&nbsp;<span style='color:{MUTED}'>"
+                + html_text(self.tr("走访人 {0}").format(v["visitor"])))
         if v.get("met_person"):
-            line += " · " + _esc(self.tr("见到 {0}").format(v["met_person"]))
+            line += " · " + html_text(self.tr("见到 {0}").format(v["met_person"]))
         line += "</span>"
         if v.get("supersedes"):
             corrected = self.tr("已更正")
-            line += (f"&nbsp;&nbsp;<span style='color:{WARN}; font-weight:600'>{_esc(corrected)}</span>"
-                     f"<span style='color:{WARN}'>{colon()}{_esc(v.get('supersede_reason'))}</span>")
-        out = line + f"<div style='margin-top:3px'>{_esc(v['findings'])}</div>"
+            line += (f"&nbsp;&nbsp;<span style='color:{WARN}; font-weight:600'>{html_text(corrected)}</span>"
+                     f"<span style='color:{WARN}'>{colon()}{html_text(v.get('supersede_reason'))}</span>")
+        out = line + f"<div style='margin-top:3px'>{html_text(v['findings'])}</div>"
         extra = []
         if v.get("risks_seen"):
             extra.append(f"<span style='color:{WARN}'>"
-                         + _esc(self.tr("发现风险：{0}").format(_zh_list(RiskType, v["risks_seen"]))) + "</span>")
+                         + html_text(self.tr("发现风险：{0}").format(enums_text(RiskType, v["risks_seen"]))) + "</span>")
         if v.get("followups"):
-            extra.append(_esc(self.tr("后续：{0}").format(v["followups"])))
+            extra.append(html_text(self.tr("后续：{0}").format(v["followups"])))
         if extra:
             out += f"<div style='margin-top:3px; color:{MUTED}'>" + "&nbsp;&nbsp;·&nbsp;&nbsp;".join(extra) + "</div>"
         return out
@@ -957,190 +736,6 @@ class HouseholdFilePage(QWidget):
         action = menu.addAction(self.tr("更正…"))
         action.triggered.connect(lambda: self.correct_visit(visit))
         menu.exec(self.visits_view.viewport().mapToGlobal(pos))
-
-    # --- 表单 -----------------------------------------------------------------------------------
-
-    def _build_forms(self) -> None:
-        status_names = {"draft": self.tr("草稿"), "complete": self.tr("待签名"), "signed": self.tr("已签名"),
-                        "superseded": self.tr("已被更正")}
-        status_colours = {"draft": MUTED, "complete": CAUTION, "signed": OK_GREEN, "superseded": MUTED}
-
-        def note(r):
-            if r["kind"] == "draft" and r.get("supersedes"):
-                return self.tr("更正草稿") if r.get("supersedes_state") == "signed" else self.tr("修改草稿")
-            if r["kind"] == "draft":
-                return self.tr("未完成，可继续填写")
-            if r.get("supersedes"):
-                return self.tr("更正：{0}").format(r.get("reason") or "")
-            return ""
-
-        cols = [(self.tr("日期"), lambda r: r["date"]),
-                (self.tr("表单"), lambda r: r["title"]),
-                (self.tr("状态"), lambda r: status_names.get(r["status"], r["status"])),
-                (self.tr("调查人"), lambda r: r["investigator"]),
-                (self.tr("说明"), note)]
-        colour = lambda r, c: status_colours.get(r["status"]) if c == 2 else None  # noqa: E731
-        self.forms_model = ColumnsModel(cols, colour, parent=self)
-        self.forms_view = table_view(self.forms_model)
-        self.forms_view.doubleClicked.connect(lambda index: self.open_form(self.forms_model.rows[index.row()]))
-        self.forms_view.selectionModel().selectionChanged.connect(lambda *_: self._sync_form_buttons())
-
-        widget = QWidget()
-        box = QVBoxLayout(widget)
-        box.setContentsMargins(12, 12, 12, 12)
-        box.setSpacing(8)
-        bar = QHBoxLayout()
-        hint = set_role(QLabel(self.tr("信息采集表等表单及调查人、户主签名；双击一行打开")), "muted")
-        hint.setWordWrap(True)           # wraps rather than widening the window (English is long)
-        bar.addWidget(hint, 1)
-        self.discard_draft_button = QPushButton(self.tr("删除草稿"))
-        self.discard_draft_button.clicked.connect(lambda: self.discard_form_draft(self._selected_form()))
-        self.sign_form_button = QPushButton(self.tr("签名"))
-        self.sign_form_button.clicked.connect(lambda: self.sign_form(self._selected_form()))
-        self.open_form_button = QPushButton(self.tr("打开"))
-        self.open_form_button.clicked.connect(lambda: self.open_form(self._selected_form()))
-        self.new_form_button = set_role(QPushButton(self.tr("新建表单")), "primary")
-        self.new_form_menu = QMenu(self)
-        self.new_form_menu.aboutToShow.connect(self._fill_new_form_menu)
-        self.new_form_button.setMenu(self.new_form_menu)
-        self.blank_form_button = QPushButton(self.tr("打印空白表单…"))
-        self.blank_form_button.setToolTip(self.tr("打印纸质表单，带到没有电脑的入户调查中填写"))
-        self.blank_form_button.clicked.connect(self.print_blank_form)
-        for b in (self.blank_form_button, self.discard_draft_button, self.sign_form_button, self.open_form_button,
-                  self.new_form_button):
-            bar.addWidget(b)
-        box.addLayout(bar)
-        empty = set_role(QLabel(self.tr("尚无表单")), "muted")
-        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        empty.setStyleSheet("font-size: 16px; padding: 40px;")
-        box.addWidget(self.forms_view, 1)
-        box.addWidget(empty)
-        box.addStretch(0)
-        self.forms_empty = empty
-        self.forms_tab = widget
-        self.tabs.addTab(widget, self.tr("表单"))
-        self._sync_form_buttons()
-        self.session.changed.connect(self._forms_changed)
-
-    def _forms_changed(self, what: str) -> None:
-        if what == "forms" and self.household_id and self.profile is not None and self.session.is_open:
-            self._fill_forms()
-
-    def _fill_forms(self) -> None:
-        chosen = self._selected_form()
-        rows = self.session.call(form_rows, self.household_id, form_language())
-        self.forms_model.set_rows(rows)
-        again = next((i for i, r in enumerate(rows) if chosen and r["id"] == chosen["id"]), None)
-        if again is not None:
-            self.forms_view.selectRow(again)   # the row worked on stays chosen after a reload
-        header = self.forms_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self.forms_view.resizeColumnsToContents()
-        for c in range(self.forms_model.columnCount() - 1):
-            header.resizeSection(c, header.sectionSize(c) + 24)   # room between the short columns
-        self.forms_view.setVisible(bool(rows))
-        self.forms_empty.setVisible(not rows)
-        self.tabs.setTabText(self.tabs.indexOf(self.forms_tab),
-                             self.tr("表单 ({0})").format(len(rows)) if rows else self.tr("表单"))
-        self._sync_form_buttons()
-
-    def _selected_form(self) -> dict | None:
-        rows = self.forms_view.selectionModel().selectedRows()
-        return self.forms_model.rows[rows[0].row()] if rows else None
-
-    def _sync_form_buttons(self) -> None:
-        row = self._selected_form()
-        self.open_form_button.setEnabled(row is not None)
-        self.sign_form_button.setEnabled(row is not None and row["status"] == "complete")
-        self.discard_draft_button.setEnabled(row is not None and row["kind"] == "draft")
-
-    def _fill_new_form_menu(self) -> None:
-        self.new_form_menu.clear()
-        english = form_language() == ENGLISH
-        for f in self.session.call(forms.list_forms):
-            action = self.new_form_menu.addAction(f["title_en"] if english and f.get("title_en") else f["title"])
-            action.triggered.connect(lambda _=False, form_id=f["id"]: self.new_form(form_id))
-        self.new_form_menu.addSeparator()
-        self.new_form_menu.addAction(self.tr("导入表单（XLSForm 工作簿）…"), self.import_form)
-
-    def import_form(self, path: str | None = None) -> dict | None:
-        """A county's form from an XLSForm workbook (.xlsx) or a YAML/JSON definition; a mistake
-        in it is shown with the row, column and position to fix."""
-        if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("导入表单"), "",
-                                                  self.tr("表单定义 (*.xlsx *.yaml *.yml *.json)"))
-            if not path:
-                return None
-        try:
-            result = self.session.call(forms.import_form, path)
-        except Exception as e:  # noqa: BLE001 - shown to the person, nothing was stored
-            show_error(self, e)
-            return None
-        self.session.notify("forms")
-        if result["imported"]:
-            text = self.tr("已导入“{0}”（版本 {1}，{2} 题），可在“新建表单”中选用。").format(
-                result["title"], result["version"], result["questions"])
-        else:
-            text = self.tr("“{0}”版本 {1} 已经导入过，未作改动。").format(result["title"], result["version"])
-        QMessageBox.information(self, self.tr("导入表单"), text)
-        return result
-
-    def new_form(self, form_id: str) -> bool:
-        """A new form for this household, or its draft of that form resumed."""
-        if not self.household_id:
-            return False
-        return self._run_form_dialog(partial(FormFiller, self.session, form_id, self.household_id, self))
-
-    def open_form(self, row: dict | None) -> bool:
-        """A draft resumes; a complete form opens to change or sign; a signed one opens to read."""
-        if row is None:
-            return False
-        if row["kind"] == "draft" and row.get("supersedes"):
-            make = partial(FormFiller, self.session, parent=self, instance_id=row["supersedes"],
-                           amend=row.get("supersedes_state") == "signed")
-        elif row["kind"] == "draft":
-            make = partial(FormFiller, self.session, row["form_id"], self.household_id, self)
-        elif row["status"] == "complete":
-            make = partial(FormFiller, self.session, parent=self, instance_id=row["id"])
-        else:
-            make = partial(FormViewDialog, self.session, row["id"], self)
-        return self._run_form_dialog(make)
-
-    def sign_form(self, row: dict | None) -> bool:
-        if row is None or row["status"] != "complete":
-            return False
-        return self._run_form_dialog(partial(SignDialog, self.session, row["id"], self))
-
-    def discard_form_draft(self, row: dict | None) -> bool:
-        if row is None or row["kind"] != "draft":
-            return False
-        answer = QMessageBox.question(self, self.tr("删除草稿"),
-                                      self.tr("删除“{0}”的草稿？已填写的内容将不再保留。").format(row["title"]),
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        self.session.call(forms.discard_draft, row["id"])
-        self.session.notify("forms")
-        return True
-
-    def _run_form_dialog(self, make) -> bool:
-        try:
-            dialog = make()
-        except Exception as e:  # noqa: BLE001 - a form that cannot open says why
-            show_error(self, e)
-            return False
-        accepted = self._run_dialog(dialog)
-        if self.session.is_open and self.profile is not None:
-            self._fill_forms()   # a draft may have been saved even when the dialog was closed
-        return accepted
-
-    def print_blank_form(self):
-        """A blank paper form; the selected row's form is proposed."""
-        from ..printing.print_other import BlankFormDialog, run_dialog
-        row = self._selected_form()
-        return run_dialog(lambda: BlankFormDialog(self.session, self, row["form_id"] if row else None), self)
 
     # --- actions ------------------------------------------------------------------------------
 
@@ -1186,9 +781,3 @@ class HouseholdFilePage(QWidget):
             return False
         member_id = member["id"] if member else None
         return self._run_dialog(MemberDialog(self.session, self.household_id, member_id, self))
-
-
-class _RightAligned(QStyledItemDelegate):
-    def initStyleOption(self, option, index) -> None:  # noqa: N802
-        super().initStyleOption(option, index)
-        option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
