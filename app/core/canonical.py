@@ -70,7 +70,7 @@ def _check_keys(value: Any) -> None:
             stack.extend(x for x in v if type(x) in (dict, list, tuple))
 
 
-def _careful(value: Any) -> str:
+def reference_dumps(value: Any) -> str:
     """The standard library's form, checked value by value (the reference the fast way matches)."""
     _check_keys(value)
     try:
@@ -106,7 +106,7 @@ def encode(value: Any) -> bytes:
         raw = _fast(value)
         if raw is not None:
             return raw
-    return _careful(value).encode("utf-8")
+    return reference_dumps(value).encode("utf-8")
 
 
 def dumps(value: Any) -> str:
@@ -114,4 +114,4 @@ def dumps(value: Any) -> str:
         raw = _fast(value)
         if raw is not None:
             return raw.decode("utf-8")
-    return _careful(value)
+    return reference_dumps(value)

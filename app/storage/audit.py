@@ -77,8 +77,10 @@ class AuditLog:
         self.head_seq, self.head = entry["seq"], entry["hash"]
         return entry["seq"]
 
-    def verify(self, load_record=None) -> VerifyResult:
-        """Walk the chain. With `load_record(tbl, id) -> dict|None`, also check live records."""
+    def verify(self, load_record=None, read_table=None) -> VerifyResult:
+        """Walk the chain. With `read_table(tbl)` (every record of a table, deleted ones too,
+        decoded: one pass each) or `load_record(tbl, id) -> dict|None` (one read each), also
+        check the records against the hashes their last entries promised."""
         cur = self.conn.execute(f"SELECT {', '.join(ENTRY_FIELDS)}, hash FROM audit_log ORDER BY seq")
         prev, expected_seq, count = GENESIS, 1, 0
         problems: list[str] = []
@@ -96,9 +98,31 @@ class AuditLog:
             prev, expected_seq = entry["hash"], entry["seq"] + 1
             if len(problems) > 50:
                 break
-        if load_record is not None and not problems:
+        if read_table is not None and not problems:
+            problems += self._check_tables(latest, read_table)
+        elif load_record is not None and not problems:
             problems += self._check_records(latest, load_record)
         return VerifyResult(not problems, count, prev, problems)
+
+    @staticmethod
+    def _check_tables(latest, read_table) -> list[str]:
+        wanted: dict[str, dict[str, tuple[int, str]]] = {}
+        for (tbl, rid), promised in latest.items():
+            wanted.setdefault(tbl, {})[rid] = promised
+        problems = []
+        for tbl, promised in wanted.items():
+            seen = set()
+            for record in read_table(tbl):
+                expected = promised.get(record["id"])
+                if expected is None:
+                    continue
+                seen.add(record["id"])
+                if record["revision"] != expected[0] or record_hash(record) != expected[1]:
+                    problems.append(f"{tbl} {record['id']}: changed outside the application (revision"
+                                    f" {record['revision']})")
+            problems += [f"{tbl} {rid}: in the audit log but missing from the store" for rid in promised
+                         if rid not in seen]
+        return problems
 
     def _check_records(self, latest, load_record) -> list[str]:
         problems = []

@@ -260,8 +260,13 @@ class Store:
         return Ed25519PrivateKey.from_private_bytes(bytes.fromhex(row[0]))
 
     # -- integrity -------------------------------------------------------
+    def _read_table(self, table: str):
+        cols = self.records.columns(table)
+        for row in self.conn.execute(f"SELECT * FROM {table}"):
+            yield self.records.decode(table, dict(zip(cols, row)))
+
     def verify_audit(self) -> VerifyResult:
-        result = self.audit.verify(lambda t, i: self.records.get(t, i, include_deleted=True))
+        result = self.audit.verify(read_table=self._read_table)
         if result.ok:
             logged = {(r[0], r[1]) for r in self.conn.execute("SELECT DISTINCT tbl, record_id FROM audit_log")}
             for table in schema.RECORD_TABLES:
