@@ -37,6 +37,13 @@ def create_app(db_url: str) -> FastAPI:
     async def _not_initialised(_request, exc):
         return JSONResponse({"detail": str(exc)}, status_code=503)
 
+    @app.exception_handler(Exception)
+    async def _unexpected(request, exc):
+        """A bug: its traceback in the county's log under a reference the answer names."""
+        from app import log
+        ref = log.log_unexpected(exc, f"{request.method} {request.url.path}", to=log.county_logger)
+        return JSONResponse({"detail": "internal error", "reference": ref}, status_code=500)
+
     for router in (devices.router, batch_routes.router, publications.router):
         app.include_router(router)
     app.include_router(console.router)  # the web console (console/)

@@ -530,6 +530,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from .county import EnrollmentRefused, NotInitialised
     args = build_parser().parse_args(argv)
+    _start_log(args)
     try:
         result = args.func(args)
         return result if isinstance(result, int) else EXIT_OK
@@ -557,6 +558,22 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return EXIT_OK
+
+
+def _start_log(args) -> None:
+    """The county's own log (app.log): beside an SQLite database, else the platform's log folder."""
+    from sqlalchemy.engine import make_url
+
+    from app import log
+    folder = None
+    try:
+        url = make_url(_url(args))
+        if url.get_backend_name() == "sqlite" and url.database:
+            folder = Path(url.database).expanduser().resolve().parent
+    except Exception:  # noqa: BLE001 - a URL the command will refuse with a sentence; log where the platform logs
+        folder = None
+    log.setup_county(folder)
+    log.county_logger.info("command %s", getattr(args, "command", None) or "-")
 
 
 def _fail(args, data: dict, text: str, code: int = EXIT_INVALID) -> int:

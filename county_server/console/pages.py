@@ -24,7 +24,9 @@ def scope(s: users.Session) -> str | None:
 def overview(request: Request, s: Viewer, sort: str = "village", desc: int = 0, page: int = 1):
     today = clock.today()
     with db.reading(engine_of(request)) as conn:
-        rows = q.sort_rows(q.overview(conn, scope(s), today), sort, bool(desc))
+        rows = q.cached(request.app.state, "console_overview", (scope(s), today), conn,
+                        lambda: q.overview(conn, scope(s), today))
+    rows = q.sort_rows(rows, sort, bool(desc))
     p = pages(len(rows), page)
     offset, limit = page_args(p["page"])
     totals = {k: sum(r[k] for r in rows) for k in ("devices", "households", "monitored", "visits_done",

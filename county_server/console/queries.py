@@ -84,6 +84,31 @@ def _day(text) -> date | None:
 
 
 # -- the overview -------------------------------------------------------------------------------------
+def change_token(conn: Connection) -> tuple:
+    """What changes whenever what the county holds does: a batch ingested (records from the
+    villages), a device enrolled or revoked, a publication (a county edit of a household
+    publishes one). Cheap: batches, devices and publications are few beside records."""
+    b, p, d = db.batches, db.publications, db.devices
+    return (*conn.execute(select(func.count(), func.max(b.c.received_at)).where(b.c.state == "done")).one(),
+            *conn.execute(select(func.count(), func.count(d.c.revoked_at))).one(),
+            conn.execute(select(func.max(p.c.seq))).scalar())
+
+
+def cached(state, name: str, key: tuple, conn: Connection, compute):
+    """compute(), kept in the app's state until the county's data changes (change_token):
+    the pages that read every village are computed once per sync, not once per look."""
+    token = change_token(conn)
+    cache = getattr(state, name, None)
+    if cache is None or cache[0] != token:
+        cache = (token, {})
+        setattr(state, name, cache)
+    if key not in cache[1]:
+        if len(cache[1]) > 64:
+            cache[1].clear()
+        cache[1][key] = compute()
+    return cache[1][key]
+
+
 def overview(conn: Connection, township: str | None, today: date) -> list[dict]:
     """One row per village in scope, with what the county monitor looks at first."""
     rows = {v["village"]: {**v, "last_sync": None, "pending": 0, "rejected": 0, "households": 0,

@@ -143,6 +143,12 @@ def quoted(text: str) -> str:
     return quote(text[:300])
 
 
+def over_tls(request: Request) -> bool:
+    """Whether the browser reached the county over TLS: directly, or through a reverse proxy that
+    says so (X-Forwarded-Proto only ever makes the cookie stricter, so it is taken as said)."""
+    return request.url.scheme == "https" or request.headers.get("x-forwarded-proto", "").lower() == "https"
+
+
 def client_of(request: Request) -> str:
     return request.client.host if request.client else "-"
 
@@ -186,7 +192,7 @@ def _login_page(request: Request, error: str | None = None, status: int = 200, n
     token = secrets.token_urlsafe(24)
     response = render(request, "login.html", status=status, login_csrf=token, error=error, name=name,
                       next=_safe_next(request.query_params.get("next")))
-    response.set_cookie(LOGIN_COOKIE, token, httponly=True, samesite="strict", secure=request.url.scheme == "https",
+    response.set_cookie(LOGIN_COOKIE, token, httponly=True, samesite="strict", secure=over_tls(request),
                         path="/login", max_age=3600)
     return response
 
@@ -218,7 +224,7 @@ async def login(request: Request):
         return _login_page(request, "用户名或密码不对 (wrong user name or password)", 401, name)
     token, _ = users.start_session(engine, user)
     response = see_other(_safe_next(str(form.get("next") or "/")))
-    response.set_cookie(COOKIE, token, httponly=True, samesite="strict", secure=request.url.scheme == "https",
+    response.set_cookie(COOKIE, token, httponly=True, samesite="strict", secure=over_tls(request),
                         path="/", max_age=users.SESSION_HOURS * 3600)
     response.delete_cookie(LOGIN_COOKIE, path="/login")
     return response

@@ -2,6 +2,8 @@
 publications."""
 from __future__ import annotations
 
+import logging
+
 from app.core.errors import ValidationError
 from app.storage.records import utc_now
 from app.storage.store import Store
@@ -11,6 +13,8 @@ from app.sync.client import CountyClient
 from .common import enrolled, put
 from .publications import pull
 from .upload import push_batch, seal_pending
+
+log = logging.getLogger("zhucun.sync")
 
 
 def client_for(store: Store, server: str | None = None, *, transport=None, **options) -> CountyClient:
@@ -46,8 +50,16 @@ def sync(store: Store, server: str | None = None, report=None, cancel=None, *, t
             out["rejected"] += result["rejected"]
         pulled = pull(store, client, report, cancel)
         out["pulled"], out["conflicts"], out["skipped"] = pulled["pulled"], pulled["conflicts"], pulled["skipped"]
+    except Exception as e:
+        # What happened, for whoever looks after the laptop: the step, the error, the server's answer.
+        cause = e.__cause__ or e.__context__
+        log.warning("sync failed at step %s: %s, server status %s, cause %s: %s", getattr(e, "step", "") or "-",
+                    type(e).__name__, getattr(e, "status", None) or "-", type(cause).__name__ if cause else "-", e)
+        raise
     finally:
         if own:
             client.close()
     put(store, last_sync=utc_now(), **({"county_url": server.rstrip("/")} if server else {}))
+    log.info("sync done: %d batches, %d records sent (%d accepted, %d refused), %d received, %d conflicts",
+             len(out["batches"]), out["pushed"], out["accepted"], out["rejected"], out["pulled"], out["conflicts"])
     return out

@@ -110,3 +110,15 @@ def test_user_rules(engine):
     stored = users.list_users(engine)
     assert [u["name"] for u in stored] == ["m"]
     assert web.COOKIE not in str(stored)
+
+
+def test_the_session_cookie_is_secure_behind_tls(client, engine):
+    from tests.county.console.consolekit import csrf_of
+    account(engine)
+    page = client.get("/login", headers={**HTML, "X-Forwarded-Proto": "https"})
+    assert "secure" in page.headers["set-cookie"].lower()
+    login_cookie = page.headers["set-cookie"].split(";", 1)[0]     # a Secure cookie: sent by hand over http here
+    r = client.post("/login", data={"username": "monitor", "password": PASSWORD, "csrf": csrf_of(page.text)},
+                    headers={**HTML, "X-Forwarded-Proto": "https", "Cookie": login_cookie}, follow_redirects=False)
+    assert r.status_code == 303 and "secure" in r.headers["set-cookie"].lower()
+    assert "secure" not in login(client, "monitor").headers["set-cookie"].lower()

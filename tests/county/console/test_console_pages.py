@@ -77,3 +77,15 @@ def test_a_township_reviewer_sees_only_their_township(client, engine, device, ot
             assert client.get(path, headers=HTML, follow_redirects=False).status_code == 403
     finally:
         far.store.close()
+
+
+def test_the_overview_follows_each_sync_and_revocation(client, engine, device):
+    signed_in(client, engine)
+    synced(client, device, "甲")
+    assert re.search(r"<dd>1</dd>", client.get("/", headers=HTML).text)        # one household
+    synced(client, device, "乙")
+    page = client.get("/", headers=HTML).text
+    assert re.search(r"户数 <span class=\"en\">households</span></dt><dd>2</dd>", page)
+    from county_server import county as cty
+    cty.revoke(engine, device.id)
+    assert "(+1 停用)" in client.get("/", headers=HTML).text
