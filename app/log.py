@@ -7,6 +7,10 @@ removes what could be a person: Chinese text (names, addresses, notes) and runs 
 digits (ID numbers, phone numbers, bank accounts). Callers log events and error types, never
 record contents.
 
+The county server keeps a log of its own, `zhucun-county.log` (logger "zhucun.county"), in its
+data folder (beside an SQLite database), or the folder named by ZHUCUN_COUNTY_LOG_DIR, redacted
+the same way.
+
 An unexpected error gets a short reference (ZC-1A2B3C) logged with its traceback; the person
 sees the reference in a sentence, never the traceback.
 """
@@ -22,9 +26,13 @@ import threading
 from pathlib import Path
 
 ENV = "ZHUCUN_LOG_DIR"
+COUNTY_ENV = "ZHUCUN_COUNTY_LOG_DIR"
 LOG_NAME = "zhucun.log"
+COUNTY_LOG_NAME = "zhucun-county.log"
 MAX_BYTES, BACKUPS = 1024 * 1024, 3
+FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
 logger = logging.getLogger("zhucun")
+county_logger = logging.getLogger("zhucun.county")
 
 # Chinese (and other CJK) text, and digit runs of an ID number's or a phone number's shape.
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]+")
@@ -52,6 +60,7 @@ class _QuietFileHandler(logging.handlers.RotatingFileHandler):
 
 
 _state: dict = {"path": None, "handler": None}
+_county: dict = {"path": None, "handler": None}
 _lock = threading.Lock()
 
 
@@ -62,40 +71,76 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir("Zhucun", appauthor=False))
 
 
-def setup() -> Path | None:
-    """Attach the rotating file (once). Returns its path, or None when no folder can take it
-    (a read-only home): the program goes on without a log rather than failing."""
+def _attach(target: logging.Logger, state: dict, folder: Path, name: str) -> Path | None:
+    """Attach a rotating, redacting file `name` in `folder` (0700, the file 0600) to `target`,
+    once; None when no folder can take it (a read-only home): the program goes on without a log
+    rather than failing."""
     with _lock:
-        if _state["handler"] is not None and _state["handler"] in logger.handlers:
-            return _state["path"]
-        logger.setLevel(logging.INFO)
-        logger.propagate = False
-        folder = log_dir()
+        if state["handler"] is not None and state["handler"] in target.handlers:
+            return state["path"]
+        target.setLevel(logging.INFO)
+        target.propagate = False
         try:
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            path = folder / LOG_NAME
+            path = folder / name
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
             os.close(fd)
             handler = _QuietFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True)
         except OSError:
-            _state.update(handler=logging.NullHandler(), path=None)
-            logger.addHandler(_state["handler"])
+            state.update(handler=logging.NullHandler(), path=None)
+            target.addHandler(state["handler"])
             return None
-        handler.setFormatter(RedactingFormatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"))
-        logger.addHandler(handler)
-        _state.update(handler=handler, path=path)
+        handler.setFormatter(RedactingFormatter(FORMAT))
+        target.addHandler(handler)
+        state.update(handler=handler, path=path)
         return path
+
+
+def setup() -> Path | None:
+    """The device's log (once): the window's and the command line's. Returns its path or None."""
+    return _attach(logger, _state, log_dir(), LOG_NAME)
+
+
+def county_log_dir(data_folder: Path | None = None) -> Path:
+    """$ZHUCUN_COUNTY_LOG_DIR, else the county's data folder, else the platform's log folder."""
+    if os.environ.get(COUNTY_ENV):
+        return Path(os.environ[COUNTY_ENV])
+    if data_folder is not None:
+        return Path(data_folder)
+    import platformdirs
+    return Path(platformdirs.user_log_dir("Zhucun County", appauthor=False))
+
+
+def setup_county(data_folder: Path | None = None) -> Path | None:
+    """The county server's own log, apart from the device's; a county opened from another data
+    folder later in the same process (its commands run in-process) logs there instead."""
+    folder = county_log_dir(data_folder)
+    with _lock:
+        old = _county["handler"]
+        if old is not None and _county["path"] is not None and _county["path"].parent != folder:
+            county_logger.removeHandler(old)
+            old.close()
+            _county.update(handler=None, path=None)
+    return _attach(county_logger, _county, folder, COUNTY_LOG_NAME)
+
+
+def paths() -> list[Path]:
+    """The device's log files that exist, newest first (the current file, then its rotations)."""
+    base = _state["path"] or log_dir() / LOG_NAME
+    return [p for p in [base, *(base.with_name(f"{base.name}.{n}") for n in range(1, BACKUPS + 1))] if p.is_file()]
 
 
 def new_reference() -> str:
     return "ZC-" + secrets.token_hex(3).upper()
 
 
-def log_unexpected(exc: BaseException, where: str = "") -> str:
-    """Log an unexpected error with its traceback under a new reference; returns the reference."""
-    setup()
+def log_unexpected(exc: BaseException, where: str = "", to: logging.Logger | None = None) -> str:
+    """Log an unexpected error with its traceback under a new reference; returns the reference.
+    `to`: the county's logger (set up by the county), else the device's log."""
+    if to is None:
+        setup()
     ref = new_reference()
-    logger.error("%s unexpected %s in %s", ref, type(exc).__name__, where or "-",
+    (to or logger).error("%s unexpected %s in %s", ref, type(exc).__name__, where or "-",
                  exc_info=(type(exc), exc, exc.__traceback__))
     return ref
 
