@@ -64,18 +64,60 @@ def launch_times(folder: Path, runs: int = 5) -> list[float]:
     return out
 
 
+def window_figures(folder: Path, passphrase: str = PASS, keys_n: int = 200, opens_n: int = 100
+                   ) -> tuple[list[float], list[float]]:
+    """In this process: seconds from each keystroke in the households search box to the painted
+    results, and from each household file opened to its painted page."""
+    from PySide6.QtTest import QTest
+
+    from app.core.search_keys import name_keys
+    from app.storage.store import Store
+    from app.ui.mainwindow.main import MainWindow, make_app
+    from app.ui.mainwindow.session import Session
+
+    app = make_app()
+    store = Store.open(folder, passphrase)
+    window = MainWindow(Session(store))
+    window.resize(1366, 768)
+    window.show()
+    app.processEvents()
+    window.nav.setCurrentRow(1)
+    page = window.households
+    rng = random.Random(1)
+    heads = [r[0] for r in store.conn.execute("SELECT head_name FROM households WHERE deleted = 0")]
+    keys = []
+    while len(keys) < keys_n:
+        initials = name_keys(rng.choice(heads))[-1]
+        page.search.clear()
+        app.processEvents()
+        for ch in initials:
+            t = time.perf_counter()
+            QTest.keyClick(page.search, ch)
+            # Until the zero-interval search has run and the list has painted.
+            while page.timer.isActive():
+                app.processEvents()
+            page.table.viewport().repaint()
+            keys.append(time.perf_counter() - t)
+
+    ids = [r[0] for r in store.conn.execute("SELECT id FROM households WHERE deleted = 0")]
+    opens = []
+    for hid in rng.sample(ids, min(opens_n, len(ids))):
+        t = time.perf_counter()
+        window.open_household(hid)
+        window.file.repaint()
+        opens.append(time.perf_counter() - t)
+        window.show_previous()
+    window.close()
+    store.close()
+    return keys, opens
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--households", type=int, default=3000)
     ap.add_argument("--out", default="BENCHMARKS.md")
     args = ap.parse_args()
-    from PySide6.QtTest import QTest
-
-    from app.core.search_keys import name_keys
     from app.demo import build as demo
-    from app.storage.store import Store
-    from app.ui.mainwindow.main import MainWindow, make_app
-    from app.ui.mainwindow.session import Session
 
     work = Path(tempfile.mkdtemp(prefix="zhucun-gui-bench-"))
     try:
@@ -83,40 +125,7 @@ def main() -> None:
         demo.build_demo(folder, PASS, args.households, seed=1, today=date(2026, 11, 22))
         launch = launch_times(folder)
 
-        app = make_app()
-        store = Store.open(folder, PASS)
-        window = MainWindow(Session(store))
-        window.resize(1366, 768)
-        window.show()
-        app.processEvents()
-        window.nav.setCurrentRow(1)
-        page = window.households
-        rng = random.Random(1)
-        heads = [r[0] for r in store.conn.execute("SELECT head_name FROM households WHERE deleted = 0")]
-        keys = []
-        while len(keys) < 200:
-            initials = name_keys(rng.choice(heads))[-1]
-            page.search.clear()
-            app.processEvents()
-            for ch in initials:
-                t = time.perf_counter()
-                QTest.keyClick(page.search, ch)
-                # Until the zero-interval search has run and the list has painted.
-                while page.timer.isActive():
-                    app.processEvents()
-                page.table.viewport().repaint()
-                keys.append(time.perf_counter() - t)
-
-        ids = [r[0] for r in store.conn.execute("SELECT id FROM households WHERE deleted = 0")]
-        opens = []
-        for hid in rng.sample(ids, 100):
-            t = time.perf_counter()
-            window.open_household(hid)
-            window.file.repaint()
-            opens.append(time.perf_counter() - t)
-            window.show_previous()
-        window.close()
-        store.close()
+        keys, opens = window_figures(folder)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -19,6 +19,7 @@ from app.services.visits import clean_visit
 from app.storage import search
 from app.storage.store import Store
 
+from .annual_forms import seed_annual_forms
 from .forms import seed_fabrications, seed_forms
 from .plan import build_village_plan
 
@@ -26,10 +27,15 @@ CHUNK = 50  # households per transaction: a crash mid-build keeps what was commi
 
 
 def build_demo(data_dir: Path, passphrase: str, households: int, seed: int = 1, user_name: str | None = None,
-               today: date | None = None, progress=None, kdf_params: dict | None = None) -> dict:
+               today: date | None = None, progress=None, kdf_params: dict | None = None, years: int = 2,
+               extra_visits: float = 1.0, annual_forms: bool = False) -> dict:
+    """The village of `build_village_plan` (with its `years` and `extra_visits`) in a new store.
+    With `annual_forms`, most households have a signed information form from each autumn (the
+    five-year village of the benchmarks) instead of the demo's one household in five."""
     started = time.perf_counter()
     today = today or clock.today()
-    plan = build_village_plan(households, seed=seed, today=today)
+    plan = build_village_plan(households, seed=seed, today=today, years=years, extra_visits=extra_visits)
+    phases = {"plan": time.perf_counter() - started}
     leader = next((t["name"] for t in plan["team"] if t["role"] == "leader"), plan["team"][0]["name"])
     store, code = Store.create(data_dir, user_name or leader, passphrase, Role.LEADER, kdf_params)
     counts = {"members": 0, "visits": 0, "cases": 0}
@@ -56,15 +62,23 @@ def build_demo(data_dir: Path, passphrase: str, households: int, seed: int = 1, 
                 plist = worklog.add_problem_list(store, pl["title"], source=pl["source"], created_on=pl["created_on"])
                 for item in pl["items"]:
                     worklog.add_problem(store, plist["id"], {**item, "household_id": keys.get(item.get("household_key"))})
-        signed = seed_forms(store, list(keys.values()), seed, today)
+        phases["records"] = time.perf_counter() - started - phases["plan"]
+        if annual_forms:
+            signed = seed_annual_forms(store, list(keys.values()), [t["name"] for t in plan["team"]], seed, today,
+                                       years)
+            signed["planted"] = {}
+        else:
+            signed = seed_forms(store, list(keys.values()), seed, today)
         counts["forms"] = signed["signed"]
+        phases["forms"] = time.perf_counter() - started - phases["plan"] - phases["records"]
         # What was planted for the checks to find, by household: for training and for tests.
         planted = {**signed["planted"], **seed_fabrications(store, list(keys.values()), seed, today)}
         user = store.user["name"]
     return {"data": str(data_dir), "village": f"{place['county']}{place['township']}{place['village']}",
             "households": len(items), "members": counts["members"], "visits": counts["visits"],
             "cases": counts["cases"], "forms": counts["forms"], "planted": planted, "user": user, "recovery_code": code,
-            "seconds": round(time.perf_counter() - started, 1)}
+            "seconds": round(time.perf_counter() - started, 1),
+            "phases": {k: round(v, 1) for k, v in phases.items()}}
 
 
 def load_household(store: Store, h: dict, place: dict, baselines, today: date, counts: dict) -> str:
