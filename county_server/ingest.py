@@ -19,7 +19,6 @@ from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from sqlalchemy import bindparam, delete, insert, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
@@ -433,10 +432,20 @@ def _insert_new(conn: Connection, rows: list[dict]) -> list[tuple[str, str]]:
     if not db.is_postgres(conn):
         conn.execute(insert(db.records), rows)
         return []
-    stmt = pg_insert(db.records).on_conflict_do_nothing(index_elements=["tbl", "id"]).returning(
-        db.records.c.tbl, db.records.c.id, sort_by_parameter_order=True)
-    done = {tuple(row) for row in conn.execute(stmt, rows)}
+    # COPY into a temporary table of the session, then one INSERT … ON CONFLICT DO NOTHING.
+    cols = ", ".join(_COLUMNS)
+    conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS ingest_new (LIKE records) ON COMMIT DELETE ROWS")
+    conn.exec_driver_sql("DELETE FROM ingest_new")
+    with conn.connection.dbapi_connection.cursor() as cur, cur.copy(f"COPY ingest_new ({cols}) FROM STDIN") as copy:
+        for v in rows:
+            copy.write_row([v[c] for c in _COLUMNS])
+    done = set(map(tuple, conn.exec_driver_sql(
+        f"INSERT INTO records ({cols}) SELECT {cols} FROM ingest_new ORDER BY tbl, id"
+        " ON CONFLICT (tbl, id) DO NOTHING RETURNING tbl, id").all()))
     return [(v["tbl"], v["id"]) for v in rows if (v["tbl"], v["id"]) not in done]
+
+
+_COLUMNS = ("tbl", "id", "revision", "hlc", "device_id", "batch_id", "deleted", "data", "field_hlc")
 
 
 _UPDATE = (update(db.records).where(db.records.c.tbl == bindparam("k_tbl"), db.records.c.id == bindparam("k_id"))
