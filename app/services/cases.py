@@ -202,3 +202,10 @@ def render_text(view: dict) -> str:
         lines.append(f"  回头看 (follow-ups due): {', '.join(view['followup_due'])}; 已完成 {len(view['followups_done'])}")
     lines += ["  ! " + o for o in view["overdue_zh"]]
     return "\n".join(lines)
+
+
+def latest_case_id(store: Store, household_id: str) -> str | None:
+    """The household's newest case, if it has one."""
+    row = store.conn.execute("SELECT id FROM cases WHERE household_id = ? AND deleted = 0 ORDER BY created_at DESC"
+                             " LIMIT 1", [household_id]).fetchone()
+    return row[0] if row else None

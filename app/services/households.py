@@ -174,3 +174,53 @@ def count_households(store: Store, search_text: str | None = None, category: str
     """How many households `list_households` gives for the same filters, without reading them."""
     where, params = household_filters(search_text, category, group)
     return store.conn.execute(f"SELECT count(*) FROM households h WHERE {where}", params).fetchone()[0]
+
+
+# -- small reads the window makes -------------------------------------------------------------
+
+PLACE_FIELDS = ("province", "county", "township", "village")
+LISTED_FIELDS = {"group_name", "pairing_cadre", *PLACE_FIELDS}
+
+
+def main_place(store: Store) -> dict:
+    """Where most of the store's households are ({} when there are none): a new one is in the
+    same village, and the window's header names it."""
+    rows = store.query("SELECT province, county, township, village, count(*) AS n FROM households"
+                       " WHERE deleted = 0 GROUP BY 1, 2, 3, 4 ORDER BY n DESC LIMIT 1")
+    return {k: rows[0][k] for k in PLACE_FIELDS} if rows else {}
+
+
+def field_values(store: Store, field: str) -> list[str]:
+    """The different non-empty values of a household field in use (group names, cadres, places)."""
+    if field not in LISTED_FIELDS:
+        raise ValueError(field)
+    rows = store.query(f"SELECT DISTINCT {field} AS v FROM households WHERE deleted = 0"
+                       f" AND {field} IS NOT NULL AND {field} != '' ORDER BY {field}")
+    return [r["v"] for r in rows]
+
+
+def heads(store: Store, household_ids: list[str] | None = None) -> dict[str, dict]:
+    """id → {id, number, head_name} of the given households (all when None), deleted ones too."""
+    if household_ids is None:
+        rows = store.query("SELECT id, number, head_name FROM households")
+    else:
+        marks = ",".join("?" * len(household_ids))
+        rows = store.query(f"SELECT id, number, head_name FROM households WHERE id IN ({marks})", list(household_ids))
+    return {r["id"]: r for r in rows}
+
+
+def counts_by_category_and_group(store: Store) -> list[dict]:
+    """[{category, group_name, n}] over the households that are not deleted."""
+    return store.query("SELECT category, group_name, count(*) AS n FROM households WHERE deleted = 0"
+                       " GROUP BY category, group_name")
+
+
+def member_count(store: Store, household_id: str) -> int:
+    return store.conn.execute("SELECT count(*) FROM members WHERE household_id = ? AND deleted = 0",
+                              [household_id]).fetchone()[0]
+
+
+def first_by_number(store: Store, limit: int) -> list[dict]:
+    """The first `limit` households by 户编号: id, number and where they are."""
+    return store.query("SELECT id, number, county, township, village FROM households WHERE deleted = 0"
+                       " ORDER BY number LIMIT ?", [limit])

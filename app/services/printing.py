@@ -318,3 +318,9 @@ def review_sheet(store: Store, findings, out, today: date | None = None) -> int:
     if not items:
         return 0
     return write_review(items, out, place=place_text(store), printed_on=(today or clock.today()).isoformat())
+
+
+def latest_print_code(store: Store) -> str | None:
+    """The code on the last page printed, if anything was printed."""
+    rows = store.query("SELECT code FROM print_log ORDER BY printed_at DESC LIMIT 1")
+    return rows[0]["code"] if rows else None

@@ -166,3 +166,29 @@ def problem_lists(store: Store, open_only: bool = False, today: date | None = No
         pl["open"] = sum(1 for i in pl["items"] if not i["closed_on"])
         pl["overdue"] = sum(1 for i in pl["items"] if i["status"] == "overdue")
     return lists
+
+
+def open_tasks_before(store: Store, month: str, today: date) -> list[dict]:
+    """Tasks of prompts before `month` not yet done, newest month first."""
+    rows = store.query(
+        "SELECT p.month, p.title AS prompt_title, t.id, t.title, t.due_date, t.note FROM prompt_tasks t"
+        " JOIN prompts p ON p.id = t.prompt_id WHERE t.deleted = 0 AND p.deleted = 0 AND t.done_on IS NULL"
+        " AND p.month < ? ORDER BY p.month DESC, t.due_date, t.created_at", [month])
+    today_iso = today.isoformat()
+    for r in rows:
+        r["status"] = "overdue" if r["due_date"] and r["due_date"] < today_iso else "open"
+    return rows
+
+
+def open_problem_households(store: Store) -> set[str]:
+    """The households with a problem not yet closed."""
+    rows = store.query("SELECT DISTINCT household_id FROM problem_items"
+                       " WHERE closed_on IS NULL AND deleted = 0 AND household_id IS NOT NULL")
+    return {r["household_id"] for r in rows}
+
+
+def latest_attendance_people(store: Store) -> set[str]:
+    """Who has days in the village in the latest month of attendance."""
+    return {r["person"] for r in store.query(
+        "SELECT person FROM attendance WHERE deleted = 0 AND month = (SELECT max(month) FROM attendance"
+        " WHERE deleted = 0)")}

@@ -38,6 +38,8 @@ def _wait(app, done, seconds: float = 120) -> None:
 def _print_shots(session, window, head: dict, folder: Path, out: Path, app) -> list[str]:
     """The handbook print dialog while printing every household, and after printing a village
     group; then 核对打印件 with a code just printed."""
+    from app.services import printing
+
     from .printing.print_dialog import PrintDialog
     from .printing.print_other import VerifyDialog
     written = []
@@ -57,11 +59,11 @@ def _print_shots(session, window, head: dict, folder: Path, out: Path, app) -> l
     written.append(_grab(dialog, out / "15-print-done.png", app))
     dialog.close()
 
-    code = session.call(lambda s: s.query("SELECT code FROM print_log ORDER BY printed_at DESC LIMIT 1"))
+    code = session.call(printing.latest_print_code)
     if code:
         verify = VerifyDialog(session, window)
         verify.show()
-        verify.code_edit.setText(code[0]["code"])
+        verify.code_edit.setText(code)
         verify.check()
         _wait(app, lambda: not verify.checking)
         written.append(_grab(verify, out / "16-verify-print.png", app))
@@ -118,8 +120,7 @@ def _sync_shots(session, window, work: Path, out: Path, app) -> list[str]:
     url = f"sqlite:///{work / 'county.db'}"
     engine = db.make_engine(url)
     try:
-        place = session.call(lambda s: s.query("SELECT county, township, village FROM households"
-                                               " WHERE deleted = 0 ORDER BY number LIMIT 3"))
+        place = session.call(hh_service.first_by_number, 3)
         cty.init_county(engine, place[0]["county"] or "示范县")
         code = cty.new_code(engine, place[0]["village"], place[0]["township"])["code"]
         page.transport = InProcess(api.create_app(url))
@@ -129,8 +130,7 @@ def _sync_shots(session, window, work: Path, out: Path, app) -> list[str]:
         page.start_sync()
         _wait(app, lambda: page.busy is None, 600)
 
-        heads = session.call(lambda s: s.query("SELECT id, number FROM households WHERE deleted = 0"
-                                               " ORDER BY number LIMIT 3"))
+        heads = session.call(hh_service.first_by_number, 3)
         cty.publish(engine, "problems", {"title": "县级数据核查反馈问题", "items": [
             {"household_number": heads[0]["number"], "description": "家庭成员务工收入未录入，请补充"},
             {"household_number": heads[1]["number"], "description": "住房安全等级与住建部门数据不一致，请核实"},

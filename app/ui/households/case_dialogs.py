@@ -90,12 +90,6 @@ def primary_step(case_view: dict | None) -> str | None:
     return steps[0]
 
 
-def _latest_case_id(store, household_id: str) -> str | None:
-    row = store.conn.execute("SELECT id FROM cases WHERE household_id = ? AND deleted = 0 ORDER BY created_at DESC"
-                             " LIMIT 1", [household_id]).fetchone()
-    return row[0] if row else None
-
-
 def _file_facts(store, household_id: str, today) -> dict:
     household = households.get_household(store, household_id)
     members = households.members(store, household_id)
@@ -127,7 +121,7 @@ class CaseStepDialog(QDialog):
         self.facts = session.call(_file_facts, household_id, today)
         self.case: dict | None = None
         if step != "clue":
-            case_id = case_id or session.call(_latest_case_id, household_id)
+            case_id = case_id or session.call(cases.latest_case_id, household_id)
             if case_id is None:
                 raise ValueError("no case for this household")
             self.case = session.call(cases.case_view, case_id, today)

@@ -137,22 +137,6 @@ class RecordDialog(QDialog):
 
 # -- the household dialog ------------------------------------------------------------------------
 
-PLACE_FIELDS = ("province", "county", "township", "village")
-
-
-def _village_place(store) -> dict:
-    """Where most of the store's households are: a new one is in the same village."""
-    rows = store.query("SELECT province, county, township, village, count(*) AS n FROM households"
-                       " WHERE deleted = 0 GROUP BY 1, 2, 3, 4 ORDER BY n DESC LIMIT 1")
-    return {k: rows[0][k] for k in PLACE_FIELDS} if rows else {}
-
-
-def _distinct(store, column: str) -> list[str]:
-    rows = store.query(f"SELECT DISTINCT {column} AS v FROM households WHERE deleted = 0"
-                       f" AND {column} IS NOT NULL AND {column} != '' ORDER BY {column}")
-    return [r["v"] for r in rows]
-
-
 class HouseholdDialog(RecordDialog):
     """`HouseholdDialog(session)` adds a household, `HouseholdDialog(session, household_id)`
     edits one. After OK, `.record` holds the saved household."""
@@ -165,12 +149,12 @@ class HouseholdDialog(RecordDialog):
         if household_id:
             self.original = session.call(hs.get_household, household_id)
             self.household_id = self.original["id"]
-            place = {k: self.original.get(k) for k in PLACE_FIELDS}
+            place = {k: self.original.get(k) for k in hs.PLACE_FIELDS}
         else:
-            place = session.call(_village_place)
+            place = session.call(hs.main_place)
         self.place = {k: v for k, v in place.items() if v}
-        groups = session.call(_distinct, "group_name")
-        cadres = session.call(_distinct, "pairing_cadre")
+        groups = session.call(hs.field_values, "group_name")
+        cadres = session.call(hs.field_values, "pairing_cadre")
 
         self.setWindowTitle(self.tr("编辑农户") if household_id else self.tr("添加农户"))
         self.setMinimumWidth(560)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
 
 from app.core.enums import HouseholdCategory, MonitoringCategory, Residence
 from app.core.search_keys import name_keys
-from app.services import households as hs
+from app.services import households as hs, worklog
 from app.storage import search
 
 from ..widgets.errors import show_error
@@ -23,12 +23,6 @@ from ..widgets.text import comma
 from ..widgets.enum_labels import choices, name_of
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def open_problem_households(store) -> set[str]:
-    rows = store.query("SELECT DISTINCT household_id FROM problem_items"
-                       " WHERE closed_on IS NULL AND deleted = 0 AND household_id IS NOT NULL")
-    return {r["household_id"] for r in rows}
 
 
 @lru_cache(maxsize=50_000)
@@ -316,7 +310,7 @@ class HouseholdsPage(QWidget):
         self._problem_ids = None
         self._due_ids = None
         if self.problem_check.isChecked():
-            self._problem_ids = self.session.call(open_problem_households)
+            self._problem_ids = self.session.call(worklog.open_problem_households)
         if self.due_check.isChecked():
             self._start_due()
         self.apply_filters()
@@ -326,9 +320,7 @@ class HouseholdsPage(QWidget):
         self._stale = True
 
     def _load_groups(self) -> None:
-        rows = self.session.call(lambda s: s.query(
-            "SELECT DISTINCT group_name FROM households WHERE deleted = 0 ORDER BY group_name"))
-        names = sorted((r["group_name"] for r in rows if r["group_name"]), key=search.group_sort_key)
+        names = sorted(self.session.call(hs.field_values, "group_name"), key=search.group_sort_key)
         current = self.group.currentData()
         self.group.blockSignals(True)
         self.group.clear()
@@ -377,7 +369,7 @@ class HouseholdsPage(QWidget):
     # -- id filters ----------------------------------------------------------------------------
     def _problem_toggled(self, on: bool) -> None:
         if on and self._problem_ids is None:
-            self._problem_ids = self.session.call(open_problem_households)
+            self._problem_ids = self.session.call(worklog.open_problem_households)
         self.apply_filters()
 
     def _due_toggled(self, on: bool) -> None:

@@ -17,8 +17,7 @@ from .visit_dialog import date_edit, edit_date, grow_to_fit, mark_invalid, save_
 
 def _household_facts(store, household_id: str) -> dict:
     household = households.get_household(store, household_id)
-    size = store.conn.execute("SELECT count(*) FROM members WHERE household_id = ? AND deleted = 0",
-                              [household_id]).fetchone()[0]
+    size = households.member_count(store, household_id)
     return {"household": household, "size": size, "baselines": config.baselines(store)}
 
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from app.services import households, worklog
+
 from ..widgets.style import set_role
 
 DEMO_SUFFIX = "-demo"
@@ -18,13 +20,10 @@ def is_demo_folder(data_dir: Path) -> bool:
 
 def village_and_team(store) -> tuple[str, int]:
     """The village most of the store's households are in ("" if none yet) and the team's size."""
-    rows = store.query("SELECT township, village, count(*) AS n FROM households WHERE deleted = 0"
-                       " GROUP BY 1, 2 ORDER BY n DESC LIMIT 1")
-    village = " ".join(v for v in (rows[0]["township"], rows[0]["village"]) if v) if rows else ""
+    place = households.main_place(store)
+    village = " ".join(v for v in (place.get("township"), place.get("village")) if v)
     # The team as the month report counts it: who has days in the village, and every user.
-    people = {r["person"] for r in store.query(
-        "SELECT person FROM attendance WHERE deleted = 0 AND month = (SELECT max(month) FROM attendance"
-        " WHERE deleted = 0)")}
+    people = worklog.latest_attendance_people(store)
     people |= {u["name"] for u in store.users() if u["active"]}
     return village, len(people)
 

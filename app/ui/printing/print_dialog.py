@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QHBoxLayout
                                QRadioButton, QVBoxLayout, QWidget)
 
 from app.core.enums import HouseholdCategory
-from app.services import printing
+from app.services import households, printing
 from app.storage import search
 
 from ..widgets.enum_labels import choices
@@ -492,9 +492,7 @@ class PrintDialog(PrintJobDialog):
 
     # -- reading -------------------------------------------------------------------------------
     def _read_counts(self) -> None:
-        rows = self.session.call(lambda s: s.query(
-            "SELECT category, group_name, count(*) AS n FROM households WHERE deleted = 0"
-            " GROUP BY category, group_name"))
+        rows = self.session.call(households.counts_by_category_and_group)
         self.total = sum(r["n"] for r in rows)
         self.by_category: dict[str, int] = {}
         self.by_group: dict[str, int] = {}
@@ -507,11 +505,8 @@ class PrintDialog(PrintJobDialog):
     def _names(self, ids: list[str], shown: int = 3) -> str:
         """The heads of the first `shown` households, and 等 when there are more."""
         wanted = ids[:shown]
-        marks = ",".join("?" * len(wanted))
-        rows = self.session.call(lambda s: s.query(
-            f"SELECT id, head_name, number FROM households WHERE id IN ({marks})", wanted))
-        by_id = {r["id"]: r for r in rows}
-        self._numbers = {r["id"]: r["number"] for r in rows}
+        by_id = self.session.call(households.heads, wanted)
+        self._numbers = {i: r["number"] for i, r in by_id.items()}
         text = QCoreApplication.translate("Punctuation", "、").join(by_id[i]["head_name"] for i in wanted if i in by_id)
         return text + self.tr("等") if len(ids) > shown else text
 

@@ -2,8 +2,6 @@
 note; a summary of the month; and the earlier months that still have open tasks."""
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
@@ -11,25 +9,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderV
 
 from app.core.errors import ZhucunError
 from app.services import worklog
-from app.storage.store import Store
 
 from ..widgets.errors import show_error
 from ..widgets.month_view import DONE_COLOR, TREE_STYLE, Card, MonthPage, NoteDialog, month_of
 from ..widgets.style import MUTED, WARN, set_role
 
 TASK_ROLE = Qt.ItemDataRole.UserRole
-
-
-def open_tasks_before(store: Store, month: str, today: date) -> list[dict]:
-    """Tasks of prompts before `month` not yet done, newest month first."""
-    rows = store.query(
-        "SELECT p.month, p.title AS prompt_title, t.id, t.title, t.due_date, t.note FROM prompt_tasks t"
-        " JOIN prompts p ON p.id = t.prompt_id WHERE t.deleted = 0 AND p.deleted = 0 AND t.done_on IS NULL"
-        " AND p.month < ? ORDER BY p.month DESC, t.due_date, t.created_at", [month])
-    today_iso = today.isoformat()
-    for r in rows:
-        r["status"] = "overdue" if r["due_date"] and r["due_date"] < today_iso else "open"
-    return rows
 
 
 class PromptsPage(MonthPage, QWidget):
@@ -148,7 +133,7 @@ class PromptsPage(MonthPage, QWidget):
         self.tasks = [t for p in self.prompts for t in p["tasks"]]
         self._fill_tree(selected["id"] if selected else None)
         self._fill_summary()
-        self.earlier = self.session.call(open_tasks_before, self.month, today)
+        self.earlier = self.session.call(worklog.open_tasks_before, self.month, today)
         self._fill_earlier()
         self._selection()
         self._loaded = True

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QFileDialog, QFra
                                QVBoxLayout, QWidget)
 
 from app.core import clock
-from app.services import sync, worklog
+from app.services import households, sync, worklog
 from app.storage.schema import RECORD_TABLES
 from app.sync import client as county_client
 
@@ -54,7 +54,7 @@ def _household_of(store, tbl: str, record_id: str) -> str | None:
 
 def page_data(store) -> dict:
     """Everything the page shows, read in one go."""
-    heads = {r["id"]: r for r in store.query("SELECT id, number, head_name FROM households")}
+    heads = households.heads(store)
     rejected = sync.rejected(store)
     for r in rejected:
         r["household_id"] = _household_of(store, r["tbl"], r["record_id"])
