@@ -73,11 +73,15 @@ def log_dir() -> Path:
 
 def _attach(target: logging.Logger, state: dict, folder: Path, name: str) -> Path | None:
     """Attach a rotating, redacting file `name` in `folder` (0700, the file 0600) to `target`,
-    once; None when no folder can take it (a read-only home): the program goes on without a log
-    rather than failing."""
+    once per folder; None when no folder can take it (a read-only home): the program goes on
+    without a log rather than failing."""
     with _lock:
-        if state["handler"] is not None and state["handler"] in target.handlers:
-            return state["path"]
+        old = state["handler"]
+        if old is not None and old in target.handlers:
+            if state["path"] is None or state["path"].parent == folder:
+                return state["path"]
+            target.removeHandler(old)   # the folder was named anew (a test, another county): log there
+            old.close()
         target.setLevel(logging.INFO)
         target.propagate = False
         try:
@@ -114,14 +118,7 @@ def county_log_dir(data_folder: Path | None = None) -> Path:
 def setup_county(data_folder: Path | None = None) -> Path | None:
     """The county server's own log, apart from the device's; a county opened from another data
     folder later in the same process (its commands run in-process) logs there instead."""
-    folder = county_log_dir(data_folder)
-    with _lock:
-        old = _county["handler"]
-        if old is not None and _county["path"] is not None and _county["path"].parent != folder:
-            county_logger.removeHandler(old)
-            old.close()
-            _county.update(handler=None, path=None)
-    return _attach(county_logger, _county, folder, COUNTY_LOG_NAME)
+    return _attach(county_logger, _county, county_log_dir(data_folder), COUNTY_LOG_NAME)
 
 
 def paths() -> list[Path]:
