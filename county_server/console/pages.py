@@ -20,12 +20,19 @@ def scope(s: users.Session) -> str | None:
     return s.user.township if s.user.role == "township" else None
 
 
+def village_cache(request: Request) -> dict:
+    """Each village's overview row, kept by this process until the village's data changes."""
+    state = request.app.state
+    if not hasattr(state, "console_villages"):
+        state.console_villages = {}
+    return state.console_villages
+
+
 @router.get("/")
 def overview(request: Request, s: Viewer, sort: str = "village", desc: int = 0, page: int = 1):
     today = clock.today()
     with db.reading(engine_of(request)) as conn:
-        rows = q.cached(request.app.state, "console_overview", (scope(s), today), conn,
-                        lambda: q.overview(conn, scope(s), today))
+        rows = q.overview(conn, scope(s), today, village_cache(request))
     rows = q.sort_rows(rows, sort, bool(desc))
     p = pages(len(rows), page)
     offset, limit = page_args(p["page"])

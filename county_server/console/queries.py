@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
-from sqlalchemy import Text, func, literal, select
+from sqlalchemy import Text, case, func, literal, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
@@ -59,21 +59,43 @@ def scoped(q, township: str | None, village: str | None = None):
     return q
 
 
-def village_list(conn: Connection, township: str | None) -> list[dict]:
+def village_list(conn: Connection, township: str | None, village: str | None = None) -> list[dict]:
     d = db.devices
     q = scoped(select(d.c.village, func.max(d.c.township), func.count(d.c.device_id),
-                      func.count(d.c.revoked_at)).group_by(d.c.village), township)
+                      func.count(d.c.revoked_at)).group_by(d.c.village), township, village)
     return [{"village": v, "township": t, "devices": n - revoked, "devices_revoked": revoked}
             for v, t, n, revoked in conn.execute(q.order_by(d.c.village))]
 
 
 def records(conn: Connection, tbl: str, township: str | None, village: str | None = None, where=()):
-    """(village, record) of the live records of `tbl` in scope."""
-    r, d = db.records, db.devices
-    q = scoped(select(d.c.village, r.c.data).join(d, d.c.device_id == r.c.device_id)
-               .where(r.c.tbl == tbl, r.c.deleted == 0, *where), township, village)
-    for v, data in conn.execute(q):
-        yield v, json.loads(data)
+    """(village, record) of the live records of `tbl` in scope. The scope's devices are looked
+    up first (they are few), so the records are read by device (records_device) or, for the
+    whole county, by table, never joined row by row."""
+    d, r = db.devices, db.records
+    villages = dict(conn.execute(scoped(select(d.c.device_id, d.c.village), township, village)).all())
+    q = select(r.c.device_id, r.c.data).where(r.c.tbl == tbl, r.c.deleted == 0, *where)
+    if township is not None or village is not None:
+        if not villages:
+            return
+        q = q.where(r.c.device_id.in_(list(villages)))
+    for device_id, data in conn.execute(q):
+        v = villages.get(device_id)
+        if v is not None:
+            yield v, json.loads(data)
+
+
+def fields_of(conn: Connection, tbl: str, names: tuple[str, ...], township: str | None,
+              village: str | None = None, where=()) -> list:
+    """Some fields of the live records of `tbl` in scope, extracted by the database (cheaper
+    than reading whole records where a page needs a few fields of many)."""
+    d, r = db.devices, db.records
+    devices = [x[0] for x in conn.execute(scoped(select(d.c.device_id), township, village))]
+    q = select(*(field(n) for n in names)).where(r.c.tbl == tbl, r.c.deleted == 0, *where)
+    if township is not None or village is not None:
+        if not devices:
+            return []
+        q = q.where(r.c.device_id.in_(devices))
+    return conn.execute(q).all()
 
 
 def _day(text) -> date | None:
@@ -109,46 +131,74 @@ def cached(state, name: str, key: tuple, conn: Connection, compute):
     return cache[1][key]
 
 
-def overview(conn: Connection, township: str | None, today: date) -> list[dict]:
-    """One row per village in scope, with what the county monitor looks at first."""
-    rows = {v["village"]: {**v, "last_sync": None, "pending": 0, "rejected": 0, "households": 0,
-                           "by_category": {c: 0 for c, _ in CATEGORIES}, "monitored": 0, "visits_done": 0,
-                           "visits_due": 0, "missed_identify": 0, "missed_plan": 0, "missed": 0,
-                           "problems_open": 0, "attendance": 0, "team": 0}
-            for v in village_list(conn, township)}
-    for v, state, received, receipt in conn.execute(scoped(
-            select(db.devices.c.village, db.batches.c.state, db.batches.c.received_at, db.batches.c.receipt)
-            .join(db.devices, db.devices.c.device_id == db.batches.c.device_id), township)):
-        row = rows[v]
+def village_tokens(conn: Connection, township: str | None) -> dict[str, tuple]:
+    """Per village in scope, what changes when its data does: its batches (count, the last
+    received, those still arriving), its devices (enrolled, revoked), and the county's last
+    roster edit (which changes a village's household without a batch)."""
+    b, d, p = db.batches, db.devices, db.publications
+    roster = conn.execute(select(func.max(p.c.seq)).where(p.c.kind == "roster")).scalar()
+    devices = {v: (n, revoked) for v, n, revoked in conn.execute(scoped(
+        select(d.c.village, func.count(), func.count(d.c.revoked_at)).group_by(d.c.village), township))}
+    batches = {v: (n, last, receiving) for v, n, last, receiving in conn.execute(scoped(
+        select(d.c.village, func.count(), func.max(b.c.received_at), func.sum(case_when(b.c.state == "receiving")))
+        .join(d, d.c.device_id == b.c.device_id).group_by(d.c.village), township))}
+    return {v: (n, batches.get(v), roster) for v, n in devices.items()}
+
+
+def case_when(condition):
+    return case((condition, 1), else_=0)
+
+
+def overview(conn: Connection, township: str | None, today: date, cache: dict | None = None) -> list[dict]:
+    """One row per village in scope, with what the county monitor looks at first. `cache`
+    ({village: (token, row)}) keeps each village's row until that village's data changes:
+    after a sync only the village that synced is read again."""
+    cache = {} if cache is None else cache
+    rows = []
+    for village, token in village_tokens(conn, township).items():
+        hit = cache.get((village, today))
+        if hit is None or hit[0] != token:
+            hit = cache[(village, today)] = (token, village_summary(conn, village, today))
+        rows.append(hit[1])
+    return rows
+
+
+def village_summary(conn: Connection, village: str, today: date) -> dict:
+    [info] = village_list(conn, None, village) or [{"village": village, "township": None, "devices": 0,
+                                                    "devices_revoked": 0}]
+    row = {**info, "last_sync": None, "pending": 0, "rejected": 0, "households": 0,
+           "by_category": {c: 0 for c, _ in CATEGORIES}, "monitored": 0, "visits_done": 0, "visits_due": 0,
+           "missed_identify": 0, "missed_plan": 0, "missed": 0, "problems_open": 0, "attendance": 0, "team": 0}
+    for state, received, receipt in conn.execute(scoped(
+            select(db.batches.c.state, db.batches.c.received_at, db.batches.c.receipt)
+            .join(db.devices, db.devices.c.device_id == db.batches.c.device_id), None, village)):
         if state == "done":
             row["last_sync"] = max(row["last_sync"] or "", received or "") or None
             row["rejected"] += len(json.loads(receipt)["body"].get("rejected") or []) if receipt else 0
         elif state == "receiving":
             row["pending"] += 1
-    facts = due_facts(conn, township, None, today)
-    for v, households in facts.items():
-        row = rows[v]
-        for h, _ in households.values():
-            row["households"] += 1
-            category = h.get("category")
-            if category in row["by_category"]:
-                row["by_category"][category] += 1
-            row["monitored"] += category == HouseholdCategory.MONITORED.value
-        items = due_for_month([f for _, f in households.values() if f is not None], today.year, today.month, today)
-        row["visits_due"] = len(items)
-        row["visits_done"] = sum(1 for i in items if i.status == "done")
-    for v, case in records(conn, "cases", township):
+    households = due_facts(conn, None, village, today).get(village, {})
+    for h, _ in households.values():
+        row["households"] += 1
+        category = h.get("category")
+        if category in row["by_category"]:
+            row["by_category"][category] += 1
+        row["monitored"] += category == HouseholdCategory.MONITORED.value
+    items = due_for_month([f for _, f in households.values() if f is not None], today.year, today.month, today)
+    row["visits_due"] = len(items)
+    row["visits_done"] = sum(1 for i in items if i.status == "done")
+    for _, case in records(conn, "cases", None, village):
         missed = missed_deadlines(case, today)
-        rows[v]["missed_identify"] += "identify" in missed
-        rows[v]["missed_plan"] += "plan" in missed
-        rows[v]["missed"] += len(missed)
-    for v, _item in records(conn, "problem_items", township, where=[field("closed_on").is_(None)]):
-        rows[v]["problems_open"] += 1
+        row["missed_identify"] += "identify" in missed
+        row["missed_plan"] += "plan" in missed
+        row["missed"] += len(missed)
+    row["problems_open"] = sum(1 for _ in records(conn, "problem_items", None, village,
+                                                  where=[field("closed_on").is_(None)]))
     month = f"{today.year:04d}-{today.month:02d}"
-    for v, a in records(conn, "attendance", township, where=[field("month") == month]):
-        rows[v]["team"] += 1
-        rows[v]["attendance"] += int(a.get("days") or 0) >= 20
-    return list(rows.values())
+    for _, a in records(conn, "attendance", None, village, where=[field("month") == month]):
+        row["team"] += 1
+        row["attendance"] += int(a.get("days") or 0) >= 20
+    return row
 
 
 def sort_rows(rows: list[dict], sort: str, desc: bool) -> list[dict]:
@@ -179,14 +229,15 @@ def due_facts(conn: Connection, township: str | None, village: str | None,
     since = add_months(date(today.year, today.month, 1), -13).isoformat()
     visits: dict[str, list] = {}
     superseded = set()
-    for _, v in records(conn, "visits", township, village, where=[field("visit_date") >= since]):
-        visits.setdefault(v.get("household_id"), []).append(v)
-        if v.get("supersedes"):
-            superseded.add(v["supersedes"])
+    for hid, vid, day, mode, supersedes in fields_of(conn, "visits", ("household_id", "id", "visit_date", "mode",
+                                                                      "supersedes"), township, village,
+                                                     where=[field("visit_date") >= since]):
+        visits.setdefault(hid, []).append((vid, day, mode))
+        if supersedes:
+            superseded.add(supersedes)
     out: dict[str, dict] = {}
     for v, h in records(conn, "households", township, village):
-        seen = [(_day(x.get("visit_date")), x.get("mode")) for x in visits.get(h["id"], ())
-                if x["id"] not in superseded]
+        seen = [(_day(day), mode) for vid, day, mode in visits.get(h["id"], ()) if vid not in superseded]
         monitored = h.get("category") == HouseholdCategory.MONITORED.value
         try:
             facts = HouseholdDueFacts(h["id"], h.get("category"), h.get("residence") or "at_home", monitored,
