@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from app.cli.runtime import Commands, emit, open_store, sets, table, today
+from app.core.enums import CaseState
+from app.core.words import zh
 
 STEPS = {"clue": "open a case from a risk clue (target: household)", "check": "household check (入户核查)",
          "village_review": "village democratic review (村级民主评议)",
@@ -50,8 +52,9 @@ def cmd_case_list(args):
     from app.services import cases
     with open_store(args) as store:
         rows = cases.list_cases(store, args.state, today(args))
-    emit(args, rows, table(rows, [("head_name", "户主"), ("state_zh", "状态"), ("clue_date", "线索"),
-                                  ("identified_date", "识别"), ("overdue", "逾期"), ("id", "id")]))
+    shown = [{**r, "state": zh(CaseState, r["state"])} for r in rows]
+    emit(args, rows, table(shown, [("head_name", "户主"), ("state", "状态"), ("clue_date", "线索"),
+                                   ("identified_date", "识别"), ("overdue", "逾期"), ("id", "id")]))
 
 
 def register(commands: Commands) -> None:

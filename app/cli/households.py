@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from app.cli.runtime import Commands, emit, given, open_store, sets, table, today
+from app.core.enums import HouseholdCategory
+from app.core.words import zh
 
 
 HOUSEHOLD_OPTS = ["head_name", "category", "monitoring_category", "group_name", "number", "phone", "address",
@@ -57,8 +59,9 @@ def cmd_households(args):
         return
     more = f"，共 {total} 户，只列出 {len(rows)} 户 (showing {len(rows)} of {total}; --limit 0 for all)" \
         if total > len(rows) else ""
-    emit(args, rows, table(rows, [("number", "户编号"), ("head_name", "户主"), ("category_zh", "类别"),
-                                  ("group_name", "村民小组"), ("phone", "电话"), ("id", "id")])
+    shown = [{**r, "category": zh(HouseholdCategory, r["category"])} for r in rows]
+    emit(args, rows, table(shown, [("number", "户编号"), ("head_name", "户主"), ("category", "类别"),
+                                   ("group_name", "村民小组"), ("phone", "电话"), ("id", "id")])
          + f"\n{len(rows)} 户{more}")
 
 

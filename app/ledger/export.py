@@ -17,6 +17,7 @@ from app.core import clock
 from app.core.enums import HouseholdCategory, RiskType, VisitMode
 from app.core.errors import ValidationError
 from app.core.monitoring import CaseEvent, replay
+from app.core.words import month_zh, zh, zh_list
 from app.services import reporting, worklog
 from app.services.cases import OPEN_STATES
 from app.storage.search import group_sort_key
@@ -78,7 +79,7 @@ def export_ledger(store: Store, kind: str, month: str, out: Path, today: date | 
     columns, rows = _BUILDERS[kind](store, month, start, end, as_of)
     title = KINDS[kind]
     village = reporting.village_place(store)["village"]
-    caption = f"{village} {title}（{reporting.month_zh(month)}）" if village else f"{title}（{reporting.month_zh(month)}）"
+    caption = f"{village} {title}（{month_zh(month)}）" if village else f"{title}（{month_zh(month)}）"
     wb = new_workbook()
     wb.properties.title = caption
     add_sheet(wb, title, columns, rows, caption=caption)
@@ -88,18 +89,7 @@ def export_ledger(store: Store, kind: str, month: str, out: Path, today: date | 
 
 # -- helpers ---------------------------------------------------------------------------------------
 def _zh(enum, value) -> str | None:
-    if not value:
-        return None
-    try:
-        return enum(value).zh
-    except ValueError:
-        return str(value)
-
-
-def _zh_list(enum, values) -> str:
-    if isinstance(values, str):
-        values = [values]
-    return "、".join(_zh(enum, v) for v in values or [] if v)
+    return zh(enum, value) or None  # an empty cell, not an empty text
 
 
 def _household_key(h: dict) -> tuple:
@@ -138,7 +128,7 @@ def _visits(store: Store, month: str, start: date, end: date, as_of: date):
             notes.append(_SUPERSEDED)
         out.append([v["visit_date"], v["group_name"], v["number"], v["head_name"],
                     _zh(HouseholdCategory, v["category"]), _zh(VisitMode, v["mode"]), v["visitor"],
-                    v["met_person"], v["findings"], _zh_list(RiskType, risks), v["followups"], "；".join(notes)])
+                    v["met_person"], v["findings"], zh_list(RiskType, risks), v["followups"], "；".join(notes)])
     return VISIT_COLUMNS, out
 
 
@@ -192,7 +182,7 @@ def _cases(store: Store, month: str, start: date, end: date, as_of: date):
     for h, s in picked:
         income = incomes.get(h["id"]) or {}
         # Before identification the risk types are those the clue reported.
-        risks = "、".join(r.zh for r in s.risk_types) or _zh_list(RiskType, s.events[0].data.get("risk_types"))
+        risks = "、".join(r.zh for r in s.risk_types) or zh_list(RiskType, s.events[0].data.get("risk_types"))
         out.append([h["number"], h["head_name"], h["group_name"], sizes.get(h["id"]),
                     s.monitoring_category.zh if s.monitoring_category else None,
                     risks, s.state.zh if s.state else None,
@@ -268,7 +258,7 @@ ATTENDANCE_COLUMNS = [Column("姓名"), Column("月份"), Column("在村天数",
 def _attendance(store: Store, month: str, start: date, end: date, as_of: date):
     """Days in the village against the rule of at least 20 a month (003 #22)."""
     required = worklog.MIN_DAYS_IN_VILLAGE
-    month_text = reporting.month_zh(month)
+    month_text = month_zh(month)
     out = [[p["person"], month_text, p["days"], required, "是" if p["days"] >= required else "否", p["note"]]
            for p in reporting.month_attendance(store, month, end)["people"]]
     return ATTENDANCE_COLUMNS, out

@@ -8,6 +8,8 @@ from pathlib import Path
 from app.core.enums import (Education, Health, HouseholdCategory, LabourCapacity, MonitoringCategory,
                             Relation, RiskType, SchoolStatus, Sex)
 
+from app.core.words import zh
+
 from .sheet import Column, add_sheet, new_workbook, save
 
 COLUMNS = [("序号", "int"), ("省", "text"), ("县（市、区）", "text"), ("乡（镇）", "text"), ("行政村", "text"),
@@ -21,8 +23,8 @@ COLUMNS = [("序号", "int"), ("省", "text"), ("县（市、区）", "text"), (
            ("是否参加城乡居民基本养老保险", "text"), ("是否公益岗位", "text")]
 
 
-def _zh(enum, code):
-    return enum(code).zh if code else None
+def _zh(enum, code) -> str | None:
+    return zh(enum, code) or None  # an empty cell, not an empty text
 
 
 def _yes(flag) -> str:

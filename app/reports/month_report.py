@@ -14,6 +14,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak
 
+from app.core.words import date_zh
 from app.reports.flow import BODY, CELL, HEADING, MUTED, SHADE, SMALL, SUBHEADING, TITLE, gap, para, table
 from app.reports.fonts import FontSet, load_fonts
 from app.reports.page import PdfWriter, Section
@@ -23,14 +24,6 @@ DUE_COLOR = colors.HexColor("#9AA5AE")
 DONE_COLOR = colors.HexColor("#2E7D5B")
 LATE = colors.HexColor("#B3261E")
 NUMERALS = "一二三四五六七八九十"
-
-
-def date_zh(iso: str | None) -> str:
-    """"2026-10-30" as 2026年10月30日; anything else as given."""
-    if not iso or len(iso) != 10 or iso[4] != "-" or iso[7] != "-":
-        return iso or ""
-    y, m, d = iso.split("-")
-    return f"{y}年{int(m)}月{int(d)}日"
 
 
 def short_date(iso: str | None) -> str:

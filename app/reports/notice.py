@@ -14,9 +14,9 @@ from reportlab.platypus import CondPageBreak
 
 from app.core.errors import ValidationError
 from app.core.household import parse_month
+from app.core.words import date_zh
 from app.reports.flow import BODY, CELL, CELL_HEAD, TITLE, gap, para, table
 from app.reports.fonts import FontSet, load_fonts
-from app.reports.month_report import date_zh
 from app.reports.page import PdfWriter, Section
 
 MIN_DAYS = 5  # 公示不少于5天

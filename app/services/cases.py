@@ -10,6 +10,7 @@ from app.core.errors import StateError, ValidationError
 from app.core.household import parse_bool, parse_date, parse_int
 from app.core.monitoring import (KIND_ZH, CaseEvent, CasePolicy, CaseStatus, apply, guarantee_gaps, new_risks,
                                  replay, yuan_zh)
+from app.core.words import zh
 from app.storage.store import Store
 
 from . import incomes
@@ -152,7 +153,7 @@ def case_view(store: Store, case_id: str, today: date | None = None) -> dict:
     case = store.records.require("cases", case_id)
     status = replay(case_events(store, case_id))
     household = store.records.get("households", case["household_id"], include_deleted=True)
-    return {**case, "head_name": household["head_name"], "state_zh": CaseState(case["state"]).zh,
+    return {**case, "head_name": household["head_name"],
             "events": [e.to_dict() for e in status.events],
             "followup_due": [d.isoformat() for d in status.followup_due],
             "followups_done": [d.isoformat() for d in status.followups],
@@ -173,7 +174,6 @@ def list_cases(store: Store, state: str | None = None, today: date | None = None
     rows = store.query(sql + " ORDER BY c.clue_date DESC", params)
     today_iso = (today or clock.today()).isoformat()
     for r in rows:
-        r["state_zh"] = CaseState(r["state"]).zh
         late = (r["state"] == "clue" and r["identify_by"] < today_iso) or (
             r["state"] == "identified" and r["plan_by"] and r["plan_by"] < today_iso)
         r["overdue"] = "逾期" if late else ""
@@ -181,7 +181,7 @@ def list_cases(store: Store, state: str | None = None, today: date | None = None
 
 
 def render_text(view: dict) -> str:
-    lines = [f"案例 (case) {view['id']}  {view['head_name']}  状态: {view['state_zh']}"]
+    lines = [f"案例 (case) {view['id']}  {view['head_name']}  状态: {zh(CaseState, view['state'])}"]
     if view.get("monitoring_category"):
         lines.append(f"  监测类别: {MonitoringCategory(view['monitoring_category']).zh}")
     if view.get("risk_types"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from app.core import clock
-from app.core.enums import DueKind, HouseholdCategory, Residence, VisitMode
+from app.core.enums import HouseholdCategory, Residence, VisitMode
 from app.core.household import parse_month
 from app.core.monitoring import add_months, month_end
 from app.core.schedule import HouseholdDueFacts, RuleScope, VisitPolicy, due_for_month
@@ -154,7 +154,7 @@ def due_list(store: Store, month: str, today: date | None = None, include_done: 
             continue
         head, group = info[item.household_id]
         rows.append({"household_id": item.household_id, "head_name": head, "group_name": group,
-                     "kind": item.kind.value, "kind_zh": DueKind(item.kind).zh, "rule": item.rule,
+                     "kind": item.kind.value, "rule": item.rule,
                      "rule_zh": item.rule_zh, "status": item.status,
                      "period_start": item.period_start.isoformat(), "period_end": item.period_end.isoformat(),
                      "last_contact": item.last_contact.isoformat() if item.last_contact else None,

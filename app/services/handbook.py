@@ -22,6 +22,7 @@ from app.core.enums import (CaseState, Education, Health, HouseholdCategory, Hou
 from app.core.idnumber import mask_id_number
 from app.core.income import IncomeItems, format_yuan
 from app.core.monitoring import KIND_ZH
+from app.core.words import zh, zh_list
 from app.services import cases as case_service
 from app.services import forms as form_service
 from app.services.households import get_household, members as household_members
@@ -38,19 +39,6 @@ INCOME_LABELS = [("wage", "务工收入"), ("welfare_post", "公益性岗位收�
 
 GUARANTEE_LABELS = {"education": "义务教育", "medical": "基本医疗", "housing": "住房安全",
                     "water": "饮水安全"}
-
-
-def _zh(enum, value) -> str:
-    if value in (None, ""):
-        return ""
-    try:
-        return enum(value).zh
-    except ValueError:
-        return str(value)
-
-
-def _zh_list(enum, values) -> str:
-    return "、".join(_zh(enum, v) for v in values or [])
 
 
 def mask_phone(phone: str | None) -> str:
@@ -132,14 +120,14 @@ def _household(h: dict) -> dict:
         "township": h.get("township") or "", "village": h.get("village") or "",
         "group": h.get("group_name") or "", "address": h.get("address") or "",
         "phone": mask_phone(h.get("phone")),
-        "category": _zh(HouseholdCategory, h["category"]),
-        "monitoring_category": _zh(MonitoringCategory, h.get("monitoring_category")),
+        "category": zh(HouseholdCategory, h["category"]),
+        "monitoring_category": zh(MonitoringCategory, h.get("monitoring_category")),
         "monitoring_since": h.get("monitoring_since") or "",
-        "residence": _zh(Residence, h["residence"]),
-        "flags": _zh_list(HouseholdFlag, h.get("flags")),
-        "risk_types": _zh_list(RiskType, h.get("risk_types")),
+        "residence": zh(Residence, h["residence"]),
+        "flags": zh_list(HouseholdFlag, h.get("flags")),
+        "risk_types": zh_list(RiskType, h.get("risk_types")),
         "risk_eliminated": bool(h.get("risk_eliminated")),
-        "housing_grade": _zh(HousingGrade, h.get("housing_grade")) or "未评定",
+        "housing_grade": zh(HousingGrade, h.get("housing_grade")) or "未评定",
         "can_fix_housing_alone": bool(h.get("can_fix_housing_alone")),
         "water_secured": bool(h.get("water_secured")),
         "has_supporter": bool(h.get("has_supporter")),
@@ -160,12 +148,12 @@ def _member(m: dict) -> dict:
     insured = "、".join(label for key, label in (("medical_insurance", "医保"),
                                                  ("serious_illness_insurance", "大病保险"),
                                                  ("pension_insurance", "养老保险")) if m.get(key))
-    return {"name": m["name"], "relation": _zh(Relation, m["relation"]), "sex": _zh(Sex, m["sex"]),
+    return {"name": m["name"], "relation": zh(Relation, m["relation"]), "sex": zh(Sex, m["sex"]),
             "birth_date": m["birth_date"], "id_number": mask_id_number(m["id_number"]) if m.get("id_number") else "",
-            "education": _zh(Education, m.get("education")),
-            "school": "" if m.get("school_status") in (None, "none") else _zh(SchoolStatus, m["school_status"]),
-            "health": _zh(Health, m.get("health")), "disability": disability,
-            "labour": _zh(LabourCapacity, m.get("labour")), "work": work,
+            "education": zh(Education, m.get("education")),
+            "school": "" if m.get("school_status") in (None, "none") else zh(SchoolStatus, m["school_status"]),
+            "health": zh(Health, m.get("health")), "disability": disability,
+            "labour": zh(LabourCapacity, m.get("labour")), "work": work,
             "wage": _yuan(m.get("monthly_wage_fen")) if m.get("monthly_wage_fen") else "",
             "welfare_post": bool(m.get("welfare_post")), "insurance": insured}
 
@@ -195,13 +183,13 @@ def _event_detail(e: dict) -> str:
     d = e.get("data") or {}
     parts = []
     if d.get("monitoring_category"):
-        parts.append(_zh(MonitoringCategory, d["monitoring_category"]))
+        parts.append(zh(MonitoringCategory, d["monitoring_category"]))
     if d.get("risk_types"):
-        parts.append("风险：" + _zh_list(RiskType, d["risk_types"]))
+        parts.append("风险：" + zh_list(RiskType, d["risk_types"]))
     if d.get("measures"):
-        parts.append("措施：" + _zh_list(Measure, d["measures"]))
+        parts.append("措施：" + zh_list(Measure, d["measures"]))
     if d.get("measure"):
-        parts.append("措施：" + _zh(Measure, d["measure"]))
+        parts.append("措施：" + zh(Measure, d["measure"]))
     for key in ("reason", "result", "note", "findings"):
         if d.get(key):
             parts.append(str(d[key]))
@@ -221,15 +209,15 @@ def _cases(store: Store, household_id: str, today: date) -> tuple[list[dict], li
         out.append({"state": CaseState(view["state"]).zh, "clue_date": view.get("clue_date") or "",
                     "identified_date": view.get("identified_date") or "",
                     "plan_date": view.get("plan_date") or "", "eliminated_date": view.get("eliminated_date") or "",
-                    "monitoring_category": _zh(MonitoringCategory, view.get("monitoring_category")),
-                    "risk_types": _zh_list(RiskType, view.get("risk_types")),
+                    "monitoring_category": zh(MonitoringCategory, view.get("monitoring_category")),
+                    "risk_types": zh_list(RiskType, view.get("risk_types")),
                     "followup_due": list(view["followup_due"]), "followups_done": list(view["followups_done"]),
                     "events": events})
         for e in view["events"]:
             d = e.get("data") or {}
             codes = d.get("measures") or ([d["measure"]] if d.get("measure") else [])
             for code in codes:
-                measures.append({"measure": _zh(Measure, code), "since": e["on"], "by": e["by"],
+                measures.append({"measure": zh(Measure, code), "since": e["on"], "by": e["by"],
                                  "content": "", "result": str(d.get("note") or d.get("result") or "")})
     return out, measures
 
@@ -243,7 +231,7 @@ def _plan_forms(store: Store, household_id: str) -> list[dict]:
     out = []
     for r in rows:
         for m in json.loads(r["answers"]).get("measures_plan") or []:
-            out.append({"measure": _zh(Measure, m.get("measure")), "since": m.get("start_date") or r["filled_on"] or "",
+            out.append({"measure": zh(Measure, m.get("measure")), "since": m.get("start_date") or r["filled_on"] or "",
                         "by": m.get("responsible") or "", "content": m.get("content") or "",
                         "result": m.get("expected_result") or ""})
     return out
@@ -270,9 +258,9 @@ def _visits(store: Store, household_id: str) -> list[dict]:
         " FROM visits v WHERE household_id = ? AND deleted = 0 AND NOT EXISTS"
         " (SELECT 1 FROM visits n WHERE n.supersedes = v.id AND n.deleted = 0) ORDER BY visit_date, created_at",
         [household_id])
-    return [{"date": r["visit_date"], "mode": _zh(VisitMode, r["mode"]), "visitor": r["visitor"],
+    return [{"date": r["visit_date"], "mode": zh(VisitMode, r["mode"]), "visitor": r["visitor"],
              "met": r["met_person"] or "", "findings": r["findings"],
-             "risks": _zh_list(RiskType, json.loads(r["risks_seen"] or "[]")),
+             "risks": zh_list(RiskType, json.loads(r["risks_seen"] or "[]")),
              "followups": r["followups"] or "", "corrected": r["supersede_reason"] or ""} for r in rows]
 
 

@@ -164,7 +164,6 @@ def list_households(store: Store, search_text: str | None = None, category: str 
         params += [limit, offset]
     rows = store.query(sql, params)
     for row in rows:
-        row["category_zh"] = HouseholdCategory(row["category"]).zh
         row["risk_eliminated"] = bool(row["risk_eliminated"])
     return rows
 

@@ -9,6 +9,7 @@ from app.core.household import age_on
 from app.core.idnumber import mask_id_number
 from app.core.income import format_yuan
 from app.core.situations import HouseholdFacts, MemberFacts, check_situations
+from app.core.words import zh
 from app.storage.store import Store
 
 from . import cases, households, incomes, visits
@@ -93,18 +94,14 @@ def open_problems(store: Store, household_id: str, today: date) -> list[dict]:
     return rows
 
 
-def _zh(enum, value) -> str:
-    return enum(value).zh if value else ""
-
-
 def render_text(p: dict) -> str:
     h = p["household"]
-    lines = [f"{h['head_name']} 户  ({_zh(HouseholdCategory, h['category'])}"
-             f"{'·' + _zh(MonitoringCategory, h['monitoring_category']) if h.get('monitoring_category') else ''})",
+    lines = [f"{h['head_name']} 户  ({zh(HouseholdCategory, h['category'])}"
+             f"{'·' + zh(MonitoringCategory, h['monitoring_category']) if h.get('monitoring_category') else ''})",
              f"  户编号 {h.get('number') or '-'}   {h.get('village') or ''}{h.get('group_name') or ''}"
              f"   {h.get('address') or ''}",
-             f"  电话 {h.get('phone') or '-'}   居住 {_zh(Residence, h['residence'])}   帮扶责任人 {h.get('pairing_cadre') or '-'}",
-             f"  住房 {_zh(HousingGrade, h.get('housing_grade')) or '未评定'}   "
+             f"  电话 {h.get('phone') or '-'}   居住 {zh(Residence, h['residence'])}   帮扶责任人 {h.get('pairing_cadre') or '-'}",
+             f"  住房 {zh(HousingGrade, h.get('housing_grade')) or '未评定'}   "
              f"标识 {'、'.join(HouseholdFlag(f).zh for f in h['flags']) or '-'}"]
     if h["risk_types"]:
         lines.append(f"  风险类型 {'、'.join(RiskType(r).zh for r in h['risk_types'])}"
@@ -112,10 +109,10 @@ def render_text(p: dict) -> str:
     lines.append(f"  id {h['id']}")
     lines.append("成员 (members):")
     for m in p["members"]:
-        lines.append(f"  {m['name']:<6} {_zh(Relation, m['relation'])} {_zh(Sex, m['sex'])} {m['birth_date']}"
-                     f" {mask_id_number(m['id_number']) if m['id_number'] else ''} {_zh(Health, m['health'])}"
-                     f" {_zh(SchoolStatus, m['school_status']) if m['school_status'] != 'none' else ''}"
-                     f" {_zh(LabourCapacity, m['labour'])}")
+        lines.append(f"  {m['name']:<6} {zh(Relation, m['relation'])} {zh(Sex, m['sex'])} {m['birth_date']}"
+                     f" {mask_id_number(m['id_number']) if m['id_number'] else ''} {zh(Health, m['health'])}"
+                     f" {zh(SchoolStatus, m['school_status']) if m['school_status'] != 'none' else ''}"
+                     f" {zh(LabourCapacity, m['labour'])}")
     g = p["guarantees"]
     lines.append("三保障及饮水: " + "  ".join(f"{k}{'✓' if v else '✗'}" for k, v in
                                          zip(("义务教育", "基本医疗", "住房安全", "饮水安全"), g.values())))
@@ -134,5 +131,5 @@ def render_text(p: dict) -> str:
         lines.append(f"问题{'（逾期）' if x['overdue'] else ''}: {x['description']}  {duty}  ({x['list_title']})")
     lines.append(f"走访 (latest visits): {len(p['visits'])}")
     for v in p["visits"][:5]:
-        lines.append(f"  {v['visit_date']} {_zh(VisitMode, v['mode'])} {v['visitor']}: {v['findings']}")
+        lines.append(f"  {v['visit_date']} {zh(VisitMode, v['mode'])} {v['visitor']}: {v['findings']}")
     return "\n".join(lines)

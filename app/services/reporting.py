@@ -18,6 +18,7 @@ from app.core.enums import DueKind, HouseholdCategory, MonitoringCategory, RiskT
 from app.core.errors import ValidationError
 from app.core.household import parse_month
 from app.core.monitoring import KIND_ZH, month_end, replay
+from app.core.words import CASE_STEP, DUE_STATUS, TASK_STATUS, month_zh, zh, zh_names
 from app.storage.store import Store
 
 from . import cases, due, worklog
@@ -32,9 +33,6 @@ PROCEDURE_STEPS = ("check", "village_review", "notice", "township_review")
 
 _CHECKIN = re.compile(r"签到:\d{4}-\d{2}-\d{2}")  # the daily check-in marks kept in the attendance note
 _SOURCE_NOTE = re.compile(r"\s*[(（][^()（）]*\d{3}\s*#[^()（）]*[)）]\s*$")  # "(003 #5)" after a rule
-_STEP_ZH = {"identify": "识别认定", "plan": "帮扶计划"}
-_TASK_STATUS_ZH = {"done": "已完成", "open": "未完成", "overdue": "逾期未完成"}
-_DUE_STATUS_ZH = {"done": "已完成", "due": "待完成", "overdue": "逾期"}
 
 
 # -- month ---------------------------------------------------------------------------------------
@@ -43,28 +41,6 @@ def month_bounds(month: str) -> tuple[str, date, date]:
     month = parse_month(month)
     year, mon = map(int, month.split("-"))
     return month, date(year, mon, 1), month_end(year, mon)
-
-
-def month_zh(month: str) -> str:
-    year, mon = month.split("-")
-    return f"{year}年{int(mon)}月"
-
-
-def _risk_zh(values) -> list[str]:
-    out = []
-    for v in values or []:
-        try:
-            out.append(RiskType(v).zh)
-        except ValueError:
-            out.append(str(v))
-    return out
-
-
-def _zh(enum, value) -> str:
-    try:
-        return enum(value).zh if value else ""
-    except ValueError:
-        return str(value)
 
 
 def _data(raw) -> dict:
@@ -131,7 +107,7 @@ def _prompts(store: Store, month: str, today: date) -> list[dict]:
     for p in worklog.prompts_for_month(store, month, today):
         tasks = [{"title": t["title"], "due_date": t["due_date"], "done_on": t["done_on"],
                   "done_by": t["done_by"], "note": t["note"], "status": t["status"],
-                  "status_zh": _TASK_STATUS_ZH[t["status"]],
+                  "status_zh": TASK_STATUS[t["status"]],
                   "late": bool(t["done_on"] and t["due_date"] and t["done_on"] > t["due_date"])}
                  for t in p["tasks"]]
         out.append({"title": p["title"], "issued_by": p["issued_by"], "source": p["source"],
@@ -162,7 +138,7 @@ def _due(store: Store, month: str, today: date) -> dict:
     rules: dict[str, dict] = {}
     for r in rows:
         rules.setdefault(r["rule"], {"rule": r["rule"], "rule_zh": _SOURCE_NOTE.sub("", r["rule_zh"]),
-                                     "kind": r["kind"], "kind_zh": r["kind_zh"], "rows": []})["rows"].append(r)
+                                     "kind": r["kind"], "kind_zh": zh(DueKind, r["kind"]), "rows": []})["rows"].append(r)
     by_rule = [{**{k: v for k, v in g.items() if k != "rows"}, **_counts(g["rows"])} for g in rules.values()]
     kind_order = {k.value: i for i, k in enumerate(DueKind)}
     by_rule.sort(key=lambda g: (kind_order.get(g["kind"], len(kind_order)), g["rule"]))
@@ -171,8 +147,8 @@ def _due(store: Store, month: str, today: date) -> dict:
                      key=lambda r: (order[r["status"]], r["group_name"] or "", r["head_name"], r["kind"]))
     return {"kinds": [k for k in kinds if k["due"]], "rules": by_rule, "total": _counts(rows),
             "not_done": [{"head_name": r["head_name"], "group_name": r["group_name"] or "",
-                          "kind": r["kind"], "kind_zh": r["kind_zh"], "status": r["status"],
-                          "status_zh": _DUE_STATUS_ZH.get(r["status"], r["status"]),
+                          "kind": r["kind"], "kind_zh": zh(DueKind, r["kind"]), "status": r["status"],
+                          "status_zh": DUE_STATUS.get(r["status"], r["status"]),
                           "last_contact": r["last_contact"]} for r in missing]}
 
 
@@ -196,8 +172,8 @@ def _visits(store: Store, start: date, end: date) -> tuple[dict, list[dict]]:
         risks = store.records.decode("visits", {"risks_seen": r["risks_seen"]})["risks_seen"]
         if risks:
             risky.append({"date": r["visit_date"], "head_name": r["head_name"], "group_name": r["group_name"] or "",
-                          "visitor": r["visitor"], "mode_zh": _zh(VisitMode, r["mode"]),
-                          "risk_types": _risk_zh(risks), "followups": r["followups"] or ""})
+                          "visitor": r["visitor"], "mode_zh": zh(VisitMode, r["mode"]),
+                          "risk_types": zh_names(RiskType, risks), "followups": r["followups"] or ""})
     return {"total": len(rows), "households": len({r["household_id"] for r in rows}), "by_mode": by_mode,
             "by_visitor": [{"visitor": k, "count": v}
                            for k, v in sorted(visitors.items(), key=lambda kv: (-kv[1], kv[0]))]}, risky
@@ -222,19 +198,19 @@ def _case_events(store: Store, start: date, end: date, risky_visits: list[dict])
                 "by": e["by_person"]}
         if e["kind"] == "clue":
             risks["clues"].append({**base, "source": str(d.get("source") or ""), "note": str(d.get("note") or ""),
-                                   "risk_types": _risk_zh(d.get("risk_types"))})
+                                   "risk_types": zh_names(RiskType, d.get("risk_types"))})
         elif e["kind"] == "revert":
             risks["reverts"].append({**base, "note": str(d.get("reason") or d.get("note") or ""),
-                                     "risk_types": _risk_zh(d.get("risk_types"))})
+                                     "risk_types": zh_names(RiskType, d.get("risk_types"))})
         elif e["kind"] == "identify":
             category = d.get("monitoring_category")
             decided["identified"].append({**base, "monitoring_category": category,
-                                          "monitoring_category_zh": _zh(MonitoringCategory, category),
-                                          "risk_types": _risk_zh(d.get("risk_types"))})
+                                          "monitoring_category_zh": zh(MonitoringCategory, category),
+                                          "risk_types": zh_names(RiskType, d.get("risk_types"))})
         elif e["kind"] == "eliminate":
             category = e["monitoring_category"]
             decided["eliminated"].append({**base, "monitoring_category": category,
-                                          "monitoring_category_zh": _zh(MonitoringCategory, category),
+                                          "monitoring_category_zh": zh(MonitoringCategory, category),
                                           "method": str(d.get("method") or "")})
         else:
             decided["rejected"].append({**base, "reason": str(d.get("reason") or "")})
@@ -257,8 +233,8 @@ def _deadlines(store: Store, start: date, end: date, as_of: date) -> list[dict]:
                 "state_zh": status.state.zh if status.state else ""}
         texts = status.overdue_zh(as_of)
         for code, text in zip(status.overdue(as_of), texts):
-            if code in _STEP_ZH:
-                step_zh = _STEP_ZH[code]
+            if code in CASE_STEP:
+                step_zh = CASE_STEP[code]
                 deadline = status.identify_by if code == "identify" else status.plan_by
             else:
                 k = int(code.split("_")[1])
@@ -274,9 +250,9 @@ def _deadlines(store: Store, start: date, end: date, as_of: date) -> list[dict]:
                 deadline = status.identified_date + timedelta(days=status.policy.plan_within_days)
             if done is None or not month_first <= done.isoformat() <= month_last:
                 continue
-            out.append({**base, "step": code, "step_zh": _STEP_ZH[code], "deadline": deadline.isoformat(),
+            out.append({**base, "step": code, "step_zh": CASE_STEP[code], "deadline": deadline.isoformat(),
                         "done_on": done.isoformat(), "days_late": (done - deadline).days,
-                        "text": f"{_STEP_ZH[code]}超期完成：应于 {deadline} 前完成，{done} 才完成"})
+                        "text": f"{CASE_STEP[code]}超期完成：应于 {deadline} 前完成，{done} 才完成"})
     out.sort(key=lambda d: (d["done_on"] is not None, d["deadline"], d["head_name"]))
     return out
 
@@ -363,14 +339,14 @@ def notice_entries(store: Store, month: str) -> list[dict]:
         if e["kind"] == "identify":
             category = d.get("monitoring_category") or e["monitoring_category"]
             entry = {"head_name": e["head_name"], "group_name": e["group_name"] or "",
-                     "category": _zh(MonitoringCategory, category) or _zh(HouseholdCategory, e["category"]),
+                     "category": zh(MonitoringCategory, category) or zh(HouseholdCategory, e["category"]),
                      "decision": DECISION_IDENTIFY, "date": e["on_date"],
-                     "risk_types": "、".join(_risk_zh(d.get("risk_types"))),
+                     "risk_types": "、".join(zh_names(RiskType, d.get("risk_types"))),
                      "procedure": steps.get(e["case_id"], "")}
         else:
-            category = _zh(MonitoringCategory, e["monitoring_category"])
+            category = zh(MonitoringCategory, e["monitoring_category"])
             entry = {"head_name": e["head_name"], "group_name": e["group_name"] or "",
-                     "category": category or _zh(HouseholdCategory, e["category"]),
+                     "category": category or zh(HouseholdCategory, e["category"]),
                      "decision": DECISION_ELIMINATE, "date": e["on_date"], "risk_types": "", "procedure": ""}
         entries.append({k: str(entry[k]) for k in NOTICE_FIELDS})
     order = {DECISION_IDENTIFY: 0, DECISION_ELIMINATE: 1}

@@ -5,7 +5,9 @@ from datetime import date
 
 import pytest
 
+from app.core.enums import DueKind
 from app.core.errors import StateError, ValidationError
+from app.core.words import zh
 from app.services import cases, due, incomes, visits
 
 MONTH = "2026-10"
@@ -58,7 +60,7 @@ def test_lifted_away_with_phone_call_is_done(store, hh):
     item = _one(store, h)
     assert (item["kind"], item["rule"], item["status"]) == ("remote_contact", "lifted_away_contact_monthly", "done")
     assert item["last_contact"] == "2026-10-08"
-    assert item["kind_zh"] == "电话/微信联系"
+    assert zh(DueKind, item["kind"]) == "电话/微信联系"
 
 
 def test_lifted_away_without_contact_is_overdue(store, hh):

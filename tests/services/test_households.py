@@ -5,7 +5,9 @@ import json
 
 import pytest
 
+from app.core.enums import HouseholdCategory
 from app.core.errors import NotFound, ValidationError
+from app.core.words import zh
 from app.services import households
 
 
@@ -32,7 +34,7 @@ def test_add_household_and_members(store, hh):
     assert [m["name"] for m in got] == ["张三", "李四"]
     rows = households.list_households(store)
     assert [r["head_name"] for r in rows] == ["张三"]
-    assert rows[0]["category_zh"] == "脱贫户"
+    assert zh(HouseholdCategory, rows[0]["category"]) == "脱贫户"
     assert households.count_households(store) == 1
 
 
