@@ -5814,6 +5814,30 @@ zhucun --data &quot;{0}&quot;</translation>
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>诊断信息：版本、设置和日志，供维护电脑的人查找问题；不含任何个人信息。</source>
+        <translation>Diagnostics: the versions, settings and log, for whoever looks after the laptops to find a problem; no personal data in them.</translation>
+    </message>
+    <message>
+        <source>保存诊断信息…</source>
+        <translation>Save diagnostics...</translation>
+    </message>
+    <message>
+        <source>诊断信息保存到哪里</source>
+        <translation>Where to save the diagnostics</translation>
+    </message>
+    <message>
+        <source>压缩文件 (*.zip)</source>
+        <translation>Zip files (*.zip)</translation>
+    </message>
+    <message>
+        <source>无法保存诊断信息：{0}</source>
+        <translation>Could not save the diagnostics: {0}</translation>
+    </message>
+    <message>
+        <source>已保存诊断信息：{0}（不含个人信息）</source>
+        <translation>Diagnostics saved: {0} (no personal data)</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/settings/settings_page.py" line="334"/>
         <source>设置</source>
         <translation>Settings</translation>

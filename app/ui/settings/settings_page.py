@@ -466,7 +466,38 @@ class SettingsPage(QWidget):
         self.data_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         inner.addWidget(self.about_label)
         inner.addWidget(self.data_label)
+        inner.addWidget(wrapped(self.tr("诊断信息：版本、设置和日志，供维护电脑的人查找问题；不含任何个人信息。"), "muted"))
+        row = QHBoxLayout()
+        self.diagnostics_button = QPushButton(self.tr("保存诊断信息…"))
+        self.diagnostics_button.clicked.connect(lambda: self.save_diagnostics())
+        row.addWidget(self.diagnostics_button)
+        row.addStretch(1)
+        inner.addLayout(row)
+        self.diagnostics_status = wrapped("", "muted")
+        self.diagnostics_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.diagnostics_status.hide()
+        inner.addWidget(self.diagnostics_status)
         return frame
+
+    def save_diagnostics(self, path: str | None = None) -> None:
+        """The 诊断信息 zip (app.services.diagnostics) where the person chooses."""
+        if path is None:
+            from app.core import clock
+            suggested = str(Path.home() / f"zhucun-diagnostics-{clock.today():%Y%m%d}.zip")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("诊断信息保存到哪里"), suggested,
+                                                  self.tr("压缩文件 (*.zip)"))
+            if not path:
+                return
+        from app.services import diagnostics
+        try:
+            diagnostics.write(Path(path))
+        except OSError as e:
+            text, role = self.tr("无法保存诊断信息：{0}").format(e.strerror or type(e).__name__), "error"
+        else:
+            text, role = self.tr("已保存诊断信息：{0}（不含个人信息）").format(path), "muted"
+        self.diagnostics_status.setText(text)
+        restyle(self.diagnostics_status, role)
+        self.diagnostics_status.show()
 
     # -- state -----------------------------------------------------------
     def refresh(self) -> None:
