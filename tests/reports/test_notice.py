@@ -12,8 +12,8 @@ from app.reports.fonts import load_fonts
 from app.reports.notice import notice_flowables, notice_title, write_notice
 from app.services import reporting
 from app.storage.store import Store
-from tests.reports.test_month_report import (MONTH, PASSPHRASE, TODAY, assert_only_embedded_fonts, build_village,
-                                             inked, page_pages, pdf_text)
+from tests.support.printed import (MONTH, PASSPHRASE, TODAY, assert_only_embedded_fonts, build_village, inked,
+                                   page_pages, pdf_text)
 
 ID_NUMBER = re.compile(r"\d{17}[\dXx]")
 MOBILE = re.compile(r"1[3-9]\d{9}")
