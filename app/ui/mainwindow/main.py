@@ -293,10 +293,11 @@ def _window_excepthook(exc_type, exc, tb) -> None:
 
 
 def install_error_handling() -> None:
-    from app import log
+    from app import __version__, log
     log.setup()
     log.install_qt_message_handler()
     sys.excepthook = _window_excepthook
+    log.logger.info("window started: Zhucun %s", __version__)
 
 
 def run(data_dir: Path) -> int:
