@@ -2,6 +2,7 @@
 receipt); every request signed by the device."""
 from __future__ import annotations
 
+import logging
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, HTTPException, Path
@@ -12,6 +13,7 @@ from .. import batches
 from .common import API, DB, HEX64, ID_PATTERN, Auth, SignedDocument, errors
 
 router = APIRouter(prefix=f"{API}/batches", tags=["batches"])
+log = logging.getLogger("zhucun.county")
 
 BatchId = Annotated[str, Path(min_length=1, max_length=64, pattern=ID_PATTERN,
                               description="the batch id the device chose (letters, digits, . _ -)")]
@@ -52,6 +54,7 @@ class ReceiptAnswer(BaseModel):
 
 
 def _refused(e: batches.BatchRefused):
+    log.warning("batch refused: HTTP %s, %s", e.status, e.detail)
     if e.missing is not None:
         return JSONResponse({"detail": e.detail, "missing": e.missing}, status_code=e.status)
     raise HTTPException(e.status, e.detail) from None
