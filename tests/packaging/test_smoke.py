@@ -21,15 +21,14 @@ import pytest
 from app.core import clock
 from app.core.enums import Sex
 from app.core.idnumber import make_id_number
+from tests.support.packaged import PASS, ROOT, county, ok
 
 pytestmark = pytest.mark.packaging
 
-ROOT = Path(__file__).resolve().parents[2]
 DIST = ROOT / "dist" / "zhucun"
 SUFFIX = ".exe" if os.name == "nt" else ""
 CLI = DIST / f"zhucun{SUFFIX}"
 GUI = DIST / f"zhucun-gui{SUFFIX}"
-PASS = "passphrase1"
 
 
 def _newest_source() -> float:
@@ -71,19 +70,6 @@ def run(env, *args, stdin: str | None = PASS + "\n") -> subprocess.CompletedProc
     """The packaged command line, started outside the source tree."""
     return subprocess.run([str(CLI), *map(str, args)], input=stdin, capture_output=True, text=True,
                           encoding="utf-8", env=env, cwd=env["XDG_CACHE_HOME"], timeout=300)
-
-
-def ok(proc) -> subprocess.CompletedProcess:
-    assert proc.returncode == 0, f"exit {proc.returncode}\nstdout: {proc.stdout}\nstderr: {proc.stderr}"
-    assert "Traceback" not in proc.stderr, proc.stderr
-    return proc
-
-
-def county(*args) -> dict:
-    """The county server's command line, from the development tree (it is not packaged)."""
-    proc = subprocess.run([sys.executable, "-m", "county_server", *map(str, args), "--json"], cwd=ROOT,
-                          capture_output=True, text=True, encoding="utf-8", timeout=300)
-    return json.loads(ok(proc).stdout)
 
 
 def test_the_folder(dist):

@@ -25,7 +25,7 @@ import pytest
 
 from app import __version__
 from app.core import clock
-from tests.packaging.test_smoke import PASS, ROOT, county, ok
+from tests.support.packaged import PASS, ROOT, county, ok
 
 pytestmark = [
     pytest.mark.packaging,
