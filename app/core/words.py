@@ -46,6 +46,15 @@ def zh_list(enum, codes: Iterable | None, sep: str = "、") -> str:
     return sep.join(zh_names(enum, codes))
 
 
+def case_step_zh(code: str) -> str:
+    """A case step with a deadline: 识别认定, 帮扶计划, or the k-th 回头看 (`followup_k`)."""
+    if code in CASE_STEP:
+        return CASE_STEP[code]
+    if code.startswith("followup_"):
+        return f"第{int(code.split('_')[1])}次回头看"
+    return code
+
+
 def month_zh(month: str) -> str:
     """"2026-11" as 2026年11月."""
     year, mon = month.split("-")

@@ -14,7 +14,8 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak
 
-from app.core.words import date_zh
+from app.core.enums import DueKind, MonitoringCategory, VisitMode
+from app.core.words import DUE_STATUS, TASK_STATUS, case_step_zh, date_zh, month_zh, zh
 from app.reports.flow import BODY, CELL, HEADING, MUTED, SHADE, SMALL, SUBHEADING, TITLE, gap, para, table
 from app.reports.fonts import FontSet, load_fonts
 from app.reports.page import PdfWriter, Section
@@ -83,7 +84,7 @@ def due_chart(fonts: FontSet, kinds: list[dict], width: float, height: float = 5
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = colors.HexColor("#DDDDDD")
     chart.valueAxis.gridStrokeWidth = 0.4
-    chart.categoryAxis.categoryNames = [k["kind_zh"] for k in kinds]
+    chart.categoryAxis.categoryNames = [zh(DueKind, k["kind"]) for k in kinds]
     chart.bars[0].fillColor, chart.bars[1].fillColor = DUE_COLOR, DONE_COLOR
     chart.bars.strokeColor = None
     chart.groupSpacing, chart.barSpacing = 14, 2
@@ -119,7 +120,7 @@ def _none(fonts: FontSet, out: list, text: str = NONE) -> None:
 
 def _overview(fonts: FontSet, s: dict, width: float) -> list:
     f, v, a = s["figures"], s["visits"], s["attendance"]
-    modes = "、".join(f"{m['mode_zh']} {m['count']}" for m in v["by_mode"] if m["count"])
+    modes = "、".join(f"{zh(VisitMode, m['mode'])} {m['count']}" for m in v["by_mode"] if m["count"])
     pairs = [
         ("工作任务", f"共 {f['tasks_total']} 项，已完成 {f['tasks_done']} 项，未完成 {f['tasks_open']} 项"
          if f["tasks_total"] else "本月无工作提示"),
@@ -160,7 +161,7 @@ def _prompts(fonts: FontSet, s: dict, width: float) -> list:
         out.append(para(fonts, title, SMALL.but(bold=True, after=1 * mm)))
         rows = [["序号", "任务", "完成期限", "完成情况", "完成日期", "完成人", "备注"]]
         for i, task in enumerate(p["tasks"], 1):
-            status = "已完成（超期）" if task["late"] else task["status_zh"]
+            status = "已完成（超期）" if task["late"] else TASK_STATUS[task["status"]]
             if task["status"] == "overdue" or task["late"]:
                 status = _warn(fonts, status)
             rows.append([str(i), task["title"], short_date(task["due_date"]) or "—", status,
@@ -178,7 +179,7 @@ def _visits(fonts: FontSet, s: dict, width: float) -> list:
     if d["kinds"]:
         rows = [["事项", "应完成（户）", "已完成", "未完成", "其中逾期", "完成率"]]
         for k in d["kinds"]:
-            rows.append([k["kind_zh"], str(k["due"]), str(k["done"]), str(k["open"]), str(k["overdue"]),
+            rows.append([zh(DueKind, k["kind"]), str(k["due"]), str(k["done"]), str(k["open"]), str(k["overdue"]),
                          percent(k["done"], k["due"])])
         tot = d["total"]
         rows.append(["合计", str(tot["due"]), str(tot["done"]), str(tot["open"]), str(tot["overdue"]),
@@ -193,7 +194,7 @@ def _visits(fonts: FontSet, s: dict, width: float) -> list:
     team = set(s["team"])
     mine = [x for x in v["by_visitor"] if x["visitor"] in team]
     others = sum(x["count"] for x in v["by_visitor"] if x["visitor"] not in team)
-    modes = "、".join(f"{m['mode_zh']} {m['count']} 次" for m in v["by_mode"] if m["count"])
+    modes = "、".join(f"{zh(VisitMode, m['mode'])} {m['count']} 次" for m in v["by_mode"] if m["count"])
     text = f"本月共记录走访 {v['total']} 次，涉及 {v['households']} 户" + (f"，其中{modes}" if modes else "") + "。"
     if mine or others:
         who = [f"{x['visitor']} {x['count']} 次" for x in mine]
@@ -205,7 +206,7 @@ def _visits(fonts: FontSet, s: dict, width: float) -> list:
         out.append(due_chart(fonts, d["kinds"], width))
         rows = [["依据", "事项", "应完成", "已完成", "未完成"]]
         for r in d["rules"]:
-            rows.append([r["rule_zh"], r["kind_zh"], str(r["due"]), str(r["done"]), str(r["open"])])
+            rows.append([r["rule_zh"], zh(DueKind, r["kind"]), str(r["due"]), str(r["done"]), str(r["open"])])
         out.append(gap(2))
         out.append(table(fonts, rows, _col(width, 0, 28, 15, 15, 15), align={2: "right", 3: "right", 4: "right"}))
     late = [r for r in d["not_done"] if r["status"] == "overdue"]
@@ -214,7 +215,7 @@ def _visits(fonts: FontSet, s: dict, width: float) -> list:
         out.append(para(fonts, f"逾期未完成名单（{len(late)} 户次）", SMALL.but(bold=True, before=3 * mm, after=1 * mm)))
         rows = [["序号", "户主", "村民小组", "事项", "状态", "上次联系"]]
         for i, r in enumerate(late, 1):
-            rows.append([str(i), r["head_name"], r["group_name"], r["kind_zh"], _warn(fonts, r["status_zh"]),
+            rows.append([str(i), r["head_name"], r["group_name"], zh(DueKind, r["kind"]), _warn(fonts, DUE_STATUS.get(r["status"], r["status"])),
                          r["last_contact"] or "无记录"])
         out.append(table(fonts, rows, _col(width, 10, 0, 32, 38, 18, 26),
                          align={0: "center", 4: "center", 5: "center"}))
@@ -236,7 +237,7 @@ def _risks(fonts: FontSet, sec: _Sections, s: dict, width: float) -> list:
         sec.sub(f"走访中发现风险（{len(r['visits'])} 户次）")
         rows = [["日期", "户主", "村民小组", "走访人", "方式", "风险类型", "后续措施"]]
         for x in r["visits"]:
-            rows.append([short_date(x["date"]), x["head_name"], x["group_name"], x["visitor"], x["mode_zh"],
+            rows.append([short_date(x["date"]), x["head_name"], x["group_name"], x["visitor"], zh(VisitMode, x["mode"]),
                          "、".join(x["risk_types"]), x["followups"]])
         out.append(table(fonts, rows, _col(width, 16, 18, 27, 17, 11, 32, 0), align={0: "center", 4: "center"}))
     if r["clues"]:
@@ -265,7 +266,7 @@ def _decisions(fonts: FontSet, sec: _Sections, s: dict, width: float) -> list:
     if c["identified"]:
         rows = [["序号", "户主", "村民小组", "监测对象类别", "风险类型", "识别日期"]]
         for i, x in enumerate(c["identified"], 1):
-            rows.append([str(i), x["head_name"], x["group_name"], x["monitoring_category_zh"],
+            rows.append([str(i), x["head_name"], x["group_name"], zh(MonitoringCategory, x["monitoring_category"]),
                          "、".join(x["risk_types"]), date_zh(x["date"])])
         out.append(table(fonts, rows, _col(width, 10, 22, 30, 30, 0, 30), align={0: "center", 5: "center"}))
     else:
@@ -274,7 +275,7 @@ def _decisions(fonts: FontSet, sec: _Sections, s: dict, width: float) -> list:
     if c["eliminated"]:
         rows = [["序号", "户主", "村民小组", "监测对象类别", "消除方式", "消除日期"]]
         for i, x in enumerate(c["eliminated"], 1):
-            rows.append([str(i), x["head_name"], x["group_name"], x["monitoring_category_zh"], x["method"],
+            rows.append([str(i), x["head_name"], x["group_name"], zh(MonitoringCategory, x["monitoring_category"]), x["method"],
                          date_zh(x["date"])])
         out.append(table(fonts, rows, _col(width, 10, 22, 30, 30, 0, 30), align={0: "center", 5: "center"}))
     else:
@@ -300,7 +301,7 @@ def _deadlines(fonts: FontSet, s: dict, width: float) -> list:
             state = f"{short_date(x['done_on'])}完成，超期 {x['days_late']} 天"
         else:
             state = _warn(fonts, f"未办，已超期 {x['days_late']} 天", "left")
-        rows.append([str(i), x["head_name"], x["group_name"], x["step_zh"], date_zh(x["deadline"]), state])
+        rows.append([str(i), x["head_name"], x["group_name"], case_step_zh(x["step"]), date_zh(x["deadline"]), state])
     out.append(table(fonts, rows, _col(width, 10, 22, 30, 26, 30, 0), align={0: "center", 4: "center"}))
     out.append(para(fonts, f"统计截至 {date_zh(s['as_of'])}。期限：风险线索发现后15天内识别认定，"
                            "识别纳入后10天内制定帮扶计划，风险消除后一年内每季度回头看一次。",
@@ -348,9 +349,9 @@ def month_report_flowables(fonts: FontSet, summary: dict, width: float) -> list:
     s = summary
     out: list = []
     village = s.get("village") or ""
-    out.append(para(fonts, f"{village}{s['month_zh']}驻村工作月报", TITLE.but(after=2 * mm)))
+    out.append(para(fonts, f"{village}{month_zh(s['month'])}驻村工作月报", TITLE.but(after=2 * mm)))
     team = "、".join(n + ("（队长）" if n == s.get("leader") else "") for n in s["team"]) or "—"
-    out.append(para(fonts, f"{s.get('place_zh') or village}　统计期 {date_zh(s['start'])}至{date_zh(s['as_of'])}",
+    out.append(para(fonts, f"{s.get('place_name') or village}　统计期 {date_zh(s['start'])}至{date_zh(s['as_of'])}",
                     SMALL.but(align="center")))
     out.append(para(fonts, f"驻村工作队：{team}", SMALL.but(align="center", after=3 * mm)))
     sec = _Sections(fonts, out)
@@ -381,9 +382,9 @@ def month_report_flowables(fonts: FontSet, summary: dict, width: float) -> list:
 def write_month_report(summary: dict, out: Path, *, fonts: FontSet | None = None, printed_on: str) -> int:
     """The report as a PDF at `out`; returns its number of pages."""
     fonts = fonts or load_fonts()
-    title = f"{summary['month_zh']}驻村工作月报"
+    title = f"{month_zh(summary['month'])}驻村工作月报"
     writer = PdfWriter(Path(out), fonts, title=f"{summary.get('village') or ''}{title}",
-                       place=summary.get("place_zh") or summary.get("village") or "", printed_on=printed_on)
+                       place=summary.get("place_name") or summary.get("village") or "", printed_on=printed_on)
     try:
         writer.add(Section(month_report_flowables(fonts, summary, writer.width), title=title,
                            footer=f"{summary.get('village') or ''}驻村工作队　{title}"))

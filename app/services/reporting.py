@@ -18,7 +18,7 @@ from app.core.enums import DueKind, HouseholdCategory, MonitoringCategory, RiskT
 from app.core.errors import ValidationError
 from app.core.household import parse_month
 from app.core.monitoring import KIND_ZH, month_end, replay
-from app.core.words import CASE_STEP, DUE_STATUS, TASK_STATUS, month_zh, zh, zh_names
+from app.core.words import CASE_STEP, zh, zh_names
 from app.storage.store import Store
 
 from . import cases, due, worklog
@@ -84,10 +84,10 @@ def month_summary(store: Store, month: str, today: date | None = None) -> dict:
     team, leader = _team(store, attendance["people"])
     visits_made, risky = _visits(store, start, end)
     summary = {
-        "month": month, "month_zh": month_zh(month), "start": start.isoformat(), "end": end.isoformat(),
+        "month": month, "start": start.isoformat(), "end": end.isoformat(),
         "as_of": as_of.isoformat(), "today": today.isoformat(),
         "place": place, "village": place["village"],
-        "place_zh": "".join(place[k] for k in ("county", "township", "village")),
+        "place_name": "".join(place[k] for k in ("county", "township", "village")),
         "team": team, "leader": leader,
         "prompts": _prompts(store, month, today),
         "due": _due(store, month, today),
@@ -107,7 +107,6 @@ def _prompts(store: Store, month: str, today: date) -> list[dict]:
     for p in worklog.prompts_for_month(store, month, today):
         tasks = [{"title": t["title"], "due_date": t["due_date"], "done_on": t["done_on"],
                   "done_by": t["done_by"], "note": t["note"], "status": t["status"],
-                  "status_zh": TASK_STATUS[t["status"]],
                   "late": bool(t["done_on"] and t["due_date"] and t["done_on"] > t["due_date"])}
                  for t in p["tasks"]]
         out.append({"title": p["title"], "issued_by": p["issued_by"], "source": p["source"],
@@ -133,12 +132,12 @@ def _counts(rows: list[dict]) -> dict:
 
 def _due(store: Store, month: str, today: date) -> dict:
     rows = due.due_list(store, month, today, include_done=True)
-    kinds = [{"kind": k.value, "kind_zh": k.zh, **_counts([r for r in rows if r["kind"] == k.value])}
+    kinds = [{"kind": k.value, **_counts([r for r in rows if r["kind"] == k.value])}
              for k in DueKind]
     rules: dict[str, dict] = {}
     for r in rows:
         rules.setdefault(r["rule"], {"rule": r["rule"], "rule_zh": _SOURCE_NOTE.sub("", r["rule_zh"]),
-                                     "kind": r["kind"], "kind_zh": zh(DueKind, r["kind"]), "rows": []})["rows"].append(r)
+                                     "kind": r["kind"], "rows": []})["rows"].append(r)
     by_rule = [{**{k: v for k, v in g.items() if k != "rows"}, **_counts(g["rows"])} for g in rules.values()]
     kind_order = {k.value: i for i, k in enumerate(DueKind)}
     by_rule.sort(key=lambda g: (kind_order.get(g["kind"], len(kind_order)), g["rule"]))
@@ -147,8 +146,7 @@ def _due(store: Store, month: str, today: date) -> dict:
                      key=lambda r: (order[r["status"]], r["group_name"] or "", r["head_name"], r["kind"]))
     return {"kinds": [k for k in kinds if k["due"]], "rules": by_rule, "total": _counts(rows),
             "not_done": [{"head_name": r["head_name"], "group_name": r["group_name"] or "",
-                          "kind": r["kind"], "kind_zh": zh(DueKind, r["kind"]), "status": r["status"],
-                          "status_zh": DUE_STATUS.get(r["status"], r["status"]),
+                          "kind": r["kind"], "status": r["status"],
                           "last_contact": r["last_contact"]} for r in missing]}
 
 
@@ -162,7 +160,7 @@ def _visits(store: Store, start: date, end: date) -> tuple[dict, list[dict]]:
         " h.head_name, h.group_name FROM visits v JOIN households h ON h.id = v.household_id"
         f" WHERE v.visit_date BETWEEN ? AND ? AND h.deleted = 0 AND {_LIVE_VISIT}"
         " ORDER BY v.visit_date, v.created_at", [start.isoformat(), end.isoformat()])
-    by_mode = [{"mode": m.value, "mode_zh": m.zh, "count": sum(1 for r in rows if r["mode"] == m.value)}
+    by_mode = [{"mode": m.value, "count": sum(1 for r in rows if r["mode"] == m.value)}
                for m in VisitMode]
     visitors: dict[str, int] = {}
     for r in rows:
@@ -172,7 +170,7 @@ def _visits(store: Store, start: date, end: date) -> tuple[dict, list[dict]]:
         risks = store.records.decode("visits", {"risks_seen": r["risks_seen"]})["risks_seen"]
         if risks:
             risky.append({"date": r["visit_date"], "head_name": r["head_name"], "group_name": r["group_name"] or "",
-                          "visitor": r["visitor"], "mode_zh": zh(VisitMode, r["mode"]),
+                          "visitor": r["visitor"], "mode": r["mode"],
                           "risk_types": zh_names(RiskType, risks), "followups": r["followups"] or ""})
     return {"total": len(rows), "households": len({r["household_id"] for r in rows}), "by_mode": by_mode,
             "by_visitor": [{"visitor": k, "count": v}
@@ -205,12 +203,10 @@ def _case_events(store: Store, start: date, end: date, risky_visits: list[dict])
         elif e["kind"] == "identify":
             category = d.get("monitoring_category")
             decided["identified"].append({**base, "monitoring_category": category,
-                                          "monitoring_category_zh": zh(MonitoringCategory, category),
                                           "risk_types": zh_names(RiskType, d.get("risk_types"))})
         elif e["kind"] == "eliminate":
             category = e["monitoring_category"]
             decided["eliminated"].append({**base, "monitoring_category": category,
-                                          "monitoring_category_zh": zh(MonitoringCategory, category),
                                           "method": str(d.get("method") or "")})
         else:
             decided["rejected"].append({**base, "reason": str(d.get("reason") or "")})
@@ -230,16 +226,14 @@ def _deadlines(store: Store, start: date, end: date, as_of: date) -> list[dict]:
             continue
         status = replay(events)
         base = {"head_name": c["head_name"], "group_name": c["group_name"] or "",
-                "state_zh": status.state.zh if status.state else ""}
+                "state": status.state.value if status.state else None}
         texts = status.overdue_zh(as_of)
         for code, text in zip(status.overdue(as_of), texts):
             if code in CASE_STEP:
-                step_zh = CASE_STEP[code]
                 deadline = status.identify_by if code == "identify" else status.plan_by
             else:
-                k = int(code.split("_")[1])
-                step_zh, deadline = f"第{k}次回头看", status.followup_due[k - 1]
-            out.append({**base, "step": code, "step_zh": step_zh, "deadline": deadline.isoformat(),
+                deadline = status.followup_due[int(code.split("_")[1]) - 1]
+            out.append({**base, "step": code, "deadline": deadline.isoformat(),
                         "done_on": None, "days_late": (as_of - deadline).days, "text": text})
         for code in status.late_steps():
             if code == "identify":
@@ -250,7 +244,7 @@ def _deadlines(store: Store, start: date, end: date, as_of: date) -> list[dict]:
                 deadline = status.identified_date + timedelta(days=status.policy.plan_within_days)
             if done is None or not month_first <= done.isoformat() <= month_last:
                 continue
-            out.append({**base, "step": code, "step_zh": CASE_STEP[code], "deadline": deadline.isoformat(),
+            out.append({**base, "step": code, "deadline": deadline.isoformat(),
                         "done_on": done.isoformat(), "days_late": (done - deadline).days,
                         "text": f"{CASE_STEP[code]}超期完成：应于 {deadline} 前完成，{done} 才完成"})
     out.sort(key=lambda d: (d["done_on"] is not None, d["deadline"], d["head_name"]))

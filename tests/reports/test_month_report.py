@@ -7,6 +7,8 @@ import shutil
 
 import pytest
 
+from app.core.enums import DueKind, MonitoringCategory
+from app.core.words import zh
 from app.reports.fonts import load_fonts
 from app.reports.month_report import date_zh, month_report_flowables, write_month_report
 from app.services import reporting
@@ -57,7 +59,7 @@ def test_the_report_says_the_months_figures_and_names(village, printed):
         assert name in text
     assert heads["identified"] in text and heads["eliminated"] in text
     assert f"识别纳入（{f['identified']}户）" in text and f"风险消除（{f['eliminated']}户）" in text
-    assert summary["cases"]["identified"][0]["monitoring_category_zh"] in text
+    assert zh(MonitoringCategory, summary["cases"]["identified"][0]["monitoring_category"]) in text
     for r in summary["risks"]["visits"]:
         assert r["head_name"] in text
     assert pages == page_pages(out) >= 2
@@ -79,7 +81,7 @@ def test_visits_section_has_the_chart_in_the_report_font(village, printed):
     section = text[text.index("三、走访完成情况"):text.index("四、发现的风险")]
     assert "应完成" in section and "已完成" in section  # the chart's legend
     for k in summary["due"]["kinds"]:
-        assert k["kind_zh"] in section
+        assert zh(DueKind, k["kind"]) in section
     late = [r for r in summary["due"]["not_done"] if r["status"] == "overdue"]
     assert late and f"逾期未完成名单（{len(late)}户次）" in section
     assert all(r["head_name"] in section for r in late)

@@ -7,7 +7,9 @@ from datetime import date
 
 import pytest
 
+from app.core.enums import MonitoringCategory
 from app.core.errors import ValidationError
+from app.core.words import case_step_zh, month_zh, zh
 from app.services import cases, due, incomes, reporting, visits, worklog
 
 MONTH = "2026-10"
@@ -86,10 +88,10 @@ def village(store, hh):
 
 def test_place_team_and_month(store, village):
     s = reporting.month_summary(store, MONTH, TODAY)
-    assert s["month"] == MONTH and s["month_zh"] == "2026年10月"
+    assert s["month"] == MONTH and month_zh(s["month"]) == "2026年10月"
     assert (s["start"], s["end"], s["as_of"], s["today"]) == ("2026-10-01", "2026-10-31", "2026-10-31", "2026-11-05")
     assert s["village"] == "青树村"
-    assert s["place_zh"] == "武冈县邓元泰镇青树村"
+    assert s["place_name"] == "武冈县邓元泰镇青树村"
     assert s["team"] == ["李明", "王芳"]  # who kept attendance, then the store's users
     assert s["leader"] == "王芳"
     json.dumps(s)  # plain JSON
@@ -143,11 +145,11 @@ def test_risks_found_and_new_clues(store, village):
 
 def test_identified_and_eliminated_in_the_month(store, village):
     c = reporting.month_summary(store, MONTH, TODAY)["cases"]
-    assert [(x["head_name"], x["group_name"], x["date"], x["monitoring_category_zh"], x["risk_types"])
+    assert [(x["head_name"], x["group_name"], x["date"], zh(MonitoringCategory, x["monitoring_category"]), x["risk_types"])
             for x in c["identified"]] == [
         ("吴十", "第四村民小组", "2026-10-08", "边缘易致贫户", ["因学", "因病"]),
         ("钱七", "第三村民小组", "2026-10-12", "边缘易致贫户", ["因病"])]
-    assert [(x["head_name"], x["group_name"], x["date"], x["monitoring_category_zh"], x["method"])
+    assert [(x["head_name"], x["group_name"], x["date"], zh(MonitoringCategory, x["monitoring_category"]), x["method"])
             for x in c["eliminated"]] == [("孙八", "第三村民小组", "2026-10-20", "突发严重困难户", "就业帮扶")]
 
 
@@ -156,7 +158,7 @@ def test_deadlines_missed(store, village):
     assert [(x["head_name"], x["step"], x["deadline"], x["done_on"], x["days_late"]) for x in d] == [
         ("周九", "identify", "2026-10-05", None, 26),         # still a clue at the month's end
         ("吴十", "identify", "2026-09-16", "2026-10-08", 22)]  # identified this month, 22 days late
-    assert d[0]["step_zh"] == "识别认定" and "识别认定逾期" in d[0]["text"]
+    assert case_step_zh(d[0]["step"]) == "识别认定" and "识别认定逾期" in d[0]["text"]
 
 
 def test_deadlines_as_the_case_stood_at_the_months_end(store, village):
