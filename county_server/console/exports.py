@@ -14,7 +14,7 @@ from fastapi.responses import Response
 from app.core import clock
 
 from .. import db, users
-from . import queries as q
+import county_server.console.queries as q
 from .pages import scope
 from .web import Viewer, client_of, engine_of, posted, quoted, render, secure_headers, zh
 

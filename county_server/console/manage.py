@@ -17,7 +17,7 @@ from app.core.monitoring import add_months
 
 from .. import county as cty
 from .. import db
-from . import problems as pr
+import county_server.console.problems as pr
 from .web import Actor, engine_of, page_args, pages, posted, quoted, render, secure_headers, see_other
 
 router = APIRouter(include_in_schema=False)

@@ -9,7 +9,7 @@ from app.core import clock
 from app.core.monitoring import KIND_ZH
 
 from .. import db, users
-from . import queries as q
+import county_server.console.queries as q
 from .web import Admin, Viewer, client_of, engine_of, page_args, pages, render
 
 router = APIRouter(include_in_schema=False)
