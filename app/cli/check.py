@@ -34,11 +34,10 @@ def cmd_check(args):
             review_sheet(store, found, Path(args.review_sheet), today(args))
     rows = [f.as_dict() for f in found if f.severity in severities]
     counts = "，".join(f"{SEVERITY_ZH[s]} {sum(r['severity'] == s for r in rows)}" for s in SEVERITIES)
-    for r in rows:
-        r["severity_zh"] = SEVERITY_ZH[r["severity"]]
-    text = (table(rows, [("rule", "规则"), ("severity_zh", "级别"), ("household", "户"), ("field", "字段"),
-                         ("message", "问题")]) + f"\n{len(rows)} 条 ({counts})") if rows else "没有发现问题 (no findings)"
-    emit(args, [{k: v for k, v in r.items() if k != "severity_zh"} for r in rows], text)
+    shown = [{**r, "severity": SEVERITY_ZH[r["severity"]]} for r in rows]
+    text = (table(shown, [("rule", "规则"), ("severity", "级别"), ("household", "户"), ("field", "字段"),
+                          ("message", "问题")]) + f"\n{len(rows)} 条 ({counts})") if rows else "没有发现问题 (no findings)"
+    emit(args, rows, text)
 
 
 def register(commands: Commands) -> None:

@@ -6,9 +6,9 @@ import sys
 
 from app.cli.runtime import EXIT_INVALID, EXIT_REFUSED, Commands, emit, fail, fields, open_store, table
 from app.core.errors import ValidationError
+from app.core.words import SYNC_WINNER
 
 ZH_STAGE = {"upload": "上传 (upload)", "publications": "接收县里发布 (publications)"}
-ZH_WINNER = {"device": "本机 (device)", "county": "县里 (county)"}
 
 
 class _Progress:
@@ -132,10 +132,10 @@ def cmd_sync_conflicts(args):
         if args.reviewed:
             sync.review_conflicts(store, args.reviewed)
         rows = sync.conflicts(store, include_reviewed=args.all)
-    shown = [{**r, "winner_zh": ZH_WINNER.get(r["winner"], r["winner"])} for r in rows]
+    shown = [{**r, "winner": SYNC_WINNER.get(r["winner"], r["winner"])} for r in rows]
     text = table(shown, [("id", "序号 (no.)"), ("label", "户 (household)"), ("field", "字段 (field)"),
                          ("kept_value", "保留 (kept)"), ("lost_value", "未采用 (not kept)"),
-                         ("winner_zh", "较新的一方 (newer)"), ("at", "时间 (at)")]) \
+                         ("winner", "较新的一方 (newer)"), ("at", "时间 (at)")]) \
         if rows else "没有待查看的冲突 (no conflicts to review)"
     emit(args, rows, text)
 
