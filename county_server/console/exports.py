@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 from datetime import date
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import HTTPException, Request
 from fastapi.responses import Response
 
 from app.core import clock
@@ -16,9 +16,9 @@ from app.core import clock
 from .. import db, users
 import county_server.console.queries as q
 from .pages import scope
-from .web import Viewer, client_of, engine_of, posted, quoted, render, secure_headers, zh
+from .web import Viewer, client_of, console_router, engine_of, posted, quoted, render, secure_headers, zh
 
-router = APIRouter(include_in_schema=False)
+router = console_router()
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 PERSON_COLUMNS = [  # (header, household field or member field, vocabulary)
@@ -137,7 +137,7 @@ def summary_pdf(rows: list[dict], today: date, township: str | None) -> bytes:
     totals = ["合计", "", *(sum(r[k] for r in rows) for k in ("devices", "households")), "",
               sum(r["monitored"] for r in rows),
               f"{sum(r['visits_done'] for r in rows)}/{sum(r['visits_due'] for r in rows)}",
-              sum(r["missed"] for r in rows), sum(r["problems_open"] for r in rows), sum(r["rejected"] for r in rows), ""]
+              *(sum(r[k] for r in rows) for k in ("missed", "problems_open", "rejected")), ""]
     table = Table([head, *body, totals], repeatRows=1)
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), "STSong-Light", 9),
                                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),

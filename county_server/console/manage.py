@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import segno
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import HTTPException, Request
 from fastapi.responses import Response
 from sqlalchemy import select
 
@@ -18,9 +18,10 @@ from app.core.monitoring import add_months
 from .. import county as cty
 from .. import db
 import county_server.console.problems as pr
-from .web import Actor, engine_of, page_args, pages, posted, quoted, render, secure_headers, see_other
+from .web import (Actor, console_router, engine_of, page_args, pages, posted, quoted, render, secure_headers,
+                   see_other)
 
-router = APIRouter(include_in_schema=False)
+router = console_router()
 
 
 def _villages(conn) -> list[str]:

@@ -3,16 +3,16 @@ read-only file, and the access log. A township reviewer's pages hold their towns
 only: every query takes the reviewer's township (queries.py)."""
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import HTTPException, Request
 
 from app.core import clock
 from app.core.monitoring import KIND_ZH
 
 from .. import db, users
 import county_server.console.queries as q
-from .web import Admin, Viewer, client_of, engine_of, page_args, pages, render
+from .web import Admin, Viewer, client_of, console_router, engine_of, page_args, pages, render
 
-router = APIRouter(include_in_schema=False)
+router = console_router()
 
 
 def scope(s: users.Session) -> str | None:

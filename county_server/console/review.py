@@ -9,7 +9,7 @@ import json
 from collections import Counter
 from datetime import date
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import HTTPException, Request
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
@@ -21,9 +21,9 @@ from .. import county as cty
 from .. import db
 from .pages import scope
 from .queries import cached, records, scoped
-from .web import Actor, Viewer, engine_of, page_args, pages, posted, quoted, render, see_other
+from .web import Actor, Viewer, console_router, engine_of, page_args, pages, posted, quoted, render, see_other
 
-router = APIRouter(include_in_schema=False)
+router = console_router()
 CLUSTER_SHARE = 0.5       # a village's visits of a month, more than half on one day…
 CLUSTER_MIN = 10          # …of at least this many visits
 

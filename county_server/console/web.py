@@ -16,6 +16,7 @@ from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.routing import APIRoute
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -64,11 +65,35 @@ def local(moment: str | None, seconds: bool = False) -> str:
 
 
 templates.filters.update(zh=zh, local=local)
-router = APIRouter(include_in_schema=False)
 
 
 class LoginRequired(HTTPException):
     pass
+
+
+class ConsoleRoute(APIRoute):
+    """A console route: a refusal (403, 404, …) reaches a browser as a page in the console's
+    words, not as JSON; the redirect to /login and every other client's answer stay as they are."""
+
+    def get_route_handler(self):
+        handler = super().get_route_handler()
+
+        async def run(request: Request):
+            try:
+                return await handler(request)
+            except HTTPException as e:
+                if e.status_code < 400 or not wants_html(request):
+                    raise
+                return render(request, "error.html", status=e.status_code, message=str(e.detail),
+                              headers=e.headers)
+        return run
+
+
+def console_router() -> APIRouter:
+    return APIRouter(include_in_schema=False, route_class=ConsoleRoute)
+
+
+router = console_router()
 
 
 def engine_of(request: Request):
@@ -119,11 +144,11 @@ def secure_headers(response: Response) -> Response:
 
 
 def render(request: Request, template: str, session: users.Session | None = None, status: int = 200,
-           **context) -> HTMLResponse:
+           headers: dict | None = None, **context) -> HTMLResponse:
     html = templates.get_template(template).render(request=request, me=session.user if session else None,
                                                csrf=session.csrf if session else "", path=request.url.path,
                                                **context)
-    return secure_headers(HTMLResponse(html, status_code=status))
+    return secure_headers(HTMLResponse(html, status_code=status, headers=headers))
 
 
 def see_other(url: str) -> Response:

@@ -122,3 +122,13 @@ def test_the_session_cookie_is_secure_behind_tls(client, engine):
                     headers={**HTML, "X-Forwarded-Proto": "https", "Cookie": login_cookie}, follow_redirects=False)
     assert r.status_code == 303 and "secure" in r.headers["set-cookie"].lower()
     assert "secure" not in login(client, "monitor").headers["set-cookie"].lower()
+
+
+def test_a_refusal_reaches_a_browser_as_a_page(client, engine):
+    signed_in(client, engine, "r", "township", "城关镇")
+    page = client.get("/devices", headers=HTML)
+    assert page.status_code == 403 and page.headers["content-type"].startswith("text/html")
+    assert "乡镇审核只能查看" in page.text and page.headers["x-frame-options"] == "DENY"
+    missing = client.get("/households/nobody", headers=HTML)
+    assert missing.status_code == 404 and "没有这户" in missing.text
+    assert client.get("/devices").json()["detail"].startswith("乡镇审核只能查看")   # not a browser: JSON
