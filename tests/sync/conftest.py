@@ -6,7 +6,7 @@ import pytest
 
 from app.services import sync
 
-from .county import FakeCounty
+from tests.support.fakecounty import FakeCounty
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 
 from tests.support.cli import cli, ok
 
-from .county import FakeCounty, LoopbackServer, county_hlc
+from tests.support.fakecounty import FakeCounty, LoopbackServer, county_hlc
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from app.services import config, forms, households, sync, worklog
 
 from tests.support.stores import add_household
-from .county import county_hlc
+from tests.support.fakecounty import county_hlc
 
 PIG_FORM = {"settings": {"form_id": "pig_survey", "version": "3", "form_title::中文": "生猪养殖调查"},
             "survey": [{"type": "integer", "name": "pigs", "label::中文": "生猪存栏（头）", "required": "yes"}]}

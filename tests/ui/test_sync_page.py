@@ -225,7 +225,7 @@ def test_a_revoked_device_is_told(page, engine, session, qtbot, errors):
 
 
 def test_a_refused_batch_names_the_county_reason(session, qtbot, errors):
-    from tests.sync.county import FakeCounty
+    from tests.support.fakecounty import FakeCounty
     fake = FakeCounty()
     page = SyncPage(session)
     page.transport = fake.transport()
@@ -279,7 +279,7 @@ def test_conflicts_are_listed_and_marked_reviewed(page, engine, session, qtbot, 
 
 
 def test_rejected_records_show_the_reason_and_open_the_household(session, qtbot, errors):
-    from tests.sync.county import FakeCounty
+    from tests.support.fakecounty import FakeCounty
     fake = FakeCounty()
     h = a_household(session)
     fake.reject = lambda item: ("身份证号与县里的记录不符" if item["tbl"] == "members"
@@ -378,7 +378,7 @@ def test_the_window_shows_sync_before_settings_and_refreshes_it(session, qtbot, 
 
 def test_over_real_http_to_a_county_on_this_computer(session, qtbot, errors):
     """No transport given: the page's own HTTP client, to a county listening on the loopback."""
-    from tests.sync.county import FakeCounty, LoopbackServer
+    from tests.support.fakecounty import FakeCounty, LoopbackServer
     fake = FakeCounty()
     page = SyncPage(session)
     qtbot.addWidget(page)
