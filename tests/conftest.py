@@ -24,8 +24,9 @@ TEST_TODAY = "2026-11-20"
 
 def pytest_configure(config):
     os.environ[clock.ENV] = os.environ.get("ZHUCUN_TEST_TODAY") or TEST_TODAY
-    # The program's log goes to a folder of this run, not the tester's own log folder.
-    os.environ.setdefault("ZHUCUN_LOG_DIR", tempfile.mkdtemp(prefix="zhucun-test-logs-"))
+    # The program's log and the county's go to a folder of this run, not the tester's own log folder.
+    logs = os.environ.setdefault("ZHUCUN_LOG_DIR", tempfile.mkdtemp(prefix="zhucun-test-logs-"))
+    os.environ.setdefault("ZHUCUN_COUNTY_LOG_DIR", logs)
 
 
 @pytest.fixture(autouse=True)
