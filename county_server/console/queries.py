@@ -14,8 +14,8 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
 from app.core.enums import CaseState, HouseholdCategory
-from app.core.errors import ValidationError
-from app.core.monitoring import CasePolicy, add_months
+from app.core.errors import StateError, ValidationError
+from app.core.monitoring import CaseEvent, CasePolicy, add_months, replay
 from app.core.schedule import HouseholdDueFacts, due_for_month
 
 from .. import db
@@ -168,7 +168,8 @@ def village_summary(conn: Connection, village: str, today: date) -> dict:
                                                     "devices_revoked": 0}]
     row = {**info, "last_sync": None, "pending": 0, "rejected": 0, "households": 0,
            "by_category": {c: 0 for c, _ in CATEGORIES}, "monitored": 0, "visits_done": 0, "visits_due": 0,
-           "missed_identify": 0, "missed_plan": 0, "missed": 0, "problems_open": 0, "attendance": 0, "team": 0}
+           "missed_identify": 0, "missed_plan": 0, "missed_followup": 0, "missed": 0, "problems_open": 0,
+           "attendance": 0, "team": 0}
     for state, received, receipt in conn.execute(scoped(
             select(db.batches.c.state, db.batches.c.received_at, db.batches.c.receipt)
             .join(db.devices, db.devices.c.device_id == db.batches.c.device_id), None, village)):
@@ -187,10 +188,10 @@ def village_summary(conn: Connection, village: str, today: date) -> dict:
     items = due_for_month([f for _, f in households.values() if f is not None], today.year, today.month, today)
     row["visits_due"] = len(items)
     row["visits_done"] = sum(1 for i in items if i.status == "done")
-    for _, case in records(conn, "cases", None, village):
-        missed = missed_deadlines(case, today)
+    for missed in overdue_steps(conn, None, village, today).values():
         row["missed_identify"] += "identify" in missed
         row["missed_plan"] += "plan" in missed
+        row["missed_followup"] += sum(1 for m in missed if m.startswith("followup"))
         row["missed"] += len(missed)
     row["problems_open"] = sum(1 for _ in records(conn, "problem_items", None, village,
                                                   where=[field("closed_on").is_(None)]))
@@ -205,6 +206,30 @@ def sort_rows(rows: list[dict], sort: str, desc: bool) -> list[dict]:
     key = sort if sort in OVERVIEW_SORTS else "village"
     text = key in ("village", "township", "last_sync")
     return sorted(rows, key=lambda r: (r.get(key) or "") if text else (r.get(key) or 0), reverse=desc)
+
+
+def overdue_steps(conn: Connection, township: str | None, village: str | None, today: date) -> dict[str, list[str]]:
+    """{household id: the steps of its case past their deadline}, by the device's own case rules
+    (the case's events replayed, `CaseStatus.overdue`): "identify" (15 days from the clue),
+    "plan" (10 days from identification), "followup_1"… (a quarter after elimination without
+    回头看). A case whose events are not held (or do not replay) is judged by its dates."""
+    events: dict[str, list[dict]] = {}
+    for _, e in records(conn, "case_events", township, village):
+        events.setdefault(e.get("case_id"), []).append(e)
+    out = {}
+    for _, c in records(conn, "cases", township, village):
+        steps = None
+        if events.get(c["id"]):
+            try:
+                status = replay(CaseEvent.from_dict({"kind": e.get("kind"), "on": e.get("on_date"),
+                                                     "by": e.get("by_person"), "data": e.get("data") or {}})
+                                for e in sorted(events[c["id"]], key=lambda e: (e.get("on_date") or "",
+                                                                                e.get("created_at") or "")))
+                steps = status.overdue(today)
+            except (ValidationError, StateError):
+                steps = None
+        out[c.get("household_id")] = missed_deadlines(c, today) if steps is None else steps
+    return out
 
 
 def missed_deadlines(case: dict, today: date, policy: CasePolicy | None = None) -> list[str]:
@@ -261,6 +286,7 @@ def village_households(conn: Connection, township: str | None, village: str, tod
     for _, m in records(conn, "members", township, village):
         members[m.get("household_id")] = members.get(m.get("household_id"), 0) + 1
     cases = {c.get("household_id"): c for _, c in records(conn, "cases", township, village)}
+    overdue = overdue_steps(conn, township, village, today)
     out = []
     for hid, (h, _f) in facts.items():
         statuses = due.get(hid, [])
@@ -268,7 +294,7 @@ def village_households(conn: Connection, township: str | None, village: str, tod
         out.append({"id": hid, "number": h.get("number") or "", "head_name": h.get("head_name") or "",
                     "group_name": h.get("group_name") or "", "category": _zh(HouseholdCategory, h.get("category")),
                     "members": members.get(hid, 0), "case": _zh(CaseState, case.get("state")) if case else "",
-                    "missed": len(missed_deadlines(case, today)) if case else 0,
+                    "missed": len(overdue.get(hid, ())),
                     "due": "已完成" if statuses and all(s == "done" for s in statuses)
                     else ("逾期" if "overdue" in statuses else ("待走访" if statuses else "—"))})
     out.sort(key=lambda r: (r["group_name"], r["number"], r["head_name"]))

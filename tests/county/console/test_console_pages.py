@@ -89,3 +89,19 @@ def test_the_overview_follows_each_sync_and_revocation(client, engine, device):
     from county_server import county as cty
     cty.revoke(engine, device.id)
     assert "(+1 停用)" in client.get("/", headers=HTML).text
+
+
+def test_missed_deadlines_follow_the_device_case_rules(client, engine, device):
+    from app.services import cases
+    late = device.household("逾期户")
+    cases.open_case(device.store, late["id"], "2026-10-01", "王芳", {"risk_types": ["illness"]})
+    on_time = device.household("按期户")
+    cases.open_case(device.store, on_time["id"], "2026-11-15", "王芳", {"risk_types": ["illness"]})
+    body = device.body()
+    assert device.upload(client, device.seal(body), body["batch_id"]).status_code == 200
+    signed_in(client, engine)
+    page = client.get("/", headers=HTML).text
+    assert 'title="识别 1，计划 0，回头看 0">1</td>' in page
+    village = client.get("/villages/石门村", headers=HTML).text
+    row = re.search(r"逾期户</a></th>(.*?)</tr>", village, re.S).group(1)
+    assert row.rstrip().endswith('<td class="n bad">1</td>')
