@@ -432,13 +432,8 @@ def _insert_new(conn: Connection, rows: list[dict]) -> list[tuple[str, str]]:
     if not db.is_postgres(conn):
         conn.execute(insert(db.records), rows)
         return []
-    # COPY into a temporary table of the session, then one INSERT … ON CONFLICT DO NOTHING.
     cols = ", ".join(_COLUMNS)
-    conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS ingest_new (LIKE records) ON COMMIT DELETE ROWS")
-    conn.exec_driver_sql("DELETE FROM ingest_new")
-    with conn.connection.dbapi_connection.cursor() as cur, cur.copy(f"COPY ingest_new ({cols}) FROM STDIN") as copy:
-        for v in rows:
-            copy.write_row([v[c] for c in _COLUMNS])
+    _copy_in(conn, "ingest_new", rows)
     done = set(map(tuple, conn.exec_driver_sql(
         f"INSERT INTO records ({cols}) SELECT {cols} FROM ingest_new ORDER BY tbl, id"
         " ON CONFLICT (tbl, id) DO NOTHING RETURNING tbl, id").all()))
@@ -448,15 +443,29 @@ def _insert_new(conn: Connection, rows: list[dict]) -> list[tuple[str, str]]:
 _COLUMNS = ("tbl", "id", "revision", "hlc", "device_id", "batch_id", "deleted", "data", "field_hlc")
 
 
+def _copy_in(conn: Connection, table: str, rows: list[dict]) -> None:
+    """PostgreSQL: the rows by COPY into a temporary table of the session, emptied first."""
+    conn.exec_driver_sql(f"CREATE TEMP TABLE IF NOT EXISTS {table} (LIKE records) ON COMMIT DELETE ROWS")
+    conn.exec_driver_sql(f"DELETE FROM {table}")
+    with conn.connection.dbapi_connection.cursor() as cur, \
+            cur.copy(f"COPY {table} ({', '.join(_COLUMNS)}) FROM STDIN") as copy:
+        for v in rows:
+            copy.write_row([v[c] for c in _COLUMNS])
+
+
 _UPDATE = (update(db.records).where(db.records.c.tbl == bindparam("k_tbl"), db.records.c.id == bindparam("k_id"))
-           .values({c: bindparam(c) for c in ("revision", "hlc", "device_id", "batch_id", "deleted", "data",
-                                              "field_hlc")}))
+           .values({c: bindparam(c) for c in _COLUMNS[2:]}))
 
 
 def _update_held(conn: Connection, rows: list[dict]) -> None:
-    """Rewrite held records, all in one statement executed for many rows."""
-    conn.execute(_UPDATE, [{"k_tbl": v["tbl"], "k_id": v["id"], **{k: x for k, x in v.items() if k not in ("tbl", "id")}}
-                           for v in rows])
+    """Rewrite held records (locked by `_held`) in one statement: on PostgreSQL an UPDATE … FROM
+    the rows copied in, on SQLite one statement executed for many rows."""
+    if db.is_postgres(conn):
+        _copy_in(conn, "ingest_held", rows)
+        sets = ", ".join(f"{c} = h.{c}" for c in _COLUMNS[2:])
+        conn.exec_driver_sql(f"UPDATE records r SET {sets} FROM ingest_held h WHERE r.tbl = h.tbl AND r.id = h.id")
+        return
+    conn.execute(_UPDATE, [{"k_tbl": v["tbl"], "k_id": v["id"], **{k: v[k] for k in _COLUMNS[2:]}} for v in rows])
 
 
 def _store(conn: Connection, item: dict, row, entries: list[dict], device_id: str, batch_id: str, now: str,
