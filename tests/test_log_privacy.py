@@ -94,8 +94,14 @@ def test_the_logs_and_the_export_explain_without_naming_anyone(tmp_path, engine,
     ref = re.search(r"ZC-[0-9A-F]{6}", err)
     assert code != 0 and ref, err
 
+    # The laptop's settings name the last user: only the settings that name no one go out.
+    settings = tmp_path / "settings.ini"
+    settings.write_text(f"[General]\nlanguage=en\nautolock_minutes=15\nlast_user={victim}\n", encoding="utf-8")
+    monkeypatch.setenv("ZHUCUN_CONFIG", str(settings))
     diag = tmp_path / "diag.zip"
-    diagnostics.write(diag)
+    info = diagnostics.write(diag)
+    assert info["settings"] == {"language": "en", "autolock_minutes": "15"}
+    assert info["versions"]["sqlcipher"] and info["versions"]["python"]
 
     device_text = device_log.read_text(encoding="utf-8")
     county_text = county_log.read_text(encoding="utf-8")
