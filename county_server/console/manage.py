@@ -105,6 +105,15 @@ def publications(request: Request, s: Actor, page: int = 1, error: str | None = 
                   next_title=f"{nxt.year}年{nxt.month}月驻村工作提示")
 
 
+@router.get("/publications/{seq}")
+def publication(request: Request, seq: int, s: Actor):
+    with db.reading(engine_of(request)) as conn:
+        detail = pr.publication_detail(conn, seq, clock.today())
+    if detail is None:
+        raise HTTPException(404, "没有这项发布 (no such publication)")
+    return render(request, "publication.html", s, p=detail)
+
+
 @router.post("/publications/prompts")
 async def publish_prompts(request: Request, s: Actor):
     form = await posted(request, s)

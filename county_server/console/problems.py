@@ -200,3 +200,40 @@ def problems_taken(conn: Connection, data: dict) -> dict[str, dict]:
             out[v]["total"] += 1
             out[v]["done"] += bool(i.get("closed_on"))
     return out
+
+
+def publication_detail(conn: Connection, seq: int, today: date) -> dict | None:
+    """One prompts or problems publication and, for each village that took it, its tasks or
+    items as the village's records stand: done or closed (with the closing note), overdue, open."""
+    p = db.publications
+    row = conn.execute(select(p.c.seq, p.c.kind, p.c.village, p.c.published_at, p.c.doc)
+                       .where(p.c.seq == seq, p.c.kind.in_(("prompts", "problems")))).mappings().first()
+    if row is None:
+        return None
+    data = json.loads(row["doc"])["body"]["data"]
+    if row["kind"] == "prompts":
+        parents = {x["id"]: v for v, x in records(conn, "prompts", None, row["village"], where=[
+            field("source") == "county", field("month") == data.get("month"), field("title") == data.get("title")])}
+        children = records(conn, "prompt_tasks", None, row["village"], where=[field("prompt_id").in_(list(parents))])
+        done_key, due_key = "done_on", "due_date"
+    else:
+        parents = {x["id"]: v for v, x in records(conn, "problem_lists", None, row["village"], where=[
+            field("source") == "county", field("title") == data.get("title")])}
+        children = records(conn, "problem_items", None, row["village"], where=[field("list_id").in_(list(parents))])
+        done_key, due_key = "closed_on", "deadline"
+    villages: dict[str, list[dict]] = {v: [] for v in parents.values()}
+    for v, item in (children if parents else ()):
+        due = item.get(due_key)
+        item["status"] = "done" if item.get(done_key) else ("overdue" if due and due < today.isoformat() else "open")
+        villages.setdefault(v, []).append(item)
+    ids = [i["household_id"] for items in villages.values() for i in items if i.get("household_id")]
+    r = db.records
+    heads = {hid: json.loads(data) for hid, data in conn.execute(
+        select(r.c.id, r.c.data).where(r.c.tbl == "households", r.c.id.in_(ids)))} if ids else {}
+    for items in villages.values():
+        for i in items:
+            h = heads.get(i.get("household_id")) or {}
+            i["household"] = " ".join(x for x in (h.get("head_name"), h.get("number")) if x)
+        items.sort(key=lambda i: (i["status"] == "done", i.get(due_key) or "9999", i.get("title") or
+                                  i.get("description") or ""))
+    return {**row, "data": data, "villages": dict(sorted(villages.items()))}

@@ -207,6 +207,9 @@ def test_a_county_monitor_in_the_browser(county_url, browser, shots, tmp_path):
         text = browser.find_element(By.TAG_NAME, "main").text
         assert "自强村：已接收，已完成 1/2" in text and "自强村：已接收，已销号 1/1" in text
         shots(browser, "publications")
+        browser.find_element(By.XPATH, "//tr[td[contains(., '县级核查问题')]]/td[1]/a").click()
+        assert "已补录务工收入" in browser.find_element(By.TAG_NAME, "main").text
+        shots(browser, "problem-list")
 
         # Batches with their receipts, the county's checks, the exports.
         browser.find_element(By.PARTIAL_LINK_TEXT, "批次").click()

@@ -69,6 +69,9 @@ def test_enrol_publish_take_close_and_revoke(monitor, store, engine):
     page = client.get("/publications", headers=HTML).text
     assert re.search(r"石门村：<span class=\"ok\">已接收</span>，已完成 1/2", page), page
     assert re.search(r"石门村：<span class=\"ok\">已接收</span>，已销号 1/1", page)
+    problems = re.search(r'<a href="(/publications/\d+)">\d+</a></td><td>问题清单', page).group(1)
+    detail = client.get(problems, headers=HTML).text
+    assert "收入核算缺少务工收入" in detail and "已补录务工收入" in detail and "已销号" in detail and "王芳" in detail
 
     r = client.post(f"/devices/{store.device_id}/revoke", data={"csrf": token(client, "/devices")}, headers=HTML,
                     follow_redirects=False)
