@@ -15,7 +15,7 @@ from . import county as cty
 from . import db, ratelimit
 from .middleware import BodyLimit, NextNonce
 from .routes import batches as batch_routes
-from .routes import devices, publications
+from .routes import devices, publications, records
 from .routes.common import API
 
 __all__ = ["API", "MAX_REQUEST", "create_app"]
@@ -27,7 +27,7 @@ def create_app(db_url: str) -> FastAPI:
     engine = db.make_engine(db_url)
     app = FastAPI(title="Zhucun county server", version="1",
                   description="Sync for village work teams: enrollment, batches in parts, receipts,"
-                              " publications (docs/sync.md).")
+                              " publications, records down (docs/sync.md).")
     app.state.engine = engine
     app.state.enroll_attempts = ratelimit.Attempts()
     app.add_middleware(BodyLimit, limit=MAX_REQUEST)
@@ -44,7 +44,7 @@ def create_app(db_url: str) -> FastAPI:
         ref = log.log_unexpected(exc, f"{request.method} {request.url.path}", to=log.county_logger)
         return JSONResponse({"detail": "internal error", "reference": ref}, status_code=500)
 
-    for router in (devices.router, batch_routes.router, publications.router):
+    for router in (devices.router, batch_routes.router, publications.router, records.router):
         app.include_router(router)
     app.include_router(console.router)  # the web console (console/)
     return app

@@ -26,7 +26,7 @@ from app.storage.audit import GENESIS
 from app.storage.records import new_id, utc_now
 from app.sync import envelope
 
-from . import db, keys
+from . import db, down, keys
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed by hand
 CODE_DAYS = 14
@@ -278,10 +278,41 @@ def enroll_device(engine: Engine, req: dict, now: str | None = None) -> dict:
         if code["used_by"] is None:
             conn.execute(update(db.enrollment_codes).where(db.enrollment_codes.c.code == req["code"]).values(
                 used_by=req["device_id"], used_at=now))
-        return {"county_id": county.id, "county_name": county.name, "sign_key": county.sign_public,
-                "hpke_key": county.hpke_public, "village": code["village"], "township": code["township"],
-                "device_id": req["device_id"]}
+        answer = {"county_id": county.id, "county_name": county.name, "sign_key": county.sign_public,
+                  "hpke_key": county.hpke_public, "village": code["village"], "township": code["township"],
+                  "device_id": req["device_id"]}
+        restore = restore_of(conn, req["code"])
+        return {**answer, "restore_of": restore} if restore else answer
+    down.ensure_tables(engine)
     return _in_tx(engine, run)
+
+
+def restore_code(engine: Engine, device_id: str, server: str | None = None, now: str | None = None) -> dict:
+    """A one-time code that enrols a new laptop in place of a lost one: the old device is revoked
+    now (what it sends from here on is refused), the code is for its village, and the new laptop
+    receives the village's whole file from the county when it first syncs."""
+    down.ensure_tables(engine)
+    now = now or utc_now()
+    with db.reading(engine) as conn:
+        old = device_row(conn, check_id(device_id, "--restore"))
+        last = conn.execute(select(func.max(db.batches.c.received_at)).where(
+            db.batches.c.device_id == device_id, db.batches.c.state == "done")).scalar()
+    if old is None:
+        raise NotFound(f"没有这台设备 (no device {device_id}): zhucun-county devices")
+    revoke(engine, device_id, now)
+    code = new_code(engine, old["village"], old["township"], server, now)
+    with engine.begin() as conn:
+        conn.execute(insert(db.restore_codes).values(code=code["code"], old_device_id=device_id,
+                                                     old_label=old["label"], last_batch_at=last, created_at=now))
+    return {**code, "restore_of": {"device_id": device_id, "label": old["label"], "last_batch_at": last}}
+
+
+def restore_of(conn: Connection, code: str) -> dict | None:
+    """The lost device a restore code replaces (None: an ordinary enrolment code)."""
+    row = conn.execute(select(db.restore_codes).where(db.restore_codes.c.code == code)).mappings().first()
+    if row is None:
+        return None
+    return {"device_id": row["old_device_id"], "label": row["old_label"], "last_batch_at": row["last_batch_at"]}
 
 
 def enroll_from_file(engine: Engine, req: dict, now: str | None = None) -> dict:
@@ -563,6 +594,7 @@ def roster_set(engine: Engine, household_id: str, changes: dict, now: str | None
     cleaned = clean_household(values, partial=True)
     cleaned = {k: int(v) if k in HOUSEHOLD_BOOL else v for k, v in cleaned.items()}
     now = now or utc_now()
+    down.ensure_tables(engine)
 
     def run(conn):
         db.lock_county(conn)  # county edits and ingests of households queue (see ingest)
@@ -582,6 +614,7 @@ def roster_set(engine: Engine, household_id: str, changes: dict, now: str | None
         clocks.update({k: hlc for k in diff})
         conn.execute(update(db.records).where(db.records.c.tbl == "households", db.records.c.id == household_id)
                      .values(data=dumps(data), field_hlc=dumps(clocks), hlc=max(hlc, row["hlc"]), batch_id=None))
+        down.mark(conn, "households", household_id)   # the village's devices get it with their records
         device = device_row(conn, row["device_id"])
         village = device["village"] if device is not None else data.get("village")
         doc = publish(conn, "roster", {"household_id": household_id, "changes": diff, "hlc": hlc}, village, now)

@@ -149,6 +149,62 @@ conflicts = Table(
 )
 
 
+# Records down to a village's devices (down.py): each record and conflict the county holds gets
+# a place in one feed, renumbered whenever it changes, so a device asks only for what came after
+# the place it has read to. Numbered under the county's lock, so no place becomes visible before
+# a lower one.
+down_index = Table(
+    "down_index", metadata,
+    Column("tbl", Text, nullable=False),
+    Column("id", Text, nullable=False),
+    Column("village", Text, nullable=False),             # "": withheld (written from two villages)
+    Column("seq", BigInteger, nullable=False),
+    PrimaryKeyConstraint("tbl", "id"),
+    Index("down_index_village", "village", "seq"),
+)
+
+down_conflicts = Table(
+    "down_conflicts", metadata,
+    Column("conflict_id", Integer, primary_key=True, autoincrement=False),
+    Column("village", Text, nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Index("down_conflicts_village", "village", "seq"),
+)
+
+down_batches = Table(                                    # batches whose records the feed has numbered
+    "down_batches", metadata,
+    Column("device_id", Text, nullable=False),
+    Column("batch_id", Text, nullable=False),
+    PrimaryKeyConstraint("device_id", "batch_id"),
+)
+
+down_marks = Table(                                      # records the county itself changed, to number
+    "down_marks", metadata,
+    Column("tbl", Text, nullable=False),
+    Column("id", Text, nullable=False),
+    PrimaryKeyConstraint("tbl", "id"),
+)
+
+down_state = Table(
+    "down_state", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("seq", BigInteger, nullable=False),           # the last place given
+)
+
+# A code that enrols a new laptop in place of a lost one: the old device is revoked when the code
+# is issued, and the new one is told what could not come back.
+restore_codes = Table(
+    "restore_codes", metadata,
+    Column("code", Text, primary_key=True),
+    Column("old_device_id", Text, nullable=False),
+    Column("old_label", Text),
+    Column("last_batch_at", Text),                       # the old device's last batch the county received
+    Column("created_at", Text, nullable=False),
+)
+
+DOWN_TABLES = (down_index, down_conflicts, down_batches, down_marks, down_state, restore_codes)
+
+
 # The county's web console (console/): people who sign in, their sessions (a random token whose
 # SHA-256 is kept), and who viewed or exported which household.
 console_users = Table(

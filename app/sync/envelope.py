@@ -72,20 +72,27 @@ def seal(batch: dict, *, batch_id: str, device_id: str, device_key: Ed25519Priva
     return MAGIC + struct.pack(">I", len(header)) + header + ciphertext
 
 
-def read_header(envelope: bytes) -> Header:
-    """The clear header, checked for shape only (it is authenticated when the body opens)."""
-    if not isinstance(envelope, (bytes, bytearray)) or not envelope.startswith(MAGIC):
-        raise EnvelopeError("not a Zhucun batch (magic)")
-    rest = memoryview(envelope)[len(MAGIC):]
+def clear_header(envelope: bytes, magic: bytes, what: str) -> tuple[bytes, object]:
+    """The clear header's bytes after `magic` and the header parsed as JSON; EnvelopeError
+    when the bytes are not `what` or the header is cut or not JSON."""
+    if not isinstance(envelope, (bytes, bytearray)) or not envelope.startswith(magic):
+        raise EnvelopeError(f"not {what} (magic)")
+    rest = memoryview(envelope)[len(magic):]
     if len(rest) < 4:
         raise EnvelopeError("truncated before the header length")
     (size,) = struct.unpack(">I", rest[:4])
     if size == 0 or size > MAX_HEADER or size > len(rest) - 4:
         raise EnvelopeError("header length out of range")
+    head = bytes(rest[4:4 + size])
     try:
-        raw = json.loads(bytes(rest[4:4 + size]).decode("utf-8"))
+        return head, json.loads(head.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise EnvelopeError("header is not JSON") from None
+
+
+def read_header(envelope: bytes) -> Header:
+    """The clear header, checked for shape only (it is authenticated when the body opens)."""
+    head, raw = clear_header(envelope, MAGIC, "a Zhucun batch")
     if not isinstance(raw, dict) or set(raw) != {"batch_id", "device_id", "v"}:
         raise EnvelopeError("header fields")
     if raw["v"] != VERSION:
@@ -93,7 +100,7 @@ def read_header(envelope: bytes) -> Header:
     if not all(isinstance(raw[k], str) and 0 < len(raw[k]) <= 64 for k in ("batch_id", "device_id")):
         raise EnvelopeError("header ids")
     header = Header(raw["batch_id"], raw["device_id"])
-    if header.to_bytes() != bytes(rest[4:4 + size]):
+    if header.to_bytes() != head:
         raise EnvelopeError("header is not canonical")
     return header
 

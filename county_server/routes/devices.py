@@ -40,6 +40,12 @@ class EnrollRequest(BaseModel):
     label: str | None = Field(default=None, max_length=100)
 
 
+class RestoreOf(BaseModel):
+    device_id: str
+    label: str | None
+    last_batch_at: str | None = Field(description="when the county received the lost device's last batch")
+
+
 class EnrollAnswer(BaseModel):
     county_id: str
     county_name: str
@@ -48,6 +54,8 @@ class EnrollAnswer(BaseModel):
     village: str
     township: str | None
     device_id: str
+    restore_of: RestoreOf | None = Field(default=None, description="the lost device this laptop replaces"
+                                                                  " (a restore code)")
 
 
 @router.get("/health", response_model=Health, tags=["server"])
@@ -71,7 +79,7 @@ def nonce(request: Request, engine: DB,
     return {"nonce": value, "expires_in": cty.NONCE_SECONDS}
 
 
-@router.post("/enroll", response_model=EnrollAnswer, tags=["enrollment"],
+@router.post("/enroll", response_model=EnrollAnswer, response_model_exclude_none=True, tags=["enrollment"],
              responses=errors(400, 404, 409, 410, 413, 422, 429))
 def enroll(req: EnrollRequest, request: Request, engine: DB):
     attempts = request.app.state.enroll_attempts

@@ -22,7 +22,7 @@ from app.sync import envelope  # noqa: E402
 EXAMPLES = {GenerationMode.POSITIVE: 50, GenerationMode.NEGATIVE: 25}
 OPERATIONS = {"GET /api/v1/health", "POST /api/v1/enroll", "POST /api/v1/nonce", "POST /api/v1/batches/{batch_id}",
               "PUT /api/v1/batches/{batch_id}/parts/{n}", "POST /api/v1/batches/{batch_id}/commit",
-              "GET /api/v1/batches/{batch_id}/receipt", "GET /api/v1/publications"}
+              "GET /api/v1/batches/{batch_id}/receipt", "GET /api/v1/publications", "GET /api/v1/records"}
 CODE_PATTERN = r"^[ -]*(?:[A-HJ-NP-Za-hj-np-z2-9][ -]*){12}$"
 PRINTED_CODE = r"^[A-HJ-NP-Za-hj-np-z2-9]{4}-[A-HJ-NP-Za-hj-np-z2-9]{4}-[A-HJ-NP-Za-hj-np-z2-9]{4}$"
 

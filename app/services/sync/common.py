@@ -16,7 +16,8 @@ from app.sync.client import SyncError
 
 API = "/api/v1"
 SETTINGS = ("county_url", "county_id", "county_name", "sign_key", "hpke_key", "village", "township",
-            "device_key", "enrolled_at", "last_sync", "last_publication", "tls_sha256")
+            "device_key", "enrolled_at", "last_sync", "last_publication", "tls_sha256", "last_record",
+            "restored_from")
 
 
 class SyncCancelled(SyncError):

@@ -64,6 +64,12 @@ def _keep_county(store: Store, info: dict, server: str | None, tls_sha256: str |
                 store.conn.execute("DELETE FROM sync_batches WHERE batch_id = ?", [batch_id])
         if old.get("county_id") and old["county_id"] != info["county_id"]:
             put(store, last_publication=None)  # another county numbers its publications afresh
+        if old.get("county_id") != info["county_id"] or old.get("village") != info["village"]:
+            put(store, last_record=None)       # records down start from the beginning there
+        restore = info.get("restore_of")
+        if isinstance(restore, dict) and isinstance(restore.get("device_id"), str):
+            put(store, restored_from=canonical.dumps({k: restore.get(k) for k in ("device_id", "label",
+                                                                                  "last_batch_at")}))
         put(store, county_id=info["county_id"], county_name=info.get("county_name") or info["county_id"],
              sign_key=sign_key, hpke_key=hpke_key, village=info["village"], township=info.get("township"),
              enrolled_at=utc_now(), tls_sha256=tls_sha256)

@@ -16,9 +16,10 @@ from app.storage.store import Store
 from .. import households
 
 
-def _field_clocks(store: Store, tbl: str, record_id: str) -> tuple[dict, tuple]:
+def field_clocks(store: Store, tbl: str, record_id: str) -> tuple[dict, tuple]:
     """Each field's last local change: {field: (hlc, audit_seq, how)}, how = insert, update or
-    county (a county value applied here: its clock is the county's), and the insert's clock."""
+    county (a value from the county applied here, a roster edit or another device's record: its
+    clock is the one it came with), and the insert's clock."""
     clocks: dict[str, tuple[str, int, str]] = {}
     created = None
     for seq, hlc, action, changes in store.conn.execute(
@@ -32,6 +33,9 @@ def _field_clocks(store: Store, tbl: str, record_id: str) -> tuple[dict, tuple]:
         elif action == "update":
             for field in changes:
                 clocks[field] = (hlc, seq, "update")
+        elif action == "sync":  # a record from the county (inbound.py): its fields' clocks follow
+            for field in changes.get("fields", []):
+                clocks[field] = (hlc, seq, "county")
     for field, hlc, seq in store.conn.execute(
             "SELECT field, hlc, audit_seq FROM sync_field_clocks WHERE tbl = ? AND record_id = ?", [tbl, record_id]):
         if field in clocks and clocks[field][1] == seq:
@@ -39,7 +43,7 @@ def _field_clocks(store: Store, tbl: str, record_id: str) -> tuple[dict, tuple]:
     return clocks, created
 
 
-def _norm(value):
+def norm(value):
     if isinstance(value, bool):
         return int(value)
     return value
@@ -74,13 +78,13 @@ def merge_roster(store: Store, data: dict) -> int:
         raise NotFound(f"本机没有这一户 (household not on this device): {hid}")
     cleaned = clean_household(changes, partial=True)
     store.clock.receive(county_hlc)
-    clocks, created = _field_clocks(store, "households", hid)
+    clocks, created = field_clocks(store, "households", hid)
     created = created or (household["hlc"], 0, "insert")
     now = utc_now()
     county_wins, found = {}, 0
     for field, value in cleaned.items():
         local = household.get(field)
-        if _norm(local) == _norm(value):
+        if norm(local) == norm(value):
             continue
         local_hlc, local_seq, how = clocks.get(field, created)
         if county_hlc > local_hlc:
@@ -109,5 +113,5 @@ def _conflict(store: Store, record_id: str, field: str, *, kept, lost, winner: s
     store.conn.execute(
         "INSERT INTO sync_conflicts (tbl, record_id, field, kept_value, lost_value, winner, kept_hlc, lost_hlc, at)"
         " VALUES ('households', ?, ?, ?, ?, ?, ?, ?, ?)",
-        [record_id, field, canonical.dumps(_norm(kept)), canonical.dumps(_norm(lost)), winner, kept_hlc,
+        [record_id, field, canonical.dumps(norm(kept)), canonical.dumps(norm(lost)), winner, kept_hlc,
          lost_hlc, at])

@@ -24,7 +24,8 @@ def status(store: Store) -> dict:
             "county_id": s.get("county_id"), "county_name": s.get("county_name"),
             "county_url": s.get("county_url"), "village": s.get("village"), "township": s.get("township"),
             "enrolled_at": s.get("enrolled_at"), "last_sync": s.get("last_sync"),
-            "last_publication": int(s.get("last_publication") or 0),
+            "last_publication": int(s.get("last_publication") or 0), "last_record": int(s.get("last_record") or 0),
+            "restored_from": json.loads(s["restored_from"]) if s.get("restored_from") else None,
             "pending": pending, "ready_batches": ready, "rejected": rejected_n, "conflicts": conflicts_n}
 
 
@@ -77,3 +78,19 @@ def record_label(tbl: str, record: dict | None) -> str:
         if record.get(key):
             return str(record[key])
     return ""
+
+
+def restore_notice(store: Store) -> dict | None:
+    """On a laptop enrolled in place of a lost one: which device it replaces, and what the county
+    cannot give back because it never had it. None on an ordinary laptop."""
+    s = settings(store)
+    if not s.get("restored_from"):
+        return None
+    lost = json.loads(s["restored_from"])
+    when = lost.get("last_batch_at")
+    return {"restored_from": lost, "not_restored": [
+        "从未同步的表单草稿：只在旧电脑上 (form drafts that were never synced: they were on the old laptop only)",
+        (f"旧电脑最后一次同步（{when}）之后的更改 (changes made on the old laptop after its last sync, {when})" if when
+         else "旧电脑从未同步过的一切 (everything on the old laptop: it never synced)"),
+        "旧电脑的用户与口令、打印记录和本机设置 (the old laptop's own users and passphrases, print history and"
+        " settings)"]}

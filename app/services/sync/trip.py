@@ -11,6 +11,7 @@ from app.sync import envelope
 from app.sync.client import CountyClient
 
 from .common import enrolled, put
+from .inbound import pull_records
 from .publications import pull
 from .upload import push_batch, seal_pending
 
@@ -28,18 +29,20 @@ def client_for(store: Store, server: str | None = None, *, transport=None, **opt
 
 
 def sync(store: Store, server: str | None = None, report=None, cancel=None, *, transport=None,
-         client: CountyClient | None = None) -> dict:
+         client: CountyClient | None = None, pull_only: bool = False) -> dict:
     """The monthly trip: seal and send what is pending, apply the receipts, then take the
-    county's publications. Raises SyncError when a step fails; what was done stays done.
+    county's publications and the village's records from its other devices. Raises SyncError
+    when a step fails; what was done stays done.
 
-    `report(stage, done, total)`: stage "upload" (parts of the batch the county has) or
-    "publications"; `cancel`: a threading.Event or a callable, checked between requests
-    (SyncCancelled)."""
+    `report(stage, done, total)`: stage "upload" (parts of the batch the county has),
+    "publications" or "records"; `cancel`: a threading.Event or a callable, checked between
+    requests (SyncCancelled). `pull_only`: send nothing, only take what the county has."""
     own = client is None
     client = client or client_for(store, server, transport=transport)
-    out = {"pushed": 0, "accepted": 0, "rejected": 0, "pulled": 0, "conflicts": 0, "skipped": [], "batches": []}
+    out = {"pushed": 0, "accepted": 0, "rejected": 0, "pulled": 0, "conflicts": 0, "skipped": [], "batches": [],
+           "records": 0, "record_conflicts": 0, "records_skipped": []}
     try:
-        for _ in range(10):  # the ready batch, then one more for what changed after it was sealed
+        for _ in range(0 if pull_only else 10):  # the ready batch, then one more for what changed after it was sealed
             batch = seal_pending(store)
             if batch is None:
                 break
@@ -50,6 +53,10 @@ def sync(store: Store, server: str | None = None, report=None, cancel=None, *, t
             out["rejected"] += result["rejected"]
         pulled = pull(store, client, report, cancel)
         out["pulled"], out["conflicts"], out["skipped"] = pulled["pulled"], pulled["conflicts"], pulled["skipped"]
+        down = pull_records(store, client, report, cancel)
+        out["records"], out["record_conflicts"], out["records_skipped"] = \
+            down["records"], down["conflicts"], down["skipped"]
+        out["conflicts"] += down["conflicts"]
     except Exception as e:
         # What happened, for whoever looks after the laptop: the step, the error, the server's answer.
         cause = e.__cause__ or e.__context__

@@ -1,0 +1,250 @@
+"""Records down: what the village's other devices recorded, from the county, into this store.
+
+Page by page after this device's cursor (the county's place it has read to), each page opened
+with this device's key, its county signature checked, and applied in one transaction together
+with the new cursor: a connection cut anywhere loses nothing (the page is asked for again) and
+duplicates nothing (a record already held at that revision is left as it is).
+
+A record new here is written as its author wrote it (its id, author, device, revision, clock,
+and for a signed form its signature), so it verifies as it did there. A record held here is
+replaced when the county's is newer by (revision, hybrid clock), the rule the county applies; a
+household is merged field by field by each field's clock, and an edit of this device the county
+had not yet seen keeps its value when it is newer, the other kept as a conflict. Conflicts the
+county kept are listed here too. Each application is an entry ("sync") in this device's own
+audit chain naming the author and the county's place, so the chain still verifies and the next
+batch continues it; nothing applied goes back up.
+"""
+from __future__ import annotations
+
+from app.core import canonical
+from app.core.errors import StateError, ValidationError
+from app.storage.records import SYSTEM_COLUMNS, utc_now
+from app.storage.schema import JSON_COLUMNS, RECORD_TABLES
+from app.storage.store import Store
+from app.sync import down, envelope
+from app.sync.client import CountyClient, SyncError, parse_json
+
+from .. import households
+from .common import API, SyncCancelled, cancelled, county_sign_key, enrolled, put, report_progress, settings, unexpected
+from .merge import field_clocks, norm
+
+MAX_PAGES = 100_000
+MERGED_META = ("updated_at", "updated_by")
+
+
+def cursor(store: Store) -> int:
+    return int(settings(store).get("last_record") or 0)
+
+
+def pull_records(store: Store, client: CountyClient, report=None, cancel=None, limit: int | None = None) -> dict:
+    """The village's records after this device's cursor, page by page. A county that does not
+    give records down yet (an older version) answers 404: nothing to do."""
+    total = {"records": 0, "conflicts": 0, "skipped": [], "pages": 0}
+    after = cursor(store)
+    query = f"&limit={int(limit)}" if limit else ""
+    for _ in range(MAX_PAGES):
+        if cancelled(cancel):
+            raise SyncCancelled("records")
+        response = client.request("GET", f"{API}/records?after={after}{query}", step="records")
+        if response.status_code == 404:
+            total["unsupported"] = True
+            break
+        if response.status_code != 200:
+            raise unexpected("records", response.status_code, parse_json(response, "records"))
+        result = apply_page(store, response.content)
+        total["pages"] += 1
+        for key in ("records", "conflicts"):
+            total[key] += result[key]
+        total["skipped"] += result["skipped"]
+        report_progress(report, "records", total["records"], total["records"])
+        if not result["more"] or result["last"] <= after:
+            break
+        after = result["last"]
+    total["last_record"] = cursor(store)
+    return total
+
+
+def open_page(store: Store, data: bytes) -> dict:
+    s = enrolled(store)
+    try:
+        _, page = down.open_page(data, device_id=store.device_id, device_key=envelope.ed25519_private(s["device_key"]),
+                                 county_key=county_sign_key(store))
+    except envelope.EnvelopeError as e:
+        raise SyncError(f"县里发来的记录未通过验证 (records from the county do not verify: {e})；一项也未采用"
+                        " (none applied)", "records") from None
+    if page.get("village") != s.get("village") or not isinstance(page.get("items"), list) \
+            or type(page.get("last")) is not int or type(page.get("after")) is not int:
+        raise SyncError("县里发来的记录不是本村的或格式不对 (records not for this village, or not as the protocol"
+                        " says)；一项也未采用 (none applied)", "records")
+    return page
+
+
+def apply_page(store: Store, data: bytes) -> dict:
+    """Verify a sealed page and apply what is new in it, with the cursor, in one transaction."""
+    page = open_page(store, data)
+    done = cursor(store)
+    out = {"records": 0, "conflicts": 0, "skipped": [], "last": page["last"], "more": bool(page.get("more"))}
+    if page["after"] > done:
+        raise SyncError(f"县里发来的记录从 {page['after']} 开始，本机只读到 {done} (records start after what this"
+                        " device has read: some would be missing)；一项也未采用 (none applied)", "records")
+    if page["last"] <= done:
+        return out
+    touched: set[str] = set()
+    with store.transaction():
+        for item in page["items"]:
+            if not isinstance(item, dict) or type(item.get("seq")) is not int or item["seq"] <= done:
+                continue
+            store.conn.execute("SAVEPOINT record_down")
+            try:
+                if "conflict" in item:
+                    out["conflicts"] += _keep_conflict(store, item["conflict"])
+                else:
+                    applied, found = _apply_record(store, item, touched)
+                    out["records"] += applied
+                    out["conflicts"] += found
+            except Exception as e:  # noqa: BLE001 — named in `skipped`, never half-applied
+                store.conn.execute("ROLLBACK TO record_down")
+                store.conn.execute("RELEASE record_down")
+                store.audit.reload()
+                out["skipped"].append({"seq": item["seq"], "tbl": item.get("tbl"), "id": item.get("id"),
+                                       "reason": str(e) or type(e).__name__})
+                continue
+            store.conn.execute("RELEASE record_down")
+        for household_id in sorted(touched):
+            households.reindex(store, household_id)
+        put(store, last_record=page["last"])
+    return out
+
+
+# -- one record ------------------------------------------------------------------------------------
+def _check_item(item: dict) -> tuple[str, str, dict]:
+    tbl, rid, data = item.get("tbl"), item.get("id"), item.get("data")
+    if tbl not in RECORD_TABLES:
+        raise StateError(f"本版本不认识这个表 (a table this version does not know: {tbl})")
+    if not isinstance(rid, str) or not isinstance(data, dict) or data.get("id") != rid \
+            or data.get("revision") != item.get("revision") or not isinstance(data.get("hlc"), str):
+        raise ValidationError("data", "the record's id, revision and clock")
+    return tbl, rid, data
+
+
+def _encode(tbl: str, column: str, value):
+    if column in JSON_COLUMNS.get(tbl, ()):
+        return canonical.dumps(value)
+    return int(value) if isinstance(value, bool) else value
+
+
+def _apply_record(store: Store, item: dict, touched: set[str]) -> tuple[int, int]:
+    tbl, rid, data = _check_item(item)
+    columns = store.records.columns(tbl)
+    local = store.records.get(tbl, rid, include_deleted=True)
+    store.clock.receive(data["hlc"])
+    if local is None:
+        row = {c: _encode(tbl, c, data[c]) for c in columns if c in data}
+        store.conn.execute(f"INSERT INTO {tbl} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                           list(row.values()))
+        fields = sorted(c for c in row if c not in SYSTEM_COLUMNS)
+        seq = _log(store, tbl, rid, item, fields)
+        if tbl == "households":
+            _field_clocks_from(store, rid, item, fields, seq)
+        _touch(touched, tbl, rid, data)
+        return 1, 0
+    if tbl == "households":
+        return _merge_household(store, local, item, columns, touched)
+    if (data["revision"], data["hlc"]) <= (local["revision"], local["hlc"]):
+        return 0, 0   # held already, or this device's newer edit, which goes up with its next batch
+    changed = {c: _encode(tbl, c, data[c]) for c in columns if c in data and c != "id"
+               and norm(data[c]) != norm(local.get(c))}
+    store.conn.execute(f"UPDATE {tbl} SET {', '.join(f'{c} = ?' for c in changed)} WHERE id = ?",
+                       [*changed.values(), rid])
+    _log(store, tbl, rid, item, sorted(c for c in changed if c not in SYSTEM_COLUMNS))
+    _touch(touched, tbl, rid, data)
+    _touch(touched, tbl, rid, local)
+    return 1, 0
+
+
+def _merge_household(store: Store, local: dict, item: dict, columns: list[str], touched: set[str]) -> tuple[int, int]:
+    rid, remote = item["id"], item["data"]
+    remote_clocks = item.get("field_hlc") if isinstance(item.get("field_hlc"), dict) else {}
+    clocks, created = field_clocks(store, "households", rid)
+    created = created or (local["hlc"], 0, "insert")
+    unsent = {row[0] for row in store.conn.execute(
+        "SELECT audit_seq FROM outbox WHERE tbl = 'households' AND record_id = ? AND acked = 0", [rid])}
+    take, found, now = {}, 0, utc_now()
+    for field in columns:
+        if field not in remote or (field in SYSTEM_COLUMNS and field not in ("deleted", "delete_reason")):
+            continue
+        value, mine = remote[field], local.get(field)
+        if norm(value) == norm(mine):
+            continue
+        theirs = remote_clocks.get(field) or remote["hlc"]
+        local_hlc, local_seq, how = clocks.get(field, created)
+        if local_seq not in unsent or how == "county":
+            take[field] = value        # the county's value already weighs every edit it has seen
+        elif theirs > local_hlc:
+            take[field] = value
+            found += _conflict(store, rid, field, kept=value, lost=mine, kept_hlc=theirs, lost_hlc=local_hlc, at=now)
+        else:
+            found += _conflict(store, rid, field, kept=mine, lost=value, kept_hlc=local_hlc, lost_hlc=theirs, at=now)
+    newer = (remote["revision"], remote["hlc"]) > (local["revision"], local["hlc"])
+    if not take and not newer:
+        return 0, found
+    changed = {c: _encode("households", c, take[c]) for c in take}
+    changed["revision"] = max(remote["revision"], local["revision"])
+    changed["hlc"] = max(remote["hlc"], local["hlc"])
+    if remote["hlc"] > local["hlc"]:
+        changed.update({k: remote[k] for k in MERGED_META if k in remote})
+    store.conn.execute(f"UPDATE households SET {', '.join(f'{c} = ?' for c in changed)} WHERE id = ?",
+                       [*changed.values(), rid])
+    seq = _log(store, "households", rid, item, sorted(take))
+    _field_clocks_from(store, rid, item, sorted(take), seq)
+    touched.add(rid)
+    return 1, found
+
+
+def _field_clocks_from(store: Store, rid: str, item: dict, fields: list[str], seq: int) -> None:
+    clocks = item.get("field_hlc") if isinstance(item.get("field_hlc"), dict) else {}
+    store.conn.executemany("INSERT OR REPLACE INTO sync_field_clocks VALUES ('households', ?, ?, ?, ?)",
+                           [(rid, f, clocks.get(f) or item["data"]["hlc"], seq) for f in fields])
+
+
+def _touch(touched: set[str], tbl: str, rid: str, data: dict) -> None:
+    if tbl == "households":
+        touched.add(rid)
+    elif tbl == "members" and isinstance(data.get("household_id"), str):
+        touched.add(data["household_id"])
+
+
+def _log(store: Store, tbl: str, rid: str, item: dict, fields: list[str]) -> int:
+    """The application as an entry of this device's chain: the record as it now stands here."""
+    record = store.records.get(tbl, rid, include_deleted=True)
+    store.writes[tbl] = store.writes.get(tbl, 0) + 1
+    return store.audit.append(at=utc_now(), hlc=record["hlc"], user_id=store.user_id or record["updated_by"],
+                              device_id=store.device_id, action="sync", tbl=tbl, record_id=rid,
+                              revision=record["revision"], changes={"author": item.get("author"), "seq": item["seq"],
+                                                                    "fields": fields}, record=record)
+
+
+# -- conflicts the county kept --------------------------------------------------------------------
+def _conflict(store: Store, rid: str, field: str, *, kept, lost, kept_hlc: str, lost_hlc: str, at: str,
+              winner: str = "device", tbl: str = "households") -> int:
+    """Keep a conflict unless the same one (the same two clocks) is listed already: 1 if kept."""
+    known = store.conn.execute(
+        "SELECT 1 FROM sync_conflicts WHERE tbl = ? AND record_id = ? AND field = ?"
+        " AND ((kept_hlc = ? AND lost_hlc = ?) OR (kept_hlc = ? AND lost_hlc = ?))",
+        [tbl, rid, field, kept_hlc, lost_hlc, lost_hlc, kept_hlc]).fetchone()
+    if known:
+        return 0
+    store.conn.execute(
+        "INSERT INTO sync_conflicts (tbl, record_id, field, kept_value, lost_value, winner, kept_hlc, lost_hlc, at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [tbl, rid, field, canonical.dumps(norm(kept)), canonical.dumps(norm(lost)), winner, kept_hlc, lost_hlc, at])
+    return 1
+
+
+def _keep_conflict(store: Store, c: dict) -> int:
+    if not isinstance(c, dict) or not all(isinstance(c.get(k), str) for k in ("tbl", "record_id", "field", "at")):
+        raise ValidationError("conflict", "tbl, record_id, field and at")
+    winner = c.get("winner") if c.get("winner") in ("device", "county") else "device"
+    return _conflict(store, c["record_id"], c["field"], kept=c.get("kept"), lost=c.get("lost"),
+                     kept_hlc=c.get("kept_hlc") or "", lost_hlc=c.get("lost_hlc") or "", at=c["at"], winner=winner,
+                     tbl=c["tbl"])
