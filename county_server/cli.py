@@ -262,6 +262,13 @@ def cmd_publish_baseline(args):
     _publish(args, "baseline", county.check_baseline(_read_json(args.file, "FILE")))
 
 
+def cmd_publish_table(kind: str):
+    def run(args):
+        from . import county
+        _publish(args, kind, county.check_table(kind, _read_json(args.file, "FILE")))
+    return run
+
+
 def cmd_publish_form(args):
     from app.core.forms.definition import FormError, load_file
 
@@ -477,7 +484,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("device")
     for name, func, what in (("publish-prompts", cmd_publish_prompts, "a monthly prompt: {month, title, tasks}"),
                              ("publish-baseline", cmd_publish_baseline, "the baselines table"),
-                             ("publish-form", cmd_publish_form, "a form definition (.yaml, .json, .xlsx)")):
+                             ("publish-form", cmd_publish_form, "a form definition (.yaml, .json, .xlsx)"),
+                             ("publish-visit-policy", cmd_publish_table("visit_policy"), "the visit policy table"),
+                             ("publish-duties", cmd_publish_table("duties"), "the duties' thresholds table"),
+                             ("publish-warnings", cmd_publish_table("warnings"),
+                              "department warnings by ID number: {department, found_on, items: [{id_number, description}]}")):
         p = command(name, func, what)
         p.add_argument("file", metavar="FILE")
         p.add_argument("--village", help="only this village (default: every village)")

@@ -41,7 +41,7 @@ KINDS = {"households": "households", "members": "members", "visits": "visits", "
          "attendance": "attendance", "problem_lists": "problem_lists", "problem_items": "problem_items",
          "users": "users", "form_definitions": "form_definitions"}
 
-PUBLICATION_KINDS = ("prompts", "baseline", "problems", "roster", "form")
+PUBLICATION_KINDS = ("prompts", "baseline", "problems", "roster", "form", "visit_policy", "duties", "warnings")
 
 
 class NotInitialised(ZhucunError):
@@ -456,6 +456,19 @@ def check_prompts(data) -> dict:
 def check_baseline(data) -> dict:
     from app.core.income import Baselines
     Baselines.from_dict(data)
+    canonical.dumps(data)
+    return data
+
+
+def check_table(kind: str, data) -> dict:
+    """A visit policy, a duties table or a list of department warnings, checked as the device loads it."""
+    from app.core.duties import DutyPolicy
+    from app.core.schedule import VisitPolicy
+    if kind == "warnings":
+        if not isinstance(data, dict) or not isinstance(data.get("items"), list):
+            raise ValidationError("FILE", "{department, found_on, items: [{id_number, description}]}")
+    else:
+        (VisitPolicy if kind == "visit_policy" else DutyPolicy).from_dict(data)
     canonical.dumps(data)
     return data
 

@@ -8,7 +8,8 @@ from app.cli.runtime import Commands, emit, open_store
 from app.core.enums import Role
 from app.core.errors import AccessDenied
 
-POLICY_TABLES = {"baselines": ("baselines", "set_baselines"), "visit-policy": ("visit_policy_table", "set_visit_policy")}
+POLICY_TABLES = {"baselines": ("baselines", "set_baselines"), "visit-policy": ("visit_policy_table", "set_visit_policy"),
+                 "duties": ("duties_table", "set_duties")}
 
 
 def cmd_config_show(args):

@@ -200,3 +200,4 @@ class DueKind(ZhEnum):
     REMOTE_CONTACT = ("remote_contact", "电话/微信联系")
     FOLLOWUP_CHECK = ("followup_check", "消除风险后回头看")
     ANNUAL_VISIT = ("annual_visit", "年度入户走访")
+    INCOME_CHECK = ("income_check", "季度收入监测")

@@ -78,6 +78,20 @@ _RULES = [
     Rule("household.no_pairing_cadre", "warning", "监测户没有帮扶责任人", "为监测户落实帮扶责任人（“五个一”）。"),
     Rule("household.serious_illness_unchecked", "review", "成员患大病但未核查返贫风险",
          "入户核实大病自付费用负担；超过上年当地人均可支配收入25%的，作为风险线索核查。"),
+    # The duties (app/core/duties.py; findings in app/services/duty_checks.py).
+    Rule("clue.overdue", "warning", "风险线索逾期未核实", "15天内核实线索：开启监测程序，或写明核实无风险的情况。"),
+    Rule("screening.not_screened", "warning", "排查期已过仍未排查", "补做本户排查并记录排查人、日期和发现。"),
+    Rule("income.sharp_drop", "warning", "人均纯收入骤减", "入户核实减收原因；属实的作为风险线索核查 (003 #3)。"),
+    Rule("income.check_missing", "warning", "超过一个季度没有收入测算", "每季度监测脱贫户和监测户增收情况 (003 #6)：补做收入测算。"),
+    Rule("medical.large_costs", "warning", "自付医疗费用超过上年人均可支配收入的25%",
+         "作为风险线索核查，落实医疗救助、再救助 (003 #12)。"),
+    Rule("work.unstable", "review", "务工不足6个月", "了解务工情况，落实稳岗就业帮扶 (003 #2)。"),
+    Rule("work.falling", "review", "务工月数比上年减少", "了解减少的原因，防止因务工就业不稳返贫。"),
+    Rule("loan.overdue", "warning", "小额信贷逾期", "联系农户和银行，了解逾期原因，协助续贷或展期 (003 #6)。"),
+    Rule("loan.due_soon", "review", "小额信贷即将到期", "提醒农户按期还款，或及时办理续贷、展期。"),
+    Rule("pairing.visit_not_by_cadre", "warning", "监测户上月未由帮扶责任人入户", "帮扶责任人每月入户走访一次 (003 #18 “五个一”)。"),
+    Rule("pairing.no_history", "review", "帮扶责任人没有结对记录", "在结对帮扶中登记责任人及开始日期，更换须写明原因。"),
+    Rule("plan.item_overdue", "warning", "年度计划事项逾期", "按计划推进，完成后标记完成，或写明调整原因。"),
 ] + [Rule(f"situation.{n}", "warning", f"应纳入监测（情形{n}）",
           "核实情况；属实的作为风险线索，按程序识别纳入监测。") for n in sorted(TITLES_ZH)]
 

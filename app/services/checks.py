@@ -20,7 +20,7 @@ from app.core.monitoring import CaseEvent, replay
 from app.core.quality import Finding, Signature, selected
 from app.storage.store import Store
 
-from . import forms, hand_samples
+from . import duty_checks, forms, hand_samples
 from .hand_samples import compare, item_key
 from .profile import household_facts as situation_facts
 from .signature_distances import remember_distances, stored_distances
@@ -78,6 +78,8 @@ def run_checks(store: Store, *, today: date | None = None, rules: Iterable[str] 
             findings += quality.form_findings(households.get(form["household_id"]), form, today)
     if wanted("signature"):
         findings += _signature_findings(store, households, household_id)
+    if wanted(*duty_checks.GROUPS):
+        findings += duty_checks.duty_findings(store, households, today, prefixes, household_id)
 
     kept = [f for f in findings if selected(f.rule, prefixes)
             and (household_id is None or f.household_id == household_id)]

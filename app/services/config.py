@@ -53,6 +53,22 @@ def set_visit_policy(store: Store, table: dict) -> None:
     _put(store, "visit_policy", table)
 
 
+def duties_table(store: Store) -> dict:
+    """The duties' thresholds and the disposable-income table (resources/duties.json)."""
+    return _table(store, "duties", "duties.json")
+
+
+def duty_policy(store: Store):
+    from app.core.duties import DutyPolicy
+    return DutyPolicy.from_dict(duties_table(store))
+
+
+def set_duties(store: Store, table: dict) -> None:
+    from app.core.duties import DutyPolicy
+    _loads(table, "duties", DutyPolicy.from_dict)
+    _put(store, "duties", table)
+
+
 def _put(store: Store, key: str, table: dict) -> None:
     with store.transaction():
         store.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, canonical.dumps(table)])

@@ -11,7 +11,7 @@ from app.core.monitoring import add_months, month_end
 from app.core.schedule import HouseholdDueFacts, RuleScope, VisitPolicy, due_for_month
 from app.storage.store import Store
 
-from . import config
+from . import config, livelihood
 from .kept import kept
 
 
@@ -159,4 +159,6 @@ def due_list(store: Store, month: str, today: date | None = None, include_done: 
                      "period_start": item.period_start.isoformat(), "period_end": item.period_end.isoformat(),
                      "last_contact": item.last_contact.isoformat() if item.last_contact else None,
                      "overdue_reason_zh": item.overdue_reason_zh})
+    # The quarterly income check of 脱贫户 and 监测户 (003 #6(2)), in the quarter's last month.
+    rows += [r for r in livelihood.income_check_due(store, year, mon, today) if include_done or r["status"] != "done"]
     return rows

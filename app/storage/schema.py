@@ -105,7 +105,45 @@ RECORD_TABLES_0006 = {
         reviewed_on TEXT NOT NULL, reviewer TEXT NOT NULL""",
 }
 
-RECORD_TABLES = {**RECORD_TABLES_0001, **RECORD_TABLES_0002, **RECORD_TABLES_0006}
+# The duties the policy documents require (migration 0007; app/core/duties.py): risk clues with
+# their source and verification deadline, the half-yearly screening campaign and its per-household
+# records, medical costs and months of work per year, micro-credit loans, the pairing cadre as a
+# person with a history, and the team's yearly plan.
+RECORD_TABLES_0007 = {
+    "clues": """
+        household_id TEXT NOT NULL REFERENCES households(id), source TEXT NOT NULL, department TEXT,
+        found_on TEXT NOT NULL, deadline TEXT NOT NULL, description TEXT NOT NULL,
+        risk_types TEXT NOT NULL DEFAULT '[]', reported_by TEXT, origin TEXT,
+        handled_on TEXT, handled_by TEXT, outcome TEXT, case_id TEXT, note TEXT""",
+    "screening_campaigns": """
+        title TEXT NOT NULL, start_date TEXT NOT NULL, end_date TEXT NOT NULL,
+        scope TEXT NOT NULL DEFAULT '[]', note TEXT""",
+    "screenings": """
+        campaign_id TEXT NOT NULL REFERENCES screening_campaigns(id),
+        household_id TEXT NOT NULL REFERENCES households(id), screened_on TEXT NOT NULL,
+        screener TEXT NOT NULL, findings TEXT NOT NULL, at_risk INTEGER NOT NULL DEFAULT 0,
+        risk_types TEXT NOT NULL DEFAULT '[]', clue_id TEXT""",
+    "medical_costs": """
+        household_id TEXT NOT NULL REFERENCES households(id), member_id TEXT, year INTEGER NOT NULL,
+        out_of_pocket_fen INTEGER NOT NULL, recorded_on TEXT NOT NULL, note TEXT""",
+    "work_years": """
+        household_id TEXT NOT NULL REFERENCES households(id), member_id TEXT NOT NULL REFERENCES members(id),
+        year INTEGER NOT NULL, months_outside INTEGER NOT NULL, place TEXT, note TEXT""",
+    "loans": """
+        household_id TEXT NOT NULL REFERENCES households(id), borrower TEXT, amount_fen INTEGER NOT NULL,
+        start_date TEXT NOT NULL, term_months INTEGER NOT NULL, purpose TEXT NOT NULL,
+        extended_to TEXT, extend_reason TEXT, repaid_on TEXT, overdue INTEGER NOT NULL DEFAULT 0, note TEXT""",
+    "pairings": """
+        household_id TEXT NOT NULL REFERENCES households(id), cadre TEXT NOT NULL, phone TEXT,
+        start_date TEXT NOT NULL, end_date TEXT, reason TEXT""",
+    "plans": """
+        year INTEGER NOT NULL, title TEXT NOT NULL, note TEXT""",
+    "plan_items": """
+        plan_id TEXT NOT NULL REFERENCES plans(id), description TEXT NOT NULL, responsible TEXT,
+        deadline TEXT, done_on TEXT, note TEXT""",
+}
+
+RECORD_TABLES = {**RECORD_TABLES_0001, **RECORD_TABLES_0002, **RECORD_TABLES_0006, **RECORD_TABLES_0007}
 
 # Columns that migrations after 0001 added to existing record tables.
 ADDED_COLUMNS = {"source_form"}
@@ -120,6 +158,9 @@ JSON_COLUMNS = {
     "form_instances": {"answers"},
     "form_signatures": {"strokes"},
     "hand_samples": {"items"},
+    "clues": {"risk_types"},
+    "screening_campaigns": {"scope"},
+    "screenings": {"risk_types"},
 }
 
 # Saved once, then never changed: corrections are new records that supersede.
@@ -321,6 +362,20 @@ def m0006_hand_samples(db: Database) -> None:
         db.execute(f"CREATE TABLE {name} ({RECORD_COLUMNS},{columns})")
     db.execute("CREATE INDEX hand_samples_user ON hand_samples(user_id) WHERE deleted = 0")
     db.execute("CREATE INDEX signature_reviews_signature ON signature_reviews(signature_id, rule) WHERE deleted = 0")
+
+
+@migrations(name="0007_duties")
+def m0007_duties(db: Database) -> None:
+    for name, columns in RECORD_TABLES_0007.items():
+        db.execute(f"CREATE TABLE {name} ({RECORD_COLUMNS},{columns})")
+    db.execute("CREATE INDEX clues_open ON clues(deadline) WHERE handled_on IS NULL AND deleted = 0")
+    db.execute("CREATE INDEX clues_household ON clues(household_id)")
+    db.execute("CREATE INDEX screenings_campaign ON screenings(campaign_id, household_id)")
+    db.execute("CREATE INDEX medical_costs_household ON medical_costs(household_id, year)")
+    db.execute("CREATE INDEX work_years_member ON work_years(member_id, year)")
+    db.execute("CREATE INDEX loans_household ON loans(household_id)")
+    db.execute("CREATE INDEX pairings_household ON pairings(household_id, start_date)")
+    db.execute("CREATE INDEX plan_items_plan ON plan_items(plan_id)")
 
 
 def apply(db: Database) -> list[str]:

@@ -18,7 +18,8 @@ from .merge import merge_roster
 
 
 MAX_PAGES = 1000           # publication pages in one pull
-PUBLICATION_KINDS = ("prompts", "baseline", "problems", "roster", "form")
+# visit_policy, duties: the county's tables replacing resources/; warnings: 部门预警 by ID number.
+PUBLICATION_KINDS = ("prompts", "baseline", "problems", "roster", "form", "visit_policy", "duties", "warnings")
 
 
 def publication_body(doc, key) -> dict:
@@ -88,6 +89,13 @@ def apply_one(store: Store, body: dict) -> int:
         return merge_roster(store, data)
     elif kind == "form":
         _import_form(store, data)
+    elif kind == "visit_policy":
+        config.set_visit_policy(store, data)
+    elif kind == "duties":
+        config.set_duties(store, data)
+    elif kind == "warnings":
+        from .. import clues
+        clues.apply_warnings(store, data)
     return 0
 
 

@@ -20,6 +20,7 @@ NAMES = [
     QT_TRANSLATE_NOOP("DueKind", "电话/微信联系"),
     QT_TRANSLATE_NOOP("DueKind", "消除风险后回头看"),
     QT_TRANSLATE_NOOP("DueKind", "年度入户走访"),
+    QT_TRANSLATE_NOOP("DueKind", "季度收入监测"),
     QT_TRANSLATE_NOOP("Education", "文盲或半文盲"),
     QT_TRANSLATE_NOOP("Education", "小学"),
     QT_TRANSLATE_NOOP("Education", "初中"),
