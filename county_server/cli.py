@@ -185,6 +185,7 @@ def cmd_serve(args):
         print(f"已建立县服务器数据库 (county initialised): {out['county_name']}, {_url(args)}", file=sys.stderr)
     if args.ssl_certfile:
         county.set_certificate(engine, county.cert_fingerprint(args.ssl_certfile))
+    _console_note(engine, args)
     options = {"ssl_certfile": args.ssl_certfile, "ssl_keyfile": args.ssl_keyfile, "log_level": args.log_level,
                "proxy_headers": False}
     if args.workers > 1:
@@ -197,6 +198,15 @@ def cmd_serve(args):
     uvicorn.run(create_app(_url(args)), host=args.host, port=args.port, **options)
 
 
+def _console_note(engine, args) -> None:
+    """Where the web console is, and how to make its first account when it has none."""
+    from . import users
+    scheme, host = "https" if args.ssl_certfile else "http", "SERVER" if args.host == "0.0.0.0" else args.host
+    print(f"县监测平台 (web console): {scheme}://{host}:{args.port}/login", file=sys.stderr)
+    if not users.count_users(engine):
+        print("还没有账号 (no account yet): zhucun-county user add --name NAME --role admin", file=sys.stderr)
+
+
 def cmd_enroll(args):
     import segno
 
@@ -204,7 +214,12 @@ def cmd_enroll(args):
     engine = _ready_engine(args)
     c = county.load_county(engine)
     fingerprint = county.cert_fingerprint(args.ssl_certfile) if args.ssl_certfile else None
-    code = county.new_code(engine, args.village, args.township, args.server)
+    if args.restore:   # a new laptop in place of a lost one: the old one is revoked now
+        code = county.restore_code(engine, args.restore, args.server)
+    elif not args.village:
+        raise ValidationError("--village", "required", "--village: 请给出村名 (give the village), 或 (or) --restore DEVICE")
+    else:
+        code = county.new_code(engine, args.village, args.township, args.server)
     document = county.enrollment_file(c, code, fingerprint or county.certificate(engine))
     out = Path(args.out or ".")
     out.mkdir(parents=True, exist_ok=True)
@@ -221,10 +236,24 @@ def cmd_enroll(args):
     if not pin and str(args.server or "").startswith("https://"):
         pin = ("\n未附证书指纹：设备将按公共CA核验证书 (no certificate fingerprint: devices will check the certificate"
                " against the public CAs — give --ssl-certfile for a certificate of the county's own)")
+    if code.get("restore_of"):
+        data["restore_of"] = code["restore_of"]
+        pin += (f"\n恢复码：代替丢失的设备 {args.restore}（已停用），新电脑登记后从县里取回全村档案 (a restore code: the"
+                f" lost device is revoked; the new laptop receives the village's whole file at its first sync)")
     emit(args, data, f"登记码 (enrollment code): {code['code']}\n"
                      f"村 (village): {code['village']}{'  乡镇 (township): ' + code['township'] if code['township'] else ''}\n"
                      f"有效至 (valid until): {code['expires_at']}{pin}\n"
                      f"二维码 (QR code): {png_path}\n登记文件 (enrollment file, for a USB stick): {json_path}")
+
+
+def cmd_records_export(args):
+    from . import county, down, keys
+    engine = _ready_engine(args)
+    doc = down.export_file(engine, county.load_county(engine), args.device, max(0, args.after))
+    keys.write_private(Path(args.out), json.dumps(doc).encode("utf-8"))
+    emit(args, {k: doc[k] for k in ("device_id", "after", "last")} | {"pages": len(doc["pages"]), "file": args.out},
+         f"已写出设备 {args.device} 的记录 (records for the device written): {args.out}，{len(doc['pages'])} 页 (pages)\n"
+         "在设备上导入 (on the device): zhucun batch import-records FILE")
 
 
 def cmd_devices(args):
@@ -473,7 +502,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     p.add_argument("--name", help="the county's name, when serve makes a new database")
     p = command("enroll", cmd_enroll, "a one-time enrollment code for a village's device")
-    p.add_argument("--village", required=True)
+    p.add_argument("--village", help="the village (not with --restore: the lost device's village)")
+    p.add_argument("--restore", metavar="DEVICE", help="a restore code: the new laptop replaces this lost device,"
+                                                       " which is revoked now, and receives the village's whole file")
     p.add_argument("--township")
     p.add_argument("--server", help="the URL devices sync with (goes into the enrollment file)")
     p.add_argument("--ssl-certfile", help="the certificate `serve` uses: its SHA-256 goes into the enrollment file"
@@ -528,6 +559,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reviewed", type=int, metavar="ID", help="mark one reviewed")
     p = command("export", cmd_export, "every record as JSON lines")
     p.add_argument("--out", required=True)
+    p = command("records-export", cmd_records_export, "a device's records down as a file for a USB stick")
+    p.add_argument("--device", required=True, help="the device it is for (zhucun-county devices)")
+    p.add_argument("--after", type=int, default=0, help="the device's place already read (default 0: everything)")
+    p.add_argument("--out", required=True, help="the file (zhucun batch import-records FILE on the device)")
     p = command("import", cmd_import, "a .zhb batch from a USB stick, or an enroll-request JSON")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--receipt-out", help="where the receipt goes (default: FILE.receipt.json)")

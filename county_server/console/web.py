@@ -216,7 +216,8 @@ def _safe_next(target: str | None) -> str:
 def _login_page(request: Request, error: str | None = None, status: int = 200, name: str = "") -> Response:
     token = secrets.token_urlsafe(24)
     response = render(request, "login.html", status=status, login_csrf=token, error=error, name=name,
-                      next=_safe_next(request.query_params.get("next")))
+                      next=_safe_next(request.query_params.get("next")),
+                      no_accounts=not users.count_users(engine_of(request)))
     response.set_cookie(LOGIN_COOKIE, token, httponly=True, samesite="strict", secure=over_tls(request),
                         path="/login", max_age=3600)
     return response

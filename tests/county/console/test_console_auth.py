@@ -132,3 +132,9 @@ def test_a_refusal_reaches_a_browser_as_a_page(client, engine):
     missing = client.get("/households/nobody", headers=HTML)
     assert missing.status_code == 404 and "没有这户" in missing.text
     assert client.get("/devices").json()["detail"].startswith("乡镇审核只能查看")   # not a browser: JSON
+
+
+def test_a_new_county_says_how_to_make_the_first_account(client, engine):
+    assert "还没有账号" in client.get("/login", headers=HTML).text
+    account(engine)
+    assert "还没有账号" not in client.get("/login", headers=HTML).text
