@@ -12,7 +12,13 @@ data folder (beside an SQLite database), or the folder named by ZHUCUN_COUNTY_LO
 the same way.
 
 An unexpected error gets a short reference (ZC-1A2B3C) logged with its traceback; the person
-sees the reference in a sentence, never the traceback.
+sees the reference in a sentence, never the traceback. Who logs: the command line (each command
+and its exit), the window (its start, Qt's warnings, errors no handler caught), background jobs
+(a traceback under a reference), sync (each trip's counts, or the step, error and server status
+it failed on) and the county (its commands, refused batches, a bug under a reference).
+Settings' 保存诊断信息… and `zhucun diagnostics --out FILE` hand the log to support with the
+versions (app/services/diagnostics.py); tests/test_log_privacy.py checks that none of it names
+a person.
 """
 from __future__ import annotations
 
