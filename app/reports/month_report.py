@@ -345,6 +345,13 @@ def _problems(fonts: FontSet, s: dict, width: float) -> list:
     return out
 
 
+def _duties(fonts: FontSet, s: dict, width: float) -> list:
+    """The duties, a line each (clues, screening, medical costs, work, loans, pairing, plan)."""
+    return [para(fonts, ("！" + line["zh"]) if line["warn"] else line["zh"],
+                 BODY.but(color=LATE, after=1 * mm) if line["warn"] else BODY.but(after=1 * mm))
+            for line in s["duties"]]
+
+
 def month_report_flowables(fonts: FontSet, summary: dict, width: float) -> list:
     s = summary
     out: list = []
@@ -371,6 +378,9 @@ def month_report_flowables(fonts: FontSet, summary: dict, width: float) -> list:
     out += _attendance(fonts, s, width)
     sec.heading("问题清单")
     out += _problems(fonts, s, width)
+    if s.get("duties"):
+        sec.heading("监测帮扶职责")
+        out += _duties(fonts, s, width)
     out.append(CondPageBreak(26 * mm))
     out.append(gap(8))
     out.append(para(fonts, "填报人（签字）：＿＿＿＿＿＿＿＿　　　　驻村工作队长（签字）：＿＿＿＿＿＿＿＿",

@@ -21,7 +21,7 @@ from app.core.monitoring import KIND_ZH, month_end, replay
 from app.core.words import CASE_STEP, zh, zh_names
 from app.storage.store import Store
 
-from . import cases, due, worklog
+from . import cases, due, duty_report, worklog
 
 PLACE_FIELDS = ("province", "county", "township", "village")
 DECISION_IDENTIFY = "纳入监测"
@@ -95,6 +95,7 @@ def month_summary(store: Store, month: str, today: date | None = None) -> dict:
         "attendance": attendance,
         "problems": _problems(store, start, end, today),
         "deadlines": _deadlines(store, start, end, as_of),
+        "duties": duty_report.month_duties(store, start, end, as_of),
     }
     summary["tasks"] = _task_totals(summary["prompts"])
     summary["risks"], summary["cases"] = _case_events(store, start, end, risky)
