@@ -72,53 +72,67 @@ def autumns(today: date, years: int) -> list[tuple[int, int]]:
 def seed_annual_forms(store: Store, household_ids: list[str], team: list[str], seed: int, today: date,
                       years: int, share: float = SHARE, progress=None) -> dict:
     """Signed information forms for `share` of the households in each of `years` autumns."""
-    form = forms.get_form(store, "household_info")
-    rng = random.Random(seed * 15485863 + 5)
-    hands = {name: _writer(name) for name in team}
-    pools = {name: [hands[name].sign(name, rng.randrange(1 << 30)) for _ in range(POOL)] for name in team}
-    key = store.signing_key()
-    public = key.public_key().public_bytes_raw().hex()
-    windows = autumns(today, years)
-    counts = {"signed": 0, "skipped": 0, "same_hand": 0}
+    collection = _Collection(store, team, random.Random(seed * 15485863 + 5), autumns(today, years), share)
     for start in range(0, len(household_ids), CHUNK):
         with store.transaction():
             for hid in household_ids[start:start + CHUNK]:
-                _household_forms(store, form, hid, today, windows, share, team, hands, pools, rng, key, public,
-                                 counts)
+                collection.household(hid, today)
         if progress:
             progress(min(start + CHUNK, len(household_ids)), len(household_ids))
-    return counts
+    return collection.counts
 
 
-def _household_forms(store, form, hid, today, windows, share, team, hands, pools, rng, key, public, counts):
-    answers = answers_for(store, form, hid, today)
-    state = forms.check(store, form, hid, answers, today)
-    if not state.complete:
-        counts["skipped"] += 1  # the file breaks a rule the form enforces: no honest form to sign
-        return
-    portable = forms.portable_answers(state.values)
-    head = answers.get("head_name") or "户主"
-    own = _writer(f"{head}{hid}").sign(head, rng.randrange(1 << 30))
-    for first, last in windows:
-        if rng.random() >= share or last < first:
-            continue
-        day = date.fromordinal(rng.randint(first, last))
-        investigator = team[rng.randrange(len(team))]
-        forged = rng.random() < SAME_HAND
-        household_line = hands[investigator].sign(head, rng.randrange(1 << 30)) if forged else vary(own, rng)
-        inst = store.records.insert("form_instances", {
-            "form_id": form.form_id, "form_version": form.version, "household_id": hid, "state": "complete",
-            "answers": portable, "investigator": investigator, "filled_on": day.isoformat()})
+class _Collection:
+    """The team's hands and the device's signing key, and what each autumn's visits signed."""
+
+    def __init__(self, store: Store, team: list[str], rng: random.Random, windows: list[tuple[int, int]],
+                 share: float):
+        self.store, self.team, self.rng, self.windows, self.share = store, team, rng, windows, share
+        self.form = forms.get_form(store, "household_info")
+        self.hands = {name: _writer(name) for name in team}
+        self.pools = {name: [self.hands[name].sign(name, rng.randrange(1 << 30)) for _ in range(POOL)]
+                      for name in team}
+        self.key = store.signing_key()
+        self.public = self.key.public_key().public_bytes_raw().hex()
+        self.counts = {"signed": 0, "skipped": 0, "same_hand": 0}
+
+    def household(self, hid: str, today: date) -> None:
+        """The household's answers as its file stands, then a signed form in the autumns it was met."""
+        store, form, rng = self.store, self.form, self.rng
+        answers = answers_for(store, form, hid, today)
+        state = forms.check(store, form, hid, answers, today)
+        if not state.complete:
+            self.counts["skipped"] += 1  # the file breaks a rule the form enforces: no honest form to sign
+            return
+        portable = forms.portable_answers(state.values)
+        head = answers.get("head_name") or "户主"
+        number = store.conn.execute("SELECT number FROM households WHERE id = ?", [hid]).fetchone()[0]
+        own = _writer(f"{head}{number}").sign(head, rng.randrange(1 << 30))
+        for first, last in self.windows:
+            if rng.random() >= self.share or last < first:
+                continue
+            day = date.fromordinal(rng.randint(first, last))
+            investigator = self.team[rng.randrange(len(self.team))]
+            forged = rng.random() < SAME_HAND
+            household_line = self.hands[investigator].sign(head, rng.randrange(1 << 30)) if forged else vary(own, rng)
+            investigator_line = vary(rng.choice(self.pools[investigator]), rng)
+            inst = store.records.insert("form_instances", {
+                "form_id": form.form_id, "form_version": form.version, "household_id": hid, "state": "complete",
+                "answers": portable, "investigator": investigator, "filled_on": day.isoformat()})
+            self.sign(inst, day, [("investigator", investigator, investigator_line), ("household", head, household_line)])
+            self.counts["signed"] += 1
+            self.counts["same_hand"] += forged
+
+    def sign(self, inst: dict, day: date, lines: list[tuple[str, str, dict]]) -> None:
+        """What `forms.sign` stores, but no handwriting distance: the signatures with their image
+        hashes, then the content hash and the key's signature, signed that day."""
+        store, rng = self.store, self.rng
         rows = [{"instance_id": inst["id"], "role": role, "signer_name": name, "proxy": False, "proxy_reason": None,
-                 "strokes": strokes, "image_hash": signature.image_hash(strokes)}
-                for role, name, strokes in (("investigator", investigator, vary(rng.choice(pools[investigator]), rng)),
-                                            ("household", head, household_line))]
+                 "strokes": strokes, "image_hash": signature.image_hash(strokes)} for role, name, strokes in lines]
         for row in rows:
             store.records.insert("form_signatures", row)
         signed_at = f"{day.isoformat()}T{rng.randint(8, 17):02d}:{rng.randint(0, 59):02d}:00.000Z"
         content = forms.signed_content(inst, rows, signed_at, store.user_id)
         store.records.update("form_instances", inst["id"], {
-            "state": "signed", "signed_at": signed_at, "signed_by": store.user_id, "signer_key": public,
-            "content_hash": hashlib.sha256(content).hexdigest(), "signature": key.sign(content).hex()})
-        counts["signed"] += 1
-        counts["same_hand"] += forged
+            "state": "signed", "signed_at": signed_at, "signed_by": store.user_id, "signer_key": self.public,
+            "content_hash": hashlib.sha256(content).hexdigest(), "signature": self.key.sign(content).hex()})

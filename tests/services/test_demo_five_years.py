@@ -90,3 +90,16 @@ def test_most_households_sign_each_autumn_and_every_form_verifies(village):
     assert all(0.45 * 40 <= c <= 0.9 * 40 for c in per_year.values()), per_year
     assert len({(r["household_id"], r["year"]) for r in rows}) == len(rows)  # one form a household a year
     assert len(team) >= 2 and {r["investigator"] for r in rows} == team
+
+
+def test_the_same_seed_signs_the_same_forms(tmp_path):
+    def signed(folder):
+        demo.build_demo(folder, "demo1234", 8, seed=5, today=TODAY, kdf_params=FAST_KDF, annual_forms=True,
+                        years=2, extra_visits=0.15)
+        with Store.open(folder, "demo1234") as store:
+            return sorted(store.conn.execute(
+                "SELECT h.number, f.filled_on, f.investigator, f.signed_at, s.role, s.image_hash FROM form_instances f"
+                " JOIN households h ON h.id = f.household_id JOIN form_signatures s ON s.instance_id = f.id"
+            ).fetchall())
+    first = signed(tmp_path / "a")
+    assert first and first == signed(tmp_path / "b")
