@@ -18,6 +18,7 @@ from app.services import cases, due, worklog
 from app.storage import search
 from app.core.enums import CaseState
 
+from .clues_card import CluesCard
 from ..widgets.chart import BarChart
 from ..widgets.errors import show_error
 from ..widgets.problem_text import duties, overdue_mark
@@ -173,6 +174,10 @@ class HomePage(MonthPage, QWidget):
         self.due_card.body.addWidget(self.due_view, 1)
         self.due_card.body.addWidget(self.due_empty)
 
+        # Risk clues not yet handled (风险线索), overdue first.
+        self.clue_card = CluesCard(session)
+        self.clue_card.open_household.connect(self.open_household)
+
         # (c) case deadlines
         self.deadline_card = Card(self.tr("即将到期"))
         self.deadline_card.info.setText(self.tr("识别认定15天、帮扶计划10天"))
@@ -245,6 +250,7 @@ class HomePage(MonthPage, QWidget):
         left.addWidget(self.due_card, 1)
         right = QVBoxLayout()
         right.setSpacing(12)
+        right.addWidget(self.clue_card)
         right.addWidget(self.deadline_card)
         right.addWidget(self.attendance_card)
         right.addWidget(self.problem_card)
@@ -283,6 +289,7 @@ class HomePage(MonthPage, QWidget):
         self._load_prompts(today)
         self._reload_due()
         self._load_deadlines(today)
+        self.clue_card.load()
         self._load_problems()
         self._load_attendance(today)
         self._load_chart(today)
