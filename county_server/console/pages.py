@@ -6,11 +6,13 @@ from __future__ import annotations
 from fastapi import HTTPException, Request
 
 from app.core import clock
+from app.core.errors import NotFound, StateError, ValidationError
 from app.core.monitoring import KIND_ZH
 
 from .. import db, users
 import county_server.console.queries as q
-from .web import Admin, Viewer, client_of, console_router, engine_of, page_args, pages, render
+from .web import (Admin, Viewer, client_of, console_router, engine_of, page_args, pages, posted, quoted, render,
+                   see_other)
 
 router = console_router()
 
@@ -73,3 +75,33 @@ def access_log(request: Request, s: Admin, page: int = 1):
     offset, limit = page_args(page)
     rows, total = users.access_log(engine_of(request), offset, limit)
     return render(request, "access_log.html", s, rows=rows, pager=pages(total, page))
+
+
+# -- accounts (admin) ---------------------------------------------------------------------------------
+@router.get("/users")
+def accounts(request: Request, s: Admin, error: str | None = None, done: str | None = None):
+    return render(request, "users.html", s, rows=users.list_users(engine_of(request)), roles=users.ROLES,
+                  error=error, done=done)
+
+
+@router.post("/users")
+async def add_account(request: Request, s: Admin):
+    form = await posted(request, s)
+    try:
+        out = users.add_user(engine_of(request), str(form.get("name") or ""), str(form.get("role") or ""),
+                             str(form.get("password") or ""), str(form.get("township") or ""))
+    except (ValidationError, StateError) as e:
+        return see_other("/users?error=" + quoted(str(e)))
+    return see_other("/users?done=" + quoted(f"已添加用户 {out['name']} (user added)"))
+
+
+@router.post("/users/{name}/disable")
+async def disable_account(request: Request, name: str, s: Admin):
+    await posted(request, s)
+    if name == s.user.name:
+        return see_other("/users?error=" + quoted("不能停用自己的账号 (you cannot disable your own account)"))
+    try:
+        users.disable_user(engine_of(request), name)
+    except NotFound as e:
+        raise HTTPException(404, str(e)) from None
+    return see_other("/users?done=" + quoted(f"已停用用户 {name} (user disabled)"))

@@ -59,10 +59,11 @@ def county_url(tmp_path, monkeypatch):
     server = uvicorn.Server(uvicorn.Config(create_app(url), log_level="warning", lifespan="off"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
-    for _ in range(200):
+    for _ in range(1200):   # up to a minute on a busy machine
         if server.started:
             break
         time.sleep(0.05)
+    assert server.started, "uvicorn did not start"
     yield f"http://127.0.0.1:{port}", engine
     server.should_exit = True
     thread.join(10)
@@ -78,7 +79,7 @@ def browser():
                 "--window-size=1366,768", "--force-device-scale-factor=1", "--no-first-run"):
         options.add_argument(arg)
     driver = webdriver.Chrome(service=webdriver.ChromeService(executable_path=str(DRIVER)), options=options)
-    driver.implicitly_wait(5)
+    driver.implicitly_wait(20)   # a busy machine: pages wait for the server, never a timed assert
     yield driver
     driver.quit()
 
@@ -244,6 +245,9 @@ def test_a_county_monitor_in_the_browser(county_url, browser, shots, tmp_path):
         browser.get(f"{base}/access-log")
         assert "monitor" in browser.find_element(By.TAG_NAME, "tbody").text
         shots(browser, "access-log")
+        browser.find_element(By.PARTIAL_LINK_TEXT, "账号").click()
+        assert "anchang" in browser.find_element(By.TAG_NAME, "tbody").text
+        shots(browser, "accounts")
     finally:
         store.close()
         other_store.close()

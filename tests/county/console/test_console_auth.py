@@ -94,6 +94,7 @@ def test_roles(client, engine, role, township):
     signed_in(client, engine, "u1", role, township)
     log = client.get("/access-log", headers=HTML, follow_redirects=False)
     assert log.status_code == (200 if role == "admin" else 403)
+    assert client.get("/users", headers=HTML).status_code == (200 if role == "admin" else 403)
     devices = client.get("/devices", headers=HTML, follow_redirects=False)
     assert devices.status_code == (403 if role == "township" else 200)
 
@@ -138,3 +139,18 @@ def test_a_new_county_says_how_to_make_the_first_account(client, engine):
     assert "还没有账号" in client.get("/login", headers=HTML).text
     account(engine)
     assert "还没有账号" not in client.get("/login", headers=HTML).text
+
+
+def test_the_admin_adds_and_disables_accounts_in_the_browser(client, engine):
+    signed_in(client, engine, "admin", "admin")
+    token = csrf_of(client.get("/users", headers=HTML).text)
+    r = client.post("/users", data={"csrf": token, "name": "anchang", "role": "township", "township": "安场镇",
+                                    "password": "a long password"}, headers=HTML, follow_redirects=False)
+    assert r.status_code == 303 and "done=" in r.headers["location"]
+    assert users.authenticate(engine, "anchang", "a long password").township == "安场镇"
+    r = client.post("/users", data={"csrf": token, "name": "x", "role": "township", "password": "a long password"},
+                    headers=HTML)
+    assert "--township" in r.text and 'class="error"' in r.text
+    client.post("/users/anchang/disable", data={"csrf": token}, headers=HTML)
+    assert users.authenticate(engine, "anchang", "a long password") is None
+    assert "不能停用自己" in client.post("/users/admin/disable", data={"csrf": token}, headers=HTML).text
