@@ -20,6 +20,7 @@ from app.storage import search
 from app.storage.store import Store
 
 from .annual_forms import seed_annual_forms
+from .duties import seed_duties
 from .forms import seed_fabrications, seed_forms
 from .plan import build_village_plan
 
@@ -62,6 +63,7 @@ def build_demo(data_dir: Path, passphrase: str, households: int, seed: int = 1, 
                 plist = worklog.add_problem_list(store, pl["title"], source=pl["source"], created_on=pl["created_on"])
                 for item in pl["items"]:
                     worklog.add_problem(store, plist["id"], {**item, "household_id": keys.get(item.get("household_key"))})
+        counts["duties"] = seed_duties(store, seed, today, [t["name"] for t in plan["team"]])
         phases["records"] = time.perf_counter() - started - phases["plan"]
         if annual_forms:
             signed = seed_annual_forms(store, list(keys.values()), [t["name"] for t in plan["team"]], seed, today,
