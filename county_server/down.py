@@ -159,32 +159,37 @@ def _item(row, order=None) -> dict:
 
 
 def _parents_first(engine: Engine, village: str, last: int, items: list[dict]) -> list[dict]:
-    """Each record's parents placed after this page (a household changed since its members were
-    placed) come in the page just before it, so the device's foreign keys hold; their own place
-    brings them again later, then held already."""
+    """Each record's parents come before it, so the device's foreign keys hold: one later in the
+    page (a household changed since its members were placed) moves up to just before its first
+    child; one placed after the page comes in it too, and again in its own place (then held)."""
     x, r = db.down_index, db.records
-    have = {(i["tbl"], i["id"]) for i in items}
-    out, todo, n = list(items), list(items), 0
+    by_key = {(i["tbl"], i["id"]): i for i in items}
+    out, todo, absent, n = list(items), sorted(items, key=lambda i: i["order"]), set(), 0
     with db.reading(engine) as conn:
         while todo:
-            wanted: dict[tuple[str, str], tuple] = {}
+            moved = []
             for item in todo:
                 for column, parent in PARENTS.get(item["tbl"], ()):
-                    pid = item["data"].get(column)
-                    if isinstance(pid, str) and (parent, pid) not in have and (parent, pid) not in wanted:
-                        n += 1   # a grandparent, found later, comes before its child's parent
-                        wanted[(parent, pid)] = (item["order"][0], -n)
-            todo = []
-            for (tbl, pid), order in wanted.items():
-                have.add((tbl, pid))
-                row = conn.execute(
-                    select(x.c.seq, r.c.tbl, r.c.id, r.c.revision, r.c.hlc, r.c.device_id, r.c.deleted, r.c.data,
-                           r.c.field_hlc).join(r, (r.c.tbl == x.c.tbl) & (r.c.id == x.c.id))
-                    .where(x.c.tbl == tbl, x.c.id == pid, x.c.village == village, x.c.seq > last)).first()
-                if row is not None:
-                    parent = _item(row, order)
-                    out.append(parent)
-                    todo.append(parent)
+                    key = (parent, item["data"].get(column))
+                    if not isinstance(key[1], str) or key in absent:
+                        continue
+                    found = by_key.get(key)
+                    if found is None:
+                        row = conn.execute(
+                            select(x.c.seq, r.c.tbl, r.c.id, r.c.revision, r.c.hlc, r.c.device_id, r.c.deleted,
+                                   r.c.data, r.c.field_hlc).join(r, (r.c.tbl == x.c.tbl) & (r.c.id == x.c.id))
+                            .where(x.c.tbl == key[0], x.c.id == key[1], x.c.village == village, x.c.seq > last)).first()
+                        if row is None:   # held by the device already (or not this village's)
+                            absent.add(key)
+                            continue
+                        found = by_key[key] = _item(row)
+                        out.append(found)
+                    elif found["order"] < item["order"]:
+                        continue
+                    n += 1   # a grandparent, moved later, comes before its child's parent
+                    found["order"] = (item["order"][0], -n)
+                    moved.append(found)
+            todo = moved
     return out
 
 

@@ -71,6 +71,7 @@ def cmd_enroll(args):
                 result = sync.enroll_from_file(store, args.file, args.out)
             else:
                 result = sync.enroll(store, args.server, args.code, fingerprint=args.fingerprint)
+            notice = sync.restore_notice(store)
     except sync.SyncError as e:
         return _failed(args, e, "登记未完成 (enrollment not finished)")
     text = (f"已登记 (enrolled): {result['county_name']} · {result.get('township') or ''} {result['village']}\n"
@@ -78,6 +79,12 @@ def cmd_enroll(args):
     if result.get("request"):
         text += (f"\n登记申请已写入 (enrollment request written): {result['request']}\n"
                  "请带回乡镇导入县服务器 (take it to the township: zhucun-county import FILE)")
+    if notice:   # a laptop in place of a lost one: what comes back, and what cannot
+        result["restore"] = notice
+        text += ("\n代替丢失的电脑 (in place of the lost laptop) "
+                 f"{notice['restored_from'].get('label') or notice['restored_from']['device_id']}："
+                 "下次同步从县里取回全村档案 (the next sync brings back the village's whole file: zhucun sync)\n"
+                 "不能取回 (cannot come back):\n" + "\n".join(f"  - {line}" for line in notice["not_restored"]))
     emit(args, result, text)
 
 
@@ -86,7 +93,7 @@ def cmd_sync(args):
     progress = _Progress()
     try:
         with open_store(args) as store:
-            result = sync.sync(store, args.server, report=progress)
+            result = sync.sync(store, args.server, report=progress, pull_only=args.pull_only)
     except sync.SyncError as e:
         progress.end()
         return _failed(args, e)
@@ -96,13 +103,16 @@ def cmd_sync(args):
     progress.end()
     lines = [f"同步完成 (sync done): 上传 {result['pushed']} 条记录 (records sent)，接受 {result['accepted']}"
              f" (accepted)，拒收 {result['rejected']} (rejected)；采用县里发布 {result['pulled']} 项"
-             f" (publications applied)，冲突 {result['conflicts']} (conflicts)"]
+             f" (publications applied)，冲突 {result['conflicts']} (conflicts)",
+             f"本村其他电脑的记录 {result['records']} 条 (records from the village's other laptops)"]
     if result["rejected"]:
         lines.append("被拒收的记录及原因 (rejected records and why): zhucun sync rejected")
     if result["conflicts"]:
         lines.append("冲突的字段 (conflicting fields): zhucun sync conflicts")
     for s in result["skipped"]:
         lines.append(f"未采用县里发布 {s['seq']} ({s['kind']}) (publication not applied): {s['reason']}")
+    for s in result["records_skipped"]:
+        lines.append(f"未采用记录 {s['tbl']} {s['id']} (record not applied): {s['reason']}")
     emit(args, result, "\n".join(lines))
 
 
@@ -169,6 +179,20 @@ def cmd_batch_import_receipt(args):
     emit(args, result, text)
 
 
+def cmd_batch_import_records(args):
+    from app.services import sync
+    try:
+        with open_store(args) as store:
+            result = sync.import_records(store, args.file)
+    except sync.SyncError as e:
+        return _failed(args, e, f"记录未采用 (records not applied: {args.file})", EXIT_INVALID)
+    text = (f"已核验并采用本村其他电脑的记录 (records verified and applied): {result['records']} 条，"
+            f"冲突 {result['conflicts']} (conflicts)")
+    for s in result["skipped"]:
+        text += f"\n未采用记录 {s['tbl']} {s['id']} (record not applied): {s['reason']}"
+    emit(args, result, text)
+
+
 def register(commands: Commands) -> None:
     add, group = commands.add, commands.group
     p = add("enroll", cmd_enroll, "enroll this device with the county server (一次性登记码 or the USB file)")
@@ -179,8 +203,11 @@ def register(commands: Commands) -> None:
                                          " (at least its first 16 hex digits): pinned, so no public CA is needed")
     p.add_argument("--out", help="folder for enroll-request-DEVICE.json (default: beside --file)")
 
-    p = add("sync", cmd_sync, "sync with the county server: send pending changes, take the county's publications")
+    p = add("sync", cmd_sync, "sync with the county server: send pending changes, take the county's publications"
+                              " and the village's records")
     p.add_argument("--server", help="the county server's URL (default: the one from enrollment)")
+    p.add_argument("--pull-only", action="store_true", help="send nothing: only take the county's publications and"
+                                                            " the village's records")
     sub = p.add_subparsers(dest="action", metavar="[ACTION]")
     add("status", cmd_sync_status, "enrollment, last sync, what is pending", sub)
     q = add("rejected", cmd_sync_rejected, "records the county rejected, with its reasons", sub)
@@ -193,4 +220,7 @@ def register(commands: Commands) -> None:
     q = add("export", cmd_batch_export, "write the pending batch (.zhb) for zhucun-county import", g)
     q.add_argument("--out", required=True, help="the file FILE.zhb (or a folder)")
     q = add("import-receipt", cmd_batch_import_receipt, "verify and apply the county's FILE.receipt.json", g)
+    q.add_argument("file")
+    q = add("import-records", cmd_batch_import_records, "verify and apply the village's records from"
+                                                         " zhucun-county records-export", g)
     q.add_argument("file")

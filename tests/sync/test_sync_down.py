@@ -173,3 +173,46 @@ def test_usb_file_carries_the_same_records(team, transport, engine, tmp_path):
     with pytest.raises(Exception, match="另一台设备"):
         sync.import_records(a, path)
     assert down.MAGIC.startswith(b"ZHUCUN-DOWN")
+
+
+def test_a_lost_laptop_is_restored_from_the_county(team, transport, engine, tmp_path):
+    from app.services import forms, worklog
+
+    from tests.support.countykit import signed_form
+    a, b = team
+    h = add_household(a, "张三", members=[("张三", "head", "1970-05-01", "male"), ("张小", "son", "2001-03-01", "male")])
+    signed_form(a, h["id"])
+    forms.save_draft(a, "household_info", "1", h["id"], {"inc_wage": "100"})   # never synced
+    add_household(b, "李四")
+    for s in (a, b, a):
+        sync.sync(s, transport=transport)
+    cty.publish(engine, "prompts", {"month": "2026-11", "title": "11月提示", "tasks": [{"title": "走访"}]}, VILLAGE)
+    sync.sync(a, transport=transport)
+
+    code = cty.restore_code(engine, a.device_id)          # a's laptop is lost
+    assert code["restore_of"]["device_id"] == a.device_id
+    assert [d["revoked_at"] for d in cty.list_devices(engine) if d["device_id"] == a.device_id] != [None]
+    new = make_store(tmp_path / "new", "王芳")
+    try:
+        sync.enroll(new, "http://county.test", code["code"], transport=transport)
+        notice = sync.restore_notice(new)
+        assert notice["restored_from"]["device_id"] == a.device_id
+        assert any("草稿" in line for line in notice["not_restored"])
+        restored = sync.sync(new, transport=transport)
+        assert restored["records_skipped"] == [] and restored["records"] >= 9
+        mine = {k for k in held(a) if k != ("users", new.user_id)}
+        assert set(held(new)) - {("users", new.user_id)} == mine
+        check = forms.verify(new)
+        assert check["ok"] and check["checked"] == 1, check
+        assert len(worklog.prompts_for_month(new, "2026-11")) == 1
+        assert forms.list_drafts(new) == []                  # what cannot come back
+        assert new.verify_audit().ok
+        # It works at once, and what it records goes up and reaches b.
+        households.update_household(new, h["id"], {"note": "新电脑记的"})
+        sync.sync(new, transport=transport)
+        sync.sync(b, transport=transport)
+        assert b.records.get("households", h["id"])["note"] == "新电脑记的"
+        with pytest.raises(SyncError, match="停用|revoked"):
+            sync.sync(a, transport=transport)
+    finally:
+        new.close()
