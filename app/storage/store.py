@@ -169,6 +169,20 @@ class Store:
         finally:
             self.conn.execute("DETACH DATABASE backup")
 
+    def reader(self) -> ReadOnlyStore:
+        """A second connection to the same database that can only read (PRAGMA query_only). WAL lets
+        it read while this store's connection writes, so a window need not wait behind a long job;
+        it shares this store's user and folder lock, and closing it closes only its connection."""
+        other = object.__new__(ReadOnlyStore)
+        other.__dict__.update(self.__dict__)
+        other.conn = connect(self.data_dir / DB_NAME, self._data_key)
+        other.conn.execute("PRAGMA query_only = ON")
+        other.db = Database(other.conn)
+        other.audit = AuditLog(other.conn)
+        other.records = Records(other)
+        other.writes = _CommittedVersion(other.conn)
+        return other
+
     def close(self) -> None:
         self._data_key = None  # the key goes with the store; only the key file remains
         if getattr(self, "conn", None) is not None:
@@ -275,3 +289,28 @@ class Store:
                         result.problems.append(f"{table} {rid}: not in the audit log")
             result.ok = not result.problems
         return result
+
+
+class ReadOnlyStore(Store):
+    """What `Store.reader()` gives: the same store through its own read-only connection."""
+
+    def close(self) -> None:
+        self._data_key = None
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+
+
+class _CommittedVersion:
+    """A reader's `writes`: for every table, the database's data_version, which changes whenever
+    another connection commits. What is kept beside a reader (services.kept) is then rebuilt
+    after any committed write, and never from a write still uncommitted."""
+
+    def __init__(self, conn):
+        self.conn = conn
+
+    def get(self, _table: str, _default: int = 0) -> int:
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def items(self):
+        return ()

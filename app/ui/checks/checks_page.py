@@ -3,7 +3,6 @@ first with what to fix; a double-click (or Enter) opens the household's file. A 
 for review; it never blocks anything."""
 from __future__ import annotations
 
-import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
@@ -11,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QPus
 from app.core.quality import RULES, SEVERITIES, Finding
 from app.services import checks
 
+from ..mainwindow.ops import CollectionOp, QueryOp
 from ..widgets.errors import show_error
 from ..forms.signature_evidence import SignatureEvidence
 from ..widgets.style import ACCENT, MUTED, WARN, set_role
@@ -165,33 +165,27 @@ class ChecksPage(QWidget):
         self._set_running(True, self.tr("正在检查…"))
         today = self.session.today()
 
-        def quick(store, report):
+        def quick(store):
             return checks.run_checks(store, today=today, rules=checks.FAST_RULES)
 
-        def slow(store, report):
+        def slow(store, report):   # remembers the handwriting distances it computes
             return checks.run_checks(store, today=today, rules=checks.SLOW_RULES)
 
         def quick_done(found):
-            if not shiboken6.isValid(self):       # the window closed (locked) meanwhile
-                return
             self._ran, self._stale = True, False
             self._show(found)
             self._set_running(True, self.tr("正在比对签名笔迹…"))
-            self.session.run(slow, slow_done, failed)
+            CollectionOp(self.session, slow, self).success(slow_done).failure(failed).run()
 
         def slow_done(found):
-            if not shiboken6.isValid(self):
-                return
             self._set_running(False)
             self._show(sorted(self.findings + found, key=self._order()))
 
         def failed(exc):
-            if not shiboken6.isValid(self):
-                return
             self._set_running(False)
             show_error(self, exc)
 
-        self.session.run(quick, quick_done, failed)
+        QueryOp(self.session, quick, self).success(quick_done).failure(failed).run()
 
     def _order(self):
         rank = {f: i for i, f in enumerate(self.findings)}
@@ -273,12 +267,12 @@ class ChecksPage(QWidget):
             return
 
         def done(e):
-            if shiboken6.isValid(self) and e and self.model.finding(self.table.currentIndex().row()) == f:
+            if e and self.model.finding(self.table.currentIndex().row()) == f:
                 self.evidence.show_evidence(e)
                 self.evidence.show()
 
-        self.session.run(lambda store, report: checks.signature_evidence(store, f), done,
-                         lambda exc: shiboken6.isValid(self) and show_error(self, exc))
+        CollectionOp(self.session, lambda store, report: checks.signature_evidence(store, f), self) \
+            .success(done).failure(lambda exc: show_error(self, exc)).run()
 
     def _dismiss(self, note: str) -> None:
         """已核实：不是同一人: the verdict is kept (audited, synced) and the finding goes."""
@@ -289,11 +283,11 @@ class ChecksPage(QWidget):
         today = self.session.today()
 
         def done(_record):
-            if shiboken6.isValid(self):
-                self._show([x for x in self.findings if not (x.record == f.record and x.rule == f.rule)])
+            self._show([x for x in self.findings if not (x.record == f.record and x.rule == f.rule)])
 
-        self.session.run(lambda store, report: hand_samples.review(store, f.record[1], f.rule, note, today=today),
-                         done, lambda exc: shiboken6.isValid(self) and show_error(self, exc))
+        CollectionOp(self.session, lambda store, report: hand_samples.review(store, f.record[1], f.rule, note,
+                                                                             today=today), self) \
+            .success(done).failure(lambda exc: show_error(self, exc)).run()
 
     # -- the page contract -------------------------------------------------------------------------
     def refresh(self) -> None:

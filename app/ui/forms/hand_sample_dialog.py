@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QProgressBar, QPushB
 
 from app.services import hand_samples
 
+from ..mainwindow.ops import CollectionOp
 from ..widgets.errors import message
 from ..settings.first_run import section
 from .signature_pad import SignaturePad
@@ -111,8 +112,8 @@ class HandSampleDialog(QDialog):
         self.error_label.hide()
         self._update()
         today = self.session.today()
-        self.session.run(lambda store, report: hand_samples.record(store, items, today),
-                         on_done=self._done, on_failed=self._failed)
+        CollectionOp(self.session, lambda store, report: hand_samples.record(store, items, today), self) \
+            .success(self._done).failure(self._failed).run()
 
     def _done(self, record: dict) -> None:
         self.busy = False

@@ -10,7 +10,6 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFrame, QHBoxLayout,
@@ -22,6 +21,7 @@ from app.ledger.headers import IGNORE, KNOWN_HEADERS, TARGETS, normalize_header
 from app.ledger.report import write_report
 from app.services import ledger_import
 
+from ..mainwindow.ops import CollectionOp
 from ..widgets.errors import message
 from ..settings.first_run import restyle
 from ..printing.print_dialog import open_path
@@ -138,7 +138,7 @@ class StatTile(QFrame):
 
 class ImportWizard(JobDialog):
     """导入台账, steps 选择文件 → 核对列 → 预览 → 导入. Reading, planning and writing run in workers
-    (`session.run`), one at a time; `job` names the one running."""
+    (`CollectionOp`), one at a time; `job` names the one running."""
 
     imported = Signal(dict)     # the summary, once an import is written
 
@@ -888,7 +888,8 @@ class ImportWizard(JobDialog):
         self.cancel_button.setEnabled(True)
         self._update_buttons()
         try:
-            self.task = self.session.run(body, self._job_done, self._job_failed, self._job_progress)
+            self.task = CollectionOp(self.session, body, self).success(self._job_done).failure(self._job_failed) \
+                .progress(self._job_progress).run()
         except Exception as e:  # noqa: BLE001 - e.g. the store was locked meanwhile
             self._job_failed(e)
 
@@ -903,7 +904,7 @@ class ImportWizard(JobDialog):
         self.cancel_button.setEnabled(False)
 
     def _job_progress(self, done: int, total: int) -> None:
-        if not shiboken6.isValid(self) or self.state != "running":
+        if self.state != "running":
             return
         if self.job == "apply":
             self.progress.setRange(0, max(total, 1))
@@ -924,8 +925,6 @@ class ImportWizard(JobDialog):
         return job, cancelling
 
     def _job_done(self, result) -> None:
-        if not shiboken6.isValid(self):
-            return
         job, cancelling = self._finish_job()
         if cancelling and job in ("read", "plan"):
             # Planning cannot be interrupted: a result that arrives after 取消 is dropped.
@@ -943,8 +942,6 @@ class ImportWizard(JobDialog):
             self.reject()
 
     def _job_failed(self, exc: BaseException, finished: str | None = None) -> None:
-        if not shiboken6.isValid(self):
-            return
         job = finished or self._finish_job()[0]
         cancelled = isinstance(exc, Cancelled)
         if isinstance(exc, ValidationError) and str(exc).startswith(exc.field + ":"):

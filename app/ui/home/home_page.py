@@ -18,6 +18,7 @@ from app.services import cases, due, worklog
 from app.storage import search
 from app.core.enums import CaseState
 
+from ..mainwindow.ops import QueryOp
 from .clues_card import CluesCard
 from ..widgets.chart import BarChart
 from ..widgets.errors import show_error
@@ -25,7 +26,7 @@ from ..widgets.problem_text import duties, overdue_mark
 from ..widgets.style import ACCENT, MUTED, WARN, set_role
 from ..widgets.table_model import RowsModel
 from ..widgets.enum_labels import name_of
-from ..widgets.month_view import (DONE_COLOR, TREE_STYLE, Card, MonthPage, NoteDialog, _alive, clear_layout,
+from ..widgets.month_view import (DONE_COLOR, TREE_STYLE, Card, MonthPage, NoteDialog, clear_layout,
                          days_in_month, month_of, shift_month, short_date, tree_height)
 
 DEADLINE_WINDOW_DAYS = 5          # a case deadline shows from 5 days before it
@@ -300,7 +301,7 @@ class HomePage(MonthPage, QWidget):
 
     # -- (a) prompts ---------------------------------------------------------------------------
     def _load_prompts(self, today: date) -> None:
-        self.prompts = self.session.call(worklog.prompts_for_month, self.month, today)
+        self.prompts = self.session.read(worklog.prompts_for_month, self.month, today)
         grid = self.prompt_grid
         clear_layout(grid)
         tasks = [t for p in self.prompts for t in p["tasks"]]
@@ -362,7 +363,7 @@ class HomePage(MonthPage, QWidget):
 
     # -- (b) the due list -----------------------------------------------------------------------
     def _reload_due(self) -> None:
-        rows = self.session.call(due.due_list, self.month, self.session.today(),
+        rows = self.session.read(due.due_list, self.month, self.session.today(),
                                  include_done=self.show_done.isChecked())
         self.due_rows = sort_due(rows)
         self._apply_due_filter()
@@ -441,7 +442,7 @@ class HomePage(MonthPage, QWidget):
                             "state_zh": name_of(CaseState(c["state"])), "step": step, "deadline": deadline, "days_left": left,
                             "overdue_zh": view["overdue_zh"]})
             return sorted(out, key=lambda d: d["days_left"])
-        self.deadlines = self.session.call(collect)
+        self.deadlines = self.session.read(collect)
         tree = self.deadline_tree
         tree.clear()
         late = sum(1 for d in self.deadlines if d["days_left"] < 0)
@@ -479,7 +480,7 @@ class HomePage(MonthPage, QWidget):
 
     # -- (d) problem lists ---------------------------------------------------------------------
     def _load_problems(self) -> None:
-        lists = self.session.call(worklog.problem_lists, True, self.session.today())
+        lists = self.session.read(worklog.problem_lists, True, self.session.today())
         # Overdue items (past their 整改时限) first.
         self.problems = sorted(({**item, "list_title": pl["title"], "source": pl["source"]}
                                 for pl in lists for item in pl["items"]), key=lambda p: p["status"] != "overdue")
@@ -542,10 +543,10 @@ class HomePage(MonthPage, QWidget):
     # -- (e) attendance ------------------------------------------------------------------------
     def _load_attendance(self, today: date) -> None:
         this_month = month_of(today)
-        rows = self.session.call(worklog.attendance_for_month, self.month)
+        rows = self.session.read(worklog.attendance_for_month, self.month)
         by_person = {r["person"]: r for r in rows}
         # The team as last month knew it, so that someone not yet entered this month shows too.
-        team = [r["person"] for r in self.session.call(worklog.attendance_for_month, shift_month(self.month, -1))]
+        team = [r["person"] for r in self.session.read(worklog.attendance_for_month, shift_month(self.month, -1))]
         if self.month == this_month:
             team.append(self.session.user_name)
         for person in team:
@@ -605,7 +606,7 @@ class HomePage(MonthPage, QWidget):
         today = self.session.today()
         month, person = month_of(today), self.session.user_name
         tag = f"{CHECKIN_TAG}{today.isoformat()}"
-        rows = self.session.call(worklog.attendance_for_month, month)
+        rows = self.session.read(worklog.attendance_for_month, month)
         mine = next((r for r in rows if r["person"] == person), None)
         note = (mine or {}).get("note") or ""
         if tag in note:
@@ -646,17 +647,18 @@ class HomePage(MonthPage, QWidget):
         def work(session, report):
             out = []
             for i, m in enumerate(months):
-                with session.db() as store:  # one month at a time: the window reads in between
+                with session.reading() as store:  # one month at a time: the window reads in between
                     rows = due.due_list(store, m, today, include_done=True)
                 out.append({"month": m, "due": len(rows), "done": sum(1 for r in rows if r["status"] == "done")})
                 report(i + 1, len(months))
             return out
 
-        self._chart_task = self.session.run(work, lambda result: self._chart_done(token, result),
-                                            lambda exc: self._chart_failed(token, exc), hold=False)
+        self._chart_task = QueryOp(self.session, work, self, hold=False) \
+            .success(lambda result: self._chart_done(token, result)) \
+            .failure(lambda exc: self._chart_failed(token, exc)).run()
 
     def _chart_done(self, token: int, result: list[dict]) -> None:
-        if not _alive(self) or token != self._chart_token:
+        if token != self._chart_token:
             return
         self._chart_task = None
         self.chart_data = result
@@ -672,7 +674,7 @@ class HomePage(MonthPage, QWidget):
         self._update_glance()
 
     def _chart_failed(self, token: int, exc: BaseException) -> None:
-        if not _alive(self) or token != self._chart_token:
+        if token != self._chart_token:
             return
         self._chart_task = None
         from ..mainwindow.worker import Cancelled

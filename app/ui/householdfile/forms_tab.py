@@ -91,7 +91,7 @@ class FormsTab:
 
     def _fill_forms(self) -> None:
         chosen = self._selected_form()
-        rows = self.session.call(form_rows, self.household_id, form_language())
+        rows = self.session.read(form_rows, self.household_id, form_language())
         self.forms_model.set_rows(rows)
         again = next((i for i, r in enumerate(rows) if chosen and r["id"] == chosen["id"]), None)
         if again is not None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel,
@@ -15,6 +14,7 @@ from app.core.search_keys import name_keys
 from app.services import households as hs, worklog
 from app.storage import search
 
+from ..mainwindow.ops import QueryOp
 from ..widgets.errors import show_error
 from .household_dialog import HouseholdDialog
 from ..widgets.style import WARN, set_role
@@ -88,12 +88,12 @@ class HouseholdModel(RowsModel):
         if self._ids is not None or self._sort is not None:
             self._load_all()
         else:
-            self.total = self.session.call(hs.count_households, self._search, self._category, self._group)
+            self.total = self.session.read(hs.count_households, self._search, self._category, self._group)
             self._rows = self._fetch_page()
         self.endResetModel()
 
     def _query(self, limit: int | None, offset: int = 0) -> list[dict]:
-        return self.session.call(hs.list_households, self._search, self._category, self._group, limit, offset)
+        return self.session.read(hs.list_households, self._search, self._category, self._group, limit, offset)
 
     def _load_all(self) -> None:
         rows = self._query(None) if self._ids is None or self._ids else []
@@ -310,7 +310,7 @@ class HouseholdsPage(QWidget):
         self._problem_ids = None
         self._due_ids = None
         if self.problem_check.isChecked():
-            self._problem_ids = self.session.call(worklog.open_problem_households)
+            self._problem_ids = self.session.read(worklog.open_problem_households)
         if self.due_check.isChecked():
             self._start_due()
         self.apply_filters()
@@ -320,7 +320,7 @@ class HouseholdsPage(QWidget):
         self._stale = True
 
     def _load_groups(self) -> None:
-        names = sorted(self.session.call(hs.field_values, "group_name"), key=search.group_sort_key)
+        names = sorted(self.session.read(hs.field_values, "group_name"), key=search.group_sort_key)
         current = self.group.currentData()
         self.group.blockSignals(True)
         self.group.clear()
@@ -369,7 +369,7 @@ class HouseholdsPage(QWidget):
     # -- id filters ----------------------------------------------------------------------------
     def _problem_toggled(self, on: bool) -> None:
         if on and self._problem_ids is None:
-            self._problem_ids = self.session.call(worklog.open_problem_households)
+            self._problem_ids = self.session.read(worklog.open_problem_households)
         self.apply_filters()
 
     def _due_toggled(self, on: bool) -> None:
@@ -388,10 +388,10 @@ class HouseholdsPage(QWidget):
         self.due_check.setEnabled(False)
         self.due_check.setText(self.tr("本月应走访（计算中…）"))
 
-        def work(store, report):
+        def work(store):
             return {row["household_id"] for row in due_list(store, month, today)}
 
-        self._due_task = self.session.run(work, self._due_done, self._due_failed)
+        self._due_task = QueryOp(self.session, work, self).success(self._due_done).failure(self._due_failed).run()
 
     def _due_finished(self) -> None:
         self._due_task = None
@@ -399,16 +399,12 @@ class HouseholdsPage(QWidget):
         self.due_check.setText(self.tr("本月应走访"))
 
     def _due_done(self, ids) -> None:
-        if not shiboken6.isValid(self):      # the window closed (locked) meanwhile
-            return
         self._due_finished()
         self._due_ids = set(ids)
         if self.due_check.isChecked():
             self.apply_filters()
 
     def _due_failed(self, exc) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._due_finished()
         self.due_check.setChecked(False)
         show_error(self, exc)

@@ -47,7 +47,7 @@ class Header(QWidget):
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(16, 8, 16, 8)
         self.row.addWidget(set_role(QLabel(self.tr("驻村")), "title"))
-        village, team = session.call(village_and_team)
+        village, team = session.read(village_and_team)
         self.village_label = QLabel(village or self.tr("（尚未录入农户）"))
         self.village_label.setObjectName("village")
         self.village_label.setStyleSheet("QLabel#village { font-size: 15px; font-weight: 600; }")

@@ -1,10 +1,13 @@
-"""The open store as the window sees it: one lock around the connection (the GUI thread and
-workers share it), a signal when data changes, and locking that drops the key."""
+"""The open store as the window sees it: one lock around the writing connection (the GUI thread
+and workers share it), read-only connections that never wait behind it, a typed signal when data
+changes, and locking that drops the key. Work off the GUI thread goes through ops.QueryOp and
+ops.CollectionOp."""
 from __future__ import annotations
 
 import threading
 from contextlib import contextmanager
 from datetime import date
+from enum import StrEnum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
 
@@ -14,10 +17,44 @@ from app.storage.store import Store
 from .worker import Task
 
 
+class Topic(StrEnum):
+    """What changed, as every view hears it (`Session.changed`): a closed vocabulary, so a view
+    and the code that writes agree on the names."""
+    HOUSEHOLDS = "households"
+    VISITS = "visits"
+    CASES = "cases"
+    INCOMES = "incomes"
+    FORMS = "forms"
+    PROMPTS = "prompts"
+    PROBLEMS = "problems"
+    ATTENDANCE = "attendance"
+    USERS = "users"
+    SYNC = "sync"
+    # record tables no view gathers under a wider topic, announced by their own name
+    PROMPT_TASKS = "prompt_tasks"
+    PROBLEM_LISTS = "problem_lists"
+    PROBLEM_ITEMS = "problem_items"
+    FORM_DEFINITIONS = "form_definitions"
+    FORM_SIGNATURES = "form_signatures"
+    HAND_SAMPLES = "hand_samples"
+    SIGNATURE_REVIEWS = "signature_reviews"
+    # the duties (app/core/duties.py)
+    CLUES = "clues"
+    SCREENING_CAMPAIGNS = "screening_campaigns"
+    SCREENINGS = "screenings"
+    MEDICAL_COSTS = "medical_costs"
+    WORK_YEARS = "work_years"
+    LOANS = "loans"
+    PAIRINGS = "pairings"
+    PLANS = "plans"
+    PLAN_ITEMS = "plan_items"
+
+
 # Record tables as the window's topics: a write to any of them is announced under its topic.
-TOPICS = {"households": "households", "members": "households", "visits": "visits", "cases": "cases",
-          "case_events": "cases", "income_assessments": "incomes", "form_instances": "forms",
-          "form_drafts": "forms", "prompts": "prompts", "problems": "problems", "attendance": "attendance"}
+TOPICS = {"households": Topic.HOUSEHOLDS, "members": Topic.HOUSEHOLDS, "visits": Topic.VISITS,
+          "cases": Topic.CASES, "case_events": Topic.CASES, "income_assessments": Topic.INCOMES,
+          "form_instances": Topic.FORMS, "form_drafts": Topic.FORMS, "prompts": Topic.PROMPTS,
+          "problems": Topic.PROBLEMS, "attendance": Topic.ATTENDANCE}
 
 # What a cadre is told after a save, by the table written first (in this order).
 SAVED = (("visits", QT_TRANSLATE_NOOP("Session", "走访记录已保存")),
@@ -42,7 +79,7 @@ class Session(QObject):
     through `call` is announced under its topic ("households", "visits", "cases", "incomes",
     "forms", …); work that is not a record write (users, sync) calls `notify`. `notice(text)`
     asks the window to say briefly that something was saved."""
-    changed = Signal(str)   # what changed: "households", "visits", "cases", "prompts", "users", …
+    changed = Signal(object)   # what changed: a Topic (Topic.HOUSEHOLDS == "households", …)
     notice = Signal(str)    # a short sentence for the person: "走访记录已保存"
     locked = Signal()
 
@@ -50,6 +87,10 @@ class Session(QObject):
         super().__init__(parent)
         self._store = store
         self._lock = threading.RLock()
+        # Read-only connections, opened on first use: one for the GUI thread, one for the read
+        # thread (ops.QueryOp), so neither waits behind the other nor behind a writer.
+        self._readers: dict[bool, Store] = {}
+        self._read_locks = {True: threading.Lock(), False: threading.Lock()}
         self.data_dir = store.data_dir
         self.user_name = store.user["name"]
         self.user_role = store.user["role"]
@@ -73,8 +114,26 @@ class Session(QObject):
             yield self.store
 
     @contextmanager
+    def reading(self):
+        """The store through its own read-only connection: a read here never waits behind work
+        that holds the store (a print, an import), only behind another short read."""
+        gui = threading.current_thread() is threading.main_thread()
+        with self._read_locks[gui]:
+            if self._store is None:
+                raise RuntimeError("the store is locked")
+            if gui not in self._readers:
+                self._readers[gui] = self._store.reader()
+            yield self._readers[gui]
+
+    def read(self, fn, *args, **kwargs):
+        """A short read on the GUI thread, `fn(store, *args, **kwargs)`, on the read-only
+        connection. A read that writes fails (the connection is query_only)."""
+        with self.reading() as store:
+            return fn(store, *args, **kwargs)
+
+    @contextmanager
     def released(self):
-        """Inside work that holds the store (`run`), let the window in while waiting on
+        """Inside work that holds the store (a CollectionOp), let the window in while waiting on
         something that is not the store, such as a network request; callers check
         `is_open` afterwards (the store may have been locked meanwhile)."""
         self._lock.release()
@@ -96,7 +155,7 @@ class Session(QObject):
 
     def announce(self, tables) -> None:
         """Tell every view which record tables were written, and the person that it was saved."""
-        topics = sorted({TOPICS.get(t, t) for t in tables})
+        topics = sorted({TOPICS.get(t) or Topic(t) for t in tables})
         for topic in topics:
             self.changed.emit(topic)
         if not self._fresh:
@@ -109,10 +168,12 @@ class Session(QObject):
     def _forget(self) -> None:
         self._fresh = set()
 
-    def notify(self, what: str) -> None:
+    def notify(self, what: Topic | str) -> None:
         """Announce a change that is not a record write through `call` (users, a sync, a
         worker's import). Naming again what the last write already announced is a no-op, so
-        no view reloads twice."""
+        no view reloads twice. A record table names its topic ("members": households); any other
+        name outside `Topic` is a mistake (ValueError)."""
+        what = TOPICS.get(what) or Topic(what)
         if what in self._fresh:
             self._fresh.discard(what)
             return
@@ -122,26 +183,12 @@ class Session(QObject):
     def today() -> date:
         return clock.today()
 
-    def run(self, fn, on_done=None, on_failed=None, on_progress=None, hold: bool = True) -> Task:
-        """`fn(store, report)` in a worker, holding the store; results on the GUI thread.
-        With `hold=False` it is `fn(session, report)`, which takes `session.db()` for each
-        step itself, so the window can read between the steps of long background work."""
-        def body(report):
-            if not hold:
-                return fn(self, report)
-            with self.db() as store:
-                return fn(store, report)
-        task = Task(body)
-        self.tasks.add(task)
-        task.signals.done.connect(lambda r: (self.tasks.discard(task), on_done and on_done(r)))
-        task.signals.failed.connect(lambda e: (self.tasks.discard(task), on_failed and on_failed(e)))
-        if on_progress:
-            task.signals.progress.connect(on_progress)
-        return task.start()
-
     def lock(self) -> None:
         """Close the store: the data key leaves memory; the window must show nothing more."""
-        with self._lock:
+        with self._lock, self._read_locks[True], self._read_locks[False]:
+            for reader in self._readers.values():
+                reader.close()
+            self._readers.clear()
             if self._store is not None:
                 self._store.close()
                 self._store = None

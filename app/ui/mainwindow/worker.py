@@ -61,8 +61,8 @@ class Task(QRunnable):
         else:
             self.signals.done.emit(result)
 
-    def start(self) -> Task:
-        QThreadPool.globalInstance().start(self)
+    def start(self, pool: QThreadPool | None = None) -> Task:
+        (pool or QThreadPool.globalInstance()).start(self)
         return self
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
                                QPushButton, QVBoxLayout, QWidget)
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLin
 from app.core.errors import ZhucunError
 from app.ledger.export import KINDS, ExportResult, export_ledger
 
+from ..mainwindow.ops import QueryOp
 from ..widgets.errors import message, show_error
 from ..widgets.month_view import MonthSelector, month_of
 from ..mainwindow.job_dialog import JobDialog
@@ -210,8 +210,8 @@ class LedgerExportDialog(JobDialog):
         self.result_label.hide()
         self.open_button.hide()
         try:
-            self.session.run(lambda store, report: export_ledger(store, kind, month, target, today=today),
-                             self._done, self._failed)
+            QueryOp(self.session, lambda store: export_ledger(store, kind, month, target, today=today), self) \
+                .success(self._done).failure(self._failed).run()
         except Exception as e:  # noqa: BLE001 - e.g. the store was locked meanwhile
             self._failed(e)
 
@@ -224,8 +224,6 @@ class LedgerExportDialog(JobDialog):
         self.export_button.setText(self.tr("正在导出…") if busy else self.tr("导出"))
 
     def _done(self, result: ExportResult) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.exported = result
         remember_folder(result.path.parent)
         self._set_state("done")
@@ -236,8 +234,6 @@ class LedgerExportDialog(JobDialog):
             self.reject()
 
     def _failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._set_state("ready")
         if isinstance(exc, ZhucunError):
             self._paint("error", message(exc))

@@ -10,7 +10,6 @@ import re
 import subprocess
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QHBoxLayout,
@@ -24,6 +23,7 @@ from app.storage import search
 from ..widgets.enum_labels import choices
 from ..widgets.errors import show_error
 from ..mainwindow.job_dialog import JobDialog
+from ..mainwindow.ops import CollectionOp
 from ..widgets.style import card, progress_row, set_role, thin_progress
 from .system_print import PrintUnavailable, print_pdfs
 from ..widgets.text import comma
@@ -272,7 +272,8 @@ class PrintJobDialog(JobDialog):
         self.open_button.hide()
         self.system_print_button.hide()
         try:
-            self.task = self.session.run(work, self._done, self._failed, self._progress)
+            self.task = CollectionOp(self.session, work, self).success(self._done).failure(self._failed) \
+                .progress(self._progress).run()
         except Exception as e:  # noqa: BLE001 - e.g. the store was locked meanwhile
             self._set_state("ready")
             show_error(self, e)
@@ -287,7 +288,7 @@ class PrintJobDialog(JobDialog):
         self.cancel_button.setEnabled(False)
 
     def _progress(self, done: int, total: int) -> None:
-        if not shiboken6.isValid(self) or self.state != "running":
+        if self.state != "running":
             return
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
@@ -297,8 +298,6 @@ class PrintJobDialog(JobDialog):
         return f"{done}/{total}"
 
     def _done(self, result: printing.PrintResult) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.task = None
         self.printed = result
         if result.files:
@@ -309,8 +308,6 @@ class PrintJobDialog(JobDialog):
             self.reject()
 
     def _failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.task = None
         self._set_state("ready")
         if isinstance(exc, Cancelled):
@@ -492,7 +489,7 @@ class PrintDialog(PrintJobDialog):
 
     # -- reading -------------------------------------------------------------------------------
     def _read_counts(self) -> None:
-        rows = self.session.call(households.counts_by_category_and_group)
+        rows = self.session.read(households.counts_by_category_and_group)
         self.total = sum(r["n"] for r in rows)
         self.by_category: dict[str, int] = {}
         self.by_group: dict[str, int] = {}
@@ -505,7 +502,7 @@ class PrintDialog(PrintJobDialog):
     def _names(self, ids: list[str], shown: int = 3) -> str:
         """The heads of the first `shown` households, and 等 when there are more."""
         wanted = ids[:shown]
-        by_id = self.session.call(households.heads, wanted)
+        by_id = self.session.read(households.heads, wanted)
         self._numbers = {i: r["number"] for i, r in by_id.items()}
         text = QCoreApplication.translate("Punctuation", "、").join(by_id[i]["head_name"] for i in wanted if i in by_id)
         return text + self.tr("等") if len(ids) > shown else text

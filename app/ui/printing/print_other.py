@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdi
 from app.core.errors import ZhucunError
 from app.services import forms, printing
 
+from ..mainwindow.ops import QueryOp
 from ..widgets.errors import message, show_error
 from ..forms.form_widgets import ENGLISH, form_language, local_time
 from ..widgets.month_view import MonthSelector, month_of
@@ -220,8 +220,8 @@ class VerifyDialog(QDialog):
         self.check_button.setEnabled(False)
         today = self.session.today()
         try:
-            self.session.run(lambda store, report: printing.verify_print(store, text, today=today),
-                             self._show, self._failed)
+            QueryOp(self.session, lambda store: printing.verify_print(store, text, today=today), self) \
+                .success(self._show).failure(self._failed).run()
         except Exception as e:  # noqa: BLE001 - e.g. the store was locked meanwhile
             self._failed(e)
 
@@ -230,8 +230,6 @@ class VerifyDialog(QDialog):
         self.check_button.setEnabled(bool(self.code_edit.text().strip()))
 
     def _show(self, verdict: dict) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._finished()
         self.verdict = verdict
         lines = [f"<b>{_html(self._headline(verdict))}</b>"]
@@ -262,8 +260,6 @@ class VerifyDialog(QDialog):
         return self.tr("本台账中没有打印过这个核验码")
 
     def _failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._finished()
         self.verdict = None
         if isinstance(exc, ZhucunError):

@@ -129,11 +129,11 @@ class PromptsPage(MonthPage, QWidget):
         today = self.session.today()
         self.month_selector.set_current(month_of(today))
         selected = self.selected_task()
-        self.prompts = self.session.call(worklog.prompts_for_month, self.month, today)
+        self.prompts = self.session.read(worklog.prompts_for_month, self.month, today)
         self.tasks = [t for p in self.prompts for t in p["tasks"]]
         self._fill_tree(selected["id"] if selected else None)
         self._fill_summary()
-        self.earlier = self.session.call(worklog.open_tasks_before, self.month, today)
+        self.earlier = self.session.read(worklog.open_tasks_before, self.month, today)
         self._fill_earlier()
         self._selection()
         self._loaded = True

@@ -15,6 +15,7 @@ from app.core.errors import AccessDenied, ValidationError
 from app.storage.keys import KeyFile
 from app.storage.store import KEYS_NAME, store_exists
 
+from ..mainwindow.ops import CollectionOp
 from ..widgets.errors import message
 from .first_run import PassphrasePair, restyle, section
 from .preferences import LANGUAGES
@@ -115,8 +116,8 @@ class AddUserDialog(_Dialog):
             return
         self.error_label.hide()
         self.set_busy(True, self.tr("正在添加…"))
-        self.session.run(lambda store, report: store.add_user(name, passphrase, role),
-                         on_done=self._done, on_failed=self._failed)
+        CollectionOp(self.session, lambda store, report: store.add_user(name, passphrase, role), self) \
+            .success(self._done).failure(self._failed).run()
 
     def _done(self, record: dict) -> None:
         self.set_busy(False, self.tr("添加"))
@@ -168,7 +169,7 @@ class ChangePassphraseDialog(_Dialog):
 
         self.error_label.hide()
         self.set_busy(True, self.tr("正在修改…"))
-        self.session.run(work, on_done=self._done, on_failed=self._failed)
+        CollectionOp(self.session, work, self).success(self._done).failure(self._failed).run()
 
     def _done(self, _result) -> None:
         self.set_busy(False, self.tr("修改"))
@@ -589,8 +590,8 @@ class SettingsPage(QWidget):
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(0)
         self.progress.show()
-        self.session.run(lambda store, report: make_backup(store, folder_path),
-                         on_done=self._backed_up, on_failed=self._backup_failed)
+        CollectionOp(self.session, lambda store, report: make_backup(store, folder_path), self) \
+            .success(self._backed_up).failure(self._backup_failed).run()
 
     def _close_progress(self) -> None:
         if self.progress is not None:

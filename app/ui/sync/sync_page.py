@@ -10,7 +10,6 @@ from datetime import datetime
 from pathlib import Path
 
 import httpx
-import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QFileDialog, QFrame, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QPushButton, QScrollArea, QTabWidget,
@@ -24,6 +23,7 @@ from app.sync import client as county_client
 from ..widgets.errors import message, show_error
 from ..widgets.style import WARN, card, set_role, thin_progress, wrapped
 from ..widgets.table_model import list_table
+from ..mainwindow.ops import CollectionOp
 from ..mainwindow.worker import Cancelled
 from .models import ConflictModel, HouseholdRows, ProblemModel, RejectedModel, local_time
 
@@ -414,7 +414,7 @@ class SyncPage(QWidget):
         """The figures and lists as the store has them now."""
         if not self.session.is_open:
             return
-        data = self.session.call(page_data)
+        data = self.session.read(page_data)
         st = self.status = data["status"]
         enrolled = bool(st["enrolled"])
         self.join_box.setVisible(not enrolled)
@@ -523,11 +523,10 @@ class SyncPage(QWidget):
                 network.close()
 
         self._set_busy("enroll")
-        self.task = self.session.run(work, self._joined, self._join_failed, hold=False)
+        self.task = CollectionOp(self.session, work, self, hold=False).success(self._joined) \
+            .failure(self._join_failed).run()
 
     def _joined(self, st: dict) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.task = None
         self._set_busy(None)
         self.code_edit.clear()
@@ -537,8 +536,6 @@ class SyncPage(QWidget):
         self._changed()
 
     def _join_failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.task = None
         self._set_busy(None)
         self._say(self.enroll_notice, "")
@@ -598,7 +595,8 @@ class SyncPage(QWidget):
         self.cancel_button.setEnabled(True)
         self.progress.setRange(0, 0)
         self.progress_label.setText(self.tr("正在连接县服务器…"))
-        self.task = self.session.run(work, self._synced, self._sync_failed, self._progress, hold=False)
+        self.task = CollectionOp(self.session, work, self, hold=False).success(self._synced) \
+            .failure(self._sync_failed).progress(self._progress).run()
 
     def cancel(self) -> None:
         """取消: the sync stops before its next request; what was sent stays sent."""
@@ -609,7 +607,7 @@ class SyncPage(QWidget):
         self.progress_label.setText(self.tr("正在取消…"))
 
     def _progress(self, _done: int, _total: int) -> None:
-        if not shiboken6.isValid(self) or self.busy != "sync" or self._cancel.is_set():
+        if self.busy != "sync" or self._cancel.is_set():
             return
         latest = self._latest[0]
         if latest is None:
@@ -624,8 +622,6 @@ class SyncPage(QWidget):
             self.progress_label.setText(self.tr("正在接收县里的发布：已采用 {0} 项").format(done))
 
     def _synced(self, result: dict) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.task = None
         self.last_result = result
         self._server_edited = False
@@ -635,8 +631,6 @@ class SyncPage(QWidget):
         self._changed()
 
     def _sync_failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.task = None
         self._set_busy(None)
         if isinstance(exc, (sync.SyncCancelled, Cancelled)):
@@ -696,12 +690,10 @@ class SyncPage(QWidget):
             path = path.with_name(path.name + ".zhb")
         self._say(self.usb_status, self.tr("正在导出…"))
         self._set_busy("export")
-        self.task = self.session.run(lambda store, report: sync.export_batch(store, path),
-                                     self._exported, self._usb_failed)
+        self.task = CollectionOp(self.session, lambda store, report: sync.export_batch(store, path), self) \
+            .success(self._exported).failure(self._usb_failed).run()
 
     def _exported(self, result: dict | None) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.task = None
         self._set_busy(None)
         if result is None:
@@ -722,12 +714,10 @@ class SyncPage(QWidget):
             return
         self._say(self.usb_status, self.tr("正在导入回执…"))
         self._set_busy("import")
-        self.task = self.session.run(lambda store, report: sync.import_receipt(store, chosen),
-                                     self._imported, self._usb_failed)
+        self.task = CollectionOp(self.session, lambda store, report: sync.import_receipt(store, chosen), self) \
+            .success(self._imported).failure(self._usb_failed).run()
 
     def _imported(self, result: dict) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.task = None
         self._set_busy(None)
         lines = [self.tr("回执已核验并采用：县里接收 {0} 条，退回 {1} 条；采用县里发布 {2} 项，冲突 {3} 处。").format(
@@ -740,8 +730,6 @@ class SyncPage(QWidget):
         self._changed()
 
     def _usb_failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.task = None
         self._set_busy(None)
         self._say(self.usb_status, message(exc), "error")

@@ -47,14 +47,6 @@ def clear_layout(layout) -> None:
             clear_layout(item.layout())
 
 
-def _alive(widget) -> bool:
-    try:
-        import shiboken6
-        return shiboken6.isValid(widget)
-    except ImportError:  # pragma: no cover
-        return True
-
-
 # -- small shared widgets ---------------------------------------------------------------------
 class MonthSelector(QWidget):
     """‹ 2026年11月 › 本月: the month a page shows."""
