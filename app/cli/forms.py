@@ -23,6 +23,12 @@ def _invalid(args, error) -> int:
     return EXIT_INVALID
 
 
+def _summarised(record: dict) -> dict:
+    """A filled form as printed: attached files as name, type, size and hash, not their content."""
+    from app.core.forms.answers import attachment_summaries
+    return {**record, "answers": attachment_summaries(record.get("answers"))}
+
+
 def cmd_form_list(args):
     from app.services import forms
     with open_store(args) as store:
@@ -59,7 +65,7 @@ def cmd_form_fill(args):
                                 filled_on=args.date, today=today(args))
         except forms.FormInvalid as e:
             return _invalid(args, e)
-    emit(args, record, f"已保存表单，待签名 (form complete, to be signed): id={record['id']}")
+    emit(args, _summarised(record), f"已保存表单，待签名 (form complete, to be signed): id={record['id']}")
 
 
 def cmd_form_amend(args):
@@ -70,7 +76,7 @@ def cmd_form_amend(args):
             record = forms.amend(store, args.instance, answers, args.reason, today=today(args))
         except forms.FormInvalid as e:
             return _invalid(args, e)
-    emit(args, record, f"已保存更正版本，待签名 (amendment saved, to be signed): id={record['id']}")
+    emit(args, _summarised(record), f"已保存更正版本，待签名 (amendment saved, to be signed): id={record['id']}")
 
 
 def _signature_file(path: str | None, field: str, proxy_name=None, proxy_reason=None):
@@ -97,7 +103,7 @@ def cmd_form_sign(args):
 def cmd_form_show(args):
     from app.services import forms
     with open_store(args) as store:
-        view = forms.instance_view(store, args.instance)
+        view = _summarised(forms.instance_view(store, args.instance))
     for s in view["signatures"]:
         s["points"] = sum(len(k) for k in s["strokes"]["strokes"])
         if not args.json:
@@ -166,7 +172,7 @@ def register(commands: Commands) -> None:
     p.add_argument("--answers", required=True, metavar="FILE.json")
     p.add_argument("--reason", required=True)
     p.add_argument("--today")
-    p = add("show", cmd_form_show, "a filled form with its signatures", g)
+    p = add("show", cmd_form_show, "a filled form with its signatures; attached files as name, type and size", g)
     p.add_argument("instance")
     p = add("instances", cmd_form_instances, "filled forms", g)
     p.add_argument("--household")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import mimetypes
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -187,6 +188,24 @@ def _attachment(value):
         return None, "attachment"
     name = value["name"].replace("\\", "/").rsplit("/", 1)[-1][:200]
     return {"name": name, "size": len(raw), "sha256": hashlib.sha256(raw).hexdigest(), "data": value["data"]}, None
+
+
+def is_attachment(value) -> bool:
+    """A stored attachment: {"name", "size", "sha256", "data"}."""
+    return isinstance(value, dict) and {"name", "size", "sha256", "data"} <= set(value)
+
+
+def attachment_summaries(answers):
+    """The answers with each attached file as its name, type (MIME, from the name), size and
+    SHA-256 instead of its content: what a listing shows. Repeats (lists of answer sets) too."""
+    if is_attachment(answers):
+        kind = mimetypes.guess_type(answers["name"])[0] or "application/octet-stream"
+        return {"name": answers["name"], "type": kind, "size": answers["size"], "sha256": answers["sha256"]}
+    if isinstance(answers, dict):
+        return {k: attachment_summaries(v) for k, v in answers.items()}
+    if isinstance(answers, list):
+        return [attachment_summaries(v) for v in answers]
+    return answers
 
 
 def _text(value):
