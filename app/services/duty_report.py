@@ -98,3 +98,18 @@ def _cadre_visits(store: Store, s: str, e: str) -> dict:
                             f"本月由责任人入户 {done} 户",
                  f"{len(monitored)} monitored households at risk, {len(with_cadre)} with a pairing cadre, "
                  f"{done} visited at home by their cadre this month", done < len(monitored))
+
+
+def household_duties(store: Store, household_id: str, today: date) -> dict:
+    """One household's duties for its file: clues, screenings, medical costs, months of work,
+    loans and its pairing cadres over time."""
+    from . import clues, livelihood, pairing
+    return {
+        "clues": clues.list_clues(store, household_id=household_id, today=today),
+        "screenings": store.query("SELECT s.*, c.title FROM screenings s JOIN screening_campaigns c ON c.id = s.campaign_id"
+                                  " WHERE s.household_id = ? AND s.deleted = 0 ORDER BY s.screened_on DESC", [household_id]),
+        "medical": livelihood.medical_costs(store, household_id),
+        "work": livelihood.work_history(store, household_id),
+        "loans": credit.list_loans(store, household_id, today),
+        "pairings": pairing.history(store, household_id),
+    }

@@ -26,6 +26,7 @@ from ..widgets.errors import show_error
 from ..widgets.problem_text import duties, overdue_mark
 from ..widgets.style import ACCENT, MUTED, WARN, card, set_role
 from ..widgets.text import colon, comma, semicolon
+from .duties_tab import DutiesTab
 from .forms_tab import FormsTab
 from .models import (OK_GREEN, RECORD, ColumnsModel, RightAligned, TimelineModel, badge, clear_layout, table_view,
                      timeline_view, wrap_label)
@@ -58,6 +59,8 @@ class HouseholdFilePage(FormsTab, QWidget):
         self._build_case()
         self._build_visits()
         self._build_forms()
+        self.duties_tab = DutiesTab(self.session)
+        self.tabs.addTab(self.duties_tab, self.tr("线索与台账"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -163,9 +166,9 @@ class HouseholdFilePage(FormsTab, QWidget):
         self._stale = False
         self._loaded_changes = self._changes
         try:
-            self.profile = self.session.read(profile.household_profile, self.household_id, self.session.today())
+            self.profile = self.session.call(profile.household_profile, self.household_id, self.session.today())
             if self.all_visits:
-                self.profile["visits"] = self.session.read(visits.list_visits, self.household_id)
+                self.profile["visits"] = self.session.call(visits.list_visits, self.household_id)
         except NotFound:
             self.profile = None
             self.name_label.setText(self.tr("找不到该户（可能已删除）"))
@@ -186,6 +189,7 @@ class HouseholdFilePage(FormsTab, QWidget):
         self._fill_case()
         self._fill_visits()
         self._fill_forms()
+        self.duties_tab.load(self.household_id)
 
     def mark_stale(self) -> None:
         self._stale = True
@@ -678,7 +682,7 @@ class HouseholdFilePage(FormsTab, QWidget):
 
     def show_all_visits(self) -> None:
         self.all_visits = True
-        self.profile["visits"] = self.session.read(visits.list_visits, self.household_id)
+        self.profile["visits"] = self.session.call(visits.list_visits, self.household_id)
         self._fill_visits()
 
     def _visit_text(self, v: dict) -> str:
