@@ -88,8 +88,41 @@ def cmd_enroll(args):
     emit(args, result, text)
 
 
+def cmd_sync_watch(args):
+    """`zhucun sync --watch`: a township computer syncs whenever the county answers, until Ctrl+C;
+    each round is one line (counts, never a name)."""
+    import json
+    import threading
+    from contextlib import contextmanager
+
+    from app.core import clock
+    from app.services import autosync
+
+    def say(state) -> None:
+        if args.json:
+            print(json.dumps({"at": clock.now().isoformat(), "phase": state.phase, "pending": state.pending,
+                              "why": state.why or None, "result": state.result or None}, ensure_ascii=False,
+                             default=str), flush=True)
+        else:
+            print(f"{clock.now():%H:%M:%S} {state.text()}", flush=True)
+
+    stop = threading.Event()
+    with open_store(args) as store:
+        @contextmanager
+        def held():
+            yield store
+        try:
+            autosync.watch(held, args.server, interval=args.interval, stop=stop, say=say)
+        except KeyboardInterrupt:
+            stop.set()
+    print("已停止自动同步 (auto-sync stopped)；已传的部分保留 (what was sent stays sent)", file=sys.stderr)
+    return 0
+
+
 def cmd_sync(args):
     from app.services import sync
+    if args.watch:
+        return cmd_sync_watch(args)
     progress = _Progress()
     try:
         with open_store(args) as store:
@@ -208,6 +241,10 @@ def register(commands: Commands) -> None:
     p.add_argument("--server", help="the county server's URL (default: the one from enrollment)")
     p.add_argument("--pull-only", action="store_true", help="send nothing: only take the county's publications and"
                                                             " the village's records")
+    p.add_argument("--watch", action="store_true", help="keep syncing whenever the county answers (a township"
+                                                        " computer), until Ctrl+C")
+    p.add_argument("--interval", type=float, default=300, metavar="S", help="with --watch: seconds between"
+                                                                             " rounds (default 300)")
     sub = p.add_subparsers(dest="action", metavar="[ACTION]")
     add("status", cmd_sync_status, "enrollment, last sync, what is pending", sub)
     q = add("rejected", cmd_sync_rejected, "records the county rejected, with its reasons", sub)

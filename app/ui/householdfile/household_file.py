@@ -166,9 +166,9 @@ class HouseholdFilePage(FormsTab, QWidget):
         self._stale = False
         self._loaded_changes = self._changes
         try:
-            self.profile = self.session.call(profile.household_profile, self.household_id, self.session.today())
+            self.profile = self.session.read(profile.household_profile, self.household_id, self.session.today())
             if self.all_visits:
-                self.profile["visits"] = self.session.call(visits.list_visits, self.household_id)
+                self.profile["visits"] = self.session.read(visits.list_visits, self.household_id)
         except NotFound:
             self.profile = None
             self.name_label.setText(self.tr("找不到该户（可能已删除）"))
@@ -682,7 +682,7 @@ class HouseholdFilePage(FormsTab, QWidget):
 
     def show_all_visits(self) -> None:
         self.all_visits = True
-        self.profile["visits"] = self.session.call(visits.list_visits, self.household_id)
+        self.profile["visits"] = self.session.read(visits.list_visits, self.household_id)
         self._fill_visits()
 
     def _visit_text(self, v: dict) -> str:
