@@ -342,3 +342,25 @@ def test_correcting_a_visit_and_editing_a_member_have_visible_buttons(qtbot, pag
     page.members_view.setCurrentIndex(page.members_model.index(0, 0))
     qtbot.mouseClick(page.edit_member_button, Qt.MouseButton.LeftButton)
     assert opened == [("visit", page.visits_model.rows[0]["id"]), ("member", page.members_model.rows[0]["id"])]
+
+
+def test_visit_dialog_defaults_to_the_way_a_remote_contact_is_due(qtbot, session):
+    """A household due 电话/微信联系 opens on 电话, or on 微信 when it was last reached by 微信;
+    a household due a home visit opens on 入户; the cursor waits in 走访情况 either way."""
+    hid = household_with(session.store, None)
+    phone = VisitDialog(session, hid, due_kind="remote_contact")
+    qtbot.addWidget(phone)
+    last_remote = next((v["mode"] for v in visits.list_visits(session.store, hid) if v["mode"] != "home"), "phone")
+    assert phone.mode.currentData() == last_remote
+    visits.add_visit(session.store, hid, {"visit_date": session.today().isoformat(), "mode": "wechat",
+                                          "visitor": "测试", "findings": "微信联系"}, session.today())
+    wechat = VisitDialog(session, hid, due_kind="remote_contact")
+    qtbot.addWidget(wechat)
+    wechat.show()
+    wechat.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    assert wechat.mode.currentData() == "wechat"
+    assert QApplication.focusWidget() is wechat.findings
+    home = VisitDialog(session, hid, due_kind="home_visit")
+    qtbot.addWidget(home)
+    assert home.mode.currentData() == "home"

@@ -186,12 +186,23 @@ def _due_kind(store, household_id: str, today: date) -> str | None:
     return rows[0]["kind"] if rows else None
 
 
+def remote_mode(store, household_id: str) -> str:
+    """How a household due 电话/微信联系 is reached: the way it was reached last time (微信 if the
+    last remote contact was by 微信), else 电话."""
+    for v in visits.list_visits(store, household_id):
+        if v.get("mode") in ("phone", "wechat"):
+            return v["mode"]
+    return "phone"
+
+
 class VisitDialog(QDialog):
     """`VisitDialog(session, household_id, parent, correct=visit)`: a new visit, or with `correct`
-    a correction that supersedes that visit and must say why. After a save `record` holds the
+    a correction that supersedes that visit and must say why; `due_kind` is the due item it answers
+    (looked up when not given), whose way of contact is the default mode. After a save `record` holds the
     saved visit and session.notify("visits") has been sent."""
 
-    def __init__(self, session, household_id: str, parent: QWidget | None = None, correct: dict | None = None):
+    def __init__(self, session, household_id: str, parent: QWidget | None = None, correct: dict | None = None,
+                 due_kind: str | None = None):
         super().__init__(parent)
         self.session = session
         self.household_id = household_id
@@ -286,8 +297,10 @@ class VisitDialog(QDialog):
             self.reason.setFocus()
         else:
             # What is due says how: a household due 电话/微信联系 this month is called, not visited.
-            if session.call(_due_kind, household_id, session.today()) == "remote_contact":
-                self.mode.setCurrentIndex(max(0, self.mode.findData("phone")))
+            kind = due_kind or session.call(_due_kind, household_id, session.today())
+            if kind == "remote_contact":
+                mode = session.call(remote_mode, household_id)
+                self.mode.setCurrentIndex(max(0, self.mode.findData(mode)))
             self.findings.setFocus()     # the date is today's; what was found is what is typed
 
     def _prefill(self, v: dict) -> None:
