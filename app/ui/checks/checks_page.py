@@ -13,10 +13,10 @@ from app.services import checks
 from ..mainwindow.ops import CollectionOp, QueryOp
 from ..widgets.errors import show_error
 from ..forms.signature_evidence import SignatureEvidence
-from ..widgets.style import ACCENT, MUTED, WARN, set_role
+from ..widgets.style import LATE, MUTED, WARN, bar_style, set_role
 from ..widgets.table_model import RowsModel, list_table
 
-SEVERITY_COLORS = {"error": WARN, "warning": "#a15c00", "review": MUTED}
+SEVERITY_COLORS = {"error": WARN, "warning": LATE, "review": MUTED}
 
 
 class FindingModel(RowsModel):
@@ -79,8 +79,7 @@ class ChecksPage(QWidget):
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
         self.busy.setFixedSize(120, 8)
-        self.busy.setStyleSheet(f"QProgressBar {{ background: #eef2f0; border: none; border-radius: 4px; }}"
-                                f" QProgressBar::chunk {{ background: {ACCENT}; border-radius: 4px; }}")
+        self.busy.setStyleSheet(bar_style())
         self.busy.hide()
         self.run_button = set_role(QPushButton(self.tr("运行检查")), "primary")
         self.run_button.setToolTip(self.tr("按审计和国家平台的逻辑校验规则检查全村数据；发现的问题只提示核实，不影响录入"))
@@ -124,8 +123,6 @@ class ChecksPage(QWidget):
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setMinimumHeight(self.fontMetrics().height() * 3 + 20)
-        self.detail.setStyleSheet("QLabel#checksDetail { background: white; border: 1px solid #dfe4e1;"
-                                  " border-radius: 6px; padding: 6px 10px; }")
 
         top = QHBoxLayout()
         top.setSpacing(12)

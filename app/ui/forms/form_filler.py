@@ -60,7 +60,6 @@ class Entry(QFrame):
         self.block = block
         self.scope = Scope(index, block.q.name)
         self.setObjectName("entry")
-        self.setStyleSheet("QFrame#entry { background: #fbfcfb; border: 1px solid #dfe4e1; border-radius: 6px; }")
         box = QVBoxLayout(self)
         box.setContentsMargins(14, 8, 14, 12)
         box.setSpacing(8)
@@ -224,7 +223,7 @@ class FormFiller(QDialog):
         head.addWidget(self.subtitle, 1, Qt.AlignmentFlag.AlignBottom)
 
         self.banner = QLabel()
-        self.banner.setStyleSheet(f"background: #e3efe9; color: {ACCENT}; border-radius: 4px; padding: 5px 10px;")
+        set_role(self.banner, "banner")
         self.banner.setVisible(self.draft is not None)
         if self.draft is not None:
             self.banner.setText(self.tr("已恢复草稿（{0}）").format(local_time(self.draft.get("updated_at"))))
@@ -235,7 +234,6 @@ class FormFiller(QDialog):
         self.reason_error = ErrorLine()
         self.reason_box = QFrame()
         self.reason_box.setObjectName("reasonBox")
-        self.reason_box.setStyleSheet("QFrame#reasonBox { background: #fbefd9; border-radius: 6px; }")
         reason_row = QVBoxLayout(self.reason_box)
         reason_row.setContentsMargins(12, 8, 12, 8)
         reason_row.setSpacing(6)
@@ -258,7 +256,6 @@ class FormFiller(QDialog):
 
         self.content = QWidget()
         self.content.setObjectName("formContent")
-        self.content.setStyleSheet("QWidget#formContent { background: #f6f7f5; }")
         self.content_box = QVBoxLayout(self.content)
         self.content_box.setContentsMargins(4, 0, 12, 12)
         self.content_box.setSpacing(14)

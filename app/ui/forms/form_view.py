@@ -12,7 +12,7 @@ from app.core.forms.engine import evaluate
 from app.services import forms
 
 from ..widgets.errors import show_error
-from ..widgets.style import ACCENT, MUTED, set_role
+from ..widgets.style import ACCENT, INK, MUTED, TINT_ACCENT, badge_style, set_role
 from ..widgets.text import colon
 from .form_filler import FormFiller
 from .form_widgets import CAUTION, form_language, local_time, shown_value, substitute, without_numbering
@@ -43,8 +43,7 @@ class FormViewDialog(QDialog):
         head.addWidget(set_role(QLabel(self.form.title(self.lang)), "title"))
         state, tone = self._state()
         self.state_badge = QLabel(state)
-        self.state_badge.setStyleSheet(f"background: {tone[0]}; color: {tone[1]}; border-radius: 10px;"
-                                       " padding: 2px 10px; font-weight: 600;")
+        self.state_badge.setStyleSheet(badge_style(tone))
         head.addWidget(self.state_badge)
         head.addStretch(1)
         who = inst["answers"].get("head_name") or ""
@@ -132,19 +131,19 @@ class FormViewDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(1000, 720)
 
-    def _state(self) -> tuple[str, tuple[str, str]]:
+    def _state(self) -> tuple[str, str]:
         if self.inst.get("superseded_by"):
-            return self.tr("已被更正"), ("#eceeed", "#3d4743")
+            return self.tr("已被更正"), "grey"
         if self.inst["state"] == "signed":
-            return self.tr("已签名"), ("#e3efe9", ACCENT)
-        return self.tr("待签名"), ("#fbefd9", CAUTION)
+            return self.tr("已签名"), "green"
+        return self.tr("待签名"), "amber"
 
     def answers_html(self) -> str:
         """The answers by section, as label and value, the way the paper form reads."""
         answers = self.inst["answers"]
         state = evaluate(self.form, answers, self.session.today(), self.lang)
         values, rel = state.values, state.relevant
-        out = ["<div style='color:#1b2521'>"]
+        out = [f"<div style='color:{INK}'>"]
 
         def pairs_of(questions, row: dict, index: int | None, repeat: str | None) -> list[tuple[str, str, bool]]:
             found = []
@@ -206,7 +205,7 @@ class FormViewDialog(QDialog):
         for row in html_rows:
             out.append("<tr>")
             if row[0][2]:
-                out.append(f"<td colspan='{2 * per_row}' style='background:#eef5f1'>{_esc(row[0][1])}</td>")
+                out.append(f"<td colspan='{2 * per_row}' style='background:{TINT_ACCENT}'>{_esc(row[0][1])}</td>")
             else:
                 for label, value, _wide in row:
                     out.append(f"<td width='{40 // per_row}%' style='color:{MUTED}'>{_esc(label)}</td>"

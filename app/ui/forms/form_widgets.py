@@ -19,12 +19,11 @@ from app.core.forms.answers import MAX_ATTACHMENT
 from app.core.forms.definition import FormDef, Question
 from app.core.forms.types import MEDIA_TYPES
 
-from ..widgets.style import ACCENT, MUTED, WARN, set_role
+from ..widgets.style import ACCENT, AMBER_EDGE, CAUTION, INK, MUTED, PAPER, TINT_ACCENT, TINT_AMBER, WARN, set_role
 from ..households.visit_dialog import CheckList, mark_invalid
 
 ENGLISH = "English"
 CHINESE = "中文"
-CAUTION = "#8a5a00"
 RADIO_LIMIT = 4                      # more choices than this: a drop-down list
 LINE_HEIGHT = 30                     # a line edit's height: labels and radio rows line up with it
 PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
@@ -131,7 +130,7 @@ def calendar_icon() -> QIcon:
     p = QPainter(pix)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setPen(QPen(QColor(MUTED), 2.2))
-    p.setBrush(QColor("#ffffff"))
+    p.setBrush(QColor(PAPER))
     p.drawRoundedRect(QRectF(4, 7, 24, 21), 3, 3)
     p.fillRect(QRectF(5, 8, 22, 6), QColor(ACCENT))
     p.drawLine(10, 4, 10, 10)
@@ -676,10 +675,10 @@ class NoteCell(QLabel):
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if conditional:
-            self.setStyleSheet(f"background: #fbefd9; color: {CAUTION}; border-left: 3px solid #e0a93b;"
+            self.setStyleSheet(f"background: {TINT_AMBER}; color: {CAUTION}; border-left: 3px solid {AMBER_EDGE};"
                                " border-radius: 4px; padding: 7px 10px; font-weight: 600;")
         else:
-            self.setStyleSheet(f"background: #eef5f1; color: #1b2521; border-left: 3px solid {ACCENT};"
+            self.setStyleSheet(f"background: {TINT_ACCENT}; color: {INK}; border-left: 3px solid {ACCENT};"
                                " border-radius: 4px; padding: 7px 10px;")
 
 
@@ -763,7 +762,7 @@ class CountDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(WARN))
         painter.drawRoundedRect(r, h / 2, h / 2)
-        painter.setPen(QColor("#ffffff"))
+        painter.setPen(QColor(PAPER))
         painter.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
 

@@ -26,11 +26,11 @@ from ..widgets.errors import message
 from ..settings.first_run import restyle
 from ..printing.print_dialog import open_path
 from ..mainwindow.job_dialog import JobDialog
-from ..widgets.style import ACCENT, MUTED, WARN, card, progress_row, set_role, thin_progress
+from ..widgets.style import ACCENT, INK, MUTED, TINT_AMBER, WARN, card, progress_row, set_role, thin_progress
 from ..widgets.table_model import RowsModel, list_table
 from ..mainwindow.worker import Cancelled
 
-UNKNOWN_BG = "#fbefd9"      # amber: a column the program did not recognize
+UNKNOWN_BG = TINT_AMBER      # a column the program did not recognize
 # Targets several columns may share: 风险类型1…5 become one list; ignored columns are dropped.
 SHAREABLE = {IGNORE, "household.risk_types"}
 
@@ -115,7 +115,7 @@ class ChangeModel(RowsModel):
 class StatTile(QFrame):
     """One count of the preview: a caption, a big number, a line under it."""
 
-    def __init__(self, name: str, caption: str, tone: str = "#1b2521"):
+    def __init__(self, name: str, caption: str, tone: str = INK):
         super().__init__()
         self.setObjectName(name)
         set_role(self, "card")
@@ -370,9 +370,8 @@ class ImportWizard(JobDialog):
         page = QWidget()
         frame, box = card()
         frame.setObjectName("importResult")
-        self.result_title = set_role(QLabel(), "section")
+        self.result_title = set_role(QLabel(), "heading")
         self.result_title.setObjectName("importResultTitle")
-        self.result_title.setStyleSheet("margin-top: 0px;")
         self.result_label = QLabel()
         self.result_label.setObjectName("importResultText")
         self.result_label.setWordWrap(True)

@@ -13,7 +13,7 @@ from app.services import forms, households
 
 from ..households.visit_dialog import ErrorLine, grow_to_fit
 from ..widgets.errors import message as error_message, show_error
-from ..widgets.style import ACCENT, set_role
+from ..widgets.style import set_role
 from ..widgets.text import colon, semicolon
 from .form_widgets import CAUTION, form_language, grouped, is_empty
 from .signature_pad import SignatureField
@@ -90,8 +90,7 @@ class SignDialog(QDialog):
         statement = _statement(self.form, self.lang)
         self.statement = QLabel(statement)
         self.statement.setWordWrap(True)
-        self.statement.setStyleSheet(f"background: #eef5f1; border-left: 3px solid {ACCENT}; border-radius: 4px;"
-                                     " padding: 7px 10px;")
+        set_role(self.statement, "statement")
         self.statement.setVisible(bool(statement))
         lock_note = set_role(QLabel(self.tr("签名后表单即锁定，不能再修改；如需修改，须提交更正。")), "muted")
 

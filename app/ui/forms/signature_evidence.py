@@ -10,9 +10,9 @@ from PySide6.QtGui import QColor, QPainter, QPen, QTransform
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from .signature_pad import stroke_path
-from ..widgets.style import set_role, wrapped
+from ..widgets.style import LINE, PAPER, SIGNATURE_INK, set_role, wrapped
 
-HOUSEHOLD_INK = QColor("#1c2433")
+HOUSEHOLD_INK = QColor(SIGNATURE_INK)
 REFERENCE_INK = QColor(196, 48, 43, 170)
 
 
@@ -40,8 +40,8 @@ class SignatureView(QWidget):
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor("#dfe4e1"), 1))
-        painter.setBrush(QColor("#ffffff"))
+        painter.setPen(QPen(QColor(LINE), 1))
+        painter.setBrush(QColor(PAPER))
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
         box = QRectF(self.rect()).adjusted(8, 8, -8, -8)
         for data, color in self.layers:

@@ -11,11 +11,12 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTransfo
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy,
                                QVBoxLayout, QWidget)
 
-from ..widgets.style import MUTED, set_role
+from ..widgets.style import MUTED, PAD_RULE, PAPER, SIGNATURE_INK, set_role
+from ..widgets.style import EDGE as EDGE_COLOUR
 
-INK = QColor("#1c2433")
-RULE = QColor("#9aa39f")
-EDGE = QColor("#c5ccc8")
+INK = QColor(SIGNATURE_INK)
+RULE = QColor(PAD_RULE)
+EDGE = QColor(EDGE_COLOUR)
 INK_WIDTH = 2.6          # logical units: the line thickens with the pad, as on a larger paper form
 BASELINE = 0.72          # of the height: room above for tall characters, a little below for descenders
 
@@ -193,7 +194,7 @@ class SignaturePad(QWidget):
         transform = self._transform()
         # The edge inside the paper's outermost pixels, so all four sides show.
         painter.setPen(self._hairline(EDGE))
-        painter.setBrush(QColor("#ffffff"))
+        painter.setBrush(QColor(PAPER))
         painter.drawRoundedRect(transform.mapRect(QRectF(0, 0, w, h)).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
         painter.setTransform(transform)
         base = h * BASELINE
@@ -226,7 +227,7 @@ class SignaturePad(QWidget):
         """The strokes alone on white, `scale` times the logical size: for review and reports."""
         w, h = int(data.get("width") or 600), int(data.get("height") or 200)
         image = QImage(max(1, round(w * scale)), max(1, round(h * scale)), QImage.Format.Format_RGB32)
-        image.fill(QColor("#ffffff"))
+        image.fill(QColor(PAPER))
         painter = QPainter(image)
         painter.scale(scale, scale)
         paint_strokes(painter, data.get("strokes") or [])

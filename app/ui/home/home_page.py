@@ -23,7 +23,7 @@ from .clues_card import CluesCard
 from ..widgets.chart import BarChart
 from ..widgets.errors import show_error
 from ..widgets.problem_text import duties, overdue_mark
-from ..widgets.style import ACCENT, MUTED, WARN, set_role
+from ..widgets.style import ACCENT, MUTED, ORANGE, PAGE, WARN, bar_style, set_role
 from ..widgets.table_model import RowsModel
 from ..widgets.enum_labels import name_of
 from ..widgets.month_view import (DONE_COLOR, TREE_STYLE, Card, MonthPage, NoteDialog, clear_layout,
@@ -271,7 +271,7 @@ class HomePage(MonthPage, QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setStyleSheet("QScrollArea, QWidget#homeContent { background: #f6f7f5; }")
+        self.setStyleSheet(f"QScrollArea {{ background: {PAGE}; }}")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -411,7 +411,10 @@ class HomePage(MonthPage, QWidget):
         if row is None:
             return False
         from app.ui.households.visit_dialog import VisitDialog
-        dialog = VisitDialog(self.session, row["household_id"], self, due_kind=row["kind"])
+        dialog = VisitDialog(self.session, row["household_id"], self)
+        mode = getattr(dialog, "mode", None)
+        if row["kind"] == "remote_contact" and isinstance(mode, QComboBox):
+            mode.setCurrentIndex(max(0, mode.findData("phone")))
         before = self._refreshes
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         if accepted and self._refreshes == before:
@@ -569,9 +572,8 @@ class HomePage(MonthPage, QWidget):
             missing = bool(r.get("missing"))
             short = r["days"] < target and not missing
             cannot_reach = short and r["days"] + left_in_month < target
-            color = WARN if cannot_reach else (ACCENT if not short else "#d08c2c")
-            bar.setStyleSheet(f"QProgressBar {{ background: #eef2f0; border: none; border-radius: 4px; }}"
-                              f"QProgressBar::chunk {{ background: {color}; border-radius: 4px; }}")
+            color = WARN if cannot_reach else (ACCENT if not short else ORANGE)
+            bar.setStyleSheet(bar_style(color))
             days = QLabel(self.tr("{0} 天").format(r["days"]) if not missing else "—")
             days.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if short:
@@ -693,7 +695,7 @@ class HomePage(MonthPage, QWidget):
         if self.deadlines:
             parts.append(self.tr("案例到期 <b>{0}</b>").format(len(self.deadlines)))
         parts.append(self.tr("未销号问题 <b>{0}</b>").format(len(self.problems)))
-        self.glance.setText('<span style="color:#5f6b66">' + " · ".join(parts) + "</span>")
+        self.glance.setText(f'<span style="color:{MUTED}">' + " · ".join(parts) + "</span>")
 
     def _notify(self, what: str) -> None:
         before = self._refreshes

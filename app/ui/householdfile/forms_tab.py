@@ -14,8 +14,8 @@ from ..forms.form_view import FormViewDialog
 from ..forms.form_widgets import ENGLISH, form_language
 from ..forms.sign_dialog import SignDialog
 from ..widgets.errors import show_error
-from ..widgets.style import MUTED, set_role
-from .models import CAUTION, OK_GREEN, ColumnsModel, table_view
+from ..widgets.style import CAUTION, MUTED, OK_GREEN, set_role
+from .models import ColumnsModel, table_view
 from .shaping import form_rows
 
 

@@ -24,11 +24,10 @@ from ..households.visit_dialog import VisitDialog
 from ..widgets.enum_labels import name_of, names_of
 from ..widgets.errors import show_error
 from ..widgets.problem_text import duties, overdue_mark
-from ..widgets.style import ACCENT, MUTED, WARN, card, set_role
+from ..widgets.style import ACCENT, MUTED, OK_GREEN, WARN, card, set_role
 from ..widgets.text import colon, comma, semicolon
-from .duties_tab import DutiesTab
 from .forms_tab import FormsTab
-from .models import (OK_GREEN, RECORD, ColumnsModel, RightAligned, TimelineModel, badge, clear_layout, table_view,
+from .models import (RECORD, ColumnsModel, RightAligned, TimelineModel, badge, clear_layout, table_view,
                      timeline_view, wrap_label)
 from .shaping import PROFILE_VISITS, enum_text, enums_text, html_text
 
@@ -59,8 +58,6 @@ class HouseholdFilePage(FormsTab, QWidget):
         self._build_case()
         self._build_visits()
         self._build_forms()
-        self.duties_tab = DutiesTab(self.session)
-        self.tabs.addTab(self.duties_tab, self.tr("线索与台账"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -189,7 +186,6 @@ class HouseholdFilePage(FormsTab, QWidget):
         self._fill_case()
         self._fill_visits()
         self._fill_forms()
-        self.duties_tab.load(self.household_id)
 
     def mark_stale(self) -> None:
         self._stale = True
@@ -220,7 +216,6 @@ class HouseholdFilePage(FormsTab, QWidget):
         h = p["household"]
         content = QWidget()
         content.setObjectName("overviewContent")
-        content.setStyleSheet("QWidget#overviewContent { background: #f6f7f5; }")
         grid = QGridLayout(content)
         grid.setContentsMargins(12, 12, 12, 12)
         grid.setHorizontalSpacing(12)
@@ -295,8 +290,7 @@ class HouseholdFilePage(FormsTab, QWidget):
         if p["situations"]:
             box.addWidget(wrap_label(self.tr("以下情形由软件按档案判断，须经核实后登记风险线索。"), "muted"))
             for s in p["situations"]:
-                title = wrap_label(self.tr("情形{0}：{1}").format(s["number"], s["title_zh"]))
-                title.setStyleSheet(f"color: {WARN}; font-weight: 600;")
+                title = wrap_label(self.tr("情形{0}：{1}").format(s["number"], s["title_zh"]), "warn")
                 box.addWidget(title)
                 box.addWidget(wrap_label(s["reason_zh"]))
         else:
@@ -309,7 +303,7 @@ class HouseholdFilePage(FormsTab, QWidget):
             for x in p["problems"]:
                 title = wrap_label(overdue_mark(x["overdue"]) + x["description"])
                 if x["overdue"]:
-                    title.setStyleSheet(f"color: {WARN}; font-weight: 600;")
+                    set_role(title, "warn")
                 box.addWidget(title)
                 box.addWidget(wrap_label(duties(x, "；") or x["list_title"], "muted"))
             right.addWidget(frame)
@@ -568,9 +562,7 @@ class HouseholdFilePage(FormsTab, QWidget):
         self.events_model.set_rows(list(reversed(c["events"])))
 
     def _section_inline(self, text: str) -> QLabel:
-        label = set_role(QLabel(text), "section")
-        label.setStyleSheet("margin-top: 0px;")
-        return label
+        return set_role(QLabel(text), "heading")
 
     def _may_close(self, c: dict) -> bool:
         """Whether 结束回头看 is allowed yet: every quarterly 回头看 done, or a year since elimination."""

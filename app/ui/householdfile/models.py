@@ -7,22 +7,16 @@ from PySide6.QtGui import QColor, QTextDocument
 from PySide6.QtWidgets import (QAbstractItemView, QLabel, QListView, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem, QTableView)
 
-from ..widgets.style import ACCENT, WARN, set_role
+from ..widgets.style import RULE_LINE, badge_style, set_role
 from ..widgets.table_model import RowsModel, list_table
 
-OK_GREEN = "#2e7d4f"
-CAUTION = "#8a5a00"
-BADGE = {"green": ("#e3efe9", ACCENT), "amber": ("#fbefd9", CAUTION), "red": ("#fbe3e1", WARN),
-         "grey": ("#eceeed", "#3d4743")}
 RECORD = Qt.ItemDataRole.UserRole
 HTML = Qt.ItemDataRole.UserRole + 1
 
 
 def badge(text: str, tone: str = "grey") -> QLabel:
-    bg, fg = BADGE[tone]
     label = QLabel(text)
-    label.setStyleSheet(f"background: {bg}; color: {fg}; border-radius: 10px; padding: 2px 10px;"
-                        " font-weight: 600;")
+    label.setStyleSheet(badge_style(tone))
     return label
 
 
@@ -138,7 +132,7 @@ class TimelineDelegate(QStyledItemDelegate):
         doc.drawContents(painter)
         painter.restore()
         painter.save()
-        painter.setPen(QColor("#e6eae8"))
+        painter.setPen(QColor(RULE_LINE))
         painter.drawLine(opt.rect.left() + self.PAD_X, opt.rect.bottom(), opt.rect.right() - self.PAD_X,
                          opt.rect.bottom())
         painter.restore()

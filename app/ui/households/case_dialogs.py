@@ -14,14 +14,13 @@ from app.core.monitoring import missing_measures, plan_warnings
 from app.services import cases, households, incomes
 from app.services.profile import guarantees
 
-from ..widgets.style import WARN, set_role
+from ..widgets.style import CAUTION, WARN, set_role
 from .visit_dialog import CheckList, date_edit, edit_date, grow_to_fit, mark_invalid, save_record, save_row
 from ..widgets.enum_labels import choices, name_of, names_of
 
 STEPS = ("clue", "check", "identify", "reject", "plan", "measure", "eliminate", "followup", "revert", "stable")
 CLUE_SOURCES = ("干部排查", "农户申请", "部门预警")
 ELIMINATION_METHODS = ("帮扶消除", "自然消除")
-CAUTION = "#8a5a00"
 
 
 def step_label(kind: str) -> str:

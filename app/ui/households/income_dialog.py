@@ -11,7 +11,7 @@ from app.core.errors import ValidationError
 from app.core.income import IncomeItems, compare_to_baseline, format_yuan, income_warnings, parse_yuan, per_capita
 from app.services import config, households, incomes
 
-from ..widgets.style import ACCENT, WARN, set_role
+from ..widgets.style import ACCENT, CAUTION, WARN, set_role
 from .visit_dialog import date_edit, edit_date, grow_to_fit, mark_invalid, save_record, save_row
 
 
@@ -214,7 +214,7 @@ class IncomeDialog(QDialog):
         if any(e.text().strip() for e in self.items.values()):
             for w in income_warnings(pc):
                 note = "" if self.note.toPlainText().strip() else self.tr("（请在备注中说明）")
-                lines.append(f"<span style='color:#8a5a00'>{w}{note}</span>")
+                lines.append(f"<span style='color:{CAUTION}'>{w}{note}</span>")
         self.hint.setText("<br>".join(lines))
         self.hint.setVisible(bool(lines))
         if self.isVisible():

@@ -34,8 +34,6 @@ class DemoBanner(QLabel):
         self.setObjectName("demoBanner")
         self.setWordWrap(True)
         self.setText(self.tr("示范村·练习用 —— 这里的农户都是虚构的，只供练习。真实农户的信息请录入工作队自己的数据库。"))
-        self.setStyleSheet("QLabel#demoBanner { background: #f4b400; color: #1b2521; font-weight: 700;"
-                           " font-size: 15px; padding: 6px 16px; }")
 
 
 class Header(QWidget):
@@ -50,7 +48,6 @@ class Header(QWidget):
         village, team = session.read(village_and_team)
         self.village_label = QLabel(village or self.tr("（尚未录入农户）"))
         self.village_label.setObjectName("village")
-        self.village_label.setStyleSheet("QLabel#village { font-size: 15px; font-weight: 600; }")
         self.row.addWidget(self.village_label)
         self.team_label = set_role(QLabel(self.tr("驻村工作队 {0} 人").format(team)), "muted")
         self.row.addWidget(self.team_label)
@@ -58,7 +55,5 @@ class Header(QWidget):
         if self.demo:
             tag = QLabel(self.tr("示范村·练习用"))
             tag.setObjectName("demoTag")
-            tag.setStyleSheet("QLabel#demoTag { background: #f4b400; color: #1b2521; font-weight: 700;"
-                              " border-radius: 4px; padding: 2px 8px; }")
             self.row.addWidget(tag)
         self.row.addStretch(1)

@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ..widgets.style import ACCENT
-
 
 class Notice(QLabel):
     SHOWN_MS = 3500
@@ -16,8 +14,6 @@ class Notice(QLabel):
         self.setObjectName("notice")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setStyleSheet(f"QLabel#notice {{ background: {ACCENT}; color: white; border-radius: 6px;"
-                           " padding: 8px 18px; font-size: 15px; font-weight: 600; }")
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(self.SHOWN_MS)

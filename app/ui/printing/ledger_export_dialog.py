@@ -16,10 +16,10 @@ from ..widgets.errors import message, show_error
 from ..widgets.month_view import MonthSelector, month_of
 from ..mainwindow.job_dialog import JobDialog
 from .print_dialog import default_folder, open_path, remember_folder, safe_name
-from ..widgets.style import card, set_role
+from ..widgets.style import card, panel_style, set_role
 
 # The result line: green when written, red when it could not be.
-_TONES = {"done": ("#e3efe9", "#1f6f5c"), "error": ("#fbe3e1", "#b3261e")}
+_TONES = {"done": "green", "error": "red"}
 
 
 class LedgerExportDialog(JobDialog):
@@ -248,10 +248,8 @@ class LedgerExportDialog(JobDialog):
             self.reject()
 
     def _paint(self, state: str, text: str) -> None:
-        bg, fg = _TONES[state]
         self.result_label.setProperty("state", state)
-        self.result_label.setStyleSheet(f"QLabel#ledgerResult {{ background: {bg}; color: {fg};"
-                                        f" border-radius: 6px; padding: 10px 12px; }}")
+        self.result_label.setStyleSheet(panel_style("ledgerResult", _TONES[state]))
         self.result_label.setText(text)
         self.result_label.show()
 

@@ -166,8 +166,7 @@ class PrintJobDialog(JobDialog):
 
         self.result_card, result_box = card()
         self.result_card.setObjectName("printResult")
-        self.result_title = set_role(QLabel(), "section")
-        self.result_title.setStyleSheet("margin-top: 0px;")
+        self.result_title = set_role(QLabel(), "heading")
         self.result_label = QLabel()
         self.result_label.setObjectName("printResultText")
         self.result_label.setWordWrap(True)

@@ -16,12 +16,11 @@ from ..widgets.errors import message, show_error
 from ..forms.form_widgets import ENGLISH, form_language, local_time
 from ..widgets.month_view import MonthSelector, month_of
 from .print_dialog import PrintJobDialog, safe_name
-from ..widgets.style import ACCENT, card, set_role
+from ..widgets.style import card, panel_style, set_role
 from ..widgets.text import comma
 
 # Background and text colour of the verdict: green current, amber changed, grey unknown.
-VERDICT_TONES = {"current": ("#e3efe9", ACCENT), "changed": ("#fbefd9", "#8a5a00"), "unknown": ("#eceeed", "#3d4743"),
-                 "error": ("#fbe3e1", "#b3261e")}
+VERDICT_TONES = {"current": "green", "changed": "amber", "unknown": "grey", "error": "red"}
 
 
 class MonthPrintDialog(PrintJobDialog):
@@ -268,10 +267,8 @@ class VerifyDialog(QDialog):
             show_error(self, exc)
 
     def _paint(self, state: str, html: str) -> None:
-        bg, fg = VERDICT_TONES.get(state, VERDICT_TONES["unknown"])
         self.verdict_label.setProperty("state", state)
-        self.verdict_label.setStyleSheet(f"QLabel#verifyVerdict {{ background: {bg}; color: {fg};"
-                                         f" border-radius: 6px; padding: 10px 12px; }}")
+        self.verdict_label.setStyleSheet(panel_style("verifyVerdict", VERDICT_TONES.get(state, "grey")))
         self.verdict_label.setText(html)
         self.verdict_label.show()
 

@@ -81,7 +81,7 @@ class PromptsPage(MonthPage, QWidget):
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail.setStyleSheet("background: #f7faf8; border: 1px solid #dfe4e1; border-radius: 4px; padding: 8px;")
+        self.detail.setObjectName("taskDetail")
         self.month_card.body.addWidget(self.tree, 1)
         self.month_card.body.addWidget(self.empty)
         self.month_card.body.addWidget(self.detail)

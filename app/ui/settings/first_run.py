@@ -23,7 +23,7 @@ from app.storage.keys import MIN_PASSPHRASE
 from app.storage.store import DB_NAME, KEYS_NAME, LOCK_NAME, Store, store_exists
 
 from ..widgets.errors import message
-from ..widgets.style import ACCENT, set_role
+from ..widgets.style import ACCENT, EDGE, MUTED, set_role
 from ..mainwindow.worker import Cancelled, Task
 
 DEMO_PASSPHRASE = "demo1234"
@@ -177,7 +177,7 @@ def write_recovery_sheet(path: Path, code: str, user_name: str, data_dir: Path |
     day = day or clock.today()
     body = ParagraphStyle("body", fontName="ZhucunCJK", fontSize=11.5, leading=18, wordWrap="CJK")
     title = ParagraphStyle("title", parent=body, fontSize=20, leading=28, spaceAfter=4)
-    small = ParagraphStyle("small", parent=body, fontSize=10, leading=15, textColor=colors.HexColor("#5f6b66"))
+    small = ParagraphStyle("small", parent=body, fontSize=10, leading=15, textColor=colors.HexColor(MUTED))
     code_style = ParagraphStyle("code", fontName="Courier-Bold", fontSize=19, leading=26, alignment=1)
 
     def p(text: str, style=body) -> Paragraph:
@@ -492,7 +492,7 @@ class FirstRunDialog(QDialog):
         self.demo_progress = QProgressBar()
         self.demo_progress.setTextVisible(True)
         self.demo_progress.setStyleSheet(
-            f"QProgressBar {{ border: 1px solid #c5ccc8; border-radius: 4px; background: white; text-align: center;"
+            f"QProgressBar {{ border: 1px solid {EDGE}; border-radius: 4px; background: white; text-align: center;"
             f" min-height: 20px; }} QProgressBar::chunk {{ background: {ACCENT}; border-radius: 3px; }}")
         col.addWidget(self.demo_progress)
         col.addWidget(_wrap(set_role(QLabel(self.tr("示范村保存在：{0}").format(demo_folder(self.data_dir))), "muted")))

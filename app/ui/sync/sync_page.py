@@ -21,7 +21,7 @@ from app.storage.schema import RECORD_TABLES
 from app.sync import client as county_client
 
 from ..widgets.errors import message, show_error
-from ..widgets.style import WARN, card, set_role, thin_progress, wrapped
+from ..widgets.style import INK, WARN, card, set_role, thin_progress, wrapped
 from ..widgets.table_model import list_table
 from ..mainwindow.ops import CollectionOp
 from ..mainwindow.worker import Cancelled
@@ -315,9 +315,8 @@ class SyncPage(QWidget):
         frame, box = card(margins=(16, 10, 16, 12), spacing=6)
         frame.setObjectName("syncResult")
         head = QHBoxLayout()
-        self.result_title = set_role(QLabel(), "section")
+        self.result_title = set_role(QLabel(), "heading")
         self.result_title.setObjectName("syncResultTitle")
-        self.result_title.setStyleSheet("margin-top: 0px;")
         self.result_time = set_role(QLabel(), "muted")
         head.addWidget(self.result_title)
         head.addWidget(self.result_time, 0, Qt.AlignmentFlag.AlignBottom)
@@ -335,7 +334,7 @@ class SyncPage(QWidget):
             cell.setSpacing(0)
             number = QLabel("0")
             number.setObjectName(f"syncFigure_{key}")
-            number.setStyleSheet("font-size: 20px; font-weight: 600; color: #1b2521;")
+            number.setStyleSheet(f"font-size: 20px; font-weight: 600; color: {INK};")
             cell.addWidget(number)
             cell.addWidget(set_role(QLabel(captions[key]), "muted"))
             figures.addLayout(cell)
@@ -655,7 +654,7 @@ class SyncPage(QWidget):
         for key in self.FIGURES:
             self.figures[key].setText(str(result.get(key, 0)))
         self.figures["rejected"].setStyleSheet("font-size: 20px; font-weight: 600; color: %s;"
-                                               % (WARN if result.get("rejected") else "#1b2521"))
+                                               % (WARN if result.get("rejected") else INK))
         self.figures_row.show()
         notes = []
         if not result.get("pushed") and not result.get("pulled"):

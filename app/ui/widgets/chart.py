@@ -8,11 +8,12 @@ from PySide6.QtCore import QLineF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from .style import ACCENT, MUTED
+from .style import ACCENT, AXIS, INK, MUTED, ORANGE, SERIES_BLUE, SERIES_LIGHT
+from .style import GRID as GRID_COLOUR
 
-DEFAULT_COLORS = ["#b9cfc6", ACCENT, "#d08c2c", "#5b7fa6"]
-TEXT = QColor("#1b2521")
-GRID = QColor("#e4e9e6")
+DEFAULT_COLORS = [SERIES_LIGHT, ACCENT, ORANGE, SERIES_BLUE]
+TEXT = QColor(INK)
+GRID = QColor(GRID_COLOUR)
 
 
 def nice_step(top: float, ticks: int = 4) -> float:
@@ -165,7 +166,7 @@ class BarChart(QWidget):
                 p.setPen(QColor(MUTED))
                 p.drawText(QRectF(plot.left() + slot * i, plot.bottom() + 3 + fm.height(), slot, fm.height()),
                            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, captions[i])
-        p.setPen(QPen(QColor("#9aa5a0"), 1))
+        p.setPen(QPen(QColor(AXIS), 1))
         p.drawLine(QLineF(plot.left(), plot.bottom(), plot.right(), plot.bottom()))
 
     def _color(self, k: int) -> QColor:
