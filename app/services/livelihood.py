@@ -14,6 +14,7 @@ from app.core.income import parse_yuan
 from app.storage.store import Store
 
 from . import clues, config
+from .kept import kept
 
 
 def add_medical_cost(store: Store, household_id: str, year, amount_yuan: str, member_id: str | None = None,
@@ -86,31 +87,41 @@ def medical_costs(store: Store, household_id: str | None = None) -> list[dict]:
 INCOME_CHECKED = (HouseholdCategory.LIFTED.value, HouseholdCategory.MONITORED.value)
 
 
-def income_check_due(store: Store, year: int, month: int, today: date | None = None) -> list[dict]:
+def income_check_due(store: Store, year: int, month: int, today: date | None = None,
+                     roster: list | None = None) -> list[dict]:
     """The quarterly income check (003 #6(2) 每季度监测脱贫户和监测户增收情况) of the quarter `month`
     falls in, for every 脱贫户 and 监测户: due in the quarter's last month, done when an income
-    assessment lies within the quarter, overdue once the quarter has ended without one."""
+    assessment lies within the quarter, overdue once the quarter has ended without one. A monitored
+    household owes it from the quarter it was identified (or its 纳入监测时间) on. `roster` is the
+    due list's [(id, head, group, category, monitored since)], read here when not given."""
     today = today or clock.today()
     q = (month + 2) // 3
     start, end = duties.quarter_bounds(year, q)
     if month != 3 * q:
         return []
-    rows = store.query(
-        "SELECT h.id, h.head_name, h.group_name, (SELECT max(i.assessed_on) FROM income_assessments i"
-        " WHERE i.household_id = h.id AND i.deleted = 0 AND i.assessed_on BETWEEN ? AND ?) AS done_on,"
-        " (SELECT max(i.assessed_on) FROM income_assessments i WHERE i.household_id = h.id AND i.deleted = 0"
-        " AND i.assessed_on <= ?) AS last FROM households h WHERE h.deleted = 0 AND h.category IN (?, ?)"
-        # A monitored household owes it from the quarter it was identified (or its 纳入监测时间) on.
-        " AND (h.category != 'monitored' OR coalesce((SELECT min(e.on_date) FROM case_events e WHERE"
-        " e.household_id = h.id AND e.kind = 'identify' AND e.deleted = 0), h.monitoring_since, '') <= ?)",
-        [start.isoformat(), end.isoformat(), end.isoformat(), *INCOME_CHECKED, end.isoformat()])
+    s, e = start.isoformat(), end.isoformat()
+    if roster is None:
+        identified = dict(store.conn.execute("SELECT household_id, min(on_date) FROM case_events WHERE"
+                                             " kind = 'identify' AND deleted = 0 GROUP BY household_id").fetchall())
+        roster = [(hid, head, group, category, date.fromisoformat(identified[hid]) if hid in identified else
+                   date.fromisoformat(since + "-01") if since else None)
+                  for hid, head, group, category, since in store.conn.execute(
+                      "SELECT id, head_name, group_name, category, monitoring_since FROM households WHERE deleted = 0")]
+    # Each household's latest assessment up to the quarter's end and its latest within it, kept
+    # until an assessment is written.
+    latest = kept(store, f"income check {s}", ("income_assessments",), lambda: {
+        hid: (last, within) for hid, last, within in store.conn.execute(
+            "SELECT household_id, max(assessed_on), max(CASE WHEN assessed_on >= ? THEN assessed_on END)"
+            " FROM income_assessments WHERE deleted = 0 AND assessed_on <= ? GROUP BY household_id", [s, e])})
     out = []
-    for r in rows:
-        status = "done" if r["done_on"] else ("overdue" if end < today else "due")
-        out.append({"household_id": r["id"], "head_name": r["head_name"], "group_name": r["group_name"],
+    for hid, head, group, category, since in roster:
+        if category not in INCOME_CHECKED or category == "monitored" and since and since > end:
+            continue
+        last, within = latest.get(hid, (None, None))
+        status = "done" if within else ("overdue" if end < today else "due")
+        out.append({"household_id": hid, "head_name": head, "group_name": group,
                     "kind": "income_check", "rule": "income_check_quarterly",
                     "rule_zh": "每季度监测脱贫户和监测户增收情况：本季度内测算一次收入 (003 #6(2))",
-                    "status": status, "period_start": start.isoformat(), "period_end": end.isoformat(),
-                    "last_contact": r["done_on"] or r["last"],
-                    "overdue_reason_zh": "" if status != "overdue" else f"{start}–{end} 本季度没有收入测算"})
+                    "status": status, "period_start": s, "period_end": e, "last_contact": within or last,
+                    "overdue_reason_zh": "" if status != "overdue" else f"{s}–{e} 本季度没有收入测算"})
     return out
