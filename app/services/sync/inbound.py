@@ -90,6 +90,7 @@ def apply_page(store: Store, data: bytes) -> dict:
     if page["last"] <= done:
         return out
     touched: set[str] = set()
+    new = _absent(store, page["items"])
     with store.transaction():
         for item in page["items"]:
             if not isinstance(item, dict) or type(item.get("seq")) is not int or item["seq"] <= done:
@@ -99,7 +100,7 @@ def apply_page(store: Store, data: bytes) -> dict:
                 if "conflict" in item:
                     out["conflicts"] += _keep_conflict(store, item["conflict"])
                 else:
-                    applied, found = _apply_record(store, item, touched)
+                    applied, found = _apply_record(store, item, touched, new)
                     out["records"] += applied
                     out["conflicts"] += found
             except Exception as e:  # noqa: BLE001 — named in `skipped`, never half-applied
@@ -133,17 +134,36 @@ def _encode(tbl: str, column: str, value):
     return int(value) if isinstance(value, bool) else value
 
 
-def _apply_record(store: Store, item: dict, touched: set[str]) -> tuple[int, int]:
+def _absent(store: Store, items: list) -> set[tuple[str, str]]:
+    """The page's records this store does not hold: one query a table, not one a record."""
+    ids: dict[str, list[str]] = {}
+    for item in items:
+        if isinstance(item, dict) and item.get("tbl") in RECORD_TABLES and isinstance(item.get("id"), str):
+            ids.setdefault(item["tbl"], []).append(item["id"])
+    out = set()
+    for tbl, wanted in ids.items():
+        for start in range(0, len(wanted), 500):
+            part = wanted[start:start + 500]
+            held = {r[0] for r in store.conn.execute(
+                f"SELECT id FROM {tbl} WHERE id IN ({', '.join('?' * len(part))})", part)}
+            out.update((tbl, i) for i in part if i not in held)
+    return out
+
+
+def _apply_record(store: Store, item: dict, touched: set[str], new: set[tuple[str, str]]) -> tuple[int, int]:
     tbl, rid, data = _check_item(item)
     columns = store.records.columns(tbl)
-    local = store.records.get(tbl, rid, include_deleted=True)
+    local = None if (tbl, rid) in new else store.records.get(tbl, rid, include_deleted=True)
     store.clock.receive(data["hlc"])
     if local is None:
+        new.discard((tbl, rid))   # a parent sent twice in a page is held the second time
         row = {c: _encode(tbl, c, data[c]) for c in columns if c in data}
         store.conn.execute(f"INSERT INTO {tbl} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
                            list(row.values()))
         fields = sorted(c for c in row if c not in SYSTEM_COLUMNS)
-        seq = _log(store, tbl, rid, item, fields)
+        # Every column given: the row as stored is the author's record (else read it back).
+        whole = {c: data[c] for c in columns} if len(row) == len(columns) else None
+        seq = _log(store, tbl, rid, item, fields, whole)
         if tbl == "households":
             _field_clocks_from(store, rid, item, fields, seq)
         _touch(touched, tbl, rid, data)
@@ -214,9 +234,9 @@ def _touch(touched: set[str], tbl: str, rid: str, data: dict) -> None:
         touched.add(data["household_id"])
 
 
-def _log(store: Store, tbl: str, rid: str, item: dict, fields: list[str]) -> int:
+def _log(store: Store, tbl: str, rid: str, item: dict, fields: list[str], record: dict | None = None) -> int:
     """The application as an entry of this device's chain: the record as it now stands here."""
-    record = store.records.get(tbl, rid, include_deleted=True)
+    record = record or store.records.get(tbl, rid, include_deleted=True)
     store.writes[tbl] = store.writes.get(tbl, 0) + 1
     return store.audit.append(at=utc_now(), hlc=record["hlc"], user_id=store.user_id or record["updated_by"],
                               device_id=store.device_id, action="sync", tbl=tbl, record_id=rid,

@@ -1,0 +1,123 @@
+"""Figures for records down (docs/sync.md, "Records down"): a lost laptop restored from the
+county, and another laptop's month arriving incrementally.
+
+    .venv/bin/python -m bench.sync_down [--households 3000] [--seed 7]
+
+A demo village (built as of 2026-10-31) on laptop A, whose earlier syncs the county holds (as
+bench/sync.py seeds them); the county server runs as in production (`python -m county_server
+serve`, one uvicorn process) on loopback over SQLite.
+
+1. *Restore*: a new laptop enrolled for the village (as with a restore code for A) runs `sync.sync` with nothing to
+   send: the village's whole file comes down page by page (signed by the county, encrypted to the
+   laptop), is applied and its signed forms verified. Time from the first request to the last
+   page applied; bytes: the HTTP answers' bodies.
+2. *Incremental*: A does November's work (visits, signed household forms, attendance: bench/
+   sync_setup.py) and syncs; the restored laptop pulls again: only what changed comes down.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+from sqlalchemy import insert
+
+from . import sync_setup as setup
+from .run import PASS, machine
+from .sync import DEMO_TODAY, MONTH, Server, mb
+
+TARGET_S = 60.0
+
+
+class Counting(httpx.HTTPTransport):
+    """The loopback transport, counting the bytes of every answer's body."""
+
+    def __init__(self):
+        super().__init__()
+        self.bytes = 0
+
+    def handle_request(self, request):
+        response = super().handle_request(request)
+        response.read()
+        self.bytes += len(response.content)
+        return response
+
+
+def pull(store, url: str, **kw) -> dict:
+    from app.services import sync
+    transport = Counting()
+    t = time.perf_counter()
+    result = sync.sync(store, url, transport=transport, **kw)
+    return {"s": time.perf_counter() - t, "bytes": transport.bytes, "records": result["records"],
+            "skipped": len(result["records_skipped"])}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--households", type=int, default=3000)
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+    from app.demo import build as demo
+    from app.services import forms, sync
+    from app.storage.store import Store
+    from county_server import county as cty
+    from county_server import db
+
+    from tests.support.stores import FAST_KDF, make_store
+    with tempfile.TemporaryDirectory(prefix="zhucun-bench-down-") as tmp:
+        work = Path(tmp)
+        t = time.perf_counter()
+        info = demo.build_demo(work / "a", PASS, args.households, seed=args.seed, today=DEMO_TODAY,
+                               kdf_params=FAST_KDF)
+        built = time.perf_counter() - t
+        seed_path = work / "county.db"
+        engine = setup.new_seed(seed_path)
+        with Store.open(work / "a", PASS) as a:
+            setup.enroll_usb(engine, a, info["village"], work / "usb")
+            history = setup.history_body(a)
+            setup.county_knows(engine, a, history)
+            with engine.begin() as conn:   # the earlier syncs' batch, as the county keeps it
+                conn.execute(insert(db.batches).values(device_id=a.device_id, batch_id=setup.EARLIER, sha256="0" * 64,
+                                                       size=1, part_size=1, parts=1, state="done",
+                                                       started_at="2026-10-31T00:00:00Z",
+                                                       received_at="2026-10-31T00:00:00Z", receipt="{}"))
+            setup.mark_sent(a)
+            held = {tbl: a.query(f"SELECT count(*) AS n FROM {tbl}")[0]["n"]
+                    for tbl in ("households", "members", "visits", "form_instances", "cases")}
+        del history
+        url = f"sqlite:///{seed_path}"
+        with Server(url, work / "server.log") as server:
+            # A new laptop of the village (a restore code's laptop receives the same; it would also
+            # revoke A, whose month comes next).
+            code = cty.new_code(engine, info["village"][:40], None, server.url)["code"]
+            with make_store(work / "c", "新电脑") as c:
+                sync.enroll(c, server.url, code)
+                restore = pull(c, server.url, pull_only=True)
+                check = forms.verify(c)
+                restored = {tbl: c.query(f"SELECT count(*) AS n FROM {tbl}")[0]["n"] for tbl in held}
+                assert restored == held, (restored, held)
+                assert check["ok"] and restore["skipped"] == 0, check
+                # Another laptop's month: A's.
+                with Store.open(work / "a", PASS) as a:
+                    a.conn.execute("INSERT OR REPLACE INTO sync_settings VALUES ('county_url', ?)", [server.url])
+                    t = time.perf_counter()
+                    done = setup.month_of_work(a, MONTH, random.Random(args.seed), visit_share=0.5, form_share=0.1)
+                    month_s = time.perf_counter() - t
+                    sent = pull(a, server.url)
+                month = pull(c, server.url)
+                again = pull(c, server.url)
+        engine.dispose()
+    print(f"machine: {machine()}")
+    print(f"village: {args.households} households built in {built:.0f} s; held: {held}")
+    print(f"restore: {restore['records']} records in {restore['s']:.1f} s (target ≤ {TARGET_S:.0f} s),"
+          f" {mb(restore['bytes'])} over HTTP; {check['checked']} signed forms verified")
+    print(f"a month of another laptop's work ({done}, made in {month_s:.0f} s; its sync took {sent['s']:.1f} s):"
+          f" pulled in {month['s']:.2f} s, {month['records']} records, {mb(month['bytes'])}")
+    print(f"a pull with nothing new: {again['s']:.2f} s, {mb(again['bytes'])}")
+
+
+if __name__ == "__main__":
+    main()
