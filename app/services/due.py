@@ -160,7 +160,8 @@ def due_list(store: Store, month: str, today: date | None = None, include_done: 
                      "last_contact": item.last_contact.isoformat() if item.last_contact else None,
                      "overdue_reason_zh": item.overdue_reason_zh})
     # The quarterly income check of 脱贫户 and 监测户 (003 #6(2)), in the quarter's last month.
-    checked = [(r[0], *info[r[0]], r[1].value, r[7]) for r in roster]
-    rows += [r for r in livelihood.income_check_due(store, year, mon, today, checked)
-             if include_done or r["status"] != "done"]
+    if mon % 3 == 0:
+        checked = [(r[0], *info[r[0]], r[1].value, r[7]) for r in roster]
+        rows += [r for r in livelihood.income_check_due(store, year, mon, today, checked)
+                 if include_done or r["status"] != "done"]
     return rows
