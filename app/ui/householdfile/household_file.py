@@ -26,6 +26,7 @@ from ..widgets.errors import show_error
 from ..widgets.problem_text import duties, overdue_mark
 from ..widgets.style import ACCENT, MUTED, OK_GREEN, WARN, card, set_role
 from ..widgets.text import colon, comma, semicolon
+from .duties_tab import DutiesTab
 from .forms_tab import FormsTab
 from .models import (RECORD, ColumnsModel, RightAligned, TimelineModel, badge, clear_layout, table_view,
                      timeline_view, wrap_label)
@@ -58,6 +59,8 @@ class HouseholdFilePage(FormsTab, QWidget):
         self._build_case()
         self._build_visits()
         self._build_forms()
+        self.duties_tab = DutiesTab(self.session)
+        self.tabs.addTab(self.duties_tab, self.tr("线索与台账"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -186,6 +189,7 @@ class HouseholdFilePage(FormsTab, QWidget):
         self._fill_case()
         self._fill_visits()
         self._fill_forms()
+        self.duties_tab.load(self.household_id)
 
     def mark_stale(self) -> None:
         self._stale = True
