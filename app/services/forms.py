@@ -26,6 +26,7 @@ from app.core.errors import NotFound, StateError, ValidationError
 from app.core.forms.definition import FormDef, load_file, load_rows
 from app.core.forms.engine import Issue, evaluate, initial_answers
 from app.core.forms.signed import signed_content
+from app.core.guarantees import known_guarantees
 from app.core.household import MEMBER_BOOL, parse_date
 from app.core.income import IncomeItems, parse_yuan, plain_yuan
 from app.storage.records import new_id, utc_now
@@ -37,6 +38,9 @@ from .signature_distances import remember_distances, stored_distances
 
 FORMS_DIR = Path(__file__).resolve().parents[2] / "forms"
 HOUSEHOLD_BOOL = {"can_fix_housing_alone", "water_secured", "has_supporter", "risk_eliminated"}
+# The forms' 三保障 and water questions, answered from the household file when it knows them.
+GUARANTEE_QUESTIONS = {"education_ok": "education", "medical_ok": "medical", "housing_ok": "housing",
+                       "water_ok": "water"}
 STATES = ("complete", "signed")
 
 
@@ -165,13 +169,16 @@ def prefill(store: Store, form: FormDef, household_id: str | None, today: date |
                          " ORDER BY assessed_on DESC LIMIT 1", [household["id"]])
     items = json.loads(income[0]["items"]) if income else {}
     day = today or clock.today()
+    secured = known_guarantees(household, members, day)
     repeat_rows: dict[str, list[dict]] = {}
     for q in form.walk():
         if q.type == "calculate":
             continue  # computed from the answers, never taken from the file
         target = q.save_to or ""
         kind, _, name = target.partition(".")
-        if kind == "household" and household.get(name) is not None:
+        if not target and not q.repeat and GUARANTEE_QUESTIONS.get(q.name) in secured:
+            answers[q.name] = _answer(secured[GUARANTEE_QUESTIONS[q.name]])
+        elif kind == "household" and household.get(name) is not None:
             value = household[name]
             answers[q.name] = _answer(bool(value) if name in HOUSEHOLD_BOOL else value)
         elif kind == "income" and name in items:

@@ -54,6 +54,22 @@ def test_prefill_takes_the_household_file(store, family):
     assert answers["baseline"]  # the monitoring baseline for the year, in yuan
 
 
+def test_prefill_answers_the_guarantees_the_file_knows(store, family):
+    """The 三保障 and water questions start from the household file: all insured, the child in
+    school, water secured; the house not yet graded stays unanswered, then follows its grade."""
+    visit = forms.get_form(store, "visit_record")
+    answers = forms.prefill(store, visit, family["id"], TODAY)
+    assert (answers["education_ok"], answers["medical_ok"], answers["water_ok"]) == ("yes", "yes", "yes")
+    assert "housing_ok" not in answers
+    households.update_household(store, family["id"], {"housing_grade": "D"})
+    son = households.members(store, family["id"])[2]
+    households.update_member(store, son["id"], {"school_status": "dropped_out"})
+    answers = forms.prefill(store, visit, family["id"], TODAY)
+    assert (answers["housing_ok"], answers["education_ok"]) == ("no", "no")
+    check = forms.prefill(store, forms.get_form(store, "risk_elimination_check"), family["id"], TODAY)
+    assert (check["housing_ok"], check["medical_ok"]) == ("no", "yes")
+
+
 def test_fill_lists_every_violation(store, family):
     answers = complete_answers(store, family["id"])
     answers["members"][0]["m_id_number"] = "430521196803020000"  # bad check digit
