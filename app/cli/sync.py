@@ -195,13 +195,21 @@ def cmd_batch_export(args):
                        f" zhucun-county import FILE; bring back FILE.receipt.json)")
 
 
-def cmd_batch_import_receipt(args):
+def _import_file(args, apply, what: str):
+    """A file from the USB stick applied to the store: its result, or the exit code of a refusal."""
     from app.services import sync
     try:
         with open_store(args) as store:
-            result = sync.import_receipt(store, args.file)
+            return apply(store, args.file)
     except sync.SyncError as e:
-        return _failed(args, e, f"回执未采用 (receipt not applied: {args.file})", EXIT_INVALID)
+        return _failed(args, e, f"{what}: {args.file})", EXIT_INVALID)
+
+
+def cmd_batch_import_receipt(args):
+    from app.services import sync
+    result = _import_file(args, sync.import_receipt, "回执未采用 (receipt not applied")
+    if not isinstance(result, dict):
+        return result
     text = (f"回执已核验并采用 (receipt verified and applied): 接受 {result['accepted']} (accepted)，"
             f"拒收 {result['rejected']} (rejected)；采用县里发布 {result['pulled']} 项 (publications applied)，"
             f"冲突 {result['conflicts']} (conflicts)")
@@ -214,11 +222,9 @@ def cmd_batch_import_receipt(args):
 
 def cmd_batch_import_records(args):
     from app.services import sync
-    try:
-        with open_store(args) as store:
-            result = sync.import_records(store, args.file)
-    except sync.SyncError as e:
-        return _failed(args, e, f"记录未采用 (records not applied: {args.file})", EXIT_INVALID)
+    result = _import_file(args, sync.import_records, "记录未采用 (records not applied")
+    if not isinstance(result, dict):
+        return result
     text = (f"已核验并采用本村其他电脑的记录 (records verified and applied): {result['records']} 条，"
             f"冲突 {result['conflicts']} (conflicts)")
     for s in result["skipped"]:
