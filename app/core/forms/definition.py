@@ -30,6 +30,7 @@ NO = {"", "no", "false", "false()", "0"}
 NAME = re.compile(r"^[^\W\d][\w.-]*$")
 FORM_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 MAX_REPEAT = 500  # entries of one repeat
+MAX_NESTING = 4   # repeats inside repeats
 MAX_ID, MAX_TITLE = 64, 200
 SIGNATURE_ROLES = ("investigator", "household")
 
@@ -66,7 +67,8 @@ class Question:
     appearance: str | None = None
     parameters: dict[str, str] = field(default_factory=dict)
     save_to: str | None = None     # the household-file field a signed form updates
-    repeat: str | None = None      # name of the repeat this question belongs to
+    repeat: str | None = None      # name of the repeat this question belongs to (the innermost)
+    repeats: tuple = ()            # the repeats holding this question, outermost first
     children: list["Question"] = field(default_factory=list)
 
     def label(self, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -290,8 +292,9 @@ class _Loader:
             if stack:
                 q.parent = stack[-1].name
                 q.repeat = stack[-1].name if stack[-1].type == "repeat" else stack[-1].repeat
-                if q.type == "repeat" and q.repeat:
-                    self.fail("a repeat inside a repeat (nested repeat) is not supported", n, "type")
+                q.repeats = stack[-1].repeats + ((stack[-1].name,) if stack[-1].type == "repeat" else ())
+                if len(q.repeats) > MAX_NESTING:
+                    self.fail(f"repeats nested more than {MAX_NESTING} deep", n, "type")
                 stack[-1].children.append(q)
             else:
                 top.append(q)

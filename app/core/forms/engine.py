@@ -63,21 +63,63 @@ class FormState:
         name, index = split_path(path)
         if index is None:
             return self.values.get(name)
-        repeat, child = name
-        rows = self.values.get(repeat) or []
-        return rows[index].get(child) if index < len(rows) else None
+        index = (index,) if isinstance(index, int) else index
+        entry = _entry(self.values, name[:-1], index)
+        return None if entry is None else entry.get(name[-1])
 
 
-def path_of(q: Question, index: int | None) -> str:
-    return q.name if index is None else f"{q.repeat}[{index + 1}].{q.name}"
+def path_of(q: Question, index) -> str:
+    """'phone', 'members[2].name', 'households[1].children[3].age' (1-based, as people count).
+    `index` is the entry in q's repeat (a number) or in each of its repeats (a tuple)."""
+    if index is None or index == ():
+        return q.name
+    if isinstance(index, int):
+        return f"{q.repeat}[{index + 1}].{q.name}"
+    return "".join(f"{r}[{i + 1}]." for r, i in zip(q.repeats, index)) + q.name
+
+
+_STEP = re.compile(r"([^\W\d][\w.-]*?)\[(\d+)\]\.")
 
 
 def split_path(path: str):
-    """'members[2].name' → (('members', 'name'), 1); 'phone' → ('phone', None)."""
-    m = re.match(r"^([^\W\d][\w.-]*)\[(\d+)\]\.([^\W\d][\w.-]*)$", path)
-    if m:
-        return (m.group(1), m.group(3)), int(m.group(2)) - 1
-    return path, None
+    """'members[2].name' → (('members', 'name'), 1); 'a[1].b[2].c' → (('a', 'b', 'c'), (0, 1));
+    'phone' → ('phone', None)."""
+    steps, at = [], 0
+    while (m := _STEP.match(path, at)) is not None:
+        steps.append((m.group(1), int(m.group(2)) - 1))
+        at = m.end()
+    if not steps or not re.fullmatch(r"[^\W\d][\w.-]*", path[at:]):
+        return path, None
+    names = tuple(r for r, _ in steps) + (path[at:],)
+    return (names, steps[0][1]) if len(steps) == 1 else (names, tuple(i for _, i in steps))
+
+
+def _entry(top: dict, repeats, index) -> dict | None:
+    """The answers of one entry: top, then entry index[k] of repeats[k] at each level."""
+    node = top
+    for r, i in zip(repeats, index):
+        rows = node.get(r) or []
+        if not isinstance(rows, list) or i >= len(rows):
+            return None
+        node = rows[i]
+    return node
+
+
+def _indices(top: dict, repeats) -> list[tuple]:
+    """Every entry of the innermost of `repeats`, as a tuple of positions, in document order."""
+    out: list[tuple] = [()]
+    for depth, r in enumerate(repeats):
+        out = [idx + (i,) for idx in out
+               for i in range(len((_entry(top, repeats[:depth], idx) or {}).get(r) or []))]
+    return out
+
+
+def _under(node: dict | None, repeats, name: str | None) -> list:
+    """Values of `name` (or the entries, when None) in every entry of repeats below node."""
+    rows = [node] if node is not None else []
+    for r in repeats:
+        rows = [row for n in rows for row in (n.get(r) or [])]
+    return rows if name is None else [row.get(name) for row in rows]
 
 
 def _for_expr(q: Question | None, value):
@@ -122,7 +164,16 @@ class _Env:
         q = self.form.by_name[name]
         if q.repeat is None:
             return _for_expr(q, self.top.get(name))
-        return Nodeset(_for_expr(q, r.get(name)) for r in self.top.get(q.repeat) or [])
+        return Nodeset(_for_expr(q, v) for v in _under(self.top, q.repeats, name))
+
+    def indexed(self, name: str, steps: list) -> object:
+        """indexed-repeat(): name's value in entry n of each repeat named (1-based)."""
+        q = self.form.by_name.get(name)
+        want = dict(steps)
+        if q is None or any(r not in want for r in q.repeats):
+            return None
+        entry = _entry(self.top, q.repeats, [want[r] - 1 for r in q.repeats])
+        return None if entry is None or any(want[r] < 1 for r in q.repeats) else _for_expr(q, entry.get(name))
 
     def choice_label(self, name: str, value: str):
         q = self.form.by_name.get(name)
@@ -130,39 +181,43 @@ class _Env:
             return None
         return " ".join(self.form.choice_label(q.list_name, v) for v in value.split()) if value else ""
 
-    def context(self, index: int | None = None, repeat: str | None = None, current=None,
-                own: dict | None = None) -> Context:
+    def context(self, index: tuple = (), repeats: tuple = (), current=None, own: dict | None = None) -> Context:
+        """What an expression sees from entry `index` of `repeats` (() at the top): a question in
+        the same entry or an enclosing one is one value (a relative reference, as ODK reads
+        ${name} inside a repeat); a question in a repeat below is every value under this entry."""
         def lookup(name: str):
             if own is not None and name in own and name not in self.form.by_name:
                 return own[name]  # a choice's column written ${column} in a choice_filter
             q = self.form.by_name[name]  # KeyError for an unknown name, as the contract says
+            chain = q.repeats + ((name,) if q.type == "repeat" else ())
+            k = 0
+            while k < min(len(chain), len(index)) and chain[k] == repeats[k]:
+                k += 1
+            base = _entry(self.top, chain[:k], index[:k])
             if q.type == "repeat":
-                return Nodeset(self.top.get(name) or [])
-            if q.repeat is None:
-                return _for_expr(q, self.top.get(name))
-            rows = self.top.get(q.repeat) or []
-            if q.repeat == repeat and index is not None:
-                return _for_expr(q, rows[index].get(name)) if index < len(rows) else None
-            return self.all_of(name)
+                return Nodeset(_under(base, chain[k:], None))
+            if k == len(chain):
+                return None if base is None else _for_expr(q, base.get(name))
+            return Nodeset(_for_expr(q, v) for v in _under(base, chain[k:], name))
         return Context(lookup, today=self.today, current=current, now=self.now, own=own,
-                       position=None if index is None else index + 1, nodes=self.all_of,
-                       choice_label=self.choice_label, tables=self.form.tables)
+                       position=index[-1] + 1 if index else None, nodes=self.all_of,
+                       choice_label=self.choice_label, tables=self.form.tables, indexed=self.indexed)
 
-    def value(self, e: Expr, index, repeat, current, path):
+    def value(self, e: Expr, index, repeats, current, path):
         try:
-            return e.evaluate(self.context(index, repeat, current))
+            return e.evaluate(self.context(index, repeats, current))
         except LimitExceeded as over:
             self.over[path] = over.limit
         except Exception:  # a definition's expression never crashes the person filling it
             pass
         return None
 
-    def truth(self, e: Expr | bool | None, default: bool, index=None, repeat=None, current=None, path="") -> bool:
+    def truth(self, e: Expr | bool | None, default: bool, index=(), repeats=(), current=None, path="") -> bool:
         if e is None:
             return default
         if isinstance(e, bool):
             return e
-        v = self.value(e, index, repeat, current, path)
+        v = self.value(e, index, repeats, current, path)
         if isinstance(v, (list, tuple)):
             return bool(v)
         if isinstance(v, str):
@@ -170,11 +225,20 @@ class _Env:
         return bool(v) if v is not None else False
 
 
-def _clean_entries(form: FormDef, answers: dict, lang: str, issues: list[Issue]) -> dict:
-    """Every typed answer checked against its type; repeats as lists of such mappings."""
+def _level(questions):
+    """The questions of one level: groups opened, repeats not."""
+    for q in questions:
+        yield q
+        if q.type == "group":
+            yield from _level(q.children)
+
+
+def _clean_entries(form: FormDef, answers: dict, lang: str, issues: list[Issue], questions=None,
+                   index: tuple = ()) -> dict:
+    """Every typed answer checked against its type; repeats as lists of such mappings, nested."""
     top: dict = {}
 
-    def clean(q: Question, raw, index):
+    def clean(q: Question, raw):
         value, rule = coerce(q, raw, form)
         if rule:
             extra = q.parameters if q.type == "range" else {}
@@ -183,68 +247,67 @@ def _clean_entries(form: FormDef, answers: dict, lang: str, issues: list[Issue])
             return None
         return value
 
-    for q in form.walk():
+    for q in _level(form.questions if questions is None else questions):
         if q.type == "repeat":
             raw_rows = answers.get(q.name) or []
+            where = path_of(q, index)
             if not isinstance(raw_rows, list) or not all(isinstance(r, dict) for r in raw_rows):
-                issues.append(Issue(q.name, q.name, "repeat", message("repeat", lang, label=q.label(lang))))
+                issues.append(Issue(where, q.name, "repeat", message("repeat", lang, label=q.label(lang))))
                 raw_rows = []
             if len(raw_rows) > MAX_REPEAT:
-                issues.append(Issue(q.name, q.name, "too_many",
+                issues.append(Issue(where, q.name, "too_many",
                                     message("too_many", lang, label=q.label(lang), limit=MAX_REPEAT)))
                 raw_rows = raw_rows[:MAX_REPEAT]
-            top[q.name] = [{c.name: (raw.get(c.name) if c.type == "calculate" else clean(c, raw.get(c.name), i))
-                            for c in form.walk(q.children) if c.type in VALUE_TYPES}
+            top[q.name] = [_clean_entries(form, raw, lang, issues, q.children, index + (i,))
                            for i, raw in enumerate(raw_rows)]
-        elif q.repeat is None and q.type in VALUE_TYPES:
-            top[q.name] = answers.get(q.name) if q.type == "calculate" else clean(q, answers.get(q.name), None)
+        elif q.type in VALUE_TYPES:
+            top[q.name] = answers.get(q.name) if q.type == "calculate" else clean(q, answers.get(q.name))
     return top
 
 
-def _parent_path(form: FormDef, q: Question, index) -> str | None:
+def _parent_path(form: FormDef, q: Question, index: tuple) -> str | None:
     if q.parent is None:
         return None
     p = form.by_name[q.parent]
-    return p.name if p.type == "repeat" or p.repeat is None else path_of(p, index)
+    return path_of(p, index[:len(p.repeats)])
 
 
 def _settle(form: FormDef, env: _Env, top: dict, relevant: dict) -> None:
     """Each question once, in dependency order: relevance (a hidden group hides its questions),
     repeat_count, calculations. A hidden question's value is cleared, as ODK does."""
     for q in form.order:
-        if q.type == "repeat":
-            parent = _parent_path(form, q, None)
-            rel = (parent is None or relevant.get(parent, True)) and env.truth(q.relevant, True, path=q.name)
-            relevant[q.name] = rel
-            if q.repeat_count is not None:
-                _resize(env, top, q)
-            continue
-        for index in ([None] if q.repeat is None else range(len(top.get(q.repeat) or []))):
+        for index in _indices(top, q.repeats):
             path = path_of(q, index)
             parent = _parent_path(form, q, index)
-            target = top if index is None else top[q.repeat][index]
+            target = _entry(top, q.repeats, index)
+            if q.type == "repeat":
+                relevant[path] = (parent is None or relevant.get(parent, True)) and \
+                    env.truth(q.relevant, True, index, q.repeats, path=path)
+                if q.repeat_count is not None:
+                    _resize(env, target, q, index)
+                continue
             rel = (parent is None or relevant.get(parent, True)) and \
-                env.truth(q.relevant, True, index, q.repeat, target.get(q.name), path)
+                env.truth(q.relevant, True, index, q.repeats, target.get(q.name), path)
             relevant[path] = rel
             if q.type not in VALUE_TYPES:
                 continue
             if not rel:
                 target[q.name] = None
             elif q.calculation is not None:
-                value = env.value(q.calculation, index, q.repeat, target.get(q.name), path)
+                value = env.value(q.calculation, index, q.repeats, target.get(q.name), path)
                 if q.type == "calculate":  # stored as ODK stores it: true/false as text
                     target[q.name] = ("true" if value else "false") if isinstance(value, bool) else value
                 elif not empty(value):
                     target[q.name], _ = coerce(q, _store(value), form)
 
 
-def _resize(env: _Env, top: dict, q: Question) -> None:
-    n = env.value(q.repeat_count, None, None, None, q.name)
+def _resize(env: _Env, target: dict, q: Question, index: tuple) -> None:
+    n = env.value(q.repeat_count, index, q.repeats, None, path_of(q, index))
     try:
         n = max(0, min(int(Decimal(str(n))), MAX_REPEAT)) if not empty(n) else 0
     except (InvalidOperation, ValueError, TypeError):
         n = 0
-    rows = top.setdefault(q.name, [])
+    rows = target.setdefault(q.name, [])
     del rows[n:]
     rows.extend({} for _ in range(n - len(rows)))
 
@@ -263,13 +326,13 @@ def evaluate(form: FormDef, answers: dict | None, today: date, lang: str = DEFAU
     for q in form.walk():
         if q.type not in VALUE_TYPES or q.type == "calculate":
             continue
-        for index in ([None] if q.repeat is None else range(len(top.get(q.repeat) or []))):
+        for index in _indices(top, q.repeats):
             path = path_of(q, index)
             if not relevant.get(path, True):
                 continue
-            value = top.get(q.name) if index is None else top[q.repeat][index].get(q.name)
+            value = _entry(top, q.repeats, index).get(q.name)
             if empty(value):
-                if env.truth(q.required, False, index, q.repeat, path=path):
+                if env.truth(q.required, False, index, q.repeats, path=path):
                     msg = _pick_message(q.required_messages, lang) or message("required", lang, label=q.label(lang))
                     missing.append(Issue(path, q.name, "required", msg))
                 continue
@@ -277,14 +340,14 @@ def evaluate(form: FormDef, answers: dict | None, today: date, lang: str = DEFAU
                 shown = value[0] if isinstance(value, list) else value
                 issues.append(Issue(path, q.name, "choice", message("choice", lang, label=q.label(lang), value=shown)))
                 continue
-            if q.constraint is not None and not env.truth(q.constraint, True, index, q.repeat,
+            if q.constraint is not None and not env.truth(q.constraint, True, index, q.repeats,
                                                           _for_expr(q, value), path):
                 msg = _pick_message(q.constraint_messages, lang) or message(
                     "constraint", lang, label=q.label(lang), rule=q.constraint.text)
                 issues.append(Issue(path, q.name, "constraint", msg))
     for path, limit in env.over.items():
         name, _ = split_path(path)
-        q = form.by_name[name if isinstance(name, str) else name[1]]
+        q = form.by_name[name if isinstance(name, str) else name[-1]]
         issues.append(Issue(path, q.name, "limit", message("limit", lang, label=q.label(lang), limit=limit)))
     return FormState(values=_prune(form, top), relevant=relevant, issues=issues, missing=missing)
 
@@ -298,7 +361,7 @@ def _prune(form: FormDef, top: dict) -> dict:
     out = {}
     for k, v in top.items():
         if isinstance(v, list) and form.by_name[k].type == "repeat":
-            out[k] = [{ck: _store(cv) for ck, cv in row.items() if not empty(cv)} for row in v]
+            out[k] = [_prune(form, row) for row in v]
         elif not empty(v):
             out[k] = _store(v)
     return out
@@ -306,7 +369,7 @@ def _prune(form: FormDef, top: dict) -> dict:
 
 def _keeps(env: _Env, q: Question, choice, index) -> bool:
     try:
-        keep = q.choice_filter.evaluate(env.context(index, q.repeat, own={"name": choice.name, **choice.extra}))
+        keep = q.choice_filter.evaluate(env.context(index, q.repeats, own={"name": choice.name, **choice.extra}))
     except Exception:
         return True
     return keep not in (None, "", False, 0) and keep != []
@@ -342,7 +405,7 @@ def _seed(form: FormDef, q: Question, values: dict) -> int:
     return int(digest[:12], 16)
 
 
-def available_choices(form: FormDef, q: Question, answers: dict, today: date, index: int | None = None):
+def available_choices(form: FormDef, q: Question, answers: dict, today: date, index: int | tuple | None = None):
     """The choices a select offers now: its list, narrowed by choice_filter, in a shuffled order
     when the question says randomize=true (with JavaRosa's seeded shuffle).
     In the filter, a choice's own columns are read bare or as ${column} (name, and any extra column)."""
@@ -350,6 +413,7 @@ def available_choices(form: FormDef, q: Question, answers: dict, today: date, in
     if q.choice_filter is None and not randomized(q):
         return choices
     values = evaluate(form, answers, today).values
+    index = (index,) if isinstance(index, int) else index or ()
     if q.choice_filter is not None:
         env = _Env(form, values, today)
         choices = [c for c in choices if _keeps(env, q, c, index)]

@@ -28,6 +28,7 @@ from decimal import Decimal
 from app.core import idnumber
 
 from . import geo, shuffle
+from .context import Context, Nodeset
 from .regex import RegexError, compile_pattern, full_match
 
 __all__ = ["Context", "Expr", "ExprError", "LimitExceeded", "Nodeset", "parse"]
@@ -61,31 +62,6 @@ class LimitExceeded(Exception):
     def __init__(self, limit: str):
         super().__init__(limit)
         self.limit = limit
-
-
-class Nodeset(list):
-    """Values of one question across the instances of a repeat."""
-
-
-class Context:
-    """What an expression sees while being evaluated.
-
-    `lookup(name)` returns a question's value or raises KeyError; `current` is the value of the
-    question being checked (`.`); `position` the 1-based repeat instance (`position(..)`);
-    `now` is for now(), by default today's date at the current wall-clock time.
-    """
-
-    def __init__(self, lookup, today: date, current: object = None, position: int | None = None,
-                 now: datetime | None = None, nodes=None, choice_label=None, tables=None, own=None):
-        self.lookup = lookup
-        self.today = today
-        self.current = current
-        self.position = position
-        self.now = now
-        self.nodes = nodes or lookup                 # name -> every repeat instance's value
-        self.choice_label = choice_label or (lambda name, value: None)
-        self.tables = tables or {}                   # pulldata(): file name -> list of rows
-        self.own = own or {}                         # a choice's columns, in a choice_filter
 
 
 # --- value conversions ---------------------------------------------------------------------
@@ -465,7 +441,16 @@ def _pulldata(ctx, table, column, key_column, key):
     return next((r.get(column, "") for r in rows if r.get(key_column) == key), "")
 
 
+class _Name(str):
+    """A question's name, as indexed-repeat() receives its question and repeats."""
+
+
 def _indexed_repeat(ctx, values, repeat, index, *more):
+    if isinstance(values, _Name):
+        repeats, numbers = (repeat, *more[0::2]), [_number(n) for n in (index, *more[1::2])]
+        if len(repeats) != len(numbers) or any(n is None or not isinstance(r, _Name) for r, n in zip(repeats, numbers)):
+            return None
+        return ctx.indexed(str(values), [(str(r), _small(n)) for r, n in zip(repeats, numbers)])
     i = _number(index)
     values = values if isinstance(values, list) else [values]
     return values[_small(i) - 1] if i is not None and 1 <= i <= len(values) else None
@@ -624,9 +609,11 @@ class _Column(_Ref):
 
 
 class _AllOf(_Ref):
-    """indexed-repeat()'s first argument: the question in every repeat instance."""
+    """indexed-repeat()'s question and repeats: by name, or the question in every repeat instance."""
 
     def eval(self, ctx):
+        if ctx.indexed is not None:
+            return _Name(self.name)
         try:
             return ctx.nodes(self.name)
         except KeyError:
@@ -870,6 +857,7 @@ class _Parser:
             raise ExprError(f"{name}() takes {want} argument{plural}, got {len(args)}", pos)
         if name == "indexed-repeat" and isinstance(args[0], _Ref):
             args[0] = _AllOf(args[0].name)
+            args[1::2] = [_AllOf(a.name) if type(a) is _Ref else a for a in args[1::2]]
         if name == "jr:choice-name" and isinstance(args[1], _Lit) and isinstance(args[1].value, str):
             m = re.fullmatch(r"\s*\$\{([^}]+)\}\s*", args[1].value)
             if m:
