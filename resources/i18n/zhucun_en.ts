@@ -4,108 +4,146 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="88"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="90"/>
         <source>添加队员</source>
         <translation>Add team member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="88"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="90"/>
         <source>队员用自己的姓名和密码解锁这台电脑上的数据库。请让队员本人输入密码。</source>
         <translation>Team members unlock the database on this computer with their own name and passphrase. Let the new member type the passphrase themselves.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="89"/>
-        <location filename="../../app/ui/settings/settings_page.py" line="122"/>
-        <location filename="../../app/ui/settings/settings_page.py" line="129"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="91"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="124"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="131"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="94"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="96"/>
         <source>采集员</source>
         <translation>Collector</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="95"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="97"/>
         <source>队长</source>
         <translation>Team leader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="96"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="98"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="97"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="99"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="99"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="101"/>
         <source>密码</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="99"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="101"/>
         <source>再输一次</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="114"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="116"/>
         <source>只有队长可以添加队员。</source>
         <translation>Only the team leader can add team members.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="117"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="119"/>
         <source>正在添加…</source>
         <translation>Adding...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="132"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="134"/>
         <source>已经有一位叫“{0}”的用户。</source>
         <translation>There is already a user called “{0}”.</translation>
     </message>
 </context>
 <context>
+    <name>AutoSync</name>
+    <message>
+        <location filename="../../app/ui/mainwindow/autosync.py" line="190"/>
+        <source>正在同步…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/autosync.py" line="192"/>
+        <source>同步失败：{0}</source>
+        <translation>Sync failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/autosync.py" line="194"/>
+        <source>，将于 {0} 重试</source>
+        <translation>, will retry at {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/autosync.py" line="197"/>
+        <source>已同步 {0}</source>
+        <translation>Synced {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/autosync.py" line="198"/>
+        <source>待同步 {0} 条</source>
+        <translation>{0} to sync</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/autosync.py" line="200"/>
+        <source> · 未连上县服务器，{0} 再试</source>
+        <translation> · county server not reachable, trying again at {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/autosync.py" line="202"/>
+        <source> · 自动同步已关闭</source>
+        <translation> · auto-sync is off</translation>
+    </message>
+</context>
+<context>
     <name>BlankFormDialog</name>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="107"/>
+        <location filename="../../app/ui/printing/print_other.py" line="106"/>
         <source>打印空白表单</source>
         <translation>Print blank form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="108"/>
-        <location filename="../../app/ui/printing/print_other.py" line="140"/>
+        <location filename="../../app/ui/printing/print_other.py" line="107"/>
+        <location filename="../../app/ui/printing/print_other.py" line="139"/>
         <source>空白表单</source>
         <translation>Blank form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="114"/>
+        <location filename="../../app/ui/printing/print_other.py" line="113"/>
         <source>{0}（版本 {1}）</source>
         <translation>{0} (version {1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="123"/>
+        <location filename="../../app/ui/printing/print_other.py" line="122"/>
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="126"/>
+        <location filename="../../app/ui/printing/print_other.py" line="125"/>
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="129"/>
+        <location filename="../../app/ui/printing/print_other.py" line="128"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="132"/>
+        <location filename="../../app/ui/printing/print_other.py" line="131"/>
         <source>纸质表单与电脑上的表单逐题对应，填好后可照着录入。</source>
         <translation>The paper form matches the digital one question by question, so it can be typed in afterwards.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="141"/>
+        <location filename="../../app/ui/printing/print_other.py" line="140"/>
         <source>空白表单_{0}</source>
         <translation>Blank form_{0}</translation>
     </message>
@@ -146,301 +184,301 @@
 <context>
     <name>CaseStepDialog</name>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="143"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="158"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="136"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="151"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="143"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="156"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="136"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="149"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="144"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="244"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="137"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="237"/>
         <source>监测对象类别</source>
         <translation>Monitoring category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="144"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="249"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="137"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="242"/>
         <source>风险类型</source>
         <translation>Risk types</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="145"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="259"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="272"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="138"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="252"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="265"/>
         <source>帮扶措施</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="145"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="138"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="146"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="277"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="139"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="270"/>
         <source>消除方式</source>
         <translation>Elimination method</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="146"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="308"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="139"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="301"/>
         <source>回头看结果</source>
         <translation>Follow-up result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="146"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="250"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="305"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="317"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="139"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="243"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="298"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="310"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="147"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="231"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="140"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="224"/>
         <source>线索来源</source>
         <translation>Clue source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="147"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="140"/>
         <source>人均纯收入</source>
         <translation>Per-capita net income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="148"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="141"/>
         <source>监测收入基准线</source>
         <translation>Monitoring income baseline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="148"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="304"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="141"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="297"/>
         <source>劳动能力</source>
         <translation>Labour capacity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="149"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="142"/>
         <source>三保障</source>
         <translation>Three guarantees</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="149"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="142"/>
         <source>饮水安全</source>
         <translation>Safe water</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="176"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="169"/>
         <source>{0} 户 · {1}</source>
         <translation>{0}&apos;s household · {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="232"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="225"/>
         <source>可能的风险</source>
         <translation>Possible risks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="233"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="226"/>
         <source>线索情况</source>
         <translation>Clue details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="233"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="226"/>
         <source>发现了什么风险，从哪里得知</source>
         <translation>What risk was found, and how you learned of it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="236"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="229"/>
         <source>核查情况</source>
         <translation>Check findings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="236"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="229"/>
         <source>入户核查了解到的家庭收入、支出、三保障和饮水情况</source>
         <translation>Income, spending, the three guarantees and drinking water, as found at the household check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="240"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="270"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="233"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="263"/>
         <source>请选择</source>
         <translation>Choose...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="250"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="243"/>
         <source>民主评议、公示、审核等情况（可不填）</source>
         <translation>Democratic review, public notice, approvals and so on (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="253"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="246"/>
         <source>未纳入理由</source>
         <translation>Why not included</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="253"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="246"/>
         <source>例如：经核查，收入稳定，三保障和饮水有保障</source>
         <translation>e.g. Checked: income is stable; the three guarantees and drinking water are secured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="261"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="254"/>
         <source>帮扶计划</source>
         <translation>Help plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="261"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="254"/>
         <source>措施内容、责任人、完成时间（可不填）</source>
         <translation>Measures, who is responsible, when they will be done (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="274"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="267"/>
         <source>措施内容</source>
         <translation>Measure details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="274"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="267"/>
         <source>例如：安排村保洁公益岗位</source>
         <translation>e.g. a public-welfare post as village cleaner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="279"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="272"/>
         <source>“三保障”已落实</source>
         <translation>Three guarantees secured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="281"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="274"/>
         <source>饮水安全有保障</source>
         <translation>Safe drinking water secured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="288"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="281"/>
         <source>保障情况</source>
         <translation>Guarantees</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="293"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="286"/>
         <source>最近一次核算：人均纯收入 {0}，基准线 {1}</source>
         <translation>Latest assessment: per-capita net income {0}, baseline {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="296"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="289"/>
         <source>（低于基准线，不能风险消除）</source>
         <translation> (below the baseline: the risk cannot be eliminated)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="299"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="292"/>
         <source>尚未核算收入：风险消除前须先核算收入</source>
         <translation>No income assessed yet: assess the income before eliminating the risk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="301"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="294"/>
         <source>收入</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="303"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="296"/>
         <source>有劳动能力</source>
         <translation>Able to work</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="303"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="296"/>
         <source>无劳动能力</source>
         <translation>No labour capacity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="304"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="297"/>
         <source>（来自成员信息）</source>
         <translation> (from the member details)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="305"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="298"/>
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="309"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="302"/>
         <source>稳定，无返贫风险</source>
         <translation>Stable, no risk of return to poverty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="309"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="302"/>
         <source>发现返贫风险</source>
         <translation>Risk of return to poverty found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="310"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="303"/>
         <source>情况</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="310"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="303"/>
         <source>例如：收入稳定，三保障和饮水安全持续保障</source>
         <translation>e.g. Income stable; the three guarantees and safe water still secured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="313"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="306"/>
         <source>新的风险类型</source>
         <translation>New risk types</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="314"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="307"/>
         <source>回退原因</source>
         <translation>Why back to monitoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="314"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="307"/>
         <source>例如：家人患大病，医疗支出大</source>
         <translation>e.g. a family member has a serious illness with high medical costs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="317"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="310"/>
         <source>例如：风险消除后四个季度回头看均稳定</source>
         <translation>e.g. stable at all four quarterly follow-up checks after elimination</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="324"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="317"/>
         <source>登记后须在15天内完成入户核查和识别认定。</source>
         <translation>Once recorded, the household check and the identification decision are due within 15 days.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="325"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="318"/>
         <source>当前状态：{0}</source>
         <translation>Current state: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="329"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="322"/>
         <source>风险类型：{0}</source>
         <translation>Risk types: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="331"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="324"/>
         <source>已有措施：{0}</source>
         <translation>Measures so far: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="333"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="326"/>
         <source>识别期限 {0}</source>
         <translation>Identify by {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="335"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="328"/>
         <source>计划期限 {0}</source>
         <translation>Plan by {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="355"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="348"/>
         <source>还没有对应措施的风险类型：{0}</source>
         <translation>Risk types without a matching measure: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="358"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="351"/>
         <source>每个风险类型都有对应措施 ✓</source>
         <translation>Every risk type has a matching measure ✓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="394"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="387"/>
         <source>回退须说明原因</source>
         <translation>Say why the household goes back to monitoring</translation>
     </message>
@@ -448,89 +486,89 @@
 <context>
     <name>CaseSteps</name>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="48"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="47"/>
         <source>村级民主评议</source>
         <translation>Village democratic review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="49"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="48"/>
         <source>村内公示</source>
         <translation>Village public notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="50"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="49"/>
         <source>乡镇审核</source>
         <translation>Township review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="30"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="29"/>
         <source>登记风险线索</source>
         <translation>Record risk clue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="31"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="47"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="30"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="46"/>
         <source>入户核查</source>
         <translation>Household check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="32"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="51"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="31"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="50"/>
         <source>识别纳入</source>
         <translation>Identify for monitoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="33"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="52"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="32"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="51"/>
         <source>核查未纳入</source>
         <translation>Not included after check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="34"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="53"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="33"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="52"/>
         <source>制定帮扶计划</source>
         <translation>Make help plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="35"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="54"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="34"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="53"/>
         <source>增加帮扶措施</source>
         <translation>Add measure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="36"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="55"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="35"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="54"/>
         <source>风险消除</source>
         <translation>Risk eliminated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="37"/>
-        <location filename="../../app/ui/households/case_dialogs.py" line="56"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="36"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="55"/>
         <source>回头看</source>
         <translation>Follow-up check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="38"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="37"/>
         <source>回退监测</source>
         <translation>Back to monitoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="39"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="38"/>
         <source>结束回头看(稳定)</source>
         <translation>End follow-up (stable)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="46"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="45"/>
         <source>风险线索</source>
         <translation>Risk clue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="57"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="56"/>
         <source>回退</source>
         <translation>Back to monitoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/case_dialogs.py" line="58"/>
+        <location filename="../../app/ui/households/case_dialogs.py" line="57"/>
         <source>回头看结束(稳定)</source>
         <translation>Follow-up ended (stable)</translation>
     </message>
@@ -538,32 +576,32 @@
 <context>
     <name>ChangeModel</name>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="95"/>
+        <location filename="../../app/ui/forms/import_views.py" line="77"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="95"/>
+        <location filename="../../app/ui/forms/import_views.py" line="77"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="95"/>
+        <location filename="../../app/ui/forms/import_views.py" line="77"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="95"/>
+        <location filename="../../app/ui/forms/import_views.py" line="77"/>
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="95"/>
+        <location filename="../../app/ui/forms/import_views.py" line="77"/>
         <source>新值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="109"/>
+        <location filename="../../app/ui/forms/import_views.py" line="91"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
@@ -571,49 +609,49 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="142"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="144"/>
         <source>修改我的密码</source>
         <translation>Change my passphrase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="142"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="144"/>
         <source>只改密码，数据不会重新加密。恢复码不变。</source>
         <translation>Only the passphrase changes; the data is not re-encrypted. The recovery code stays the same.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="143"/>
-        <location filename="../../app/ui/settings/settings_page.py" line="174"/>
-        <location filename="../../app/ui/settings/settings_page.py" line="181"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="145"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="176"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="183"/>
         <source>修改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="147"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="149"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="148"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="150"/>
         <source>当前密码</source>
         <translation>Current passphrase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="150"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="152"/>
         <source>新密码</source>
         <translation>New passphrase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="150"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="152"/>
         <source>再输一次</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="170"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="172"/>
         <source>正在修改…</source>
         <translation>Changing...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="183"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="185"/>
         <source>当前密码不正确，密码没有修改。</source>
         <translation>The current passphrase is wrong; the passphrase was not changed.</translation>
     </message>
@@ -626,88 +664,88 @@
         <translation>Data checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="85"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="84"/>
         <source>运行检查</source>
         <translation>Run checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="86"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="85"/>
         <source>按审计和国家平台的逻辑校验规则检查全村数据；发现的问题只提示核实，不影响录入</source>
         <translation>Checks the village&apos;s data against what auditors look for and the national platform&apos;s logic rules; a finding asks for review and never blocks entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="90"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="89"/>
         <source>全部级别</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="94"/>
-        <location filename="../../app/ui/checks/checks_page.py" line="212"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="93"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="203"/>
         <source>全部问题</source>
         <translation>All problems</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="139"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="136"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="141"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="138"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="165"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="162"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="179"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="174"/>
         <source>正在比对签名笔迹…</source>
         <translation>Comparing signature handwriting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="240"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="231"/>
         <source>共 {0} 条：错误 {1}，警告 {2}，待核实 {3}；涉及 {4} 户</source>
         <translation>{0} findings: {1} errors, {2} warnings, {3} to review; {4} households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="245"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="236"/>
         <source>数据已更改，请重新运行检查</source>
         <translation>The data changed: run the checks again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="251"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="242"/>
         <source>点“运行检查”，按审计发现的问题和国家平台的逻辑校验规则检查全村数据：</source>
         <translation>Press “Run checks” to check the village&apos;s data against what auditors found and the national platform&apos;s logic rules:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="252"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="243"/>
         <source>身份证号、家庭成员、收入、帮扶措施和时限、必须纳入监测的情形、走访和表单签名。</source>
         <translation>ID numbers, members, incomes, measures and deadlines, the situations that must be monitored, visits and form signatures.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="254"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="245"/>
         <source>没有符合筛选条件的问题。</source>
         <translation>No finding matches the filter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="256"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="247"/>
         <source>没有发现问题。</source>
         <translation>No problems found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="267"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="258"/>
         <source>如何处理</source>
         <translation>How to fix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="267"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="258"/>
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="267"/>
+        <location filename="../../app/ui/checks/checks_page.py" line="258"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
@@ -888,7 +926,7 @@
 <context>
     <name>DemoBanner</name>
     <message>
-        <location filename="../../app/ui/mainwindow/header.py" line="37"/>
+        <location filename="../../app/ui/mainwindow/header.py" line="36"/>
         <source>示范村·练习用 —— 这里的农户都是虚构的，只供练习。真实农户的信息请录入工作队自己的数据库。</source>
         <translation>Demo village · for practice only — every household here is made up. Enter real households in your team&apos;s own database.</translation>
     </message>
@@ -919,57 +957,57 @@
 <context>
     <name>DueTableModel</name>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="45"/>
+        <location filename="../../app/ui/home/home_page.py" line="47"/>
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="45"/>
+        <location filename="../../app/ui/home/home_page.py" line="47"/>
         <source>村民小组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="45"/>
+        <location filename="../../app/ui/home/home_page.py" line="47"/>
         <source>事项</source>
         <translation>Due for</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="45"/>
+        <location filename="../../app/ui/home/home_page.py" line="47"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="46"/>
+        <location filename="../../app/ui/home/home_page.py" line="48"/>
         <source>上次联系</source>
         <translation>Last contact</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="46"/>
+        <location filename="../../app/ui/home/home_page.py" line="48"/>
         <source>依据</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="48"/>
+        <location filename="../../app/ui/home/home_page.py" line="50"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="48"/>
+        <location filename="../../app/ui/home/home_page.py" line="50"/>
         <source>待完成</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="48"/>
+        <location filename="../../app/ui/home/home_page.py" line="50"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="67"/>
+        <location filename="../../app/ui/home/home_page.py" line="69"/>
         <source>无记录</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="74"/>
+        <location filename="../../app/ui/home/home_page.py" line="76"/>
         <source>双击打开农户档案</source>
         <translation>Double-click to open the household file</translation>
     </message>
@@ -977,32 +1015,32 @@
 <context>
     <name>Education</name>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="23"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="24"/>
         <source>文盲或半文盲</source>
         <translation>Illiterate or semi-literate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="24"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="25"/>
         <source>小学</source>
         <translation>Primary school</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="25"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="26"/>
         <source>初中</source>
         <translation>Junior secondary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="26"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="27"/>
         <source>高中</source>
         <translation>Senior secondary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="27"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="28"/>
         <source>中职</source>
         <translation>Vocational secondary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="28"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="29"/>
         <source>大专及以上</source>
         <translation>College or above</translation>
     </message>
@@ -1010,7 +1048,7 @@
 <context>
     <name>Entry</name>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="72"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="71"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
@@ -1237,142 +1275,142 @@
 <context>
     <name>FormFiller</name>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="152"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="151"/>
         <source>已签名的表单已锁定，请提交更正</source>
         <translation>A signed form is locked: submit an amendment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="201"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="200"/>
         <source>{0}户</source>
         <translation>{0} household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="204"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="203"/>
         <source>调查人 {0}</source>
         <translation>Investigator {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="206"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="205"/>
         <source>已完成，待签名：可修改后再签名</source>
         <translation>Complete, awaiting signatures: can still be changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="208"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="207"/>
         <source>更正 {0} 签名的表单</source>
         <translation>Amending the form signed {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="230"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="229"/>
         <source>已恢复草稿（{0}）</source>
         <translation>Draft restored ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="233"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="232"/>
         <source>为什么更正，例如：户主电话号码填错</source>
         <translation>Why amend, e.g. the head&apos;s phone number was wrong</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="242"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="240"/>
         <source>原表单保留不变；更正后的表单取代它，并须重新签名。</source>
         <translation>The original stays as it is; the amended form replaces it and must be signed again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="244"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="242"/>
         <source>更正原因</source>
         <translation>Reason for the amendment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="287"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="284"/>
         <source>保存草稿</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="288"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="285"/>
         <source>保存草稿 (Ctrl+S)；填写时也会自动保存</source>
         <translation>Save draft (Ctrl+S); it also saves as you type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="290"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="287"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="291"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="288"/>
         <source>关闭；填写的内容保存为草稿</source>
         <translation>Close; what you entered is kept as a draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="293"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="290"/>
         <source>完成并签名</source>
         <translation>Complete and sign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="294"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="291"/>
         <source>检查并保存表单，然后签名 (Ctrl+Enter)</source>
         <translation>Check and save the form, then sign (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="488"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="485"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="494"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="491"/>
         <source>删除“{0}”？这一条填写的内容都会删除。</source>
         <translation>Delete “{0}”? Everything entered for it is removed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="572"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="569"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="610"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="607"/>
         <source>没有待处理的问题</source>
         <translation>Nothing left to fix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="618"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="615"/>
         <source>待处理 {0} 项（点一项可跳到该处）</source>
         <translation>{0} to fix (click one to go there)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="619"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="616"/>
         <source>待处理</source>
         <translation>To fix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="621"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="618"/>
         <source>还有 {0} 项未填，{1} 项有误</source>
         <translation>{0} unanswered, {1} invalid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="624"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="621"/>
         <source>已全部填好，可以完成并签名</source>
         <translation>All filled in: ready to complete and sign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="727"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="724"/>
         <source>草稿未能保存：{0}</source>
         <translation>Draft not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="733"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="730"/>
         <source>草稿已保存 {0}</source>
         <translation>Draft saved {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="765"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="762"/>
         <source>请填写更正原因</source>
         <translation>Give the reason for the amendment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="798"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="795"/>
         <source>表单已保存，等待签名</source>
         <translation>Form saved, awaiting signatures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="815"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="812"/>
         <source>还有 {0} 处需要填写或修改，见下方列表。</source>
         <translation>{0} answers still need filling in or fixing; see the list below.</translation>
     </message>
@@ -1380,82 +1418,82 @@
 <context>
     <name>FormViewDialog</name>
     <message>
-        <location filename="../../app/ui/forms/form_view.py" line="51"/>
+        <location filename="../../app/ui/forms/form_view.py" line="50"/>
         <source>{0}户</source>
         <translation>{0} household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_view.py" line="52"/>
+        <location filename="../../app/ui/forms/form_view.py" line="51"/>
         <source>填表 {0}</source>
         <translation>Filled {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_view.py" line="52"/>
+        <location filename="../../app/ui/forms/form_view.py" line="51"/>
         <source>调查人 {0}</source>
         <translation>Investigator {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_view.py" line="54"/>
+        <location filename="../../app/ui/forms/form_view.py" line="53"/>
         <source>签名于 {0}</source>
         <translation>Signed {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_view.py" line="61"/>
+        <location filename="../../app/ui/forms/form_view.py" line="60"/>
         <source>这是更正后的版本，更正原因：{0}</source>
         <translation>This is an amended version; reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_view.py" line="63"/>
+        <location filename="../../app/ui/forms/form_view.py" line="62"/>
         <source>此表单已被更正，以更正后的版本为准。</source>
         <translation>This form has been amended; the amended version applies.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_view.py" line="82"/>
+        <location filename="../../app/ui/forms/form_view.py" line="81"/>
         <source>（代签）</source>
         <translation>(by proxy)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_view.py" line="92"/>
+        <location filename="../../app/ui/forms/form_view.py" line="91"/>
         <source>由 {0} 代签，原因：{1}</source>
         <translation>Signed by {0} on the signer&apos;s behalf; reason: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_view.py" line="106"/>
+        <location filename="../../app/ui/forms/form_view.py" line="105"/>
         <source>内容摘要（SHA-256）：{0}</source>
         <translation>Content hash (SHA-256): {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_view.py" line="107"/>
+        <location filename="../../app/ui/forms/form_view.py" line="106"/>
         <source>调查人的密钥签署了这份内容；内容或签名笔迹有任何改动，校验即不通过。</source>
         <translation>The investigator&apos;s key signed this content; any change to it or to the signatures fails verification.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_view.py" line="110"/>
+        <location filename="../../app/ui/forms/form_view.py" line="109"/>
         <source>更正…</source>
         <translation>Amend…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_view.py" line="112"/>
+        <location filename="../../app/ui/forms/form_view.py" line="111"/>
         <source>提交更正：原表单保留，更正后的表单取代它并重新签名</source>
         <translation>Amend: the original stays, the amended form replaces it and is signed again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_view.py" line="116"/>
+        <location filename="../../app/ui/forms/form_view.py" line="115"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_view.py" line="137"/>
+        <location filename="../../app/ui/forms/form_view.py" line="136"/>
         <source>已被更正</source>
         <translation>Amended</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_view.py" line="139"/>
+        <location filename="../../app/ui/forms/form_view.py" line="138"/>
         <source>已签名</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_view.py" line="140"/>
+        <location filename="../../app/ui/forms/form_view.py" line="139"/>
         <source>待签名</source>
         <translation>Awaiting signatures</translation>
     </message>
@@ -1463,68 +1501,68 @@
 <context>
     <name>FormWidgets</name>
     <message>
-        <location filename="../../app/ui/forms/form_widgets.py" line="100"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="99"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_widgets.py" line="101"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="100"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_widgets.py" line="291"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="290"/>
         <source>年-月-日</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_widgets.py" line="299"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="298"/>
         <source>从日历中选择</source>
         <translation>Pick from the calendar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_widgets.py" line="637"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="636"/>
         <source>取自户档案，不能在表单中修改</source>
         <translation>From the household file; cannot be changed in the form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_widgets.py" line="498"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="497"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_widgets.py" line="514"/>
-        <location filename="../../app/ui/forms/form_widgets.py" line="577"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="513"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="576"/>
         <source>选择文件…</source>
         <translation>Choose a file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_widgets.py" line="576"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="575"/>
         <source>更换文件…</source>
         <translation>Replace the file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_widgets.py" line="519"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="518"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_widgets.py" line="537"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="536"/>
         <source>选择要附上的文件</source>
         <translation>Choose the file to attach</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_widgets.py" line="548"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="547"/>
         <source>无法读取文件：{name}</source>
         <translation>Cannot read the file: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_widgets.py" line="552"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="551"/>
         <source>文件过大：{size}，最多 {limit} MB</source>
         <translation>The file is too large: {size}; at most {limit} MB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_widgets.py" line="574"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="573"/>
         <source>未附文件</source>
         <translation>No file attached</translation>
     </message>
@@ -1679,47 +1717,47 @@
 <context>
     <name>HandSampleDialog</name>
     <message>
-        <location filename="../../app/ui/forms/hand_sample_dialog.py" line="29"/>
+        <location filename="../../app/ui/forms/hand_sample_dialog.py" line="30"/>
         <source>录入我的笔迹样本</source>
         <translation>Record my hand sample</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/hand_sample_dialog.py" line="35"/>
+        <location filename="../../app/ui/forms/hand_sample_dialog.py" line="36"/>
         <source>我的笔迹样本</source>
         <translation>My hand sample</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/hand_sample_dialog.py" line="37"/>
+        <location filename="../../app/ui/forms/hand_sample_dialog.py" line="38"/>
         <source>请按平时签字的习惯，在横线上方依次写下每一项（共{0}项，约两三分钟）。数据检查用它判断农户签名是否像您的笔迹：样本里是不同的姓名和字词，所以能比较您写别人名字时的笔迹。样本加密保存，并用您的密钥签名。</source>
         <translation>Write each item above the line, one after another, as you usually sign ({0} items, two or three minutes). The data checks use it to judge whether a household signature looks like your hand: the sample holds different names and words, so it shows how you write names other than your own. The sample is kept encrypted and signed with your key.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/hand_sample_dialog.py" line="56"/>
+        <location filename="../../app/ui/forms/hand_sample_dialog.py" line="57"/>
         <source>重写</source>
         <translation>Rewrite</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/hand_sample_dialog.py" line="58"/>
+        <location filename="../../app/ui/forms/hand_sample_dialog.py" line="59"/>
         <source>上一项</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/hand_sample_dialog.py" line="60"/>
+        <location filename="../../app/ui/forms/hand_sample_dialog.py" line="61"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/hand_sample_dialog.py" line="75"/>
+        <location filename="../../app/ui/forms/hand_sample_dialog.py" line="76"/>
         <source>第 {0}/{1} 项：请写“{2}”</source>
         <translation>Item {0} of {1}: please write &quot;{2}&quot;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/hand_sample_dialog.py" line="82"/>
+        <location filename="../../app/ui/forms/hand_sample_dialog.py" line="83"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/hand_sample_dialog.py" line="82"/>
+        <location filename="../../app/ui/forms/hand_sample_dialog.py" line="83"/>
         <source>下一项</source>
         <translation>Next</translation>
     </message>
@@ -1727,22 +1765,22 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../app/ui/mainwindow/header.py" line="50"/>
+        <location filename="../../app/ui/mainwindow/header.py" line="47"/>
         <source>驻村</source>
         <translation>Zhucun</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/header.py" line="52"/>
+        <location filename="../../app/ui/mainwindow/header.py" line="49"/>
         <source>（尚未录入农户）</source>
         <translation>(no households yet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/header.py" line="56"/>
+        <location filename="../../app/ui/mainwindow/header.py" line="52"/>
         <source>驻村工作队 {0} 人</source>
         <translation>Work team of {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/header.py" line="60"/>
+        <location filename="../../app/ui/mainwindow/header.py" line="56"/>
         <source>示范村·练习用</source>
         <translation>Demo village · practice only</translation>
     </message>
@@ -1750,22 +1788,22 @@
 <context>
     <name>Health</name>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="29"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="30"/>
         <source>健康</source>
         <translation>Healthy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="30"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="31"/>
         <source>长期慢性病</source>
         <translation>Chronic illness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="31"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="32"/>
         <source>患有大病</source>
         <translation>Serious illness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="32"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="33"/>
         <source>残疾</source>
         <translation>Disabled</translation>
     </message>
@@ -1773,381 +1811,381 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="482"/>
+        <location filename="../../app/ui/home/home_page.py" line="487"/>
         <source>未销号 {0} 项（县反馈 {1}，逾期 {2}）</source>
         <translation>{0} open ({1} from the county, {2} overdue)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="130"/>
+        <location filename="../../app/ui/home/home_page.py" line="132"/>
         <source>本月工作</source>
         <translation>This month&apos;s work</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="133"/>
+        <location filename="../../app/ui/home/home_page.py" line="135"/>
         <source>本月工作提示</source>
         <translation>This month&apos;s work prompt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="140"/>
+        <location filename="../../app/ui/home/home_page.py" line="142"/>
         <source>应走访清单</source>
         <translation>Due visits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="142"/>
+        <location filename="../../app/ui/home/home_page.py" line="144"/>
         <source>全部事项</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="146"/>
+        <location filename="../../app/ui/home/home_page.py" line="148"/>
         <source>显示已完成</source>
         <translation>Show done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="148"/>
+        <location filename="../../app/ui/home/home_page.py" line="150"/>
         <source>记录走访…</source>
         <translation>Record visit...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="149"/>
+        <location filename="../../app/ui/home/home_page.py" line="151"/>
         <source>为选中的农户记录一次走访或电话/微信联系</source>
         <translation>Record a visit or a phone/WeChat contact for the selected household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="177"/>
+        <location filename="../../app/ui/home/home_page.py" line="183"/>
         <source>即将到期</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="178"/>
-        <location filename="../../app/ui/home/home_page.py" line="444"/>
+        <location filename="../../app/ui/home/home_page.py" line="184"/>
+        <location filename="../../app/ui/home/home_page.py" line="449"/>
         <source>识别认定15天、帮扶计划10天</source>
         <translation>Identification 15 days, help plan 10 days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="181"/>
+        <location filename="../../app/ui/home/home_page.py" line="187"/>
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="181"/>
+        <location filename="../../app/ui/home/home_page.py" line="187"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="181"/>
+        <location filename="../../app/ui/home/home_page.py" line="187"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="181"/>
+        <location filename="../../app/ui/home/home_page.py" line="187"/>
         <source>剩余</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="192"/>
+        <location filename="../../app/ui/home/home_page.py" line="198"/>
         <source>{0}天内没有到期的识别或帮扶计划</source>
         <translation>No identification or help plan due in the next {0} days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="198"/>
+        <location filename="../../app/ui/home/home_page.py" line="204"/>
         <source>问题清单</source>
         <translation>Problem list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="199"/>
+        <location filename="../../app/ui/home/home_page.py" line="205"/>
         <source>销号…</source>
         <translation>Close...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="200"/>
+        <location filename="../../app/ui/home/home_page.py" line="206"/>
         <source>整改完成后销号：须写明如何整改</source>
         <translation>Close an item once it is fixed: say how it was fixed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="205"/>
+        <location filename="../../app/ui/home/home_page.py" line="211"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="205"/>
+        <location filename="../../app/ui/home/home_page.py" line="211"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="216"/>
+        <location filename="../../app/ui/home/home_page.py" line="222"/>
         <source>没有未销号的问题</source>
         <translation>No open problems</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="221"/>
+        <location filename="../../app/ui/home/home_page.py" line="227"/>
         <source>在村天数</source>
         <translation>Days in village</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="222"/>
+        <location filename="../../app/ui/home/home_page.py" line="228"/>
         <source>每月不少于{0}天</source>
         <translation>At least {0} days a month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="223"/>
-        <location filename="../../app/ui/home/home_page.py" line="591"/>
+        <location filename="../../app/ui/home/home_page.py" line="229"/>
+        <location filename="../../app/ui/home/home_page.py" line="595"/>
         <source>今日签到</source>
         <translation>Check in today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="234"/>
+        <location filename="../../app/ui/home/home_page.py" line="240"/>
         <source>走访完成情况</source>
         <translation>Visits done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="235"/>
+        <location filename="../../app/ui/home/home_page.py" line="241"/>
         <source>近六个月</source>
         <translation>Last six months</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="238"/>
-        <location filename="../../app/ui/home/home_page.py" line="632"/>
+        <location filename="../../app/ui/home/home_page.py" line="244"/>
+        <location filename="../../app/ui/home/home_page.py" line="636"/>
         <source>计算中…</source>
         <translation>Calculating...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="301"/>
+        <location filename="../../app/ui/home/home_page.py" line="309"/>
         <source>已完成 {0}/{1}</source>
         <translation>{0}/{1} done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="303"/>
+        <location filename="../../app/ui/home/home_page.py" line="311"/>
         <source>本月没有工作提示</source>
         <translation>No work prompt this month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="314"/>
+        <location filename="../../app/ui/home/home_page.py" line="322"/>
         <source>截止 {0}</source>
         <translation>Due {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="318"/>
+        <location filename="../../app/ui/home/home_page.py" line="326"/>
         <source>✓ 已完成 {0}</source>
         <translation>✓ Done {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="320"/>
+        <location filename="../../app/ui/home/home_page.py" line="328"/>
         <source>{0} 完成</source>
         <translation>Done by {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="326"/>
+        <location filename="../../app/ui/home/home_page.py" line="334"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="328"/>
+        <location filename="../../app/ui/home/home_page.py" line="336"/>
         <source>未完成</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="333"/>
+        <location filename="../../app/ui/home/home_page.py" line="341"/>
         <source>完成…</source>
         <translation>Done...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="334"/>
+        <location filename="../../app/ui/home/home_page.py" line="342"/>
         <source>标记完成并写明情况</source>
         <translation>Mark as done and say what was done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="342"/>
+        <location filename="../../app/ui/home/home_page.py" line="350"/>
         <source>完成工作任务</source>
         <translation>Complete task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="342"/>
+        <location filename="../../app/ui/home/home_page.py" line="350"/>
         <source>完成情况（备注）</source>
         <translation>What was done (note)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="343"/>
+        <location filename="../../app/ui/home/home_page.py" line="351"/>
         <source>例如：已全部完成，共走访 32 户</source>
         <translation>e.g. All done; 32 households visited</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="371"/>
+        <location filename="../../app/ui/home/home_page.py" line="379"/>
         <source>待完成 {0} 项</source>
         <translation>{0} to do</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="373"/>
+        <location filename="../../app/ui/home/home_page.py" line="381"/>
         <source>，逾期 {0} 项</source>
         <translation>, {0} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="375"/>
+        <location filename="../../app/ui/home/home_page.py" line="383"/>
         <source>本月应走访的农户都已走访</source>
         <translation>Every household due this month has been visited</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="422"/>
+        <location filename="../../app/ui/home/home_page.py" line="427"/>
         <source>识别认定</source>
         <translation>Identification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="424"/>
+        <location filename="../../app/ui/home/home_page.py" line="429"/>
         <source>帮扶计划</source>
         <translation>Help plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="441"/>
+        <location filename="../../app/ui/home/home_page.py" line="446"/>
         <source>{0} 项</source>
         <translation>Total {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="443"/>
+        <location filename="../../app/ui/home/home_page.py" line="448"/>
         <source>，已逾期 {0} 项</source>
         <translation>, {0} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="448"/>
+        <location filename="../../app/ui/home/home_page.py" line="453"/>
         <source>逾期 {0} 天</source>
         <translation>{0} d overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="450"/>
+        <location filename="../../app/ui/home/home_page.py" line="455"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="452"/>
+        <location filename="../../app/ui/home/home_page.py" line="457"/>
         <source>还剩 {0} 天</source>
         <translation>{0} d left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="453"/>
+        <location filename="../../app/ui/home/home_page.py" line="458"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="456"/>
-        <location filename="../../app/ui/home/home_page.py" line="489"/>
+        <location filename="../../app/ui/home/home_page.py" line="461"/>
+        <location filename="../../app/ui/home/home_page.py" line="494"/>
         <source>双击打开农户档案</source>
         <translation>Double-click to open the household file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="521"/>
+        <location filename="../../app/ui/home/home_page.py" line="526"/>
         <source>问题销号</source>
         <translation>Close problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="522"/>
+        <location filename="../../app/ui/home/home_page.py" line="527"/>
         <source>整改情况（必填）</source>
         <translation>How it was fixed (required)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="523"/>
+        <location filename="../../app/ui/home/home_page.py" line="528"/>
         <source>例如：已入户核实并补录住房安全等级</source>
         <translation>e.g. Checked at the house and entered the housing safety grade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="556"/>
+        <location filename="../../app/ui/home/home_page.py" line="561"/>
         <source>本月尚无登记</source>
         <translation>Nothing recorded this month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="558"/>
+        <location filename="../../app/ui/home/home_page.py" line="563"/>
         <source>（我）</source>
         <translation> (me)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="570"/>
+        <location filename="../../app/ui/home/home_page.py" line="574"/>
         <source>{0} 天</source>
         <translation>{0} d</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="573"/>
+        <location filename="../../app/ui/home/home_page.py" line="577"/>
         <source>还差 {0} 天</source>
         <translation>{0} d short</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="580"/>
+        <location filename="../../app/ui/home/home_page.py" line="584"/>
         <source>未登记</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="591"/>
+        <location filename="../../app/ui/home/home_page.py" line="595"/>
         <source>今天已签到</source>
         <translation>Checked in today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="592"/>
+        <location filename="../../app/ui/home/home_page.py" line="596"/>
         <source>记一天在村：{0} 本月在村天数加 1，每天一次</source>
         <translation>Record a day in the village: adds 1 to {0}&apos;s days this month, once a day</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="605"/>
+        <location filename="../../app/ui/home/home_page.py" line="609"/>
         <source>今天已签到，本月在村 {0} 天</source>
         <translation>Already checked in today; days in the village this month: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="619"/>
+        <location filename="../../app/ui/home/home_page.py" line="623"/>
         <source>已签到：{0}，本月在村 {1} 天</source>
         <translation>Checked in: {0}; days in the village this month: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="659"/>
+        <location filename="../../app/ui/home/home_page.py" line="664"/>
         <source>{0}年{1}月</source>
         <translation>{1}/{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="660"/>
+        <location filename="../../app/ui/home/home_page.py" line="665"/>
         <source>{0}月</source>
         <translation>Month {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="661"/>
+        <location filename="../../app/ui/home/home_page.py" line="666"/>
         <source>完成 {0}%</source>
         <translation>{0}% done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="663"/>
+        <location filename="../../app/ui/home/home_page.py" line="668"/>
         <source>应走访</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="664"/>
+        <location filename="../../app/ui/home/home_page.py" line="669"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="673"/>
+        <location filename="../../app/ui/home/home_page.py" line="678"/>
         <source>无法计算：{0}</source>
         <translation>Could not calculate: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="681"/>
+        <location filename="../../app/ui/home/home_page.py" line="686"/>
         <source>待走访 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>To visit &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="683"/>
+        <location filename="../../app/ui/home/home_page.py" line="688"/>
         <source>&lt;span style=&quot;color:{0}&quot;&gt;逾期 &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>&lt;span style=&quot;color:{0}&quot;&gt;Overdue &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="684"/>
+        <location filename="../../app/ui/home/home_page.py" line="689"/>
         <source>工作任务 &lt;b&gt;{0}/{1}&lt;/b&gt;</source>
         <translation>Tasks &lt;b&gt;{0}/{1}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="686"/>
+        <location filename="../../app/ui/home/home_page.py" line="691"/>
         <source>&lt;span style=&quot;color:{0}&quot;&gt;任务逾期 &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>&lt;span style=&quot;color:{0}&quot;&gt;Tasks overdue &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="688"/>
+        <location filename="../../app/ui/home/home_page.py" line="693"/>
         <source>案例到期 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>Case deadlines &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="689"/>
+        <location filename="../../app/ui/home/home_page.py" line="694"/>
         <source>未销号问题 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>Open problems &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
@@ -2155,17 +2193,17 @@
 <context>
     <name>HouseholdCategory</name>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="33"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="34"/>
         <source>脱贫户</source>
         <translation>Lifted household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="34"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="35"/>
         <source>一般农户</source>
         <translation>Ordinary household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="35"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="36"/>
         <source>监测户</source>
         <translation>Monitored household</translation>
     </message>
@@ -2173,120 +2211,120 @@
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="175"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="159"/>
         <source>编辑农户</source>
         <translation>Edit household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="175"/>
-        <location filename="../../app/ui/households/household_dialog.py" line="178"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="159"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="162"/>
         <source>添加农户</source>
         <translation>Add household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="178"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="162"/>
         <source>编辑农户信息</source>
         <translation>Edit household details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="180"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="164"/>
         <source>（未设置所在村）</source>
         <translation>(village not set)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="184"/>
-        <location filename="../../app/ui/households/household_dialog.py" line="185"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="168"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="169"/>
         <source>户主姓名</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="190"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="174"/>
         <source>户类型</source>
         <translation>Household type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="193"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="177"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="194"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="178"/>
         <source>监测对象类别</source>
         <translation>Monitoring category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="200"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="184"/>
         <source>如 第一村民小组</source>
         <translation>e.g. Group 1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="202"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="186"/>
         <source>村民小组</source>
         <translation>Villager group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="206"/>
-        <location filename="../../app/ui/households/household_dialog.py" line="207"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="190"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="191"/>
         <source>户编号</source>
         <translation>Household number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="210"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="194"/>
         <source>手机或区号-固话</source>
         <translation>Mobile, or area code-landline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="211"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="195"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="215"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="199"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="219"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="203"/>
         <source>在家的户入户走访，外出的户电话或微信联系</source>
         <translation>Households living at home get home visits; households living away get a phone or WeChat contact</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="220"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="204"/>
         <source>居住情况</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="235"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="219"/>
         <source>户属性</source>
         <translation>Household flags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="238"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="222"/>
         <source>未评定</source>
         <translation>Not graded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="239"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="223"/>
         <source>住房安全等级</source>
         <translation>Housing safety grade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="241"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="225"/>
         <source>饮水安全有保障</source>
         <translation>Safe drinking water secured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="243"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="227"/>
         <source>饮水安全</source>
         <translation>Drinking water</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="249"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="233"/>
         <source>帮扶干部姓名</source>
         <translation>Cadre&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="250"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="234"/>
         <source>帮扶责任人</source>
         <translation>Pairing cadre</translation>
     </message>
@@ -2294,605 +2332,605 @@
 <context>
     <name>HouseholdFilePage</name>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="304"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="306"/>
         <source>未销号的问题</source>
         <translation>Open problems</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="78"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="81"/>
         <source>← 返回</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="79"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="82"/>
         <source>返回上一页 (Alt+←)</source>
         <translation>Back to the previous page (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="87"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="90"/>
         <location filename="../../app/ui/householdfile/household_file.py" line="652"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="89"/>
-        <location filename="../../app/ui/householdfile/household_file.py" line="392"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="92"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="394"/>
         <source>添加成员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="93"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="96"/>
         <source>打印帮扶手册…</source>
         <translation>Print handbook…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="94"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="97"/>
         <source>把这一户的帮扶手册打印成 PDF</source>
         <translation>Print this household&apos;s handbook as a PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="128"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="131"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="130"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="133"/>
         <source>须纳入监测</source>
         <translation>Must be monitored</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="135"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="138"/>
         <source>户编号 {0}</source>
         <translation>Household no. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="136"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="139"/>
         <source>电话 {0}</source>
         <translation>Phone {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="137"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="140"/>
         <source>帮扶责任人 {0}</source>
         <translation>Pairing cadre {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="171"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="174"/>
         <source>找不到该户（可能已删除）</source>
         <translation>Household not found (it may have been deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="212"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="216"/>
         <source>概况</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="231"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="234"/>
         <source>逾期提醒</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="236"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="239"/>
         <source>基本情况</source>
         <translation>Basic facts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="240"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="243"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="241"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="244"/>
         <source>所在地</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="243"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="246"/>
         <source>户类型</source>
         <translation>Household type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="245"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="248"/>
         <source>居住情况</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="246"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="249"/>
         <source>户标识</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="246"/>
-        <location filename="../../app/ui/householdfile/household_file.py" line="248"/>
-        <location filename="../../app/ui/householdfile/household_file.py" line="287"/>
-        <location filename="../../app/ui/householdfile/household_file.py" line="332"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="249"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="251"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="290"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="334"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="247"/>
-        <location filename="../../app/ui/householdfile/household_file.py" line="266"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="250"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="269"/>
         <source>住房安全</source>
         <translation>Housing safety</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="247"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="250"/>
         <source>未评定</source>
         <translation>Not graded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="248"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="251"/>
         <source>有无赡养(抚养)人</source>
         <translation>Family supporter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="248"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="251"/>
         <source>有</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="250"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="253"/>
         <source>纳入监测</source>
         <translation>Monitored since</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="253"/>
-        <location filename="../../app/ui/householdfile/household_file.py" line="428"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="256"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="430"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="262"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="265"/>
         <source>三保障及饮水</source>
         <translation>Three guarantees and safe water</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="265"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="268"/>
         <source>义务教育</source>
         <translation>Compulsory education</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="265"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="268"/>
         <source>基本医疗</source>
         <translation>Basic medical care</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="266"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="269"/>
         <source>饮水安全</source>
         <translation>Safe water</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="270"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="273"/>
         <source>有保障</source>
         <translation>Secured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="270"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="273"/>
         <source>未保障</source>
         <translation>Not secured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="276"/>
-        <location filename="../../app/ui/householdfile/household_file.py" line="546"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="279"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="548"/>
         <source>风险类型</source>
         <translation>Risk types</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="283"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="286"/>
         <source>（风险已消除）</source>
         <translation>(risk eliminated)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="290"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="293"/>
         <source>须纳入监测的情形</source>
         <translation>Situations that must be monitored</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="292"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="295"/>
         <source>以下情形由软件按档案判断，须经核实后登记风险线索。</source>
         <translation>The software found these from the file; check them before recording a risk clue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="294"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="297"/>
         <source>情形{0}：{1}</source>
         <translation>Situation {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="299"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="301"/>
         <source>未发现五种须纳入监测的情形</source>
         <translation>None of the five must-monitor situations found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="321"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="323"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="321"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="323"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="322"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="324"/>
         <source>耕地</source>
         <translation>Cultivated land</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="322"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="324"/>
         <source>林地</source>
         <translation>Forest land</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="323"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="325"/>
         <source>退耕还林</source>
         <translation>Farmland returned to forest</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="323"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="325"/>
         <source>林果地</source>
         <translation>Orchard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="324"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="326"/>
         <source>牧草地</source>
         <translation>Pasture</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="324"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="326"/>
         <source>水面</source>
         <translation>Water surface</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="329"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="331"/>
         <source>{0} {1} 亩</source>
         <translation>{0} {1} mu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="332"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="334"/>
         <source>土地</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="334"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="336"/>
         <source>住房面积</source>
         <translation>Housing area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="334"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="336"/>
         <source>{0} 平方米</source>
         <translation>{0} m²</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="336"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="338"/>
         <source>已硬化</source>
         <translation>Hardened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="336"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="338"/>
         <source>未硬化</source>
         <translation>Not hardened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="338"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="340"/>
         <source>，距离 {0} 米</source>
         <translation>, {0} m away</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="339"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="341"/>
         <source>入户路</source>
         <translation>Road to the house</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="341"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="343"/>
         <source>主要燃料</source>
         <translation>Main fuel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="343"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="345"/>
         <source>卫生厕所</source>
         <translation>Sanitary toilet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="345"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="347"/>
         <source>加入合作社</source>
         <translation>In a cooperative</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="347"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="349"/>
         <source>能否自身解决困难</source>
         <translation>Can solve difficulties alone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="365"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="367"/>
         <source>{0}个月</source>
         <translation>{0} mo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="367"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="369"/>
         <source>公益岗位</source>
         <translation>Public-welfare post</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="369"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="371"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="370"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="372"/>
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="371"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="373"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="372"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="374"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="373"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="375"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="374"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="376"/>
         <source>健康状况</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="375"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="377"/>
         <source>（{0}级）</source>
         <translation> (grade {0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="376"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="378"/>
         <source>在校情况</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="378"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="380"/>
         <source>劳动技能</source>
         <translation>Labour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="379"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="381"/>
         <source>务工</source>
         <translation>Work</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="380"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="382"/>
         <source>医保</source>
         <translation>Insured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="394"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="396"/>
         <source>双击一行修改成员信息</source>
         <translation>Double-click a row to edit the member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="406"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="408"/>
         <source>成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="414"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="416"/>
         <source>成员 ({0})</source>
         <translation>Members ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="422"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="424"/>
         <source>核算日期</source>
         <translation>Assessed on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="423"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="425"/>
         <source>家庭人口</source>
         <translation>Household size</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="424"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="426"/>
         <source>家庭纯收入</source>
         <translation>Household net income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="425"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="427"/>
         <source>人均纯收入</source>
         <translation>Per-capita net income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="426"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="428"/>
         <source>基准线</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="427"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="429"/>
         <source>对比基准线</source>
         <translation>Against baseline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="427"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="429"/>
         <source>低于</source>
         <translation>Below</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="427"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="429"/>
         <source>高于</source>
         <translation>Above</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="442"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="444"/>
         <source>核算收入</source>
         <translation>Assess income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="448"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="450"/>
         <source>收入</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="451"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="453"/>
         <source>务工收入</source>
         <translation>Wages from work</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="451"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="453"/>
         <source>公益性岗位收入</source>
         <translation>Public-welfare post pay</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="452"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="454"/>
         <source>生产经营收入</source>
         <translation>Farming and business</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="452"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="454"/>
         <source>财产性收入</source>
         <translation>Property income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="453"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="455"/>
         <source>资产收益分红</source>
         <translation>Asset-income dividends</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="453"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="455"/>
         <source>养老金</source>
         <translation>Pension</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="454"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="456"/>
         <source>计划生育金</source>
         <translation>Family-planning subsidy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="454"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="456"/>
         <source>生态补偿金</source>
         <translation>Ecological compensation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="455"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="457"/>
         <source>低保金</source>
         <translation>Dibao allowance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="455"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="457"/>
         <source>特困供养金</source>
         <translation>Destitute support</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="456"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="458"/>
         <source>其他转移性收入</source>
         <translation>Other transfers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="456"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="458"/>
         <source>生产经营性支出</source>
         <translation>Business expenses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="465"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="467"/>
         <source>收入按核算日前12个月计算；鼠标停在一行上可看明细</source>
         <translation>Income for the 12 months before the assessment date; hover over a row for the details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="466"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="468"/>
         <source>尚未核算收入</source>
         <translation>No income assessed yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="486"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="488"/>
         <source>经过</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="491"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="493"/>
         <source>监测帮扶</source>
         <translation>Monitoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="498"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="500"/>
         <source>{0} 起 · {1}</source>
         <translation>From {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="519"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="521"/>
         <source>四个季度回头看完成或风险消除满一年（{0}）后才能结束</source>
         <translation>Can end only after all four quarterly follow-up checks, or a year after elimination ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="524"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="526"/>
         <source>本户没有监测帮扶案例</source>
         <translation>This household has no monitoring case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="525"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="527"/>
         <source>发现返贫致贫风险时，点“登记风险线索”开始：15天内入户核查并识别认定，识别后10天内制定帮扶计划。</source>
         <translation>When you find a risk of (return to) poverty, click “Record risk clue” to start: check the household and decide within 15 days, then make a help plan within 10 days of identification.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="531"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="533"/>
         <source>监测帮扶案例</source>
         <translation>Monitoring case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="544"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="546"/>
         <source>未识别</source>
         <translation>Not identified</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="544"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="546"/>
         <source>（线索：{0}）</source>
         <translation> (clue: {0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="547"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="549"/>
         <source>帮扶措施</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="547"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="549"/>
         <source>尚未制定</source>
         <translation>None yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="549"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="551"/>
         <source>缺少措施</source>
         <translation>Missing measures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="549"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="551"/>
         <source>{0} 还没有对应的帮扶措施</source>
         <translation>{0}: no matching measure yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="551"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="553"/>
         <source>线索</source>
         <translation>Clue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="551"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="553"/>
         <source>识别</source>
         <translation>Identified</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="552"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="554"/>
         <source>计划</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="552"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="554"/>
         <source>消除</source>
         <translation>Eliminated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="553"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="555"/>
         <source>日期</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="556"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="558"/>
         <source>下一期限</source>
         <translation>Next deadline</translation>
     </message>
@@ -3049,7 +3087,7 @@
         <translation>Correct...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/householdfile/household_file.py" line="397"/>
+        <location filename="../../app/ui/householdfile/household_file.py" line="399"/>
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
@@ -3057,42 +3095,42 @@
 <context>
     <name>HouseholdFlag</name>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="36"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="37"/>
         <source>低保户</source>
         <translation>Dibao household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="37"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="38"/>
         <source>整户低保</source>
         <translation>Whole-household dibao</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="38"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="39"/>
         <source>分散供养特困</source>
         <translation>Destitute (dispersed support)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="39"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="40"/>
         <source>集中供养特困</source>
         <translation>Destitute (institutional care)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="40"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="41"/>
         <source>低保边缘家庭</source>
         <translation>Dibao-edge family</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="41"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="42"/>
         <source>残疾人户</source>
         <translation>Household with a disabled member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="42"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="43"/>
         <source>易地搬迁户</source>
         <translation>Relocated household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="43"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="44"/>
         <source>军烈属</source>
         <translation>Military or martyr family</translation>
     </message>
@@ -3100,42 +3138,42 @@
 <context>
     <name>HouseholdModel</name>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="66"/>
+        <location filename="../../app/ui/households/households_page.py" line="60"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="66"/>
+        <location filename="../../app/ui/households/households_page.py" line="60"/>
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="66"/>
+        <location filename="../../app/ui/households/households_page.py" line="60"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="66"/>
+        <location filename="../../app/ui/households/households_page.py" line="60"/>
         <source>村民小组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="66"/>
+        <location filename="../../app/ui/households/households_page.py" line="60"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="67"/>
+        <location filename="../../app/ui/households/households_page.py" line="61"/>
         <source>帮扶责任人</source>
         <translation>Pairing cadre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="178"/>
+        <location filename="../../app/ui/households/households_page.py" line="172"/>
         <source>风险已消除</source>
         <translation>risk eliminated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="178"/>
+        <location filename="../../app/ui/households/households_page.py" line="172"/>
         <source>风险未消除</source>
         <translation>risk not eliminated</translation>
     </message>
@@ -3143,105 +3181,105 @@
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="204"/>
+        <location filename="../../app/ui/households/households_page.py" line="198"/>
         <source>农户档案</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="207"/>
+        <location filename="../../app/ui/households/households_page.py" line="201"/>
         <source>添加农户</source>
         <translation>Add household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="209"/>
+        <location filename="../../app/ui/households/households_page.py" line="203"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="212"/>
-        <location filename="../../app/ui/households/households_page.py" line="483"/>
+        <location filename="../../app/ui/households/households_page.py" line="206"/>
+        <location filename="../../app/ui/households/households_page.py" line="471"/>
         <source>帮扶手册…</source>
         <translation>Handbooks…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="214"/>
+        <location filename="../../app/ui/households/households_page.py" line="208"/>
         <source>空白表单…</source>
         <translation>Blank form…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="216"/>
+        <location filename="../../app/ui/households/households_page.py" line="210"/>
         <source>核对打印件…</source>
         <translation>Verify a printout…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="219"/>
+        <location filename="../../app/ui/households/households_page.py" line="213"/>
         <source>导入台账…</source>
         <translation>Import ledger…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="221"/>
+        <location filename="../../app/ui/households/households_page.py" line="215"/>
         <source>导入国家防返贫监测信息系统导出的户信息表或家庭成员信息表</source>
         <translation>Import a household or family-member ledger exported from the national monitoring system</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="227"/>
+        <location filename="../../app/ui/households/households_page.py" line="221"/>
         <source>姓名、拼音、首字母、身份证或电话号码</source>
         <translation>Name, pinyin, initials, ID or phone number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="231"/>
+        <location filename="../../app/ui/households/households_page.py" line="225"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="237"/>
-        <location filename="../../app/ui/households/households_page.py" line="335"/>
+        <location filename="../../app/ui/households/households_page.py" line="231"/>
+        <location filename="../../app/ui/households/households_page.py" line="327"/>
         <source>全部小组</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="238"/>
-        <location filename="../../app/ui/households/households_page.py" line="407"/>
+        <location filename="../../app/ui/households/households_page.py" line="232"/>
+        <location filename="../../app/ui/households/households_page.py" line="399"/>
         <source>本月应走访</source>
         <translation>Due this month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="239"/>
+        <location filename="../../app/ui/households/households_page.py" line="233"/>
         <source>本月还须入户走访、电话或微信联系、回头看的户（含逾期）</source>
         <translation>Households that still need a home visit, a phone or WeChat contact or a follow-up check this month (overdue included)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="240"/>
+        <location filename="../../app/ui/households/households_page.py" line="234"/>
         <source>有未销号问题</source>
         <translation>Open problems</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="241"/>
+        <location filename="../../app/ui/households/households_page.py" line="235"/>
         <source>问题清单中尚未销号的户</source>
         <translation>Households with problem-list items not yet closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="367"/>
+        <location filename="../../app/ui/households/households_page.py" line="359"/>
         <source>共 {0} 户</source>
         <translation>Total {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="372"/>
+        <location filename="../../app/ui/households/households_page.py" line="364"/>
         <source>没有符合条件的农户。可换个写法，或清除筛选条件。</source>
         <translation>No households match. Try another spelling, or clear the filters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="374"/>
+        <location filename="../../app/ui/households/households_page.py" line="366"/>
         <source>还没有农户档案。点“添加农户”录入第一户。</source>
         <translation>No households yet. Click “Add household” to enter the first one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="397"/>
+        <location filename="../../app/ui/households/households_page.py" line="389"/>
         <source>本月应走访（计算中…）</source>
         <translation>Due this month (calculating...)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="483"/>
+        <location filename="../../app/ui/households/households_page.py" line="471"/>
         <source>选中的 {0} 户的帮扶手册…</source>
         <translation>Handbooks of the {0} selected households…</translation>
     </message>
@@ -3249,22 +3287,22 @@
 <context>
     <name>HousingGrade</name>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="44"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="45"/>
         <source>A级(安全)</source>
         <translation>Grade A (safe)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="45"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="46"/>
         <source>B级(局部不安全)</source>
         <translation>Grade B (partly unsafe)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="46"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="47"/>
         <source>C级(局部危房)</source>
         <translation>Grade C (partly dangerous)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="47"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="48"/>
         <source>D级(整幢危房)</source>
         <translation>Grade D (whole house dangerous)</translation>
     </message>
@@ -3272,449 +3310,449 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="168"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="68"/>
         <source>导入台账</source>
         <translation>Import ledger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="175"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="75"/>
         <source>选择文件</source>
         <translation>Choose file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="175"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="75"/>
         <source>核对列</source>
         <translation>Check columns</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="175"/>
-        <location filename="../../app/ui/forms/import_wizard.py" line="427"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="75"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="326"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="175"/>
-        <location filename="../../app/ui/forms/import_wizard.py" line="430"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="75"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="329"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="193"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="93"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="199"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="99"/>
         <source>保存预览报告…</source>
         <translation>Save preview report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="201"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="101"/>
         <source>把预览的结果（未导入的行及原因、将更新的字段）保存为 Excel 表格</source>
         <translation>Save the preview (rows not imported with their reasons, fields to be updated) as an Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="204"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="104"/>
         <source>保存报告…</source>
         <translation>Save report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="208"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="108"/>
         <source>打开报告</source>
         <translation>Open report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="212"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="112"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="216"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="116"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="220"/>
-        <location filename="../../app/ui/forms/import_wizard.py" line="424"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="120"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="323"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="224"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="124"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="248"/>
-        <location filename="../../app/ui/forms/import_wizard.py" line="463"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="148"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="362"/>
         <source>选择台账文件</source>
         <translation>Choose the ledger file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="249"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="149"/>
         <source>可导入国家防返贫监测信息系统导出的户信息表或家庭成员信息表（.xlsx、.xls 或 .ods 文件）。</source>
         <translation>You can import a household or family-member ledger exported from the national monitoring system (.xlsx, .xls or .ods).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="251"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="151"/>
         <source>列的顺序不限，表头上方的标题行会自动跳过。户按户编号、成员按证件号码与已有档案对应，同一份台账再次导入不会重复添加。</source>
         <translation>Columns may be in any order; title rows above the header are skipped. Households are matched by household number and members by ID number, so importing the same ledger again adds nothing twice.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="253"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="153"/>
         <source>预览之前不会写入任何数据；导入时要么全部写入，要么（取消或出错时）一条也不写。</source>
         <translation>Nothing is written before the preview; an import writes everything or, when cancelled or failing, nothing.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="259"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="159"/>
         <source>尚未选择文件</source>
         <translation>No file chosen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="261"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="161"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="267"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="167"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="314"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="214"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="315"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="215"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="316"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="216"/>
         <source>无变化</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="317"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="217"/>
         <source>未导入</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="433"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="332"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="464"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="363"/>
         <source>Excel 工作簿 (*.xlsx *.xls *.ods);;所有文件 (*)</source>
         <translation>Excel workbooks (*.xlsx *.xls *.ods);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="496"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="395"/>
         <source>正在读取台账…</source>
         <translation>Reading the ledger…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="503"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="401"/>
         <source>（工作表：{0}）</source>
         <translation> (sheets: {0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="504"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="402"/>
         <source>“{0}”中没有可导入的工作表{1}：没有找到户编号、姓名、证件号码等表头。请确认它是国家防返贫监测信息系统导出的户信息表或家庭成员信息表。</source>
         <translation>&quot;{0}&quot; has no sheet to import{1}: no headers such as household number, name or ID number were found. Please check that it is a household or family-member ledger exported from the national monitoring system.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="528"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="426"/>
         <source>“{0}”中可导入的工作表：{1} 个。请核对每一列导入为档案中的哪一项。</source>
         <translation>&quot;{0}&quot;: {1} sheet(s) to import. Check what each column is imported as.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="530"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="428"/>
         <source>跳过的工作表（没有可识别的表头）：{0}</source>
         <translation>Sheets skipped (no recognizable header): {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="541"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="439"/>
         <source>家庭成员信息表</source>
         <translation>Family-member ledger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="541"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="439"/>
         <source>户信息表</source>
         <translation>Household ledger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="542"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="440"/>
         <source>{0}，表头在第 {1} 行，{2} 行数据</source>
         <translation>{0}, header in row {1}, {2} data rows</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="547"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="445"/>
         <source>列</source>
         <translation>Col.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="547"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="445"/>
         <source>表头</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="547"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="445"/>
         <source>导入为</source>
         <translation>Import as</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="547"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="445"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="584"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="482"/>
         <source>上次导入时选择的对应</source>
         <translation>Chosen at an earlier import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="585"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="483"/>
         <source>未能识别的表头</source>
         <translation>Header not recognized</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="649"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="547"/>
         <source>已有一列导入为此字段</source>
         <translation>Another column is already imported as this field</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="657"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="555"/>
         <source>所有的列都已识别。</source>
         <translation>All columns are recognized.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="659"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="557"/>
         <source>其中 {0} 列按上次导入时的选择对应，可在下面修改。</source>
         <translation>{0} of them as chosen at an earlier import; you can change that below.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="663"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="561"/>
         <source>有 {0} 列未能识别（黄色标出）：{1}。这些列默认不导入；如需导入，请在“导入为”中选择对应的字段。您的选择在导入后会记住。</source>
         <translation>{0} column(s) not recognized (in yellow): {1}. They are not imported unless you choose a field for them under &quot;Import as&quot;. Your choice is remembered after the import.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="668"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="566"/>
         <source>未能识别的列都已选择对应的字段，导入后会记住这些选择。</source>
         <translation>Every unrecognized column has a field chosen; the choices are remembered after the import.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="687"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="585"/>
         <source>正在读取并核对台账…</source>
         <translation>Reading and checking the ledger…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="687"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="585"/>
         <source>正在核对台账…</source>
         <translation>Checking the ledger…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="701"/>
-        <location filename="../../app/ui/forms/import_wizard.py" line="702"/>
-        <location filename="../../app/ui/forms/import_wizard.py" line="704"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="599"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="600"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="602"/>
         <source>{0} 户</source>
         <translation>{0} households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="701"/>
-        <location filename="../../app/ui/forms/import_wizard.py" line="703"/>
-        <location filename="../../app/ui/forms/import_wizard.py" line="705"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="599"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="601"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="603"/>
         <source>{0} 人</source>
         <translation>{0} people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="706"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="604"/>
         <source>{0} 行</source>
         <translation>{0} rows</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="707"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="605"/>
         <source>共读取 {0} 行</source>
         <translation>{0} rows read in total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="708"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="606"/>
         <source>可导入 {0} 行。以上是预览，还没有写入任何数据。</source>
         <translation>{0} rows can be imported. This is a preview: nothing has been written yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="710"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="608"/>
         <source>未导入的行不会写入；保存报告后，可在报告的“待修改”表中改正这些行，再导入那张表。</source>
         <translation>Rows not imported are not written; save the report, correct them in its sheet of rows to fix, and import that sheet again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="719"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="617"/>
         <source>未导入的行（{0}）</source>
         <translation>Not imported ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="720"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="618"/>
         <source>将更新的字段（{0}）</source>
         <translation>Fields to update ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="730"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="628"/>
         <source>{0}第 {1} 行 {2}：{3}</source>
         <translation>{0}, row {1} {2}: {3}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="736"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="634"/>
         <source>尚未预览。</source>
         <translation>Not previewed yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="739"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="637"/>
         <source>没有可以导入的行：每一行都有误，原因见下表。</source>
         <translation>Nothing can be imported: every row has a mistake (see the table below).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="741"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="639"/>
         <source>没有需要写入的内容：台账中的户和成员与档案一致。</source>
         <translation>Nothing to write: the households and members in the ledger match the records.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="749"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="647"/>
         <source>保存预览报告</source>
         <translation>Save preview report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="750"/>
-        <location filename="../../app/ui/forms/import_wizard.py" line="850"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="648"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="748"/>
         <source>Excel 表格 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="757"/>
-        <location filename="../../app/ui/forms/import_wizard.py" line="858"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="655"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="756"/>
         <source>无法保存“{0}”：{1}</source>
         <translation>Cannot save &quot;{0}&quot;: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="760"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="658"/>
         <source>预览报告已保存：{0}</source>
         <translation>Preview report saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="789"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="687"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="790"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="688"/>
         <source>正在写入 {0} 户。取消或出错时，已写入的部分全部撤销。</source>
         <translation>Writing {0} households. If cancelled or failing, everything written is undone.</translation>
     </message>
     <message>
+        <location filename="../../app/ui/forms/import_wizard.py" line="708"/>
         <location filename="../../app/ui/forms/import_wizard.py" line="810"/>
-        <location filename="../../app/ui/forms/import_wizard.py" line="911"/>
         <source>已写入 {0}/{1} 户</source>
         <translation>Written {0}/{1} households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="819"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="717"/>
         <source>导入完成</source>
         <translation>Import complete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="820"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="718"/>
         <source>已导入 {0} 行：新增 {1} 户、{2} 人；更新 {3} 户、{4} 人；无变化 {5} 户、{6} 人。</source>
         <translation>Imported {0} rows: new {1} households, {2} people; updated {3} households, {4} people; unchanged {5} households, {6} people.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="824"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="722"/>
         <source>未导入 {0} 行，原因和原来的行见报告。</source>
         <translation>{0} rows not imported; the report has the reasons and the original rows.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="826"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="724"/>
         <source>按下取消时，导入已经写入完成。</source>
         <translation>The import had already been written when Cancel was pressed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="828"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="726"/>
         <source>列的对应没有记住：{0}</source>
         <translation>The column choices were not remembered: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="832"/>
-        <location filename="../../app/ui/forms/import_wizard.py" line="861"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="730"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="759"/>
         <source>报告：{0}</source>
         <translation>Report: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="836"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="734"/>
         <source>报告无法保存到台账所在的文件夹（{0}），请选择保存的位置。</source>
         <translation>The report could not be saved in the ledger&apos;s folder ({0}); please choose where to save it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="849"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="747"/>
         <source>保存导入报告</source>
         <translation>Save import report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="902"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="801"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="915"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="814"/>
         <source>已核对 {0}/{1} 户</source>
         <translation>Checked {0}/{1} households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="917"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="816"/>
         <source>已读取 {0} 行</source>
         <translation>{0} rows read</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="955"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="850"/>
         <source>无法读取“{0}”：{1}</source>
         <translation>Cannot read &quot;{0}&quot;: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="961"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="856"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="962"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="857"/>
         <source>已取消，没有写入任何数据。</source>
         <translation>Cancelled: nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="964"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="859"/>
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="965"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="860"/>
         <source>没有写入任何数据：{0}</source>
         <translation>Nothing was written: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="966"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="861"/>
         <source>可以返回预览，再次导入。</source>
         <translation>You can go back to the preview and import again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="970"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="865"/>
         <source>已取消。</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="972"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="867"/>
         <source>无法预览：{0}</source>
         <translation>Cannot preview: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="976"/>
+        <location filename="../../app/ui/forms/import_wizard.py" line="871"/>
         <source>已取消读取。</source>
         <translation>Reading cancelled.</translation>
     </message>
@@ -3722,175 +3760,175 @@
 <context>
     <name>IncomeDialog</name>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="200"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="199"/>
         <source>（默认估计值，无公开出处）</source>
         <translation> (default estimate, no published source)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="53"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="52"/>
         <source>核算收入</source>
         <translation>Assess income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="57"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="56"/>
         <source>工资性收入</source>
         <translation>Wage income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="57"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="56"/>
         <source>务工收入</source>
         <translation>Wages from work</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="57"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="56"/>
         <source>公益性岗位收入</source>
         <translation>Public-welfare post pay</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="58"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="57"/>
         <source>生产经营性收入</source>
         <translation>Business income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="58"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="57"/>
         <source>生产经营收入</source>
         <translation>Farming and business</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="59"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="58"/>
         <source>财产性收入</source>
         <translation>Property income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="59"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="58"/>
         <source>资产收益分红</source>
         <translation>Asset-income dividends</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="60"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="59"/>
         <source>转移性收入</source>
         <translation>Transfer income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="60"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="59"/>
         <source>养老金</source>
         <translation>Pension</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="60"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="59"/>
         <source>计划生育金</source>
         <translation>Family-planning subsidy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="61"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="60"/>
         <source>生态补偿金</source>
         <translation>Ecological compensation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="61"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="60"/>
         <source>低保金</source>
         <translation>Dibao allowance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="62"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="61"/>
         <source>特困供养金</source>
         <translation>Destitute support</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="62"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="61"/>
         <source>其他转移性收入</source>
         <translation>Other transfers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="63"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="62"/>
         <source>支出</source>
         <translation>Expenses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="63"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="62"/>
         <source>生产经营性支出</source>
         <translation>Business expenses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="66"/>
-        <location filename="../../app/ui/households/income_dialog.py" line="74"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="65"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="73"/>
         <source>核算日期</source>
         <translation>Assessed on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="66"/>
-        <location filename="../../app/ui/households/income_dialog.py" line="77"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="65"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="76"/>
         <source>家庭人口</source>
         <translation>Household size</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="67"/>
-        <location filename="../../app/ui/households/income_dialog.py" line="133"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="66"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="132"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="70"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="69"/>
         <source>{0} 人</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="80"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="79"/>
         <source>金额单位：元，按核算日前12个月计</source>
         <translation>Amounts in yuan, for the 12 months before the assessment date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="116"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="115"/>
         <source>家庭纯收入</source>
         <translation>Household net income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="117"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="116"/>
         <source>人均纯收入</source>
         <translation>Per-capita net income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="118"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="117"/>
         <source>监测收入基准线</source>
         <translation>Monitoring income baseline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="131"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="130"/>
         <source>收入来源说明；人均纯收入低于4,000元时须填写</source>
         <translation>Where the income comes from; required when per-capita net income is below 4,000 yuan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="140"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="139"/>
         <source>{0} 户 · 核算收入</source>
         <translation>{0}&apos;s household · Assess income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="197"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="196"/>
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="205"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="204"/>
         <source>低于基准线 {0}</source>
         <translation>{0} below the baseline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="208"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="207"/>
         <source>高于基准线</source>
         <translation>Above the baseline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="213"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="212"/>
         <source>标红的金额格式有误，应如 6900 或 6,900.50</source>
         <translation>Amounts in red are not valid: write them like 6900 or 6,900.50</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="217"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="216"/>
         <source>（请在备注中说明）</source>
         <translation> (explain in the note)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/income_dialog.py" line="245"/>
+        <location filename="../../app/ui/households/income_dialog.py" line="244"/>
         <source>已保存，请注意</source>
         <translation>Saved: please note</translation>
     </message>
@@ -3898,27 +3936,27 @@
 <context>
     <name>LabourCapacity</name>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="48"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="49"/>
         <source>普通劳动力</source>
         <translation>Ordinary labour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="49"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="50"/>
         <source>技能劳动力</source>
         <translation>Skilled labour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="50"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="51"/>
         <source>弱劳动力或半劳动力</source>
         <translation>Weak or half labour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="51"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="52"/>
         <source>丧失劳动力</source>
         <translation>Lost labour capacity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="52"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="53"/>
         <source>无劳动力</source>
         <translation>No labour capacity</translation>
     </message>
@@ -4020,7 +4058,7 @@
     </message>
     <message>
         <location filename="../../app/ui/printing/ledger_export_dialog.py" line="103"/>
-        <location filename="../../app/ui/printing/ledger_export_dialog.py" line="266"/>
+        <location filename="../../app/ui/printing/ledger_export_dialog.py" line="260"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
@@ -4071,22 +4109,22 @@
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/ledger_export_dialog.py" line="232"/>
+        <location filename="../../app/ui/printing/ledger_export_dialog.py" line="230"/>
         <source>已导出 {0} 行 → {1}</source>
         <translation>Exported {0} rows → {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/ledger_export_dialog.py" line="245"/>
+        <location filename="../../app/ui/printing/ledger_export_dialog.py" line="241"/>
         <source>无法写入“{0}”：文件可能正在 Excel 或 WPS 中打开，请关闭后再导出。</source>
         <translation>Cannot write &quot;{0}&quot;: the file may be open in Excel or WPS. Close it and export again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/ledger_export_dialog.py" line="248"/>
+        <location filename="../../app/ui/printing/ledger_export_dialog.py" line="244"/>
         <source>无法写入“{0}”：{1}</source>
         <translation>Cannot write &quot;{0}&quot;: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/ledger_export_dialog.py" line="266"/>
+        <location filename="../../app/ui/printing/ledger_export_dialog.py" line="260"/>
         <source>无法打开“{0}”。</source>
         <translation>Cannot open &quot;{0}&quot;.</translation>
     </message>
@@ -4147,67 +4185,67 @@
 <context>
     <name>Measure</name>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="53"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="54"/>
         <source>产业帮扶</source>
         <translation>Industry support</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="54"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="55"/>
         <source>就业帮扶</source>
         <translation>Employment support</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="55"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="56"/>
         <source>公益岗位</source>
         <translation>Public-welfare post</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="56"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="57"/>
         <source>健康帮扶</source>
         <translation>Health support</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="57"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="58"/>
         <source>教育帮扶</source>
         <translation>Education support</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="58"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="59"/>
         <source>义务教育保障</source>
         <translation>Compulsory education</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="59"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="60"/>
         <source>住房安全保障</source>
         <translation>Housing safety</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="60"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="61"/>
         <source>饮水安全保障</source>
         <translation>Safe drinking water</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="61"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="62"/>
         <source>综合保障</source>
         <translation>Social security (dibao/destitute/relief)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="62"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="63"/>
         <source>搬迁</source>
         <translation>Relocation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="63"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="64"/>
         <source>金融帮扶</source>
         <translation>Microcredit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="64"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="65"/>
         <source>社会帮扶</source>
         <translation>Social assistance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="65"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="66"/>
         <source>基础设施</source>
         <translation>Infrastructure</translation>
     </message>
@@ -4429,17 +4467,17 @@
 <context>
     <name>MonitoringCategory</name>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="66"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="67"/>
         <source>脱贫不稳定户</source>
         <translation>Unstable lifted household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="67"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="68"/>
         <source>边缘易致贫户</source>
         <translation>Edge household at risk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="68"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="69"/>
         <source>突发严重困难户</source>
         <translation>Sudden severe hardship</translation>
     </message>
@@ -4447,59 +4485,59 @@
 <context>
     <name>MonthPrintDialog</name>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="35"/>
+        <location filename="../../app/ui/printing/print_other.py" line="34"/>
         <source>打印驻村工作月报</source>
         <translation>Print monthly work report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="37"/>
+        <location filename="../../app/ui/printing/print_other.py" line="36"/>
         <source>打印公示</source>
         <translation>Print public notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="39"/>
-        <location filename="../../app/ui/printing/print_other.py" line="76"/>
+        <location filename="../../app/ui/printing/print_other.py" line="38"/>
+        <location filename="../../app/ui/printing/print_other.py" line="75"/>
         <source>驻村工作月报</source>
         <translation>Monthly work report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="39"/>
-        <location filename="../../app/ui/printing/print_other.py" line="76"/>
+        <location filename="../../app/ui/printing/print_other.py" line="38"/>
+        <location filename="../../app/ui/printing/print_other.py" line="75"/>
         <source>公示</source>
         <translation>Public notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="42"/>
+        <location filename="../../app/ui/printing/print_other.py" line="41"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="52"/>
+        <location filename="../../app/ui/printing/print_other.py" line="51"/>
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="56"/>
+        <location filename="../../app/ui/printing/print_other.py" line="55"/>
         <source>公示期</source>
         <translation>Posted for</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="60"/>
+        <location filename="../../app/ui/printing/print_other.py" line="59"/>
         <source>本月纳入监测和风险消除的农户：只列户主姓名、村民小组、户类型和决定，不含身份证号、电话等个人信息。</source>
         <translation>Households taken into monitoring or with risks eliminated this month: head&apos;s name, group, household type and decision only; no ID numbers, phones or other personal data.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="63"/>
+        <location filename="../../app/ui/printing/print_other.py" line="62"/>
         <source>本月工作任务完成情况、走访、驻村考勤、风险和帮扶、问题清单和时限，报乡镇。</source>
         <translation>This month&apos;s tasks, visits, attendance, risks and assistance, problem list and deadlines, for the township.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="77"/>
+        <location filename="../../app/ui/printing/print_other.py" line="76"/>
         <source>{0}_{1}年{2}月</source>
         <translation>{0}_{1}-{2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="98"/>
+        <location filename="../../app/ui/printing/print_other.py" line="97"/>
         <source>公示 {0} 户</source>
         <translation>{0} households on the notice</translation>
     </message>
@@ -4507,22 +4545,22 @@
 <context>
     <name>MonthSelector</name>
     <message>
-        <location filename="../../app/ui/widgets/month_view.py" line="71"/>
+        <location filename="../../app/ui/widgets/month_view.py" line="63"/>
         <source>上个月</source>
         <translation>Previous month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/month_view.py" line="73"/>
+        <location filename="../../app/ui/widgets/month_view.py" line="65"/>
         <source>下个月</source>
         <translation>Next month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/month_view.py" line="83"/>
+        <location filename="../../app/ui/widgets/month_view.py" line="75"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/month_view.py" line="112"/>
+        <location filename="../../app/ui/widgets/month_view.py" line="104"/>
         <source>{0}年{1}月</source>
         <translation>{1}/{0}</translation>
     </message>
@@ -4530,17 +4568,17 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../app/ui/widgets/month_view.py" line="138"/>
+        <location filename="../../app/ui/widgets/month_view.py" line="130"/>
         <source>完成日期</source>
         <translation>Date done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/month_view.py" line="152"/>
+        <location filename="../../app/ui/widgets/month_view.py" line="144"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/month_view.py" line="155"/>
+        <location filename="../../app/ui/widgets/month_view.py" line="147"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
@@ -4614,98 +4652,98 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="403"/>
-        <location filename="../../app/ui/printing/print_dialog.py" line="576"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="399"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="567"/>
         <source>打印帮扶手册</source>
         <translation>Print handbooks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="422"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="418"/>
         <source>打印哪些农户</source>
         <translation>Which households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="425"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="421"/>
         <source>这一户：{0}</source>
         <translation>This household: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="428"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="424"/>
         <source>选中的 {0} 户：{1}</source>
         <translation>{0} selected: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="430"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="426"/>
         <source>户类型</source>
         <translation>Household type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="430"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="426"/>
         <source>村民小组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="431"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="427"/>
         <source>全部农户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="458"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="454"/>
         <source>合成一个 PDF 文件</source>
         <translation>One PDF file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="460"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="456"/>
         <source>每户一个 PDF 文件（存入一个文件夹）</source>
         <translation>One PDF per household (in a folder)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="516"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="507"/>
         <source>等</source>
         <translation> and others</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="522"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="513"/>
         <source>（户编号 {0}）</source>
         <translation> (No. {0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="545"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="536"/>
         <source>共 {0} 户</source>
         <translation>{0} households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="554"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="545"/>
         <source>帮扶手册</source>
         <translation>Handbooks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="561"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="552"/>
         <source>选中{0}户</source>
         <translation>{0}-selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="576"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="567"/>
         <source>没有符合条件的农户。</source>
         <translation>No household matches.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="595"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="586"/>
         <source>已打印 {0}/{1} 户</source>
         <translation>Printed {0}/{1} households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="599"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="590"/>
         <source>没有打印任何一户。</source>
         <translation>No household was printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="600"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="591"/>
         <source>已打印 {0} 户，共 {1} 页，用时 {2} 秒</source>
         <translation>Printed {0} households, {1} pages in {2} s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="603"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="594"/>
         <source>{0} 个文件</source>
         <translation>{0} files</translation>
     </message>
@@ -4723,61 +4761,61 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="182"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="181"/>
         <source>安装含有这些字的字体后，可再打印这些户。</source>
         <translation>Install a font that has these characters, then print these households again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="188"/>
-        <location filename="../../app/ui/printing/print_dialog.py" line="347"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="187"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="343"/>
         <source>打开 PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="199"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="198"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="379"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="375"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="230"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="229"/>
         <source>共 {0} 页，用时 {1} 秒</source>
         <translation>{0} pages in {1} s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="241"/>
-        <location filename="../../app/ui/printing/print_dialog.py" line="246"/>
-        <location filename="../../app/ui/printing/print_dialog.py" line="250"/>
-        <location filename="../../app/ui/printing/print_dialog.py" line="253"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="240"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="245"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="249"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="252"/>
         <source>保存到</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="241"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="240"/>
         <source>请填写保存的位置。</source>
         <translation>Enter where to save.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="246"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="245"/>
         <source>“{0}”是一个文件，请另选一个文件夹。</source>
         <translation>“{0}” is a file; choose a folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="250"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="249"/>
         <source>“{0}”是一个文件夹，请填写文件名。</source>
         <translation>“{0}” is a folder; enter a file name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="253"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="252"/>
         <source>“{0}”已经存在，替换它吗？</source>
         <translation>“{0}” already exists. Replace it?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="268"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="267"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
@@ -4787,77 +4825,77 @@
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="334"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="330"/>
         <source>打印完成</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="334"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="330"/>
         <source>没有打印</source>
         <translation>Nothing printed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="337"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="333"/>
         <source>保存到：{0}</source>
         <translation>Saved to: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="340"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="336"/>
         <source>未打印 {0} 户：档案中有字没有字体可以打印</source>
         <translation>{0} households not printed: characters no font has</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="342"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="338"/>
         <source>{0}户 {1}：字符「{2}」({3}) 没有字体可以打印</source>
         <translation>{0} household, {1}: no font has the character “{2}” ({3})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="347"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="343"/>
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="357"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="353"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="362"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="358"/>
         <source>取消前已打印完的 {0} 户，每户的文件留在文件夹中：{1}</source>
         <translation>The {0} households finished before cancelling have their files in the folder: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="364"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="360"/>
         <source>没有留下文件。</source>
         <translation>No file was left behind.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="387"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="383"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="387"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="383"/>
         <source>无法打开“{0}”。</source>
         <translation>Cannot open “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="193"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="192"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="195"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="194"/>
         <source>用这台电脑的打印机打印刚保存的 PDF</source>
         <translation>Print the saved PDF on this computer&apos;s printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="202"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="201"/>
         <source>保存为PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_dialog.py" line="380"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="376"/>
         <source>打印服务没有回应。请点“打开 PDF”，在阅读器中打印。</source>
         <translation>The print service did not answer. Click “Open PDF” and print from the viewer.</translation>
     </message>
@@ -4911,195 +4949,195 @@
 <context>
     <name>PromptsPage</name>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="54"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="39"/>
         <source>工作提示</source>
         <translation>Work prompts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="58"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="43"/>
         <source>打印月报…</source>
         <translation>Print monthly report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="59"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="44"/>
         <source>打印这个月的驻村工作月报，报乡镇</source>
         <translation>Print this month&apos;s work team report for the township</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="61"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="46"/>
         <source>打印公示…</source>
         <translation>Print public notice…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="62"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="47"/>
         <source>打印这个月纳入监测和风险消除的公示，张贴在村务公开栏</source>
         <translation>Print this month&apos;s notice of households taken into monitoring and risks eliminated, for the village notice board</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="64"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="49"/>
         <source>导出台账…</source>
         <translation>Export ledger…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="65"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="50"/>
         <source>把这个月的走访、监测对象、工作提示、问题清单或考勤导出为 Excel 表格</source>
         <translation>Export this month&apos;s visits, monitored households, work prompts, problem list or attendance as an Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="73"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="58"/>
         <source>本月任务</source>
         <translation>This month&apos;s tasks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="74"/>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="122"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="59"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="107"/>
         <source>标记完成…</source>
         <translation>Mark done...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="75"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="60"/>
         <source>标记选中的任务已完成，并写明完成情况</source>
         <translation>Mark the selected task done and say what was done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="80"/>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="111"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="65"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="96"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="80"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="65"/>
         <source>截止日期</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="80"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="65"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="80"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="65"/>
         <source>完成日期</source>
         <translation>Date done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="81"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="66"/>
         <source>完成人</source>
         <translation>Done by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="81"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="66"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="94"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="79"/>
         <source>本月没有工作提示</source>
         <translation>No work prompt this month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="103"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="88"/>
         <source>双击未完成的任务即可标记完成。工作提示由县、乡下发，随每月同步更新。</source>
         <translation>Double-click an open task to mark it done. Work prompts come from the county and township and arrive with each monthly sync.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="108"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="93"/>
         <source>往月未完成</source>
         <translation>Open from earlier months</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="111"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="96"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="111"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="96"/>
         <source>截止</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="125"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="110"/>
         <source>往月任务均已完成</source>
         <translation>All earlier tasks are done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="128"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="113"/>
         <source>双击查看该月的工作提示</source>
         <translation>Double-click to see that month&apos;s work prompt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="166"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="151"/>
         <source>已完成 {0}/{1}</source>
         <translation>{0}/{1} done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="173"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="158"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="173"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="158"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="173"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="158"/>
         <source>未完成</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="199"/>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="206"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="184"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="191"/>
         <source>已完成 {0}/{1}，逾期 {2}</source>
         <translation>{0}/{1} done, {2} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="201"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="186"/>
         <source>{0} 份工作提示，{1} 项任务</source>
         <translation>Prompts: {0}, tasks: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="218"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="203"/>
         <source>截止日期：{0}</source>
         <translation>Due date: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="218"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="203"/>
         <source>未定</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="220"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="205"/>
         <source>{0} 由 {1} 完成</source>
         <translation>Done on {0} by {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="222"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="207"/>
         <source>备注：{0}</source>
         <translation>Note: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="238"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="223"/>
         <source>完成工作任务</source>
         <translation>Complete task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="238"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="223"/>
         <source>完成情况（备注）</source>
         <translation>What was done (note)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="239"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="224"/>
         <source>例如：已全部完成，共走访 32 户</source>
         <translation>e.g. All done; 32 households visited</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="269"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="254"/>
         <source>{0}年{1}月</source>
         <translation>{1}/{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompts/prompts_page.py" line="278"/>
+        <location filename="../../app/ui/prompts/prompts_page.py" line="263"/>
         <source>{0} 项</source>
         <translation>Total {0}</translation>
     </message>
@@ -5107,7 +5145,7 @@
 <context>
     <name>Punctuation</name>
     <message>
-        <location filename="../../app/ui/forms/form_widgets.py" line="39"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="38"/>
         <location filename="../../app/ui/widgets/text.py" line="6"/>
         <source>：</source>
         <translation>: </translation>
@@ -5123,9 +5161,9 @@
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_widgets.py" line="96"/>
-        <location filename="../../app/ui/printing/print_dialog.py" line="515"/>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="121"/>
+        <location filename="../../app/ui/forms/form_widgets.py" line="95"/>
+        <location filename="../../app/ui/printing/print_dialog.py" line="506"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="122"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -5446,32 +5484,32 @@
 <context>
     <name>RejectionModel</name>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="71"/>
+        <location filename="../../app/ui/forms/import_views.py" line="53"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="71"/>
+        <location filename="../../app/ui/forms/import_views.py" line="53"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="71"/>
+        <location filename="../../app/ui/forms/import_views.py" line="53"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="71"/>
+        <location filename="../../app/ui/forms/import_views.py" line="53"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="72"/>
+        <location filename="../../app/ui/forms/import_views.py" line="54"/>
         <source>有误的列</source>
         <translation>Column in error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/import_wizard.py" line="72"/>
+        <location filename="../../app/ui/forms/import_views.py" line="54"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -5479,62 +5517,62 @@
 <context>
     <name>Relation</name>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="69"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="70"/>
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="70"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="71"/>
         <source>配偶</source>
         <translation>Spouse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="71"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="72"/>
         <source>之子</source>
         <translation>Son</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="72"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="73"/>
         <source>之女</source>
         <translation>Daughter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="73"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="74"/>
         <source>之儿媳</source>
         <translation>Daughter-in-law</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="74"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="75"/>
         <source>之女婿</source>
         <translation>Son-in-law</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="75"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="76"/>
         <source>之孙子</source>
         <translation>Grandson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="76"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="77"/>
         <source>之孙女</source>
         <translation>Granddaughter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="77"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="78"/>
         <source>之父</source>
         <translation>Father</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="78"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="79"/>
         <source>之母</source>
         <translation>Mother</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="79"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="80"/>
         <source>兄弟姐妹</source>
         <translation>Sibling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="80"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="81"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -5542,7 +5580,7 @@
 <context>
     <name>RepeatBlock</name>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="105"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="104"/>
         <source>添加{0}</source>
         <translation>Add {0}</translation>
     </message>
@@ -5550,17 +5588,17 @@
 <context>
     <name>Residence</name>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="81"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="82"/>
         <source>在家</source>
         <translation>At home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="82"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="83"/>
         <source>外出务工</source>
         <translation>Away for work</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="83"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="84"/>
         <source>进城居住</source>
         <translation>Living in town</translation>
     </message>
@@ -5568,79 +5606,79 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="196"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="198"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="197"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="199"/>
         <source>备份会恢复到一个新的文件夹，正在使用的数据库不受影响。恢复时会核验备份的完整性和审计记录。需要输入备份时任一用户的密码，或当时的恢复码。</source>
         <translation>The backup is restored into a new folder; the database in use is not touched. Restoring checks the backup&apos;s integrity and its audit records. You need the passphrase of any user at the time of the backup, or the recovery code of that time.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="198"/>
-        <location filename="../../app/ui/settings/settings_page.py" line="290"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="200"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="292"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="206"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="208"/>
         <source>备份文件</source>
         <translation>Backup file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="209"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="211"/>
         <source>选择…</source>
         <translation>Choose...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="213"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="215"/>
         <source>恢复到（新文件夹）</source>
         <translation>Restore to (new folder)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="215"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="217"/>
         <source>用密码</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="216"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="218"/>
         <source>用恢复码</source>
         <translation>Recovery code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="224"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="226"/>
         <source>解锁方式</source>
         <translation>Unlock with</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="227"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="229"/>
         <source>密码或恢复码</source>
         <translation>Passphrase or recovery code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="247"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="249"/>
         <source>恢复到哪个文件夹（请选空文件夹）</source>
         <translation>Folder to restore into (choose an empty folder)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="264"/>
-        <location filename="../../app/ui/settings/settings_page.py" line="296"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="266"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="298"/>
         <source>这个文件夹里已经有数据库。请选一个新的或空的文件夹。</source>
         <translation>This folder already holds a database. Choose a new or empty folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="269"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="271"/>
         <source>正在恢复…</source>
         <translation>Restoring...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="279"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="281"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="282"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="284"/>
         <source>已恢复到：{0}
 核验了 {1} 条审计记录，备份完好。
 
@@ -5653,17 +5691,17 @@ The database in use was not changed. To open the restored database, close Zhucun
 zhucun --data &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="292"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="294"/>
         <source>密码不正确：请输入备份时任一用户的密码。</source>
         <translation>Wrong passphrase: enter the passphrase of any user at the time of the backup.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="294"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="296"/>
         <source>恢复码不正确。</source>
         <translation>Wrong recovery code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="298"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="300"/>
         <source>无法恢复：{0}</source>
         <translation>Could not restore: {0}</translation>
     </message>
@@ -5671,57 +5709,57 @@ zhucun --data &quot;{0}&quot;</translation>
 <context>
     <name>RiskType</name>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="84"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="85"/>
         <source>因病</source>
         <translation>Illness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="85"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="86"/>
         <source>因学</source>
         <translation>Schooling costs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="86"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="87"/>
         <source>因残</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="87"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="88"/>
         <source>因自然灾害</source>
         <translation>Natural disaster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="88"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="89"/>
         <source>因意外事故</source>
         <translation>Accident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="89"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="90"/>
         <source>因务工就业不稳</source>
         <translation>Unstable employment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="90"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="91"/>
         <source>缺劳动力</source>
         <translation>Lack of labour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="91"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="92"/>
         <source>因产业项目失败</source>
         <translation>Failed business project</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="92"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="93"/>
         <source>住房出现安全问题</source>
         <translation>Unsafe housing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="93"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="94"/>
         <source>饮水安全问题</source>
         <translation>Unsafe drinking water</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="94"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="95"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -5729,12 +5767,12 @@ zhucun --data &quot;{0}&quot;</translation>
 <context>
     <name>Role</name>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="95"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="96"/>
         <source>采集员</source>
         <translation>Collector</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="96"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="97"/>
         <source>队长</source>
         <translation>Team leader</translation>
     </message>
@@ -5742,37 +5780,37 @@ zhucun --data &quot;{0}&quot;</translation>
 <context>
     <name>SchoolStatus</name>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="97"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="98"/>
         <source>非在校生</source>
         <translation>Not in school</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="98"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="99"/>
         <source>学前教育</source>
         <translation>Preschool</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="99"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="100"/>
         <source>小学</source>
         <translation>Primary school</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="100"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="101"/>
         <source>七至九年级</source>
         <translation>Grades 7–9</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="101"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="102"/>
         <source>高中或中职</source>
         <translation>Senior or vocational secondary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="102"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="103"/>
         <source>大专及以上</source>
         <translation>College or above</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="103"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="104"/>
         <source>辍学</source>
         <translation>Dropped out</translation>
     </message>
@@ -5780,33 +5818,33 @@ zhucun --data &quot;{0}&quot;</translation>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../app/ui/mainwindow/session.py" line="23"/>
+        <location filename="../../app/ui/mainwindow/session.py" line="60"/>
         <source>走访记录已保存</source>
         <translation>Visit saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/session.py" line="24"/>
+        <location filename="../../app/ui/mainwindow/session.py" line="61"/>
         <source>成员信息已保存</source>
         <translation>Member saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/session.py" line="25"/>
-        <location filename="../../app/ui/mainwindow/session.py" line="26"/>
+        <location filename="../../app/ui/mainwindow/session.py" line="62"/>
+        <location filename="../../app/ui/mainwindow/session.py" line="63"/>
         <source>案例进展已保存</source>
         <translation>Case step saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/session.py" line="27"/>
+        <location filename="../../app/ui/mainwindow/session.py" line="64"/>
         <source>收入测算已保存</source>
         <translation>Income assessment saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/session.py" line="28"/>
+        <location filename="../../app/ui/mainwindow/session.py" line="65"/>
         <source>表单已保存</source>
         <translation>Form saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/session.py" line="29"/>
+        <location filename="../../app/ui/mainwindow/session.py" line="66"/>
         <source>农户档案已保存</source>
         <translation>Household saved</translation>
     </message>
@@ -5814,227 +5852,243 @@ zhucun --data &quot;{0}&quot;</translation>
 <context>
     <name>SettingsPage</name>
     <message>
+        <location filename="../../app/ui/settings/settings_page.py" line="474"/>
         <source>诊断信息：版本、设置和日志，供维护电脑的人查找问题；不含任何个人信息。</source>
         <translation>Diagnostics: the versions, settings and log, for whoever looks after the laptops to find a problem; no personal data in them.</translation>
     </message>
     <message>
+        <location filename="../../app/ui/settings/settings_page.py" line="476"/>
         <source>保存诊断信息…</source>
         <translation>Save diagnostics...</translation>
     </message>
     <message>
+        <location filename="../../app/ui/settings/settings_page.py" line="492"/>
         <source>诊断信息保存到哪里</source>
         <translation>Where to save the diagnostics</translation>
     </message>
     <message>
+        <location filename="../../app/ui/settings/settings_page.py" line="493"/>
         <source>压缩文件 (*.zip)</source>
         <translation>Zip files (*.zip)</translation>
     </message>
     <message>
+        <location filename="../../app/ui/settings/settings_page.py" line="500"/>
         <source>无法保存诊断信息：{0}</source>
         <translation>Could not save the diagnostics: {0}</translation>
     </message>
     <message>
+        <location filename="../../app/ui/settings/settings_page.py" line="502"/>
         <source>已保存诊断信息：{0}（不含个人信息）</source>
         <translation>Diagnostics saved: {0} (no personal data)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="334"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="336"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="359"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="361"/>
         <source>这台电脑</source>
         <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="368"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="370"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="372"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="374"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="373"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="375"/>
         <source>无操作自动锁定</source>
         <translation>Lock when idle for</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="375"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="376"/>
+        <source>连上县服务器时自动同步</source>
+        <translation>Sync by itself when the county server is reachable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/settings_page.py" line="378"/>
+        <source>自动同步</source>
+        <translation>Auto-sync</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/settings_page.py" line="380"/>
         <source>锁定后屏幕上不留任何记录，需要重新输入密码。离开电脑时也可以按 Ctrl+L 立即锁定。</source>
         <translation>Locking leaves no record on the screen, and the passphrase is needed again. When you leave the computer you can also press Ctrl+L to lock at once.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="380"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="385"/>
         <source>队员</source>
         <translation>Team members</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="382"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="387"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="382"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="387"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="382"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="387"/>
         <source>加入日期</source>
         <translation>Joined</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="394"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="399"/>
         <source>添加队员…</source>
         <translation>Add team member...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="396"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="401"/>
         <source>修改我的密码…</source>
         <translation>Change my passphrase...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="442"/>
-        <location filename="../../app/ui/settings/settings_page.py" line="556"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="447"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="602"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="444"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="449"/>
         <source>备份文件和数据库一样是加密的，要用队员的密码或恢复码才能打开。请定期备份到U盘，和电脑分开保管。</source>
         <translation>Backups are encrypted like the database and open only with a team member&apos;s passphrase or the recovery code. Back up to a USB stick regularly and keep it away from the computer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="447"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="452"/>
         <source>备份到文件夹或U盘…</source>
         <translation>Back up to a folder or USB stick...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="449"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="454"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="462"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="467"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="464"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="469"/>
         <source>驻村 Zhucun {0} — 防止返贫动态监测</source>
         <translation>Zhucun {0} — Monitoring to Prevent Return to Poverty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="465"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="470"/>
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="489"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="527"/>
         <source>只有队长可以添加队员</source>
         <translation>Only the team leader can add team members</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="497"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="535"/>
         <source>队长</source>
         <translation>Team leader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="497"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="535"/>
         <source>采集员</source>
         <translation>Collector</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="502"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="540"/>
         <source>{0}（我）</source>
         <translation>{0} (me)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="504"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="542"/>
         <source>{0}（已停用）</source>
         <translation>{0} (disabled)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="531"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="577"/>
         <source>已添加队员：{0}</source>
         <translation>Team member added: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="536"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="582"/>
         <source>密码已修改。下次解锁请用新密码。</source>
         <translation>Passphrase changed. Use the new one the next time you unlock.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="545"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="591"/>
         <source>备份到哪里（文件夹或U盘）</source>
         <translation>Where to back up (a folder or USB stick)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="551"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="597"/>
         <source>请选数据文件夹以外的位置，最好是U盘。</source>
         <translation>Choose a place outside the data folder, best a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="555"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="601"/>
         <source>正在备份…</source>
         <translation>Backing up...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="574"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="620"/>
         <source>已备份到：{0}（{1}）</source>
         <translation>Backed up to: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="576"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="622"/>
         <source>备份完成</source>
         <translation>Backup done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="582"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="628"/>
         <source>备份失败：{0}</source>
         <translation>Backup failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="590"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="636"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="591"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="637"/>
         <source>驻村备份 (*.zhucun-backup);;所有文件 (*)</source>
         <translation>Zhucun backups (*.zhucun-backup);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="596"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="642"/>
         <source>已恢复到：{0}（用 zhucun --data 打开）</source>
         <translation>Restored to: {0} (open it with zhucun --data)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="408"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="413"/>
         <source>我的笔迹样本</source>
         <translation>My hand sample</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="410"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="415"/>
         <source>在签名板上写几个不同的姓名和字词（约两三分钟）。数据检查用它判断农户签名是否出自您的笔迹，并在问题中说明以哪份参照比较。</source>
         <translation>Write a few different names and words on the signature pad (two or three minutes). The data checks use it to judge whether a household signature is in your hand, and say in each finding which reference they compared with.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="413"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="418"/>
         <source>录入笔迹样本…</source>
         <translation>Record hand sample…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="436"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="441"/>
         <source>还没有录入笔迹样本。未录入时，签名笔迹检查只能拿您在表单上的签名作比较。</source>
         <translation>No hand sample yet. Without one, the handwriting check can only compare with your signatures on forms.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="438"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="443"/>
         <source>已录入笔迹样本：{0}项，{1}录入。数据检查以它为您的笔迹参照。</source>
         <translation>Hand sample recorded: {0} items, on {1}. The data checks use it as the reference for your hand.</translation>
     </message>
@@ -6042,12 +6096,12 @@ zhucun --data &quot;{0}&quot;</translation>
 <context>
     <name>Sex</name>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="104"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="105"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="105"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="106"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
@@ -6105,27 +6159,27 @@ zhucun --data &quot;{0}&quot;</translation>
         <translation>Reason for the amendment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="96"/>
+        <location filename="../../app/ui/forms/sign_dialog.py" line="95"/>
         <source>签名后表单即锁定，不能再修改；如需修改，须提交更正。</source>
         <translation>Once signed the form is locked; changes need an amendment.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="116"/>
+        <location filename="../../app/ui/forms/sign_dialog.py" line="115"/>
         <source>稍后签名</source>
         <translation>Sign later</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="117"/>
+        <location filename="../../app/ui/forms/sign_dialog.py" line="116"/>
         <source>表单已保存，可以稍后在户档案的“表单”中签名</source>
         <translation>The form is saved; sign it later under Forms in the household file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="120"/>
+        <location filename="../../app/ui/forms/sign_dialog.py" line="119"/>
         <source>签名并锁定</source>
         <translation>Sign and lock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/sign_dialog.py" line="163"/>
+        <location filename="../../app/ui/forms/sign_dialog.py" line="162"/>
         <source>两个签名看起来像同一人所写。如果户主由他人代签，请勾选“由他人代签”并写明原因。</source>
         <translation>The two signatures look written by one hand. If someone signed for the head, tick “Signed by a proxy” and give the reason.</translation>
     </message>
@@ -6231,52 +6285,52 @@ zhucun --data &quot;{0}&quot;</translation>
 <context>
     <name>SignatureField</name>
     <message>
-        <location filename="../../app/ui/forms/signature_pad.py" line="250"/>
+        <location filename="../../app/ui/forms/signature_pad.py" line="251"/>
         <source>重写</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/signature_pad.py" line="252"/>
+        <location filename="../../app/ui/forms/signature_pad.py" line="253"/>
         <source>擦掉签名，重新签</source>
         <translation>Erase the signature and sign again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/signature_pad.py" line="254"/>
+        <location filename="../../app/ui/forms/signature_pad.py" line="255"/>
         <source>由他人代签（本人不能书写）</source>
         <translation>Signed by a proxy (the signer cannot write)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/signature_pad.py" line="256"/>
+        <location filename="../../app/ui/forms/signature_pad.py" line="257"/>
         <source>代签人的姓名</source>
         <translation>Proxy&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/signature_pad.py" line="258"/>
+        <location filename="../../app/ui/forms/signature_pad.py" line="259"/>
         <source>例如：不识字、手部有伤</source>
         <translation>e.g. cannot read or write, injured hand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/signature_pad.py" line="267"/>
+        <location filename="../../app/ui/forms/signature_pad.py" line="268"/>
         <source>代签人</source>
         <translation>Proxy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/signature_pad.py" line="268"/>
+        <location filename="../../app/ui/forms/signature_pad.py" line="269"/>
         <source>代签原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/signature_pad.py" line="316"/>
+        <location filename="../../app/ui/forms/signature_pad.py" line="317"/>
         <source>还没有签名</source>
         <translation>Not signed yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/signature_pad.py" line="318"/>
+        <location filename="../../app/ui/forms/signature_pad.py" line="319"/>
         <source>请填写代签人的姓名</source>
         <translation>Enter the proxy&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/signature_pad.py" line="320"/>
+        <location filename="../../app/ui/forms/signature_pad.py" line="321"/>
         <source>请填写代签原因</source>
         <translation>Enter the reason for the proxy signature</translation>
     </message>
@@ -6284,7 +6338,7 @@ zhucun --data &quot;{0}&quot;</translation>
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../app/ui/forms/signature_pad.py" line="215"/>
+        <location filename="../../app/ui/forms/signature_pad.py" line="216"/>
         <source>在横线上方签名</source>
         <translation>Sign above the line</translation>
     </message>
@@ -6292,301 +6346,301 @@ zhucun --data &quot;{0}&quot;</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="134"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="137"/>
         <source>与县里同步</source>
         <translation>Sync with the county</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="141"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="144"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="144"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="147"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="146"/>
-        <location filename="../../app/ui/sync/sync_page.py" line="457"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="149"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="459"/>
         <source>把本机的更改传给县里，再取回县里下发的工作提示、问题清单和修改</source>
         <translation>Send this computer&apos;s changes to the county, then fetch the county&apos;s work prompts, problem lists and edits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="198"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="201"/>
         <source>县服务器</source>
         <translation>County server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="207"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="210"/>
         <source>如 http://192.168.1.10:8000</source>
         <translation>e.g. http://192.168.1.10:8000</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="217"/>
-        <location filename="../../app/ui/sync/sync_page.py" line="255"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="220"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="258"/>
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="218"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="221"/>
         <source>登记码</source>
         <translation>Enrollment code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="215"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="218"/>
         <source>https 地址且县里给了证书指纹时填写</source>
         <translation>For an https address, when the county gave a certificate fingerprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="216"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="219"/>
         <source>县服务器证书的 SHA-256 指纹（至少前16位）：本机只信任这张证书</source>
         <translation>The SHA-256 fingerprint of the county server&apos;s certificate (at least its first 16 digits): this device trusts that certificate alone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="219"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="222"/>
         <source>证书指纹</source>
         <translation>Certificate fingerprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="223"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="226"/>
         <source>加入</source>
         <translation>Join</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="226"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="229"/>
         <source>从U盘文件加入…</source>
         <translation>Join from a USB file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="233"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="236"/>
         <source>登记码由县里提供，只能用一次。没有网络时，用县里给的登记文件（enroll-….json）从U盘加入。</source>
         <translation>The county gives you the enrollment code; it works once. Without a network, join with the county&apos;s enrollment file (enroll-….json) from a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="248"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="251"/>
         <source>没有网络时可不填，用U盘同步</source>
         <translation>May be left empty without a network: sync by USB stick</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="249"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="252"/>
         <source>县服务器地址；改了以后，下次同步就用新地址</source>
         <translation>The county server&apos;s address; once changed, the next sync uses the new address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="253"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="256"/>
         <source>县</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="254"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="257"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="256"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="259"/>
         <source>加入日期</source>
         <translation>Joined on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="272"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="275"/>
         <source>同步状态</source>
         <translation>Sync status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="282"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="285"/>
         <source>上次同步</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="283"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="286"/>
         <source>待上传的更改</source>
         <translation>Changes to send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="284"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="287"/>
         <source>被退回的记录</source>
         <translation>Rejected records</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="285"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="288"/>
         <source>待查看的冲突</source>
         <translation>Conflicts to review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="291"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="294"/>
         <source>用U盘同步</source>
         <translation>Sync by USB stick</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="292"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="295"/>
         <source>没有网络时：把批次导出到U盘，带到乡镇导入县服务器；再把县里给的回执文件带回来导入。</source>
         <translation>Without a network: export the batch to a USB stick and take it to the township to import into the county server; then bring back the county&apos;s receipt file and import it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="296"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="299"/>
         <source>导出批次到U盘…</source>
         <translation>Export batch to USB…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="299"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="302"/>
         <source>导入回执…</source>
         <translation>Import receipt…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="330"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="332"/>
         <source>上传的记录</source>
         <translation>Records sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="330"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="332"/>
         <source>县里接收</source>
         <translation>Accepted by the county</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="330"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="332"/>
         <source>被退回</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="331"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="333"/>
         <source>采用的县里发布</source>
         <translation>County publications applied</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="331"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="333"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="384"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="386"/>
         <source>县里没有接收这些记录。按原因改正后，下次同步会重新上传。双击打开该户。</source>
         <translation>The county did not accept these records. Correct them as the reason says; the next sync sends them again. Double-click to open the household.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="385"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="387"/>
         <source>没有被退回的记录。</source>
         <translation>No rejected records.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="390"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="392"/>
         <source>同一字段在本机和县里都改过：较新的修改已保留，另一个值记在这里，请核对。双击打开该户。</source>
         <translation>The same field was edited here and at the county: the newer edit was kept and the other value is listed here for you to check. Double-click to open the household.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="391"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="393"/>
         <source>没有待查看的冲突。</source>
         <translation>No conflicts to review.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="394"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="396"/>
         <source>已查看</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="396"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="398"/>
         <source>把选中的冲突标为已查看，不再列出</source>
         <translation>Mark the selected conflicts as reviewed and stop listing them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="406"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="408"/>
         <source>县里下发、尚未销号的问题（在“本月工作”的问题清单中销号）。双击打开该户。</source>
         <translation>Problems sent by the county that are not yet closed (close them in the problem list under &quot;This month&quot;). Double-click to open the household.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="407"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="409"/>
         <source>县里没有下发问题。</source>
         <translation>The county has sent no problems.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="430"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="432"/>
         <source>本机尚未加入县服务器</source>
         <translation>This computer has not joined a county server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="431"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="433"/>
         <source>从未同步</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="432"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="434"/>
         <source>{0} 条记录</source>
         <translation>{0} records</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="433"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="435"/>
         <source>{0} 条</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="434"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="436"/>
         <source>{0} 处</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="444"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="446"/>
         <source>被退回的记录（{0}）</source>
         <translation>Rejected records ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="445"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="447"/>
         <source>冲突（{0}）</source>
         <translation>Conflicts ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="446"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="448"/>
         <source>县里下发的问题（{0}）</source>
         <translation>Problems from the county ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="458"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="460"/>
         <source>请先加入县服务器</source>
         <translation>Join a county server first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="505"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="507"/>
         <source>请填写县服务器地址。</source>
         <translation>Enter the county server&apos;s address.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="509"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="511"/>
         <source>请填写县里给的登记码。</source>
         <translation>Enter the enrollment code from the county.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="514"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="516"/>
         <source>正在联系县服务器…</source>
         <translation>Contacting the county server…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="535"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="536"/>
         <source>已加入{0}（{1}）。现在可以同步了。</source>
         <translation>Joined {0} ({1}). You can sync now.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="552"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="551"/>
         <source>选择县里给的登记文件</source>
         <translation>Choose the county&apos;s enrollment file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="553"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="552"/>
         <source>登记文件 (*.json);;所有文件 (*)</source>
         <translation>Enrollment files (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="566"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="565"/>
         <source>已用登记文件加入{0}（{1}）。登记申请已写入：{2}
 请把这个文件带到乡镇，由县里导入后，本机就可以同步了。</source>
         <translation>Joined {0} ({1}) with the enrollment file. Enrollment request written: {2}
 Take this file to the township; once the county has imported it, this computer can sync.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="577"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="576"/>
         <source>请填写县服务器地址；没有网络时请用U盘同步。</source>
         <translation>Enter the county server&apos;s address; without a network, sync by USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="600"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="599"/>
         <source>正在连接县服务器…</source>
         <translation>Connecting to the county server…</translation>
     </message>
@@ -6606,98 +6660,98 @@ Take this file to the township; once the county has imported it, this computer c
         <translation>Receiving county publications: {0} applied</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="643"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="639"/>
         <source>已取消同步</source>
         <translation>Sync cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="643"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="639"/>
         <source>已传的部分保留，下次同步会接着传。</source>
         <translation>What was sent is kept; the next sync continues from there.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="646"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="642"/>
         <source>同步未完成</source>
         <translation>Sync not finished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="646"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="642"/>
         <source>本机的更改都还在，下次同步会接着传。</source>
         <translation>All changes on this computer are kept; the next sync continues from there.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="659"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="655"/>
         <source>同步完成</source>
         <translation>Sync complete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="668"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="664"/>
         <source>没有要上传的更改，县里也没有新的发布。</source>
         <translation>Nothing to send, and nothing new from the county.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="670"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="666"/>
         <source>被退回的记录见下方列表，改正后下次同步会重新上传。</source>
         <translation>The rejected records are listed below; once corrected, the next sync sends them again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="672"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="668"/>
         <source>有字段在本机和县里都改过，请在下方“冲突”中核对。</source>
         <translation>Some fields were edited both here and at the county; check them under &quot;Conflicts&quot; below.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="674"/>
-        <location filename="../../app/ui/sync/sync_page.py" line="738"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="670"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="730"/>
         <source>县里的发布 {0}（{1}）未能采用：{2}</source>
         <translation>County publication {0} ({1}) could not be applied: {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="690"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="686"/>
         <source>把批次保存到U盘</source>
         <translation>Save the batch to a USB stick</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="691"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="687"/>
         <source>同步批次 (*.zhb)</source>
         <translation>Sync batches (*.zhb)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="697"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="693"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="708"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="702"/>
         <source>没有待上传的更改，不需要导出。</source>
         <translation>No changes to send; nothing to export.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="711"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="705"/>
         <source>已导出批次：{0}（{1} 条记录）。带到乡镇导入县服务器后，把回执文件（.receipt.json）带回来，点“导入回执…”。</source>
         <translation>Batch exported: {0} ({1} records). Import it into the county server at the township, then bring back the receipt file (.receipt.json) and click &quot;Import receipt…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="719"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="713"/>
         <source>选择县里给的回执文件</source>
         <translation>Choose the county&apos;s receipt file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="720"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="714"/>
         <source>回执文件 (*.receipt.json *.json);;所有文件 (*)</source>
         <translation>Receipt files (*.receipt.json *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="723"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="717"/>
         <source>正在导入回执…</source>
         <translation>Importing receipt…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="733"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="725"/>
         <source>回执已核验并采用：县里接收 {0} 条，退回 {1} 条；采用县里发布 {2} 项，冲突 {3} 处。</source>
         <translation>Receipt verified and applied: {0} accepted by the county, {1} rejected; {2} county publications applied, {3} conflicts.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="736"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="728"/>
         <source>这份回执以前已经导入过。</source>
         <translation>This receipt was imported before.</translation>
     </message>
@@ -6799,127 +6853,127 @@ Take this file to the township; once the county has imported it, this computer c
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="170"/>
+        <location filename="../../app/ui/printing/print_other.py" line="169"/>
         <source>核对打印件</source>
         <translation>Verify a printout</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="172"/>
+        <location filename="../../app/ui/printing/print_other.py" line="171"/>
         <source>输入帮扶手册每页底部的核验码，或扫描二维码得到的文字，核对纸上的内容是否与台账一致。</source>
         <translation>Enter the verification code at the bottom of each handbook page, or the text its QR code scans to, to check that the paper matches the records.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="177"/>
+        <location filename="../../app/ui/printing/print_other.py" line="176"/>
         <source>如 1a2b-3c4d-5e6f-7a8b</source>
         <translation>e.g. 1a2b-3c4d-5e6f-7a8b</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="180"/>
+        <location filename="../../app/ui/printing/print_other.py" line="179"/>
         <source>核对</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="188"/>
+        <location filename="../../app/ui/printing/print_other.py" line="187"/>
         <source>核验码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="199"/>
+        <location filename="../../app/ui/printing/print_other.py" line="198"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="239"/>
+        <location filename="../../app/ui/printing/print_other.py" line="236"/>
         <source>户主 {0}，户编号 {1}</source>
         <translation>Head {0}, household No. {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="241"/>
+        <location filename="../../app/ui/printing/print_other.py" line="238"/>
         <source>户主 {0}</source>
         <translation>Head {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="243"/>
+        <location filename="../../app/ui/printing/print_other.py" line="240"/>
         <source>打印时间 {0}</source>
         <translation>Printed {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="245"/>
+        <location filename="../../app/ui/printing/print_other.py" line="242"/>
         <source>现在的核验码 {0}</source>
         <translation>Current code {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="251"/>
+        <location filename="../../app/ui/printing/print_other.py" line="248"/>
         <source>与台账一致：{0}户的帮扶手册是最新的</source>
         <translation>Matches the records: the handbook of {0}&apos;s household is current</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="253"/>
+        <location filename="../../app/ui/printing/print_other.py" line="250"/>
         <source>家庭基本情况</source>
         <translation>household situation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="253"/>
+        <location filename="../../app/ui/printing/print_other.py" line="250"/>
         <source>家庭成员</source>
         <translation>members</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="254"/>
+        <location filename="../../app/ui/printing/print_other.py" line="251"/>
         <source>三保障及饮水</source>
         <translation>guarantees and safe water</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="254"/>
+        <location filename="../../app/ui/printing/print_other.py" line="251"/>
         <source>收入情况</source>
         <translation>income</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="255"/>
+        <location filename="../../app/ui/printing/print_other.py" line="252"/>
         <source>监测帮扶</source>
         <translation>monitoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="255"/>
+        <location filename="../../app/ui/printing/print_other.py" line="252"/>
         <source>帮扶措施</source>
         <translation>measures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="256"/>
+        <location filename="../../app/ui/printing/print_other.py" line="253"/>
         <source>帮扶责任人</source>
         <translation>pairing cadres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="256"/>
+        <location filename="../../app/ui/printing/print_other.py" line="253"/>
         <source>走访记录</source>
         <translation>visits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="256"/>
+        <location filename="../../app/ui/printing/print_other.py" line="253"/>
         <source>签字表单</source>
         <translation>signed forms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="257"/>
+        <location filename="../../app/ui/printing/print_other.py" line="254"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="258"/>
+        <location filename="../../app/ui/printing/print_other.py" line="255"/>
         <source>内容</source>
         <translation>content</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="259"/>
+        <location filename="../../app/ui/printing/print_other.py" line="256"/>
         <source>{0}户的帮扶手册打印后台账已更新（{1}），请重新打印</source>
         <translation>The records of {0}&apos;s household changed after this handbook was printed ({1}); print it again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="261"/>
+        <location filename="../../app/ui/printing/print_other.py" line="258"/>
         <source>这一户已不在台账中</source>
         <translation>This household is no longer in the records</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/print_other.py" line="262"/>
+        <location filename="../../app/ui/printing/print_other.py" line="259"/>
         <source>本台账中没有打印过这个核验码</source>
         <translation>No handbook with this code was printed from these records</translation>
     </message>
@@ -6927,99 +6981,99 @@ Take this file to the township; once the county has imported it, this computer c
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="202"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="213"/>
         <source>更正走访记录</source>
         <translation>Correct visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="202"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="213"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="204"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="215"/>
         <source>{0} 户 · 更正走访</source>
         <translation>{0}&apos;s household · Correct visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="205"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="216"/>
         <source>{0} 户 · 记录走访</source>
         <translation>{0}&apos;s household · Record visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="213"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="224"/>
         <source>走访人，默认为当前用户</source>
         <translation>Who visited; by default the current user</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="222"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="233"/>
         <source>家庭生产生活、收入、三保障和饮水等情况</source>
         <translation>Livelihood, income, the three guarantees, drinking water and so on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="227"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="238"/>
         <source>需要跟进的事项（可不填）</source>
         <translation>What needs following up (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="230"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="241"/>
         <source>为什么更正，例如：日期填错</source>
         <translation>Why it is corrected, e.g. wrong date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="239"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="250"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="241"/>
-        <location filename="../../app/ui/households/visit_dialog.py" line="269"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="252"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="280"/>
         <source>走访人</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="243"/>
-        <location filename="../../app/ui/households/visit_dialog.py" line="268"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="254"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="279"/>
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="244"/>
-        <location filename="../../app/ui/households/visit_dialog.py" line="269"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="255"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="280"/>
         <source>见到的人</source>
         <translation>Person met</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="245"/>
-        <location filename="../../app/ui/households/visit_dialog.py" line="270"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="256"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="281"/>
         <source>走访情况</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="246"/>
-        <location filename="../../app/ui/households/visit_dialog.py" line="271"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="257"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="282"/>
         <source>发现的风险</source>
         <translation>Risks seen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="247"/>
-        <location filename="../../app/ui/households/visit_dialog.py" line="271"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="258"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="282"/>
         <source>后续措施</source>
         <translation>Follow-up actions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="249"/>
-        <location filename="../../app/ui/households/visit_dialog.py" line="272"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="260"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="283"/>
         <source>更正原因</source>
         <translation>Reason for correction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="258"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="269"/>
         <source>原记录保留不变；更正后的记录取代它，并注明原因。</source>
         <translation>The original record is kept unchanged; the corrected record replaces it and says why.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="268"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="279"/>
         <source>走访方式</source>
         <translation>Visit mode</translation>
     </message>
@@ -7027,17 +7081,17 @@ Take this file to the township; once the county has imported it, this computer c
 <context>
     <name>VisitMode</name>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="106"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="107"/>
         <source>入户</source>
         <translation>Home visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="107"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="108"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/enum_labels.py" line="108"/>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="109"/>
         <source>微信</source>
         <translation>WeChat</translation>
     </message>
@@ -7045,7 +7099,7 @@ Take this file to the township; once the county has imported it, this computer c
 <context>
     <name>_Dialog</name>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="58"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="60"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

@@ -126,6 +126,10 @@ class MainWindow(QMainWindow):
         col.addWidget(body, 1)
         self.setCentralWidget(central)
         session.changed.connect(self._changed)
+        from .autosync import AutoSync
+        self.autosync = AutoSync(session, self, enabled=controller.prefs.auto_sync if controller is not None else False,
+                                 busy=lambda: self.sync.busy is not None)
+        self.statusBar().addPermanentWidget(self.autosync.label, 1)
         self.notice = Notice(central)
         session.notice.connect(self.notice.say)
         self.nav.setCurrentRow(0)

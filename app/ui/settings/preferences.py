@@ -1,4 +1,5 @@
-"""Settings of this laptop (not of the store): language and auto-lock. Nothing sensitive."""
+"""Settings of this laptop (not of the store): language, auto-lock and sync when online. Nothing
+sensitive."""
 from __future__ import annotations
 
 import os
@@ -43,6 +44,16 @@ class Preferences:
     @autolock_minutes.setter
     def autolock_minutes(self, value: int) -> None:
         self._q.setValue("autolock_minutes", int(value))
+        self._q.sync()
+
+    @property
+    def auto_sync(self) -> bool:
+        """Sync with the county by itself whenever it answers (default on)."""
+        return str(self._q.value("auto_sync", "true")).lower() not in ("false", "0", "no")
+
+    @auto_sync.setter
+    def auto_sync(self, value: bool) -> None:
+        self._q.setValue("auto_sync", "true" if value else "false")
         self._q.sync()
 
     @property

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QFileDialog, QF
                                QHeaderView, QLabel, QLineEdit, QMessageBox, QProgressDialog, QPushButton,
                                QRadioButton, QScrollArea, QSpinBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
+from PySide6.QtWidgets import QCheckBox
 
 from app.core import clock
 from app.core.enums import Role
@@ -372,6 +373,9 @@ class SettingsPage(QWidget):
         self.autolock_spin.valueChanged.connect(self._autolock_changed)
         form.addRow(self.tr("界面语言"), self.language_combo)
         form.addRow(self.tr("无操作自动锁定"), self.autolock_spin)
+        self.auto_sync_check = QCheckBox(self.tr("连上县服务器时自动同步"), objectName="autoSync")
+        self.auto_sync_check.toggled.connect(self._auto_sync_changed)
+        form.addRow(self.tr("自动同步"), self.auto_sync_check)
         inner.addLayout(form)
         inner.addWidget(wrapped(self.tr("锁定后屏幕上不留任何记录，需要重新输入密码。离开电脑时也可以按 Ctrl+L 立即锁定。"),
                                  "muted"))
@@ -509,6 +513,7 @@ class SettingsPage(QWidget):
             self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language)))
             if prefs is not None:
                 self.autolock_spin.setValue(prefs.autolock_minutes)
+                self.auto_sync_check.setChecked(prefs.auto_sync)
             else:
                 from .preferences import DEFAULT_AUTOLOCK_MINUTES
                 self.autolock_spin.setValue(DEFAULT_AUTOLOCK_MINUTES)
@@ -516,6 +521,7 @@ class SettingsPage(QWidget):
             self._loading = False
         self.language_combo.setEnabled(self.controller is not None)
         self.autolock_spin.setEnabled(self.controller is not None)
+        self.auto_sync_check.setEnabled(self.controller is not None)
         leader = self.session.user_role == Role.LEADER.value
         self.add_user_button.setEnabled(leader)
         self.add_user_button.setToolTip("" if leader else self.tr("只有队长可以添加队员"))
@@ -555,6 +561,14 @@ class SettingsPage(QWidget):
         if self._loading or self.controller is None:
             return
         self.controller.set_autolock_minutes(int(minutes))
+
+    def _auto_sync_changed(self, on: bool) -> None:
+        if self._loading or self.controller is None:
+            return
+        self.controller.prefs.auto_sync = bool(on)
+        window = getattr(self.controller, "window", None)
+        if window is not None and getattr(window, "autosync", None) is not None:
+            window.autosync.set_enabled(bool(on))
 
     # -- users -----------------------------------------------------------
     def show_add_user(self) -> None:

@@ -113,6 +113,9 @@ class _Network(httpx.BaseTransport):
             self.http.close()
 
 
+Network = _Network   # the window's sync when online (mainwindow/autosync.py) sends through it too
+
+
 # -- the page ---------------------------------------------------------------------------------------
 class SyncPage(QWidget):
     open_household = Signal(str)
