@@ -192,3 +192,14 @@ def latest_attendance_people(store: Store) -> set[str]:
     return {r["person"] for r in store.query(
         "SELECT person FROM attendance WHERE deleted = 0 AND month = (SELECT max(month) FROM attendance"
         " WHERE deleted = 0)")}
+
+
+def team(store: Store) -> list[dict]:
+    """The work team, one roster for every page: the users of this store (队长 and 采集员, in
+    the order they joined), then the people with days in the village in the latest month of
+    attendance who have no login here (`role` None)."""
+    users = store.users()
+    names = {u["name"] for u in users}
+    return ([dict(u) for u in users]
+            + [{"name": p, "role": None, "active": 1, "created_at": None}
+               for p in sorted(latest_attendance_people(store) - names)])

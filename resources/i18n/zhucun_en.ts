@@ -6003,6 +6003,11 @@ zhucun --data &quot;{0}&quot;</translation>
         <translation>Collector</translation>
     </message>
     <message>
+        <location filename="../../app/ui/settings/settings_page.py" line="537"/>
+        <source>队员（不在本机登录）</source>
+        <translation>Member (no login on this laptop)</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/settings/settings_page.py" line="540"/>
         <source>{0}（我）</source>
         <translation>{0} (me)</translation>

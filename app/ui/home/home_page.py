@@ -545,10 +545,9 @@ class HomePage(MonthPage, QWidget):
         this_month = month_of(today)
         rows = self.session.read(worklog.attendance_for_month, self.month)
         by_person = {r["person"]: r for r in rows}
-        # The team as last month knew it, so that someone not yet entered this month shows too.
-        team = [r["person"] for r in self.session.read(worklog.attendance_for_month, shift_month(self.month, -1))]
-        if self.month == this_month:
-            team.append(self.session.user_name)
+        # The team's roster (the same people as Settings lists), so that someone not yet entered
+        # this month shows too.
+        team = [p["name"] for p in self.session.read(worklog.team) if p.get("active", 1)]
         for person in team:
             by_person.setdefault(person, {"person": person, "month": self.month, "days": 0, "note": None,
                                           "short": True, "missing": True})

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QCheckBox
 from app.core import clock
 from app.core.enums import Role
 from app.core.errors import AccessDenied, ValidationError
+from app.services import worklog
 from app.storage.keys import KeyFile
 from app.storage.store import KEYS_NAME, store_exists
 
@@ -531,8 +532,9 @@ class SettingsPage(QWidget):
     def load_users(self) -> None:
         if not self.session.is_open:
             return
-        users = self.session.call(lambda store: store.users())
-        roles = {Role.LEADER.value: self.tr("队长"), Role.COLLECTOR.value: self.tr("采集员")}
+        users = self.session.call(worklog.team)
+        roles = {Role.LEADER.value: self.tr("队长"), Role.COLLECTOR.value: self.tr("采集员"),
+                 None: self.tr("队员（不在本机登录）")}
         self.users_tree.clear()
         for u in users:
             name = u["name"]
@@ -542,11 +544,19 @@ class SettingsPage(QWidget):
                 name = self.tr("{0}（已停用）").format(name)
             item = QTreeWidgetItem([name, roles.get(u["role"], u["role"]), str(u.get("created_at") or "")[:10]])
             item.setData(0, Qt.ItemDataRole.UserRole, u["name"])
+            item.setData(1, Qt.ItemDataRole.UserRole, u["role"])
             self.users_tree.addTopLevelItem(item)
 
-    def user_names(self) -> list[str]:
+    def team_names(self) -> list[str]:
+        """Everyone on the team's roster, as listed."""
         return [self.users_tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
                 for i in range(self.users_tree.topLevelItemCount())]
+
+    def user_names(self) -> list[str]:
+        """The team members who log in on this laptop."""
+        return [self.users_tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+                for i in range(self.users_tree.topLevelItemCount())
+                if self.users_tree.topLevelItem(i).data(1, Qt.ItemDataRole.UserRole)]
 
     def _changed(self, what: str) -> None:
         if what == "users":
