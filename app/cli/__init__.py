@@ -14,13 +14,13 @@ import sys
 from pathlib import Path
 
 from app.cli import (audit, backup, cases, check, config, demo, diagnostics, due, duties, forms, households,
-                     ledger, printing, store, sync, visits, window, worklog)
+                     ledger, printing, review, store, sync, visits, window, worklog)
 from app.cli.runtime import EXIT_INVALID, EXIT_OK, EXIT_REFUSED, Commands, Parser, default_data_dir, fail
 from app.core.errors import AccessDenied, NotFound, StateError, ValidationError, ZhucunError
 
 # In the order `zhucun --help` lists them.
-GROUPS = (store, demo, households, visits, cases, due, check, duties, worklog, config, forms, printing, sync, ledger,
-          audit, window, backup, diagnostics)
+GROUPS = (store, demo, households, visits, cases, due, check, duties, worklog, config, forms, printing, review, sync,
+          ledger, audit, window, backup, diagnostics)
 
 
 def build_parser() -> argparse.ArgumentParser:

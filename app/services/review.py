@@ -1,0 +1,66 @@
+"""The leader's review before a month is sealed (DOMAIN.md §1, 谁采集、谁录入、谁负责): the
+month's changes by team member — visits, forms, cases, household edits — with the checks'
+findings on the households they touched listed first.
+
+Read from the audit chain (who, when, what table and record), so it needs no state of its own;
+sending a record back and approving the batch are not here yet."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from app.core import clock
+from app.core.errors import ValidationError
+from app.storage.store import Store
+
+from . import checks
+
+# The kinds a leader reads, by record table.
+KINDS = {"visits": "visits", "form_instances": "forms", "form_signatures": "forms",
+         "cases": "cases", "case_events": "cases", "households": "households", "members": "households",
+         "income_assessments": "households"}
+KIND_ZH = {"visits": "走访", "forms": "表单", "cases": "案例", "households": "农户档案"}
+
+
+def month_of(text: str | None) -> str:
+    """'YYYY-MM' (default: this month)."""
+    if not text:
+        return clock.today().strftime("%Y-%m")
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text):
+        raise ValidationError("--month", "YYYY-MM", f"--month: 月份写作 YYYY-MM，如 2026-11 (month as YYYY-MM): {text}")
+    return text
+
+
+def _household_of(store: Store, tbl: str, record_id: str) -> str | None:
+    if tbl == "households":
+        return record_id
+    record = store.records.get(tbl, record_id, include_deleted=True)
+    return record.get("household_id") if record else None
+
+
+def month_changes(store: Store, month: str | None = None, *, today: date | None = None) -> dict:
+    """{"month", "members": [{"user", "role", "counts": {kind: n}, "records": [...]}], "findings"}:
+    each member's records changed in the month (latest change per record), and the checks'
+    findings on the households any of them touched, most severe first."""
+    month = month_of(month)
+    names = {u["id"]: u for u in store.users()}
+    rows = store.query("SELECT user_id, tbl, record_id, max(at) AS at, count(*) AS changes, min(action) AS action"
+                       " FROM audit_log WHERE substr(at, 1, 7) = ? GROUP BY user_id, tbl, record_id"
+                       " ORDER BY user_id, at", [month])
+    members: dict[str, dict] = {}
+    touched: set[str] = set()
+    for r in rows:
+        kind = KINDS.get(r["tbl"])
+        if kind is None:
+            continue
+        user = names.get(r["user_id"], {"name": r["user_id"], "role": None})
+        m = members.setdefault(r["user_id"], {"user": user["name"], "role": user.get("role"),
+                                              "counts": {k: 0 for k in KIND_ZH}, "records": []})
+        m["counts"][kind] += 1
+        household = _household_of(store, r["tbl"], r["record_id"])
+        if household:
+            touched.add(household)
+        m["records"].append({"tbl": r["tbl"], "id": r["record_id"], "kind": kind, "at": r["at"],
+                             "changes": r["changes"], "household_id": household})
+    findings = [f.as_dict() for f in checks.run_checks(store, today=today) if f.household_id in touched]
+    return {"month": month, "findings": findings, "members": list(members.values())}
