@@ -3,24 +3,11 @@ entries and calculations, and a wrong inner answer is reported by its full path 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from tests.support.cli import cli, ok
 
-FORM = """
-| survey |  |  |  |  |  |
-|  | type | name | label | calculation | constraint |
-|  | begin repeat | member | 成员 |  |  |
-|  | text | m_name | 姓名 |  |  |
-|  | begin repeat | job | 工作 |  |  |
-|  | text | place | 地点 |  |  |
-|  | integer | months | 月数 |  | . <= 12 |
-|  | end repeat |  |  |  |  |
-|  | calculate | member_months | 月数合计 | sum(${months}) |  |
-|  | end repeat |  |  |  |  |
-| settings |  |  |
-|  | form_id | version |
-|  | labour | 1 |
-"""
+FORM = Path(__file__).parent / "data" / "forms" / "labour_nested.md"
 
 
 def test_nested_repeat_fills_from_the_cli_and_is_stored(tmp_path):
@@ -28,9 +15,7 @@ def test_nested_repeat_fills_from_the_cli_and_is_stored(tmp_path):
     ok(cli("init", "--data", data, "--user", "王芳", "--passphrase-stdin"))
     house = ok(cli("household", "add", "--data", data, "--passphrase-stdin", "--json", "--head", "赵老汉",
                    "--category", "脱贫户", "--residence", "在家")).json
-    form = tmp_path / "labour.md"
-    form.write_text(FORM, "utf-8")
-    ok(cli("form", "import", form, "--data", data, "--passphrase-stdin"))
+    ok(cli("form", "import", FORM, "--data", data, "--passphrase-stdin"))
     answers = tmp_path / "answers.json"
 
     def fill(members):

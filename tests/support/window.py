@@ -2,6 +2,8 @@
 household whose file fills the household survey completely."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QInputMethodEvent
@@ -61,3 +63,17 @@ def complete_household(store, today):
         if len(answers.get("members") or []) >= 2 and evaluate(form, answers, today).complete:
             return row["id"]
     pytest.skip("no demo household fills the form completely")
+
+
+FORMS = Path(__file__).resolve().parents[1] / "data" / "forms"
+
+
+def open_form(qtbot, session, hid, path, form_id):
+    """A form imported from a file and opened in the form window for a household, shown."""
+    from app.ui.forms.form_filler import FormFiller
+    forms.import_form(session.store, path)
+    window = FormFiller(session, form_id, hid)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window

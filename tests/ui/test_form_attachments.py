@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor, QImage  # noqa: E402
 from app.core.forms.answers import MAX_ATTACHMENT  # noqa: E402
 from app.services import forms  # noqa: E402
 from app.ui.forms import form_widgets  # noqa: E402
-from app.ui.forms.form_filler import FormFiller  # noqa: E402
 from app.ui.forms.form_widgets import AttachmentEditor, file_size, shown_value  # noqa: E402
+from tests.support.window import open_form  # noqa: E402
 
 FORM = """
 | survey |  |  |  |  |
@@ -29,12 +29,7 @@ FORM = """
 def filler(qtbot, session, hid, tmp_path):  # noqa: F811
     path = tmp_path / "house_check.md"
     path.write_text(FORM, "utf-8")
-    forms.import_form(session.store, path)
-    window = FormFiller(session, "house_check", hid)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return open_form(qtbot, session, hid, path, "house_check")
 
 
 @pytest.fixture

@@ -114,6 +114,11 @@ def _indices(top: dict, repeats) -> list[tuple]:
     return out
 
 
+def every_value(form: FormDef, values: dict, name: str) -> list:
+    """A question's value in every entry of its repeats (nested ones too), in document order."""
+    return _under(values, form.by_name[name].repeats, name)
+
+
 def _under(node: dict | None, repeats, name: str | None) -> list:
     """Values of `name` (or the entries, when None) in every entry of repeats below node."""
     rows = [node] if node is not None else []

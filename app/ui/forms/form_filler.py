@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFrame, QHBoxLayout, 
 
 from app.core.errors import StateError, ValidationError
 from app.core.forms.definition import META_TYPES, FormDef, Question
-from app.core.forms.engine import FormState, available_choices, evaluate, path_of, randomized, split_path
+from app.core.forms.engine import (FormState, available_choices, evaluate, every_value, path_of, randomized,
+                                   split_path)
 from app.core.forms.types import MEDIA_TYPES
 from app.services import forms, households
 
@@ -43,13 +44,18 @@ class Scope:
     """The questions of the top level or of one repeat entry, by name; `index` is the entry's
     place (0-based) and changes when an entry above it is deleted."""
 
-    def __init__(self, index: int | None = None, repeat: str | None = None):
-        self.index, self.repeat = index, repeat
+    def __init__(self, index: int | None = None, repeat: str | None = None, parent: "Scope | None" = None):
+        self.index, self.repeat, self.parent = index, repeat, parent
+        self.block: RepeatBlock | None = None
         self.cells: dict[str, QuestionCell] = {}
         self.notes: dict[str, NoteCell] = {}
         self.groups: dict[str, QWidget] = {}
         self.repeats: dict[str, RepeatBlock] = {}
         self.grids: list[CellGrid] = []
+
+    def at(self) -> tuple:
+        """The entry's place in each repeat around it, outermost first, as the engine counts."""
+        return () if self.index is None else (self.parent.at() if self.parent else ()) + (self.index,)
 
 
 class Entry(QFrame):
@@ -58,7 +64,8 @@ class Entry(QFrame):
     def __init__(self, block: "RepeatBlock", index: int):
         super().__init__()
         self.block = block
-        self.scope = Scope(index, block.q.name)
+        self.scope = Scope(index, block.q.name, block.scope)
+        self.scope.block = block
         self.setObjectName("entry")
         box = QVBoxLayout(self)
         box.setContentsMargins(14, 8, 14, 12)
@@ -91,9 +98,9 @@ class Entry(QFrame):
 class RepeatBlock(QWidget):
     """A repeat's entries and its 添加 button."""
 
-    def __init__(self, filler: "FormFiller", q: Question):
+    def __init__(self, filler: "FormFiller", q: Question, scope: Scope | None = None):
         super().__init__()
-        self.filler, self.q, self.shown = filler, q, True
+        self.filler, self.q, self.shown, self.scope = filler, q, True, scope
         self.noun = without_numbering(q.label(filler.lang))
         texts = [c for c in filler.form.walk(q.children) if c.type == "text"]
         self.name_question = texts[0].name if texts else None
@@ -399,7 +406,7 @@ class FormFiller(QDialog):
                 scope.groups[q.name] = sub
                 self.build(q.children, inner, scope, stacked, label_width)
             elif q.type == "repeat":
-                block = RepeatBlock(self, q)
+                block = RepeatBlock(self, q, scope)
                 grid.add(block, wide=True)
                 scope.repeats[q.name] = block
             elif q.type == "note":
@@ -418,7 +425,7 @@ class FormFiller(QDialog):
     def _choices(self, q: Question, scope: Scope, answers: dict | None = None):
         answers = answers if answers is not None else (self.answers() if hasattr(self, "top") else {})
         return [(c.name, c.label(self.lang))
-                for c in available_choices(self.form, q, answers, self.today, scope.index)]
+                for c in available_choices(self.form, q, answers, self.today, scope.at())]
 
     def load(self, scope: Scope, answers: dict) -> None:
         for name, cell in scope.cells.items():
@@ -428,11 +435,13 @@ class FormFiller(QDialog):
             for row in rows if isinstance(rows, list) else []:
                 block.new_entry(row if isinstance(row, dict) else {})
 
-    def _scopes(self):
-        yield self.top
-        for block in self.top.repeats.values():
+    def _scopes(self, scope: Scope | None = None):
+        """The top level and every repeat entry, nested entries after their outer entry."""
+        scope = scope or self.top
+        yield scope
+        for block in scope.repeats.values():
             for entry in block.entries:
-                yield entry.scope
+                yield from self._scopes(entry.scope)
 
     def _register(self) -> None:
         """Paths (as the engine names them) to cells, in document order, after entries change."""
@@ -440,14 +449,15 @@ class FormFiller(QDialog):
         self.order: dict[str, tuple] = {}
         for scope in self._scopes():
             for name, cell in scope.cells.items():
-                self.cells[path_of(cell.q, scope.index)] = cell
+                self.cells[path_of(cell.q, scope.at())] = cell
         position = {q.name: i for i, q in enumerate(self.form.walk())}
         for path in self.cells:
             (name, index) = split_path(path)
             if index is None:
                 self.order[path] = (position[name], 0, 0)
             else:
-                self.order[path] = (position[name[0]], index + 1, position[name[1]])
+                steps = (index,) if isinstance(index, int) else index
+                self.order[path] = sum(((position[n], i + 1) for n, i in zip(name, steps)), ()) + (position[name[-1]],)
 
     def answers(self) -> dict:
         return {**self.fixed, **self._scope_answers(self.top)}
@@ -492,6 +502,7 @@ class FormFiller(QDialog):
             return False
         block = entry.block
         gone = entry.scope.index
+        prefix = path_of(block.q, entry.scope.at()[:-1]) + "["
         block.entries.remove(entry)
         block.box.removeWidget(entry)
         entry.hide()
@@ -502,11 +513,11 @@ class FormFiller(QDialog):
         # What was touched below the deleted entry moves up with it.
         moved = set()
         for path in self.touched:
-            (name, index) = split_path(path)
-            if index is None or name[0] != block.q.name:
+            n, rest = path[len(prefix):].partition("]")[::2] if path.startswith(prefix) else ("", "")
+            if not n.isdigit():
                 moved.add(path)
-            elif index != gone:
-                moved.add(f"{name[0]}[{index if index > gone else index + 1}].{name[1]}")
+            elif int(n) - 1 != gone:
+                moved.add(f"{prefix}{int(n) - (int(n) - 1 > gone)}]{rest}")
         self.touched = moved
         self._register()
         self._fill_nav()
@@ -516,10 +527,10 @@ class FormFiller(QDialog):
     # -- changes ---------------------------------------------------------------------------------
 
     def _edited(self, scope: Scope, q: Question) -> None:
-        self.touched.add(path_of(q, scope.index))
-        if scope.repeat and scope.index is not None:
-            block = self.top.repeats.get(scope.repeat)
-            if block and q.name == block.name_question:
+        self.touched.add(path_of(q, scope.at()))
+        if scope.block is not None and scope.index is not None:
+            block = scope.block
+            if q.name == block.name_question:
                 block.entries[scope.index].refresh_title()
                 self._fill_nav()
         self._changed()
@@ -537,22 +548,22 @@ class FormFiller(QDialog):
         rel = state.relevant
         for scope in self._scopes():
             for name, cell in scope.cells.items():
-                cell.shown = rel.get(path_of(cell.q, scope.index), True)
+                cell.shown = rel.get(path_of(cell.q, scope.at()), True)
                 if cell.q.choice_filter is not None or randomized(cell.q):
                     offered = self._choices(cell.q, scope, answers)
                     if offered != getattr(cell, "offered", None):   # rebuilt only when they change
                         cell.offered = offered
                         cell.editor.set_choices(offered)
             for name, note in scope.notes.items():
-                note.shown = rel.get(path_of(note.q, scope.index), True)
+                note.shown = rel.get(path_of(note.q, scope.at()), True)
                 if note.shown:
                     text = substitute(note.q.label(self.lang), partial(self._shown, state, scope))
                     if text != note.text():
                         note.setText(text)
             for name, group in scope.groups.items():
-                group.shown = rel.get(path_of(self.form.by_name[name], scope.index), True)
+                group.shown = rel.get(path_of(self.form.by_name[name], scope.at()), True)
             for name, block in scope.repeats.items():
-                block.shown = rel.get(name, True)
+                block.shown = rel.get(path_of(block.q, scope.at()), True)
             for grid in scope.grids:
                 grid.reflow()
         for section in self.sections:
@@ -575,10 +586,11 @@ class FormFiller(QDialog):
         q = self.form.by_name.get(name)
         if q is None:
             return ""
-        if q.repeat and q.repeat == scope.repeat:
-            value = state.value(path_of(q, scope.index))
+        at, chain = scope.at(), (scope.block.q.repeats + (scope.block.q.name,)) if scope.block else ()
+        if q.repeat and q.repeats == chain[:len(q.repeats)]:
+            value = state.value(path_of(q, at[:len(q.repeats)]))
         elif q.repeat:
-            value = [r.get(name) for r in state.values.get(q.repeat) or [] if not is_empty(r.get(name))]
+            value = [v for v in every_value(self.form, state.values, name) if not is_empty(v)]
         else:
             value = state.values.get(name)
         return shown_value(self.form, q, value, self.lang)
@@ -587,10 +599,14 @@ class FormFiller(QDialog):
         (name, index) = split_path(path)
         if index is None:
             return ""
-        block = self.top.repeats.get(name[0])
-        if block and index < len(block.entries):
-            return block.entries[index].title_text() + " · "
-        return ""
+        titles, scope = [], self.top
+        for n, i in zip(name, (index,) if isinstance(index, int) else index):
+            block = scope.repeats.get(n)
+            if block is None or i >= len(block.entries):
+                break
+            titles.append(block.entries[i].title_text())
+            scope = block.entries[i].scope
+        return "".join(t + " · " for t in titles)
 
     def _show_problems(self, state: FormState) -> None:
         problems = sorted(state.problems(), key=lambda i: self.order.get(i.path, LAST))
@@ -636,7 +652,8 @@ class FormFiller(QDialog):
             counts[self._section_of(issue.path)] = counts.get(self._section_of(issue.path), 0) + 1
             (name, index) = split_path(issue.path)
             if index is not None:
-                counts[(name[0], index)] = counts.get((name[0], index), 0) + 1
+                first = index if isinstance(index, int) else index[0]
+                counts[(name[0], first)] = counts.get((name[0], first), 0) + 1
         for row in range(self.nav.count()):
             item = self.nav.item(row)
             key = item.data(TARGET)
