@@ -45,7 +45,8 @@ def test_every_rule_has_a_severity_a_chinese_title_and_a_hint():
         assert rule.severity in q.SEVERITIES
         assert rule.title and rule.hint and any("\u4e00" <= c <= "\u9fff" for c in rule.title + rule.hint)
         assert rule.id.split(".")[0] in {"form", "visit", "income", "signature", "member", "household", "case",
-                                         "situation"}
+                                         "situation", "clue", "screening", "medical", "work", "loan", "pairing",
+                                         "plan"}
     assert {f"situation.{n}" for n in range(1, 6)} <= set(q.RULES)
 
 
