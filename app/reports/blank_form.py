@@ -715,9 +715,9 @@ class _Column:
 def _leaves(q: Question) -> list[Question]:
     out = []
     for c in q.children:
-        if c.is_container:
+        if c.type == "group":  # a repeat inside prints as its own table
             out += _leaves(c)
-        elif c.type not in NOT_ON_PAPER and c.type != "note":
+        elif c.type not in NOT_ON_PAPER and c.type not in ("note", "repeat"):
             out.append(c)
     return out
 
@@ -774,7 +774,7 @@ def _widths(band: list[_Column]) -> list[float]:
 
 
 def _repeat_flowables(fonts: FontSet, form: FormDef, q: Question, rows: int,
-                     heading: list[Flowable] = ()) -> list[Flowable]:
+                     heading: list[Flowable] = (), outer: Question | None = None) -> list[Flowable]:
     """A repeat as tables of empty rows; `heading` stays on the page of the first table."""
     columns = [_Column(fonts, form, c) for c in _leaves(q)]
     if not columns:
@@ -785,8 +785,8 @@ def _repeat_flowables(fonts: FontSet, form: FormDef, q: Question, rows: int,
     bands = _bands(columns)
     for n, band in enumerate(bands):
         widths = _widths(band)
-        head = [Text("序号", fonts, HEAD)] + [c.head() for c in band]
-        body = [[Tall(fonts, str(i), height)] + [c.cell(height) for c in band] for i in range(1, rows + 1)]
+        head = [Text(f"{outer.label()}序号-序号" if outer else "序号", fonts, HEAD)] + [c.head() for c in band]
+        body = [[Tall(fonts, "" if outer else str(i), height)] + [c.cell(height) for c in band] for i in range(1, rows + 1)]
         extra = [("VALIGN", (0, 1), (-1, -1), "MIDDLE"), ("ALIGN", (0, 0), (-1, -1), "CENTER")]
         for k, c in enumerate(band):
             if c.kind == "id":  # the boxes take what padding they can
@@ -797,14 +797,14 @@ def _repeat_flowables(fonts: FontSet, form: FormDef, q: Question, rows: int,
         if len(bands) > 1:
             part = "续表" if n else "表"
             block.insert(0, Text(f"（{part}{n + 1}/{len(bands)}，按序号对应同一{_unit(q)}）", fonts, HINT))
-        if n == 0:
-            block[:0] = heading
+        block[:0] = heading if n == 0 else []
         out += [KeepTogether(block), gap(1.5)]
-    legend = [line for c in columns if (line := c.legend())]
-    legend += [_note_text(form, n) for n in _notes(q)]
-    lines = ["填写说明：每行填写一" + _unit(q) + "，行数不够时另附页。"] + legend
-    out += [Stack([Text(line, fonts, LEGEND)]) for line in lines]
-    out.append(gap(2))
+    legend = [line for c in columns if (line := c.legend())] + [_note_text(form, n) for n in _notes(q)]
+    where = f"，序号写成所属{outer.label()}的序号和本{_unit(q)}的序号（如 2-1）" if outer else ""
+    lines = ["填写说明：每行填写一" + _unit(q) + where + "，行数不够时另附页。"] + legend
+    out += [Stack([Text(line, fonts, LEGEND)]) for line in lines] + [gap(2)]
+    for inner in (c for c in form.walk(q.children) if c.type == "repeat" and c.repeat == q.name):
+        out += _repeat_flowables(fonts, form, inner, rows, _heading(fonts, form, inner, 1), q)
     return out
 
 
