@@ -55,7 +55,7 @@ def _code(table: dict, value, field: str) -> str:
         if text in (code, zh, en):
             return code
     names = "、".join(f"{zh} ({code})" for code, (zh, _) in table.items())
-    raise ValidationError(field, "one of the listed values", f"{field}: 应为 {names} 之一 (one of these), 不是 '{text}'")
+    raise ValidationError(field, "one of the listed values", f"{field}: 应为 {names} 之一，不是 '{text}' / must be one of {', '.join(table)}, not '{text}'")
 
 
 def clue_source(value) -> str:

@@ -281,7 +281,7 @@ def fill(store: Store, form_id: str, household_id: str | None, answers: dict, *,
         raise FormInvalid(state.problems())
     investigator = (store.user or {}).get("name")
     if not investigator:
-        raise ValidationError("investigator", "required", "investigator: 调查人必填（请以本人身份登录）")
+        raise ValidationError("investigator", "required", "investigator: 调查人必填（请以本人身份登录） / an investigator is required: log in as yourself")
     fields = {"form_id": form.form_id, "form_version": form.version, "household_id": household_id,
               "state": "complete", "answers": portable_answers(state.values), "investigator": investigator,
               "filled_on": day, "supersedes": supersedes, "amend_reason": amend_reason}
@@ -350,7 +350,7 @@ def sign(store: Store, instance_id: str, signatures: dict[str, dict], today: dat
     for role in roles:
         if role not in signatures or signatures[role] is None:
             raise ValidationError(f"{role}_signature", "required",
-                                  f"{role}_signature: 缺少{'调查人' if role == 'investigator' else '户主'}签名 (signature missing)")
+                                  f"{role}_signature: 缺少{'调查人' if role == 'investigator' else '户主'}签名 / the {'investigator' if role == 'investigator' else 'household head'}'s signature is missing")
         strokes, extra = _strokes_of(signatures[role])
         strokes = signature.validate(strokes)
         proxy = bool(extra.get("proxy"))
@@ -359,9 +359,9 @@ def sign(store: Store, instance_id: str, signatures: dict[str, dict], today: dat
         elif proxy:
             name = (extra.get("proxy_name") or "").strip()
             if not name:
-                raise ValidationError("proxy_name", "required for a proxy signature", "proxy_name: 请填写代签人姓名")
+                raise ValidationError("proxy_name", "required for a proxy signature", "proxy_name: 请填写代签人姓名 / give the name of who signs for the household")
             if not (extra.get("proxy_reason") or "").strip():
-                raise ValidationError("proxy_reason", "required for a proxy signature", "proxy_reason: 请填写代签原因")
+                raise ValidationError("proxy_reason", "required for a proxy signature", "proxy_reason: 请填写代签原因 / give the reason for signing on the household's behalf")
         else:
             name = inst["answers"].get("head_name") or _head_name(store, inst["household_id"]) or ""
         rows.append({"instance_id": instance_id, "role": role, "signer_name": name, "proxy": proxy,

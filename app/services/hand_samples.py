@@ -55,7 +55,7 @@ def clean_items(items) -> list[dict]:
         text = text.strip() if isinstance(text, str) else ""
         if not text or len(text) > MAX_TEXT:
             raise ValidationError(f"items[{k}].text", f"1 to {MAX_TEXT} characters",
-                                  f"第{k + 1}项：请写明所写的字词（1–{MAX_TEXT}个字）")
+                                  f"第{k + 1}项：请写明所写的字词（1–{MAX_TEXT}个字） / item {k + 1}: write what was written (1–{MAX_TEXT} characters)")
         try:
             strokes = signature.validate(item.get("strokes"))
         except ValidationError as e:
@@ -65,7 +65,7 @@ def clean_items(items) -> list[dict]:
             out.append({"text": text, "strokes": strokes})
     if len(out) < MIN_ITEMS:
         raise ValidationError("items", f"at least {MIN_ITEMS} different texts",
-                              f"笔迹样本至少要写{MIN_ITEMS}个不同的字词，现有{len(out)}个")
+                              f"笔迹样本至少要写{MIN_ITEMS}个不同的字词，现有{len(out)}个 / a hand sample needs {MIN_ITEMS} different texts, it has {len(out)}")
     return out
 
 
@@ -148,9 +148,9 @@ def review(store: Store, signature_id: str, rule: str, note: str | None = None,
     """A reviewer's verdict on a same-hand finding: kept (audited, synced), and the finding is
     not raised again for that signature and rule."""
     if verdict not in VERDICTS:
-        raise ValidationError("verdict", " or ".join(VERDICTS), f"核实结论应为：{'、'.join(VERDICTS.values())}")
+        raise ValidationError("verdict", " or ".join(VERDICTS), f"核实结论应为：{'、'.join(VERDICTS.values())} / the verdict must be one of {', '.join(VERDICTS)}")
     if not rule.startswith("signature."):
-        raise ValidationError("rule", "a signature rule", "只有签名笔迹的问题可以这样核实")
+        raise ValidationError("rule", "a signature rule", "只有签名笔迹的问题可以这样核实 / only a signature's handwriting can be verified this way")
     if not store.records.get("form_signatures", signature_id):
         raise NotFound(f"no signature with id {signature_id}")
     fields = {"signature_id": signature_id, "rule": rule, "verdict": verdict, "note": (note or "").strip() or None,

@@ -102,10 +102,9 @@ def mark_invalid(widget: QWidget, invalid: bool) -> None:
 
 def error_text(exc: BaseException, labels: dict[str, str]) -> str:
     """The message with its field named in the person's words: "走访日期：… 晚于今天 …"."""
-    text = str(exc)
+    from ..widgets.bilingual import in_language
     field = getattr(exc, "field", None)
-    if field and text.startswith(field + ":"):
-        text = text[len(field) + 1:].strip()
+    text, _details = in_language(str(exc))
     if field:
         return f"{labels.get(field, field)}{colon()}{text}"
     return text

@@ -9,16 +9,15 @@ from app.core.errors import AccessDenied, NotFound, StateError, ValidationError,
 
 
 def message(exc: BaseException) -> str:
-    """One or two lines for a person. Messages are written Chinese first, then English in
-    parentheses; in English the parenthesised part leads."""
+    """One or two lines for a person, in the window's language: messages are stored Chinese
+    first with the English after; the column name and the cited documents are left out."""
     if not isinstance(exc, ZhucunError):
         # A full disk, a read-only folder, a bug: the sentence the command line gives, with the
         # log's reference for the unforeseen; never the exception's own text.
         from app.faults import explain
         return explain(exc)[2]
-    text = str(exc)
-    if isinstance(exc, ValidationError) and not text.startswith(exc.field):
-        text = f"{exc.field}: {text}"
+    from .bilingual import in_language
+    text, _details = in_language(str(exc))   # one language; the cited documents are for support
     return text
 
 
