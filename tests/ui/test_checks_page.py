@@ -34,6 +34,8 @@ def test_run_fills_the_table_worst_first_and_filters(session, blank_visit, qtbot
     assert model.index(0, model.MESSAGE).data() == first.message and model.index(0, model.HINT).data() == first.hint
     assert page.summary.text().startswith(f"共 {len(page.findings)} 条：错误 ")
     assert first.message in page.detail.text() and first.hint in page.detail.text()
+    # The rule's id and the column name are for support (the tooltip), not the person's text.
+    assert first.rule not in page.detail.text() and first.rule in page.detail.toolTip()
 
     page.severity.setCurrentIndex(page.severity.findData("error"))
     assert {model.finding(r).severity for r in range(model.rowCount())} == {"error"}

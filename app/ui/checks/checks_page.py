@@ -255,8 +255,10 @@ class ChecksPage(QWidget):
             self.detail.clear()
             return
         where = f"{f.household}：" if f.household else ""
-        how, rule, field = self.tr("如何处理"), self.tr("规则"), self.tr("字段")
-        self.detail.setText(f"{where}{f.title}。{f.message}\n{how}：{f.hint}\n{rule} {f.rule} · {field} {f.field}")
+        how = self.tr("如何处理")
+        self.detail.setText(f"{where}{f.title}。{f.message}\n{how}：{f.hint}")
+        # The rule's id and the column are for support: a tooltip, not the person's text.
+        self.detail.setToolTip(f"{f.rule} · {f.field}")
 
     def _show_evidence(self, f: Finding | None) -> None:
         self.evidence.hide()
