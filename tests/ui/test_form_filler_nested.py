@@ -5,6 +5,7 @@ import pytest
 
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
+from app.services import forms  # noqa: E402
 from tests.support.window import FORMS, open_form  # noqa: E402
 
 
@@ -36,3 +37,17 @@ def test_inner_entries_fill_check_and_delete(qtbot, monkeypatch, filler):
     assert [e.scope.at() for e in jobs.entries] == [(0, 0), (0, 1)]
     assert "member[1].job[2].months" in filler.touched and "member[1].job[3].months" not in filler.touched
     assert filler.state.complete and filler.state.values["member"][0]["member_months"] == 10
+
+
+def test_a_filled_form_shows_the_inner_entries(qtbot, session, hid, filler):
+    from app.ui.forms.form_view import FormViewDialog
+    member = filler.add_entry(filler.top.repeats["member"])
+    member.scope.cells["m_name"].editor.set_value("赵一")
+    job = filler.add_entry(member.scope.repeats["job"])
+    job.scope.cells["place"].editor.set_value("县城")
+    job.scope.cells["months"].editor.set_value("8")
+    record = forms.fill(session.store, "labour", hid, filler.answers())
+    view = FormViewDialog(session, record["id"])
+    qtbot.addWidget(view)
+    html = view.answers_html()
+    assert "成员 1：赵一" in html and "工作 1：地点 县城，月数 8" in html

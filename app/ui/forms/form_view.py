@@ -158,6 +158,12 @@ class FormViewDialog(QDialog):
                     found.append(("", substitute(q.label(self.lang), lookup), True))
                 elif q.type != "repeat":
                     found.append((q.label(self.lang), shown_value(self.form, q, row.get(q.name), self.lang), False))
+                else:  # a repeat inside an entry: one line for each of its entries
+                    for k, inner in enumerate(row.get(q.name) or []):
+                        parts = [f"{c.label(self.lang)} {shown_value(self.form, c, inner.get(c.name), self.lang)}"
+                                 for c in self.form.walk(q.children) if c.name in inner and c.type != "repeat"]
+                        found.append(("", f"{without_numbering(q.label(self.lang))} {k + 1}{colon()}"
+                                          + "，".join(parts), True))
             return found
 
         for q in self.form.questions:
