@@ -92,6 +92,30 @@ def test_spec_function_values(text, expected):
     assert result == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # XPath 1.0 conversions: a boolean as a string is "true"/"false"; true() is 1 as a number;
+    # 0 and "" are false, any other number or string true.
+    ("string(1 = 1)", "true"), ("string(1 > 2)", "false"), ("number(true())", 1), ("number(false())", 0),
+    ("boolean(0)", False), ("boolean(1)", True), ("boolean('')", False), ("true() and ''", False),
+    ("string(0.5)", "0.5"), ("string(10)", "10"),
+    # Comparisons: with a number both sides are numbers, with a boolean both are booleans, and
+    # < > <= >= always compare numbers ('2' < '10' is true, not a string comparison).
+    ("'10' = 10", True), ("1 = true()", True), ("'' = false()", True), ("2 < '10'", True), ("'2' < '10'", True),
+    ("'abc' != 'abd'", True), ("1 + '2'", 3), ("'3' * '4'", 12),
+    # Dates are days since 1970-01-01 in arithmetic; date() of a number is that day.
+    ("format-date(date('2026-11-20') + 10, '%Y-%m-%d')", "2026-11-30"),
+    ("date('2026-03-01') - date('2026-02-01')", 28), ("date('2024-03-01') - date('2024-02-01')", 29),
+    ("today() > date('2026-01-01')", True), ("date('2026-11-20') = today()", True),
+    ("format-date(date(20412), '%Y-%m-%d')", "2025-11-20"), ("format-date(today() - 31, '%Y-%m-%d')", "2026-10-20"),
+    ("int(decimal-date-time('2026-11-20T06:00:00'))", 20777),
+])
+def test_spec_conversions_comparisons_and_date_arithmetic(text, expected):
+    from decimal import Decimal
+    from app.core.forms.engine import _store
+    result = parse(text).evaluate(Context({}.__getitem__, TODAY))
+    assert (_store(result) if isinstance(result, (Decimal, date)) else result) == expected
+
+
 def form(survey):
     return load_rows({"settings": {"form_id": "t", "version": "1"}, "survey": survey}, "t.yaml")
 
