@@ -364,3 +364,15 @@ def test_visit_dialog_defaults_to_the_way_a_remote_contact_is_due(qtbot, session
     home = VisitDialog(session, hid, due_kind="home_visit")
     qtbot.addWidget(home)
     assert home.mode.currentData() == "home"
+
+
+def test_record_dialogs_put_their_buttons_in_the_platforms_order(qtbot, session):
+    """保存 and 取消 sit in a QDialogButtonBox, which orders them as the platform does."""
+    from PySide6.QtWidgets import QDialogButtonBox
+    hid = household_with(session.store, None)
+    for dialog in (VisitDialog(session, hid), IncomeDialog(session, hid)):
+        qtbot.addWidget(dialog)
+        box = dialog.save_button.parent()
+        assert isinstance(box, QDialogButtonBox) and dialog.cancel_button.parent() is box
+        assert box.buttonRole(dialog.save_button) == QDialogButtonBox.ButtonRole.AcceptRole
+        assert box.buttonRole(dialog.cancel_button) == QDialogButtonBox.ButtonRole.RejectRole

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QListView, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout,
                                QWidget)
 
@@ -150,11 +150,14 @@ def save_row(dialog) -> QHBoxLayout:
     cancel = dialog.cancel_button = QPushButton(t("取消"))
     cancel.setAutoDefault(False)
     cancel.clicked.connect(dialog.reject)
+    # The platform's order (取消 left of 保存 on Windows and Linux desktops, the other way on macOS).
+    box = QDialogButtonBox()
+    box.addButton(dialog.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+    box.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
     buttons = QHBoxLayout()
     buttons.addWidget(set_role(QLabel(t("Ctrl+Enter 保存")), "muted"))
     buttons.addStretch(1)
-    buttons.addWidget(cancel)
-    buttons.addWidget(dialog.save_button)
+    buttons.addWidget(box)
     return buttons
 
 def save_record(dialog, fields: dict, save) -> bool:
