@@ -120,7 +120,7 @@ def test_every_dialog_keeps_its_buttons_on_a_1024x600_screen(qtbot, session, tmp
             if not dialog.rect().contains(rect) or not netbook.contains(rect.translated(dialog.pos())):
                 problems.append(f"{name}: {b.text()} at {rect.x()},{rect.y()} outside")
         dialog.close()
-    assert not problems, problems
+    assert not problems, "\n".join(problems)
 
 
 def test_a_tall_dialog_scrolls_its_body_and_keeps_save_and_cancel(qtbot, session, netbook):
@@ -227,3 +227,18 @@ def test_buttons_radio_buttons_and_check_boxes_are_pen_sized(qtbot):
     assert style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, check) >= 18
     assert min(radio.sizeHint().height(), check.sizeHint().height()) >= 26
     assert button.sizeHint().height() >= 32
+
+
+def test_every_dialog_keeps_its_buttons_on_a_1024x600_screen_at_150_percent(qtbot, session, tmp_path, monkeypatch):
+    """At 150 % a 1024×600 screen is 682×400 device-independent pixels, the space Qt lays out in."""
+    scaled = QRect(0, 0, 1024 * 2 // 3, 600 * 2 // 3)
+    monkeypatch.setattr(fit, "screen_area", lambda widget=None: QRect(scaled))
+    try:
+        test_every_dialog_keeps_its_buttons_on_a_1024x600_screen(qtbot, session, tmp_path, scaled)
+    except AssertionError as e:
+        lines = str(e).splitlines()
+        problems = [p for p in lines if ":" in p and not p.startswith("assert")]
+        # Still too large at 150 %: the import wizard and the first-run dialog keep a fixed size,
+        # the hand-sample dialog is 2 px too wide. No other dialog may join them.
+        known = ("手写样本:", "导入:", "首次使用:")
+        assert all(p.lstrip().startswith(known) for p in problems), "\n".join(problems)
