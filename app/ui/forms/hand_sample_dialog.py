@@ -28,7 +28,7 @@ class HandSampleDialog(QDialog):
         self.index = 0
         self.busy = False
         self.setWindowTitle(self.tr("录入我的笔迹样本"))
-        self.setMinimumWidth(680)
+        self.setMinimumWidth(640)   # fits a 1024×600 screen at 150 % (682 px)
 
         col = QVBoxLayout(self)
         col.setContentsMargins(24, 20, 24, 18)
