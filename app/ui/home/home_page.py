@@ -411,10 +411,7 @@ class HomePage(MonthPage, QWidget):
         if row is None:
             return False
         from app.ui.households.visit_dialog import VisitDialog
-        dialog = VisitDialog(self.session, row["household_id"], self)
-        mode = getattr(dialog, "mode", None)
-        if row["kind"] == "remote_contact" and isinstance(mode, QComboBox):
-            mode.setCurrentIndex(max(0, mode.findData("phone")))
+        dialog = VisitDialog(self.session, row["household_id"], self, due_kind=row["kind"])
         before = self._refreshes
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         if accepted and self._refreshes == before:
