@@ -4,64 +4,64 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="90"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="91"/>
         <source>添加队员</source>
         <translation>Add team member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="90"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="91"/>
         <source>队员用自己的姓名和密码解锁这台电脑上的数据库。请让队员本人输入密码。</source>
         <translation>Team members unlock the database on this computer with their own name and passphrase. Let the new member type the passphrase themselves.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="91"/>
-        <location filename="../../app/ui/settings/settings_page.py" line="124"/>
-        <location filename="../../app/ui/settings/settings_page.py" line="131"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="92"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="125"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="132"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="96"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="97"/>
         <source>采集员</source>
         <translation>Collector</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="97"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="98"/>
         <source>队长</source>
         <translation>Team leader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="98"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="99"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="99"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="100"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="101"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="102"/>
         <source>密码</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="101"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="102"/>
         <source>再输一次</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="116"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="117"/>
         <source>只有队长可以添加队员。</source>
         <translation>Only the team leader can add team members.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="119"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="120"/>
         <source>正在添加…</source>
         <translation>Adding...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="134"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="135"/>
         <source>已经有一位叫“{0}”的用户。</source>
         <translation>There is already a user called “{0}”.</translation>
     </message>
@@ -69,37 +69,37 @@
 <context>
     <name>AutoSync</name>
     <message>
-        <location filename="../../app/ui/mainwindow/autosync.py" line="190"/>
+        <location filename="../../app/ui/mainwindow/autosync.py" line="192"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/autosync.py" line="192"/>
+        <location filename="../../app/ui/mainwindow/autosync.py" line="194"/>
         <source>同步失败：{0}</source>
         <translation>Sync failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/autosync.py" line="194"/>
+        <location filename="../../app/ui/mainwindow/autosync.py" line="196"/>
         <source>，将于 {0} 重试</source>
         <translation>, will retry at {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/autosync.py" line="197"/>
+        <location filename="../../app/ui/mainwindow/autosync.py" line="199"/>
         <source>已同步 {0}</source>
         <translation>Synced {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/autosync.py" line="198"/>
+        <location filename="../../app/ui/mainwindow/autosync.py" line="200"/>
         <source>待同步 {0} 条</source>
         <translation>{0} to sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/autosync.py" line="200"/>
+        <location filename="../../app/ui/mainwindow/autosync.py" line="202"/>
         <source> · 未连上县服务器，{0} 再试</source>
         <translation> · county server not reachable, trying again at {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/autosync.py" line="202"/>
+        <location filename="../../app/ui/mainwindow/autosync.py" line="204"/>
         <source> · 自动同步已关闭</source>
         <translation> · auto-sync is off</translation>
     </message>
@@ -609,49 +609,49 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="144"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="145"/>
         <source>修改我的密码</source>
         <translation>Change my passphrase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="144"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="145"/>
         <source>只改密码，数据不会重新加密。恢复码不变。</source>
         <translation>Only the passphrase changes; the data is not re-encrypted. The recovery code stays the same.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="145"/>
-        <location filename="../../app/ui/settings/settings_page.py" line="176"/>
-        <location filename="../../app/ui/settings/settings_page.py" line="183"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="146"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="177"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="184"/>
         <source>修改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="149"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="150"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="150"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="151"/>
         <source>当前密码</source>
         <translation>Current passphrase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="152"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="153"/>
         <source>新密码</source>
         <translation>New passphrase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="152"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="153"/>
         <source>再输一次</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="172"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="173"/>
         <source>正在修改…</source>
         <translation>Changing...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="185"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="186"/>
         <source>当前密码不正确，密码没有修改。</source>
         <translation>The current passphrase is wrong; the passphrase was not changed.</translation>
     </message>
@@ -739,15 +739,43 @@
         <source>如何处理</source>
         <translation>How to fix</translation>
     </message>
+</context>
+<context>
+    <name>CluesCard</name>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="258"/>
-        <source>规则</source>
-        <translation>Rule</translation>
+        <location filename="../../app/ui/home/clues_card.py" line="30"/>
+        <source>风险线索</source>
+        <translation>Risk clues</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checks/checks_page.py" line="258"/>
-        <source>字段</source>
-        <translation>Field</translation>
+        <location filename="../../app/ui/home/clues_card.py" line="33"/>
+        <source>处理…</source>
+        <translation>Handle…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home/clues_card.py" line="38"/>
+        <source>户主</source>
+        <translation>Head of household</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home/clues_card.py" line="38"/>
+        <source>线索</source>
+        <translation>Clue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home/clues_card.py" line="38"/>
+        <source>核实期限</source>
+        <translation>Verify by</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home/clues_card.py" line="48"/>
+        <source>没有待核实的风险线索</source>
+        <translation>No risk clues waiting to be verified</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home/clues_card.py" line="57"/>
+        <source>待核实 {0} 条（逾期 {1}）</source>
+        <translation>{0} to verify ({1} overdue)</translation>
     </message>
 </context>
 <context>
@@ -953,6 +981,11 @@
         <source>年度入户走访</source>
         <translation>Annual home visit</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/widgets/enum_labels.py" line="23"/>
+        <source>季度收入监测</source>
+        <translation>Quarterly income check</translation>
+    </message>
 </context>
 <context>
     <name>DueTableModel</name>
@@ -1013,6 +1046,29 @@
     </message>
 </context>
 <context>
+    <name>DutiesTab</name>
+    <message>
+        <location filename="../../app/ui/householdfile/duties_tab.py" line="51"/>
+        <source>日期/年度</source>
+        <translation>Date / year</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/duties_tab.py" line="51"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/duties_tab.py" line="51"/>
+        <source>内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/duties_tab.py" line="51"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
     <name>Education</name>
     <message>
         <location filename="../../app/ui/widgets/enum_labels.py" line="24"/>
@@ -1048,7 +1104,7 @@
 <context>
     <name>Entry</name>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="71"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="78"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
@@ -1275,142 +1331,142 @@
 <context>
     <name>FormFiller</name>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="151"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="158"/>
         <source>已签名的表单已锁定，请提交更正</source>
         <translation>A signed form is locked: submit an amendment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="200"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="207"/>
         <source>{0}户</source>
         <translation>{0} household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="203"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="210"/>
         <source>调查人 {0}</source>
         <translation>Investigator {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="205"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="212"/>
         <source>已完成，待签名：可修改后再签名</source>
         <translation>Complete, awaiting signatures: can still be changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="207"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="214"/>
         <source>更正 {0} 签名的表单</source>
         <translation>Amending the form signed {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="229"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="236"/>
         <source>已恢复草稿（{0}）</source>
         <translation>Draft restored ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="232"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="239"/>
         <source>为什么更正，例如：户主电话号码填错</source>
         <translation>Why amend, e.g. the head&apos;s phone number was wrong</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="240"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="247"/>
         <source>原表单保留不变；更正后的表单取代它，并须重新签名。</source>
         <translation>The original stays as it is; the amended form replaces it and must be signed again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="242"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="249"/>
         <source>更正原因</source>
         <translation>Reason for the amendment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="284"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="291"/>
         <source>保存草稿</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="285"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="292"/>
         <source>保存草稿 (Ctrl+S)；填写时也会自动保存</source>
         <translation>Save draft (Ctrl+S); it also saves as you type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="287"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="294"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="288"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="295"/>
         <source>关闭；填写的内容保存为草稿</source>
         <translation>Close; what you entered is kept as a draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="290"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="297"/>
         <source>完成并签名</source>
         <translation>Complete and sign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="291"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="298"/>
         <source>检查并保存表单，然后签名 (Ctrl+Enter)</source>
         <translation>Check and save the form, then sign (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="485"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="495"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="491"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="501"/>
         <source>删除“{0}”？这一条填写的内容都会删除。</source>
         <translation>Delete “{0}”? Everything entered for it is removed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="569"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="580"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="607"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="623"/>
         <source>没有待处理的问题</source>
         <translation>Nothing left to fix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="615"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="631"/>
         <source>待处理 {0} 项（点一项可跳到该处）</source>
         <translation>{0} to fix (click one to go there)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="616"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="632"/>
         <source>待处理</source>
         <translation>To fix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="618"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="634"/>
         <source>还有 {0} 项未填，{1} 项有误</source>
         <translation>{0} unanswered, {1} invalid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="621"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="637"/>
         <source>已全部填好，可以完成并签名</source>
         <translation>All filled in: ready to complete and sign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="724"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="741"/>
         <source>草稿未能保存：{0}</source>
         <translation>Draft not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="730"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="747"/>
         <source>草稿已保存 {0}</source>
         <translation>Draft saved {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="762"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="779"/>
         <source>请填写更正原因</source>
         <translation>Give the reason for the amendment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="795"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="812"/>
         <source>表单已保存，等待签名</source>
         <translation>Form saved, awaiting signatures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="812"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="829"/>
         <source>还有 {0} 处需要填写或修改，见下方列表。</source>
         <translation>{0} answers still need filling in or fixing; see the list below.</translation>
     </message>
@@ -1763,6 +1819,29 @@
     </message>
 </context>
 <context>
+    <name>HandleDialog</name>
+    <message>
+        <location filename="../../app/ui/home/clues_card.py" line="106"/>
+        <source>处理风险线索</source>
+        <translation>Handle a risk clue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home/clues_card.py" line="112"/>
+        <source>核实情况（核实无风险时必填）</source>
+        <translation>Findings (required when no risk is found)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home/clues_card.py" line="113"/>
+        <source>处理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home/clues_card.py" line="114"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>Header</name>
     <message>
         <location filename="../../app/ui/mainwindow/header.py" line="47"/>
@@ -1928,7 +2007,7 @@
     </message>
     <message>
         <location filename="../../app/ui/home/home_page.py" line="229"/>
-        <location filename="../../app/ui/home/home_page.py" line="595"/>
+        <location filename="../../app/ui/home/home_page.py" line="594"/>
         <source>今日签到</source>
         <translation>Check in today</translation>
     </message>
@@ -1944,7 +2023,7 @@
     </message>
     <message>
         <location filename="../../app/ui/home/home_page.py" line="244"/>
-        <location filename="../../app/ui/home/home_page.py" line="636"/>
+        <location filename="../../app/ui/home/home_page.py" line="635"/>
         <source>计算中…</source>
         <translation>Calculating...</translation>
     </message>
@@ -2085,107 +2164,107 @@
         <translation>e.g. Checked at the house and entered the housing safety grade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="561"/>
+        <location filename="../../app/ui/home/home_page.py" line="560"/>
         <source>本月尚无登记</source>
         <translation>Nothing recorded this month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="563"/>
+        <location filename="../../app/ui/home/home_page.py" line="562"/>
         <source>（我）</source>
         <translation> (me)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="574"/>
+        <location filename="../../app/ui/home/home_page.py" line="573"/>
         <source>{0} 天</source>
         <translation>{0} d</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="577"/>
+        <location filename="../../app/ui/home/home_page.py" line="576"/>
         <source>还差 {0} 天</source>
         <translation>{0} d short</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="584"/>
+        <location filename="../../app/ui/home/home_page.py" line="583"/>
         <source>未登记</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="595"/>
+        <location filename="../../app/ui/home/home_page.py" line="594"/>
         <source>今天已签到</source>
         <translation>Checked in today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="596"/>
+        <location filename="../../app/ui/home/home_page.py" line="595"/>
         <source>记一天在村：{0} 本月在村天数加 1，每天一次</source>
         <translation>Record a day in the village: adds 1 to {0}&apos;s days this month, once a day</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="609"/>
+        <location filename="../../app/ui/home/home_page.py" line="608"/>
         <source>今天已签到，本月在村 {0} 天</source>
         <translation>Already checked in today; days in the village this month: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="623"/>
+        <location filename="../../app/ui/home/home_page.py" line="622"/>
         <source>已签到：{0}，本月在村 {1} 天</source>
         <translation>Checked in: {0}; days in the village this month: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="664"/>
+        <location filename="../../app/ui/home/home_page.py" line="663"/>
         <source>{0}年{1}月</source>
         <translation>{1}/{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="665"/>
+        <location filename="../../app/ui/home/home_page.py" line="664"/>
         <source>{0}月</source>
         <translation>Month {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="666"/>
+        <location filename="../../app/ui/home/home_page.py" line="665"/>
         <source>完成 {0}%</source>
         <translation>{0}% done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="668"/>
+        <location filename="../../app/ui/home/home_page.py" line="667"/>
         <source>应走访</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="669"/>
+        <location filename="../../app/ui/home/home_page.py" line="668"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="678"/>
+        <location filename="../../app/ui/home/home_page.py" line="677"/>
         <source>无法计算：{0}</source>
         <translation>Could not calculate: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="686"/>
+        <location filename="../../app/ui/home/home_page.py" line="685"/>
         <source>待走访 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>To visit &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="688"/>
+        <location filename="../../app/ui/home/home_page.py" line="687"/>
         <source>&lt;span style=&quot;color:{0}&quot;&gt;逾期 &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>&lt;span style=&quot;color:{0}&quot;&gt;Overdue &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="689"/>
+        <location filename="../../app/ui/home/home_page.py" line="688"/>
         <source>工作任务 &lt;b&gt;{0}/{1}&lt;/b&gt;</source>
         <translation>Tasks &lt;b&gt;{0}/{1}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="691"/>
+        <location filename="../../app/ui/home/home_page.py" line="690"/>
         <source>&lt;span style=&quot;color:{0}&quot;&gt;任务逾期 &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>&lt;span style=&quot;color:{0}&quot;&gt;Tasks overdue &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="693"/>
+        <location filename="../../app/ui/home/home_page.py" line="692"/>
         <source>案例到期 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>Case deadlines &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="694"/>
+        <location filename="../../app/ui/home/home_page.py" line="693"/>
         <source>未销号问题 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>Open problems &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
@@ -2340,6 +2419,11 @@
         <location filename="../../app/ui/householdfile/household_file.py" line="81"/>
         <source>← 返回</source>
         <translation>← Back</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/householdfile/household_file.py" line="63"/>
+        <source>线索与台账</source>
+        <translation>Clues and records</translation>
     </message>
     <message>
         <location filename="../../app/ui/householdfile/household_file.py" line="82"/>
@@ -5580,7 +5664,7 @@
 <context>
     <name>RepeatBlock</name>
     <message>
-        <location filename="../../app/ui/forms/form_filler.py" line="104"/>
+        <location filename="../../app/ui/forms/form_filler.py" line="111"/>
         <source>添加{0}</source>
         <translation>Add {0}</translation>
     </message>
@@ -5606,79 +5690,79 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="198"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="199"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="199"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="200"/>
         <source>备份会恢复到一个新的文件夹，正在使用的数据库不受影响。恢复时会核验备份的完整性和审计记录。需要输入备份时任一用户的密码，或当时的恢复码。</source>
         <translation>The backup is restored into a new folder; the database in use is not touched. Restoring checks the backup&apos;s integrity and its audit records. You need the passphrase of any user at the time of the backup, or the recovery code of that time.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="200"/>
-        <location filename="../../app/ui/settings/settings_page.py" line="292"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="201"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="293"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="208"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="209"/>
         <source>备份文件</source>
         <translation>Backup file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="211"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="212"/>
         <source>选择…</source>
         <translation>Choose...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="215"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="216"/>
         <source>恢复到（新文件夹）</source>
         <translation>Restore to (new folder)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="217"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="218"/>
         <source>用密码</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="218"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="219"/>
         <source>用恢复码</source>
         <translation>Recovery code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="226"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="227"/>
         <source>解锁方式</source>
         <translation>Unlock with</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="229"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="230"/>
         <source>密码或恢复码</source>
         <translation>Passphrase or recovery code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="249"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="250"/>
         <source>恢复到哪个文件夹（请选空文件夹）</source>
         <translation>Folder to restore into (choose an empty folder)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="266"/>
-        <location filename="../../app/ui/settings/settings_page.py" line="298"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="267"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="299"/>
         <source>这个文件夹里已经有数据库。请选一个新的或空的文件夹。</source>
         <translation>This folder already holds a database. Choose a new or empty folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="271"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="272"/>
         <source>正在恢复…</source>
         <translation>Restoring...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="281"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="282"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="284"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="285"/>
         <source>已恢复到：{0}
 核验了 {1} 条审计记录，备份完好。
 
@@ -5691,17 +5775,17 @@ The database in use was not changed. To open the restored database, close Zhucun
 zhucun --data &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="294"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="295"/>
         <source>密码不正确：请输入备份时任一用户的密码。</source>
         <translation>Wrong passphrase: enter the passphrase of any user at the time of the backup.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="296"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="297"/>
         <source>恢复码不正确。</source>
         <translation>Wrong recovery code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="300"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="301"/>
         <source>无法恢复：{0}</source>
         <translation>Could not restore: {0}</translation>
     </message>
@@ -5852,153 +5936,153 @@ zhucun --data &quot;{0}&quot;</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="474"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="475"/>
         <source>诊断信息：版本、设置和日志，供维护电脑的人查找问题；不含任何个人信息。</source>
         <translation>Diagnostics: the versions, settings and log, for whoever looks after the laptops to find a problem; no personal data in them.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="476"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="477"/>
         <source>保存诊断信息…</source>
         <translation>Save diagnostics...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="492"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="493"/>
         <source>诊断信息保存到哪里</source>
         <translation>Where to save the diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="493"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="494"/>
         <source>压缩文件 (*.zip)</source>
         <translation>Zip files (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="500"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="501"/>
         <source>无法保存诊断信息：{0}</source>
         <translation>Could not save the diagnostics: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="502"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="503"/>
         <source>已保存诊断信息：{0}（不含个人信息）</source>
         <translation>Diagnostics saved: {0} (no personal data)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="336"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="337"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="361"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="362"/>
         <source>这台电脑</source>
         <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="370"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="371"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="374"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="375"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="375"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="376"/>
         <source>无操作自动锁定</source>
         <translation>Lock when idle for</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="376"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="377"/>
         <source>连上县服务器时自动同步</source>
         <translation>Sync by itself when the county server is reachable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="378"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="379"/>
         <source>自动同步</source>
         <translation>Auto-sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="380"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="381"/>
         <source>锁定后屏幕上不留任何记录，需要重新输入密码。离开电脑时也可以按 Ctrl+L 立即锁定。</source>
         <translation>Locking leaves no record on the screen, and the passphrase is needed again. When you leave the computer you can also press Ctrl+L to lock at once.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="385"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="386"/>
         <source>队员</source>
         <translation>Team members</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="387"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="388"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="387"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="388"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="387"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="388"/>
         <source>加入日期</source>
         <translation>Joined</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="399"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="400"/>
         <source>添加队员…</source>
         <translation>Add team member...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="401"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="402"/>
         <source>修改我的密码…</source>
         <translation>Change my passphrase...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="447"/>
-        <location filename="../../app/ui/settings/settings_page.py" line="602"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="448"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="612"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="449"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="450"/>
         <source>备份文件和数据库一样是加密的，要用队员的密码或恢复码才能打开。请定期备份到U盘，和电脑分开保管。</source>
         <translation>Backups are encrypted like the database and open only with a team member&apos;s passphrase or the recovery code. Back up to a USB stick regularly and keep it away from the computer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="452"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="453"/>
         <source>备份到文件夹或U盘…</source>
         <translation>Back up to a folder or USB stick...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="454"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="455"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="467"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="468"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="469"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="470"/>
         <source>驻村 Zhucun {0} — 防止返贫动态监测</source>
         <translation>Zhucun {0} — Monitoring to Prevent Return to Poverty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="470"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="471"/>
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="527"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="528"/>
         <source>只有队长可以添加队员</source>
         <translation>Only the team leader can add team members</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="535"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="536"/>
         <source>队长</source>
         <translation>Team leader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="535"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="536"/>
         <source>采集员</source>
         <translation>Collector</translation>
     </message>
@@ -6008,92 +6092,92 @@ zhucun --data &quot;{0}&quot;</translation>
         <translation>Member (no login on this laptop)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="540"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="542"/>
         <source>{0}（我）</source>
         <translation>{0} (me)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="542"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="544"/>
         <source>{0}（已停用）</source>
         <translation>{0} (disabled)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="577"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="587"/>
         <source>已添加队员：{0}</source>
         <translation>Team member added: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="582"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="592"/>
         <source>密码已修改。下次解锁请用新密码。</source>
         <translation>Passphrase changed. Use the new one the next time you unlock.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="591"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="601"/>
         <source>备份到哪里（文件夹或U盘）</source>
         <translation>Where to back up (a folder or USB stick)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="597"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="607"/>
         <source>请选数据文件夹以外的位置，最好是U盘。</source>
         <translation>Choose a place outside the data folder, best a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="601"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="611"/>
         <source>正在备份…</source>
         <translation>Backing up...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="620"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="630"/>
         <source>已备份到：{0}（{1}）</source>
         <translation>Backed up to: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="622"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="632"/>
         <source>备份完成</source>
         <translation>Backup done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="628"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="638"/>
         <source>备份失败：{0}</source>
         <translation>Backup failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="636"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="646"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="637"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="647"/>
         <source>驻村备份 (*.zhucun-backup);;所有文件 (*)</source>
         <translation>Zhucun backups (*.zhucun-backup);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="642"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="652"/>
         <source>已恢复到：{0}（用 zhucun --data 打开）</source>
         <translation>Restored to: {0} (open it with zhucun --data)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="413"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="414"/>
         <source>我的笔迹样本</source>
         <translation>My hand sample</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="415"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="416"/>
         <source>在签名板上写几个不同的姓名和字词（约两三分钟）。数据检查用它判断农户签名是否出自您的笔迹，并在问题中说明以哪份参照比较。</source>
         <translation>Write a few different names and words on the signature pad (two or three minutes). The data checks use it to judge whether a household signature is in your hand, and say in each finding which reference they compared with.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="418"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="419"/>
         <source>录入笔迹样本…</source>
         <translation>Record hand sample…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="441"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="442"/>
         <source>还没有录入笔迹样本。未录入时，签名笔迹检查只能拿您在表单上的签名作比较。</source>
         <translation>No hand sample yet. Without one, the handwriting check can only compare with your signatures on forms.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="443"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="444"/>
         <source>已录入笔迹样本：{0}项，{1}录入。数据检查以它为您的笔迹参照。</source>
         <translation>Hand sample recorded: {0} items, on {1}. The data checks use it as the reference for your hand.</translation>
     </message>
@@ -6986,99 +7070,99 @@ Take this file to the township; once the county has imported it, this computer c
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="213"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="215"/>
         <source>更正走访记录</source>
         <translation>Correct visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="213"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="215"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="215"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="217"/>
         <source>{0} 户 · 更正走访</source>
         <translation>{0}&apos;s household · Correct visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="216"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="218"/>
         <source>{0} 户 · 记录走访</source>
         <translation>{0}&apos;s household · Record visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="224"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="226"/>
         <source>走访人，默认为当前用户</source>
         <translation>Who visited; by default the current user</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="233"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="235"/>
         <source>家庭生产生活、收入、三保障和饮水等情况</source>
         <translation>Livelihood, income, the three guarantees, drinking water and so on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="238"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="240"/>
         <source>需要跟进的事项（可不填）</source>
         <translation>What needs following up (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="241"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="243"/>
         <source>为什么更正，例如：日期填错</source>
         <translation>Why it is corrected, e.g. wrong date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="250"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="252"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="252"/>
-        <location filename="../../app/ui/households/visit_dialog.py" line="280"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="254"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="282"/>
         <source>走访人</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="254"/>
-        <location filename="../../app/ui/households/visit_dialog.py" line="279"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="256"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="281"/>
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="255"/>
-        <location filename="../../app/ui/households/visit_dialog.py" line="280"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="257"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="282"/>
         <source>见到的人</source>
         <translation>Person met</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="256"/>
-        <location filename="../../app/ui/households/visit_dialog.py" line="281"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="258"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="283"/>
         <source>走访情况</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="257"/>
-        <location filename="../../app/ui/households/visit_dialog.py" line="282"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="259"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="284"/>
         <source>发现的风险</source>
         <translation>Risks seen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="258"/>
-        <location filename="../../app/ui/households/visit_dialog.py" line="282"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="260"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="284"/>
         <source>后续措施</source>
         <translation>Follow-up actions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="260"/>
-        <location filename="../../app/ui/households/visit_dialog.py" line="283"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="262"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="285"/>
         <source>更正原因</source>
         <translation>Reason for correction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="269"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="271"/>
         <source>原记录保留不变；更正后的记录取代它，并注明原因。</source>
         <translation>The original record is kept unchanged; the corrected record replaces it and says why.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/visit_dialog.py" line="279"/>
+        <location filename="../../app/ui/households/visit_dialog.py" line="281"/>
         <source>走访方式</source>
         <translation>Visit mode</translation>
     </message>
@@ -7104,9 +7188,17 @@ Take this file to the township; once the county has imported it, this computer c
 <context>
     <name>_Dialog</name>
     <message>
-        <location filename="../../app/ui/settings/settings_page.py" line="60"/>
+        <location filename="../../app/ui/settings/settings_page.py" line="61"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../app/ui/widgets/bilingual.py" line="21"/>
+        <source>输入有误</source>
+        <translation>Please check the entries</translation>
     </message>
 </context>
 </TS>
