@@ -404,6 +404,13 @@ def test_parse_error_messages():
         parse("regex(., '(')")
 
 
+@pytest.mark.parametrize("text", ["instance('fruit')/root/item[name=${f}]/label", "/data/age > 3", "../age"])
+def test_an_xpath_path_is_refused_by_name(text):
+    with pytest.raises(ExprError, match="XPath paths .* are not supported") as info:
+        parse(text)
+    assert text[info.value.position] == "/"
+
+
 def test_deep_nesting_is_a_parse_error_not_a_crash():
     with pytest.raises(ExprError):
         parse("(" * 500 + "1" + ")" * 500)

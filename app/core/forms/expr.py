@@ -723,6 +723,9 @@ def _tokenize(text: str) -> list[tuple[str, object, int, int]]:
         if not m:
             if text[i] in "'\"":
                 raise ExprError("Unclosed string", i)
+            if text[i] == "/":  # XPath steps: instance('list')/root/item[...], /data/q, ../q
+                raise ExprError("XPath paths (instance('…')/root/item…, /data/…) are not supported: "
+                                "use ${name}, jr:choice-name() or pulldata()", i)
             raise ExprError(f"Unexpected character {text[i]!r}", i)
         kind, value = m.lastgroup, m.group()
         if kind == "num":
