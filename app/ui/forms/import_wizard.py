@@ -66,7 +66,7 @@ class ImportWizard(JobDialog):
         self.combos: list[tuple[int, object, QComboBox]] = []   # (sheet index, column, box)
         self.setObjectName("importWizard")
         self.setWindowTitle(self.tr("导入台账"))
-        self.setMinimumSize(860, 580)
+        # Preferred size only: on a small or scaled screen (682×400 at 150 %) it shrinks to fit.
         self.resize(1000, 660)
 
         self.step_labels = []

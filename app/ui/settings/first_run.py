@@ -23,6 +23,7 @@ from app.storage.keys import MIN_PASSPHRASE
 from app.storage.store import DB_NAME, KEYS_NAME, LOCK_NAME, Store, store_exists
 
 from ..widgets.errors import message
+from ..widgets.fit import scroll_body, scrolling
 from ..widgets.style import ACCENT, EDGE, MUTED, set_role
 from ..mainwindow.worker import Cancelled, Task
 
@@ -350,12 +351,14 @@ class FirstRunDialog(QDialog):
         self._handed_over = False
         self._abandoned = False
         self.setWindowTitle(self.tr("驻村 Zhucun — 开始使用"))
-        self.setMinimumSize(720, 520)
+        # Preferred size only: on a small or scaled screen (682×400 at 150 %) it shrinks, each
+        # page's body scrolls and its buttons stay in reach below it.
+        self.resize(720, 520)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self._choice_page())
-        self.stack.addWidget(self._create_page())
-        self.stack.addWidget(self._code_page())
-        self.stack.addWidget(self._demo_page())
+        self.stack.addWidget(scrolling(self._choice_page()))
+        for page in (self._create_page(), self._code_page(), self._demo_page()):
+            scroll_body(page)
+            self.stack.addWidget(page)
         col = QVBoxLayout(self)
         col.setContentsMargins(0, 0, 0, 0)
         col.addWidget(self.stack)
