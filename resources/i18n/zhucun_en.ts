@@ -2290,120 +2290,120 @@
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="159"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="244"/>
         <source>编辑农户</source>
         <translation>Edit household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="159"/>
-        <location filename="../../app/ui/households/household_dialog.py" line="162"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="244"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="247"/>
         <source>添加农户</source>
         <translation>Add household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="162"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="247"/>
         <source>编辑农户信息</source>
         <translation>Edit household details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="164"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="249"/>
         <source>（未设置所在村）</source>
         <translation>(village not set)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="168"/>
-        <location filename="../../app/ui/households/household_dialog.py" line="169"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="253"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="254"/>
         <source>户主姓名</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="174"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="259"/>
         <source>户类型</source>
         <translation>Household type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="177"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="262"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="178"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="263"/>
         <source>监测对象类别</source>
         <translation>Monitoring category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="184"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="269"/>
         <source>如 第一村民小组</source>
         <translation>e.g. Group 1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="186"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="271"/>
         <source>村民小组</source>
         <translation>Villager group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="190"/>
-        <location filename="../../app/ui/households/household_dialog.py" line="191"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="275"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="276"/>
         <source>户编号</source>
         <translation>Household number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="194"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="279"/>
         <source>手机或区号-固话</source>
         <translation>Mobile, or area code-landline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="195"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="280"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="199"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="284"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="203"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="288"/>
         <source>在家的户入户走访，外出的户电话或微信联系</source>
         <translation>Households living at home get home visits; households living away get a phone or WeChat contact</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="204"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="289"/>
         <source>居住情况</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="219"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="304"/>
         <source>户属性</source>
         <translation>Household flags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="222"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="307"/>
         <source>未评定</source>
         <translation>Not graded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="223"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="308"/>
         <source>住房安全等级</source>
         <translation>Housing safety grade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="225"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="310"/>
         <source>饮水安全有保障</source>
         <translation>Safe drinking water secured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="227"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="312"/>
         <source>饮水安全</source>
         <translation>Drinking water</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="233"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="318"/>
         <source>帮扶干部姓名</source>
         <translation>Cadre&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="234"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="319"/>
         <source>帮扶责任人</source>
         <translation>Pairing cadre</translation>
     </message>
@@ -4337,213 +4337,213 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="73"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="76"/>
         <source>已核对证件，出生年份无误</source>
         <translation>Card checked: the birth year is right</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="57"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="60"/>
         <source>编辑成员</source>
         <translation>Edit member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="57"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="60"/>
         <source>添加成员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="59"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="62"/>
         <source>编辑成员信息</source>
         <translation>Edit member details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="59"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="62"/>
         <source>添加家庭成员</source>
         <translation>Add household member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="60"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="63"/>
         <source>户主：{0}</source>
         <translation>Head of household: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="64"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="67"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="68"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="71"/>
         <source>18位，末位可为X</source>
         <translation>18 characters; the last may be X</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="69"/>
-        <location filename="../../app/ui/households/member_dialog.py" line="203"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="72"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="206"/>
         <source>填入身份证号后自动填写出生日期和性别</source>
         <translation>The birth date and sex fill in from the ID number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="76"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="79"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="80"/>
-        <location filename="../../app/ui/households/member_dialog.py" line="92"/>
-        <location filename="../../app/ui/households/member_dialog.py" line="114"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="83"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="95"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="117"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="86"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="89"/>
         <source>未填写</source>
         <translation>Not entered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="88"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="91"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="89"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="92"/>
         <source>出生日期</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="93"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="96"/>
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="99"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="102"/>
         <source>民族</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="102"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="105"/>
         <source>（未填写）</source>
         <translation>(not entered)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="103"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="106"/>
         <source>文化程度</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="107"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="110"/>
         <source>在校生状况</source>
         <translation>School status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="111"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="114"/>
         <source>健康状况</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="115"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="118"/>
         <source>一级</source>
         <translation>Grade 1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="115"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="118"/>
         <source>二级</source>
         <translation>Grade 2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="115"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="118"/>
         <source>三级</source>
         <translation>Grade 3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="115"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="118"/>
         <source>四级</source>
         <translation>Grade 4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="117"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="120"/>
         <source>持残疾证</source>
         <translation>Has a disability certificate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="123"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="126"/>
         <source>残疾等级</source>
         <translation>Disability grade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="125"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="128"/>
         <source>残疾证</source>
         <translation>Disability certificate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="129"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="132"/>
         <source>劳动技能</source>
         <translation>Labour capacity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="132"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="135"/>
         <source>元，如 3500 或 3,500.50；未务工留空</source>
         <translation>Yuan, e.g. 3500 or 3,500.50; leave empty if not working</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="136"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="139"/>
         <source>月工资（元）</source>
         <translation>Monthly wage (yuan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="138"/>
-        <location filename="../../app/ui/households/member_dialog.py" line="152"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="141"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="155"/>
         <source>公益性岗位</source>
         <translation>Public-welfare post</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="139"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="142"/>
         <source>城乡居民基本医疗保险</source>
         <translation>Basic medical insurance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="141"/>
-        <location filename="../../app/ui/households/member_dialog.py" line="154"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="144"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="157"/>
         <source>大病保险</source>
         <translation>Serious-illness insurance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="142"/>
-        <location filename="../../app/ui/households/member_dialog.py" line="155"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="145"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="158"/>
         <source>养老保险</source>
         <translation>Pension insurance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="151"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="154"/>
         <source>保险与岗位</source>
         <translation>Insurance and post</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="153"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="156"/>
         <source>医疗保险</source>
         <translation>Medical insurance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="160"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="163"/>
         <source>手机或区号-固话</source>
         <translation>Mobile, or area code-landline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="161"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="164"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="206"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="209"/>
         <source>已输入 {0}/18 位</source>
         <translation>{0}/18 characters entered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="219"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="222"/>
         <source>出生日期 {0}，性别 {1}（由身份证号得出）</source>
         <translation>Birth date {0}, sex {1} (from the ID number)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/member_dialog.py" line="320"/>
+        <location filename="../../app/ui/households/member_dialog.py" line="273"/>
         <source>relation: 请选择与户主关系 (required)</source>
         <translation>relation: choose the relation to the head (required)</translation>
     </message>
@@ -5255,14 +5255,19 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="85"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="105"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/household_dialog.py" line="87"/>
+        <location filename="../../app/ui/households/household_dialog.py" line="107"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/households/household_dialog.py" line="188"/>
+        <source>请改正以下 {0} 处后再保存：</source>
+        <translation>Correct these {0} fields, then save:</translation>
     </message>
 </context>
 <context>

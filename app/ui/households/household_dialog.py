@@ -1,18 +1,21 @@
 """Add or edit a household (一户一档): the head, category, where it lives and who helps it.
 
-A rule broken on save keeps the dialog open with everything typed: the named field is
-outlined and the rule is shown in red under the form.
+Rules are checked as the person types (a moment after they stop), through the same core
+validators the save uses: every broken rule is shown at once, in red under its own field. Save
+refuses while any rule is broken, lists them all under the form and keeps everything typed.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QListWidget, QListView, QListWidgetItem, QVBoxLayout, QWidget)
 
 from app.core.enums import HouseholdCategory, HouseholdFlag, HousingGrade, MonitoringCategory, Residence
 from app.core.errors import ValidationError, ZhucunError
+from app.core.household import check_category_change, check_household, clean_household
 from app.services import households as hs
 
+from ..widgets.bilingual import in_language
 from ..widgets.errors import show_error
 from ..widgets.style import set_role
 from ..widgets.text import colon
@@ -44,6 +47,23 @@ def rule_text(exc: BaseException, label: str | None) -> str:
                 text = text[len(prefix):]
                 break
     return f"{label}{colon()}{text}" if label else text
+
+
+def field_message(exc: ValidationError) -> str:
+    """The rule alone, in the window's language (the field is named by where it shows)."""
+    return in_language(str(exc))[0]
+
+
+def problems_of(check, data: dict) -> list[ValidationError]:
+    """What `check(data)` refuses, as a list (empty when it passes)."""
+    try:
+        check(data)
+    except ValidationError as exc:
+        return [exc]
+    return []
+
+
+LIVE_DELAY_MS = 300   # the form is checked this long after the last keystroke or choice
 
 
 def fill_combo(combo: QComboBox, choices, blank: str | None = None) -> None:
@@ -87,6 +107,13 @@ class RecordDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.field_errors: dict[str, QLabel] = {}
+        self.save_errors: dict[str, ValidationError] = {}   # refused by the store, kept until edited
+        self.tried_save = False   # "required" is said only once Save was pressed
+        self.live = QTimer(self)
+        self.live.setSingleShot(True)
+        self.live.setInterval(LIVE_DELAY_MS)
+        self.live.timeout.connect(self.check_live)
 
     @property
     def ok_button(self):
@@ -96,33 +123,91 @@ class RecordDialog(QDialog):
         """A row of the form; `field_widget` is what the row shows if it wraps `widget`."""
         self.fields[name] = widget
         self.labels[name] = label
-        self.form.addRow(label, field_widget or widget)
+        note = set_role(QLabel(), "error")
+        note.setObjectName(f"{name}Error")
+        note.setWordWrap(True)
+        note.hide()
+        self.field_errors[name] = note
+        box = QWidget()
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(2)
+        col.addWidget(field_widget or widget)
+        col.addWidget(note)
+        self.form.addRow(label, box)
         for signal in ("textChanged", "currentIndexChanged", "dateChanged", "toggled", "itemChanged"):
             if hasattr(widget, signal):
-                getattr(widget, signal).connect(lambda *_, w=widget: mark_invalid(w, False))
+                getattr(widget, signal).connect(lambda *_, n=name: self._edited(n))
                 break
         return widget
 
+    def _edited(self, name: str) -> None:
+        """A field changed: its own mark goes at once, the whole form is checked shortly."""
+        self.save_errors.pop(name, None)
+        self.set_field_error(name, None)
+        self.live.start()
+
+    def set_field_error(self, name: str, exc: ValidationError | None) -> None:
+        """Say `exc` under the field `name` and outline it, or clear both."""
+        note, widget = self.field_errors.get(name), self.fields.get(name)
+        if note is not None:
+            note.setText("" if exc is None else field_message(exc))
+            note.setVisible(exc is not None)
+        if widget is not None:
+            mark_invalid(widget, exc is not None)
+
+    def problems(self) -> list[ValidationError]:
+        """Every rule the form breaks now; each dialog checks through the core validators."""
+        return []
+
+    def check_live(self) -> list[ValidationError]:
+        """Show every broken rule under its field (one per field); return them."""
+        self.live.stop()
+        found: dict[str, ValidationError] = {}
+        for exc in self.problems():
+            if exc.rule != "required" or self.tried_save:
+                found.setdefault(exc.field, exc)
+        for name, exc in self.save_errors.items():
+            found.setdefault(name, exc)
+        for name in self.fields:
+            self.set_field_error(name, found.get(name))
+        return list(found.values())
+
     def clear_errors(self) -> None:
-        for widget in self.fields.values():
-            mark_invalid(widget, False)
+        self.save_errors.clear()
+        for name in self.fields:
+            self.set_field_error(name, None)
         self.error_label.clear()
         self.error_label.hide()
 
-    def show_invalid(self, exc: ValidationError) -> None:
-        """Outline the named field, say the rule under the form; keep everything typed."""
-        widget = self.fields.get(exc.field)
-        self.error_label.setText(rule_text(exc, self.labels.get(exc.field)))
+    def show_problems(self, problems: list[ValidationError]) -> None:
+        """All broken rules under the form, each naming its field; focus goes to the first."""
+        lines = [f"{self.labels[e.field]}{colon()}{field_message(e)}" if e.field in self.labels
+                 else field_message(e) for e in problems]
+        if len(lines) > 1:
+            lines.insert(0, self.tr("请改正以下 {0} 处后再保存：").format(len(lines)))
+        self.error_label.setText("\n".join(lines))
         self.error_label.show()
+        widget = next((self.fields[e.field] for e in problems if e.field in self.fields), None)
         if widget is not None:
-            mark_invalid(widget, True)
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_invalid(self, exc: ValidationError) -> None:
+        """A rule the store refused on save: outlined and said under its field and the form."""
+        self.save_errors[exc.field] = exc
+        self.set_field_error(exc.field, exc)
+        self.show_problems([exc])
 
     def save(self) -> dict:  # pragma: no cover - each dialog writes its own record
         raise NotImplementedError
 
     def accept(self) -> None:
         self.clear_errors()
+        self.tried_save = True
+        problems = self.check_live()
+        if problems:
+            self.show_problems(problems)
+            return
         try:
             record = self.save()
         except ValidationError as exc:
@@ -254,6 +339,19 @@ class HouseholdDialog(RecordDialog):
         self.monitoring_category.setEnabled(monitored)
         if not monitored:
             mark_invalid(self.monitoring_category, False)
+
+    def problems(self) -> list[ValidationError]:
+        """Each field through `clean_household`, then the rules across fields."""
+        values = self.values()
+        found = [exc for key, value in values.items()
+                 for exc in problems_of(lambda d: clean_household(d, partial=True), {key: value})]
+        found += problems_of(check_household, {**self.original, **values})
+        if self.household_id is None:
+            found += problems_of(clean_household, {**self.place, **values})
+        else:
+            found += problems_of(lambda v: check_category_change(self.original.get("category"), v["category"]),
+                                 values)
+        return found
 
     def _load(self, h: dict) -> None:
         self.head_name.setText(h.get("head_name") or "")

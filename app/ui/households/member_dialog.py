@@ -1,5 +1,7 @@
 """Add or edit a household member. The ID number is checked as it is typed: once it has 18
-characters its birth date and sex fill in, or the rule it breaks shows under it."""
+characters its birth date and sex fill in, or the rule it breaks shows under it. Every other
+rule is checked a moment after typing stops, so an ID number that makes the person 6 years old
+flags a 劳动力 other than 无劳动力 at once."""
 from __future__ import annotations
 
 import unicodedata
@@ -11,12 +13,12 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QGridLayout, QHB
 
 from app.core.enums import Education, Health, LabourCapacity, Relation, SchoolStatus, Sex
 from app.core.errors import ValidationError
-from app.core.household import age_defaults
+from app.core.household import age_defaults, check_head_and_spouse, clean_member
 from app.core.idnumber import PLAUSIBLE_BIRTH_RULE, parse_id_number
 from app.core.income import parse_yuan, plain_yuan, wage_warning
 from app.services import households as hs
 
-from .household_dialog import RecordDialog, fill_combo, mark_invalid, restyle, rule_text, select_data
+from .household_dialog import RecordDialog, field_message, fill_combo, mark_invalid, problems_of, restyle, select_data
 from ..widgets.style import set_role
 from ..widgets.enum_labels import choices
 
@@ -48,6 +50,7 @@ class MemberDialog(RecordDialog):
         self.member_id = member_id
         self.original: dict = {}
         others = session.call(hs.members, household_id)
+        self.others = [m for m in others if m["id"] != member_id]
         if member_id:
             self.original = session.call(lambda s: s.records.require("members", member_id))
         head = next((m for m in others if m["relation"] == Relation.HEAD.value), None)
@@ -210,7 +213,7 @@ class MemberDialog(RecordDialog):
                                    allow_early_birth=self.confirm_birth.isChecked())
         except ValidationError as exc:
             self.confirm_birth.setVisible(exc.rule == PLAUSIBLE_BIRTH_RULE)
-            self._set_id_hint(rule_text(exc, None), True)
+            self._set_id_hint(field_message(exc), True)
             mark_invalid(self.id_number, True)
             return
         if not self._filling:
@@ -218,6 +221,57 @@ class MemberDialog(RecordDialog):
             select_data(self.sex, info.sex.value)
         self._set_id_hint(self.tr("出生日期 {0}，性别 {1}（由身份证号得出）").format(
             info.birth_date.isoformat(), self.sex.itemText(self.sex.findData(info.sex.value))), False)
+
+    def set_field_error(self, name: str, exc: ValidationError | None) -> None:
+        """The ID number's rules show in its own hint line, which already follows the typing."""
+        if name != "id_number":
+            super().set_field_error(name, exc)
+        elif exc is not None:
+            self._set_id_hint(field_message(exc), True)
+            mark_invalid(self.id_number, True)
+        elif self.id_hint.property("role") == "error":
+            mark_invalid(self.id_number, False)
+            filling, self._filling = self._filling, True   # say what the number gives, change nothing
+            try:
+                self._id_changed(self.id_number.text())
+            finally:
+                self._filling = filling
+
+    # Fields checked together, as the save checks them: identity, relation and sex, disability, age.
+    TOGETHER = (("id_number", "birth_date", "sex", "confirm_birth_year"), ("relation", "sex"),
+                ("health", "disability_grade"), ("birth_date", "welfare_post"),
+                ("birth_date", "labour", "school_status"))
+
+    def problems(self) -> list[ValidationError]:
+        """Each field through `clean_member`, the fields checked together, then what a save
+        of the whole form would still refuse (a required field left empty)."""
+        today = self.session.today()
+        found = []
+        try:
+            values = self.values()
+        except ValidationError as exc:   # the wage as typed
+            found.append(exc)
+            values = {**self.values(wage=False)}
+        values.pop("confirm_birth_year")
+        solo = {key: value for key, value in values.items() if key != "id_number"}
+        for key, value in solo.items():
+            found += problems_of(lambda d: clean_member(d, partial=True, today=today), {key: value})
+        bad = {e.field for e in found}
+        every = {**values, "confirm_birth_year": self.confirm_birth.isVisible() and self.confirm_birth.isChecked()}
+        for keys in self.TOGETHER:
+            if not bad & set(keys):
+                found += problems_of(lambda d: clean_member(d, partial=True, today=today),
+                                     {k: every[k] for k in keys})
+        found += problems_of(lambda d: check_head_and_spouse(self.others, d), values)
+        found += self._relation_missing()
+        if not found:
+            found += problems_of(lambda d: clean_member(d, partial=self.member_id is not None, today=today), every)
+        return found
+
+    def _relation_missing(self) -> list[ValidationError]:
+        if self.member_id is None and not self.relation.currentData():
+            return [ValidationError("relation", "required", self.tr("relation: 请选择与户主关系 (required)"))]
+        return []
 
     def _age_changed(self, day: QDate) -> None:
         if self.member_id or self._filling or day == NO_DATE:
@@ -272,10 +326,11 @@ class MemberDialog(RecordDialog):
         finally:
             self._filling = False
 
-    def values(self) -> dict:
-        """What the form says, as the service takes it; a badly typed wage raises."""
+    def values(self, wage: bool = True) -> dict:
+        """What the form says, as the service takes it; a badly typed wage raises (with
+        `wage=False` the wage is left out as None)."""
         disabled = self.health.currentData() == Health.DISABLED.value
-        wage = self.wage.text().strip()
+        typed = self.wage.text().strip() if wage else ""
         birth = self.birth_date.date()
         return {
             "name": self.name.text().strip(),
@@ -290,7 +345,7 @@ class MemberDialog(RecordDialog):
             "disability_grade": self.disability_grade.currentData() if disabled else None,
             "disability_certificate": self.disability_certificate.isChecked() if disabled else False,
             "labour": self.labour.currentData(),
-            "monthly_wage_fen": parse_yuan(wage, "monthly_wage_fen") if wage else None,
+            "monthly_wage_fen": parse_yuan(typed, "monthly_wage_fen") if typed else None,
             "welfare_post": self.welfare_post.isChecked(),
             "medical_insurance": self.medical_insurance.isChecked(),
             "serious_illness_insurance": self.serious_illness_insurance.isChecked(),
@@ -316,8 +371,8 @@ class MemberDialog(RecordDialog):
     def save(self) -> dict:
         today = self.session.today()
         if self.member_id is None:
-            if not self.relation.currentData():
-                raise ValidationError("relation", "required", self.tr("relation: 请选择与户主关系 (required)"))
+            for exc in self._relation_missing():
+                raise exc
             return self.session.call(hs.add_member, self.household_id, self.values(), today)
         changes = self.changes()
         if not changes:
