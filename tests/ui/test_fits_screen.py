@@ -1,5 +1,7 @@
 """Every dialog fits a 1024×600 netbook: the body scrolls, the buttons stay in reach; the main
 window opens maximised on a small screen and where it was left on a large one."""
+import contextlib
+
 import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea
@@ -189,8 +191,8 @@ def test_screenshots_take_a_screen_size_and_scaling(tmp_path, monkeypatch):
     assert (screen["width"], screen["height"]) == (1024, 600) and os.environ["QT_SCALE_FACTOR"] == "1.5"
 
 
-@pytest.mark.parametrize("language", ["zh_CN", "en"])
-def test_no_page_needs_a_window_wider_than_a_netbook_in_either_language(qtbot, session, tmp_path, language):
+@contextlib.contextmanager
+def _main_window_in(language, session, tmp_path, qtbot):
     from app.ui.mainwindow.main import Controller, MainWindow
     from app.ui.settings.preferences import Preferences
     controller = Controller(session.data_dir, Preferences(tmp_path / "prefs.ini"))
@@ -198,6 +200,14 @@ def test_no_page_needs_a_window_wider_than_a_netbook_in_either_language(qtbot, s
     try:
         window = MainWindow(session, controller)
         qtbot.addWidget(window)
+        yield window
+    finally:
+        controller.apply_language("zh_CN")
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_no_page_needs_a_window_wider_than_a_netbook_in_either_language(qtbot, session, tmp_path, language):
+    with _main_window_in(language, session, tmp_path, qtbot) as window:
         window.show()
         wide = {}
         for row in range(window.nav.count()):
@@ -209,8 +219,6 @@ def test_no_page_needs_a_window_wider_than_a_netbook_in_either_language(qtbot, s
         assert window.file.minimumSizeHint().width() <= NETBOOK.width() - window.nav.width()
         assert max(wide.values()) <= NETBOOK.width(), wide
         assert window.minimumSizeHint().height() <= NETBOOK.height() - fit.TITLE_BAR
-    finally:
-        controller.apply_language("zh_CN")
 
 
 def test_buttons_radio_buttons_and_check_boxes_are_pen_sized(qtbot):
@@ -253,3 +261,23 @@ def test_every_first_run_page_keeps_its_buttons_at_150_percent(qtbot, tmp_path, 
         page = dialog.stack.widget(index)
         assert page.findChild(QScrollArea, "fitBody") is not None and _outside_scroll(button, dialog)
         assert dialog.rect().contains(QRect(button.mapTo(dialog, QPoint(0, 0)), button.size()))
+
+
+@pytest.mark.parametrize("size, language", [((1024, 568), "en"), ((682, 368), "zh_CN"), ((682, 368), "en")])
+def test_the_home_and_prompts_pages_need_no_horizontal_scrolling(qtbot, session, tmp_path, size, language):
+    """At 1024×600 and at 150 % (682×400) the pages fold: the home page's right column and the
+    prompts page's earlier months go under the rest, the glance and print buttons under the title."""
+    with _main_window_in(language, session, tmp_path, qtbot) as window:
+        window.showNormal()
+        window.resize(*size)
+        qtbot.waitExposed(window)
+        for page in (window.home, window.prompts):
+            window.nav.setCurrentRow(window.stack.indexOf(page))
+            QApplication.processEvents()
+            room = window.stack.parentWidget().width()      # the scroll area's viewport beside the sidebar
+            assert page.minimumSizeHint().width() <= room and page.width() <= room
+            assert page.layout().totalMinimumSize().width() <= page.width()
+        content = window.home.scroll.widget()
+        assert content.minimumSizeHint().width() <= window.home.scroll.viewport().width()
+        if size[0] < 1000:
+            assert window.home.columns.direction() == window.home.columns.Direction.TopToBottom

@@ -8,8 +8,8 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QFrame, QGridLayout,
-                               QHBoxLayout, QHeaderView, QLabel, QProgressBar,
+from PySide6.QtWidgets import (QAbstractItemView, QBoxLayout, QCheckBox, QComboBox, QDialog, QFrame, QGridLayout,
+                               QHeaderView, QLabel, QProgressBar,
                                QPushButton, QScrollArea, QTableView, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
@@ -23,6 +23,7 @@ from .clues_card import CluesCard
 from ..widgets.chart import BarChart
 from ..widgets.errors import show_error
 from ..widgets.problem_text import duties, overdue_mark
+from ..widgets.reflow import reflow, stacked_width
 from ..widgets.style import ACCENT, MUTED, ORANGE, PAGE, WARN, bar_style, set_role
 from ..widgets.table_model import RowsModel
 from ..widgets.enum_labels import name_of
@@ -130,6 +131,13 @@ class HomePage(MonthPage, QWidget):
 
         # Header: title, month, the month at a glance.
         header, self.glance = self.month_header(self.tr("本月工作"))
+        # The month at a glance goes under the title when the page is narrow.
+        del_item = header.takeAt(header.indexOf(self.glance))   # (takeAt: the item's wrapper dies with it)
+        del del_item
+        self.top_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.top_row.setSpacing(14)
+        self.top_row.addLayout(header, 1)
+        self.top_row.addWidget(self.glance)
 
         # (a) the month's work prompt
         self.prompt_card = Card(self.tr("本月工作提示"))
@@ -150,9 +158,13 @@ class HomePage(MonthPage, QWidget):
         self.visit_button = set_role(QPushButton(self.tr("记录走访…")), "primary")
         self.visit_button.setToolTip(self.tr("为选中的农户记录一次走访或电话/微信联系"))
         self.visit_button.clicked.connect(self.record_visit)
-        self.due_card.tools.addWidget(self.kind_filter)
-        self.due_card.tools.addWidget(self.show_done)
-        self.due_card.tools.addWidget(self.visit_button)
+        # The tools on a row of their own: beside the title they would not fit 150 % scaling.
+        due_tools = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        due_tools.addWidget(self.kind_filter)
+        due_tools.addWidget(self.show_done)
+        due_tools.addStretch(1)
+        due_tools.addWidget(self.visit_button)
+        self.due_card.body.addLayout(due_tools)
         self.due_model = DueTableModel(self)
         self.due_view = QTableView()
         self.due_view.setModel(self.due_model)
@@ -244,7 +256,7 @@ class HomePage(MonthPage, QWidget):
         self.chart.set_placeholder(self.tr("计算中…"))
         self.chart_card.body.addWidget(self.chart)
 
-        # Two columns in a scroll area.
+        # Two columns in a scroll area; one under the other on a narrow screen.
         left = QVBoxLayout()
         left.setSpacing(12)
         left.addWidget(self.prompt_card)
@@ -257,7 +269,7 @@ class HomePage(MonthPage, QWidget):
         right.addWidget(self.problem_card)
         right.addWidget(self.chart_card)
         right.addStretch(1)
-        columns = QHBoxLayout()
+        self.columns = columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         columns.setSpacing(12)
         columns.addLayout(left, 11)
         columns.addLayout(right, 8)
@@ -271,6 +283,7 @@ class HomePage(MonthPage, QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll = scroll
         self.setStyleSheet(f"QScrollArea {{ background: {PAGE}; }}")
 
         layout = QVBoxLayout(self)
@@ -279,9 +292,27 @@ class HomePage(MonthPage, QWidget):
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(16, 10, 16, 8)
-        top_layout.addLayout(header)
+        top_layout.addLayout(self.top_row)
         layout.addWidget(top)
         layout.addWidget(scroll, 1)
+
+    # -- fitting a narrow screen ---------------------------------------------------------------
+    SIDE_MARGINS = 32
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), stacked_width(self.top_row) + self.SIDE_MARGINS), hint.height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.fit_width(event.size().width())
+        super().resizeEvent(event)
+
+    def fit_width(self, page_width: int) -> None:
+        """The header's glance and the right column go below when `page_width` is too narrow."""
+        width = page_width - self.SIDE_MARGINS
+        reflow(self.top_row, width)
+        # The columns share the width with the scroll area's vertical bar.
+        reflow(self.columns, width - self.scroll.verticalScrollBar().sizeHint().width())
 
     # -- page contract: see MonthPage ---------------------------------------------------------
     def refresh(self) -> None:
@@ -298,6 +329,7 @@ class HomePage(MonthPage, QWidget):
         self._stale = False
         self._loaded = True
         self._refreshes += 1
+        self.fit_width(self.width())
 
     # -- (a) prompts ---------------------------------------------------------------------------
     def _load_prompts(self, today: date) -> None:
@@ -314,10 +346,12 @@ class HomePage(MonthPage, QWidget):
         for p in self.prompts:
             source = p.get("issued_by") or ""
             head = set_role(QLabel(p["title"] + (f" · {source}" if source else "")), "muted")
+            head.setWordWrap(True)
             grid.addWidget(head, row, 0, 1, 4)
             row += 1
             for t in p["tasks"]:
                 title = QLabel(t["title"])
+                title.setWordWrap(True)
                 title.setToolTip(t["note"] or "")
                 due_label = set_role(QLabel(self.tr("截止 {0}").format(short_date(t["due_date"]))
                                             if t["due_date"] else ""), "muted")

@@ -2,15 +2,16 @@
 note; a summary of the month; and the earlier months that still have open tasks."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemView, QBoxLayout, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from app.core.errors import ZhucunError
 from app.services import worklog
 
 from ..widgets.errors import show_error
+from ..widgets.reflow import reflow, stacked_width
 from ..widgets.month_view import DONE_COLOR, TREE_STYLE, Card, MonthPage, NoteDialog, month_of
 from ..widgets.style import MUTED, WARN, set_role
 
@@ -49,10 +50,23 @@ class PromptsPage(MonthPage, QWidget):
         self.ledger_button = QPushButton(self.tr("导出台账…"))
         self.ledger_button.setToolTip(self.tr("把这个月的走访、监测对象、工作提示、问题清单或考勤导出为 Excel 表格"))
         self.ledger_button.clicked.connect(lambda: self.export_ledger())
-        header.addSpacing(8)
-        header.addWidget(self.report_button)
-        header.addWidget(self.notice_button)
-        header.addWidget(self.ledger_button)
+        # The summary and print buttons beside the month, or under it on a narrow screen (and in English).
+        del_item = header.takeAt(header.indexOf(self.summary))   # (takeAt: the item's wrapper dies with it)
+        del del_item
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.report_button)
+        buttons.addWidget(self.notice_button)
+        buttons.addWidget(self.ledger_button)
+        buttons.addStretch(1)
+        self.header = header
+        self.printing = printing = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        printing.setSpacing(14)
+        printing.addWidget(self.summary)
+        printing.addLayout(buttons, 1)
+        self.top_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.top_row.setSpacing(14)
+        self.top_row.addLayout(header, 1)
+        self.top_row.addLayout(printing)
 
         # The month's prompts and tasks.
         self.month_card = Card(self.tr("本月任务"))
@@ -113,7 +127,7 @@ class PromptsPage(MonthPage, QWidget):
         earlier_hint = set_role(QLabel(self.tr("双击查看该月的工作提示")), "muted")
         self.earlier_card.body.addWidget(earlier_hint)
 
-        columns = QHBoxLayout()
+        self.columns = columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         columns.setSpacing(12)
         columns.addWidget(self.month_card, 13)
         columns.addWidget(self.earlier_card, 7)
@@ -121,8 +135,27 @@ class PromptsPage(MonthPage, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 16)
         layout.setSpacing(10)
-        layout.addLayout(header)
+        layout.addLayout(self.top_row)
         layout.addLayout(columns, 1)
+
+    # -- fitting a narrow screen ---------------------------------------------------------------
+    SIDE_MARGINS = 32
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        stacked = max(self.header.minimumSize().width(), stacked_width(self.printing),
+                      stacked_width(self.columns)) + self.SIDE_MARGINS
+        return QSize(min(hint.width(), stacked), hint.height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.fit_width(event.size().width())
+        super().resizeEvent(event)
+
+    def fit_width(self, page_width: int) -> None:
+        """The summary, the print buttons and the earlier months go below when `page_width` is too
+        narrow."""
+        for box in (self.printing, self.top_row, self.columns):
+            reflow(box, page_width - self.SIDE_MARGINS)
 
     # -- page contract: see MonthPage ---------------------------------------------------------
     def refresh(self) -> None:
@@ -139,6 +172,7 @@ class PromptsPage(MonthPage, QWidget):
         self._loaded = True
         self._stale = False
         self._refreshes += 1
+        self.fit_width(self.width())
 
     # -- the month -----------------------------------------------------------------------------
     def _fill_tree(self, keep: str | None) -> None:
