@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
-                               QPushButton, QVBoxLayout, QWidget)
+                               QPushButton, QWidget)
 
 from app.core.errors import ZhucunError
 from app.ledger.export import KINDS, ExportResult, export_ledger
@@ -16,6 +16,7 @@ from ..widgets.errors import message, show_error
 from ..widgets.month_view import MonthSelector, month_of
 from ..mainwindow.job_dialog import JobDialog
 from .print_dialog import default_folder, open_path, remember_folder, safe_name
+from ..widgets.dialog_rows import action_button, button_row, close_button, dialog_column, primary_button
 from ..widgets.style import card, panel_style, set_role
 
 # The result line: green when written, red when it could not be.
@@ -100,33 +101,12 @@ class LedgerExportDialog(JobDialog):
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result_label.hide()
 
-        self.open_button = QPushButton(self.tr("打开"))
-        self.open_button.setObjectName("ledgerOpen")
-        self.open_button.setToolTip(self.tr("用 WPS 或 Excel 打开导出的表格"))
-        self.open_button.setAutoDefault(False)
-        self.open_button.clicked.connect(self.open_result)
-        self.open_button.hide()
-        self.close_button = QPushButton(self.tr("关闭"))
-        self.close_button.setAutoDefault(False)
-        self.close_button.clicked.connect(self.reject)
-        self.export_button = set_role(QPushButton(self.tr("导出")), "primary")
-        self.export_button.setObjectName("ledgerExport")
-        self.export_button.setDefault(True)
-        self.export_button.clicked.connect(self.start)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
-        buttons.addWidget(self.export_button)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.setSpacing(12)
-        layout.addWidget(options)
-        layout.addWidget(output_card)
-        layout.addWidget(self.result_label)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
+        self.open_button = action_button(self.tr("打开"), "ledgerOpen", self.open_result,
+                                         tip=self.tr("用 WPS 或 Excel 打开导出的表格"), hidden=True)
+        self.close_button = close_button(self)
+        self.export_button = primary_button(self.tr("导出"), "ledgerExport", self.start)
+        dialog_column(self, (options, output_card, self.result_label),
+                      button_row([self.open_button], [self.close_button, self.export_button]))
 
         self.kind_box.currentIndexChanged.connect(lambda _i: self._changed())
         self.month_selector.changed.connect(lambda _m: self._changed())

@@ -24,6 +24,7 @@ from ..widgets.enum_labels import choices
 from ..widgets.errors import show_error
 from ..mainwindow.job_dialog import JobDialog
 from ..mainwindow.ops import CollectionOp
+from ..widgets.dialog_rows import action_button, button_row, close_button, dialog_column, primary_button
 from ..widgets.style import card, progress_row, set_role, thin_progress
 from .system_print import PrintUnavailable, print_pdfs
 from ..widgets.text import comma
@@ -184,40 +185,13 @@ class PrintJobDialog(JobDialog):
             result_box.addWidget(w)
         self.result_card.hide()
 
-        self.open_button = QPushButton(self.tr("打开 PDF"))
-        self.open_button.setObjectName("printOpen")
-        self.open_button.setAutoDefault(False)
-        self.open_button.clicked.connect(self.open_result)
-        self.open_button.hide()
-        self.system_print_button = QPushButton(self.tr("打印…"))
-        self.system_print_button.setObjectName("printSystem")
-        self.system_print_button.setToolTip(self.tr("用这台电脑的打印机打印刚保存的 PDF"))
-        self.system_print_button.setAutoDefault(False)
-        self.system_print_button.clicked.connect(self.print_result)
-        self.system_print_button.hide()
-        self.close_button = QPushButton(self.tr("关闭"))
-        self.close_button.setAutoDefault(False)
-        self.close_button.clicked.connect(self.reject)
-        self.print_button = set_role(QPushButton(self.tr("保存为PDF")), "primary")
-        self.print_button.setObjectName("printStart")
-        self.print_button.setDefault(True)
-        self.print_button.clicked.connect(self.start)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.system_print_button)
-        buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
-        buttons.addWidget(self.print_button)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.setSpacing(12)
-        layout.addLayout(self.options)
-        layout.addWidget(self.output_card)
-        layout.addWidget(self.progress_row)
-        layout.addWidget(self.result_card)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
+        self.open_button = action_button(self.tr("打开 PDF"), "printOpen", self.open_result, hidden=True)
+        self.system_print_button = action_button(self.tr("打印…"), "printSystem", self.print_result, hidden=True,
+                                                 tip=self.tr("用这台电脑的打印机打印刚保存的 PDF"))
+        self.close_button = close_button(self)
+        self.print_button = primary_button(self.tr("保存为PDF"), "printStart", self.start)
+        dialog_column(self, (self.options, self.output_card, self.progress_row, self.result_card),
+                      button_row([self.system_print_button, self.open_button], [self.close_button, self.print_button]))
 
     # -- for subclasses ------------------------------------------------------------------------
     def start(self) -> None:

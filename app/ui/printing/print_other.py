@@ -6,7 +6,7 @@ import html
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
-                               QVBoxLayout, QWidget)
+                               QWidget)
 
 from app.core.errors import ZhucunError
 from app.services import forms, printing
@@ -16,6 +16,7 @@ from ..widgets.errors import message, show_error
 from ..forms.form_widgets import ENGLISH, form_language, local_time
 from ..widgets.month_view import MonthSelector, month_of
 from .print_dialog import PrintJobDialog, safe_name
+from ..widgets.dialog_rows import button_row, close_button, dialog_column
 from ..widgets.style import card, panel_style, set_role
 from ..widgets.text import comma
 
@@ -195,20 +196,7 @@ class VerifyDialog(QDialog):
         self.verdict_label.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 24)
         self.verdict_label.hide()
 
-        close = QPushButton(self.tr("关闭"))
-        close.setAutoDefault(False)
-        close.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.setSpacing(12)
-        layout.addWidget(intro)
-        layout.addLayout(row)
-        layout.addWidget(self.verdict_label)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
+        dialog_column(self, (intro, row, self.verdict_label), button_row([], [close_button(self)]))
 
     def check(self) -> None:
         """verify_print in a worker: an unknown code is looked for in every household."""
