@@ -8,8 +8,6 @@ Keys and queries go through the same `normalize_query`, so they compare directly
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import Style, pinyin
-
 # Most combinations of readings kept per name: each alternative reading multiplies the index.
 MAX_READINGS = 4
 
@@ -55,6 +53,8 @@ def normalize_query(text: str) -> str:
 @lru_cache(maxsize=20_000)
 def _char_readings(ch: str) -> tuple[str, ...]:
     """All toneless readings of one character, pypinyin's most common first; unknown → the char."""
+    from pypinyin import Style, pinyin  # here: its dictionaries take ~0.3 s to load, and a command
+    # that lists or shows households never spells a name
     readings = pinyin(ch, style=Style.NORMAL, heteronym=True, errors=lambda s: [s])[0]
     out = []
     for r in readings:

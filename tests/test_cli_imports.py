@@ -1,0 +1,32 @@
+"""A command that only reads the store loads no heavy library it does not use: pinyin
+dictionaries, PDF, spreadsheet and window toolkits load when a command needs them."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.support.cli import ROOT
+
+HEAVY = ("pypinyin", "reportlab", "PySide6", "openpyxl", "pyxform", "fastapi", "PIL")
+
+SCRIPT = """
+import contextlib, io, json, sys
+from app.cli import main
+out = io.StringIO()
+sys.stdin = io.StringIO(sys.argv[2] + "\\n")
+with contextlib.redirect_stdout(out):
+    code = main(["households", "--data", sys.argv[1], "--passphrase-stdin", "--json"])
+heavy = sorted({m.split(".")[0] for m in sys.modules} & set(sys.argv[3].split(",")))
+print(json.dumps({"code": code, "rows": len(json.loads(out.getvalue())), "heavy": heavy}))
+"""
+
+
+def test_households_json_imports_no_heavy_library(store_info, hh):
+    hh.household("张三")
+    store_info.store.close()
+    proc = subprocess.run([sys.executable, "-c", SCRIPT, str(store_info.path), store_info.passphrase, ",".join(HEAVY)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert result == {"code": 0, "rows": 1, "heavy": []}
