@@ -296,6 +296,25 @@ def age_on(birth_iso: str, day: date) -> int:
     return day.year - b.year - ((day.month, day.day) < (b.month, b.day))
 
 
+# The ages a person can be at each 在校生状况 at all (a late start, repeating, an adult class):
+# outside them the ID number or the stage is wrong, so input is refused. The national data
+# check's narrower ages (app.core.quality) stay a warning to look at.
+SCHOOL_STAGE_AGES = {SchoolStatus.PRESCHOOL.value: (0, 8), SchoolStatus.PRIMARY.value: (5, 20),
+                     SchoolStatus.JUNIOR.value: (9, 25), SchoolStatus.SENIOR.value: (12, 35),
+                     SchoolStatus.COLLEGE.value: (14, None)}
+
+
+def check_school_stage_age(status: str | None, age: int) -> None:
+    """Refuse a school stage the person's age rules out (a 6-year-old in 大专, a 40-year-old in 小学)."""
+    low, high = SCHOOL_STAGE_AGES.get(status or "", (0, None))
+    if age < low or (high is not None and age > high):
+        zh = SchoolStatus(status).zh
+        span, en_span = (f"{low}岁以上", f"{low} or older") if high is None else (f"{low}–{high}岁", f"{low}–{high}")
+        raise ValidationError("school_status", "school stage fits the age",
+                              f"school_status: 在校生状况“{zh}”与年龄{age}岁不符，应为{span} "
+                              f"(a {age}-year-old cannot be at this school stage: ages {en_span})")
+
+
 # Relations that name a sex (之子 is a son): the member's sex must agree.
 RELATION_SEX = {Relation.SON.value: Sex.MALE.value, Relation.DAUGHTER.value: Sex.FEMALE.value,
                 Relation.DAUGHTER_IN_LAW.value: Sex.FEMALE.value, Relation.SON_IN_LAW.value: Sex.MALE.value,
@@ -326,3 +345,5 @@ def _check_member_consistency(m: dict, today: date) -> None:
                 age < 16 or (status and SchoolStatus(status).is_student)):
             raise ValidationError("labour", "none for students and under 16",
                                   "labour: 在校生或未满16岁者不应有劳动能力 (students and under-16s have no labour capacity)")
+        if status:
+            check_school_stage_age(status, age)

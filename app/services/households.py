@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.core import clock
 from app.core.enums import HouseholdCategory, Relation
 from app.core.errors import NotFound, ValidationError
-from app.core.household import (check_category_change, check_head_and_spouse, check_household, check_relation_sex,
-                                clean_household, clean_member)
+from app.core.household import (age_on, check_category_change, check_head_and_spouse, check_household, check_relation_sex,
+                                check_school_stage_age, clean_household, clean_member)
 from app.storage import search
 from app.storage.store import Store
 
@@ -95,6 +96,8 @@ def update_member(store: Store, member_id: str, data: dict, today: date | None =
             _check_duplicate_id(store, fields["id_number"], except_member=member_id)
         merged = {**old, **fields}
         check_relation_sex(merged["relation"], merged["sex"])
+        if merged.get("birth_date") and merged.get("school_status") and {"birth_date", "school_status"} & set(fields):
+            check_school_stage_age(merged["school_status"], age_on(merged["birth_date"], today or clock.today()))
         # The same rules as adding: one head, one spouse, of opposite sexes.
         if {"relation", "sex"} & set(fields) and merged["relation"] in (Relation.HEAD.value, Relation.SPOUSE.value):
             _check_head_and_spouse(store, old["household_id"], merged, except_member=member_id)
