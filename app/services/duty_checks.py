@@ -9,7 +9,7 @@ from app.core.monitoring import add_months
 from app.core.quality import Finding, finding, selected
 from app.storage.store import Store
 
-from . import config, credit, plan, screening
+from . import config, credit, duty_state, plan, screening
 from .livelihood import INCOME_CHECKED
 
 GROUPS = ("clue.", "screening.", "income.sharp_drop", "income.check_missing", "medical.", "work.", "loan.",
@@ -77,13 +77,15 @@ def _screening(store: Store, households: dict, today: date, policy) -> list[Find
 def _incomes(store: Store, households: dict, today: date, policy) -> list[Finding]:
     out = []
     last: dict[str, list] = {}
+    # As the incomes stood on `today` (a past day: the assessments made by then).
     for hid, on, pc, rid in store.conn.execute(
             "SELECT household_id, assessed_on, per_capita_fen, id FROM income_assessments WHERE deleted = 0"
-            " ORDER BY household_id, assessed_on, created_at"):
+            " AND assessed_on <= ? ORDER BY household_id, assessed_on, created_at", [today.isoformat()]):
         rows = last.setdefault(hid, [])
         rows.append((on, pc, rid))
         del rows[:-2]
     oldest = (today - timedelta(days=policy.income_check_max_days)).isoformat()
+    categories = duty_state.category_history(store)
     for hid, h in households.items():
         rows = last.get(hid, [])
         if len(rows) == 2:
@@ -94,7 +96,8 @@ def _incomes(store: Store, households: dict, today: date, policy) -> list[Findin
                                    f"（{rows[1][0]}），下降 {drop}%（阈值 {policy.income_drop_ratio_pct}%）",
                                    ("income_assessments", rows[1][2])))
         # A household never assessed is on the due list, overdue each quarter (livelihood.income_check_due).
-        if h["category"] in INCOME_CHECKED and rows and rows[-1][0] < oldest:
+        if duty_state.category_on(categories, hid, h["category"], today) in INCOME_CHECKED and rows \
+                and rows[-1][0] < oldest:
             out.append(finding("income.check_missing", h, "income_assessments",
                                f"最近一次收入测算：{rows[-1][0]}（超过 {policy.income_check_max_days} 天）",
                                ("income_assessments", rows[-1][2])))
@@ -159,13 +162,13 @@ def _pairing(store: Store, households: dict, today: date) -> list[Finding]:
             [first.isoformat(), last.isoformat()]):
         visitors.setdefault(hid, set()).add(visitor)
     from .pairing import cadre_on
+    categories, risks = duty_state.category_history(store), duty_state.risk_history(store)
     for hid, h in households.items():
-        if h["category"] != "monitored":
-            continue
-        if h["pairing_cadre"] and hid not in pairings:
+        if h["category"] == "monitored" and h["pairing_cadre"] and hid not in pairings:
             out.append(finding("pairing.no_history", h, "pairing_cadre",
                                f"帮扶责任人 {h['pairing_cadre']} 没有结对记录（开始日期、更换原因）"))
-        if h["risk_eliminated"]:
+        # Judged on last month as it stood: monitored then, its risk not eliminated by its end.
+        if not duty_state.at_risk_on(categories, risks, {**h, "id": hid}, last):
             continue
         cadre = cadre_on(pairings.get(hid, []), last.isoformat())
         if cadre and cadre not in visitors.get(hid, set()):

@@ -8,7 +8,7 @@ from app.core import duties
 from app.core.monitoring import add_months
 from app.storage.store import Store
 
-from . import config, credit, duty_checks, plan, screening
+from . import config, credit, duty_checks, duty_state, plan, screening
 from .pairing import cadre_on
 
 
@@ -82,9 +82,11 @@ def _households(store: Store) -> dict:
 
 
 def _cadre_visits(store: Store, s: str, e: str) -> dict:
-    """Monitored households whose risk is not eliminated: how many had their cadre's home visit."""
-    monitored = [r["id"] for r in store.query("SELECT id FROM households WHERE deleted = 0 AND category = 'monitored'"
-                                              " AND risk_eliminated = 0")]
+    """Monitored households whose risk was not eliminated at the month's end (as they stood then):
+    how many had their cadre's home visit."""
+    categories, risks, day = duty_state.category_history(store), duty_state.risk_history(store), date.fromisoformat(e)
+    monitored = [r["id"] for r in store.query("SELECT id, category, risk_eliminated FROM households WHERE deleted = 0")
+                 if duty_state.at_risk_on(categories, risks, r, day)]
     pairings: dict[str, list] = {}
     for r in store.query("SELECT household_id, cadre, start_date, end_date FROM pairings WHERE deleted = 0"
                          " ORDER BY start_date"):

@@ -13,7 +13,7 @@ from app.core.household import parse_date, parse_int, parse_text
 from app.core.income import parse_yuan
 from app.storage.store import Store
 
-from . import clues, config
+from . import clues, config, duty_state
 from .kept import kept
 
 
@@ -90,7 +90,7 @@ INCOME_CHECKED = (HouseholdCategory.LIFTED.value, HouseholdCategory.MONITORED.va
 def income_check_due(store: Store, year: int, month: int, today: date | None = None,
                      roster: list | None = None) -> list[dict]:
     """The quarterly income check (003 #6(2) 每季度监测脱贫户和监测户增收情况) of the quarter `month`
-    falls in, for every 脱贫户 and 监测户: due in the quarter's last month, done when an income
+    falls in, for every household that was a 脱贫户 or 监测户 at the quarter's end: due in the quarter's last month, done when an income
     assessment lies within the quarter, overdue once the quarter has ended without one. A monitored
     household owes it from the quarter it was identified (or its 纳入监测时间) on. `roster` is the
     due list's [(id, head, group, category, monitored since)], read here when not given."""
@@ -113,8 +113,11 @@ def income_check_due(store: Store, year: int, month: int, today: date | None = N
         hid: (last, within) for hid, last, within in store.conn.execute(
             "SELECT household_id, max(assessed_on), max(CASE WHEN assessed_on >= ? THEN assessed_on END)"
             " FROM income_assessments WHERE deleted = 0 AND assessed_on <= ? GROUP BY household_id", [s, e])})
+    # Each household's category during the quarter's last month, not today's (duty_state).
+    history = duty_state.category_history(store)
     out = []
     for hid, head, group, category, since in roster:
+        category = duty_state.category_on(history, hid, category, end)
         if category not in INCOME_CHECKED or category == "monitored" and since and since > end:
             continue
         last, within = latest.get(hid, (None, None))
