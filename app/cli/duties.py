@@ -4,7 +4,7 @@ department warnings, the half-yearly screening, large medical costs, months of w
 the pairing cadre's history and the team's yearly plan."""
 from __future__ import annotations
 
-from app.cli.runtime import Commands, emit, open_store, table, today
+from app.cli.runtime import Commands, emit, emit_checklist, emit_table, open_store, today
 from app.core import duties
 
 
@@ -39,11 +39,11 @@ def cmd_clue_list(args):
     with open_store(args) as store:
         hid = _household(store, args.household) if args.household else None
         rows = clues.list_clues(store, open_only=args.open, household_id=hid, today=today(args))
-    shown = [{**r, "source": duties.CLUE_SOURCES[r["source"]][0]
-              + (f"·{duties.DEPARTMENTS[r['department']][0]}" if r["department"] else ""),
-              "status": duties.CLUE_STATUS[r["status"]]} for r in rows]
-    emit(args, rows, table(shown, [("head_name", "户主"), ("source", "来源"), ("found_on", "发现"),
-                                   ("deadline", "核实期限"), ("status", "状态"), ("description", "线索"), ("id", "id")]))
+    emit_table(args, rows, [("head_name", "户主"), ("source", "来源"), ("found_on", "发现"), ("deadline", "核实期限"),
+                            ("status", "状态"), ("description", "线索"), ("id", "id")],
+               lambda r: {**r, "source": duties.CLUE_SOURCES[r["source"]][0]
+                          + (f"·{duties.DEPARTMENTS[r['department']][0]}" if r["department"] else ""),
+                          "status": duties.CLUE_STATUS[r["status"]]})
 
 
 # -- screening -----------------------------------------------------------------------------------
@@ -78,10 +78,10 @@ def cmd_screening_list(args):
     from app.services import screening
     with open_store(args) as store:
         rows = screening.campaigns(store)
-    shown = [{**r, "progress": f"{len(r['screened'])}/{r['households']}"} for r in rows]
-    emit(args, [{k: v for k, v in r.items() if k not in ("screened", "not_screened")} for r in rows],
-         table(shown, [("title", "排查"), ("start_date", "开始"), ("end_date", "结束"), ("progress", "已排查"),
-                       ("at_risk", "发现风险"), ("id", "id")]))
+    rows = [{**{k: v for k, v in r.items() if k != "not_screened"}, "screened": len(r["screened"])} for r in rows]
+    emit_table(args, rows, [("title", "排查"), ("start_date", "开始"), ("end_date", "结束"), ("progress", "已排查"),
+                            ("at_risk", "发现风险"), ("id", "id")],
+               lambda r: {**r, "progress": f"{r['screened']}/{r['households']}"})
 
 
 # -- medical costs and work ----------------------------------------------------------------------
@@ -105,7 +105,7 @@ def cmd_work_list(args):
     from app.services import livelihood
     with open_store(args) as store:
         rows = livelihood.work_history(store, _household(store, args.household) if args.household else None)
-    emit(args, rows, table(rows, [("name", "成员"), ("year", "年度"), ("months_outside", "务工月数"), ("place", "地点")]))
+    emit_table(args, rows, [("name", "成员"), ("year", "年度"), ("months_outside", "务工月数"), ("place", "地点")])
 
 
 # -- loans ---------------------------------------------------------------------------------------
@@ -142,9 +142,9 @@ def cmd_loan_list(args):
     from app.services import credit
     with open_store(args) as store:
         rows = credit.list_loans(store, _household(store, args.household) if args.household else None, today(args))
-    shown = [{**r, "amount": f"{r['amount_fen'] / 100:.0f}", "status": duties.LOAN_STATUS[r["status"]]} for r in rows]
-    emit(args, rows, table(shown, [("head_name", "户主"), ("amount", "金额(元)"), ("purpose", "用途"),
-                                   ("start_date", "放贷"), ("end_date", "到期"), ("status", "状态"), ("id", "id")]))
+    emit_table(args, rows, [("head_name", "户主"), ("amount", "金额(元)"), ("purpose", "用途"), ("start_date", "放贷"),
+                            ("end_date", "到期"), ("status", "状态"), ("id", "id")],
+               lambda r: {**r, "amount": f"{r['amount_fen'] / 100:.0f}", "status": duties.LOAN_STATUS[r["status"]]})
 
 
 # -- pairing -------------------------------------------------------------------------------------
@@ -160,8 +160,7 @@ def cmd_pairing_history(args):
     from app.services import pairing
     with open_store(args) as store:
         rows = pairing.history(store, _household(store, args.household))
-    emit(args, rows, table(rows, [("cadre", "帮扶责任人"), ("start_date", "开始"), ("end_date", "结束"),
-                                  ("reason", "更换原因")]))
+    emit_table(args, rows, [("cadre", "帮扶责任人"), ("start_date", "开始"), ("end_date", "结束"), ("reason", "更换原因")])
 
 
 # -- plan ----------------------------------------------------------------------------------------
@@ -190,13 +189,10 @@ def cmd_plan_list(args):
     from app.services import plan
     with open_store(args) as store:
         rows = plan.plans(store, args.year, today(args))
-    mark = {"done": "✓", "overdue": "!", "open": " "}
-    lines = []
-    for p in rows:
-        lines.append(f"{p['title']}  (完成 {p['done']}/{len(p['items'])}，逾期 {p['overdue']})  id={p['id']}")
-        lines += [f"  [{mark[i['status']]}] {i['description']}  责任人 {i['responsible'] or '-'}  时限 "
-                  f"{i['deadline'] or '-'}  id={i['id']}" for i in p["items"]]
-    emit(args, rows, "\n".join(lines) or "没有年度计划 (no plan)")
+    emit_checklist(args, rows, lambda p: f"{p['title']}  (完成 {p['done']}/{len(p['items'])}，逾期 {p['overdue']})"
+                                         f"  id={p['id']}",
+                   lambda i: f"{i['description']}  责任人 {i['responsible'] or '-'}  时限 {i['deadline'] or '-'}"
+                             f"  id={i['id']}", "没有年度计划 (no plan)")
 
 
 def register(commands: Commands) -> None:

@@ -20,7 +20,7 @@ from app.core.terminal import Parser, Secrets
 from app.core.texttable import fields, table
 
 __all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_REFUSED", "Commands", "Parser", "Secrets", "default_data_dir",
-           "emit", "fail", "fields", "given", "open_store", "sets", "table", "today"]
+           "emit", "emit_checklist", "emit_table", "fail", "fields", "given", "open_store", "sets", "table", "today"]
 
 
 def default_data_dir() -> Path:
@@ -48,6 +48,27 @@ def emit(args, data, text: str | None = None) -> None:
         print(text)
     else:
         print(json.dumps(data, ensure_ascii=False, indent=1, default=str))
+
+
+def emit_table(args, rows: list[dict], columns: list[tuple[str, str]], show=None) -> None:
+    """A list command's rows: as JSON with --json, else a table of `columns` over each row as
+    `show(row)` gives it (codes turned into words), or the rows themselves."""
+    emit(args, rows, table([show(r) for r in rows] if show else rows, columns))
+
+
+# How a checklist marks an item by its status: done (or closed) ✓, overdue !, open blank.
+CHECK_MARKS = {"done": "✓", "closed": "✓", "overdue": "!"}
+
+
+def emit_checklist(args, groups: list[dict], header, item, empty: str, key: str = "items") -> None:
+    """Lists with items (a plan, a month's prompts, problem lists): as JSON with --json, else each
+    group's `header(group)` line and under it `[mark] item(i)` for each of its items (`key`);
+    `empty` when there is none."""
+    lines = []
+    for g in groups:
+        lines.append(header(g))
+        lines += [f"  [{CHECK_MARKS.get(i['status'], ' ')}] {item(i)}" for i in g[key]]
+    emit(args, groups, "\n".join(lines) or empty)
 
 
 def fail(args, code: int, data: dict, text: str) -> int:

@@ -2,7 +2,7 @@
 days in the village (在村天数), problem lists (问题清单)."""
 from __future__ import annotations
 
-from app.cli.runtime import Commands, emit, open_store, table, today
+from app.cli.runtime import Commands, emit, emit_checklist, emit_table, open_store, today
 
 
 def cmd_prompt_add(args):
@@ -20,14 +20,10 @@ def cmd_prompt_list(args):
     from app.services import worklog
     with open_store(args) as store:
         prompts = worklog.prompts_for_month(store, args.month, today(args))
-    lines = []
-    for p in prompts:
-        lines.append(f"{p['title']}  ({p['done']}/{len(p['tasks'])} 已完成)")
-        mark = {"done": "✓", "overdue": "!", "open": " "}
-        for t in p["tasks"]:
-            lines.append(f"  [{mark[t['status']]}] {t['title']}  截止 {t['due_date'] or '-'}"
-                         f"{'  完成 ' + t['done_on'] if t['done_on'] else ''}  id={t['id']}")
-    emit(args, prompts, "\n".join(lines) or "本月没有工作提示 (no prompt this month)")
+    emit_checklist(args, prompts, lambda p: f"{p['title']}  ({p['done']}/{len(p['tasks'])} 已完成)",
+                   lambda t: f"{t['title']}  截止 {t['due_date'] or '-'}"
+                             f"{'  完成 ' + t['done_on'] if t['done_on'] else ''}  id={t['id']}",
+                   "本月没有工作提示 (no prompt this month)", key="tasks")
 
 
 def cmd_prompt_done(args):
@@ -50,7 +46,7 @@ def cmd_attendance_list(args):
         rows = worklog.attendance_for_month(store, args.month)
     for r in rows:
         r["flag"] = "不足20天" if r["short"] else ""
-    emit(args, rows, table(rows, [("person", "队员"), ("days", "在村天数"), ("flag", ""), ("note", "备注")]))
+    emit_table(args, rows, [("person", "队员"), ("days", "在村天数"), ("flag", ""), ("note", "备注")])
 
 
 def cmd_problem_list_add(args):
@@ -81,16 +77,13 @@ def cmd_problems(args):
     from app.services import worklog
     with open_store(args) as store:
         lists = worklog.problem_lists(store, open_only=args.open, today=today(args))
-    lines = []
-    mark = {"closed": "✓", "overdue": "!", "open": " "}
-    for pl in lists:
-        lines.append(f"{pl['title']}  (未销号 {pl['open']}/{len(pl['items'])}，逾期 {pl['overdue']})  id={pl['id']}")
-        for i in pl["items"]:
-            duty = "  ".join(x for x in (f"措施 {i['measure']}" if i["measure"] else "",
-                                         f"责任人 {i['responsible']}" if i["responsible"] else "",
-                                         f"时限 {i['deadline']}" if i["deadline"] else "") if x)
-            lines.append(f"  [{mark[i['status']]}] {i['description']}  {duty}  id={i['id']}")
-    emit(args, lists, "\n".join(lines) or "没有问题清单 (no problem lists)")
+    def item(i):
+        duty = "  ".join(x for x in (f"措施 {i['measure']}" if i["measure"] else "",
+                                     f"责任人 {i['responsible']}" if i["responsible"] else "",
+                                     f"时限 {i['deadline']}" if i["deadline"] else "") if x)
+        return f"{i['description']}  {duty}  id={i['id']}"
+    emit_checklist(args, lists, lambda pl: f"{pl['title']}  (未销号 {pl['open']}/{len(pl['items'])}，逾期 {pl['overdue']})"
+                                           f"  id={pl['id']}", item, "没有问题清单 (no problem lists)")
 
 
 def register(commands: Commands) -> None:
