@@ -11,9 +11,9 @@ records go straight into the county's `records` (canonical JSON, as ingest store
 signed-in county monitor asks each page `--rounds` times through the ASGI app in process (no
 network): p50 and p95 in ms. The overview and the checks read every village; they are
 computed once after each change of the county's data (a batch, a device, a publication) and
-kept, the overview village by village: *cold* is computing every village (the first look
-after the server starts), *after one village synced* recomputes that village alone, *warm* is
-every look after.
+kept in the county's database (console/summaries.py), the overview village by village: *cold*
+is computing every village (the first look of a day), *after one village synced* recomputes
+that village alone, *warm* is every look after (any worker).
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ import warnings
 from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import insert
+from sqlalchemy import delete, insert
 
 from app.core import canonical, clock
 from county_server import county as cty
@@ -147,12 +147,11 @@ def main(argv=None) -> None:
     from tests.county.console.consolekit import login
     with TestClient(create_app(url)) as client:
         assert login(client, "monitor", PASSWORD).status_code == 303
-        state = client.app.state
 
         def forget():
-            for name in ("console_villages", "console_checks"):
-                if hasattr(state, name):
-                    delattr(state, name)
+            with engine.begin() as conn:
+                for table in (db.village_summaries, db.household_summaries, db.console_cache):
+                    conn.execute(delete(table))
         synced = iter(range(10**6))
 
         def one_village_synced():

@@ -244,6 +244,53 @@ access_log = Table(
 )
 
 
+# What the console's pages read, computed from the records and kept in the database (so every
+# worker process shares it): a village's overview row and its households' rows, recomputed when
+# the village's token (its batches, devices, the county's roster edits) or the day changes.
+village_summaries = Table(
+    "village_summaries", metadata,
+    Column("village", Text, primary_key=True),
+    Column("token", Text, nullable=False),
+    Column("day", Text, nullable=False),
+    Column("data", Text, nullable=False),                # the overview row (JSON)
+    Column("computed_at", Text, nullable=False),
+)
+
+household_summaries = Table(
+    "household_summaries", metadata,
+    Column("village", Text, nullable=False),
+    Column("household_id", Text, nullable=False),
+    Column("group_name", Text, nullable=False),
+    Column("number", Text, nullable=False),
+    Column("head_name", Text, nullable=False),
+    Column("data", Text, nullable=False),                # the village page's row (JSON)
+    PrimaryKeyConstraint("village", "household_id"),
+    Index("household_summaries_order", "village", "group_name", "number", "head_name"),
+)
+
+# A result the console computed from the whole county (the county checks), with the token of
+# what it was computed from.
+console_cache = Table(
+    "console_cache", metadata,
+    Column("name", Text, nullable=False),
+    Column("key", Text, nullable=False),
+    Column("token", Text, nullable=False),
+    Column("data", Text, nullable=False),
+    PrimaryKeyConstraint("name", "key"),
+)
+
+# Failed sign-ins (console) by who tried (an address, a user name), for the rate limit shared
+# by every worker.
+console_attempts = Table(
+    "console_attempts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("who", Text, nullable=False),
+    Column("at", Text, nullable=False),                  # ISO UTC
+    Index("console_attempts_who", "who", "at"),
+    sqlite_autoincrement=True,
+)
+
+
 # -- engines -------------------------------------------------------------------------------
 def default_url() -> str:
     if os.environ.get("ZHUCUN_COUNTY_DB"):

@@ -15,6 +15,7 @@ from app.core import clock
 
 from .. import db, users
 import county_server.console.queries as q
+import county_server.console.summaries as summaries
 from .pages import scope
 from .web import Viewer, client_of, console_router, engine_of, posted, quoted, render, secure_headers, zh
 
@@ -65,8 +66,7 @@ async def ledger(request: Request, s: Viewer):
 @router.post("/exports/summary.pdf")
 async def summary(request: Request, s: Viewer):
     purpose, engine, today = await _purpose(request, s), engine_of(request), clock.today()
-    with db.reading(engine) as conn:
-        rows = q.sort_rows(q.overview(conn, scope(s), today), "village", False)
+    rows = summaries.overview(engine, scope(s), today)
     users.log_access(engine, s.user, "export", None, f"月度汇总PDF (month summary): {purpose}", client_of(request))
     return _attachment(summary_pdf(rows, today, s.user.township), "application/pdf",
                        f"county-summary-{today.year:04d}-{today.month:02d}.pdf")

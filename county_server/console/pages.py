@@ -11,6 +11,7 @@ from app.core.monitoring import KIND_ZH
 
 from .. import db, users
 import county_server.console.queries as q
+import county_server.console.summaries as summaries
 from .web import (Admin, Viewer, client_of, console_router, engine_of, page_args, pages, posted, quoted, render,
                    see_other)
 
@@ -22,19 +23,10 @@ def scope(s: users.Session) -> str | None:
     return s.user.township if s.user.role == "township" else None
 
 
-def village_cache(request: Request) -> dict:
-    """Each village's overview row, kept by this process until the village's data changes."""
-    state = request.app.state
-    if not hasattr(state, "console_villages"):
-        state.console_villages = {}
-    return state.console_villages
-
-
 @router.get("/")
 def overview(request: Request, s: Viewer, sort: str = "village", desc: int = 0, page: int = 1):
     today = clock.today()
-    with db.reading(engine_of(request)) as conn:
-        rows = q.overview(conn, scope(s), today, village_cache(request))
+    rows = summaries.overview(engine_of(request), scope(s), today)
     rows = q.sort_rows(rows, sort, bool(desc))
     p = pages(len(rows), page)
     offset, limit = page_args(p["page"])
@@ -48,15 +40,17 @@ def overview(request: Request, s: Viewer, sort: str = "village", desc: int = 0, 
 @router.get("/villages/{village}")
 def village(request: Request, village: str, s: Viewer, page: int = 1):
     today = clock.today()
-    with db.reading(engine_of(request)) as conn:
-        known = {v["village"]: v for v in q.village_list(conn, scope(s))}
-        if village not in known:
-            raise HTTPException(404, "没有这个村，或不在您的乡镇 (no such village in your view)")
-        rows = q.village_households(conn, scope(s), village, today)
-    p = pages(len(rows), page)
-    offset, limit = page_args(p["page"])
-    return render(request, "village.html", s, village=known[village], rows=rows[offset:offset + limit], pager=p,
-                  today=today)
+    engine = engine_of(request)
+    with db.reading(engine) as conn:
+        known = {v["village"]: v for v in q.village_list(conn, scope(s), village)}
+    if village not in known:
+        raise HTTPException(404, "没有这个村，或不在您的乡镇 (no such village in your view)")
+    offset, limit = page_args(page)
+    rows, total = summaries.households_page(engine, village, today, offset, limit)
+    p = pages(total, page)
+    if p["page"] != page:
+        rows, _ = summaries.households_page(engine, village, today, *page_args(p["page"]))
+    return render(request, "village.html", s, village=known[village], rows=rows, pager=p, today=today)
 
 
 @router.get("/households/{household_id}")

@@ -116,21 +116,6 @@ def change_token(conn: Connection) -> tuple:
             conn.execute(select(func.max(p.c.seq))).scalar())
 
 
-def cached(state, name: str, key: tuple, conn: Connection, compute):
-    """compute(), kept in the app's state until the county's data changes (change_token):
-    the pages that read every village are computed once per sync, not once per look."""
-    token = change_token(conn)
-    cache = getattr(state, name, None)
-    if cache is None or cache[0] != token:
-        cache = (token, {})
-        setattr(state, name, cache)
-    if key not in cache[1]:
-        if len(cache[1]) > 64:
-            cache[1].clear()
-        cache[1][key] = compute()
-    return cache[1][key]
-
-
 def village_tokens(conn: Connection, township: str | None) -> dict[str, tuple]:
     """Per village in scope, what changes when its data does: its batches (count, the last
     received, those still arriving), its devices (enrolled, revoked), and the county's last
@@ -149,21 +134,10 @@ def case_when(condition):
     return case((condition, 1), else_=0)
 
 
-def overview(conn: Connection, township: str | None, today: date, cache: dict | None = None) -> list[dict]:
-    """One row per village in scope, with what the county monitor looks at first. `cache`
-    ({village: (token, row)}) keeps each village's row until that village's data changes:
-    after a sync only the village that synced is read again."""
-    cache = {} if cache is None else cache
-    rows = []
-    for village, token in village_tokens(conn, township).items():
-        hit = cache.get((village, today))
-        if hit is None or hit[0] != token:
-            hit = cache[(village, today)] = (token, village_summary(conn, village, today))
-        rows.append(hit[1])
-    return rows
-
-
-def village_summary(conn: Connection, village: str, today: date) -> dict:
+def village_summary(conn: Connection, village: str, today: date, facts: dict | None = None,
+                    overdue: dict | None = None) -> dict:
+    """The village's overview row; `facts` (due_facts of the village) and `overdue`
+    (overdue_steps) when the caller has them already."""
     [info] = village_list(conn, None, village) or [{"village": village, "township": None, "devices": 0,
                                                     "devices_revoked": 0}]
     row = {**info, "last_sync": None, "pending": 0, "rejected": 0, "households": 0,
@@ -178,7 +152,7 @@ def village_summary(conn: Connection, village: str, today: date) -> dict:
             row["rejected"] += len(json.loads(receipt)["body"].get("rejected") or []) if receipt else 0
         elif state == "receiving":
             row["pending"] += 1
-    households = due_facts(conn, None, village, today).get(village, {})
+    households = (due_facts(conn, None, village, today) if facts is None else facts).get(village, {})
     for h, _ in households.values():
         row["households"] += 1
         category = h.get("category")
@@ -188,7 +162,7 @@ def village_summary(conn: Connection, village: str, today: date) -> dict:
     items = due_for_month([f for _, f in households.values() if f is not None], today.year, today.month, today)
     row["visits_due"] = len(items)
     row["visits_done"] = sum(1 for i in items if i.status == "done")
-    for missed in overdue_steps(conn, None, village, today).values():
+    for missed in (overdue_steps(conn, None, village, today) if overdue is None else overdue).values():
         row["missed_identify"] += "identify" in missed
         row["missed_plan"] += "plan" in missed
         row["missed_followup"] += sum(1 for m in missed if m.startswith("followup"))
@@ -276,8 +250,9 @@ def due_facts(conn: Connection, township: str | None, village: str | None,
 
 
 # -- a village and a household --------------------------------------------------------------------------
-def village_households(conn: Connection, township: str | None, village: str, today: date) -> list[dict]:
-    facts = due_facts(conn, township, village, today).get(village, {})
+def village_households(conn: Connection, township: str | None, village: str, today: date,
+                       facts: dict | None = None, overdue: dict | None = None) -> list[dict]:
+    facts = (due_facts(conn, township, village, today) if facts is None else facts).get(village, {})
     due = {}
     items = due_for_month([f for _, f in facts.values() if f is not None], today.year, today.month, today)
     for i in items:
@@ -286,7 +261,7 @@ def village_households(conn: Connection, township: str | None, village: str, tod
     for _, m in records(conn, "members", township, village):
         members[m.get("household_id")] = members.get(m.get("household_id"), 0) + 1
     cases = {c.get("household_id"): c for _, c in records(conn, "cases", township, village)}
-    overdue = overdue_steps(conn, township, village, today)
+    overdue = overdue_steps(conn, township, village, today) if overdue is None else overdue
     out = []
     for hid, (h, _f) in facts.items():
         statuses = due.get(hid, [])

@@ -20,7 +20,8 @@ from app.core.errors import NotFound, ValidationError
 from .. import county as cty
 from .. import db
 from .pages import scope
-from .queries import cached, records, scoped
+import county_server.console.summaries as summaries
+from .queries import records, scoped
 from .web import Actor, Viewer, console_router, engine_of, page_args, pages, posted, quoted, render, see_other
 
 router = console_router()
@@ -155,9 +156,8 @@ def clustered_visits(conn: Connection, township: str | None, today: date) -> lis
 @router.get("/checks")
 def checks(request: Request, s: Viewer, page: int = 1, done: str | None = None, error: str | None = None):
     today = clock.today()
-    with db.reading(engine_of(request)) as conn:
-        findings = cached(request.app.state, "console_checks", (scope(s), today), conn,
-                          lambda: county_checks(conn, scope(s), today))
+    findings = summaries.cached(engine_of(request), "checks", (scope(s), today.isoformat()),
+                                lambda conn: county_checks(conn, scope(s), today))
     p = pages(len(findings), page)
     offset, limit = page_args(p["page"])
     return render(request, "checks.html", s, rows=findings[offset:offset + limit], pager=p, done=done, error=error)
