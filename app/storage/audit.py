@@ -64,6 +64,20 @@ class AuditLog:
 
     def append(self, *, at: str, hlc: str, user_id: str, device_id: str, action: str, tbl: str,
                record_id: str, revision: int, changes: dict, record: dict | str) -> int:
+        before = self.head_seq, self.head
+        entry = self.chain(at=at, hlc=hlc, user_id=user_id, device_id=device_id, action=action, tbl=tbl,
+                           record_id=record_id, revision=revision, changes=changes, record=record)
+        try:
+            self.write([entry])
+        except BaseException:
+            self.head_seq, self.head = before
+            raise
+        return entry["seq"]
+
+    def chain(self, *, at: str, hlc: str, user_id: str, device_id: str, action: str, tbl: str,
+              record_id: str, revision: int, changes: dict, record: dict | str) -> dict:
+        """The next entry, linked to the head, which it becomes; `write` stores it (with others, in
+        one statement). Until then the head is ahead of the table: `reload` after a rollback."""
         entry = {
             "seq": self.head_seq + 1, "at": at, "hlc": hlc, "user_id": user_id,
             "device_id": device_id, "action": action, "tbl": tbl, "record_id": record_id,
@@ -71,11 +85,16 @@ class AuditLog:
             "record_hash": record_hash(record), "prev_hash": self.head,
         }
         entry["hash"] = entry_hash(entry)
-        self.conn.execute(
-            f"INSERT INTO audit_log ({', '.join(entry)}) VALUES ({', '.join('?' * len(entry))})",
-            list(entry.values()))
         self.head_seq, self.head = entry["seq"], entry["hash"]
-        return entry["seq"]
+        return entry
+
+    def write(self, entries: list[dict]) -> None:
+        """Entries made by `chain`, in order."""
+        if entries:
+            columns = list(entries[0])
+            self.conn.executemany(
+                f"INSERT INTO audit_log ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                [list(e.values()) for e in entries])
 
     def verify(self, load_record=None, read_table=None) -> VerifyResult:
         """Walk the chain. With `read_table(tbl)` (every record of a table, deleted ones too,

@@ -16,6 +16,8 @@ batch continues it; nothing applied goes back up.
 """
 from __future__ import annotations
 
+import graphlib
+
 from app.core import canonical
 from app.core.errors import StateError, ValidationError
 from app.storage.records import SYSTEM_COLUMNS, utc_now
@@ -91,30 +93,129 @@ def apply_page(store: Store, data: bytes) -> dict:
         return out
     touched: set[str] = set()
     new = _absent(store, page["items"])
+    pending = _NewRecords(store, out, touched)
     with store.transaction():
         for item in page["items"]:
             if not isinstance(item, dict) or type(item.get("seq")) is not int or item["seq"] <= done:
                 continue
-            store.conn.execute("SAVEPOINT record_down")
-            try:
-                if "conflict" in item:
-                    out["conflicts"] += _keep_conflict(store, item["conflict"])
-                else:
-                    applied, found = _apply_record(store, item, touched, new)
-                    out["records"] += applied
-                    out["conflicts"] += found
-            except Exception as e:  # noqa: BLE001 — named in `skipped`, never half-applied
-                store.conn.execute("ROLLBACK TO record_down")
-                store.conn.execute("RELEASE record_down")
-                store.audit.reload()
-                out["skipped"].append({"seq": item["seq"], "tbl": item.get("tbl"), "id": item.get("id"),
-                                       "reason": str(e) or type(e).__name__})
+            if "conflict" not in item and pending.take(item, new):
                 continue
-            store.conn.execute("RELEASE record_down")
+            for held in [*pending.flush(), item]:
+                _apply_one(store, held, out, touched, new)
+        for held in pending.flush():
+            _apply_one(store, held, out, touched, new)
         for household_id in sorted(touched):
             households.reindex(store, household_id)
         put(store, last_record=page["last"])
     return out
+
+
+def _apply_one(store: Store, item: dict, out: dict, touched: set[str], new: set[tuple[str, str]]) -> None:
+    """One item in a savepoint of its own: applied whole, or named in `skipped` and not at all."""
+    store.conn.execute("SAVEPOINT record_down")
+    try:
+        if "conflict" in item:
+            out["conflicts"] += _keep_conflict(store, item["conflict"])
+        else:
+            applied, found = _apply_record(store, item, touched, new)
+            out["records"] += applied
+            out["conflicts"] += found
+    except Exception as e:  # noqa: BLE001 — named in `skipped`, never half-applied
+        store.conn.execute("ROLLBACK TO record_down")
+        store.conn.execute("RELEASE record_down")
+        store.audit.reload()
+        out["skipped"].append({"seq": item["seq"], "tbl": item.get("tbl"), "id": item.get("id"),
+                               "reason": str(e) or type(e).__name__})
+        return
+    store.conn.execute("RELEASE record_down")
+
+
+class _NewRecords:
+    """A page's records this store does not hold, written together: one INSERT a table (the
+    parents' tables first, so the foreign keys hold), their audit entries in one, chained in the
+    page's order as one at a time would, and a household's field clocks. Exactly what
+    `_apply_record` writes for each; if the statements fail (a record whose parent is missing…)
+    they are undone and the records go through `_apply_one` to name the one that cannot be taken."""
+
+    def __init__(self, store: Store, out: dict, touched: set[str]):
+        self.store, self.out, self.touched = store, out, touched
+        self._clear()
+
+    def _clear(self) -> None:
+        self.items: list[dict] = []
+        self.rows: dict[str, list[list]] = {}
+        self.entries: list[dict] = []
+        self.clocks: list[tuple] = []
+        self.households: set[str] = set()
+
+    def take(self, item: dict, new: set[tuple[str, str]]) -> bool:
+        if (item.get("tbl"), item.get("id")) not in new:
+            return False
+        try:
+            tbl, rid, data = _check_item(item)
+        except (StateError, ValidationError):
+            return False
+        store = self.store
+        columns = store.records.columns(tbl)
+        if any(c not in data for c in columns):
+            return False              # read back after the insert: one at a time
+        fields = sorted(c for c in columns if c not in SYSTEM_COLUMNS)
+        try:
+            row = [_encode(tbl, c, data[c]) for c in columns]
+            store.clock.receive(data["hlc"])
+            entry = _entry(store, tbl, rid, item, fields, {c: data[c] for c in columns})
+        except Exception:  # noqa: BLE001 — one at a time names it in `skipped`
+            return False
+        new.discard((tbl, rid))       # a parent sent twice in a page is held the second time
+        self.rows.setdefault(tbl, []).append(row)
+        self.entries.append(entry)
+        if tbl == "households":
+            clocks = item.get("field_hlc") if isinstance(item.get("field_hlc"), dict) else {}
+            self.clocks += [(rid, f, clocks.get(f) or data["hlc"], entry["seq"]) for f in fields]
+        _touch(self.households, tbl, rid, data)
+        self.items.append(item)
+        return True
+
+    def flush(self) -> list[dict]:
+        """Write what was taken; [] when written, else the items to apply one at a time."""
+        items, store = self.items, self.store
+        if not items:
+            return []
+        conn = store.conn
+        conn.execute("SAVEPOINT records_down")
+        try:
+            for tbl in sorted(self.rows, key=_table_order(store).index):
+                columns = store.records.columns(tbl)
+                conn.executemany(f"INSERT INTO {tbl} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                                 self.rows[tbl])
+            store.audit.write(self.entries)
+            conn.executemany("INSERT OR REPLACE INTO sync_field_clocks VALUES ('households', ?, ?, ?, ?)", self.clocks)
+        except Exception:  # noqa: BLE001 — undone; one at a time names the record that cannot be taken
+            conn.execute("ROLLBACK TO records_down")
+            conn.execute("RELEASE records_down")
+            store.audit.reload()
+            self._clear()
+            return items
+        conn.execute("RELEASE records_down")
+        for tbl, rows in self.rows.items():
+            store.writes[tbl] = store.writes.get(tbl, 0) + len(rows)
+        self.out["records"] += len(items)
+        self.touched |= self.households
+        self._clear()
+        return []
+
+
+def _table_order(store: Store) -> list[str]:
+    """The record tables, each after the tables its foreign keys point to."""
+    global _ORDER
+    if _ORDER is None:
+        graph = {tbl: {row[2] for row in store.conn.execute(f"PRAGMA foreign_key_list({tbl})")} - {tbl}
+                 for tbl in RECORD_TABLES}
+        _ORDER = [t for t in graphlib.TopologicalSorter(graph).static_order() if t in RECORD_TABLES]
+    return _ORDER
+
+
+_ORDER: list[str] | None = None
 
 
 # -- one record ------------------------------------------------------------------------------------
@@ -238,10 +339,17 @@ def _log(store: Store, tbl: str, rid: str, item: dict, fields: list[str], record
     """The application as an entry of this device's chain: the record as it now stands here."""
     record = record or store.records.get(tbl, rid, include_deleted=True)
     store.writes[tbl] = store.writes.get(tbl, 0) + 1
-    return store.audit.append(at=utc_now(), hlc=record["hlc"], user_id=store.user_id or record["updated_by"],
-                              device_id=store.device_id, action="sync", tbl=tbl, record_id=rid,
-                              revision=record["revision"], changes={"author": item.get("author"), "seq": item["seq"],
-                                                                    "fields": fields}, record=record)
+    entry = _entry(store, tbl, rid, item, fields, record)   # a failure is undone by _apply_one's savepoint
+    store.audit.write([entry])
+    return entry["seq"]
+
+
+def _entry(store: Store, tbl: str, rid: str, item: dict, fields: list[str], record: dict) -> dict:
+    """The next entry of the chain for an application (`store.audit.write` stores it)."""
+    return store.audit.chain(at=utc_now(), hlc=record["hlc"], user_id=store.user_id or record["updated_by"],
+                             device_id=store.device_id, action="sync", tbl=tbl, record_id=rid,
+                             revision=record["revision"], changes={"author": item.get("author"), "seq": item["seq"],
+                                                                   "fields": fields}, record=record)
 
 
 # -- conflicts the county kept --------------------------------------------------------------------
