@@ -22,7 +22,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from app.core import enums
 
-from .. import ratelimit, users
+from .. import users
 
 HERE = Path(__file__).resolve().parent
 COOKIE = "zhucun_console"
@@ -201,11 +201,9 @@ def static(name: str):
 
 
 # -- signing in and out ------------------------------------------------------------------------------
-def _attempts(request: Request) -> ratelimit.Attempts:
-    state = request.app.state
-    if not hasattr(state, "login_attempts"):
-        state.login_attempts = ratelimit.Attempts(per_client=10, overall=200)
-    return state.login_attempts
+def _attempts(request: Request) -> users.SignInAttempts:
+    """Failed sign-ins, counted in the database: the same limit whichever worker is asked."""
+    return users.SignInAttempts(engine_of(request))
 
 
 def _safe_next(target: str | None) -> str:
