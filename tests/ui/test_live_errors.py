@@ -77,3 +77,26 @@ def test_fixing_a_field_clears_its_message_and_leaves_the_other(qtbot, session):
     dialog.ok_button.click()
     assert not dialog.isVisible(), dialog.error_label.text()
     assert dialog.record["phone"] == "13912345678"
+
+
+def test_a_school_stage_the_age_rules_out_shows_under_the_field_and_on_save(qtbot, session, demo_store):
+    from app.core.enums import SchoolStatus
+    home = hs.list_households(demo_store, limit=1)[0]
+    dialog = _dialog(qtbot, MemberDialog(session, home["id"]))
+    dialog.name.setText("张小宝")
+    select_data(dialog.relation, "grandson")
+    dialog.id_number.setText(make_id_number("430521", _years_ago(session.today(), 6), Sex.MALE, 401))
+    index = dialog.school_status.findData(SchoolStatus.COLLEGE.value)
+    dialog.school_status.setCurrentIndex(index)
+    dialog.school_status.activated.emit(index)      # chosen by the person, so age does not reset it
+    qtbot.waitUntil(lambda: "6岁" in _shown(dialog, "school_status"), timeout=3000)
+    assert dialog.school_status.property("invalid") is True
+    assert "school_status" not in _shown(dialog, "school_status")     # the rule, not the column
+    dialog.ok_button.click()
+    assert dialog.isVisible() and dialog.record is None
+    assert "在校生状况" in dialog.error_label.text()
+    select_data(dialog.school_status, SchoolStatus.PRIMARY.value)
+    qtbot.waitUntil(lambda: _shown(dialog, "school_status") == "", timeout=3000)
+    dialog.ok_button.click()
+    assert not dialog.isVisible(), dialog.error_label.text()
+    assert dialog.record["school_status"] == SchoolStatus.PRIMARY.value

@@ -14,6 +14,7 @@ from ..mainwindow.ops import CollectionOp, QueryOp
 from ..widgets.errors import show_error
 from ..forms.signature_evidence import SignatureEvidence
 from ..widgets.style import LATE, MUTED, WARN, bar_style, set_role
+from ..widgets.columns import fit_columns
 from ..widgets.table_model import RowsModel, list_table
 
 SEVERITY_COLORS = {"error": WARN, "warning": LATE, "review": MUTED}
@@ -98,15 +99,7 @@ class ChecksPage(QWidget):
         for code in SEVERITIES:
             self.severity.addItem(self.model.severity_names[code], code)
         self.table = list_table(self.model, "checksTable")
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = self.table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setHighlightSections(False)
-        header.setStretchLastSection(True)
-        han = self.fontMetrics().horizontalAdvance("中")
-        digit = self.fontMetrics().horizontalAdvance("0")
-        for column, width in enumerate((han * 3, han * 5 + digit * 16, han * 12, han * 28)):
-            self.table.setColumnWidth(column, width + 20)
+        fit_columns(self.table)
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self.table.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._show_detail(current.row()))

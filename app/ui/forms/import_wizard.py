@@ -27,6 +27,7 @@ from ..settings.first_run import restyle
 from ..printing.print_dialog import open_path
 from ..mainwindow.job_dialog import JobDialog
 from ..widgets.style import ACCENT, MUTED, TINT_AMBER, WARN, card, progress_row, set_role, thin_progress
+from ..widgets.columns import fit_columns
 from ..widgets.table_model import list_table
 from ..mainwindow.worker import Cancelled
 from .import_views import (ChangeModel, RejectionModel, StatTile, can_write, column_letter,  # noqa: F401 (API)
@@ -234,14 +235,8 @@ class ImportWizard(JobDialog):
         self.rejection_table = list_table(self.rejection_model, "importRejections")
         self.change_model = ChangeModel(self)
         self.change_table = list_table(self.change_model, "importChanges")
-        digit = self.fontMetrics().horizontalAdvance("0")
-        han = self.fontMetrics().horizontalAdvance("中")
-        for table, widths in ((self.rejection_table, (han * 6, digit * 6, digit * 17, han * 4, han * 6)),
-                              (self.change_table, (digit * 17, han * 4, han * 8, han * 10))):
-            for column, width in enumerate(widths):
-                table.setColumnWidth(column, width + 24)
-            table.horizontalHeader().setStretchLastSection(True)
-            table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for table in (self.rejection_table, self.change_table):
+            fit_columns(table)
         self.preview_tabs = QTabWidget()
         self.preview_tabs.setObjectName("importPreviewTabs")
         self.rejection_detail = QLabel()

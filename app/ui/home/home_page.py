@@ -21,6 +21,7 @@ from app.core.enums import CaseState
 from ..mainwindow.ops import QueryOp
 from .clues_card import CluesCard
 from ..widgets.chart import BarChart
+from ..widgets.columns import fit_columns
 from ..widgets.errors import show_error
 from ..widgets.problem_text import duties, overdue_mark
 from ..widgets.reflow import reflow, stacked_width
@@ -175,11 +176,8 @@ class HomePage(MonthPage, QWidget):
         self.due_view.setWordWrap(False)
         self.due_view.verticalHeader().hide()
         self.due_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
-        hh = self.due_view.horizontalHeader()
-        hh.setHighlightSections(False)
-        hh.setStretchLastSection(True)
-        for col, width in ((0, 84), (1, 112), (2, 118), (3, 64), (4, 96)):
-            hh.resizeSection(col, width)
+        self.due_view.horizontalHeader().setHighlightSections(False)
+        fit_columns(self.due_view)
         self.due_view.setMinimumHeight(300)
         self.due_view.doubleClicked.connect(self._open_due)
         self.due_view.selectionModel().selectionChanged.connect(self._due_selection)

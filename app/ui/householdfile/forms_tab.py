@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMenu, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from app.services import forms
 
@@ -96,12 +96,6 @@ class FormsTab:
         again = next((i for i, r in enumerate(rows) if chosen and r["id"] == chosen["id"]), None)
         if again is not None:
             self.forms_view.selectRow(again)   # the row worked on stays chosen after a reload
-        header = self.forms_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self.forms_view.resizeColumnsToContents()
-        for c in range(self.forms_model.columnCount() - 1):
-            header.resizeSection(c, header.sectionSize(c) + 24)   # room between the short columns
         self.forms_view.setVisible(bool(rows))
         self.forms_empty.setVisible(not rows)
         self.tabs.setTabText(self.tabs.indexOf(self.forms_tab),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QMenu,
+from PySide6.QtWidgets import (QComboBox, QDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QMenu,
                                QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget)
 
 from app.core.enums import (CaseState, Health, HouseholdCategory, HouseholdFlag, HousingGrade, LabourCapacity,
@@ -410,9 +410,6 @@ class HouseholdFilePage(FormsTab, QWidget):
     def _fill_members(self) -> None:
         members = self.profile["members"]
         self.members_model.set_rows(members)
-        header = self.members_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         self.tabs.setTabText(self.tabs.indexOf(self.members_tab), self.tr("成员 ({0})").format(len(members)))
 
     # --- 收入 -----------------------------------------------------------------------------------
@@ -461,9 +458,6 @@ class HouseholdFilePage(FormsTab, QWidget):
     def _fill_incomes(self) -> None:
         rows = self.profile["incomes"]
         self.incomes_model.set_rows(rows)
-        header = self.incomes_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         self.income_hint.setText(self.tr("收入按核算日前12个月计算；鼠标停在一行上可看明细") if rows
                                  else self.tr("尚未核算收入"))
 

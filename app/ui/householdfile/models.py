@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QLabel, QListView, QStyle, QSt
                                QStyleOptionViewItem, QTableView)
 
 from ..widgets.style import RULE_LINE, badge_style, set_role
+from ..widgets.columns import fit_columns
 from ..widgets.table_model import RowsModel, list_table
 
 RECORD = Qt.ItemDataRole.UserRole
@@ -153,7 +154,7 @@ def timeline_view(model: TimelineModel) -> QListView:
 
 def table_view(model: ColumnsModel) -> QTableView:
     view = list_table(model, "")
-    view.horizontalHeader().setStretchLastSection(True)
+    fit_columns(view)
     return view
 
 

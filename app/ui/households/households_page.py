@@ -18,6 +18,7 @@ from ..mainwindow.ops import QueryOp
 from ..widgets.errors import show_error
 from .household_dialog import HouseholdDialog
 from ..widgets.style import WARN, set_role
+from ..widgets.columns import fit_columns
 from ..widgets.table_model import RowsModel, list_table
 from ..widgets.text import comma
 from ..widgets.enum_labels import choices, name_of
@@ -243,12 +244,7 @@ class HouseholdsPage(QWidget):
         header.setSortIndicatorClearable(True)
         header.setSectionsClickable(True)
         header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setStretchLastSection(True)
-        digit = self.fontMetrics().horizontalAdvance("0")
-        han = self.fontMetrics().horizontalAdvance("中")
-        for column, width in enumerate((digit * 18, han * 6, han * 6, han * 8, digit * 15)):
-            self.table.setColumnWidth(column, width + 24)
+        fit_columns(self.table)
         header.sortIndicatorChanged.connect(self._sort_changed)
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         # Shown inside the empty table, where the eye already is.

@@ -240,7 +240,7 @@ class MemberDialog(RecordDialog):
     # Fields checked together, as the save checks them: identity, relation and sex, disability, age.
     TOGETHER = (("id_number", "birth_date", "sex", "confirm_birth_year"), ("relation", "sex"),
                 ("health", "disability_grade"), ("birth_date", "welfare_post"),
-                ("birth_date", "labour", "school_status"))
+                ("birth_date", "school_status"), ("birth_date", "labour", "school_status"))
 
     def problems(self) -> list[ValidationError]:
         """Each field through `clean_member`, the fields checked together, then what a save
