@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from app.core import clock
 from app.core import canonical, signature
-from app.core.errors import NotFound, StateError, ValidationError
+from app.core.errors import NotFound, StateError, ValidationError, ZhucunError
 from app.core.forms.definition import FormDef, load_file, load_rows
 from app.core.forms.engine import Issue, evaluate, initial_answers
 from app.core.forms.signed import signed_content
@@ -383,10 +383,74 @@ def sign(store: Store, instance_id: str, signatures: dict[str, dict], today: dat
 
 
 def required_signatures(form: FormDef, inst: dict) -> list:
-    """The signature questions the answers make relevant (a phone visit has no household line)."""
+    """The signature questions the answers make relevant (a phone visit has no household line).
+
+    Only the answers the signatures' relevance reads decide it, so the form is evaluated once per
+    form version and combination of those answers (see `_SignatureRelevance`), not per form."""
     day = date.fromisoformat(inst["filled_on"]) if inst.get("filled_on") else clock.today()
-    relevant = evaluate(form, inst["answers"], day).relevant
-    return [q for q in form.signatures() if relevant.get(q.name, True)]
+    return _signature_relevance(form).required(inst["answers"], day)
+
+
+class _SignatureRelevance:
+    """What decides which of a form version's signatures are required: the questions their
+    relevance (and their groups') reads, through those questions' own relevance and
+    calculations. None of them: always the same signatures. A repeat among them or a clock or
+    random function in their expressions: the whole form is evaluated each time."""
+
+    def __init__(self, form: FormDef):
+        self.form = form
+        self.names: tuple[str, ...] | None = ()  # None: evaluate the whole form each time
+        self.by_day = False
+        self.memo: dict[tuple, list] = {}
+        seen: set[str] = set()
+        stack = [q.name for q in form.signatures()]
+        while stack and self.names is not None:
+            q = form.by_name.get(stack.pop())
+            if q is None or q.name in seen:
+                continue
+            seen.add(q.name)
+            if q.repeats or q.type == "repeat":
+                self.names = None
+                break
+            for e in (q.relevant, q.calculation, q.repeat_count):
+                text = getattr(e, "text", "")
+                if any(f in text for f in ("now(", "random(", "uuid(", "once(", "pulldata(")):
+                    self.names = None
+                self.by_day |= "today(" in text
+                stack.extend(e.references() if hasattr(e, "references") else ())
+            if q.parent:
+                stack.append(q.parent)
+        self.fixed = None
+        if self.names is not None:
+            self.names = tuple(sorted(seen - {q.name for q in form.signatures()}))
+            if all(form.by_name[n].relevant is None and form.by_name[n].calculation is None for n in seen):
+                self.fixed = list(form.signatures())
+
+    def required(self, answers: dict, day: date) -> list:
+        if self.fixed is not None:
+            return self.fixed
+        if self.names is None:
+            return self._evaluate(answers, day)
+        key = (canonical.dumps({n: answers.get(n) for n in self.names}), day if self.by_day else None)
+        if key not in self.memo:
+            self.memo[key] = self._evaluate(answers, day)
+        return self.memo[key]
+
+    def _evaluate(self, answers: dict, day: date) -> list:
+        relevant = evaluate(self.form, answers, day).relevant
+        return [q for q in self.form.signatures() if relevant.get(q.name, True)]
+
+
+_RELEVANCE: dict[int, tuple[FormDef, _SignatureRelevance]] = {}
+
+
+def _signature_relevance(form: FormDef) -> _SignatureRelevance:
+    kept_one = _RELEVANCE.get(id(form))
+    if kept_one is None or kept_one[0] is not form:
+        if len(_RELEVANCE) > 64:
+            _RELEVANCE.clear()
+        kept_one = _RELEVANCE[id(form)] = (form, _SignatureRelevance(form))
+    return kept_one[1]
 
 
 def _remember_distances(store: Store, saved: list[dict]) -> None:
@@ -502,38 +566,81 @@ def list_instances(store: Store, household_id: str | None = None) -> list[dict]:
 
 def verify(store: Store) -> dict:
     """Check every signed form: its content against its hash and signature, the signer's key
-    against the user's, and each signature's strokes against the image hash that was signed."""
+    against the user's, and each signature's strokes against the image hash that was signed.
+
+    One pass over the forms and one over their signatures. A form whose content, key and
+    signature all check out has its strokes exactly as signed (the signed content holds the hash
+    of their canonical bytes, and the stored text is those bytes), so its images are not redrawn;
+    any other form is checked the long way, which names what is wrong."""
     keys = {u["id"]: u["public_key"] for u in store.query("SELECT id, public_key FROM users")}
+    cols = store.records.columns("form_instances")
+    sigs_of: dict[str, list[dict]] = {}
+    for row in store.conn.execute("SELECT s.* FROM form_signatures s JOIN form_instances f ON f.id = s.instance_id"
+                                  " WHERE s.deleted = 0 AND f.state = 'signed' AND f.deleted = 0 ORDER BY s.role"):
+        sig = dict(zip(store.records.columns("form_signatures"), row))
+        sigs_of.setdefault(sig["instance_id"], []).append(sig)
     results = []
-    signed = store.query("SELECT id FROM form_instances WHERE state = 'signed' AND deleted = 0 ORDER BY created_at")
-    for (iid,) in ([r["id"]] for r in signed):
-        inst = store.records.get("form_instances", iid)
-        sigs = signatures_of(store, iid)
-        problems = []
-        for s in sigs:
-            try:
-                if signature.image_hash(s["strokes"]) != s["image_hash"]:
-                    problems.append(f"{s['role']} signature: strokes do not match the signed image")
-            except ValidationError:
-                problems.append(f"{s['role']} signature: strokes are not a signature")
-        form = _form_or_none(store, inst)
-        if form is not None and sorted(s["role"] for s in sigs) != sorted(
-                q.role for q in required_signatures(form, inst)):
-            problems.append("signatures missing or added after signing")
-        content = signed_content(inst, sigs, inst["signed_at"], inst["signed_by"])
-        if hashlib.sha256(content).hexdigest() != inst["content_hash"]:
-            problems.append("content does not match what was signed")
-        if keys.get(inst["signed_by"]) != inst["signer_key"]:
-            problems.append("signed with a key that is not the investigator's")
-        try:
-            Ed25519PublicKey.from_public_bytes(bytes.fromhex(inst["signer_key"] or "")).verify(
-                bytes.fromhex(inst["signature"] or ""), content)
-        except (InvalidSignature, ValueError):
-            problems.append("signature does not verify")
-        results.append({"id": iid, "form_id": inst["form_id"], "household_id": inst["household_id"],
+    verifiers: dict[str, Ed25519PublicKey | None] = {}
+    defs = {(f.form_id, f.version): f for f in all_forms(store)}
+    for row in store.conn.execute("SELECT * FROM form_instances WHERE state = 'signed' AND deleted = 0"
+                                  " ORDER BY created_at"):
+        inst = store.records.decode("form_instances", dict(zip(cols, row)))
+        sigs = sigs_of.get(inst["id"], [])
+        problems = None
+        if _verifies_as_signed(defs.get((inst["form_id"], inst["form_version"])), inst, sigs, keys, verifiers):
+            problems = []
+        else:
+            for sig in sigs:
+                sig["strokes"] = json.loads(sig["strokes"])
+            problems = _form_problems(store, inst, sigs, keys)
+        results.append({"id": inst["id"], "form_id": inst["form_id"], "household_id": inst["household_id"],
                         "ok": not problems, "problems": problems})
     bad = [r for r in results if not r["ok"]]
     return {"ok": not bad, "checked": len(results), "failed": len(bad), "forms": results}
+
+
+def _verifies_as_signed(form: FormDef | None, inst: dict, sigs: list[dict], keys: dict, verifiers: dict) -> bool:
+    """The short way: every check passes with the strokes hashed as stored (canonical text)."""
+    try:
+        if form is not None and sorted(s["role"] for s in sigs) != sorted(
+                q.role for q in required_signatures(form, inst)):
+            return False
+        hashed = [{**s, "strokes_hash": hashlib.sha256(s["strokes"].encode("utf-8")).hexdigest()} for s in sigs]
+        content = signed_content(inst, hashed, inst["signed_at"], inst["signed_by"])
+        if hashlib.sha256(content).hexdigest() != inst["content_hash"] or keys.get(inst["signed_by"]) != inst["signer_key"]:
+            return False
+        if inst["signer_key"] not in verifiers:
+            verifiers[inst["signer_key"]] = Ed25519PublicKey.from_public_bytes(bytes.fromhex(inst["signer_key"] or ""))
+        verifiers[inst["signer_key"]].verify(bytes.fromhex(inst["signature"] or ""), content)
+    except (InvalidSignature, ValueError, TypeError, AttributeError, KeyError, ZhucunError):
+        return False
+    return True
+
+
+def _form_problems(store: Store, inst: dict, sigs: list[dict], keys: dict) -> list[str]:
+    """Every problem of one signed form (its signatures' strokes decoded), checked the long way."""
+    problems = []
+    for s in sigs:
+        try:
+            if signature.image_hash(s["strokes"]) != s["image_hash"]:
+                problems.append(f"{s['role']} signature: strokes do not match the signed image")
+        except ValidationError:
+            problems.append(f"{s['role']} signature: strokes are not a signature")
+    form = _form_or_none(store, inst)
+    if form is not None and sorted(s["role"] for s in sigs) != sorted(
+            q.role for q in required_signatures(form, inst)):
+        problems.append("signatures missing or added after signing")
+    content = signed_content(inst, sigs, inst["signed_at"], inst["signed_by"])
+    if hashlib.sha256(content).hexdigest() != inst["content_hash"]:
+        problems.append("content does not match what was signed")
+    if keys.get(inst["signed_by"]) != inst["signer_key"]:
+        problems.append("signed with a key that is not the investigator's")
+    try:
+        Ed25519PublicKey.from_public_bytes(bytes.fromhex(inst["signer_key"] or "")).verify(
+            bytes.fromhex(inst["signature"] or ""), content)
+    except (InvalidSignature, ValueError):
+        problems.append("signature does not verify")
+    return problems
 
 
 def _form_or_none(store: Store, inst: dict) -> FormDef | None:

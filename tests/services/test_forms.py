@@ -260,3 +260,30 @@ def test_verify_finds_changed_timing(store, family):
     slower["strokes"] = [[[x, y, t * 2] for x, y, t in s] for s in slower["strokes"]]
     store.conn.execute("UPDATE form_signatures SET strokes = ? WHERE id = ?", [json.dumps(slower), sig["id"]])
     assert "content does not match what was signed" in forms.verify(store)["forms"][0]["problems"]
+
+
+def test_required_signatures_follow_the_answers_they_read(store):
+    """The signatures a form requires are worked out once per form version and per value of the
+    answers their relevance reads, and agree with evaluating the whole form."""
+    from app.core.forms.engine import evaluate
+    visit = forms.get_form(store, "visit_record")
+    for mode in ("home", "phone", "home", "phone", None):
+        inst = {"answers": {"mode": mode, "findings": f"第{mode}次"} if mode else {}, "filled_on": "2026-11-18"}
+        relevant = evaluate(visit, inst["answers"], TODAY).relevant
+        fresh = [q.role for q in visit.signatures() if relevant.get(q.name, True)]
+        assert [q.role for q in forms.required_signatures(visit, inst)] == fresh
+    assert [q.role for q in forms.required_signatures(visit, {"answers": {"mode": "phone"}})] == ["investigator"]
+    info = forms.get_form(store, "household_info")
+    assert [q.role for q in forms.required_signatures(info, {"answers": {}})] == ["investigator", "household"]
+
+
+def test_verify_still_accepts_strokes_stored_in_another_json_layout(store, family):
+    """Strokes whose stored text is not the canonical bytes (written by hand, another program)
+    are checked the long way, and verify as before when their content is what was signed."""
+    inst = signed_form(store, family["id"])
+    sig = forms.signatures_of(store, inst["id"])[0]
+    store.conn.execute("UPDATE form_signatures SET strokes = ? WHERE id = ?",
+                       [json.dumps(sig["strokes"], indent=1), sig["id"]])
+    result = forms.verify(store)
+    assert result["ok"] and result["checked"] == 1
+    assert forms.signatures_of(store, inst["id"])[0]["strokes"] == sig["strokes"]
