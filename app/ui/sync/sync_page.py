@@ -11,7 +11,7 @@ from pathlib import Path
 
 import httpx
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QFileDialog, QFrame, QHBoxLayout, QHeaderView,
+from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QFileDialog, QFrame, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QScrollArea, QTabWidget,
                                QVBoxLayout, QWidget)
 
@@ -22,6 +22,7 @@ from app.sync import client as county_client
 
 from ..widgets.errors import message, show_error
 from ..widgets.style import INK, WARN, card, set_role, thin_progress, wrapped
+from ..widgets.columns import fit_columns
 from ..widgets.table_model import list_table
 from ..mainwindow.ops import CollectionOp
 from ..mainwindow.worker import Cancelled
@@ -351,23 +352,15 @@ class SyncPage(QWidget):
         frame.hide()
         return frame
 
-    def _list_tab(self, model: HouseholdRows, name: str, hint: str, empty: str,
-                  widths: tuple[int, ...]) -> tuple[QWidget, object, QVBoxLayout]:
+    def _list_tab(self, model: HouseholdRows, name: str, hint: str, empty: str) -> tuple[QWidget, object, QVBoxLayout]:
         page = QWidget()
         col = QVBoxLayout(page)
         col.setContentsMargins(10, 8, 10, 10)
         col.setSpacing(6)
         col.addWidget(wrapped(hint, "muted"))
         table = list_table(model, name)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.setMinimumHeight(table.verticalHeader().defaultSectionSize() * 4 + 32)
-        header = table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        han = self.fontMetrics().horizontalAdvance("中")
-        for column, chars in enumerate(widths):
-            table.setColumnWidth(column, han * chars + 24)
+        fit_columns(table)
         table.activated.connect(lambda index, m=model: self._open(m.household_id(index.row())))
         empty_label = set_role(QLabel(empty), "muted")
         empty_label.setObjectName(name + "Empty")
@@ -384,13 +377,13 @@ class SyncPage(QWidget):
         page, self.rejected_table, _ = self._list_tab(
             self.rejected_model, "syncRejectedTable",
             self.tr("县里没有接收这些记录。按原因改正后，下次同步会重新上传。双击打开该户。"),
-            self.tr("没有被退回的记录。"), (6, 10, 6, 30))
+            self.tr("没有被退回的记录。"))
         tabs.addTab(page, "")
         self.conflict_model = ConflictModel(self)
         page, self.conflict_table, col = self._list_tab(
             self.conflict_model, "syncConflictTable",
             self.tr("同一字段在本机和县里都改过：较新的修改已保留，另一个值记在这里，请核对。双击打开该户。"),
-            self.tr("没有待查看的冲突。"), (6, 8, 14, 14, 6))
+            self.tr("没有待查看的冲突。"))
         self.conflict_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         row = QHBoxLayout()
         self.review_button = QPushButton(self.tr("已查看"))
@@ -406,7 +399,7 @@ class SyncPage(QWidget):
         page, self.problem_table, _ = self._list_tab(
             self.problem_model, "syncProblemTable",
             self.tr("县里下发、尚未销号的问题（在“本月工作”的问题清单中销号）。双击打开该户。"),
-            self.tr("县里没有下发问题。"), (16, 7, 6))
+            self.tr("县里没有下发问题。"))
         tabs.addTab(page, "")
         tabs.setMinimumHeight(260)
         return tabs
