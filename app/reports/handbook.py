@@ -146,12 +146,35 @@ def _cadres(fonts, d, width) -> list:
     out = [para(fonts, "六、帮扶责任人", HEADING)]
     if not d["cadres"]:
         return out + [para(fonts, "未确定帮扶责任人。", SMALL)]
-    rows = [["帮扶责任人", "起始日期", "截止日期"]] + [[c["name"], c["from"] or "—", c["to"] or "至今"] for c in d["cadres"]]
-    return out + [grid(fonts, rows, [50 * mm, 40 * mm, 40 * mm])]
+    rows = [["帮扶责任人", "起始日期", "截止日期", "更换原因"]] + [
+        [c["name"], c["from"] or "—", c["to"] or "至今", c.get("reason") or "—"] for c in d["cadres"]]
+    return out + [grid(fonts, rows, [40 * mm, 28 * mm, 28 * mm, width - 96 * mm])]
+
+
+def _duties(fonts, d, width) -> list:
+    """Micro-credit, the full-coverage screenings and the risk clues, as far as the household has any."""
+    out = [para(fonts, "七、小额信贷、排查和风险线索", HEADING)]
+    if not (d.get("loans") or d.get("screenings") or d.get("clues")):
+        return out + [para(fonts, "暂无小额信贷、排查和风险线索记录。", SMALL)]
+    if d.get("loans"):
+        rows = [["金额", "放贷日期", "期限", "到期日", "用途", "状态"]] + [
+            [x["amount"], x["start"], x["term"], x["due"], x["purpose"], x["state"]] for x in d["loans"]]
+        out += [para(fonts, "小额信贷", SMALL), grid(fonts, rows, [24 * mm, 22 * mm, 18 * mm, 22 * mm,
+                                                                    width - 124 * mm, 38 * mm])]
+    if d.get("screenings"):
+        rows = [["排查日期", "排查", "排查人", "发现的情况", "结论"]] + [
+            [x["date"], x["campaign"], x["screener"], x["findings"], x["at_risk"]] for x in d["screenings"]]
+        out += [para(fonts, "全覆盖排查", SMALL), grid(fonts, rows, [22 * mm, 40 * mm, 18 * mm, width - 98 * mm,
+                                                                      18 * mm])]
+    if d.get("clues"):
+        rows = [["发现日期", "来源", "线索", "处理"]] + [
+            [x["date"], x["source"], x["description"], x["handled"]] for x in d["clues"]]
+        out += [para(fonts, "风险线索", SMALL), grid(fonts, rows, [22 * mm, 34 * mm, width - 106 * mm, 50 * mm])]
+    return out
 
 
 def _visits(fonts, d, width) -> list:
-    out = [para(fonts, "七、走访记录", HEADING)]
+    out = [para(fonts, "八、走访记录", HEADING)]
     if not d["visits"]:
         return out + [para(fonts, "暂无走访记录。", SMALL)]
     rows = [["日期", "方式", "走访人", "见到", "了解的情况", "发现风险", "后续事项"]]
@@ -167,7 +190,7 @@ def _visits(fonts, d, width) -> list:
 
 
 def _forms(fonts, d, width) -> list:
-    out = [para(fonts, "八、签字表单", HEADING)]
+    out = [para(fonts, "九、签字表单", HEADING)]
     if not d["forms"]:
         return out + [para(fonts, "暂无表单。", SMALL)]
     rows = [["表单", "填写日期", "调查人", "签字人", "状态", "内容摘要码"]] + [
@@ -182,7 +205,7 @@ def _signatures(fonts, width) -> list:
               style=Style(size=11, leading=22),
               extra=[("GRID", (0, 0), (-1, -1), 0, "#FFFFFF"), ("LINEBELOW", (1, 0), (1, -1), 0.6, "#333333"),
                      ("TOPPADDING", (0, 0), (-1, -1), 8)])
-    return [KeepTogether([para(fonts, "九、签字确认", HEADING),
+    return [KeepTogether([para(fonts, "十、签字确认", HEADING),
                           para(fonts, "以上内容经本户核对无误。", BODY), gap(2), t])]
 
 
@@ -190,7 +213,7 @@ def handbook_flowables(fonts: FontSet, data: dict, width: float, printed_on: str
     flow = _cover(fonts, data, width, printed_on) + [PageBreak(), para(fonts, "使用说明", TITLE.but(size=18))]
     flow += [para(fonts, line, BODY.but(after=2 * mm)) for line in INSTRUCTIONS]
     flow += [gap(4)] + _situation(fonts, data, width)
-    for part in (_members, _incomes, _cases, _measures, _cadres, _visits, _forms):
+    for part in (_members, _incomes, _cases, _measures, _cadres, _duties, _visits, _forms):
         flow += [CondPageBreak(40 * mm)] + part(fonts, data, width)
     flow += [CondPageBreak(60 * mm)] + _signatures(fonts, width)
     return flow

@@ -115,3 +115,30 @@ def household_duties(store: Store, household_id: str, today: date) -> dict:
         "loans": credit.list_loans(store, household_id, today),
         "pairings": pairing.history(store, household_id),
     }
+
+
+def household_duties_lines(d: dict) -> list[str]:
+    """`household_duties` as the lines of `zhucun household show`."""
+    from app.core.income import format_yuan
+    lines = []
+    for p in d["pairings"]:
+        lines.append(f"帮扶责任人: {p['cadre']} 自 {p['start_date']}"
+                     + (f" 至 {p['end_date']}" if p["end_date"] else "（现任）")
+                     + (f"  更换原因: {p['reason']}" if p["reason"] else ""))
+    for c in d["clues"]:
+        source = duties.CLUE_SOURCES[c["source"]][0] + (f"·{duties.DEPARTMENTS[c['department']][0]}"
+                                                        if c["department"] else "")
+        handled = f"{c['handled_on']} {duties.CLUE_OUTCOMES[c['outcome']][0]}" if c["handled_on"] else \
+            f"{duties.CLUE_STATUS[c['status']]}，核实期限 {c['deadline']}"
+        lines.append(f"风险线索 {c['found_on']} {source}: {c['description']}（{handled}）")
+    for s in d["screenings"]:
+        lines.append(f"排查 {s['screened_on']} {s['title']} {s['screener']}: {s['findings']}"
+                     f"{'（发现风险）' if s['at_risk'] else ''}")
+    for m in d["medical"]:
+        lines.append(f"自付医疗费用 {m['year']}年: {format_yuan(m['out_of_pocket_fen'])}")
+    for w in d["work"]:
+        lines.append(f"务工 {w['year']}年 {w['name']}: {w['months_outside']} 个月 {w['place'] or ''}".rstrip())
+    for loan in d["loans"]:
+        lines.append(f"小额信贷 {loan['start_date']} {format_yuan(loan['amount_fen'])} {loan['term_months']} 个月"
+                     f"（{loan['purpose']}），到期 {loan['end_date']}，{duties.LOAN_STATUS[loan['status']]}")
+    return lines

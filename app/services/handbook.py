@@ -238,6 +238,13 @@ def _plan_forms(store: Store, household_id: str) -> list[dict]:
 
 
 def _cadres(reader: Reader, household: dict) -> list[dict]:
+    """The household's pairing cadres with the dates they served and why one was changed (the
+    pairing records); from the file's edits in the audit log for a household paired before them."""
+    from app.services.pairing import history
+    paired = history(reader.store, household["id"])
+    if paired:
+        return [{"name": p["cadre"], "from": p["start_date"], "to": p["end_date"] or "", "reason": p["reason"] or ""}
+                for p in paired]
     changes = reader.cadre_changes().get(household["id"], [])
     if not changes:
         name = household.get("pairing_cadre")
@@ -250,6 +257,44 @@ def _cadres(reader: Reader, household: dict) -> list[dict]:
     if changes[-1][2]:
         periods.append({"name": changes[-1][2], "from": start, "to": ""})
     return periods
+
+
+def _loans(store: Store, household_id: str) -> list[dict] | None:
+    """Micro-credit loans as the household knows them: amount, start, term, due, purpose and what
+    became of them (renewed or extended, repaid, reported overdue); None without any."""
+    from app.core.duties import loan_end
+    rows = store.query("SELECT * FROM loans WHERE household_id = ? AND deleted = 0 ORDER BY start_date", [household_id])
+    out = []
+    for r in rows:
+        end = loan_end(date.fromisoformat(r["start_date"]), r["term_months"],
+                       date.fromisoformat(r["extended_to"]) if r["extended_to"] else None).isoformat()
+        state = (f"{r['repaid_on']} 已还清" if r["repaid_on"] else "逾期" if r["overdue"] else
+                 f"已展期至 {r['extended_to']}" if r["extended_to"] else "在贷")
+        out.append({"amount": _yuan(r["amount_fen"]), "start": r["start_date"], "term": f"{r['term_months']} 个月",
+                    "due": end, "purpose": r["purpose"], "state": state})
+    return out or None
+
+
+def _screenings(store: Store, household_id: str) -> list[dict] | None:
+    """The full-coverage screenings of the household: when, by whom, what was found."""
+    rows = store.query("SELECT s.screened_on, s.screener, s.findings, s.at_risk, c.title FROM screenings s"
+                       " JOIN screening_campaigns c ON c.id = s.campaign_id WHERE s.household_id = ? AND s.deleted = 0"
+                       " ORDER BY s.screened_on", [household_id])
+    return [{"date": r["screened_on"], "campaign": r["title"], "screener": r["screener"], "findings": r["findings"],
+             "at_risk": "发现风险" if r["at_risk"] else "无风险"} for r in rows] or None
+
+
+def _clues(store: Store, household_id: str) -> list[dict] | None:
+    """The risk clues about the household, where each came from and how it was handled."""
+    from app.core.duties import CLUE_OUTCOMES, CLUE_SOURCES, DEPARTMENTS
+    rows = store.query("SELECT found_on, source, department, description, handled_on, outcome FROM clues"
+                       " WHERE household_id = ? AND deleted = 0 ORDER BY found_on, created_at", [household_id])
+    for r in rows:
+        store.records.decode("clues", r)
+    return [{"date": r["found_on"], "source": CLUE_SOURCES[r["source"]][0]
+             + (f"·{DEPARTMENTS[r['department']][0]}" if r["department"] else ""), "description": r["description"],
+             "handled": f"{r['handled_on']} {CLUE_OUTCOMES[r['outcome']][0]}" if r["handled_on"] else "待核实"}
+            for r in rows] or None
 
 
 def _visits(store: Store, household_id: str) -> list[dict]:
@@ -303,14 +348,20 @@ def handbook_data(reader: Reader, household_id: str) -> dict:
         "cases": cases,
         "measures": measures + _plan_forms(store, h["id"]),
         "cadres": _cadres(reader, h),
+        # None rather than empty, so a household without them keeps the code printed before them.
+        "loans": _loans(store, h["id"]),
+        "screenings": _screenings(store, h["id"]),
+        "clues": _clues(store, h["id"]),
         "visits": _visits(store, h["id"]),
         "forms": _forms(reader, h["id"]),
     }
 
 
-SECTIONS = ("household", "members", "guarantees", "incomes", "cases", "measures", "cadres", "visits", "forms")
+SECTIONS = ("household", "members", "guarantees", "incomes", "cases", "measures", "cadres", "loans", "screenings",
+            "clues", "visits", "forms")
 SECTION_ZH = {"household": "家庭基本情况", "members": "家庭成员", "guarantees": "三保障及饮水",
               "incomes": "收入情况", "cases": "监测帮扶", "measures": "帮扶措施", "cadres": "帮扶责任人",
+              "loans": "小额信贷", "screenings": "全覆盖排查", "clues": "风险线索",
               "visits": "走访记录", "forms": "签字表单"}
 
 

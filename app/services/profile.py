@@ -12,7 +12,7 @@ from app.core.situations import HouseholdFacts, MemberFacts, check_situations
 from app.core.words import zh
 from app.storage.store import Store
 
-from . import cases, households, incomes, visits
+from . import cases, duty_report, households, incomes, visits
 
 COMPULSORY_AGES = range(6, 16)  # 义务教育阶段
 
@@ -78,7 +78,8 @@ def household_profile(store: Store, ref: str, today: date) -> dict:
             "visits": visits.list_visits(store, hid)[:20],
             "guarantees": guarantees(household, members, today),
             "situations": situation_findings(store, household, today),
-            "problems": open_problems(store, hid, today)}
+            "problems": open_problems(store, hid, today),
+            "duties": duty_report.household_duties(store, hid, today)}
 
 
 def open_problems(store: Store, household_id: str, today: date) -> list[dict]:
@@ -129,6 +130,7 @@ def render_text(p: dict) -> str:
                                      f"责任人 {x['responsible']}" if x["responsible"] else "",
                                      f"时限 {x['deadline']}" if x["deadline"] else "") if t)
         lines.append(f"问题{'（逾期）' if x['overdue'] else ''}: {x['description']}  {duty}  ({x['list_title']})")
+    lines += duty_report.household_duties_lines(p["duties"]) if p.get("duties") else []
     lines.append(f"走访 (latest visits): {len(p['visits'])}")
     for v in p["visits"][:5]:
         lines.append(f"  {v['visit_date']} {zh(VisitMode, v['mode'])} {v['visitor']}: {v['findings']}")

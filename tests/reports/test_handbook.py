@@ -72,7 +72,8 @@ def test_the_handbook_has_every_part_with_the_households_figures(store, village,
     text = pdftotext(out)
     flat = re.sub(r"\s+", "", text)
     for part in ("帮扶手册", "使用说明", "一、家庭基本情况", "二、家庭成员", "三、收入情况", "四、监测帮扶情况",
-                 "五、帮扶计划和措施", "六、帮扶责任人", "七、走访记录", "八、签字表单", "九、签字确认"):
+                 "五、帮扶计划和措施", "六、帮扶责任人", "七、小额信贷、排查和风险线索", "八、走访记录", "九、签字表单",
+                 "十、签字确认"):
         assert part in flat
     for name in ("张三", "李秀英", "张小明", "刘建国", "陈红梅"):
         assert name in text
@@ -230,3 +231,32 @@ def test_every_households_qr_code_scans_from_a_plain_rendering(tmp_path):
     scans = subprocess.run(["zbarimg", "-q", "--raw", *map(str, sorted(tmp_path.glob("q*.png")))],
                            capture_output=True, text=True).stdout.split()
     assert set(scans) == expected
+
+
+def test_the_handbook_shows_what_the_household_expects_of_its_duties(store, village, tmp_path):
+    """Its pairing cadre since when and why changed, its loans with term and due date, its
+    screenings and the risk clues about it with how they were handled."""
+    from app.services import clues, credit, pairing, screening
+    hid = village["zhang"]
+    pairing.assign(store, hid, "刘建国", "2025-03-01", today=TODAY)
+    pairing.assign(store, hid, "陈红梅", "2026-04-01", "刘建国调回县直单位", today=TODAY)
+    credit.add_loan(store, hid, "30000", "2026-03-15", 36, "养殖肉牛", today=TODAY)
+    campaign = screening.add_campaign(store, "2026年上半年全覆盖排查", "2026-05-01", "2026-06-30")
+    screening.record_screening(store, campaign["id"], hid, "2026-05-20", "务工收入稳定，无新增风险",
+                               screener="王芳", today=TODAY)
+    clue = clues.add_clue(store, hid, "self_report", "2026-08-02", "本人申报：孩子上学费用增加", today=TODAY)
+    clues.handle_clue(store, clue["id"], "no_risk", "2026-08-10", "已享受教育资助", today=TODAY)
+    out = tmp_path / "zhang.pdf"
+    _print(store, [hid], out)
+    flat = re.sub(r"\s+", "", pdftotext(out))
+    assert "2025-03-01" in flat and "2026-04-01" in flat and "刘建国调回县直单位" in flat
+    assert "30,000.00元" in flat and "36个月" in flat and "2029-03-15" in flat and "养殖肉牛" in flat
+    assert "2026年上半年全覆盖排查" in flat and "务工收入稳定" in flat
+    assert "农户自主申报" in flat and "孩子上学费用增加" in flat and "核实无风险" in flat
+
+
+def test_a_household_without_duties_keeps_the_code_printed_before_them(store, village):
+    data = hb.handbook_data(hb.Reader(store, TODAY), village["rare"])
+    assert data["loans"] is None and data["screenings"] is None and data["clues"] is None
+    before = {k: v for k, v in data.items() if k not in ("loans", "screenings", "clues")}
+    assert hb.fingerprint(data).code == hb.fingerprint(before).code
