@@ -279,6 +279,21 @@ console_cache = Table(
     PrimaryKeyConstraint("name", "key"),
 )
 
+HOUSEHOLD_INDEX = {  # a record's household (its JSON's household_id), for one household's file
+    "sqlite": "CREATE INDEX IF NOT EXISTS records_household ON records (tbl, json_extract(data, '$.household_id'))",
+    "postgresql": "CREATE INDEX IF NOT EXISTS records_household ON records (tbl, (CAST(data AS json) ->> 'household_id'))",
+}
+
+
+def household_index(engine: Engine) -> None:
+    """The index the console's household file reads by (made once; on a large county's
+    PostgreSQL the first start after an upgrade builds it)."""
+    ddl = HOUSEHOLD_INDEX.get(engine.dialect.name)
+    if ddl:
+        with engine.begin() as conn:
+            conn.exec_driver_sql(ddl)
+
+
 # Failed sign-ins (console) by who tried (an address, a user name), for the rate limit shared
 # by every worker.
 console_attempts = Table(

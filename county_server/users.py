@@ -62,6 +62,7 @@ class Session:
 def ensure_tables(engine: Engine) -> None:
     """The console's tables in a county database made before the console existed."""
     db.metadata.create_all(engine, tables=list(TABLES))
+    db.household_index(engine)
 
 
 def _now() -> datetime:

@@ -6,13 +6,15 @@ township (`township`); the county's people pass None and see every village.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, timedelta
 
-from sqlalchemy import Text, case, func, literal, select
+from sqlalchemy import Text, case, func, literal, literal_column, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
+from app.core import clock, duties
 from app.core.enums import CaseState, HouseholdCategory
 from app.core.errors import StateError, ValidationError
 from app.core.monitoring import CaseEvent, CasePolicy, add_months, replay
@@ -32,21 +34,32 @@ class JsonField(FunctionElement):
     name = "json_field"
 
 
+def _plain_key(key) -> str | None:
+    """A field name written into the SQL itself (field(): a literal column, part of the statement's
+    cache key), so the expression matches the index on household_id (db.household_index)."""
+    name = getattr(key, "name", None) if getattr(key, "is_literal", False) else None
+    return name if isinstance(name, str) and re.fullmatch(r"[a-z_]{1,40}", name) else None
+
+
 @compiles(JsonField)
 def _json_field(element, compiler, **kw):
     column, key = element.clauses
-    return f"json_extract({compiler.process(column, **kw)}, '$.' || {compiler.process(key, **kw)})"
+    plain = _plain_key(key)
+    path = f"'$.{plain}'" if plain else f"'$.' || {compiler.process(key, **kw)}"
+    return f"json_extract({compiler.process(column, **kw)}, {path})"
 
 
 @compiles(JsonField, "postgresql")
 def _json_field_pg(element, compiler, **kw):
     column, key = element.clauses
-    return f"(CAST({compiler.process(column, **kw)} AS json) ->> {compiler.process(key, **kw)})"
+    plain = _plain_key(key)
+    return f"(CAST({compiler.process(column, **kw)} AS json) ->> {repr(plain) if plain else compiler.process(key, **kw)})"
 
 
 def field(name: str):
     """A field of a record's JSON, as text."""
-    return JsonField(db.records.c.data, literal(name))
+    plain = re.fullmatch(r"[a-z_]{1,40}", name)
+    return JsonField(db.records.c.data, literal_column(name) if plain else literal(name))
 
 
 def scoped(q, township: str | None, village: str | None = None):
@@ -312,14 +325,44 @@ def household_file(conn: Connection, township: str | None, household_id: str) ->
     superseded = {v.get("supersedes") for v in visits if v.get("supersedes")}
     for v in visits:
         v["superseded"] = v["id"] in superseded
-    return {"village": village, "household": h, "deleted": bool(row[1]),
+    members = sorted(of("members"), key=lambda m: (m.get("relation") != "head", m.get("birth_date") or ""))
+    return {"village": village, "household": h, "deleted": bool(row[1]), "duties": duties_of(of, members),
             "category": _zh(HouseholdCategory, h.get("category")),
-            "members": sorted(of("members"), key=lambda m: (m.get("relation") != "head", m.get("birth_date") or "")),
+            "members": members,
             "incomes": sorted(of("income_assessments"), key=lambda i: i.get("assessed_on") or "", reverse=True),
             "cases": [{**c, "state_zh": _zh(CaseState, c.get("state"))} for c in of("cases")],
             "events": sorted(of("case_events"), key=lambda e: e.get("on_date") or ""),
             "visits": sorted(visits, key=lambda v: v.get("visit_date") or "", reverse=True),
             "forms": forms}
+
+
+def duties_of(of, members: list[dict]) -> dict[str, list[dict]]:
+    """The household's duties records (migration 0007, synced up): risk clues with their state,
+    screenings with their campaign, medical costs, months of work by member, loans with their
+    state, the pairing cadres over time. `of(tbl, key, value)` reads a table's records of it."""
+    today, policy = clock.today(), duties.DutyPolicy()
+    names = {m.get("id"): m.get("name") or "" for m in members}
+    clues = sorted(of("clues"), key=lambda c: c.get("found_on") or "", reverse=True)
+    for c in clues:
+        c["source_zh"] = duties.CLUE_SOURCES.get(c.get("source"), (c.get("source") or "",))[0]
+        c["status_zh"] = duties.CLUE_STATUS[duties.clue_status(c, today)]
+        c["outcome_zh"] = duties.CLUE_OUTCOMES.get(c.get("outcome"), (c.get("outcome") or "",))[0]
+    screenings = sorted(of("screenings"), key=lambda x: x.get("screened_on") or "", reverse=True)
+    for x in screenings:
+        campaign = of("screening_campaigns", "id", x.get("campaign_id") or "") if x.get("campaign_id") else []
+        x["campaign"] = campaign[0].get("title") if campaign else ""
+    loans = sorted(of("loans"), key=lambda x: x.get("start_date") or "", reverse=True)
+    for x in loans:
+        try:
+            x["status_zh"] = duties.LOAN_STATUS[duties.loan_status(x, today, policy)]
+        except (KeyError, TypeError, ValueError):
+            x["status_zh"] = ""
+    work = sorted(of("work_years"), key=lambda x: (-int(x.get("year") or 0), names.get(x.get("member_id"), "")))
+    medical = sorted(of("medical_costs"), key=lambda x: (-int(x.get("year") or 0), x.get("recorded_on") or ""))
+    for x in work + medical:
+        x["member"] = names.get(x.get("member_id"), "")
+    return {"clues": clues, "screenings": screenings, "medical": medical, "work": work, "loans": loans,
+            "pairings": sorted(of("pairings"), key=lambda x: x.get("start_date") or "", reverse=True)}
 
 
 def yuan(fen) -> str:

@@ -105,3 +105,24 @@ def test_missed_deadlines_follow_the_device_case_rules(client, engine, device):
     village = client.get("/villages/石门村", headers=HTML).text
     row = re.search(r"逾期户</a></th>(.*?)</tr>", village, re.S).group(1)
     assert row.rstrip().endswith('<td class="n bad">1</td>')
+
+
+def test_the_household_file_shows_its_duties(client, engine, device):
+    from app.services import clues, credit, livelihood, pairing, screening
+    from app.services.households import members
+    h = device.household("责任户")
+    member = members(device.store, h["id"])[0]
+    clues.add_clue(device.store, h["id"], "visit", "2026-10-01", "家中有人住院")
+    campaign = screening.add_campaign(device.store, "2026年下半年集中排查", "2026-09-01", "2026-10-31")
+    screening.record_screening(device.store, campaign["id"], h["id"], "2026-09-10", "收入稳定", screener="王芳")
+    livelihood.add_medical_cost(device.store, h["id"], 2026, "12345.60", member["id"])
+    livelihood.set_work_months(device.store, member["id"], 2026, 8, "广东东莞")
+    credit.add_loan(device.store, h["id"], "50000", "2026-01-10", 36, "养殖", borrower="责任户")
+    pairing.assign(device.store, h["id"], "张干部", "2026-02-01", phone="13800000000")
+    body = device.body()
+    assert device.upload(client, device.seal(body), body["batch_id"]).status_code == 200
+    signed_in(client, engine)
+    text = client.get(f"/households/{h['id']}", headers=HTML).text
+    for shown in ("家中有人住院", "核实逾期", "2026年下半年集中排查", "收入稳定", "12,345.60", "广东东莞",
+                  "50,000.00", "养殖", "张干部", "13800000000"):
+        assert shown in text, shown
