@@ -195,6 +195,8 @@ def enrollment_file(county: County, code: dict, tls_sha256: str | None = None) -
            "township": code["township"], "server": code.get("server")}
     if tls_sha256:
         doc["tls_sha256"] = tls_sha256
+    if code.get("restore_of"):   # a restore code: the laptop says what it replaces and what cannot come back
+        doc["restore_of"] = code["restore_of"]
     return doc
 
 
