@@ -3,6 +3,7 @@ or their annual visit, and who is overdue, each with the rule that put it there.
 from __future__ import annotations
 
 from datetime import date
+from operator import itemgetter
 
 from app.core import clock
 from app.core.enums import HouseholdCategory, Residence, VisitMode
@@ -11,8 +12,7 @@ from app.core.monitoring import add_months, month_end
 from app.core.schedule import HouseholdDueFacts, RuleScope, VisitPolicy, due_for_month
 from app.storage.store import Store
 
-from . import config, livelihood
-from .kept import kept
+from . import config, due_state, livelihood
 
 
 def period_keys(year: int, month: int) -> dict[str, list[str]]:
@@ -44,14 +44,17 @@ def _scope_sql(scope: RuleScope) -> tuple[str, list]:
     return " AND ".join(terms), params
 
 
-def _visit_samples(store: Store, year: int, month: int, policy: VisitPolicy) -> dict[str, list]:
-    """For each household, its latest visit by mode in each period its rules look at. Any
-    period with a visit keeps one, so the schedule reaches the same answer as from every
-    visit, from a few rows per household; only the periods a household's rules use are read."""
+def _visit_samples(store: Store, year: int, month: int, policy: VisitPolicy,
+                   hids: list[str] | None = None) -> dict[str, list]:
+    """For each household (of `hids`, else every one), its latest visit by mode in each period
+    its rules look at. Any period with a visit keeps one, so the schedule reaches the same answer
+    as from every visit, from a few rows per household; only the periods a household's rules use
+    are read."""
     keys = period_keys(year, month)
     out: dict[str, list] = {}
     fromiso = date.fromisoformat
     home, phone, wechat = VisitMode.HOME, VisitMode.PHONE, VisitMode.WECHAT
+    only, only_params = _only("h.id", hids)
     for period, period_keys_ in keys.items():
         scopes = [_scope_sql(r.scope) for r in policy.rules if r.period == period and r.evidence == "visits"]
         if not scopes:
@@ -61,8 +64,8 @@ def _visit_samples(store: Store, year: int, month: int, policy: VisitPolicy) -> 
         # needed period is one primary-key seek.
         sql = (f"SELECT h.id, c.last_home, c.last_phone, c.last_wechat FROM households h"
                f" CROSS JOIN contact_periods c ON c.period IN ({', '.join('?' * len(period_keys_))}) AND c.household_id = h.id"
-               f" WHERE h.deleted = 0 AND ({where})")
-        for hid, h, p, w in store.conn.execute(sql, period_keys_ + [x for _, ps in scopes for x in ps]):
+               f" WHERE h.deleted = 0 AND ({where}){only}")
+        for hid, h, p, w in store.conn.execute(sql, period_keys_ + [x for _, ps in scopes for x in ps] + only_params):
             samples = out.get(hid)
             if samples is None:
                 samples = out[hid] = []
@@ -75,27 +78,28 @@ def _visit_samples(store: Store, year: int, month: int, policy: VisitPolicy) -> 
     return out
 
 
-ROSTER_TABLES = ("households", "cases", "case_events")
+def _only(column: str, hids: list[str] | None) -> tuple[str, list]:
+    """An SQL term limiting `column` to `hids` (none when every household is wanted)."""
+    if hids is None:
+        return "", []
+    return f" AND {column} IN ({', '.join('?' * len(hids))})", list(hids)
 
 
-def _roster(store: Store) -> tuple[dict, list]:
-    """What the due list needs of every household apart from its visits: its category and
-    residence, when it was first monitored (识别纳入, else the 纳入监测时间 its file holds), and
-    the dates its risk was eliminated and reverted, so that any month is judged on the state
-    the household was in then. Kept for the open store until one of the tables it reads is written
-    (a visit does not touch it)."""
-    return kept(store, "due roster", ROSTER_TABLES, lambda: _read_roster(store))
-
-
-def _read_roster(store: Store) -> tuple[dict, list]:
+def read_roster(store: Store, hids: list[str] | None = None) -> tuple[dict, dict]:
+    """What the due list needs of each live household (of `hids`, else every one) apart from its
+    visits: its category and residence, when it was first monitored (识别纳入, else the 纳入监测时间
+    its file holds), and the dates its risk was eliminated and reverted, so that any month is
+    judged on the state the household was in then. Returns ({id: (head, group)},
+    {id: (rowid, roster entry)}) in the households' table order."""
     fromiso = date.fromisoformat
     identified: dict[str, date] = {}
     changes: dict[str, list] = {}     # (date, True for 风险消除 / False for 回退), in order
     followups: dict[str, list] = {}
+    only, params = _only("e.household_id", hids)
     for hid, kind, on in store.conn.execute(
             "SELECT e.household_id, e.kind, e.on_date FROM case_events e JOIN cases c ON c.id = e.case_id"
             " AND c.deleted = 0 WHERE e.deleted = 0 AND e.kind IN ('identify', 'eliminate', 'revert', 'followup')"
-            " ORDER BY e.on_date, e.created_at"):
+            f"{only} ORDER BY e.on_date, e.created_at", params):
         day = fromiso(on)
         if kind == "identify":
             identified.setdefault(hid, day)
@@ -106,17 +110,19 @@ def _read_roster(store: Store) -> tuple[dict, list]:
     categories = {c.value: c for c in HouseholdCategory}
     residences = {r.value: r for r in Residence}
     info: dict[str, tuple] = {}
-    roster = []
-    for hid, head, group, category, residence, eliminated_flag, since in store.conn.execute(
-            "SELECT id, head_name, group_name, category, residence, risk_eliminated, monitoring_since"
-            " FROM households WHERE deleted = 0"):
+    roster: dict[str, tuple] = {}
+    only, params = _only("id", hids)
+    for rowid, hid, head, group, category, residence, eliminated_flag, since in store.conn.execute(
+            "SELECT rowid, id, head_name, group_name, category, residence, risk_eliminated, monitoring_since"
+            f" FROM households WHERE deleted = 0{only} ORDER BY rowid", params):
         info[hid] = (head, group)
         monitored = category == HouseholdCategory.MONITORED.value
         monitored_on = identified.get(hid) or (fromiso(since + "-01") if since else None) if monitored else None
         # Without a case the file's flag stands (records from before cases were kept here).
         history = tuple(changes.get(hid, ())) if hid in identified or hid in changes else None
-        roster.append((hid, categories[category], residences[residence], monitored,
-                       bool(eliminated_flag) and monitored, history, tuple(followups.get(hid, ())), monitored_on))
+        roster[hid] = (rowid, (hid, categories[category], residences[residence], monitored,
+                               bool(eliminated_flag) and monitored, history, tuple(followups.get(hid, ())),
+                               monitored_on))
     return info, roster
 
 
@@ -135,33 +141,49 @@ def state_on(monitored: bool, flag: bool, history: tuple | None, day: date) -> t
     return eliminated_on is not None, eliminated_on
 
 
-def due_list(store: Store, month: str, today: date | None = None, include_done: bool = False) -> list[dict]:
-    month = parse_month(month)
-    year, mon = map(int, month.split("-"))
-    today = today or clock.today()
-    policy = VisitPolicy.from_dict(config.visit_policy_table(store))
-    visits = _visit_samples(store, year, mon, policy)
-    info, roster = _roster(store)
+def month_items(store: Store, year: int, mon: int, today: date, policy: VisitPolicy, info: dict,
+                roster: dict, hids: list[str] | None = None) -> list[tuple[str, dict]]:
+    """(household id, row) for each item of the month's schedule of the households of `hids`
+    (else of every one), in the due list's order."""
+    visits = _visit_samples(store, year, mon, policy, hids)
     end = month_end(year, mon)
     facts = []
-    for hid, category, residence, monitored, flag, history, followups, monitored_on in roster:
+    for hid in (roster if hids is None else hids):
+        entry = roster.get(hid)
+        if entry is None:
+            continue  # gone
+        hid, category, residence, monitored, flag, history, followups, monitored_on = entry[1]
         eliminated, eliminated_on = state_on(monitored, flag, history, end)
         facts.append(HouseholdDueFacts.trusted(hid, category, residence, monitored, eliminated, eliminated_on,
                                                followups, visits.get(hid) or [], monitored_on))
-    rows = []
+    out = []
     for item in due_for_month(facts, year, mon, today, policy):
-        if item.status == "done" and not include_done:
-            continue
         head, group = info[item.household_id]
-        rows.append({"household_id": item.household_id, "head_name": head, "group_name": group,
-                     "kind": item.kind.value, "rule": item.rule,
-                     "rule_zh": item.rule_zh, "status": item.status,
-                     "period_start": item.period_start.isoformat(), "period_end": item.period_end.isoformat(),
-                     "last_contact": item.last_contact.isoformat() if item.last_contact else None,
-                     "overdue_reason_zh": item.overdue_reason_zh})
+        out.append((item.household_id, {
+            "household_id": item.household_id, "head_name": head, "group_name": group,
+            "kind": item.kind.value, "rule": item.rule, "rule_zh": item.rule_zh, "status": item.status,
+            "period_start": item.period_start.isoformat(), "period_end": item.period_end.isoformat(),
+            "last_contact": item.last_contact.isoformat() if item.last_contact else None,
+            "overdue_reason_zh": item.overdue_reason_zh}))
+    return out
+
+
+def due_list(store: Store, month: str, today: date | None = None, include_done: bool = False,
+             fresh: bool = False) -> list[dict]:
+    """The month's due list. Kept between calls while the store is open and brought up to date
+    household by household from what changed (due_state); `fresh` computes it all again."""
+    month = parse_month(month)
+    year, mon = map(int, month.split("-"))
+    today = today or clock.today()
+    table = config.visit_policy_table(store)
+    policy = VisitPolicy.from_dict(table)
+    info, roster, rows = due_state.current(
+        store, due_state.month_key(year, mon, today, table), lambda hids: read_roster(store, hids),
+        lambda info, roster, hids: month_items(store, year, mon, today, policy, info, roster, hids), fresh)
+    out = [dict(r) for r in rows if include_done or r["status"] != "done"]
     # The quarterly income check of 脱贫户 and 监测户 (003 #6(2)), in the quarter's last month.
     if mon % 3 == 0:
-        checked = [(r[0], *info[r[0]], r[1].value, r[7]) for r in roster]
-        rows += [r for r in livelihood.income_check_due(store, year, mon, today, checked)
-                 if include_done or r["status"] != "done"]
-    return rows
+        checked = [(r[0], *info[r[0]], r[1].value, r[7]) for _, r in sorted(roster.values(), key=itemgetter(0))]
+        out += [r for r in livelihood.income_check_due(store, year, mon, today, checked)
+                if include_done or r["status"] != "done"]
+    return out

@@ -2,8 +2,9 @@
 
 One entry per household: names with their pinyin and initials, ID numbers, phone numbers,
 household number, village group and address, joined by '|' so that no query matches across
-two values. Queries of three characters or more use the trigram index; shorter ones
-("zs", "张") scan the index's own small table, which stays fast at village scale.
+two values. Queries of three characters or more use the trigram index; shorter ones ("zs",
+"张", "7组") look up `household_grams`, every one- and two-character piece of each value,
+kept with the entry: the same households as `LIKE '%q%'` over the entry, without the scan.
 """
 from __future__ import annotations
 
@@ -70,12 +71,37 @@ def household_body(household: dict, members: list[dict]) -> str:
     return SEPARATOR + SEPARATOR.join(k for k in seen if k) + SEPARATOR
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def grams(body: str | None) -> set[str]:
+    """Every one- and two-character piece of each value of an entry: what a short query
+    matches. ASCII letters folded to lower case, as LIKE compares them."""
+    out: set[str] = set()
+    for value in (body or "").translate(_ASCII_LOWER).split(SEPARATOR):
+        out.update(value)
+        out.update(value[i:i + 2] for i in range(len(value) - 1))
+    return out
+
+
 def index_household(conn, household_id: str, body: str | None) -> None:
     """Replace the household's entry; `body=None` removes it (a deleted household)."""
     rowid = conn.execute("SELECT rowid FROM households WHERE id = ?", [household_id]).fetchone()[0]
+    old = conn.execute("SELECT body FROM household_search WHERE rowid = ?", [rowid]).fetchone()
     conn.execute("DELETE FROM household_search WHERE rowid = ?", [rowid])
     if body is not None:
         conn.execute("INSERT INTO household_search (rowid, body) VALUES (?, ?)", [rowid, body])
+    before, after = grams(old[0] if old else None), grams(body)
+    conn.executemany("DELETE FROM household_grams WHERE gram = ? AND rid = ?", [(g, rowid) for g in before - after])
+    conn.executemany("INSERT INTO household_grams (gram, rid) VALUES (?, ?)", [(g, rowid) for g in after - before])
+
+
+def create_grams(conn) -> None:
+    """The short-query index, filled from the entries already there (a store from before it)."""
+    conn.execute("CREATE TABLE household_grams (gram TEXT NOT NULL, rid INTEGER NOT NULL,"
+                 " PRIMARY KEY (gram, rid)) WITHOUT ROWID")
+    for rowid, body in conn.execute("SELECT rowid, body FROM household_search").fetchall():
+        conn.executemany("INSERT INTO household_grams (gram, rid) VALUES (?, ?)", [(g, rowid) for g in grams(body)])
 
 
 def match_clause(query: str) -> tuple[str, list] | None:
@@ -85,5 +111,4 @@ def match_clause(query: str) -> tuple[str, list] | None:
         return None
     if len(q) >= 3:
         return "household_search MATCH ?", ['"' + q.replace('"', '""') + '"']
-    escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return "household_search.body LIKE ? ESCAPE '\\'", [f"%{escaped}%"]
+    return "household_search.rowid IN (SELECT rid FROM household_grams WHERE gram = ?)", [q.translate(_ASCII_LOWER)]
