@@ -2,15 +2,16 @@
 month's changes by team member — visits, forms, cases, household edits — with the checks'
 findings on the households they touched listed first.
 
-Read from the audit chain (who, when, what table and record), so it needs no state of its own;
-sending a record back and approving the batch are not here yet."""
+Read from the audit chain (who, when, what table and record), so it needs no state of its own.
+Sending a record back is `review_returns`, the leader's signed approval `review_signoff`."""
 from __future__ import annotations
 
 import re
 from datetime import date
 
 from app.core import clock
-from app.core.errors import ValidationError
+from app.core.enums import Role
+from app.core.errors import AccessDenied, ValidationError
 from app.storage.store import Store
 
 from . import checks
@@ -22,6 +23,14 @@ KINDS = {"visits": "visits", "form_instances": "forms", "form_signatures": "form
 KIND_ZH = {"visits": "走访", "forms": "表单", "cases": "案例", "households": "农户档案"}
 
 
+def require_leader(store: Store, what: str, what_en: str) -> dict:
+    """The signed-in user when they are the team leader, else AccessDenied naming the action."""
+    user = store.user
+    if not user or user.get("role") != Role.LEADER.value:
+        raise AccessDenied(f"只有队长可以{what} (only the team leader (队长) may {what_en})")
+    return user
+
+
 def month_of(text: str | None) -> str:
     """'YYYY-MM' (default: this month)."""
     if not text:
@@ -31,7 +40,7 @@ def month_of(text: str | None) -> str:
     return text
 
 
-def _household_of(store: Store, tbl: str, record_id: str) -> str | None:
+def household_of(store: Store, tbl: str, record_id: str) -> str | None:
     if tbl == "households":
         return record_id
     record = store.records.get(tbl, record_id, include_deleted=True)
@@ -57,7 +66,7 @@ def month_changes(store: Store, month: str | None = None, *, today: date | None 
         m = members.setdefault(r["user_id"], {"user": user["name"], "role": user.get("role"),
                                               "counts": {k: 0 for k in KIND_ZH}, "records": []})
         m["counts"][kind] += 1
-        household = _household_of(store, r["tbl"], r["record_id"])
+        household = household_of(store, r["tbl"], r["record_id"])
         if household:
             touched.add(household)
         m["records"].append({"tbl": r["tbl"], "id": r["record_id"], "kind": kind, "at": r["at"],

@@ -378,31 +378,29 @@ def m0007_duties(db: Database) -> None:
     db.execute("CREATE INDEX plan_items_plan ON plan_items(plan_id)")
 
 
-def _mark_due(hids: str) -> str:
-    """Mark the households `hids` (a SELECT of `h`) as changed for the due list (services/due_state)."""
-    return (f"INSERT INTO due_marks (household_id, seq) SELECT h, (SELECT coalesce(max(seq), 0) + 1 FROM due_marks)"
-            f" FROM ({hids}) WHERE h IS NOT NULL ON CONFLICT (household_id) DO UPDATE SET seq = excluded.seq;")
+# The leader's review before a month is sealed (migration 0010; app/services/review.py): a record
+# sent back to its author with a note, and the leader's signed approval of the pending range of
+# the audit chain — or the village's choice to turn review off or on again, with its reason.
+RECORD_TABLES_0010 = {
+    "review_returns": """
+        tbl TEXT NOT NULL, record_id TEXT NOT NULL, household_id TEXT, author TEXT NOT NULL,
+        record_hlc TEXT NOT NULL, note TEXT NOT NULL, returned_on TEXT NOT NULL, returned_by TEXT NOT NULL,
+        resolved_on TEXT""",
+    "review_approvals": """
+        kind TEXT NOT NULL CHECK (kind IN ('approve', 'off', 'on')), month TEXT NOT NULL,
+        approver TEXT NOT NULL, approver_name TEXT NOT NULL, approved_at TEXT NOT NULL,
+        audit_from INTEGER, audit_to INTEGER, audit_head TEXT, records INTEGER, reason TEXT,
+        signer_key TEXT NOT NULL, signature TEXT NOT NULL""",
+}
+RECORD_TABLES.update(RECORD_TABLES_0010)
 
 
-@migrations(name="0008_due_marks_short_search")
-def m0008_due_marks_short_search(db: Database) -> None:
-    # Each household's latest change that can move its due list, whoever writes it: the due
-    # list computes only the households marked since it last looked.
-    db.execute("CREATE TABLE due_marks (household_id TEXT PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID")
-    db.execute("CREATE INDEX due_marks_seq ON due_marks(seq)")
-    db.execute("CREATE INDEX case_events_household ON case_events(household_id)")
-    # A case's steps count only while the case stands: a case written marks its steps' households.
-    steps = " UNION SELECT household_id FROM case_events WHERE case_id = {}.id"
-    on = {"households": "SELECT {}.id AS h", "case_events": "SELECT {}.household_id AS h",
-          "contact_periods": "SELECT {}.household_id AS h", "cases": "SELECT {}.household_id AS h" + steps}
-    for table, select in on.items():
-        for event, hids in (("INSERT", select.format("new", "new")), ("DELETE", select.format("old", "old")),
-                            ("UPDATE", select.format("new", "new") + " UNION " + select.format("old", "old"))):
-            db.execute(f"CREATE TRIGGER due_mark_{table}_{event.lower()} AFTER {event} ON {table} BEGIN"
-                       f" {_mark_due(hids)} END")
-    # Queries of one or two characters look their households up here (storage/search.py).
-    from app.storage import search
-    search.create_grams(db.conn)
+@migrations(name="0010_review")
+def m0010_review(db: Database) -> None:
+    tables = [f"CREATE TABLE {name} ({RECORD_COLUMNS},{columns})" for name, columns in RECORD_TABLES_0010.items()]
+    for sql in tables + ["CREATE INDEX review_returns_record ON review_returns(tbl, record_id) WHERE deleted = 0",
+                         "CREATE INDEX review_approvals_kind ON review_approvals(kind, device_id, hlc) WHERE deleted = 0"]:
+        db.execute(sql)
 
 
 def apply(db: Database) -> list[str]:

@@ -204,3 +204,28 @@ def request_signature(key: Ed25519PrivateKey, method: str, path: str, body: byte
 
 def request_message(method: str, path: str, body: bytes, nonce: str) -> bytes:
     return f"{method.upper()}\n{path}\n{hashlib.sha256(body).hexdigest()}\n{nonce}".encode("utf-8")
+
+
+# -- the team leader's approval of a batch (app/services/review_signoff.py) ------------------
+# What the leader signs with the Ed25519 key of their `users` record (the key that signs
+# forms): the kind (approve / off / on), who and when, the month, and the range of the device's
+# audit chain approved (first and last seq and the hash at the last), on this device.
+APPROVAL_MAGIC = b"ZHUCUN-REVIEW\x01"
+APPROVAL_FIELDS = ("kind", "month", "approver", "approver_name", "approved_at", "audit_from", "audit_to",
+                   "audit_head", "records", "reason", "device_id")
+
+
+def approval_message(approval: dict) -> bytes:
+    return APPROVAL_MAGIC + canonical.encode({k: approval.get(k) for k in APPROVAL_FIELDS})
+
+
+def sign_approval(approval: dict, key: Ed25519PrivateKey) -> str:
+    return key.sign(approval_message(approval)).hex()
+
+
+def verify_approval(approval: dict, public_key_hex: str) -> None:
+    """EnvelopeError unless `approval` carries a signature by `public_key_hex` over its fields."""
+    try:
+        ed25519_public(public_key_hex).verify(bytes.fromhex(approval["signature"]), approval_message(approval))
+    except (InvalidSignature, ValueError, TypeError, KeyError):
+        raise EnvelopeError("approval signature does not verify") from None

@@ -11,6 +11,8 @@ from app.sync import envelope
 from app.sync.batch import build_body, pending_range
 from app.sync.client import CountyClient, SyncError
 
+from ..review_signoff import seal_scope
+
 from .common import API, SyncCancelled, cancelled, enrolled, refused_if_422, report_progress, unexpected
 from .receipts import apply_receipt, receipt_summary
 
@@ -26,7 +28,8 @@ def ready_batches(store: Store) -> list[dict]:
 
 def seal_pending(store: Store) -> dict | None:
     """The batch to send: the one already sealed and not yet receipted (its bytes never change),
-    else a new one over every outbox entry not in a batch yet; None when nothing is pending."""
+    else a new one over the outbox entries not in a batch yet that the leader's approval covers
+    (all of them when review is off; `review_signoff.seal_scope`); None when nothing is pending."""
     existing = ready_batches(store)
     if existing:
         return existing[0]
@@ -38,8 +41,10 @@ def seal_pending(store: Store) -> dict | None:
         if span is None:
             return None
         first, last = span
+        last, review_section = seal_scope(store, first, last)  # ReviewRequired: not approved, review on
         batch_id = new_id()
         body = build_body(store, batch_id, first, last)
+        body["review"] = review_section
         sealed = envelope.seal(body, batch_id=batch_id, device_id=store.device_id, device_key=device_key,
                                county_key=county_key)
         row = {"batch_id": batch_id, "created_at": body["created_at"], "outbox_from": first, "outbox_to": last,
