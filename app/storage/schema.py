@@ -7,8 +7,10 @@ and tests/storage/fixtures keeps stores made by earlier versions to prove the up
 """
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 RECORD_COLUMNS = """
     id TEXT PRIMARY KEY,
@@ -229,7 +231,43 @@ CONTACT_TRIGGERS = [
     END""",
 ]
 
-migrations = Migrations("zhucun")
+class _Step:
+    def __init__(self, name: str, fn, transactional: bool = True):
+        self.name, self.fn, self.transactional = name, fn, transactional
+
+
+class _Migrations:
+    """The migrations in order, registered as with sqlite_utils' Migrations (same table, same
+    names). sqlite_utils itself takes a tenth of a second to import, as much as the rest of a
+    command's start: it is loaded only when a migration is pending."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self._migrations: list[_Step] = []
+
+    def __call__(self, *, name: str):
+        def inner(fn):
+            self._migrations.append(_Step(name, fn))
+            return fn
+        return inner
+
+    def _real(self):
+        from sqlite_utils.migrations import Migrations
+        real = Migrations(self.name)
+        real._migrations = list(self._migrations)
+        return real
+
+    def pending(self, db: Database) -> list:
+        return self._real().pending(db)
+
+    def applied(self, db: Database) -> list:
+        return self._real().applied(db)
+
+    def apply(self, db: Database) -> None:
+        self._real().apply(db)
+
+
+migrations = _Migrations("zhucun")
 
 
 @migrations(name="0001_initial")
@@ -378,6 +416,33 @@ def m0007_duties(db: Database) -> None:
     db.execute("CREATE INDEX plan_items_plan ON plan_items(plan_id)")
 
 
+def _mark_due(hids: str) -> str:
+    """Mark the households `hids` (a SELECT of `h`) as changed for the due list (services/due_state)."""
+    return (f"INSERT INTO due_marks (household_id, seq) SELECT h, (SELECT coalesce(max(seq), 0) + 1 FROM due_marks)"
+            f" FROM ({hids}) WHERE h IS NOT NULL ON CONFLICT (household_id) DO UPDATE SET seq = excluded.seq;")
+
+
+@migrations(name="0008_due_marks_short_search")
+def m0008_due_marks_short_search(db: Database) -> None:
+    # Each household's latest change that can move its due list, whoever writes it: the due
+    # list computes only the households marked since it last looked.
+    db.execute("CREATE TABLE due_marks (household_id TEXT PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID")
+    db.execute("CREATE INDEX due_marks_seq ON due_marks(seq)")
+    db.execute("CREATE INDEX case_events_household ON case_events(household_id)")
+    # A case's steps count only while the case stands: a case written marks its steps' households.
+    steps = " UNION SELECT household_id FROM case_events WHERE case_id = {}.id"
+    on = {"households": "SELECT {}.id AS h", "case_events": "SELECT {}.household_id AS h",
+          "contact_periods": "SELECT {}.household_id AS h", "cases": "SELECT {}.household_id AS h" + steps}
+    for table, select in on.items():
+        for event, hids in (("INSERT", select.format("new", "new")), ("DELETE", select.format("old", "old")),
+                            ("UPDATE", select.format("new", "new") + " UNION " + select.format("old", "old"))):
+            db.execute(f"CREATE TRIGGER due_mark_{table}_{event.lower()} AFTER {event} ON {table} BEGIN"
+                       f" {_mark_due(hids)} END")
+    # Queries of one or two characters look their households up here (storage/search.py).
+    from app.storage import search
+    search.create_grams(db.conn)
+
+
 # The leader's review before a month is sealed (migration 0010; app/services/review.py): a record
 # sent back to its author with a note, and the leader's signed approval of the pending range of
 # the audit chain — or the village's choice to turn review off or on again, with its reason.
@@ -403,8 +468,15 @@ def m0010_review(db: Database) -> None:
         db.execute(sql)
 
 
-def apply(db: Database) -> list[str]:
-    """Apply pending migrations; return their names."""
-    pending = [m.name for m in migrations.pending(db)]
-    migrations.apply(db)
+def apply(conn) -> list[str]:
+    """Apply pending migrations to the connection (or its sqlite_utils Database); return their names."""
+    conn = getattr(conn, "conn", conn)
+    done = set()
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = '_sqlite_migrations'").fetchone():
+        done = {r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?",
+                                           [migrations.name])}
+    pending = [m.name for m in migrations._migrations if m.name not in done]
+    if pending:
+        from sqlite_utils import Database
+        migrations.apply(Database(conn))
     return pending
