@@ -126,9 +126,10 @@ LEDGER_ELIMINATED = "ledger_risk_eliminated"
 
 def refuse_case_owned(key: str) -> ValidationError:
     return ValidationError(key, "changed only by the monitoring case",
-                           f"{key}: 风险是否消除由监测帮扶案例的“风险消除”“回退”步骤记录，不能直接修改"
-                           f"（请用 case eliminate / case revert，003 #11 严格执行风险消除退出标准和程序）"
-                           f" (risk elimination is recorded by the case's eliminate and revert steps, not by editing)")
+                           f"{key}: 风险是否消除由监测帮扶案例的“风险消除”“回退”步骤记录，不能直接修改；"
+                           f"请在该户的监测帮扶案例中办理（003 #11 严格执行风险消除退出标准和程序）"
+                           f" (risk elimination is recorded by the case's eliminate and revert steps, not by editing:"
+                           f" zhucun case eliminate, zhucun case revert)")
 
 
 def check_category_change(old: str | None, new: str | None) -> None:
@@ -137,8 +138,8 @@ def check_category_change(old: str | None, new: str | None) -> None:
     monitored = HouseholdCategory.MONITORED.value
     if old is not None and new is not None and (old == monitored) != (new == monitored):
         raise ValidationError("category", "监测户 only through the monitoring case",
-                              "category: 纳入监测须经风险线索、入户核查、识别纳入 (case clue → check → identify)，"
-                              "不能直接改为或改出监测户 (a household becomes or stops being 监测户 only through its case)")
+                              "category: 纳入监测须经风险线索、入户核查、识别纳入，不能直接改为或改出监测户 "
+                              "(a household becomes or stops being monitored only through its case: clue, check, identify)")
 
 
 def clean_household(data: dict, partial: bool = False, *, by_case: bool = False) -> dict:

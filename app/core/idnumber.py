@@ -89,7 +89,7 @@ def parse_id_number(text: str, field: str = "id_number", today: date | None = No
         raise ValidationError(
             field, PLAUSIBLE_BIRTH_RULE,
             f"{field}: 校验位正确，但出生年份{y}早于{_EARLIEST_BIRTH_YEAR}年，不合常理；核对证件无误的，"
-            f"请确认后保存（confirm_birth_year=是） (check digit is right but the birth year {y} is before "
+            f"请确认出生年份无误后保存 (check digit is right but the birth year {y} is before "
             f"{_EARLIEST_BIRTH_YEAR}: confirm it to save)")
 
     sex = Sex.MALE if int(number[16]) % 2 else Sex.FEMALE

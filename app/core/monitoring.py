@@ -111,7 +111,7 @@ class CasePolicy:
     @classmethod
     def from_dict(cls, d: Mapping) -> "CasePolicy":
         if not isinstance(d, Mapping):
-            raise ValidationError("case", "object", "case 应为对象 / case must be an object")
+            raise ValidationError("case", "object", "case: 案例设置应为键值对象 / case must be an object")
         return cls(**{k: _pos_int(d, k, "case") for k in (
             "identify_within_days", "plan_within_days", "followup_quarters",
             "stable_after_months", "eliminate_min_months_after_identification")})
@@ -224,12 +224,12 @@ class CaseEvent:
         if not isinstance(self.by, str) or not self.by.strip():
             raise ValidationError("by", "required", "应填写经办人 / 'by' (who did it) is required")
         if not isinstance(self.data, Mapping):
-            raise ValidationError("data", "an object", "data 应为对象 / data must be a mapping")
+            raise ValidationError("data", "an object", "data: 步骤内容应为键值对象 / data must be a mapping")
         data = dict(self.data)
         try:
             canonical.dumps(data)
         except (TypeError, ValueError) as e:
-            raise ValidationError("data", "canonical JSON", f"data 须可写成规范JSON(金额用整数分) / data must be canonical JSON: {e}") from e
+            raise ValidationError("data", "canonical JSON", f"data: 步骤内容须可写成规范JSON（金额用整数分） / data must be canonical JSON: {e}") from e
         object.__setattr__(self, "data", MappingProxyType(data))
 
     def to_dict(self) -> dict:
@@ -596,6 +596,6 @@ def apply(status_or_events: CaseStatus | Sequence[CaseEvent], event: CaseEvent, 
     `today` is the device date: an event dated after it is refused. `policy` is used only when
     a list of events is replayed; a status keeps the policy it was built with."""
     if not isinstance(today, date) or isinstance(today, datetime):
-        raise ValidationError("today", "a date", "today 应为日期 / today must be a date")
+        raise ValidationError("today", "a date", "today: 今天的日期无效 / today must be a date")
     s = status_or_events if isinstance(status_or_events, CaseStatus) else replay(status_or_events, policy)
     return _step(s, event, today)

@@ -48,7 +48,7 @@ def normalize_phone(text: str, field: str = "phone") -> str:
             f"{field}: 手机号应为11位、以13至19开头 (mobile must be 11 digits starting 13-19: {raw!r})")
     raise ValidationError(
         field, "landline: area code 0xx(x) + 7-8 digits",
-        f"{field}: 固定电话应为区号0xx(x)加7至8位号码 (landline must be area code 0xx(x) + 7-8 digit number: {raw!r})")
+        f"{field}: 固定电话应为以0开头的3–4位区号加7–8位号码 (landline must be area code 0xx(x) + 7-8 digit number: {raw!r})")
 
 
 def mask_phone(number: str) -> str:

@@ -80,16 +80,16 @@ def _rule_from_dict(d: Mapping, where: str) -> VisitRule:
     kind = DueKind.parse(d.get("kind"), f"{where}.kind")
     period = d.get("period")
     if period not in PERIODS:
-        raise ValidationError(f"{where}.period", "month, quarter or year", f"{where}.period 应为 {PERIODS} / must be one of {PERIODS}")
+        raise ValidationError(f"{where}.period", "month, quarter or year", f"{where}.period: 应为 {PERIODS} / must be one of {PERIODS}")
     evidence = d.get("evidence", "visits")
     if evidence not in EVIDENCE:
-        raise ValidationError(f"{where}.evidence", "visits or followups", f"{where}.evidence 应为 {EVIDENCE}")
+        raise ValidationError(f"{where}.evidence", "visits or followups", f"{where}.evidence: 应为 {EVIDENCE} / must be one of {EVIDENCE}")
     modes: tuple[VisitMode, ...] = ()
     window = None
     if evidence == "visits":
         raw = d.get("modes")
         if not isinstance(raw, list) or not raw:
-            raise ValidationError(f"{where}.modes", "at least one visit mode", f"{where}.modes 至少一种走访方式 / at least one visit mode")
+            raise ValidationError(f"{where}.modes", "at least one visit mode", f"{where}.modes: 至少一种走访方式 / at least one visit mode")
         modes = tuple(dict.fromkeys(VisitMode.parse(m, f"{where}.modes") for m in raw))
     else:
         if period != "quarter":
@@ -100,19 +100,19 @@ def _rule_from_dict(d: Mapping, where: str) -> VisitRule:
                                   "回头看规则须给出消除后的季度数 / follow-up rules need quarters_after_elimination")
     counts_from = d.get("counts_from")
     if counts_from is not None and counts_from not in COUNTS_FROM:
-        raise ValidationError(f"{where}.counts_from", "monitored_on or eliminated_on", f"{where}.counts_from 应为 {COUNTS_FROM}")
+        raise ValidationError(f"{where}.counts_from", "monitored_on or eliminated_on", f"{where}.counts_from: 应为 {COUNTS_FROM} / must be one of {COUNTS_FROM}")
     scope_d = d.get("applies_to") or {}
     if not isinstance(scope_d, Mapping) or set(scope_d) - _SCOPE_KEYS:
-        raise ValidationError(f"{where}.applies_to", "known keys", f"{where}.applies_to 只能含 {sorted(_SCOPE_KEYS)}")
+        raise ValidationError(f"{where}.applies_to", "known keys", f"{where}.applies_to: 只能含 {sorted(_SCOPE_KEYS)} / may hold only {sorted(_SCOPE_KEYS)}")
     for key in ("monitored", "risk_eliminated"):
         if key in scope_d and type(scope_d[key]) is not bool:
-            raise ValidationError(f"{where}.applies_to.{key}", "true or false", f"{where}.applies_to.{key} 应为 true/false")
+            raise ValidationError(f"{where}.applies_to.{key}", "true or false", f"{where}.applies_to.{key}: 应为是或否 / must be true or false")
 
     def _set(key, enum):
         if key not in scope_d:
             return None
         if not isinstance(scope_d[key], list) or not scope_d[key]:
-            raise ValidationError(f"{where}.applies_to.{key}", "non-empty list", f"{where}.applies_to.{key} 应为非空列表")
+            raise ValidationError(f"{where}.applies_to.{key}", "non-empty list", f"{where}.applies_to.{key}: 应为非空列表 / must be a non-empty list")
         return frozenset(enum.parse(x, f"{where}.applies_to.{key}") for x in scope_d[key])
 
     scope = RuleScope(_set("category", HouseholdCategory), _set("residence", Residence),
@@ -195,7 +195,7 @@ class HouseholdDueFacts:
         set_(self, "category", HouseholdCategory.parse(self.category, "category"))
         set_(self, "residence", Residence.parse(self.residence, "residence"))
         if self.category is HouseholdCategory.MONITORED and not self.monitored:
-            raise ValidationError("monitored", "监测户 is monitored", "户类型为监测户但未标注监测 / a 监测户 must be monitored")
+            raise ValidationError("monitored", "监测户 is monitored", "户类型为监测户但未标注监测 / a household of the monitored category must be monitored")
         if self.risk_eliminated and not self.monitored:
             raise ValidationError("risk_eliminated", "only for monitored households",
                                   "风险已消除的户仍是监测对象 / a risk-eliminated household stays monitored")
@@ -275,7 +275,7 @@ def due_for_month(facts: Iterable[HouseholdDueFacts], year: int, month: int, tod
     if not 1 <= month <= 12:
         raise ValidationError("month", "1 to 12", f"月份应为1至12 / month must be 1–12, got {month}")
     if isinstance(today, datetime) or not isinstance(today, date):
-        raise ValidationError("today", "a date", "today 应为日期 / today must be a date")
+        raise ValidationError("today", "a date", "today: 今天的日期无效 / today must be a date")
     policy = policy or VisitPolicy.default()
 
     # Households that share (category, residence, monitored, risk_eliminated) share their rules:

@@ -34,7 +34,7 @@ def assign(store: Store, household_id: str, cadre: str, start, reason: str | Non
             if not reason:
                 raise ValidationError("reason", "required to change the cadre",
                                       f"reason: 更换帮扶责任人（{now['cadre']} → {cadre}）须写明原因 "
-                                      f"(a change of pairing cadre needs a reason: 帮扶责任人不得随意更换)")
+                                      f"(a change of pairing cadre needs a reason: the cadre is not changed at will)")
             if day <= now["start_date"]:
                 raise ValidationError("start", "after the current pairing's start",
                                       f"start: {day} 不晚于现任结对开始日期 {now['start_date']} (not after the current start)")

@@ -47,7 +47,7 @@ def device_key(store: Store, create: bool = False):
     if text:
         return envelope.ed25519_private(text)
     if not create:
-        raise StateError("本机尚未登记到县服务器 (this device is not enrolled): zhucun enroll")
+        raise StateError("本机尚未登记到县服务器，请先在“同步”页登记 (this device is not enrolled: zhucun enroll)")
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     key = Ed25519PrivateKey.generate()
     put(store, device_key=envelope.private_hex(key))
@@ -57,8 +57,8 @@ def device_key(store: Store, create: bool = False):
 def enrolled(store: Store) -> dict:
     s = settings(store)
     if not all(s.get(k) for k in ("device_key", "sign_key", "hpke_key")):
-        raise StateError("本机尚未登记到县服务器 (this device is not enrolled): "
-                         "zhucun enroll --server URL --code CODE，或 (or) zhucun enroll --file enroll-CODE.json")
+        raise StateError("本机尚未登记到县服务器，请先在“同步”页用登记码或登记文件登记 (this device is not enrolled:"
+                         " zhucun enroll --server URL --code CODE, or zhucun enroll --file enroll-CODE.json)")
     return s
 
 

@@ -88,7 +88,7 @@ def enroll(store: Store, server: str, code: str, *, transport=None, label: str |
     pin = _check_pin(fingerprint, "--fingerprint")
     if pin and not str(server).startswith("https://"):
         raise ValidationError("--fingerprint", "an https:// server",
-                              "--fingerprint: 证书指纹只用于 https:// 地址 (a fingerprint pins an https:// server)")
+                              "--fingerprint: 证书指纹只用于以HTTPS开头的县服务器地址 (a fingerprint pins an HTTPS server)")
     key = device_key(store, create=True)
     request = {"code": code, "device_id": store.device_id, "store_id": store.store_id,
                "device_key": envelope.public_hex(key.public_key()), "label": label or _label(store)}
