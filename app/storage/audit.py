@@ -8,10 +8,16 @@ last entry promised, so an edit made around the application is found too.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 
 from app.core import canonical
-from .schema import ADDED_COLUMNS
+from .schema import ADDED_COLUMNS, JSON_COLUMNS
+
+try:
+    import orjson
+except ImportError:  # pragma: no cover - a dependency; verification then takes the long way
+    orjson = None
 
 GENESIS = "0" * 64
 ENTRY_FIELDS = ("seq", "at", "hlc", "user_id", "device_id", "action", "tbl", "record_id",
@@ -32,6 +38,46 @@ def record_hash(record: dict | str) -> str:
         record = {k: v for k, v in record.items() if not (v is None and k in ADDED_COLUMNS)}
     text = record if isinstance(record, str) else canonical.dumps(record)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _entry_row_hash(row) -> str:
+    """`entry_hash` of an audit_log row (its ENTRY_FIELDS first). A row from the store holds
+    text, whole numbers and nulls, which orjson writes exactly as canonical JSON does, without
+    the float search canonical JSON makes for values that could hold one."""
+    body = dict(zip(ENTRY_FIELDS, row))
+    if orjson is None or float in map(type, row):
+        return entry_hash(body)
+    try:
+        return hashlib.sha256(orjson.dumps(body, option=orjson.OPT_SORT_KEYS)).hexdigest()
+    except TypeError:  # bytes, or a lone surrogate: the long way
+        return entry_hash(body)
+
+
+def _row_hash(cols: list[str], row, json_cols, added) -> str | None:
+    """The hash of a stored row whose JSON columns hold canonical text, built from that text
+    without decoding it; None when a value needs the long way."""
+    if orjson is None or float in map(type, row):
+        return None
+    body = dict(zip(cols, row))
+    for k in json_cols:
+        if type(body.get(k)) is str:
+            body[k] = orjson.Fragment(body[k])
+    for k in added:
+        if body[k] is None:
+            del body[k]
+    try:
+        return hashlib.sha256(orjson.dumps(body, option=orjson.OPT_SORT_KEYS)).hexdigest()
+    except TypeError:
+        return None
+
+
+def _hash_or_none(record: dict) -> str | None:
+    """record_hash, or None for a record canonical JSON cannot hold (a float written around the
+    application): it matches no hash the log promised."""
+    try:
+        return record_hash(record)
+    except TypeError:
+        return None
 
 
 def hash_and_text(record: dict) -> tuple[str, str]:
@@ -96,32 +142,70 @@ class AuditLog:
                 f"INSERT INTO audit_log ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                 [list(e.values()) for e in entries])
 
-    def verify(self, load_record=None, read_table=None) -> VerifyResult:
-        """Walk the chain. With `read_table(tbl)` (every record of a table, deleted ones too,
-        decoded: one pass each) or `load_record(tbl, id) -> dict|None` (one read each), also
-        check the records against the hashes their last entries promised."""
+    def verify(self, load_record=None, read_table=None, tables=None) -> VerifyResult:
+        """Walk the chain. With `tables` (names of record tables: each read once, as stored), or
+        `read_table(tbl)` (every record of a table, deleted ones too, decoded: one pass each) or
+        `load_record(tbl, id) -> dict|None` (one read each), also check the records against the
+        hashes their last entries promised; with `tables`, also that every record is in the log."""
         cur = self.conn.execute(f"SELECT {', '.join(ENTRY_FIELDS)}, hash FROM audit_log ORDER BY seq")
         prev, expected_seq, count = GENESIS, 1, 0
         problems: list[str] = []
         latest: dict[tuple[str, str], tuple[int, str]] = {}
         for row in cur:
-            entry = dict(zip(ENTRY_FIELDS + ("hash",), row))
             count += 1
-            if entry["seq"] != expected_seq:
-                problems.append(f"entry {expected_seq} missing (next is {entry['seq']})")
-            if entry["prev_hash"] != prev:
-                problems.append(f"entry {entry['seq']}: previous-hash link broken")
-            if entry_hash(entry) != entry["hash"]:
-                problems.append(f"entry {entry['seq']}: contents do not match its hash")
-            latest[(entry["tbl"], entry["record_id"])] = (entry["revision"], entry["record_hash"])
-            prev, expected_seq = entry["hash"], entry["seq"] + 1
+            seq = row[0]
+            if seq != expected_seq:
+                problems.append(f"entry {expected_seq} missing (next is {seq})")
+            if row[11] != prev:
+                problems.append(f"entry {seq}: previous-hash link broken")
+            if _entry_row_hash(row) != row[12]:
+                problems.append(f"entry {seq}: contents do not match its hash")
+            latest[(row[6], row[7])] = (row[8], row[10])
+            prev, expected_seq = row[12], seq + 1
             if len(problems) > 50:
                 break
-        if read_table is not None and not problems:
+        if tables is not None and not problems:
+            problems += self._check_stored(latest, tables)
+        elif read_table is not None and not problems:
             problems += self._check_tables(latest, read_table)
         elif load_record is not None and not problems:
             problems += self._check_records(latest, load_record)
         return VerifyResult(not problems, count, prev, problems)
+
+    def _check_stored(self, latest, tables) -> list[str]:
+        """Each table read once as stored: a row is hashed from its stored text (its JSON columns
+        are canonical text already), and decoded and hashed the long way only if that differs."""
+        wanted: dict[str, dict[str, tuple[int, str]]] = {t: {} for t in tables}
+        for (tbl, rid), promised in latest.items():
+            wanted.setdefault(tbl, {})[rid] = promised
+        problems, unlogged = [], []
+        for tbl, promised in wanted.items():
+            cols = [r[1] for r in self.conn.execute(f"PRAGMA table_info({tbl})")]
+            if not cols:
+                problems += [f"{tbl} {rid}: in the audit log but missing from the store" for rid in promised]
+                continue
+            at_id, at_rev = cols.index("id"), cols.index("revision")
+            json_cols = JSON_COLUMNS.get(tbl, ())
+            added = [c for c in cols if c in ADDED_COLUMNS]
+            seen = set()
+            for row in self.conn.execute(f"SELECT * FROM {tbl}"):
+                rid = row[at_id]
+                expected = promised.get(rid)
+                if expected is None:
+                    unlogged.append(f"{tbl} {rid}: not in the audit log")
+                    continue
+                seen.add(rid)
+                if row[at_rev] == expected[0] and _row_hash(cols, row, json_cols, added) == expected[1]:
+                    continue
+                record = dict(zip(cols, row))
+                for k in json_cols:
+                    if isinstance(record.get(k), str):
+                        record[k] = json.loads(record[k])
+                if record["revision"] != expected[0] or _hash_or_none(record) != expected[1]:
+                    problems.append(f"{tbl} {rid}: changed outside the application (revision {record['revision']})")
+            problems += [f"{tbl} {rid}: in the audit log but missing from the store" for rid in promised
+                         if rid not in seen]
+        return problems or unlogged
 
     @staticmethod
     def _check_tables(latest, read_table) -> list[str]:

@@ -255,3 +255,22 @@ def test_every_change_has_one_audit_and_one_outbox_entry(busy):
     outbox = {(r["tbl"], r["record_id"], r["revision"]): r["audit_seq"]
               for r in busy.query("SELECT * FROM outbox")}
     assert audit == outbox
+
+
+def test_json_column_in_another_layout_verifies_and_a_changed_one_is_found(busy):
+    """A record is hashed from its stored text when that is canonical; other text with the same
+    content is decoded and hashed the long way (and verifies), other content is found."""
+    row = busy.query("SELECT id, flags FROM households WHERE flags IS NOT NULL LIMIT 1")[0]
+    busy.conn.execute("UPDATE households SET flags = ? WHERE id = ?",
+                      [json.dumps(json.loads(row["flags"]), indent=2), row["id"]])
+    assert busy.verify_audit().ok
+    busy.conn.execute("UPDATE households SET flags = ? WHERE id = ?", ['["fabricated"]', row["id"]])
+    result = busy.verify_audit()
+    assert not result.ok
+    assert [p for p in result.problems if row["id"] in p] == [f"households {row['id']}: changed outside the"
+                                                              f" application (revision {row_revision(busy, row['id'])})"]
+
+
+def row_revision(store, rid):
+    return store.conn.execute("SELECT revision FROM households WHERE id = ?", [rid]).fetchone()[0]
+
