@@ -294,6 +294,16 @@ def household_index(engine: Engine) -> None:
             conn.exec_driver_sql(ddl)
 
 
+# The highest publication each device has read: it asks for those after the last one it read
+# (GET /publications?after=N), so it holds every publication up to N (taken.py).
+device_pulls = Table(
+    "device_pulls", metadata,
+    Column("device_id", Text, primary_key=True),
+    Column("after", BigInteger, nullable=False),
+    Column("at", Text, nullable=False),
+)
+
+
 # Failed sign-ins (console) by who tried (an address, a user name), for the rate limit shared
 # by every worker.
 console_attempts = Table(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from . import exports, manage, pages, review, web
+from . import exports, manage, pages, publish, review, web
 
 router = APIRouter(include_in_schema=False)
-for part in (web, pages, manage, review, exports):
+for part in (web, pages, publish, manage, review, exports):  # publish's /publications/tables before /publications/{seq}
     router.include_router(part.router)
