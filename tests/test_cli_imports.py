@@ -1,5 +1,6 @@
 """A command that only reads the store loads no heavy library it does not use: pinyin
-dictionaries, PDF, spreadsheet and window toolkits load when a command needs them."""
+dictionaries, PDF, spreadsheet and window toolkits, and sqlite_utils (for migrations) load when
+a command needs them."""
 from __future__ import annotations
 
 import json
@@ -8,7 +9,7 @@ import sys
 
 from tests.support.cli import ROOT
 
-HEAVY = ("pypinyin", "reportlab", "PySide6", "openpyxl", "pyxform", "fastapi", "PIL")
+HEAVY = ("pypinyin", "reportlab", "PySide6", "openpyxl", "pyxform", "fastapi", "PIL", "sqlite_utils")
 
 SCRIPT = """
 import contextlib, io, json, sys
