@@ -29,7 +29,7 @@ from app.storage.records import utc_now
 from app.storage.schema import RECORD_TABLES
 from app.sync import envelope
 
-from . import db
+from . import approvals, db
 from .county import NotInitialised, county_from_row, get_record
 
 # Record columns that say who wrote a revision, not what the household is: not merged by field.
@@ -108,6 +108,7 @@ class _Checked:
     texts: dict[tuple[str, str], str]     # each accepted record's canonical text, made once
     sender: str | None
     expected_id: str | None
+    review: dict | None = None            # the leader's approval, checked (county_server/approvals.py)
 
 
 def _ingest(conn: Connection, data: bytes, sender: str | None, now: str | None, expected_id: str | None) -> dict:
@@ -188,8 +189,12 @@ def _verify(conn: Connection, data: bytes, sender: str | None, expected_id: str 
             if why is not None:
                 good.pop(("form_instances", item["id"]), None)
         verdicts.append((item, why))
+    try:
+        review = approvals.check(conn, batch, good, entries, device["device_id"])
+    except approvals.ApprovalRefused as e:
+        raise Refused(str(e)) from None
     return _Checked(data, header, digest, county, device, known, entries, verdicts, by_record, texts,
-                    sender, expected_id)
+                    sender, expected_id, review)
 
 
 def _known(conn: Connection, header) -> dict | None:
@@ -257,6 +262,7 @@ def _write(conn: Connection, c: _Checked, now: str) -> dict:
         conn.execute(update(db.batches).where(*_batch_key(header)).values(**values))
     conn.execute(delete(db.batch_parts).where(db.batch_parts.c.device_id == header.device_id,
                                               db.batch_parts.c.batch_id == header.batch_id))
+    approvals.store(conn, header.device_id, header.batch_id, c.review)
     return receipt
 
 

@@ -17,6 +17,7 @@ from app.core import clock, quality
 from app.core.enums import HouseholdCategory
 from app.core.errors import NotFound, ValidationError
 
+from .. import approvals
 from .. import county as cty
 from .. import db
 from .pages import scope
@@ -45,6 +46,7 @@ def batch_rows(conn: Connection, township: str | None, offset: int, limit: int) 
         item.update(accepted=len(body.get("accepted") or []), rejected=body.get("rejected") or [],
                     reason=receipt.get("refused"))
         out.append(item)
+    approvals.attach(conn, out)
     return out, total
 
 
