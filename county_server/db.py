@@ -304,6 +304,19 @@ device_pulls = Table(
 )
 
 
+# A conflict decided in the console, field by field: the value chosen (the one kept, or the one
+# that lost, which the county then writes as its own edit and publishes to the village).
+conflict_decisions = Table(
+    "conflict_decisions", metadata,
+    Column("conflict_id", Integer, primary_key=True, autoincrement=False),
+    Column("choice", Text, nullable=False),              # kept | lost
+    Column("value", Text),                               # canonical JSON of the value chosen
+    Column("decided_by", Text, nullable=False),
+    Column("decided_at", Text, nullable=False),
+    Column("publication", Integer),                      # the roster publication that carried it down
+)
+
+
 # Failed sign-ins (console) by who tried (an address, a user name), for the rate limit shared
 # by every worker.
 console_attempts = Table(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from . import exports, manage, pages, publish, review, web
+from . import conflicts, exports, manage, pages, publish, review, web
 
 router = APIRouter(include_in_schema=False)
-for part in (web, pages, publish, manage, review, exports):  # publish's /publications/tables before /publications/{seq}
+for part in (web, pages, publish, manage, review, conflicts, exports):  # publish's /publications/tables before /publications/{seq}
     router.include_router(part.router)
