@@ -6,7 +6,10 @@ and from where; the file is built in memory and sent, never written on the serve
 from __future__ import annotations
 
 import io
+import os
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 
 from fastapi import HTTPException, Request
 from fastapi.responses import Response
@@ -114,20 +117,49 @@ def ledger_workbook(conn, township: str | None) -> bytes:
     return out.getvalue()
 
 
+# The CJK TrueType fonts the summary embeds, best first, as the device's printing looks for them
+# (app/reports/fonts.py: the same files, the same folders; reportlab embeds TrueType outlines only).
+FONT_FILES = ("wqy-microhei.ttc", "wqy-zenhei.ttc", "msyh.ttc", "simsun.ttc", "simhei.ttf", "uming.ttc",
+              "DroidSansFallbackFull.ttf")
+
+
+def font_folders() -> list[Path]:
+    folders = [Path(os.environ["ZHUCUN_FONT_DIR"])] if os.environ.get("ZHUCUN_FONT_DIR") else []
+    windows = Path(os.environ.get("WINDIR", "C:/Windows")) / "Fonts"
+    return folders + [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".local/share/fonts",
+                      windows, Path("/Library/Fonts")]
+
+
+@lru_cache(maxsize=None)
+def summary_font() -> str:
+    """The registered name of the first CJK TrueType font found, embedded (subset) in the PDF so
+    it prints the same everywhere; without one, the reader's own STSong-Light (not embedded)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+    for name in FONT_FILES:
+        for folder in (f for f in font_folders() if f.is_dir()):
+            for path in [folder / name] if (folder / name).is_file() else folder.rglob(name):
+                try:
+                    pdfmetrics.registerFont(TTFont("ZhucunCounty-" + Path(name).stem, str(path), subfontIndex=0))
+                except (TTFError, OSError, ValueError, KeyError, AssertionError):
+                    continue
+                return "ZhucunCounty-" + Path(name).stem
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    return "STSong-Light"
+
+
 def summary_pdf(rows: list[dict], today: date, township: str | None) -> bytes:
-    """The month's county summary: a table of the villages' figures, landscape A4, in the PDF
-    reader's own Chinese font (STSong-Light: nothing embedded, nothing downloaded)."""
+    """The month's county summary: a table of the villages' figures, landscape A4, in a CJK font
+    embedded in the file (summary_font)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
-    from reportlab.pdfbase import pdfmetrics
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
-    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    title = ParagraphStyle("t", fontName="STSong-Light", fontSize=15, leading=20)
-    note = ParagraphStyle("n", fontName="STSong-Light", fontSize=9, leading=12)
+    font = summary_font()
+    title = ParagraphStyle("t", fontName=font, fontSize=15, leading=20)
+    note = ParagraphStyle("n", fontName=font, fontSize=9, leading=12)
     head = ["村", "乡镇", "设备", "户数", "脱贫/一般/监测", "监测户", "本月走访(完成/应完成)", "逾期环节",
             "未销号问题", "退回记录", "在村≥20天"]
     body = [[r["village"], r["township"] or "", r["devices"], r["households"],
@@ -139,7 +171,7 @@ def summary_pdf(rows: list[dict], today: date, township: str | None) -> bytes:
               f"{sum(r['visits_done'] for r in rows)}/{sum(r['visits_due'] for r in rows)}",
               *(sum(r[k] for r in rows) for k in ("missed", "problems_open", "rejected")), ""]
     table = Table([head, *body, totals], repeatRows=1)
-    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), "STSong-Light", 9),
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), font, 9),
                                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
                                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef2f6")),
                                ("ALIGN", (2, 1), (-1, -1), "RIGHT")]))

@@ -85,6 +85,7 @@ def test_exports_record_their_purpose(client, engine, two_villages):
     assert len(list(book["走访记录"].iter_rows())) == 12
     pdf = client.post("/exports/summary.pdf", data={"csrf": token, "purpose": "月度调度会"}, headers=HTML)
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert b"/FontFile2" in pdf.content and b"STSong-Light" not in pdf.content     # a CJK TrueType font, embedded
     log, _ = users.access_log(engine)
     assert [(e["action"], e["what"]) for e in log[:2]] == [
         ("export", "月度汇总PDF (month summary): 月度调度会"), ("export", "台账Excel (ledger): 录入全国系统")]
