@@ -17,6 +17,7 @@ serve`, one uvicorn process) on loopback over SQLite.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import tempfile
 import time
@@ -48,13 +49,20 @@ class Counting(httpx.HTTPTransport):
         return response
 
 
-def pull(store, url: str, **kw) -> dict:
+def pull(store, server, **kw) -> dict:
+    """One sync through the counting transport: wall time, and the CPU seconds of this process
+    (the laptop) and of the county server's, which a loaded machine's wall time hides."""
     from app.services import sync
     transport = Counting()
-    t = time.perf_counter()
-    result = sync.sync(store, url, transport=transport, **kw)
-    return {"s": time.perf_counter() - t, "bytes": transport.bytes, "records": result["records"],
+    t, cpu, county_cpu = time.perf_counter(), time.process_time(), server.cpu()
+    result = sync.sync(store, server.url, transport=transport, **kw)
+    return {"s": time.perf_counter() - t, "laptop_cpu": time.process_time() - cpu,
+            "county_cpu": server.cpu() - county_cpu, "bytes": transport.bytes, "records": result["records"],
             "skipped": len(result["records_skipped"]), "pages": transport.pages}
+
+
+def cpu(result: dict) -> str:
+    return f"CPU: laptop {result['laptop_cpu']:.1f} s, county {result['county_cpu']:.1f} s"
 
 
 def approve(store) -> None:
@@ -107,14 +115,14 @@ def main() -> None:
             code = cty.new_code(engine, info["village"][:40], None, server.url)["code"]
             with make_store(work / "c", "新电脑") as c:
                 sync.enroll(c, server.url, code)
-                restore = pull(c, server.url, pull_only=True)
+                restore = pull(c, server, pull_only=True)
                 check = forms.verify(c)
                 restored = {tbl: c.query(f"SELECT count(*) AS n FROM {tbl}")[0]["n"] for tbl in held}
                 assert restored == held, (restored, held)
                 assert check["ok"] and restore["skipped"] == 0, check
                 print(f"restore: {restore['records']} records in {restore['s']:.1f} s (target ≤ {TARGET_S:.0f} s),"
                       f" {mb(restore['bytes'])} over HTTP, {restore['pages']} pages; {check['checked']} signed forms"
-                      " verified", flush=True)
+                      f" verified; {cpu(restore)}", flush=True)
                 # Another laptop's month: A's.
                 with Store.open(work / "a", PASS) as a:
                     a.conn.execute("INSERT OR REPLACE INTO sync_settings VALUES ('county_url', ?)", [server.url])
@@ -122,15 +130,16 @@ def main() -> None:
                     done = setup.month_of_work(a, MONTH, random.Random(args.seed), visit_share=0.5, form_share=0.1)
                     month_s = time.perf_counter() - t
                     approve(a)
-                    sent = pull(a, server.url)
-                month = pull(c, server.url)
-                again = pull(c, server.url)
+                    sent = pull(a, server)
+                month = pull(c, server)
+                again = pull(c, server)
         engine.dispose()
     print(f"machine: {machine()}")
     print(f"village: {args.households} households built in {built:.0f} s; held: {held}")
     print(f"a month of another laptop's work ({done}, made in {month_s:.0f} s; its sync took {sent['s']:.1f} s):"
-          f" pulled in {month['s']:.2f} s, {month['records']} records, {mb(month['bytes'])}")
-    print(f"a pull with nothing new: {again['s']:.2f} s, {mb(again['bytes'])}")
+          f" pulled in {month['s']:.2f} s, {month['records']} records, {mb(month['bytes'])}; {cpu(month)}")
+    print(f"a pull with nothing new: {again['s']:.2f} s, {mb(again['bytes'])}; {cpu(again)}")
+    print(f"load average at the end: {os.getloadavg()}")
 
 
 if __name__ == "__main__":

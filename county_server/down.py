@@ -17,7 +17,10 @@ from __future__ import annotations
 import base64
 import json
 import re
+import threading
+import time
 import weakref
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from sqlalchemy import bindparam, delete, exists, insert, select, update
 from sqlalchemy.engine import Connection, Engine
@@ -195,20 +198,72 @@ def _parents_first(engine: Engine, village: str, last: int, items: list[dict]) -
 
 def sealed_page(engine: Engine, county, device_id: str, after: int, limit: int = PAGE_ITEMS) -> bytes:
     """A page for an enrolled, not revoked device, sealed to it (app/sync/down.py); `county`:
-    the county with its keys (county.load_county)."""
-    return _sealed(engine, county, device_id, after, limit)[0]
+    the county with its keys (county.load_county).
+
+    A full page of a long transfer (a laptop restored) is followed at once by the next one,
+    built in the background while the device applies this one, and kept for READ_AHEAD_S for
+    that device's next request: the county's work and the device's overlap instead of taking
+    turns. The device is looked up (revoked?) at every request all the same; a page built a
+    moment early is the page a request at that moment would have had."""
+    device = _device(engine, device_id)
+    key = (engine, device_id, device["public_key"], after, limit)
+    sealed = _ahead_take(key)
+    if sealed is not None:
+        sealed, body = sealed
+    else:
+        sealed, body = _build(engine, county, device, after, limit)
+    if body["more"] and body["last"] > after and limit >= READ_AHEAD_MIN:
+        _ahead_start((engine, device_id, device["public_key"], body["last"], limit),
+                     lambda: _build(engine, county, device, body["last"], limit))
+    return sealed
 
 
-def _sealed(engine: Engine, county, device_id: str, after: int, limit: int) -> tuple[bytes, dict]:
+READ_AHEAD_S = 120.0
+READ_AHEAD_MIN = 500        # pages this size and up: a long transfer, worth building ahead
+_ahead_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="records-ahead")
+_ahead: dict[tuple, tuple[float, Future]] = {}
+_ahead_lock = threading.Lock()
+
+
+def _ahead_take(key: tuple) -> tuple[bytes, dict] | None:
+    """The page built ahead for this request, if any (waiting for it if it is being built)."""
+    with _ahead_lock:
+        now = time.monotonic()
+        for k in [k for k, (at, _) in _ahead.items() if now - at > READ_AHEAD_S]:
+            _ahead.pop(k)[1].cancel()
+        found = _ahead.pop(key, None)
+    if found is None or found[1].cancel():     # not started yet: built here instead
+        return None
+    try:
+        return found[1].result()
+    except Exception:  # noqa: BLE001 — built again for the request, which says what is wrong
+        return None
+
+
+def _ahead_start(key: tuple, build) -> None:
+    with _ahead_lock:
+        if key not in _ahead and len(_ahead) < 32:
+            _ahead[key] = (time.monotonic(), _ahead_pool.submit(build))
+
+
+def _device(engine: Engine, device_id: str):
     with db.reading(engine) as conn:
         device = conn.execute(select(db.devices).where(db.devices.c.device_id == device_id)).mappings().first()
     if device is None:
         raise NotFound(f"没有这台设备 (no device {device_id}): zhucun-county devices")
     if device["revoked_at"] is not None:
         raise StateError(f"此设备已停用 (device {device_id} was revoked)")
-    body = page(engine, device_id, device["village"], after, limit)
-    return down.seal_page(body, device_id=device_id, after=body["after"], last=body["last"],
+    return device
+
+
+def _build(engine: Engine, county, device, after: int, limit: int) -> tuple[bytes, dict]:
+    body = page(engine, device["device_id"], device["village"], after, limit)
+    return down.seal_page(body, device_id=device["device_id"], after=body["after"], last=body["last"],
                           county_key=county.sign_key, device_key=envelope.ed25519_public(device["public_key"])), body
+
+
+def _sealed(engine: Engine, county, device_id: str, after: int, limit: int) -> tuple[bytes, dict]:
+    return _build(engine, county, _device(engine, device_id), after, limit)
 
 
 FILE_FORMAT = "zhucun-records/1"
