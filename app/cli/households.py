@@ -54,8 +54,8 @@ def cmd_households(args):
         rows = households.list_households(store, args.search, args.category, args.group, limit or None)
         total = (households.count_households(store, args.search, args.category, args.group)
                  if limit and len(rows) == limit else len(rows))
-    if args.json and args.limit is not None:
-        emit(args, {"households": rows, "total": total, "truncated": total > len(rows)})
+    if args.json:  # the text table is not made: it costs more than the query at village scale
+        emit(args, rows if args.limit is None else {"households": rows, "total": total, "truncated": total > len(rows)})
         return
     more = f"，共 {total} 户，只列出 {len(rows)} 户 (showing {len(rows)} of {total}; --limit 0 for all)" \
         if total > len(rows) else ""

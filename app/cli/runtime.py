@@ -53,7 +53,7 @@ def emit(args, data, text: str | None = None) -> None:
 def emit_table(args, rows: list[dict], columns: list[tuple[str, str]], show=None) -> None:
     """A list command's rows: as JSON with --json, else a table of `columns` over each row as
     `show(row)` gives it (codes turned into words), or the rows themselves."""
-    emit(args, rows, table([show(r) for r in rows] if show else rows, columns))
+    emit(args, rows, None if args.json else table([show(r) for r in rows] if show else rows, columns))
 
 
 # How a checklist marks an item by its status: done (or closed) ✓, overdue !, open blank.
