@@ -238,10 +238,14 @@ def check_figures(folder: Path, limit: float) -> dict:
 
 def cli_figures(folder: Path, runs: int = 5) -> dict:
     """`zhucun households --json` in a new process: wall and CPU, the key derivation alone (the
-    store's Argon2id), and Python starting with nothing to do (the bare floor)."""
+    store's Argon2id), and Python starting with nothing to do (the bare floor). As installed: with
+    its modules' bytecode written (a first run not counted), which PYTHONDONTWRITEBYTECODE in a
+    development shell would otherwise have recompiled at every start (~0.1 s)."""
     from app.storage.store import Store
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     cmd = [sys.executable, "-m", "app", "households", "--data", str(folder), "--passphrase-stdin", "--json"]
+    subprocess.run(cmd, input=PASS + "\n", capture_output=True, text=True, env=env, cwd=ROOT)
     walls, cpus = [], []
     for _ in range(runs):
         c0, w0 = child_cpu(), time.perf_counter()
