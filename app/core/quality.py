@@ -387,24 +387,51 @@ def investigator_samples(signatures: Iterable[Signature], per_investigator: int)
     return out
 
 
+def samples_before(signatures: Iterable[Signature], per_investigator: int):
+    """`at(day)`: `investigator_samples` of the investigators' signatures on forms filled before
+    `day`. A household signature is judged against the hands as they stood when it was signed,
+    so the pairs it needs are known when it is signed and stay the same as forms are added
+    (the distances are kept: see services.signature_distances)."""
+    import bisect
+    by_name: dict[str, list[Signature]] = {}
+    for s in signatures:
+        if s.role == "investigator" and s.signer_name.strip():
+            by_name.setdefault(s.signer_name.strip(), []).append(s)
+    for sigs in by_name.values():
+        sigs.sort(key=lambda s: s.filled_on or "")
+    days = {name: [s.filled_on or "" for s in sigs] for name, sigs in by_name.items()}
+    memo: dict[str, dict[str, list[Signature]]] = {}
+
+    def at(day: str | None) -> dict[str, list[Signature]]:
+        day = day or ""
+        if day not in memo:
+            memo[day] = investigator_samples(
+                (s for name, sigs in by_name.items() for s in sigs[:bisect.bisect_left(days[name], day)]),
+                per_investigator)
+        return memo[day]
+    return at
+
+
 def signature_findings(signatures: list[Signature], households: dict[str, dict], same_hand=compare_strokes,
                        per_investigator: int = MAX_PER_INVESTIGATOR, only_household: str | None = None
                        ) -> Iterator[Finding]:
     """signature.same_hand: on one form, the household's and the investigator's signatures look
     like one hand, judged with a sample of the same investigator's signatures on other forms.
     signature.matches_investigator: a household signature looks like the hand of another
-    investigator than the form's, judged by every one of a sample of their signatures. Proxy signatures are compared too: a proxy is another person than the head, but
+    investigator than the form's, judged by every one of a sample of their signatures. The
+    samples are of forms filled before the household's (`samples_before`). Proxy signatures are compared too: a proxy is another person than the head, but
     never an investigator. `same_hand(a, b)` compares two `Signature`s."""
     by_form: dict[str, list[Signature]] = {}
     for s in signatures:
         by_form.setdefault(s.instance_id, []).append(s)
-    samples = investigator_samples(signatures, per_investigator)
+    samples_at = samples_before(signatures, per_investigator)
     for form_id, sigs in by_form.items():
         own = [s for s in sigs if s.role == "investigator"]
         own_names = {s.signer_name.strip() for s in own}
         for h in sigs:
             if h.role != "household" or only_household and h.household_id != only_household:
                 continue
+            samples = samples_at(h.filled_on)
             household = households.get(h.household_id)
             who = f"“{h.signer_name}”{'（代签）' if h.proxy else ''}"
             when = f"{h.filled_on}的表单上" if h.filled_on else "表单上"

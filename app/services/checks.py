@@ -23,7 +23,7 @@ from app.storage.store import Store
 from . import duty_checks, forms, hand_samples
 from .hand_samples import compare, item_key
 from .profile import household_facts as situation_facts
-from .signature_distances import remember_distances, stored_distances
+from .signature_distances import current, live_signatures, remember_distances, stored_distances
 
 _HOUSEHOLD_COLUMNS = ("id", "head_name", "number", "category", "monitoring_category", "risk_eliminated", "flags",
                       "housing_grade", "can_fix_housing_alone", "water_secured", "has_supporter", "pairing_cadre",
@@ -215,26 +215,34 @@ def _form_titles(store: Store) -> dict[str, str]:
 
 # -- signatures ----------------------------------------------------------------------------------
 
-def _signature_findings(store: Store, households: dict, household_id: str | None) -> list[Finding]:
-    sql = ("SELECT s.id, s.instance_id, x.household_id, s.role, s.signer_name, s.proxy, x.filled_on"
-           " FROM form_signatures s JOIN form_instances x ON x.id = s.instance_id"
-           f" WHERE s.deleted = 0 AND x.state = 'signed' AND {_LIVE.format(t='form_instances')}"
-           " ORDER BY s.role, x.filled_on, s.created_at")
+def _signature_findings(store: Store, households: dict, household_id: str | None,
+                        progress=None) -> list[Finding]:
     def strokes_of(sid: str):
         # Read only when a comparison is not already kept: a warm run reads no strokes at all.
         return lambda: store.conn.execute("SELECT strokes FROM form_signatures WHERE id = ?", [sid]).fetchone()[0]
 
-    sigs = []
-    for sid, form, hid, role, name, proxy, filled in store.conn.execute(sql):
-        if household_id and role == "household" and hid != household_id:
-            continue
-        sigs.append(Signature(sid, form, hid, role, name, bool(proxy), strokes_of(sid), filled))
+    sigs = [s for s in live_signatures(store, strokes_of)
+            if not (household_id and s.role == "household" and s.household_id != household_id)]
     same = _stored_same_hand(store, signature, hand_samples.samples_by_name(store))
+    same.progress = progress
     same.own = {(s.instance_id, s.signer_name.strip()) for s in sigs if s.role == "investigator"}
     found = list(quality.signature_findings(sigs, households, same, only_household=household_id))
     same.save()
     done = hand_samples.reviewed(store)
     return [same.explain(f) for f in found if not (f.record and (f.record[1], f.rule) in done)]
+
+
+def remember_all_distances(store: Store, progress=None) -> int:
+    """Compare and keep every handwriting distance the same-hand rules read that this store does
+    not keep yet (a store from before distances were kept at signing): once, with
+    `progress(pairs compared so far)` after each thousand, kept as it goes so an interrupted run
+    loses little. Returns how many pairs it compared."""
+    def kept() -> int:
+        return store.conn.execute("SELECT count(*) FROM signature_distances").fetchone()[0]
+    current(store, signature)
+    before = kept()
+    _signature_findings(store, _households(store), None, progress)
+    return kept() - before
 
 
 class _stored_same_hand:
@@ -250,6 +258,7 @@ class _stored_same_hand:
         self.threshold = signature.SAME_HAND_THRESHOLD
         self.known = stored_distances(store, signature)
         self.new: dict[tuple[str, str], float] = {}  # infinite: outlines too unlike to compare
+        self.compared, self.progress = 0, None
         self.features: dict[str, tuple] = {}
         self.samples = samples or {}
         self.by_sample: dict[tuple[str, str], object] = {}  # (household signature id, name): Comparison
@@ -277,6 +286,11 @@ class _stored_same_hand:
             self.known[key] = d
             if d is not None:
                 self.new[key] = d
+                if len(self.new) >= 1000:  # kept as it goes: an interrupted first check loses little
+                    self.compared += len(self.new)
+                    self.save()
+                    if self.progress:
+                        self.progress(self.compared)
         return self.known[key]
 
     def against_sample(self, h: Signature, name: str):

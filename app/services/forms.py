@@ -34,7 +34,7 @@ from app.storage.store import Store
 
 from . import config, households as hh, incomes, visits
 from .kept import kept
-from .signature_distances import remember_distances, stored_distances
+from .signature_distances import remember_at_signing
 
 FORMS_DIR = Path(__file__).resolve().parents[2] / "forms"
 HOUSEHOLD_BOOL = {"can_fix_housing_alone", "water_secured", "has_supporter", "risk_eliminated"}
@@ -369,7 +369,8 @@ def sign(store: Store, instance_id: str, signatures: dict[str, dict], today: dat
                      "strokes": strokes, "image_hash": signature.image_hash(strokes)})
     with store.transaction():
         saved = [store.records.insert("form_signatures", row) for row in rows]
-        _remember_distances(store, saved)
+        # The handwriting distances the same-hand check will read, while the strokes are at hand.
+        remember_at_signing(store, saved, inst["filled_on"])
         signed_at = utc_now()
         content = signed_content(inst, rows, signed_at, store.user_id)
         key = store.signing_key()
@@ -451,14 +452,6 @@ def _signature_relevance(form: FormDef) -> _SignatureRelevance:
             _RELEVANCE.clear()
         kept_one = _RELEVANCE[id(form)] = (form, _SignatureRelevance(form))
     return kept_one[1]
-
-
-def _remember_distances(store: Store, saved: list[dict]) -> None:
-    """The handwriting distance between the form's signatures, for the same-hand check, while
-    the strokes are at hand (the checks then read it instead of comparing again)."""
-    stored_distances(store, signature)  # clears distances an older comparison made
-    remember_distances(store, [(a["id"], b["id"], signature.distance(a["strokes"], b["strokes"]))
-                               for i, a in enumerate(saved) for b in saved[i + 1:]])
 
 
 def _head_name(store: Store, household_id: str | None) -> str | None:

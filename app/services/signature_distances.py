@@ -1,18 +1,39 @@
-"""The handwriting distances kept between signatures (table `signature_distances`): forms
-write them while a form's strokes are at hand, the same-hand check reads them instead of
-comparing again. Kept only while the comparison that made them is today's."""
+"""The handwriting distances kept between signatures (table `signature_distances`): a form
+writes, when it is signed, every distance the same-hand rules will read for its household
+signature (`remember_at_signing`), so `check` reads them instead of comparing again; what is
+missing (a store from before, a form that came by sync) is compared by the check and kept, or
+all at once with `backfill`. Kept only while the comparison that made them is today's."""
 from __future__ import annotations
 
+from app.core import quality, signature
 from app.storage.store import Store
+
+from . import hand_samples
+
+# The signatures the rules judge: of live signed forms (not superseded, of a live household or none).
+LIVE_SIGNATURES = (
+    "SELECT s.id, s.instance_id, x.household_id, s.role, s.signer_name, s.proxy, x.filled_on"
+    " FROM form_signatures s JOIN form_instances x ON x.id = s.instance_id"
+    " WHERE s.deleted = 0 AND x.state = 'signed' AND x.deleted = 0"
+    " AND NOT EXISTS (SELECT 1 FROM form_instances n WHERE n.supersedes = x.id AND n.deleted = 0)"
+    " AND (x.household_id IS NULL OR x.household_id IN (SELECT id FROM households WHERE deleted = 0))"
+    " ORDER BY s.role, x.filled_on, s.created_at")
+
+
+def current(store: Store, signature) -> bool:
+    """Clear the kept distances if an older comparison made them; True if they were kept."""
+    if store.meta("signature_distance_version") == signature.DISTANCE_VERSION:
+        return True
+    with store.transaction():
+        store.conn.execute("DELETE FROM signature_distances")
+        store.conn.execute("INSERT OR REPLACE INTO meta VALUES ('signature_distance_version', ?)",
+                           [signature.DISTANCE_VERSION])
+    return False
 
 
 def stored_distances(store: Store, signature) -> dict[tuple[str, str], float]:
     """The distances kept in this store, if the comparison that made them is today's."""
-    if store.meta("signature_distance_version") != signature.DISTANCE_VERSION:
-        with store.transaction():
-            store.conn.execute("DELETE FROM signature_distances")
-            store.conn.execute("INSERT OR REPLACE INTO meta VALUES ('signature_distance_version', ?)",
-                               [signature.DISTANCE_VERSION])
+    if not current(store, signature):
         return {}
     return {(a, b): d for a, b, d in store.conn.execute("SELECT a, b, distance FROM signature_distances")}
 
@@ -23,3 +44,57 @@ def remember_distances(store: Store, rows: list[tuple[str, str, float]]) -> None
         with store.transaction():
             store.conn.executemany("INSERT OR REPLACE INTO signature_distances (a, b, distance) VALUES (?, ?, ?)",
                                    [(min(a, b), max(a, b), d) for a, b, d in rows])
+
+
+def live_signatures(store: Store, strokes_of) -> list[quality.Signature]:
+    """Every signature the rules judge, by role, date and creation; `strokes_of(id)` gives the
+    callable that reads a signature's strokes when a comparison needs them."""
+    return [quality.Signature(sid, form, hid, role, name, bool(proxy), strokes_of(sid), filled)
+            for sid, form, hid, role, name, proxy, filled in store.conn.execute(LIVE_SIGNATURES)]
+
+
+def remember_at_signing(store: Store, saved: list[dict], filled_on: str | None) -> int:
+    """For a form just signed (its signature rows `saved`, with their strokes): the distance of
+    each household signature to every signature the same-hand rules compare it with (the
+    investigators' samples of earlier forms, `quality.samples_before`) and to the form's
+    investigator's hand sample, and between the form's own signatures. Returns how many."""
+    current(store, signature)
+    feats = {s["id"]: signature.features(s["strokes"]) for s in saved}
+    wanted = [(a["id"], b["id"]) for i, a in enumerate(saved) for b in saved[i + 1:]]
+    households = [s for s in saved if s["role"] == "household"]
+    if households:
+        def read(sid):
+            return lambda: store.conn.execute("SELECT strokes FROM form_signatures WHERE id = ?", [sid]).fetchone()[0]
+        own = {s["instance_id"] for s in saved}
+        earlier = quality.samples_before(
+            (s for s in live_signatures(store, read) if s.role == "investigator"), quality.MAX_PER_INVESTIGATOR)(filled_on)
+        others = {s.id: s for pool in earlier.values() for s in pool if s.instance_id not in own}
+        samples = hand_samples.samples_by_name(store)
+        for h in households:
+            wanted += [(h["id"], sid) for sid in others]
+            for name in {s["signer_name"].strip() for s in saved if s["role"] == "investigator"} & set(samples):
+                sample = samples[name]
+                for k, item in enumerate(sample["items"]):
+                    key = hand_samples.item_key(sample, k)
+                    feats.setdefault(key, signature.features(item["strokes"]))
+                    wanted.append((h["id"], key))
+        for sid, s in others.items():
+            feats[sid] = signature.features(s.data)
+    known = _known(store, wanted)
+    rows = [(a, b, signature.distance(feats[a], feats[b])) for a, b in wanted if (min(a, b), max(a, b)) not in known]
+    remember_distances(store, rows)
+    return len(rows)
+
+
+def _known(store: Store, pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    keys = [(min(a, b), max(a, b)) for a, b in pairs]
+    if not keys:
+        return set()
+    found = set()
+    for i in range(0, len(keys), 400):
+        chunk = keys[i:i + 400]
+        found |= set(store.conn.execute(
+            "SELECT a, b FROM signature_distances WHERE " + " OR ".join(["(a = ? AND b = ?)"] * len(chunk)),
+            [x for k in chunk for x in k]).fetchall())
+    return found
+

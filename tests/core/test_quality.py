@@ -229,9 +229,9 @@ def test_form_without_investigator_or_date_or_in_the_future():
 
 # -- signatures --------------------------------------------------------------------------------
 
-def sig(id, form, role, name, hand, household_id="h1", proxy=False):
+def sig(id, form, role, name, hand, household_id="h1", proxy=False, on="2026-10-01"):
     strokes = {"width": 600, "height": 200, "hand": hand, "strokes": [[[0, 0, 0], [10, 10, 500]]]}
-    return q.Signature(id, form, household_id, role, name, proxy, strokes, "2026-10-01")
+    return q.Signature(id, form, household_id, role, name, proxy, strokes, on)
 
 
 def by_hand(a, b) -> bool:
@@ -250,12 +250,26 @@ def test_same_hand_on_one_form():
 
 def test_household_signature_in_another_investigators_hand_proxy_included():
     households = {"h1": household()}
-    sigs = [sig("s1", "f1", "investigator", "王芳", "王"), sig("s2", "f1", "household", "张三", "张"),
+    sigs = [sig("s1", "f1", "investigator", "王芳", "王", on="2026-09-30"), sig("s2", "f1", "household", "张三", "张"),
             sig("s3", "f2", "investigator", "赵强", "赵"),
             sig("s4", "f2", "household", "张五", "王", proxy=True)]
     [f] = q.signature_findings(sigs, households, by_hand)
     assert f.rule == "signature.matches_investigator" and "王芳" in f.message and "代签" in f.message
     assert rules(q.signature_findings(sigs[:3], households, by_hand)) == []
+
+
+def test_a_household_signature_is_judged_by_the_hands_of_earlier_forms():
+    """The other investigators' samples are of forms filled before the household's: a later
+    form does not change what an earlier signature was judged by."""
+    households = {"h1": household()}
+    later = [sig("s1", "f1", "investigator", "王芳", "王", on="2026-10-02"), sig("s3", "f2", "investigator", "赵强", "赵"),
+             sig("s4", "f2", "household", "张五", "王")]
+    assert rules(q.signature_findings(later, households, by_hand)) == []
+    at = q.samples_before(later + [sig(f"e{i}", f"e{i}", "investigator", "王芳", "王", on=f"2026-09-{i + 10}")
+                                   for i in range(9)], 3)
+    assert [s.id for s in at("2026-10-01")["王芳"]] == ["e1", "e4", "e7"]
+    assert [s.id for s in at("2026-10-03")["王芳"]] == ["e1", "e5", "e8"]
+    assert "赵强" not in at("2026-10-01")
 
 
 def test_investigator_samples_are_capped_and_spread():

@@ -1,0 +1,71 @@
+"""The handwriting distances kept at signing: a form signed through the service keeps every
+distance the same-hand rules will read for it, so `check` compares nothing; and the findings
+from kept distances are those of comparing afresh."""
+from datetime import date
+
+from app.core import handwriting, signature
+from app.services import forms
+from app.services.checks import remember_all_distances, run_checks
+
+TODAY = date(2026, 11, 22)
+ZHAO, QIAN = handwriting.Writer(11), handwriting.Writer(12)
+
+
+def earlier_form(store, hid, name, writer, on, seed):
+    """A form of another investigator, as a sync brings it (written by the records layer)."""
+    inst = store.records.insert("form_instances", {
+        "form_id": "visit_record", "form_version": "1", "household_id": hid, "state": "signed",
+        "answers": {}, "investigator": name, "filled_on": on})
+    strokes = writer.sign(name, seed)
+    store.records.insert("form_signatures", {"instance_id": inst["id"], "role": "investigator", "signer_name": name,
+                                             "strokes": strokes, "image_hash": signature.image_hash(strokes)})
+
+
+def visit_form(store, hid, on, household_strokes, seed):
+    answers = {"visit_date": on, "mode": "home", "met_person": "户主", "findings": "情况稳定",
+               "food_clothing_ok": "yes", "education_ok": "yes", "medical_ok": "yes", "housing_ok": "yes",
+               "water_ok": "yes", "income_changed": "no", "new_rigid_expense": "no", "risks_seen": []}
+    inst = forms.fill(store, "visit_record", hid, answers, filled_on=on, today=TODAY)
+    own = handwriting.Writer(10).sign(store.user["name"], seed)
+    return forms.sign(store, inst["id"], {"investigator": own, "household": household_strokes}, today=TODAY)
+
+
+def kept(store) -> int:
+    return store.conn.execute("SELECT count(*) FROM signature_distances").fetchone()[0]
+
+
+def test_signing_keeps_what_the_check_reads_and_the_findings_match_a_fresh_comparison(store, hh):
+    homes = [hh.household(n, number=f"00{k}") for k, n in enumerate(("张三", "李四", "王五", "赵六"))]
+    for k in range(4):
+        earlier_form(store, homes[k]["id"], "赵强", ZHAO, f"2026-09-0{k + 1}", k)
+        earlier_form(store, homes[k]["id"], "钱刚", QIAN, f"2026-09-1{k + 1}", k)
+    lines = [handwriting.Writer(20).sign("张三", 1), ZHAO.sign("李四", 2),  # 李四's line in 赵强's hand
+             handwriting.Writer(21).sign("王五", 3), handwriting.Writer(10).sign(store.user["name"], 4)]
+    for k, (home, line) in enumerate(zip(homes, lines)):
+        visit_form(store, home["id"], f"2026-10-0{k + 1}", line, 40 + k)
+    stored = kept(store)
+    assert stored > 4  # more than each form's own pair: the investigators' samples of earlier forms
+
+    with_kept = run_checks(store, today=TODAY, rules=["signature"])
+    assert kept(store) == stored  # the check compared nothing: signing kept every distance it reads
+    store.conn.execute("DELETE FROM signature_distances")
+    fresh = run_checks(store, today=TODAY, rules=["signature"])
+    assert fresh == with_kept and kept(store) == stored
+    assert homes[3]["id"] in {f.household_id for f in with_kept}  # signed in the investigator's own hand
+
+
+def test_backfill_keeps_every_distance_once(store, hh):
+    homes = [hh.household(n, number=f"00{k}") for k, n in enumerate(("张三", "李四"))]
+    for k, home in enumerate(homes):
+        earlier_form(store, home["id"], "赵强", ZHAO, f"2026-09-0{k + 1}", k)
+        visit_form(store, home["id"], f"2026-10-0{k + 1}", handwriting.Writer(30 + k).sign("户主", k), k)
+    # 赵强's form of 09-02 came (as by sync) after 张三's of 10-01 was signed: that one pair was
+    # not known at signing, and the first check (or the backfill) compares it.
+    at_signing = kept(store)
+    assert remember_all_distances(store) == 1
+    expected = at_signing + 1
+    store.conn.execute("DELETE FROM signature_distances")
+    assert remember_all_distances(store, progress=[].append) == expected
+    assert remember_all_distances(store) == 0
+    assert kept(store) == expected
+
