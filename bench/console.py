@@ -150,7 +150,7 @@ def main(argv=None) -> None:
 
         def forget():
             with engine.begin() as conn:
-                for table in (db.village_summaries, db.household_summaries, db.console_cache):
+                for table in (db.village_summaries, db.household_summaries, db.console_cache, db.check_keys):
                     conn.execute(delete(table))
         synced = iter(range(10**6))
 
@@ -165,12 +165,14 @@ def main(argv=None) -> None:
         pages = [("overview, cold", "/", cold_rounds, forget), ("overview, warm", "/", args.rounds, None),
                  ("overview after one village synced", "/", cold_rounds, one_village_synced),
                  ("overview page 2, sorted by visits", "/?sort=visits_done&desc=1&page=1", args.rounds, None),
-                 ("a village (300 households, page 1)", "/villages/村0007", args.rounds, None),
+                 (f"a village ({args.households} households, page 1)", "/villages/村0007", args.rounds, None),
                  ("a household file", "/households/h-7-11", args.rounds, None),
                  ("batches", "/batches", args.rounds, None), ("publications", "/publications", args.rounds, None),
-                 ("devices", "/devices", args.rounds, None),
-                 ("county checks, cold", "/checks", cold_rounds, forget), ("county checks, warm", "/checks",
-                                                                             args.rounds, None)]
+                 ("devices", "/devices", args.rounds, None), ("conflicts", "/conflicts", args.rounds, None),
+                 ("forms and tables", "/publications/tables", args.rounds, None),
+                 ("county checks, cold", "/checks", cold_rounds, forget),
+                 ("county checks, warm", "/checks", args.rounds, None),
+                 ("county checks after one village synced", "/checks", cold_rounds, one_village_synced)]
         print("| page | rounds | p50 ms | p95 ms |\n|---|---:|---:|---:|")
         for name, path, rounds, before in pages:
             times = timed(client, path, rounds, before)

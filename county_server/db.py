@@ -317,6 +317,22 @@ conflict_decisions = Table(
 )
 
 
+# What each village contributes to the county checks across villages (console/checks.py): the
+# SHA-256 of each member's ID number (kind "id", ref: the member) and of each household's latest
+# income items (kind "income", ref: the assessment); the keys held in two villages are findings.
+check_keys = Table(
+    "check_keys", metadata,
+    Column("kind", Text, nullable=False),
+    Column("village", Text, nullable=False),
+    Column("ref", Text, nullable=False),
+    Column("household_id", Text, nullable=False),
+    Column("key", Text, nullable=False),
+    PrimaryKeyConstraint("kind", "village", "ref"),
+    Index("check_keys_key", "kind", "key", "village"),
+    Index("check_keys_village", "village"),
+)
+
+
 # Failed sign-ins (console) by who tried (an address, a user name), for the rate limit shared
 # by every worker.
 console_attempts = Table(

@@ -30,7 +30,7 @@ MIN_PASSWORD = 10
 SESSION_HOURS = 8          # a session ends this long after sign-in, whatever happens
 IDLE_MINUTES = 60          # …or after this long unused
 TABLES = (db.console_users, db.console_sessions, db.access_log, db.village_summaries, db.household_summaries,
-          db.console_cache, db.console_attempts, db.conflict_decisions)
+          db.console_cache, db.console_attempts, db.conflict_decisions, db.check_keys)
 
 _hasher = PasswordHasher()  # Argon2id, argon2-cffi's defaults (RFC 9106 low-memory profile)
 

@@ -84,17 +84,25 @@ def records(conn: Connection, tbl: str, township: str | None, village: str | Non
     """(village, record) of the live records of `tbl` in scope. The scope's devices are looked
     up first (they are few), so the records are read by device (records_device) or, for the
     whole county, by table, never joined row by row."""
+    for v, data in village_fields(conn, tbl, None, township, village, where):
+        yield v, json.loads(data)
+
+
+def village_fields(conn: Connection, tbl: str, name: str | None, township: str | None, village: str | None = None,
+                   where=()):
+    """(village, the field `name` of a live record of `tbl` in scope; None: the whole record as text)."""
     d, r = db.devices, db.records
     villages = dict(conn.execute(scoped(select(d.c.device_id, d.c.village), township, village)).all())
-    q = select(r.c.device_id, r.c.data).where(r.c.tbl == tbl, r.c.deleted == 0, *where)
+    q = select(r.c.device_id, r.c.data if name is None else field(name)).where(r.c.tbl == tbl, r.c.deleted == 0,
+                                                                                 *where)
     if township is not None or village is not None:
         if not villages:
             return
         q = q.where(r.c.device_id.in_(list(villages)))
-    for device_id, data in conn.execute(q):
+    for device_id, value in conn.execute(q):
         v = villages.get(device_id)
         if v is not None:
-            yield v, json.loads(data)
+            yield v, value
 
 
 def fields_of(conn: Connection, tbl: str, names: tuple[str, ...], township: str | None,

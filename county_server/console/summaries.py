@@ -34,6 +34,11 @@ def _text(token) -> str:
     return json.dumps(token, ensure_ascii=False, default=str)
 
 
+def token_text(token, today: date) -> str:
+    """A village's token and the day, as stored beside what was computed from them."""
+    return _text([token, today.isoformat()])
+
+
 def _now() -> str:
     return clock.now().isoformat(timespec="seconds") if hasattr(clock, "now") else ""
 

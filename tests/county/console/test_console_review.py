@@ -90,3 +90,29 @@ def test_exports_record_their_purpose(client, engine, two_villages):
     assert [(e["action"], e["what"]) for e in log[:2]] == [
         ("export", "月度汇总PDF (month summary): 月度调度会"), ("export", "台账Excel (ledger): 录入全国系统")]
     assert json.dumps(log, ensure_ascii=False).count("admin") == 2
+
+
+def test_checks_kept_village_by_village_equal_a_full_recomputation(client, engine, device, two_villages):
+    from sqlalchemy import delete, select
+
+    from app.core import clock
+    from county_server import db
+    from county_server.console import checks
+    h, h2 = two_villages
+    users.ensure_tables(engine)
+    first = checks.county_findings(engine, clock.today())
+    assert sum(f["title"] == "身份证号重复" for f in first) == 2
+    c = db.console_cache
+    with engine.connect() as conn:
+        before = dict(conn.execute(select(c.c.key, c.c.token).where(c.c.name == checks.LOCAL)).all())
+    households.update_household(device.store, h["id"], {"phone": "13900000000"})
+    device.household("新户")
+    send(client, device)                                   # another batch from 石门村 only
+    found = checks.county_findings(engine, clock.today())
+    with engine.connect() as conn:
+        after = dict(conn.execute(select(c.c.key, c.c.token).where(c.c.name == checks.LOCAL)).all())
+    assert after["桃园村"] == before["桃园村"] and after["石门村"] != before["石门村"]
+    with engine.begin() as conn:                           # forget every contribution: compute all again
+        conn.execute(delete(db.check_keys))
+        conn.execute(delete(c))
+    assert checks.county_findings(engine, clock.today()) == found
