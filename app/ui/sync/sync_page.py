@@ -134,6 +134,7 @@ class SyncPage(QWidget):
         self._cancel = threading.Event()
         self._latest: list = [None]
         self._server_edited = False
+        self.auto_running = False           # the window's sync when online is in a round
 
         title = set_role(QLabel(self.tr("与县里同步")), "title")
         self.summary = set_role(QLabel(), "muted")
@@ -446,10 +447,12 @@ class SyncPage(QWidget):
 
     def _update_buttons(self) -> None:
         enrolled = bool(self.status.get("enrolled"))
-        idle = self.busy is None
+        idle = self.busy is None and not self.auto_running
         self.sync_button.setEnabled(enrolled and idle)
+        self.sync_button.setText(self.tr("自动同步进行中…") if self.auto_running else self.tr("同步"))
         self.sync_button.setToolTip(
-            self.tr("把本机的更改传给县里，再取回县里下发的工作提示、问题清单和修改") if enrolled
+            self.tr("本机正在自动同步，结束后这里会显示结果") if self.auto_running
+            else self.tr("把本机的更改传给县里，再取回县里下发的工作提示、问题清单和修改") if enrolled
             else self.tr("请先加入县服务器"))
         for button in (self.join_button, self.join_file_button, self.address_edit, self.code_edit):
             button.setEnabled(idle)
@@ -457,6 +460,27 @@ class SyncPage(QWidget):
         self.export_button.setEnabled(enrolled and idle)
         self.import_button.setEnabled(enrolled and idle)
         self._update_review_button()
+
+    # -- the window's sync when online (mainwindow/autosync.py) -----------------------------------
+    def watch(self, autosync) -> None:
+        """While the automatic round runs, 同步 and the USB buttons wait (自动同步进行中…); when it
+        ends, the page shows its outcome and reads the store again."""
+        autosync.state_changed.connect(self._auto_state)
+        self._auto_state(autosync.state)
+
+    def _auto_state(self, state) -> None:
+        was, self.auto_running = self.auto_running, state.phase == "syncing"
+        if was == self.auto_running:
+            return
+        if not self.auto_running:
+            if state.phase == "synced" and state.result is not None:
+                self.last_result = state.result
+                self._show_result(state.result)
+            elif state.phase == "failed":
+                self._show_outcome(self.tr("自动同步未完成"), state.why + "\n"
+                                   + self.tr("本机的更改都还在，下次同步会接着传。"), "error")
+            self.refresh()
+        self._update_buttons()
 
     def _update_review_button(self) -> None:
         self.review_button.setEnabled(bool(self.conflict_table.selectionModel().selectedRows()))
@@ -527,7 +551,7 @@ class SyncPage(QWidget):
         self.code_edit.clear()
         self._server_edited = False
         self._say(self.enroll_notice, self.tr("已加入{0}（{1}）。现在可以同步了。").format(
-            st.get("county_name") or "", st.get("village") or ""))
+            st.get("county_name") or "", st.get("village") or "") + self._restore_text())
         self._changed()
 
     def _join_failed(self, exc: BaseException) -> None:
@@ -556,13 +580,22 @@ class SyncPage(QWidget):
         self._server_edited = False
         self._say(self.enroll_notice, self.tr(
             "已用登记文件加入{0}（{1}）。登记申请已写入：{2}\n请把这个文件带到乡镇，由县里导入后，本机就可以同步了。").format(
-            result.get("county_name") or "", result.get("village") or "", result["request"]))
+            result.get("county_name") or "", result.get("village") or "", result["request"]) + self._restore_text())
         self._changed()
+
+    def _restore_text(self) -> str:
+        """On a laptop enrolled in place of a lost one: which one, and what cannot come back."""
+        notice = self.session.read(sync.restore_notice)
+        if not notice:
+            return ""
+        lost = notice["restored_from"]
+        return "\n" + self.tr("本机代替丢失的电脑 {0}：同步时从县里取回全村档案。不能取回：").format(
+            lost.get("label") or lost["device_id"]) + "".join(f"\n  · {line}" for line in notice["not_restored"])
 
     # -- syncing ---------------------------------------------------------------------------------
     def start_sync(self) -> None:
         """同步: send what is pending, then take the county's publications, in a worker."""
-        if self.busy or not self.status.get("enrolled"):
+        if self.busy or self.auto_running or not self.status.get("enrolled"):
             return
         server = server_address(self.server_edit.text())
         if not server:
@@ -673,7 +706,7 @@ class SyncPage(QWidget):
     # -- the USB stick ---------------------------------------------------------------------------
     def export_batch(self) -> None:
         """导出批次到U盘: the pending batch's envelope, to take to the township."""
-        if self.busy:
+        if self.busy or self.auto_running:
             return
         suggested = Path.home() / f"zhucun-{clock.today().isoformat()}.zhb"
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("把批次保存到U盘"), str(suggested),
@@ -701,7 +734,7 @@ class SyncPage(QWidget):
 
     def import_receipt(self) -> None:
         """导入回执: the county's receipt and publications from the USB stick."""
-        if self.busy:
+        if self.busy or self.auto_running:
             return
         chosen, _ = QFileDialog.getOpenFileName(self, self.tr("选择县里给的回执文件"), str(Path.home()),
                                                 self.tr("回执文件 (*.receipt.json *.json);;所有文件 (*)"))
