@@ -67,3 +67,21 @@ def date_zh(iso: str | None) -> str:
         return iso or ""
     y, m, d = iso.split("-")
     return f"{y}年{int(m)}月{int(d)}日"
+
+
+# The duties' states (app/core/duties.py gives each code's Chinese): code → (Chinese, English).
+CLUE_STATE = {"open": ("待核实", "awaiting verification"), "overdue": ("核实逾期", "verification overdue"),
+              "handled": ("已处理", "handled")}
+LOAN_STATE = {"repaid": ("已还清", "repaid"), "overdue": ("逾期", "overdue"), "due_soon": ("即将到期", "due soon"),
+              "current": ("正常", "current")}
+PLAN_ITEM_STATE = {"done": ("已完成", "done"), "overdue": ("逾期", "overdue"), "open": ("未完成", "open")}
+
+
+def say(table: dict, code, language: str = "zh") -> str:
+    """A code's words from a table of code → (Chinese, English) (these, and app/core/duties.py's
+    sources, departments and outcomes), in `language` ("zh" or "en"); the code itself if the table
+    does not know it."""
+    if code in (None, ""):
+        return ""
+    pair = table.get(code)
+    return str(code) if pair is None else pair[1] if language == "en" else pair[0]

@@ -24,13 +24,35 @@ def add_plan(store: Store, year, title: str | None = None, note: str | None = No
 def add_item(store: Store, plan_id: str, description: str, responsible: str | None = None, deadline=None) -> dict:
     with store.transaction():
         plan = store.records.require("plans", plan_id)
-        day = parse_date(deadline, "deadline")
-        if day and not day.startswith(str(plan["year"])):
-            raise ValidationError("deadline", "within the plan's year",
-                                  f"deadline: {day} 不在计划年度 {plan['year']} 内 (outside the plan's year)")
-        return store.records.insert("plan_items", {
-            "plan_id": plan_id, "description": parse_text(description, "description", required=True, max_len=2000),
-            "responsible": parse_text(responsible, "responsible", max_len=40), "deadline": day})
+        return store.records.insert("plan_items", {"plan_id": plan_id,
+                                                   **_item_fields(plan, description, responsible, deadline)})
+
+
+def update_plan(store: Store, plan_id: str, title: str | None = None, note: str | None = None) -> dict:
+    """A plan's title and note edited (its year stays)."""
+    with store.transaction():
+        p = store.records.require("plans", plan_id)
+        return store.records.update("plans", plan_id, {
+            "title": parse_text(title, "title", max_len=200) or f"{p['year']}年度驻村帮扶工作计划",
+            "note": parse_text(note, "note", max_len=2000)})
+
+
+def update_item(store: Store, item_id: str, description: str, responsible: str | None = None, deadline=None) -> dict:
+    """An item's description, person responsible and deadline edited, within its plan's year."""
+    with store.transaction():
+        item = store.records.require("plan_items", item_id)
+        p = store.records.require("plans", item["plan_id"])
+        fields = _item_fields(p, description, responsible, deadline)
+        return store.records.update("plan_items", item_id, fields)
+
+
+def _item_fields(p: dict, description: str, responsible: str | None, deadline) -> dict:
+    day = parse_date(deadline, "deadline")
+    if day and not day.startswith(str(p["year"])):
+        raise ValidationError("deadline", "within the plan's year",
+                              f"deadline: {day} 不在计划年度 {p['year']} 内 (outside the plan's year)")
+    return {"description": parse_text(description, "description", required=True, max_len=2000),
+            "responsible": parse_text(responsible, "responsible", max_len=40), "deadline": day}
 
 
 def complete_item(store: Store, item_id: str, on=None, note: str | None = None, today: date | None = None) -> dict:

@@ -20,6 +20,7 @@ from app.core.enums import CaseState
 
 from ..mainwindow.ops import QueryOp
 from .clues_card import CluesCard
+from .plan_card import PlanCard
 from ..widgets.chart import BarChart
 from ..widgets.columns import fit_columns
 from ..widgets.errors import show_error
@@ -188,6 +189,8 @@ class HomePage(MonthPage, QWidget):
         # Risk clues not yet handled (风险线索), overdue first.
         self.clue_card = CluesCard(session)
         self.clue_card.open_household.connect(self.open_household)
+        # The team's yearly plan and the latest screening campaign (003 #22, #23).
+        self.plan_card = PlanCard(session)
 
         # (c) case deadlines
         self.deadline_card = Card(self.tr("即将到期"))
@@ -262,6 +265,7 @@ class HomePage(MonthPage, QWidget):
         right = QVBoxLayout()
         right.setSpacing(12)
         right.addWidget(self.clue_card)
+        right.addWidget(self.plan_card)
         right.addWidget(self.deadline_card)
         right.addWidget(self.attendance_card)
         right.addWidget(self.problem_card)
@@ -320,6 +324,7 @@ class HomePage(MonthPage, QWidget):
         self._reload_due()
         self._load_deadlines(today)
         self.clue_card.load()
+        self.plan_card.load()
         self._load_problems()
         self._load_attendance(today)
         self._load_chart(today)
