@@ -31,7 +31,7 @@ from sqlalchemy import delete, insert
 
 from app.core import canonical, clock
 from county_server import county as cty
-from county_server import db, keys, users
+from county_server import approvals, db, keys, users
 
 from .run import machine
 
@@ -136,6 +136,7 @@ def main(argv=None) -> None:
         url = f"sqlite:///{folder / 'county.db'}"
     engine = db.make_engine(url)
     cty.init_county(engine, "基准县")
+    approvals.ensure_table(engine)   # the batches page reads each batch's review (made at ingest)
     users.add_user(engine, "monitor", "monitor", PASSWORD)
     started = time.perf_counter()
     counts = build(engine, args.villages, args.households, args.visits)

@@ -37,6 +37,14 @@ from county_server.api import create_app  # noqa: E402
 from tests.support.stores import FAST_KDF  # noqa: E402
 
 PASSWORD = "county monitor pass"
+FORM = """| survey |  |  |  |
+|  | type | name | label::中文 (zh) |
+|  | text | head | 户主姓名 |
+|  | integer | months | 外出务工月数 |
+| settings |  |  |  |
+|  | form_id | version | form_title::中文 (zh) |
+|  | labour_check | 3 | 务工核查 |
+"""
 PASSPHRASE = "passphrase1"
 
 
@@ -196,6 +204,23 @@ def test_a_county_monitor_in_the_browser(county_url, browser, shots, tmp_path):
         browser.find_element(By.CSS_SELECTOR, "form[action='/publications/problems'] button").click()
         assert "已发布问题清单" in browser.find_element(By.CSS_SELECTOR, ".notice").text
 
+        # A form version and a county edit of a household, from the forms and tables page; the
+        # village changes the same household's phone before its next sync.
+        browser.get(f"{base}/publications/tables")
+        form_file = tmp_path / "labour_check.md"
+        form_file.write_text(FORM, "utf-8")
+        browser.find_element(By.ID, "f-file").send_keys(str(form_file))
+        browser.find_element(By.CSS_SELECTOR, "form[action='/publications/form/preview'] button").click()
+        assert "外出务工月数" in browser.find_element(By.TAG_NAME, "tbody").text
+        shots(browser, "form-preview")
+        browser.find_element(By.CSS_SELECTOR, "form[action='/publications/form'] button").click()
+        assert "已发布表单 labour_check" in browser.find_element(By.CSS_SELECTOR, ".notice").text
+        edited = store.query("SELECT id FROM households WHERE deleted = 0 ORDER BY number LIMIT 1")[0]["id"]
+        fill(browser, {"r-id": edited, "r-changes": "phone=13922222222"})
+        browser.find_element(By.CSS_SELECTOR, "form[action='/publications/roster'] button").click()
+        assert "已修改 phone" in browser.find_element(By.CSS_SELECTOR, ".notice").text
+        households.update_household(store, edited, {"phone": "13811111111"})
+
         # The laptop pulls them, closes the problem, does a task, and syncs again.
         sync.sync(store)
         prompt = [p for p in worklog.prompts_for_month(store, "2026-12") if p["title"] == "2026年12月驻村工作提示"]
@@ -211,6 +236,18 @@ def test_a_county_monitor_in_the_browser(county_url, browser, shots, tmp_path):
         browser.find_element(By.XPATH, "//tr[td[contains(., '县级核查问题')]]/td[1]/a").click()
         assert "已补录务工收入" in browser.find_element(By.TAG_NAME, "main").text
         shots(browser, "problem-list")
+        browser.get(f"{base}/publications/tables")
+        assert "自强村：已接收" in browser.find_element(By.TAG_NAME, "tbody").text
+        shots(browser, "forms-and-tables")
+
+        # The phone edited on both sides: both values side by side, the county chooses the village's.
+        browser.get(f"{base}/conflicts")
+        row = browser.find_element(By.XPATH, "//tr[td[text()='phone']]")
+        assert "13922222222" in row.text and "13811111111" in row.text
+        shots(browser, "conflicts")
+        chosen = "lost" if "13922222222" in row.find_elements(By.TAG_NAME, "td")[4].text else "kept"
+        row.find_element(By.XPATH, f".//button[@value='{chosen}']").click()   # the village's value
+        assert "已决定冲突" in browser.find_element(By.CSS_SELECTOR, ".notice").text
 
         # Batches with their receipts, the county's checks, the exports.
         browser.find_element(By.PARTIAL_LINK_TEXT, "批次").click()
