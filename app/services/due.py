@@ -177,13 +177,24 @@ def due_list(store: Store, month: str, today: date | None = None, include_done: 
     today = today or clock.today()
     table = config.visit_policy_table(store)
     policy = VisitPolicy.from_dict(table)
-    info, roster, rows = due_state.current(
-        store, due_state.month_key(year, mon, today, table), lambda hids: read_roster(store, hids),
-        lambda info, roster, hids: month_items(store, year, mon, today, policy, info, roster, hids), fresh)
-    out = [dict(r) for r in rows if include_done or r["status"] != "done"]
+    mark, info, roster = due_state.current(store, lambda hids: read_roster(store, hids), fresh)
+    key = due_state.month_key(year, mon, today, table)
+    rows = due_state.rows(store, mark, key, lambda hids: month_items(store, year, mon, today, policy, info, roster,
+                                                                     hids))
     # The quarterly income check of 脱贫户 and 监测户 (003 #6(2)), in the quarter's last month.
     if mon % 3 == 0:
-        checked = [(r[0], *info[r[0]], r[1].value, r[7]) for _, r in sorted(roster.values(), key=itemgetter(0))]
-        out += [r for r in livelihood.income_check_due(store, year, mon, today, checked)
-                if include_done or r["status"] != "done"]
-    return out
+        rows = rows + due_state.rows(
+            store, mark, key + ("income check",), lambda hids: income_items(store, year, mon, today, info, roster, hids),
+            lambda hid, row, n: (roster[hid][0], n))
+    return [dict(r) for r in rows if include_done or r["status"] != "done"]
+
+
+def income_items(store: Store, year: int, mon: int, today: date, info: dict, roster: dict,
+                 hids: list[str] | None = None) -> list[tuple[str, dict]]:
+    """(household id, row) of the quarterly income check of the households of `hids` (else of
+    every one), in the households' table order."""
+    entries = sorted(roster.values() if hids is None else [roster[h] for h in hids if h in roster],
+                     key=itemgetter(0))
+    checked = [(r[0], *info[r[0]], r[1].value, r[7]) for _, r in entries]
+    return [(r["household_id"], r) for r in livelihood.income_check_due(store, year, mon, today, checked,
+                                                                        only_these=hids is not None)]

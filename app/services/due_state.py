@@ -5,8 +5,8 @@ triggers on households, cases, case steps and contact_periods — whoever writes
 sync pull, a ledger import or another program). Kept here, per open store: each household's
 roster entry and, for each month asked, each household's items, both as of a change number.
 A call reads the households marked since then and computes those again, nothing else; the
-items stay in the list's order (overdue first, then by period end, household, rule), so no
-sort of the whole village either.
+items stay in the list's order (overdue first, then by period end, household, rule; the
+quarterly income check in the households' order), so no sort of the whole village either.
 
 Inside an open transaction the marks may still roll back: the list is then computed in full
 and not kept.
@@ -31,22 +31,22 @@ MONTHS_KEPT = 6
 _first = itemgetter(0)
 
 
-class _Month:
-    """One month's items as of change `mark`: (order key, row) in the list's order, and each
-    household's order keys."""
-    __slots__ = ("mark", "ordered", "keys")
+class _Rows:
+    """Rows as of change `mark` (and `version`): (order key, row) in order, and each household's
+    order keys. `order(household id, row, n)` is the n-th row of a household's order key."""
+    __slots__ = ("mark", "version", "order", "ordered", "keys")
 
-    def __init__(self, mark: int):
-        self.mark = mark
+    def __init__(self, mark: int, order: Callable, version=None):
+        self.mark, self.order, self.version = mark, order, version
         self.ordered: list[tuple[tuple, dict]] = []
         self.keys: dict[str, list[tuple]] = {}
 
     def put(self, items: list[tuple[str, dict]]) -> None:
-        """Add items given in the list's order (each household's in its own order)."""
+        """Add items given in order (each household's in its own order)."""
         fresh = not self.ordered
         for hid, row in items:
             keys = self.keys.setdefault(hid, [])
-            key = (row["status"] != "overdue", row["period_end"], hid, len(keys))
+            key = self.order(hid, row, len(keys))
             keys.append(key)
             if fresh:
                 self.ordered.append((key, row))
@@ -58,12 +58,17 @@ class _Month:
             del self.ordered[bisect_left(self.ordered, key, key=_first)]
 
 
+def due_order(hid: str, row: dict, n: int) -> tuple:
+    """The due list's order: overdue first, then by period end, household, and the household's own."""
+    return (row["status"] != "overdue", row["period_end"], hid, n)
+
+
 class _Kept:
     __slots__ = ("mark", "info", "roster", "months")
 
     def __init__(self, mark: int, info: dict, roster: dict):
         self.mark, self.info, self.roster = mark, info, roster
-        self.months: dict[tuple, _Month] = {}
+        self.months: dict[tuple, _Rows] = {}
 
 
 _by_store: WeakKeyDictionary[Store, _Kept] = WeakKeyDictionary()
@@ -80,20 +85,13 @@ def marked_since(store: Store, mark: int) -> list[str]:
     return [r[0] for r in store.conn.execute("SELECT household_id FROM due_marks WHERE seq > ?", [mark])]
 
 
-def current(store: Store, key: tuple, read_roster: Callable, month_items: Callable,
-            fresh: bool = False) -> tuple[dict, dict, list[dict]]:
-    """(info, roster, the month's rows in order) for the month `key` names, up to date.
-
-    `read_roster(hids or None)` gives ({id: (head, group)}, {id: (rowid, entry)}) of those
-    households (all when None); `month_items(info, roster, hids or None)` the month's
-    (household id, row) of those households, in the list's order. The rows are the kept ones:
-    copy before changing them."""
+def current(store: Store, read_roster: Callable, fresh: bool = False) -> tuple[int | None, dict, dict]:
+    """(the latest change, info, roster), up to date: `read_roster(hids or None)` gives
+    ({id: (head, group)}, {id: (rowid, entry)}) of those households (all when None). The change
+    is None when nothing may be kept (`fresh`, or inside a transaction)."""
     mark = None if fresh else latest_mark(store)
     if mark is None:
-        info, roster = read_roster(None)
-        month = _Month(0)
-        month.put(month_items(info, roster, None))
-        return info, roster, [row for _, row in month.ordered]
+        return None, *read_roster(None)
     kept = _by_store.get(store)
     if kept is None or _too_many(store, kept.mark, len(kept.roster)):
         info, roster = read_roster(None)
@@ -107,7 +105,22 @@ def current(store: Store, key: tuple, read_roster: Callable, month_items: Callab
         kept.info.update(info)
         kept.roster.update(roster)
         kept.mark = mark
+    return mark, kept.info, kept.roster
+
+
+def rows(store: Store, mark: int | None, key: tuple, build: Callable, order: Callable = due_order,
+         version=None) -> list[dict]:
+    """The rows `key` names, in `order`, up to date: `build(hids or None)` gives (household id,
+    row) of those households (all when None), in order; all are built again when `version`
+    changes. The rows are the kept ones: copy before changing them."""
+    if mark is None:
+        out = _Rows(0, order)
+        out.put(build(None))
+        return [row for _, row in out.ordered]
+    kept = _by_store[store]
     month = kept.months.get(key)
+    if month is not None and month.version != version:
+        month = None
     if month is not None and month.mark != mark:
         changed = marked_since(store, month.mark)
         if _many(len(changed), len(kept.roster)):
@@ -115,16 +128,16 @@ def current(store: Store, key: tuple, read_roster: Callable, month_items: Callab
         else:
             for hid in changed:
                 month.drop(hid)
-            month.put(month_items(kept.info, kept.roster, changed))
+            month.put(build(changed))
             month.mark = mark
     if month is None:
-        month = _Month(mark)
-        month.put(month_items(kept.info, kept.roster, None))
+        month = _Rows(mark, order, version)
+        month.put(build(None))
         kept.months.pop(key, None)
         kept.months[key] = month
         while len(kept.months) > MONTHS_KEPT:
             kept.months.pop(next(iter(kept.months)))
-    return kept.info, kept.roster, [row for _, row in month.ordered]
+    return [row for _, row in month.ordered]
 
 
 def _too_many(store: Store, mark: int, households: int) -> bool:

@@ -21,20 +21,25 @@ from .kept import kept
 MONITORED = "monitored"
 
 
-def category_history(store: Store) -> dict[str, list[tuple[date, str, str]]]:
+def category_history(store: Store, hids: list[str] | None = None) -> dict[str, list[tuple[date, str, str]]]:
     """{household id: [(effective day, old category, new category)]} by day; kept until a
-    household or a case step is written."""
+    household or a case step is written. With `hids`, of those households only, read now."""
+    if hids is not None:
+        return _read_categories(store, hids)
     return kept(store, "category history", ("households", "case_events"), lambda: _read_categories(store))
 
 
-def _read_categories(store: Store) -> dict[str, list[tuple[date, str, str]]]:
+def _read_categories(store: Store, hids: list[str] | None = None) -> dict[str, list[tuple[date, str, str]]]:
+    only = "" if hids is None else f" AND {{}} IN ({', '.join('?' * len(hids))})"
+    params = [] if hids is None else list(hids)
     identified = dict(store.conn.execute("SELECT household_id, min(on_date) FROM case_events WHERE kind = 'identify'"
-                                         " AND deleted = 0 GROUP BY household_id").fetchall())
+                                         f" AND deleted = 0{only.format('household_id')} GROUP BY household_id",
+                                         params).fetchall())
     today = clock.today()
     out: dict[str, list] = {}
     for hid, at, changes in store.conn.execute(
             "SELECT record_id, at, changes FROM audit_log WHERE tbl = 'households' AND action = 'update'"
-            " AND changes LIKE '%\"category\"%' ORDER BY seq"):
+            f" AND changes LIKE '%\"category\"%'{only.format('record_id')} ORDER BY seq", params):
         pair = json.loads(changes).get("category")
         if not isinstance(pair, list) or len(pair) != 2:
             continue

@@ -87,13 +87,24 @@ def medical_costs(store: Store, household_id: str | None = None) -> list[dict]:
 INCOME_CHECKED = (HouseholdCategory.LIFTED.value, HouseholdCategory.MONITORED.value)
 
 
+def _latest(store: Store, s: str, e: str, ids: list[str] | None = None) -> dict:
+    """{household id: (latest assessment up to `e`, latest within `s`–`e`)} of `ids` (else all)."""
+    only = "" if ids is None else f" AND household_id IN ({', '.join('?' * len(ids))})"
+    return {hid: (last, within) for hid, last, within in store.conn.execute(
+        "SELECT household_id, max(assessed_on), max(CASE WHEN assessed_on >= ? THEN assessed_on END)"
+        f" FROM income_assessments WHERE deleted = 0 AND assessed_on <= ?{only} GROUP BY household_id",
+        [s, e] + (ids or []))}
+
+
 def income_check_due(store: Store, year: int, month: int, today: date | None = None,
-                     roster: list | None = None) -> list[dict]:
+                     roster: list | None = None, only_these: bool = False) -> list[dict]:
     """The quarterly income check (003 #6(2) 每季度监测脱贫户和监测户增收情况) of the quarter `month`
     falls in, for every household that was a 脱贫户 or 监测户 at the quarter's end: due in the quarter's last month, done when an income
     assessment lies within the quarter, overdue once the quarter has ended without one. A monitored
     household owes it from the quarter it was identified (or its 纳入监测时间) on. `roster` is the
-    due list's [(id, head, group, category, monitored since)], read here when not given."""
+    due list's [(id, head, group, category, monitored since)], read here when not given;
+    `only_these`: it is a few households (what changed), whose assessments and category changes
+    are read alone."""
     today = today or clock.today()
     q = (month + 2) // 3
     start, end = duties.quarter_bounds(year, q)
@@ -109,12 +120,11 @@ def income_check_due(store: Store, year: int, month: int, today: date | None = N
                       "SELECT id, head_name, group_name, category, monitoring_since FROM households WHERE deleted = 0")]
     # Each household's latest assessment up to the quarter's end and its latest within it, kept
     # until an assessment is written.
-    latest = kept(store, f"income check {s}", ("income_assessments",), lambda: {
-        hid: (last, within) for hid, last, within in store.conn.execute(
-            "SELECT household_id, max(assessed_on), max(CASE WHEN assessed_on >= ? THEN assessed_on END)"
-            " FROM income_assessments WHERE deleted = 0 AND assessed_on <= ? GROUP BY household_id", [s, e])})
+    ids = [r[0] for r in roster] if only_these else None
+    latest = _latest(store, s, e, ids) if only_these else kept(
+        store, f"income check {s}", ("income_assessments",), lambda: _latest(store, s, e))
     # Each household's category during the quarter's last month, not today's (duty_state).
-    history = duty_state.category_history(store)
+    history = duty_state.category_history(store, ids)
     out = []
     for hid, head, group, category, since in roster:
         category = duty_state.category_on(history, hid, category, end)

@@ -432,7 +432,8 @@ def m0008_due_marks_short_search(db: Database) -> None:
     # A case's steps count only while the case stands: a case written marks its steps' households.
     steps = " UNION SELECT household_id FROM case_events WHERE case_id = {}.id"
     on = {"households": "SELECT {}.id AS h", "case_events": "SELECT {}.household_id AS h",
-          "contact_periods": "SELECT {}.household_id AS h", "cases": "SELECT {}.household_id AS h" + steps}
+          "contact_periods": "SELECT {}.household_id AS h", "cases": "SELECT {}.household_id AS h" + steps,
+          "income_assessments": "SELECT {}.household_id AS h"}
     for table, select in on.items():
         for event, hids in (("INSERT", select.format("new", "new")), ("DELETE", select.format("old", "old")),
                             ("UPDATE", select.format("new", "new") + " UNION " + select.format("old", "old"))):

@@ -143,3 +143,29 @@ def test_rows_given_out_can_be_changed_without_changing_the_kept_list(store, vil
     assert due.due_list(store, "2026-11", TODAY, True)[0]["status"] != "changed by the caller"
     due_state.forget(store)
     same_as_fresh(store)
+
+
+def test_an_income_assessment_moves_the_quarterly_income_check(store, village, reads):
+    h = village["lifted"]
+    before = [r for r in due.due_list(store, "2026-09", TODAY, True) if r["kind"] == "income_check"
+              and r["household_id"] == h["id"]]
+    incomes.add_income(store, h["id"], "2026-08-10", {"wage": 1_000_000}, today=TODAY)
+    after = [r for r in due.due_list(store, "2026-09", TODAY, True) if r["kind"] == "income_check"
+             and r["household_id"] == h["id"]]
+    assert [r["status"] for r in before] == ["overdue"] and [r["status"] for r in after] == ["done"]
+    assert reads == [[h["id"]]]
+    same_as_fresh(store)
+
+
+def test_a_reader_connection_follows_what_the_store_writes(store, village):
+    reader = store.reader()
+    try:
+        for month in MONTHS:
+            due.due_list(reader, month, TODAY, True)
+        households.update_household(store, village["ordinary"]["id"], {"category": "lifted"})
+        visits.add_visit(store, village["away"]["id"], {"visit_date": "2026-09-03", "mode": "phone",
+                                                        "findings": "正常"}, today=TODAY)
+        for month in MONTHS:
+            assert due.due_list(reader, month, TODAY, True) == due.due_list(store, month, TODAY, True, fresh=True)
+    finally:
+        reader.close()
