@@ -1,0 +1,69 @@
+"""The numbered policy rules where the window has the action, beside their command-line tests
+(tests/services/test_policy_*.py, test_duty_past_months.py): rule 2 at the case dialog's 风险消除
+and rule 4 on the home page's due list, with the quarterly income check (003 #6(2))."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from app.core.monitoring import add_months
+from app.services import cases, incomes
+from app.services import households as hs
+from app.ui.home.home_page import HomePage
+from app.ui.households.case_dialogs import CaseStepDialog
+
+from tests.support.stores import id_number
+
+
+def _lifted(store) -> dict:
+    return next(h for h in hs.list_households(store, limit=None) if h["category"] == "lifted")
+
+
+def test_rule_2_the_window_judges_an_elimination_on_the_facts_of_its_date(qtbot, session, demo_store):
+    """An elimination dated before the income assessment it would rest on is refused."""
+    today = session.today()
+    home = hs.add_household(demo_store, {"head_name": "赵新", "category": "ordinary", "province": "43"})
+    hs.add_member(demo_store, home["id"], {"name": "赵新", "relation": "head",
+                                           "id_number": id_number("1970-05-05", "male")}, today=today)
+    day = lambda n: (today - timedelta(days=n)).isoformat()  # noqa: E731
+    c = cases.open_case(demo_store, home["id"], day(120), "王芳", {"source": "干部排查"}, today=today)
+    cases.record_step(demo_store, c["id"], "check", day(118), "王芳", {}, today=today)
+    cases.record_step(demo_store, c["id"], "identify", day(115), "王芳",
+                      {"monitoring_category": "edge_at_risk", "risk_types": ["illness"]}, today=today)
+    cases.record_step(demo_store, c["id"], "plan", day(112), "王芳", {"measures": ["health", "employment"]},
+                      today=today)
+    incomes.add_income(demo_store, home["id"], day(10), {"wage": 10_000_000}, household_size=1, today=today)
+    dialog = CaseStepDialog(session, home["id"], "eliminate", c["id"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.date.setDate(date.fromisoformat(day(20)))
+    dialog.secured.setChecked(True)
+    dialog.save()
+    assert dialog.record is None and dialog.isVisible()
+    assert "收入" in dialog.error.text()
+    assert cases.case_view(demo_store, c["id"], today)["state"] == "helping"
+
+
+def _quarter_end(day: date) -> str:
+    end = date(day.year, 3 * ((day.month + 2) // 3), 1)
+    return end.strftime("%Y-%m")
+
+
+def test_rule_4_the_home_pages_past_quarter_shows_the_income_check_of_the_category_then(qtbot, session, demo_store):
+    """A 脱贫户 made 一般户 today owes the quarterly income check of the last quarter (it was a 脱贫户
+    then), not this quarter's."""
+    today = session.today()
+    home = _lifted(demo_store)
+    hs.update_household(demo_store, home["id"], {"category": "ordinary"})
+    now, past = _quarter_end(today), _quarter_end(add_months(today, -3))
+    page = HomePage(session)
+    qtbot.addWidget(page)
+    page.refresh()
+    page.show_done.setChecked(True)
+
+    def checked(month: str) -> set:
+        page.set_month(month)
+        page._reload_due()
+        return {r["household_id"] for r in page.due_rows if r["kind"] == "income_check"}
+
+    assert home["id"] in checked(past)
+    assert home["id"] not in checked(now)
