@@ -26,11 +26,10 @@ def test_rule_2_the_window_judges_an_elimination_on_the_facts_of_its_date(qtbot,
                                            "id_number": id_number("1970-05-05", "male")}, today=today)
     day = lambda n: (today - timedelta(days=n)).isoformat()  # noqa: E731
     c = cases.open_case(demo_store, home["id"], day(120), "王芳", {"source": "干部排查"}, today=today)
-    cases.record_step(demo_store, c["id"], "check", day(118), "王芳", {}, today=today)
-    cases.record_step(demo_store, c["id"], "identify", day(115), "王芳",
-                      {"monitoring_category": "edge_at_risk", "risk_types": ["illness"]}, today=today)
-    cases.record_step(demo_store, c["id"], "plan", day(112), "王芳", {"measures": ["health", "employment"]},
-                      today=today)
+    for kind, days_ago, data in (("check", 118, {}),
+                                 ("identify", 115, {"monitoring_category": "edge_at_risk", "risk_types": ["illness"]}),
+                                 ("plan", 112, {"measures": ["health", "employment"]})):
+        cases.record_step(demo_store, c["id"], kind, day(days_ago), "王芳", data, today=today)
     incomes.add_income(demo_store, home["id"], day(10), {"wage": 10_000_000}, household_size=1, today=today)
     dialog = CaseStepDialog(session, home["id"], "eliminate", c["id"])
     qtbot.addWidget(dialog)
