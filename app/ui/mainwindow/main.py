@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         from ..householdfile.household_file import HouseholdFilePage
         from ..households.households_page import HouseholdsPage
         from ..prompts.prompts_page import PromptsPage
+        from ..review.review_page import ReviewPage
         from ..settings.settings_page import SettingsPage
         from ..sync.sync_page import SyncPage
         self.session = session
@@ -92,10 +93,12 @@ class MainWindow(QMainWindow):
         self.prompts = PromptsPage(session)
         self.checks = ChecksPage(session)
         self.sync = SyncPage(session)
+        self.review = ReviewPage(session)
         self.settings = SettingsPage(session, controller)
         self.file = HouseholdFilePage(session)
         for text, page in ((self.tr("本月工作"), self.home), (self.tr("农户档案"), self.households),
-                           (self.tr("工作提示"), self.prompts), (self.tr("数据检查"), self.checks),
+                           (self.tr("工作提示"), self.prompts), (self.tr("审核"), self.review),
+                           (self.tr("数据检查"), self.checks),
                            (self.tr("同步"), self.sync), (self.tr("设置"), self.settings)):
             QListWidgetItem(text, self.nav)
             self.stack.addWidget(page)
@@ -103,7 +106,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.show_page)
         # Inside a household file 农户档案 is already the current row: a click goes back to the roster.
         self.nav.itemClicked.connect(self._nav_clicked)
-        for page in (self.home, self.households, self.prompts, self.checks, self.sync):
+        for page in (self.home, self.households, self.prompts, self.checks, self.sync, self.review):
             page.open_household.connect(self.open_household)
         self.file.back.connect(self.show_previous)
         self._previous = 0
@@ -167,7 +170,7 @@ class MainWindow(QMainWindow):
 
     def _changed(self, what: str) -> None:
         page = self.stack.currentWidget()
-        for p in (self.home, self.households, self.prompts, self.checks, self.sync, self.file):
+        for p in (self.home, self.households, self.prompts, self.checks, self.sync, self.review, self.file):
             if p is page and hasattr(p, "refresh"):
                 p.refresh()
             elif hasattr(p, "mark_stale"):

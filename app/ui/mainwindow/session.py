@@ -48,6 +48,9 @@ class Topic(StrEnum):
     PAIRINGS = "pairings"
     PLANS = "plans"
     PLAN_ITEMS = "plan_items"
+    # the leader's review (app/services/review_signoff.py)
+    REVIEW_RETURNS = "review_returns"
+    REVIEW_APPROVALS = "review_approvals"
 
 
 # Record tables as the window's topics: a write to any of them is announced under its topic.
