@@ -22,8 +22,13 @@ def _settle(app, rounds: int = 5) -> None:
         app.processEvents()
 
 
-def _grab(widget, path: Path, app) -> str:
-    _settle(app)
+def _grab(widget, path: Path, app, seconds: float = 0.4) -> str:
+    """After the page's reads have arrived and its layout has settled (a page folds its columns
+    once it knows its width and its data: a grab before that shows the wide layout cut off)."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        _settle(app)
+        time.sleep(0.02)
     widget.grab().save(str(path))
     return str(path)
 

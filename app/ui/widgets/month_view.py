@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QDateEdit, QDialog, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
-                               QTreeWidget, QVBoxLayout, QWidget)
+                               QSizePolicy, QTreeWidget, QVBoxLayout, QWidget)
 
 from .style import ACCENT, set_role
 
@@ -174,9 +174,12 @@ class Card(QFrame):
         head.setSpacing(10)
         self.title = set_role(QLabel(title), "heading")
         self.info = set_role(QLabel(), "muted")
+        # The line beside the title wraps rather than widening the card: a card sets how narrow
+        # its column may be, and so whether the page's two columns fit side by side.
+        self.info.setWordWrap(True)
+        self.info.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         head.addWidget(self.title)
-        head.addWidget(self.info)
-        head.addStretch(1)
+        head.addWidget(self.info, 1)
         self.tools = QHBoxLayout()
         self.tools.setSpacing(6)
         head.addLayout(self.tools)
