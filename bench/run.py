@@ -64,9 +64,9 @@ def query_sets(store: Store, rng: random.Random) -> dict[str, list[str]]:
 
 
 def bare_search(conn, q: str) -> list:
-    clause, params = search.match_clause(q)
+    found, params = search.matching_rowids(q)
     sql = ("SELECT h.id, h.head_name, h.category FROM households h WHERE h.deleted = 0 AND"
-           f" h.rowid IN (SELECT rowid FROM household_search WHERE {clause})"
+           f" h.rowid IN ({found})"
            " ORDER BY h.group_name, h.number, h.head_name LIMIT 200")
     return conn.execute(sql, params).fetchall()
 

@@ -142,11 +142,11 @@ def by_number(store: Store, number: str) -> dict | None:
 def household_filters(search_text: str | None, category: str | None, group: str | None) -> tuple[str, list]:
     where, params = ["h.deleted = 0"], []
     if search_text:
-        clause = search.match_clause(search_text)
-        if clause:
+        found = search.matching_rowids(search_text)
+        if found:
             # The index is asked first; households are then read by rowid.
-            where.append(f"h.rowid IN (SELECT rowid FROM household_search WHERE {clause[0]})")
-            params += clause[1]
+            where.append(f"h.rowid IN ({found[0]})")
+            params += found[1]
     if category:
         where.append("h.category = ?")
         params.append(HouseholdCategory.parse(category, "category").value)

@@ -104,11 +104,13 @@ def create_grams(conn) -> None:
         conn.executemany("INSERT INTO household_grams (gram, rid) VALUES (?, ?)", [(g, rowid) for g in grams(body)])
 
 
-def match_clause(query: str) -> tuple[str, list] | None:
-    """SQL condition on `household_search` and its parameters, or None for an empty query."""
+def matching_rowids(query: str) -> tuple[str, list] | None:
+    """A SELECT of the rowids of the households the query finds (households' rowids) and its
+    parameters, or None for an empty query."""
     q = normalize_query(query).replace(SEPARATOR, "")
     if not q:
         return None
     if len(q) >= 3:
-        return "household_search MATCH ?", ['"' + q.replace('"', '""') + '"']
-    return "household_search.rowid IN (SELECT rid FROM household_grams WHERE gram = ?)", [q.translate(_ASCII_LOWER)]
+        return "SELECT rowid FROM household_search WHERE household_search MATCH ?", ['"' + q.replace('"', '""') + '"']
+    # Straight from the pieces, not through the full-text table: half the time for a common one.
+    return "SELECT rid FROM household_grams WHERE gram = ?", [q.translate(_ASCII_LOWER)]

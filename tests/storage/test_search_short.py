@@ -17,8 +17,8 @@ def by_like(store, query: str) -> set[int]:
 
 
 def by_index(store, query: str) -> set[int]:
-    clause, params = search.match_clause(query)
-    return {r for (r,) in store.conn.execute(f"SELECT rowid FROM household_search WHERE {clause}", params)}
+    found, params = search.matching_rowids(query)
+    return {r for (r,) in store.conn.execute(found, params)}
 
 
 def short_queries(store) -> set[str]:
