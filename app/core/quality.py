@@ -450,9 +450,9 @@ def signature_findings(signatures: list[Signature], households: dict[str, dict],
                 others = [s for s in sample if s.instance_id != form_id]
                 # Every sampled signature of that investigator must agree: each household meets
                 # every other investigator's hand, so one chance likeness is expected, and an
-                # investigator signing for another's household is the rarer fabrication.
-                alike = sum(1 for s in others if same_hand(h, s))
-                if others and alike == len(others):
+                # investigator signing for another's household is the rarer fabrication. Compared
+                # in order, up to the first that differs (the distances kept at signing are those).
+                if others and all(same_hand(h, s) for s in others):
                     yield finding("signature.matches_investigator", household, "signature",
                                   f"{when}农户签名{who}与调查人{name}在其他表单上的签名笔迹相似", ("form_signatures", h.id))
 

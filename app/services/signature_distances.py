@@ -56,37 +56,57 @@ def live_signatures(store: Store, strokes_of) -> list[quality.Signature]:
 def remember_at_signing(store: Store, saved: list[dict], filled_on: str | None) -> int:
     """For a form just signed (its signature rows `saved`, with their strokes): the distance of
     each household signature to every signature the same-hand rules compare it with (the
-    investigators' samples of earlier forms, `quality.samples_before`) and to the form's
+    investigators' samples of earlier forms, `quality.samples_before`: all of its own
+    investigator's, another investigator's up to the first that differs) and to the form's
     investigator's hand sample, and between the form's own signatures. Returns how many."""
     current(store, signature)
     feats = {s["id"]: signature.features(s["strokes"]) for s in saved}
-    wanted = [(a["id"], b["id"]) for i, a in enumerate(saved) for b in saved[i + 1:]]
+    made = [0]
+    _compare(store, [(a["id"], b["id"]) for i, a in enumerate(saved) for b in saved[i + 1:]], feats, made)
     households = [s for s in saved if s["role"] == "household"]
     if households:
         def read(sid):
             return lambda: store.conn.execute("SELECT strokes FROM form_signatures WHERE id = ?", [sid]).fetchone()[0]
-        own = {s["instance_id"] for s in saved}
+        forms = {s["instance_id"] for s in saved}
+        own = {s["signer_name"].strip() for s in saved if s["role"] == "investigator"}
         earlier = quality.samples_before(
             (s for s in live_signatures(store, read) if s.role == "investigator"), quality.MAX_PER_INVESTIGATOR)(filled_on)
-        others = {s.id: s for pool in earlier.values() for s in pool if s.instance_id not in own}
         samples = hand_samples.samples_by_name(store)
         for h in households:
-            wanted += [(h["id"], sid) for sid in others]
-            for name in {s["signer_name"].strip() for s in saved if s["role"] == "investigator"} & set(samples):
+            for name, pool in earlier.items():
+                pool = [s for s in pool if s.instance_id not in forms]
+                for s in pool:
+                    if s.id not in feats:
+                        feats[s.id] = signature.features(s.data)
+                    [d] = _compare(store, [(h["id"], s.id)], feats, made)
+                    if name not in own and not d <= signature.SAME_HAND_THRESHOLD:
+                        break  # the rule stops at the first of another investigator's that differs
+            for name in own & set(samples):
                 sample = samples[name]
                 for k, item in enumerate(sample["items"]):
                     key = hand_samples.item_key(sample, k)
                     feats.setdefault(key, signature.features(item["strokes"]))
-                    wanted.append((h["id"], key))
-        for sid, s in others.items():
-            feats[sid] = signature.features(s.data)
-    known = _known(store, wanted)
-    rows = [(a, b, signature.distance(feats[a], feats[b])) for a, b in wanted if (min(a, b), max(a, b)) not in known]
+                    _compare(store, [(h["id"], key)], feats, made)
+    return made[0]
+
+
+def _compare(store: Store, pairs: list[tuple[str, str]], feats: dict, made: list[int]) -> list[float]:
+    """Each pair's distance: kept, or compared now (from `feats`) and kept; `made[0]` counts
+    the comparisons."""
+    known = {(a, b): d for a, b, d in _known(store, pairs)}
+    out, rows = [], []
+    for a, b in pairs:
+        key = (min(a, b), max(a, b))
+        if key not in known:
+            known[key] = signature.distance(feats[a], feats[b])
+            rows.append((a, b, known[key]))
+        out.append(known[key])
     remember_distances(store, rows)
-    return len(rows)
+    made[0] += len(rows)
+    return out
 
 
-def _known(store: Store, pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
+def _known(store: Store, pairs: list[tuple[str, str]]) -> set[tuple[str, str, float]]:
     keys = [(min(a, b), max(a, b)) for a, b in pairs]
     if not keys:
         return set()
@@ -94,7 +114,7 @@ def _known(store: Store, pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
     for i in range(0, len(keys), 400):
         chunk = keys[i:i + 400]
         found |= set(store.conn.execute(
-            "SELECT a, b FROM signature_distances WHERE " + " OR ".join(["(a = ? AND b = ?)"] * len(chunk)),
+            "SELECT a, b, distance FROM signature_distances WHERE " + " OR ".join(["(a = ? AND b = ?)"] * len(chunk)),
             [x for k in chunk for x in k]).fetchall())
     return found
 
