@@ -52,3 +52,14 @@ def hid(session):
     """A demo household whose file, with what a visit adds, fills the household survey completely."""
     from tests.support.window import complete_household
     return complete_household(session.store, session.today())
+
+
+@pytest.fixture
+def main_window(qtbot, session):
+    """The main window on the demo village, shown at its normal (not maximised) size."""
+    from app.ui.mainwindow.main import MainWindow
+    w = MainWindow(session)
+    qtbot.addWidget(w)
+    w.showNormal()
+    qtbot.waitExposed(w)
+    return w

@@ -8,13 +8,8 @@ from PySide6.QtWidgets import QApplication
 
 
 @pytest.fixture
-def window(qtbot, session):
-    from app.ui.mainwindow.main import MainWindow
-    w = MainWindow(session)
-    qtbot.addWidget(w)
-    w.showNormal()
-    qtbot.waitExposed(w)
-    return w
+def window(main_window):
+    return main_window
 
 
 @pytest.mark.parametrize("size", [(1024, 568), (910, 480)])

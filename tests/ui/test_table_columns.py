@@ -12,14 +12,9 @@ NAME_HEADERS = ("户主", "姓名", "户", "户主姓名", "成员")
 
 
 @pytest.fixture
-def window(qtbot, session):
-    from app.ui.mainwindow.main import MainWindow
-    w = MainWindow(session)
-    qtbot.addWidget(w)
-    w.showNormal()
-    w.resize(1024, 700)
-    qtbot.waitExposed(w)
-    return w
+def window(main_window):
+    main_window.resize(1024, 700)
+    return main_window
 
 
 def _busiest(session) -> str:
