@@ -37,8 +37,9 @@ def sections(d: dict, language: str | None = None) -> list[tuple[str, list[tuple
     lang = language or window_language()
     return [
         (_tr("风险线索"), [([c["found_on"], clue_source(c, lang), c["description"],
-                             say(CLUE_STATE, c["status"], lang)
-                             + (f"（{say(duties.CLUE_OUTCOMES, c['outcome'], lang)}）" if c["outcome"] else "")],
+                             _tr("{0}（{1}）").format(say(CLUE_STATE, c["status"], lang),
+                                                     say(duties.CLUE_OUTCOMES, c["outcome"], lang))
+                             if c["outcome"] else say(CLUE_STATE, c["status"], lang)],
                             c["status"] == "overdue", ("clues", c["id"])) for c in d["clues"]]),
         (_tr("全覆盖排查"), [([s["screened_on"], s["title"], _tr("{0}：{1}").format(s["screener"], s["findings"]),
                                _tr("发现风险") if s["at_risk"] else _tr("无风险")], bool(s["at_risk"]),

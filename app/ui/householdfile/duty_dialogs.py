@@ -218,7 +218,7 @@ class ScreeningDialog(DutyDialog):
         read = getattr(session, "read", session.call)
         campaign = self.row("campaign", self.tr("排查"), QComboBox())
         for c in read(screening.campaigns):
-            campaign.addItem(f"{c['title']}（{c['start_date']}–{c['end_date']}）", c["id"])
+            campaign.addItem(self.tr("{0}（{1}–{2}）").format(c["title"], c["start_date"], c["end_date"]), c["id"])
         self.row("date", self.tr("排查日期"), date_edit(session.today()))
         user = getattr(session, "user", None) or {}
         self.row("screener", self.tr("排查人"), QLineEdit(user.get("name", "") if isinstance(user, dict) else ""))
