@@ -142,6 +142,8 @@ def cmd_sync(args):
         lines.append("被拒收的记录及原因 (rejected records and why): zhucun sync rejected")
     if result["conflicts"]:
         lines.append("冲突的字段 (conflicting fields): zhucun sync conflicts")
+    if result.get("review_required"):
+        lines.append(result["review_required"])
     for s in result["skipped"]:
         lines.append(f"未采用县里发布 {s['seq']} ({s['kind']}) (publication not applied): {s['reason']}")
     for s in result["records_skipped"]:

@@ -153,3 +153,14 @@ def batch_body(county, batch) -> dict:
     """A sealed batch opened as the county opens it."""
     return envelope.open_envelope(bytes(batch["envelope"]), county_key=county.hpke_key,
                                   device_keys=lambda d: envelope.ed25519_public(county.devices[d]["key"]))[1]
+
+
+def test_a_sync_without_approval_sends_nothing_says_why_and_still_pulls(team):
+    store, member, county = team
+    add_household(store, "冯二")
+    result = sync.sync(store, transport=county.transport())
+    assert result["pushed"] == 0 and "本月记录尚未经队长审核批准" in result["review_required"]
+    assert sync.status(store)["last_sync"] is not None          # the rest of the trip was done
+    review_signoff.approve(store)
+    result = sync.sync(store, transport=county.transport())
+    assert result["pushed"] >= 3 and "review_required" not in result

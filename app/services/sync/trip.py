@@ -13,6 +13,7 @@ from app.sync.client import CountyClient
 from .common import enrolled, put
 from .inbound import pull_records
 from .publications import pull
+from ..review_signoff import ReviewRequired
 from .upload import push_batch, seal_pending
 
 log = logging.getLogger("zhucun.sync")
@@ -43,7 +44,11 @@ def sync(store: Store, server: str | None = None, report=None, cancel=None, *, t
            "records": 0, "record_conflicts": 0, "records_skipped": []}
     try:
         for _ in range(0 if pull_only else 10):  # the ready batch, then one more for what changed after it was sealed
-            batch = seal_pending(store)
+            try:
+                batch = seal_pending(store)
+            except ReviewRequired as e:  # what the leader has not approved waits; the trip goes on
+                out["review_required"] = str(e)
+                break
             if batch is None:
                 break
             result = push_batch(store, client, batch, report, cancel)

@@ -692,6 +692,8 @@ class SyncPage(QWidget):
             notes.append(self.tr("被退回的记录见下方列表，改正后下次同步会重新上传。"))
         if result.get("conflicts"):
             notes.append(self.tr("有字段在本机和县里都改过，请在下方“冲突”中核对。"))
+        if result.get("review_required"):  # not yet approved by the leader: sent once approved
+            notes.append(result["review_required"])
         for s in result.get("skipped") or []:
             notes.append(self.tr("县里的发布 {0}（{1}）未能采用：{2}").format(s["seq"], s["kind"], s["reason"]))
         self._say(self.result_note, "\n".join(notes))
