@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         from .autosync import AutoSync
         self.autosync = AutoSync(session, self, enabled=controller.prefs.auto_sync if controller is not None else False,
                                  busy=lambda: self.sync.busy is not None)
+        self.sync.watch(self.autosync)
         self.statusBar().addPermanentWidget(self.autosync.label, 1)
         self.notice = Notice(central)
         session.notice.connect(self.notice.say)
