@@ -17,7 +17,7 @@ LIVE_SIGNATURES = (
     " WHERE s.deleted = 0 AND x.state = 'signed' AND x.deleted = 0"
     " AND NOT EXISTS (SELECT 1 FROM form_instances n WHERE n.supersedes = x.id AND n.deleted = 0)"
     " AND (x.household_id IS NULL OR x.household_id IN (SELECT id FROM households WHERE deleted = 0))"
-    " ORDER BY s.role, x.filled_on, s.created_at")
+    " {role} ORDER BY s.role, x.filled_on, s.created_at")
 
 
 def current(store: Store, signature) -> bool:
@@ -46,11 +46,12 @@ def remember_distances(store: Store, rows: list[tuple[str, str, float]]) -> None
                                    [(min(a, b), max(a, b), d) for a, b, d in rows])
 
 
-def live_signatures(store: Store, strokes_of) -> list[quality.Signature]:
-    """Every signature the rules judge, by role, date and creation; `strokes_of(id)` gives the
-    callable that reads a signature's strokes when a comparison needs them."""
+def live_signatures(store: Store, strokes_of, role: str | None = None) -> list[quality.Signature]:
+    """Every signature the rules judge (or those of one role), by role, date and creation;
+    `strokes_of(id)` gives the callable that reads a signature's strokes when a comparison needs them."""
+    sql = LIVE_SIGNATURES.format(role="AND s.role = ?" if role else "")
     return [quality.Signature(sid, form, hid, role, name, bool(proxy), strokes_of(sid), filled)
-            for sid, form, hid, role, name, proxy, filled in store.conn.execute(LIVE_SIGNATURES)]
+            for sid, form, hid, role, name, proxy, filled in store.conn.execute(sql, [role] if role else [])]
 
 
 def remember_at_signing(store: Store, saved: list[dict], filled_on: str | None) -> int:
@@ -70,7 +71,7 @@ def remember_at_signing(store: Store, saved: list[dict], filled_on: str | None) 
         forms = {s["instance_id"] for s in saved}
         own = {s["signer_name"].strip() for s in saved if s["role"] == "investigator"}
         earlier = quality.samples_before(
-            (s for s in live_signatures(store, read) if s.role == "investigator"), quality.MAX_PER_INVESTIGATOR)(filled_on)
+            live_signatures(store, read, "investigator"), quality.MAX_PER_INVESTIGATOR)(filled_on)
         samples = hand_samples.samples_by_name(store)
         for h in households:
             for name, pool in earlier.items():
