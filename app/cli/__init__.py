@@ -10,20 +10,35 @@ message names the field and the rule).
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from pathlib import Path
 
-from app.cli import (audit, backup, cases, check, config, demo, diagnostics, due, duties, forms, households,
-                     ledger, printing, review, store, sync, visits, window, worklog)
 from app.cli.runtime import EXIT_INVALID, EXIT_OK, EXIT_REFUSED, Commands, Parser, default_data_dir, fail
 from app.core.errors import AccessDenied, NotFound, StateError, ValidationError, ZhucunError
 
-# In the order `zhucun --help` lists them.
-GROUPS = (store, demo, households, visits, cases, due, check, duties, worklog, config, forms, printing, review, sync,
-          ledger, audit, window, backup, diagnostics)
+# The command group modules (app/cli/<name>.py), in the order `zhucun --help` lists them.
+GROUPS = ("store", "demo", "households", "visits", "cases", "due", "check", "duties", "worklog", "config", "forms",
+          "printing", "review", "sync", "ledger", "audit", "window", "backup", "diagnostics")
+# Common options that take a value: what follows them is not the command.
+_VALUED = ("--data", "--user")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_word(argv: list[str]) -> str | None:
+    """The command named in `argv` (its first word that is neither an option nor an option's value)."""
+    words = iter(argv)
+    for word in words:
+        if word in _VALUED:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser. Given `argv`, the groups are imported and declared in order only until the one
+    holding its command (a command's start need not load every other group); all of them for
+    help, a mistyped command or none."""
     common = Parser(add_help=False)
     common.add_argument("--data", type=Path, default=argparse.SUPPRESS, help="store folder")
     common.add_argument("--passphrase-stdin", action="store_true", default=argparse.SUPPRESS,
@@ -33,17 +48,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = Parser(prog="zhucun", parents=[common], description="驻村 Zhucun — 防止返贫动态监测 field data")
     # Not set_defaults: the option objects are shared with every subcommand through `common`.
-    parser.set_defaults(func=window.cmd_gui)
+    parser.set_defaults(func=lambda args: importlib.import_module("app.cli.window").cmd_gui(args))
     from app import __version__
     parser.add_argument("--version", action="version", version=f"zhucun {__version__}")
     commands = Commands(parser.add_subparsers(dest="command", metavar="COMMAND"), common)
-    for group in GROUPS:
-        group.register(commands)
+    word = command_word(argv) if argv is not None else None
+    for name in GROUPS:
+        importlib.import_module(f"app.cli.{name}").register(commands)
+        if word is not None and word in commands.sub.choices:
+            break
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     for name, value in (("data", None), ("passphrase_stdin", False), ("json", False), ("user", None)):
         if not hasattr(args, name):
