@@ -1,4 +1,4 @@
-"""Results worth keeping while a store is open (the due list's roster, the imported forms):
+"""Results worth keeping while a store is open (the category history, the imported forms):
 kept per store beside it, not on it, and given back until the tables they read are written."""
 from __future__ import annotations
 
