@@ -20,7 +20,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
-from app.core import quality
+from app.core import clock, quality
 from app.core.enums import HouseholdCategory
 
 from .. import db
@@ -96,14 +96,14 @@ def contribution(conn: Connection, village: str, today: date) -> tuple[list[dict
     return keys, eliminated_without_steps(homes, eliminated) + clustered_visits(conn, None, today, village)
 
 
-def refresh(engine: Engine, today: date) -> list[dict]:
+def refresh(engine: Engine, today: date, only: str | None = None) -> list[dict]:
     """Every village's own findings, its contribution computed again where its token or the
-    day changed."""
+    day changed (`only`: that village alone, after its batch)."""
     c = db.console_cache
     with db.reading(engine) as conn:
         tokens = {v: summaries.token_text(t, today) for v, t in q.village_tokens(conn, None).items()}
         held = {k: (t, d) for k, t, d in conn.execute(select(c.c.key, c.c.token, c.c.data).where(c.c.name == LOCAL))}
-        stale = [v for v, t in tokens.items() if held.get(v, ("",))[0] != t]
+        stale = [v for v, t in tokens.items() if held.get(v, ("",))[0] != t and only in (None, v)]
         fresh = {v: contribution(conn, v, today) for v in stale}
     for village, (keys, findings) in fresh.items():
         try:
@@ -117,6 +117,8 @@ def refresh(engine: Engine, today: date) -> list[dict]:
         except IntegrityError:   # another worker stored the same village at the same moment
             continue
     gone = set(held) - set(tokens)
+    if only is not None:
+        return []
     if gone:
         with engine.begin() as conn:
             conn.execute(delete(c).where(c.c.name == LOCAL, c.c.key.in_(list(gone))))
@@ -191,3 +193,18 @@ def scoped_findings(engine: Engine, township: str | None, today: date) -> list[d
         mine = {v["village"] for v in q.village_list(conn, township)}
     return [{**f, "message": f"{f['title']}：与{f['others']}的户相同（其他乡镇，详情问县里）"} if f["others"] else f
             for f in found if f["village"] in mine]
+
+
+def after_batch(engine: Engine, village: str) -> None:
+    """Bring one village's rows and its part of the county checks up to date after a batch from
+    it was ingested (run after the device has its receipt), so the console's next look reads
+    them ready. A failure here costs only that: the page computes them when asked."""
+    from app import log
+    from .. import users
+    try:
+        users.ensure_tables(engine)
+        today = clock.today()
+        summaries.refresh(engine, None, today, only=village)
+        refresh(engine, today, only=village)
+    except Exception as e:   # noqa: BLE001 — the batch is in; the console recomputes on the next look
+        log.log_unexpected(e, f"console summaries after a batch of {village}", to=log.county_logger)

@@ -40,7 +40,7 @@ def token_text(token, today: date) -> str:
 
 
 def _now() -> str:
-    return clock.now().isoformat(timespec="seconds") if hasattr(clock, "now") else ""
+    return clock.now().isoformat(timespec="seconds")
 
 
 def compute_village(conn: Connection, village: str, today: date) -> tuple[dict, list[dict]]:
@@ -103,11 +103,6 @@ def overview(engine: Engine, township: str | None, today: date) -> list[dict]:
     """One row per village in scope, in the order of the village's name."""
     rows = refresh(engine, township, today)
     return [rows[v] for v in sorted(rows)]
-
-
-def refresh_village(engine: Engine, village: str) -> None:
-    """Bring one village's rows up to date (after a batch from it was ingested)."""
-    refresh(engine, None, clock.today(), only=village)
 
 
 def households_page(engine: Engine, village: str, today: date, offset: int, limit: int) -> tuple[list[dict], int]:

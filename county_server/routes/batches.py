@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Header, HTTPException, Path
+from fastapi import APIRouter, BackgroundTasks, Header, HTTPException, Path
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .. import batches
+import county_server.console.checks as console_checks
 from .common import API, DB, HEX64, ID_PATTERN, Auth, SignedDocument, errors
 
 router = APIRouter(prefix=f"{API}/batches", tags=["batches"])
@@ -83,7 +84,8 @@ def put_part(batch_id: BatchId, n: Annotated[int, Path(ge=0, lt=batches.MAX_PART
 
 @router.post("/{batch_id}/commit", response_model=ReceiptAnswer,
              responses={400: {"model": MissingParts}} | errors(401, 403, 404, 409, 413, 422))
-def commit(batch_id: BatchId, dev: Auth, engine: DB):
+def commit(batch_id: BatchId, dev: Auth, engine: DB, after: BackgroundTasks):
+    after.add_task(console_checks.after_batch, engine, dev.village)   # the console's rows, once the receipt is sent
     try:
         return {"receipt": batches.commit(engine, dev.device_id, batch_id)}
     except batches.BatchRefused as e:

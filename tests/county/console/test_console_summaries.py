@@ -37,8 +37,8 @@ def test_summaries_equal_a_full_recomputation_after_several_batches(client, engi
     for head in ("甲", "乙"):
         synced(client, device, head)
         assert client.get("/", headers=HTML).status_code == 200
-    synced(client, other_device, "丙")
     tokens = {v: t for v, (_, t) in stored(engine)["villages"].items()}
+    synced(client, other_device, "丙")
     assert client.get("/", headers=HTML).status_code == 200
     after = stored(engine)
     assert after["villages"]["石门村"][1] == tokens["石门村"]          # not recomputed: nothing came
@@ -86,3 +86,17 @@ def test_a_new_day_recomputes_and_the_checks_are_kept_for_every_worker(engine, d
     assert summaries.cached(engine, "t", "k", compute) == [{"n": 1}]   # kept in the database
     synced(client, device, "又一户")
     assert summaries.cached(engine, "t", "k", compute) == [{"n": 2}]   # the county's data changed
+
+
+def test_a_batch_brings_its_village_up_to_date_before_anyone_looks(client, engine, device):
+    from county_server.console import checks
+    synced(client, device)                       # through the API: commit, then the village's rows
+    held = stored(engine)
+    row, homes = recomputed(engine, "石门村")
+    assert held["villages"]["石门村"][0] == row and held["homes"]["石门村"] == homes
+    c = db.console_cache
+    with engine.connect() as conn:
+        assert conn.execute(select(c.c.key).where(c.c.name == checks.LOCAL)).scalars().all() == ["石门村"]
+    signed_in(client, engine)
+    assert client.get("/", headers=HTML).status_code == 200
+    assert stored(engine)["villages"]["石门村"][1] == held["villages"]["石门村"][1]     # read, not computed again
