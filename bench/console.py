@@ -145,6 +145,7 @@ def main(argv=None) -> None:
         warnings.simplefilter("ignore")
         from fastapi.testclient import TestClient
     from county_server.api import create_app
+    from county_server.console import checks
     from tests.county.console.consolekit import login
     with TestClient(create_app(url)) as client:
         assert login(client, "monitor", PASSWORD).status_code == 303
@@ -162,9 +163,18 @@ def main(argv=None) -> None:
                     parts=1, state="done", started_at="2026-11-19T08:00:00.000Z",
                     received_at=f"2026-11-19T08:{next(synced) % 60:02d}:00.000Z",
                     receipt='{"body": {"accepted": [], "rejected": []}}'))
+        refreshes = []
+
+        def synced_and_refreshed():
+            one_village_synced()
+            start = time.perf_counter()
+            checks.after_batch(engine, "村0003")     # what the batch's commit runs after its receipt
+            refreshes.append((time.perf_counter() - start) * 1000)
         cold_rounds = max(3, args.rounds // 5)
         pages = [("overview, cold", "/", cold_rounds, forget), ("overview, warm", "/", args.rounds, None),
                  ("overview after one village synced", "/", cold_rounds, one_village_synced),
+                 ("overview after one village synced and its batch's refresh ran", "/", cold_rounds,
+                  synced_and_refreshed),
                  ("overview page 2, sorted by visits", "/?sort=visits_done&desc=1&page=1", args.rounds, None),
                  (f"a village ({args.households} households, page 1)", "/villages/村0007", args.rounds, None),
                  ("a household file", "/households/h-7-11", args.rounds, None),
@@ -178,6 +188,8 @@ def main(argv=None) -> None:
         for name, path, rounds, before in pages:
             times = timed(client, path, rounds, before)
             print(f"| {name} | {rounds} | {statistics.median(times):.0f} | {p95(times):.0f} |")
+        print(f"| (a batch's refresh of its village, after the receipt: not a page) | {len(refreshes)} |"
+              f" {statistics.median(refreshes):.0f} | {p95(refreshes):.0f} |")
     engine.dispose()
     if args.backend == "postgresql":
         with admin.begin() as conn:
