@@ -136,7 +136,8 @@ def loan_end(start: date, term_months: int, extended_to: date | None = None) -> 
 
 
 def loan_status(loan: dict, today: date, policy: DutyPolicy) -> str:
-    if loan.get("repaid_on"):
+    """The loan's state on `today`: a repayment dated after it is not yet made."""
+    if loan.get("repaid_on") and loan["repaid_on"] <= today.isoformat():
         return "repaid"
     end = loan_end(date.fromisoformat(loan["start_date"]), int(loan["term_months"]),
                    date.fromisoformat(loan["extended_to"]) if loan.get("extended_to") else None)

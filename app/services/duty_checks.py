@@ -25,8 +25,11 @@ def duty_findings(store: Store, households: dict, today: date, prefixes=None,
         return any(selected(r, prefixes) for r in _rules(group))
 
     if on("clue."):
+        # Open on `today`: found by then and not handled by then (a past day sees later handling as not yet).
+        day = today.isoformat()
         for r in store.query("SELECT id, household_id, found_on, deadline, source, description FROM clues"
-                             " WHERE deleted = 0 AND handled_on IS NULL AND deadline < ?", [today.isoformat()]):
+                             " WHERE deleted = 0 AND (handled_on IS NULL OR handled_on > ?) AND deadline < ?"
+                             " AND found_on <= ?", [day, day, day]):
             out.append(finding("clue.overdue", households.get(r["household_id"]), "clues",
                                f"{duties.CLUE_SOURCES[r['source']][0]}线索（{r['found_on']}）应于 {r['deadline']} 前核实："
                                f"{r['description']}", ("clues", r["id"])))
@@ -40,7 +43,7 @@ def duty_findings(store: Store, households: dict, today: date, prefixes=None,
         out += _work(store, households, today, policy)
     if on("loan."):
         for loan in credit.list_loans(store, today=today):
-            if loan["status"] in ("overdue", "due_soon"):
+            if loan["status"] in ("overdue", "due_soon") and loan["start_date"] <= today.isoformat():
                 out.append(finding(f"loan.{loan['status']}", households.get(loan["household_id"]), "loans",
                                    f"小额信贷 {loan['amount_fen'] / 100:.0f} 元（{loan['purpose']}），到期 {loan['end_date']}"
                                    f"{'，已逾期' if loan['status'] == 'overdue' else ''}", ("loans", loan["id"])))

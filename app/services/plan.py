@@ -66,7 +66,8 @@ def complete_item(store: Store, item_id: str, on=None, note: str | None = None, 
 
 
 def item_status(item: dict, today: date) -> str:
-    if item["done_on"]:
+    """Done, overdue or open on `today`: an item done after it was still open then."""
+    if item["done_on"] and item["done_on"] <= today.isoformat():
         return "done"
     return "overdue" if item["deadline"] and item["deadline"] < today.isoformat() else "open"
 
@@ -83,7 +84,7 @@ def plans(store: Store, year: int | None = None, today: date | None = None) -> l
                                  " ORDER BY deadline IS NULL, deadline, created_at", [p["id"]])
         for i in p["items"]:
             i["status"] = item_status(i, today)
-        p["done"] = sum(1 for i in p["items"] if i["done_on"])
+        p["done"] = sum(1 for i in p["items"] if i["status"] == "done")
         p["overdue"] = sum(1 for i in p["items"] if i["status"] == "overdue")
     return out
 
@@ -91,4 +92,5 @@ def plans(store: Store, year: int | None = None, today: date | None = None) -> l
 def overdue_items(store: Store, today: date | None = None) -> list[dict]:
     day = (today or clock.today()).isoformat()
     return store.query("SELECT i.*, p.year FROM plan_items i JOIN plans p ON p.id = i.plan_id AND p.deleted = 0"
-                       " WHERE i.deleted = 0 AND i.done_on IS NULL AND i.deadline < ? ORDER BY i.deadline", [day])
+                       " WHERE i.deleted = 0 AND (i.done_on IS NULL OR i.done_on > ?) AND i.deadline < ?"
+                       " ORDER BY i.deadline", [day, day])

@@ -74,3 +74,25 @@ def test_rule_4_the_cadre_visit_line_counts_households_monitored_at_the_months_e
 
 def _day(text: str) -> date:
     return date.fromisoformat(text)
+
+
+def test_rule_4_a_past_day_sees_clues_items_and_loans_as_they_stood_then(village):
+    """`check --today` at a past month's end and that month's report: a clue handled since was still
+    open and late then, a plan item done since was overdue, a loan started since did not exist."""
+    from app.services import clues, credit, plan
+    with clock.pinned(TODAY):
+        h = village.household()
+        clue = clues.add_clue(village.store, h["id"], "self_report", "2026-08-01", "家中老人住院", today=TODAY)
+        clues.handle_clue(village.store, clue["id"], "no_risk", "2026-10-01", "已报销", today=TODAY)
+        p = plan.add_plan(village.store, 2026)
+        item = plan.add_item(village.store, p["id"], "修缮饮水管道", "王芳", "2026-09-15")
+        plan.complete_item(village.store, item["id"], "2026-10-10", today=TODAY)
+        credit.add_loan(village.store, h["id"], "30000", "2027-01-10", 3, "养牛", today=TODAY)
+        then = {f.rule for f in checks.run_checks(village.store, today=_day(PAST_END), rules=["clue.", "plan.", "loan."])}
+        now = {f.rule for f in checks.run_checks(village.store, today=_day("2026-10-31"), rules=["clue.", "plan.", "loan."])}
+        september = {ln["key"]: ln for ln in duty_report.month_duties(
+            village.store, _day("2026-09-01"), _day(PAST_END), _day(PAST_END))}
+    assert then == {"clue.overdue", "plan.item_overdue"} and now == set()
+    assert "待核实 1 条（逾期 1 条）" in september["clues"]["zh"]
+    assert "完成 0/1 项，逾期 1 项" in september["plan"]["zh"]
+    assert "在贷 0 笔" in september["loans"]["zh"]
