@@ -45,6 +45,21 @@ def test_the_duties_tab_has_a_visible_button_for_each_record(qtbot, session):
     assert not tab.buttons["loan_change"].isEnabled()      # until a loan is selected
 
 
+def test_each_button_of_the_duties_tab_opens_its_dialog(qtbot, session, monkeypatch):
+    opened = []
+    monkeypatch.setattr(duty_dialogs.DutyDialog, "exec", lambda self: opened.append(type(self).__name__) or 0)
+    tab = _tab(qtbot, session, _household(session)["id"])
+    for key in ("screening", "loan", "medical", "work", "pairing"):
+        tab.buttons[key].click()
+    assert opened == ["ScreeningDialog", "LoanDialog", "MedicalDialog", "WorkDialog", "PairingDialog"]
+    card = PlanCard(session)
+    qtbot.addWidget(card)
+    card.load()
+    for key in ("plan", "campaign"):
+        card.buttons[key].click()
+    assert opened[-2:] == ["PlanDialog", "CampaignDialog"]
+
+
 def test_a_loan_recorded_in_the_window_is_listed_and_can_be_repaid(qtbot, session):
     hid = _household(session)["id"]
     tab = _tab(qtbot, session, hid)
