@@ -31,14 +31,18 @@ def _villages(conn) -> list[str]:
 
 # -- devices ----------------------------------------------------------------------------------------
 @router.get("/devices")
-def devices(request: Request, s: Actor, error: str | None = None, done: str | None = None):
+def devices(request: Request, s: Actor, error: str | None = None, done: str | None = None, page: int = 1):
     engine = engine_of(request)
-    rows = cty.list_devices(engine)
+    rows = cty.list_devices(engine)    # a county's devices: hundreds, read at once, shown a page at a time
+    pager = pages(len(rows), page)
+    offset, limit = page_args(pager["page"])
+    rows = rows[offset:offset + limit]
     with db.reading(engine) as conn:
         codes = conn.execute(select(db.enrollment_codes).where(db.enrollment_codes.c.used_by.is_(None))
                              .order_by(db.enrollment_codes.c.created_at.desc()).limit(20)).mappings().all()
     server = str(request.base_url).rstrip("/")
-    return render(request, "devices.html", s, rows=rows, codes=codes, server=server, error=error, done=done)
+    return render(request, "devices.html", s, rows=rows, codes=codes, server=server, error=error, done=done,
+                  pager=pager)
 
 
 @router.post("/devices/enrol")

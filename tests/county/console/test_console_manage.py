@@ -139,3 +139,19 @@ def test_a_township_reviewer_cannot_act(client, engine):
     assert client.post("/devices/enrol", data={"village": VILLAGE}, headers=HTML).status_code == 403
 
 
+
+
+def test_the_devices_page_is_paginated(client, engine):
+    from sqlalchemy import insert
+
+    from county_server import db
+    with engine.begin() as conn:
+        conn.execute(insert(db.devices), [{"device_id": f"dev-{n:03d}", "store_id": f"s-{n}", "public_key": "00" * 32,
+                                           "village": f"村{n:03d}", "township": "城关镇", "label": None,
+                                           "enrolled_at": f"2026-01-01T00:{n // 60:02d}:{n % 60:02d}.000Z",
+                                           "revoked_at": None, "audit_head": "0" * 64, "audit_seq": 0}
+                                          for n in range(55)])
+    signed_in(client, engine)
+    first = client.get("/devices", headers=HTML).text
+    assert "第 1 / 2 页" in first and "村000" in first and "村054" not in first
+    assert "村054" in client.get("/devices?page=2", headers=HTML).text
