@@ -42,12 +42,31 @@ def today(args) -> date:
 # -- output ------------------------------------------------------------------
 def emit(args, data, text: str | None = None) -> None:
     """`data` as JSON with --json (or when there is no text), else `text`."""
-    if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=1, default=str))
-    elif text is not None:
-        print(text)
+    if args.json or text is None:
+        print(dumps(data))
     else:
-        print(json.dumps(data, ensure_ascii=False, indent=1, default=str))
+        print(text)
+
+
+# What a flat record may hold for the fast way (floats are written differently by orjson).
+_PLAIN = frozenset((str, int, bool, type(None)))
+
+
+def dumps(data) -> str:
+    """JSON indented by one space. A list of flat records (a village's households) is written by
+    orjson and indented after, to the same text as json's indenting encoder, which is Python's
+    own and took longer than reading the records. orjson indents by two: the one and two levels
+    are halved through NUL, which JSON text holds only escaped."""
+    if (isinstance(data, list) and data and all(type(r) is dict and r for r in data)
+            and all(type(v) in _PLAIN for r in data for v in r.values())):
+        import orjson
+        try:
+            text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
+        except orjson.JSONEncodeError:  # an int beyond 64 bits, a lone surrogate: json's way
+            pass
+        else:
+            return text.replace("\n    ", "\n\x00\x00").replace("\n  ", "\n\x00").replace("\x00", " ")
+    return json.dumps(data, ensure_ascii=False, indent=1, default=str)
 
 
 def emit_table(args, rows: list[dict], columns: list[tuple[str, str]], show=None) -> None:
