@@ -256,6 +256,12 @@ def cmd_records_export(args):
          "在设备上导入 (on the device): zhucun batch import-records FILE")
 
 
+def cmd_console_refresh(args):
+    from .console import checks
+    n = checks.refresh_county(_ready_engine(args))
+    emit(args, {"villages": n}, f"控制台已更新 {n} 个村 (the console's rows of {n} villages are up to date)")
+
+
 def cmd_devices(args):
     from . import county
     rows = county.list_devices(_ready_engine(args))
@@ -511,6 +517,8 @@ def build_parser() -> argparse.ArgumentParser:
                                           " and the device pins it (default: the one `serve` last ran with)")
     p.add_argument("--out", help="folder for enroll-CODE.png and enroll-CODE.json (default: here)")
     command("devices", cmd_devices, "enrolled devices")
+    command("console-refresh", cmd_console_refresh, "compute the console's village rows and checks for today"
+                                                     " (run it nightly, e.g. from cron at 00:05)")
     p = command("revoke", cmd_revoke, "refuse a device from now on")
     p.add_argument("device")
     for name, func, what in (("publish-prompts", cmd_publish_prompts, "a monthly prompt: {month, title, tasks}"),

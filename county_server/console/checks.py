@@ -208,3 +208,14 @@ def after_batch(engine: Engine, village: str) -> None:
         refresh(engine, today, only=village)
     except Exception as e:   # noqa: BLE001 — the batch is in; the console recomputes on the next look
         log.log_unexpected(e, f"console summaries after a batch of {village}", to=log.county_logger)
+
+
+def refresh_county(engine: Engine) -> int:
+    """Every village's rows and the county checks computed for today (`zhucun-county
+    console-refresh`, nightly: the first look of the day then reads them ready); the villages."""
+    from .. import users
+    users.ensure_tables(engine)
+    today = clock.today()
+    rows = summaries.refresh(engine, None, today)
+    scoped_findings(engine, None, today)
+    return len(rows)

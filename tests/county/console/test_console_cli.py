@@ -42,3 +42,18 @@ def test_user_add_names_the_field_it_refuses(capsys, monkeypatch, db_url, engine
     code, _ = run(capsys, monkeypatch, "user", "add", "--db", db_url, "--name", "x", "--role", "monitor",
                   stdin="a long password\n")
     assert code == 3 and "--passphrase-stdin" in run.err
+
+
+def test_console_refresh_computes_every_village_for_today(capsys, monkeypatch, db_url, engine, device):
+    from sqlalchemy import select
+
+    from app.core import clock
+    from county_server import db
+    from county_server.ingest import ingest
+    device.household("甲")
+    ingest(engine, device.batch())                 # straight in: nothing computed yet
+    code, out = run(capsys, monkeypatch, "console-refresh", "--db", db_url, "--json")
+    assert code == 0 and out == {"villages": 1}
+    with engine.connect() as conn:
+        assert conn.execute(select(db.village_summaries.c.day)).scalars().all() == [clock.today().isoformat()]
+        assert conn.execute(select(db.console_cache.c.name).where(db.console_cache.c.name == "checks")).scalar()
