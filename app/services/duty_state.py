@@ -5,7 +5,9 @@ household as it stood then, not on its file today.
 - Category (脱贫户/监测户/一般户): the file's category changes are in the audit chain (old → new);
   a change to 监测户 takes effect on the case's 识别纳入 date, any other on the day it was saved
   (never after today). Before its first recorded change a household had that change's old value;
-  a household without changes has always had its category.
+  a household without changes has always had its category. A change that arrived by sync is logged
+  here without its old value, so such a household is judged on its category since the last change
+  made on this laptop (the case's 识别纳入 date still bounds a 监测户's duties where its due rules read it).
 - Risk eliminated: the case's 风险消除 and 回退 steps by their dates; without a case, the file's flag.
 """
 from __future__ import annotations
