@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from app.core.errors import StateError
+
 from app.services import sync
 from app.services.sync import inbound
 from app.sync import down
@@ -93,3 +95,29 @@ def _public(engine, device_id: str):
     with engine.connect() as conn:
         key = conn.execute(select(db.devices.c.public_key).where(db.devices.c.device_id == device_id)).scalar()
     return envelope.ed25519_public(key)
+
+
+def test_the_next_page_is_built_ahead_once_and_the_device_still_checked(village, engine, monkeypatch):
+    a, b, _ = village
+    monkeypatch.setattr(county_down, "READ_AHEAD_MIN", 1)     # pages of two records count as long
+    built, real = [], county_down._build
+    monkeypatch.setattr(county_down, "_build", lambda *args: built.append(args[3]) or real(*args))
+    ahead, take = [], county_down._ahead_take
+    monkeypatch.setattr(county_down, "_ahead_take", lambda key: ahead.append(take(key)) or ahead[-1])
+    county = cty.load_county(engine)
+    after, pages = 0, 0
+    while True:
+        result = sync.apply_page(b, county_down.sealed_page(engine, county, b.device_id, after, 2))
+        pages += 1
+        assert result["skipped"] == []
+        if not result["more"]:
+            break
+        after = result["last"]
+    assert pages > 2 and sorted(built) == sorted(set(built))   # each page built once, ahead or asked
+    assert sum(x is not None for x in ahead) >= 1                # and some were ready when asked for
+    assert {r[0] for r in b.conn.execute("SELECT id FROM households")} == \
+        {r[0] for r in a.conn.execute("SELECT id FROM households")}
+    first = down.read_page_header(county_down.sealed_page(engine, county, b.device_id, 0, 2))
+    cty.restore_code(engine, b.device_id)                     # b is lost: revoked, its next page built already
+    with pytest.raises(StateError):
+        county_down.sealed_page(engine, county, b.device_id, first["last"], 2)
