@@ -380,11 +380,13 @@ def investigator_samples(signatures: Iterable[Signature], per_investigator: int)
     for s in signatures:
         if s.role == "investigator" and s.signer_name.strip():
             by_name.setdefault(s.signer_name.strip(), []).append(s)
-    out = {}
-    for name, sigs in by_name.items():
-        step = max(1, len(sigs) / per_investigator)
-        out[name] = [sigs[int((k + 0.5) * step)] for k in range(min(per_investigator, len(sigs)))]
-    return out
+    return {name: _spread(sigs, len(sigs), per_investigator) for name, sigs in by_name.items()}
+
+
+def _spread(sigs: list[Signature], n: int, per_investigator: int) -> list[Signature]:
+    """Up to `per_investigator` of the first `n` of `sigs`, spread evenly."""
+    step = max(1, n / per_investigator)
+    return [sigs[int((k + 0.5) * step)] for k in range(min(per_investigator, n))]
 
 
 def samples_before(signatures: Iterable[Signature], per_investigator: int):
@@ -405,9 +407,9 @@ def samples_before(signatures: Iterable[Signature], per_investigator: int):
     def at(day: str | None) -> dict[str, list[Signature]]:
         day = day or ""
         if day not in memo:
-            memo[day] = investigator_samples(
-                (s for name, sigs in by_name.items() for s in sigs[:bisect.bisect_left(days[name], day)]),
-                per_investigator)
+            counts = {name: bisect.bisect_left(days[name], day) for name in by_name}
+            memo[day] = {name: _spread(sigs, counts[name], per_investigator) for name, sigs in by_name.items()
+                         if counts[name]}
         return memo[day]
     return at
 
