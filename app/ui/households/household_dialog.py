@@ -19,6 +19,7 @@ from ..widgets.bilingual import in_language
 from ..widgets.errors import show_error
 from ..widgets.style import set_role
 from ..widgets.text import colon
+from ..widgets.typing import KeyboardLineEdit
 from ..widgets.enum_labels import choices
 
 # -- shared by the record dialogs ------------------------------------------------------------
@@ -275,7 +276,7 @@ class HouseholdDialog(RecordDialog):
         self.number.setPlaceholderText(self.tr("户编号"))
         self.add_field("number", self.tr("户编号"), self.number)
 
-        self.phone = QLineEdit()
+        self.phone = KeyboardLineEdit()
         self.phone.setPlaceholderText(self.tr("手机或区号-固话"))
         self.add_field("phone", self.tr("联系电话"), self.phone)
 

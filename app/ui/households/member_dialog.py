@@ -20,6 +20,7 @@ from app.services import households as hs
 
 from .household_dialog import RecordDialog, field_message, fill_combo, mark_invalid, problems_of, restyle, select_data
 from ..widgets.style import set_role
+from ..widgets.typing import KeyboardLineEdit
 from ..widgets.enum_labels import choices
 
 ETHNICITIES = ("汉族", "苗族", "土家族", "侗族", "瑶族", "壮族", "回族", "彝族", "布依族", "白族", "哈尼族",
@@ -66,7 +67,7 @@ class MemberDialog(RecordDialog):
         self.name.setMaxLength(40)
         self.add_field("name", self.tr("姓名"), self.name)
 
-        self.id_number = QLineEdit()
+        self.id_number = KeyboardLineEdit()
         self.id_number.setMaxLength(24)
         self.id_number.setPlaceholderText(self.tr("18位，末位可为X"))
         self.id_hint = set_role(QLabel(self.tr("填入身份证号后自动填写出生日期和性别")), "muted")
@@ -131,7 +132,7 @@ class MemberDialog(RecordDialog):
         fill_combo(self.labour, choices(LabourCapacity))
         self.add_field("labour", self.tr("劳动技能"), self.labour)
 
-        self.wage = QLineEdit()
+        self.wage = KeyboardLineEdit()
         self.wage.setPlaceholderText(self.tr("元，如 3500 或 3,500.50；未务工留空"))
         self.wage_hint = set_role(QLabel(), "warn")
         self.wage_hint.setObjectName("wageHint")
@@ -159,7 +160,7 @@ class MemberDialog(RecordDialog):
             self.fields[name] = widget
             self.labels[name] = label
 
-        self.phone = QLineEdit()
+        self.phone = KeyboardLineEdit()
         self.phone.setPlaceholderText(self.tr("手机或区号-固话"))
         self.add_field("phone", self.tr("联系电话"), self.phone)
 

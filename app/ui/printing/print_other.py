@@ -19,6 +19,7 @@ from .print_dialog import PrintJobDialog, safe_name
 from ..widgets.dialog_rows import button_row, close_button, dialog_column
 from ..widgets.style import card, panel_style, set_role
 from ..widgets.text import comma
+from ..widgets.typing import KeyboardLineEdit
 
 # Background and text colour of the verdict: green current, amber changed, grey unknown.
 VERDICT_TONES = {"current": "green", "changed": "amber", "unknown": "grey", "error": "red"}
@@ -172,7 +173,7 @@ class VerifyDialog(QDialog):
         intro = set_role(QLabel(self.tr("输入帮扶手册每页底部的核验码，或扫描二维码得到的文字，"
                                         "核对纸上的内容是否与台账一致。")), "muted")
         intro.setWordWrap(True)
-        self.code_edit = QLineEdit()
+        self.code_edit = KeyboardLineEdit()
         self.code_edit.setObjectName("verifyCode")
         self.code_edit.setPlaceholderText(self.tr("如 1a2b-3c4d-5e6f-7a8b"))
         self.code_edit.setClearButtonEnabled(True)

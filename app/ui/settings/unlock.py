@@ -16,6 +16,7 @@ from app.storage.store import KEYS_NAME, Store
 from ..widgets.errors import message
 from .first_run import PassphrasePair, RecoveryCodeView, restyle
 from ..widgets.style import ACCENT, set_role
+from ..widgets.typing import KeyboardLineEdit
 from ..mainwindow.worker import Task
 
 MAX_WAIT_S = 30
@@ -235,7 +236,7 @@ class RecoveryDialog(QDialog):
             pass
         if user_name:
             self.user_combo.setCurrentText(user_name)
-        self.code_edit = QLineEdit()
+        self.code_edit = KeyboardLineEdit()
         self.code_edit.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
         form.addRow(self.tr("用户"), self.user_combo)
         form.addRow(self.tr("恢复码"), self.code_edit)
