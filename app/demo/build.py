@@ -6,7 +6,7 @@ goes through the same validation, audit chain and outbox as a real one.
 from __future__ import annotations
 
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from app.core import clock
@@ -14,7 +14,7 @@ from app.core.enums import Role
 from app.core.household import clean_household, clean_member
 from app.core.income import IncomeItems, per_capita
 from app.core.monitoring import CaseEvent
-from app.services import cases, config, worklog
+from app.services import cases, config, review_signoff, worklog
 from app.services.visits import clean_visit
 from app.storage import search
 from app.storage.store import Store
@@ -75,6 +75,9 @@ def build_demo(data_dir: Path, passphrase: str, households: int, seed: int = 1, 
         phases["forms"] = time.perf_counter() - started - phases["plan"] - phases["records"]
         # What was planted for the checks to find, by household: for training and for tests.
         planted = {**signed["planted"], **seed_fabrications(store, list(keys.values()), seed, today)}
+        # The leader's review on, and the village's records so far approved for last month.
+        review_signoff.set_review(store, True, "演示村：上传前由队长审核 (the demo village: the leader reviews)")
+        review_signoff.approve(store, (today.replace(day=1) - timedelta(days=1)).strftime("%Y-%m"))
         user = store.user["name"]
     return {"data": str(data_dir), "village": f"{place['county']}{place['township']}{place['village']}",
             "households": len(items), "members": counts["members"], "visits": counts["visits"],

@@ -112,28 +112,26 @@ def approval_doc(approval: dict) -> dict:
             "signer_key": approval["signer_key"], "signature": approval["signature"]}
 
 
-def seal_scope(store: Store, first: int, last: int) -> tuple[int, dict]:
-    """(the last outbox seq a batch over first..last may carry, the batch's "review" section).
-    With review on: up to the first entry the latest approval does not cover; ReviewRequired
-    when it covers none of them."""
+def seal_scope(store: Store, first: int, last: int) -> tuple[int, dict, set]:
+    """(the last outbox seq a batch over first..last may carry, the batch's "review" section, the
+    records it must leave out). With review on: up to the first entry the latest approval does
+    not cover, leaving out the records changed again after it (a batch carries a record as it
+    stands, which the leader has not seen; it goes with the next approval); ReviewRequired when
+    the approval covers none of the entries."""
     state = review_state(store)
     if not state["on"]:
         return last, {"state": "off", "reason": state["reason"], "by": state["by"], "at": state["at"],
-                      "id": state["id"]}
+                      "id": state["id"]}, set()
     approval = latest_approval(store)
     covered_to = approval["audit_to"] if approval else -1
     row = store.conn.execute(f"SELECT min(seq) FROM outbox WHERE seq BETWEEN ? AND ? AND batch_id IS NULL"
                              f" AND {_NOT_REVIEW} AND audit_seq > ?", [first, last, covered_to]).fetchone()
     stop = last if row[0] is None else row[0] - 1
-    if stop < last:  # a batch carries records as they stand: none changed again after the approval
-        again = store.conn.execute("SELECT min(a.seq) FROM outbox a JOIN outbox b ON b.tbl = a.tbl AND"
-                                   " b.record_id = a.record_id AND b.seq > ? AND b.seq <= ? AND b.batch_id IS NULL"
-                                   " WHERE a.seq BETWEEN ? AND ? AND a.batch_id IS NULL",
-                                   [stop, last, first, stop]).fetchone()[0]
-        stop = stop if again is None else again - 1
     if approval is None or stop < first:
         raise ReviewRequired(NOT_APPROVED)
-    return stop, {"state": "approved", "approval": approval_doc(approval)}
+    held = {(t, r) for t, r in store.conn.execute(
+        "SELECT DISTINCT tbl, record_id FROM outbox WHERE seq > ? AND seq <= ? AND batch_id IS NULL", [stop, last])}
+    return stop, {"state": "approved", "approval": approval_doc(approval)}, held
 
 
 def status(store: Store) -> dict:

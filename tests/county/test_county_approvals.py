@@ -27,7 +27,7 @@ def team(device):
 
 def reviewed_body(device) -> dict:
     """The pending batch's body with the review section sealing gives it."""
-    _, review = review_signoff.seal_scope(device.store, *batches.pending_range(device.store))
+    _, review, _ = review_signoff.seal_scope(device.store, *batches.pending_range(device.store))
     body = device.body()
     body["review"] = review
     return body
@@ -98,7 +98,7 @@ def test_a_batch_without_review_is_kept_and_flagged(engine, team):
 def test_entries_past_the_approved_range_are_flagged(engine, team):
     team.household()
     review_signoff.approve(team.store)
-    _, review = review_signoff.seal_scope(team.store, *batches.pending_range(team.store))
+    _, review, _ = review_signoff.seal_scope(team.store, *batches.pending_range(team.store))
     team.household("王二")                    # after the approval, sent anyway by a modified device
     body = team.body()
     body["review"] = review

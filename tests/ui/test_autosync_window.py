@@ -6,7 +6,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from app.services import autosync, sync
+from app.services import autosync, review_signoff, sync
 from app.services import households as hs
 from app.ui.mainwindow.autosync import AutoSync
 from county_server import api
@@ -39,6 +39,7 @@ def test_offline_then_online_syncs_by_itself_and_says_when(enrolled, county, qtb
     session = enrolled
     hid = session.store.conn.execute("SELECT id FROM households WHERE deleted = 0 LIMIT 1").fetchone()[0]
     session.call(hs.update_household, hid, {"note": "联网后自动上传"})
+    session.call(review_signoff.approve, None)  # the demo village reviews: the leader approves the change
     online = [False]
     d = driver(session, county, online, qtbot)
     qtbot.waitUntil(lambda: d.state.phase == "offline", timeout=30_000)

@@ -58,3 +58,14 @@ def test_a_collector_cannot_approve_or_send_back(session, qtbot):
     session.user_role = member["role"]
     page = page_of(session, qtbot)
     assert not page.approve_button.isEnabled() and not page.send_back_button.isEnabled()
+
+
+def test_the_demo_village_reviews_with_last_month_approved(session, qtbot):
+    store = session.store
+    assert review_signoff.review_state(store)["on"]
+    approval = review_signoff.latest_approval(store)
+    today = session.today()
+    last_month = f"{today.year - (today.month == 1)}-{(today.month - 2) % 12 + 1:02d}"
+    assert approval["month"] == last_month and approval["approver"] == store.user_id
+    page = page_of(session, qtbot)
+    assert "已开启" in page.state_label.text() and last_month in page.state_label.text()

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QFileDialog  # noqa: E402
 
 from app.services import households as hs  # noqa: E402
-from app.services import sync, worklog  # noqa: E402
+from app.services import review_signoff, sync, worklog  # noqa: E402
 from app.ui.sync import sync_page  # noqa: E402
 from app.ui.sync.sync_page import SyncPage  # noqa: E402
 from county_server import cli as county_cli  # noqa: E402
@@ -126,8 +126,13 @@ def test_join_with_the_code_then_sync_sends_the_changes(page, engine, session, q
     session.call(hs.update_household, h["id"], {"phone": "13812345678"})
     page.refresh()
     assert pending(page) == 1
+    run_sync(page, qtbot)   # the demo village reviews: the change waits for the leader's approval
+    assert figures(page)["pushed"] == 0 and "尚未经队长审核批准" in page.result_note.text()
+    session.call(review_signoff.approve, None)
+    page.refresh()
+    assert pending(page) == 2  # the change and the approval
     run_sync(page, qtbot)
-    assert figures(page)["pushed"] == 1 and figures(page)["accepted"] == 1
+    assert figures(page)["pushed"] == 2 and figures(page)["accepted"] == 2
     assert pending(page) == 0 and page.rejected_label.text() == "0 条"
 
 

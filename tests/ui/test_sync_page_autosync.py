@@ -7,7 +7,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from app.services import autosync, sync
+from app.services import autosync, review_signoff, sync
 from app.services import households as hs
 from app.ui.mainwindow.autosync import AutoSync
 from app.ui.sync.sync_page import SyncPage
@@ -26,6 +26,7 @@ def enrolled(session, county, engine):
     session.call(sync.enroll, "http://county.test", cty.new_code(engine, "石门村", "城关镇")["code"], transport=county)
     hid = session.store.conn.execute("SELECT id FROM households WHERE deleted = 0 LIMIT 1").fetchone()[0]
     session.call(hs.update_household, hid, {"note": "自动同步时改的"})
+    session.call(review_signoff.approve, None)  # the demo village reviews: the leader approves the change
     return session
 
 

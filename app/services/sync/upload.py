@@ -41,10 +41,12 @@ def seal_pending(store: Store) -> dict | None:
         if span is None:
             return None
         first, last = span
-        last, review_section = seal_scope(store, first, last)  # ReviewRequired: not approved, review on
+        last, review_section, held = seal_scope(store, first, last)  # ReviewRequired: not approved, review on
         batch_id = new_id()
         body = build_body(store, batch_id, first, last)
         body["review"] = review_section
+        if held:  # changed again after the approval: their audit entries go, they follow approved
+            body["records"] = [r for r in body["records"] if (r["tbl"], r["id"]) not in held]
         sealed = envelope.seal(body, batch_id=batch_id, device_id=store.device_id, device_key=device_key,
                                county_key=county_key)
         row = {"batch_id": batch_id, "created_at": body["created_at"], "outbox_from": first, "outbox_to": last,
