@@ -157,13 +157,21 @@ def month_items(store: Store, year: int, mon: int, today: date, policy: VisitPol
         facts.append(HouseholdDueFacts.trusted(hid, category, residence, monitored, eliminated, eliminated_on,
                                                followups, visits.get(hid) or [], monitored_on))
     out = []
+    iso: dict[date, str] = {}  # one string a day, shared by the rows kept (due_state)
+
+    def text(day: date) -> str:
+        s = iso.get(day)
+        if s is None:
+            s = iso[day] = day.isoformat()
+        return s
+
     for item in due_for_month(facts, year, mon, today, policy):
         head, group = info[item.household_id]
         out.append((item.household_id, {
             "household_id": item.household_id, "head_name": head, "group_name": group,
             "kind": item.kind.value, "rule": item.rule, "rule_zh": item.rule_zh, "status": item.status,
-            "period_start": item.period_start.isoformat(), "period_end": item.period_end.isoformat(),
-            "last_contact": item.last_contact.isoformat() if item.last_contact else None,
+            "period_start": text(item.period_start), "period_end": text(item.period_end),
+            "last_contact": text(item.last_contact) if item.last_contact else None,
             "overdue_reason_zh": item.overdue_reason_zh}))
     return out
 
