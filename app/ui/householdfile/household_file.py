@@ -86,6 +86,7 @@ class HouseholdFilePage(FormsTab, QWidget):
         self.badges = QHBoxLayout()
         self.badges.setSpacing(6)
         self.info_label = set_role(QLabel(), "muted")
+        self.info_label.setWordWrap(True)    # the village, group, number and phone wrap at 150 % scaling
         self.info_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.visit_button = set_role(QPushButton(self.tr("记录走访")), "primary")
         self.visit_button.clicked.connect(self.record_visit)
@@ -263,16 +264,16 @@ class HouseholdFilePage(FormsTab, QWidget):
         left.addStretch(1)
 
         frame, box = card(self.tr("三保障及饮水"))
-        row = QHBoxLayout()
-        row.setSpacing(18)
-        for key, name in (("education", self.tr("义务教育")), ("medical", self.tr("基本医疗")),
-                          ("housing", self.tr("住房安全")), ("water", self.tr("饮水安全"))):
+        row = QGridLayout()                  # two by two: four in a row would widen the page
+        row.setHorizontalSpacing(18)
+        for i, (key, name) in enumerate((("education", self.tr("义务教育")), ("medical", self.tr("基本医疗")),
+                                         ("housing", self.tr("住房安全")), ("water", self.tr("饮水安全")))):
             ok = p["guarantees"][key]
             label = QLabel(("✓ " if ok else "✗ ") + name)
             label.setStyleSheet(f"color: {OK_GREEN if ok else WARN}; font-weight: 600; font-size: 15px;")
             label.setToolTip(self.tr("有保障") if ok else self.tr("未保障"))
-            row.addWidget(label)
-        row.addStretch(1)
+            row.addWidget(label, i // 2, i % 2)
+        row.setColumnStretch(2, 1)
         box.addLayout(row)
         right.addWidget(frame)
 
@@ -633,8 +634,8 @@ class HouseholdFilePage(FormsTab, QWidget):
         box.setSpacing(8)
         bar = QHBoxLayout()
         self.visits_hint = set_role(QLabel(), "muted")
-        bar.addWidget(self.visits_hint)
-        bar.addStretch(1)
+        self.visits_hint.setWordWrap(True)   # wraps rather than widening the page at 150 % scaling
+        bar.addWidget(self.visits_hint, 1)
         self.more_visits = QPushButton(self.tr("显示全部走访"))
         self.more_visits.clicked.connect(self.show_all_visits)
         bar.addWidget(self.more_visits)
