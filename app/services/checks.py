@@ -259,6 +259,7 @@ class _stored_same_hand:
         self.known = stored_distances(store, signature)
         self.new: dict[tuple[str, str], float] = {}  # infinite: outlines too unlike to compare
         self.compared, self.progress = 0, None
+        self._by_investigator = None
         self.features: dict[str, tuple] = {}
         self.samples = samples or {}
         self.by_sample: dict[tuple[str, str], object] = {}  # (household signature id, name): Comparison
@@ -346,7 +347,8 @@ class _stored_same_hand:
         if not f.rule.startswith("signature.") or not f.record or f.record[1] not in self.signatures:
             return None
         h = self.signatures[f.record[1]]
-        name = _investigator_named(f, self.samples, self.signatures.values(), h)
+        by_name, by_form = self._investigators()
+        name = _investigator_named(f, self.samples, by_name, by_form.get(h.instance_id, []))
         out = {"household": h, "investigator": name, "threshold": self.threshold,
                "false_alarms": self.signature.MEASURED_FALSE_ALARMS}
         if name in self.samples and f.rule == "signature.same_hand":  # the one rule the sample judges
@@ -359,7 +361,7 @@ class _stored_same_hand:
                               "false_alarms": self.signature.MEASURED_SAMPLE_FALSE_ALARMS,
                               "closest": c.closest, "reference_strokes": sample["items"][c.closest]["strokes"],
                               "reference_text": sample["items"][c.closest]["text"]}
-        own = [s for s in self.signatures.values() if s.role == "investigator" and s.signer_name.strip() == name]
+        own = by_name.get(name, [])
         scored = [(self.known.get((min(h.id, s.id), max(h.id, s.id))), s) for s in own]
         scored = sorted(((d, s) for d, s in scored if d is not None), key=lambda x: x[0])
         if not scored:
@@ -371,20 +373,31 @@ class _stored_same_hand:
         d, s = scored[0]
         return out | {"reference": "forms", "distance": d, "reference_strokes": s.data, "reference_text": s.signer_name}
 
+    def _investigators(self) -> tuple[dict[str, list[Signature]], dict[str, list[str]]]:
+        """The investigator signatures seen, by name, and their names by form: made once for
+        all the findings a run explains (again only if more signatures were seen since)."""
+        if self._by_investigator is None or self._by_investigator[0] != len(self.signatures):
+            by_name: dict[str, list[Signature]] = {}
+            by_form: dict[str, list[str]] = {}
+            for s in self.signatures.values():
+                if s.role == "investigator":
+                    by_name.setdefault(s.signer_name.strip(), []).append(s)
+                    by_form.setdefault(s.instance_id, []).append(s.signer_name.strip())
+            self._by_investigator = (len(self.signatures), by_name, by_form)
+        return self._by_investigator[1], self._by_investigator[2]
+
     def save(self) -> None:
         remember_distances(self.store, [(a, b, d) for (a, b), d in self.new.items()])
         self.new.clear()
 
 
-def _investigator_named(f: Finding, samples: dict, signatures, h: Signature) -> str:
+def _investigator_named(f: Finding, samples: dict, by_name: dict, own: list[str]) -> str:
     """The investigator a signature finding is about: the one its message names (another
-    investigator's hand), else the form's own."""
-    names = {s.signer_name.strip() for s in signatures if s.role == "investigator"} | set(samples)
+    investigator's hand), else the form's own (`own`: the names on its investigator lines)."""
     if f.rule == "signature.matches_investigator":
-        for name in sorted(names, key=len, reverse=True):
+        for name in sorted(set(by_name) | set(samples), key=len, reverse=True):
             if f"调查人{name}在其他表单上" in f.message:
                 return name
-    own = [s.signer_name.strip() for s in signatures if s.role == "investigator" and s.instance_id == h.instance_id]
     return own[0] if own else ""
 
 
