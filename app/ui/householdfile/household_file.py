@@ -115,7 +115,7 @@ class HouseholdFilePage(FormsTab, QWidget):
         grid.addWidget(self.back_button, 0, 0, Qt.AlignmentFlag.AlignTop)
         grid.addLayout(title_row, 0, 1)
         grid.addWidget(self.info_label, 1, 1)
-        grid.addLayout(actions, 2, 1)
+        grid.addLayout(actions, 2, 0, 1, 2)   # under the back button too: the row's width is the buttons' alone
         grid.setColumnStretch(1, 1)
 
     def _fill_header(self) -> None:
