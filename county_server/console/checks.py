@@ -96,13 +96,20 @@ def contribution(conn: Connection, village: str, today: date) -> tuple[list[dict
     return keys, eliminated_without_steps(homes, eliminated) + clustered_visits(conn, None, today, village)
 
 
+def held_tokens(conn: Connection, today: date) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+    """Each village's token now, and the token and findings its stored contribution has."""
+    c = db.console_cache
+    tokens = {v: summaries.token_text(t, today) for v, t in q.village_tokens(conn, None).items()}
+    return tokens, {k: (t, d) for k, t, d in conn.execute(select(c.c.key, c.c.token, c.c.data)
+                                                          .where(c.c.name == LOCAL))}
+
+
 def refresh(engine: Engine, today: date, only: str | None = None) -> list[dict]:
     """Every village's own findings, its contribution computed again where its token or the
     day changed (`only`: that village alone, after its batch)."""
     c = db.console_cache
     with db.reading(engine) as conn:
-        tokens = {v: summaries.token_text(t, today) for v, t in q.village_tokens(conn, None).items()}
-        held = {k: (t, d) for k, t, d in conn.execute(select(c.c.key, c.c.token, c.c.data).where(c.c.name == LOCAL))}
+        tokens, held = held_tokens(conn, today)
         stale = [v for v, t in tokens.items() if held.get(v, ("",))[0] != t and only in (None, v)]
         fresh = {v: contribution(conn, v, today) for v in stale}
     for village, (keys, findings) in fresh.items():
@@ -206,6 +213,10 @@ def after_batch(engine: Engine, village: str) -> None:
         today = clock.today()
         summaries.refresh(engine, None, today, only=village)
         refresh(engine, today, only=village)
+        with db.reading(engine) as conn:
+            tokens, held = held_tokens(conn, today)
+        if all(held.get(v, ("",))[0] == t for v, t in tokens.items()):   # no other village waits (a new day)
+            scoped_findings(engine, None, today)                          # the county's findings, ready too
     except Exception as e:   # noqa: BLE001 — the batch is in; the console recomputes on the next look
         log.log_unexpected(e, f"console summaries after a batch of {village}", to=log.county_logger)
 
