@@ -97,7 +97,8 @@ def test_a_batch_brings_its_village_up_to_date_before_anyone_looks(client, engin
     c = db.console_cache
     with engine.connect() as conn:
         assert conn.execute(select(c.c.key).where(c.c.name == checks.LOCAL)).scalars().all() == ["石门村"]
-        assert conn.execute(select(c.c.key).where(c.c.name == "checks")).scalars().all() == [json.dumps(clock.today().isoformat())]
+        day = json.dumps(clock.today().isoformat())
+        assert conn.execute(select(c.c.key).where(c.c.name == "checks")).scalars().all() == [day]   # checks ready
     signed_in(client, engine)
     assert client.get("/", headers=HTML).status_code == 200
     assert stored(engine)["villages"]["石门村"][1] == held["villages"]["石门村"][1]     # read, not computed again
