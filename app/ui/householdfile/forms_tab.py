@@ -55,7 +55,8 @@ class FormsTab:
         bar = QHBoxLayout()
         hint = set_role(QLabel(self.tr("信息采集表等表单及调查人、户主签名；双击一行打开")), "muted")
         hint.setWordWrap(True)           # wraps rather than widening the window (English is long)
-        bar.addWidget(hint, 1)
+        box.addWidget(hint)              # a line of its own: beside five buttons it would not fit 150 %
+        bar.addStretch(1)
         self.discard_draft_button = QPushButton(self.tr("删除草稿"))
         self.discard_draft_button.clicked.connect(lambda: self.discard_form_draft(self._selected_form()))
         self.sign_form_button = QPushButton(self.tr("签名"))
