@@ -107,7 +107,8 @@ class ChecksPage(QWidget):
         self.empty_label.setObjectName("checksEmpty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         overlay = QVBoxLayout(self.table.viewport())
-        overlay.addWidget(self.empty_label, 0, Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)   # inside the table's width, however narrow the screen
+        overlay.addWidget(self.empty_label)
 
         # The selected finding in full: the table cuts long sentences.
         self.detail = QLabel()
@@ -120,8 +121,8 @@ class ChecksPage(QWidget):
         top = QHBoxLayout()
         top.setSpacing(12)
         top.addWidget(title)
-        top.addWidget(self.summary, 0, Qt.AlignmentFlag.AlignBottom)
-        top.addStretch(1)
+        self.summary.setWordWrap(True)     # the counts wrap rather than pushing 运行检查 off a 150 % screen
+        top.addWidget(self.summary, 1, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.busy)
         top.addWidget(self.run_button)
         filters = QHBoxLayout()
