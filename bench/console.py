@@ -183,7 +183,9 @@ def main(argv=None) -> None:
                  ("forms and tables", "/publications/tables", args.rounds, None),
                  ("county checks, cold", "/checks", cold_rounds, forget),
                  ("county checks, warm", "/checks", args.rounds, None),
-                 ("county checks after one village synced", "/checks", cold_rounds, one_village_synced)]
+                 ("county checks after one village synced", "/checks", cold_rounds, one_village_synced),
+                 ("county checks after one village synced and its batch's refresh ran", "/checks", cold_rounds,
+                  synced_and_refreshed)]
         print("| page | rounds | p50 ms | p95 ms |\n|---|---:|---:|---:|")
         for name, path, rounds, before in pages:
             times = timed(client, path, rounds, before)
