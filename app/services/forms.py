@@ -432,7 +432,7 @@ class _SignatureRelevance:
             return self.fixed
         if self.names is None:
             return self._evaluate(answers, day)
-        key = (canonical.dumps({n: answers.get(n) for n in self.names}), day if self.by_day else None)
+        key = (repr([answers.get(n) for n in self.names]), day if self.by_day else None)
         if key not in self.memo:
             self.memo[key] = self._evaluate(answers, day)
         return self.memo[key]
