@@ -6,6 +6,7 @@ all at once with `backfill`. Kept only while the comparison that made them is to
 from __future__ import annotations
 
 from app.core import quality, signature
+from app.core.errors import ZhucunError
 from app.storage.store import Store
 
 from . import hand_samples
@@ -54,24 +55,22 @@ def live_signatures(store: Store, strokes_of, role: str | None = None) -> list[q
             for sid, form, hid, role, name, proxy, filled in store.conn.execute(sql, [role] if role else [])]
 
 
-def remember_at_signing(store: Store, saved: list[dict], filled_on: str | None) -> int:
+def remember_at_signing(store: Store, saved: list[dict], filled_on: str | None, samples_at=None) -> int:
     """For a form just signed (its signature rows `saved`, with their strokes): the distance of
     each household signature to every signature the same-hand rules compare it with (the
     investigators' samples of earlier forms, `quality.samples_before`: all of its own
     investigator's, another investigator's up to the first that differs) and to the form's
-    investigator's hand sample, and between the form's own signatures. Returns how many."""
+    investigator's hand sample, and between the form's own signatures. `samples_at`: the
+    investigators' `quality.samples_before`, when the caller has it. Returns how many."""
     current(store, signature)
     feats = {s["id"]: signature.features(s["strokes"]) for s in saved}
     made = [0]
     _compare(store, [(a["id"], b["id"]) for i, a in enumerate(saved) for b in saved[i + 1:]], feats, made)
     households = [s for s in saved if s["role"] == "household"]
     if households:
-        def read(sid):
-            return lambda: store.conn.execute("SELECT strokes FROM form_signatures WHERE id = ?", [sid]).fetchone()[0]
         forms = {s["instance_id"] for s in saved}
         own = {s["signer_name"].strip() for s in saved if s["role"] == "investigator"}
-        earlier = quality.samples_before(
-            live_signatures(store, read, "investigator"), quality.MAX_PER_INVESTIGATOR)(filled_on)
+        earlier = (samples_at or investigators_before(store))(filled_on)
         samples = hand_samples.samples_by_name(store)
         for h in households:
             for name, pool in earlier.items():
@@ -89,6 +88,39 @@ def remember_at_signing(store: Store, saved: list[dict], filled_on: str | None) 
                     feats.setdefault(key, signature.features(item["strokes"]))
                     _compare(store, [(h["id"], key)], feats, made)
     return made[0]
+
+
+def investigators_before(store: Store):
+    """`quality.samples_before` of the investigators' signatures in this store."""
+    def read(sid):
+        return lambda: store.conn.execute("SELECT strokes FROM form_signatures WHERE id = ?", [sid]).fetchone()[0]
+    return quality.samples_before(live_signatures(store, read, "investigator"), quality.MAX_PER_INVESTIGATOR)
+
+
+def remember_arrived(store: Store, signature_ids, most: int = 200) -> int:
+    """Signatures that came by sync, kept as signing keeps them, when they are of at most `most`
+    signed forms (a device's first pull of a whole village leaves them to the next check or
+    `checks.remember_all_distances`). Strokes that are not a signature are left to `form verify`.
+    Returns how many pairs it compared."""
+    ids = sorted(set(signature_ids))
+    by_form: dict[str, tuple[str | None, list[dict]]] = {}
+    cols = store.records.columns("form_signatures")
+    for k in range(0, len(ids), 500):
+        chunk = ids[k:k + 500]
+        for row in store.conn.execute(
+                f"SELECT s.*, x.filled_on FROM form_signatures s JOIN form_instances x ON x.id = s.instance_id"
+                f" WHERE s.id IN ({', '.join('?' * len(chunk))}) AND s.deleted = 0 AND x.state = 'signed'", chunk):
+            sig = store.records.decode("form_signatures", dict(zip(cols, row[:-1])))
+            by_form.setdefault(sig["instance_id"], (row[-1], []))[1].append(sig)
+    if not by_form or len(by_form) > most:
+        return 0
+    samples_at, made = investigators_before(store), 0
+    for filled_on, saved in sorted(by_form.values(), key=lambda f: f[0] or ""):
+        try:
+            made += remember_at_signing(store, saved, filled_on, samples_at)
+        except (ZhucunError, ValueError, TypeError, KeyError, IndexError):
+            continue
+    return made
 
 
 def _compare(store: Store, pairs: list[tuple[str, str]], feats: dict, made: list[int]) -> list[float]:

@@ -26,7 +26,7 @@ from app.storage.store import Store
 from app.sync import down, envelope
 from app.sync.client import CountyClient, SyncError, parse_json
 
-from .. import households
+from .. import households, signature_distances
 from .common import API, SyncCancelled, cancelled, county_sign_key, enrolled, put, report_progress, settings, unexpected
 from .merge import field_clocks, norm
 
@@ -107,6 +107,8 @@ def apply_page(store: Store, data: bytes) -> dict:
         for household_id in sorted(touched):
             households.reindex(store, household_id)
         put(store, last_record=page["last"])
+    # The handwriting distances the same-hand check reads, as signing keeps them.
+    signature_distances.remember_arrived(store, (rid for tbl, rid in new if tbl == "form_signatures"))
     return out
 
 
