@@ -47,6 +47,18 @@ def household_of(store: Store, tbl: str, record_id: str) -> str | None:
     return record.get("household_id") if record else None
 
 
+def _households_of(store: Store, tables: set[str]) -> dict[tuple[str, str], str]:
+    """Each record's household, for these tables, in one query per table (not one per record)."""
+    out = {}
+    for tbl in sorted(tables):
+        column = "id" if tbl == "households" else "household_id"
+        if tbl != "households" and column not in store.records.columns(tbl):
+            continue
+        for rid, hid in store.conn.execute(f"SELECT id, {column} FROM {tbl}"):
+            out[(tbl, rid)] = hid
+    return out
+
+
 def month_changes(store: Store, month: str | None = None, *, today: date | None = None) -> dict:
     """{"month", "members": [{"user", "role", "counts": {kind: n}, "records": [...]}], "findings"}:
     each member's records changed in the month (latest change per record), and the checks'
@@ -58,6 +70,7 @@ def month_changes(store: Store, month: str | None = None, *, today: date | None 
                        " ORDER BY user_id, at", [month])
     members: dict[str, dict] = {}
     touched: set[str] = set()
+    owners = _households_of(store, {r["tbl"] for r in rows} & set(KINDS))
     for r in rows:
         kind = KINDS.get(r["tbl"])
         if kind is None:
@@ -66,7 +79,7 @@ def month_changes(store: Store, month: str | None = None, *, today: date | None 
         m = members.setdefault(r["user_id"], {"user": user["name"], "role": user.get("role"),
                                               "counts": {k: 0 for k in KIND_ZH}, "records": []})
         m["counts"][kind] += 1
-        household = household_of(store, r["tbl"], r["record_id"])
+        household = owners.get((r["tbl"], r["record_id"]))
         if household:
             touched.add(household)
         m["records"].append({"tbl": r["tbl"], "id": r["record_id"], "kind": kind, "at": r["at"],
