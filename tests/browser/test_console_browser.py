@@ -29,7 +29,7 @@ webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not in
 from selenium.webdriver.common.by import By  # noqa: E402
 
 from app.demo.build import build_demo  # noqa: E402
-from app.services import households, sync, worklog  # noqa: E402
+from app.services import households, review_signoff, sync, worklog  # noqa: E402
 from app.storage.store import Store  # noqa: E402
 from county_server import county as cty  # noqa: E402
 from county_server import db, keys, users  # noqa: E402
@@ -173,6 +173,7 @@ def test_a_county_monitor_in_the_browser(county_url, browser, shots, tmp_path):
         households.add_member(other_store, moved["id"], {"name": person["name"], "relation": "head",
                                                          "id_number": person["id_number"]})
         first = sync.sync(store)
+        review_signoff.approve(other_store)    # 新华村's leader approves the household it added
         sync.sync(other_store)
         assert first["accepted"] > 100 and first["rejected"] == 0
 
@@ -220,6 +221,7 @@ def test_a_county_monitor_in_the_browser(county_url, browser, shots, tmp_path):
         browser.find_element(By.CSS_SELECTOR, "form[action='/publications/roster'] button").click()
         assert "已修改 phone" in browser.find_element(By.CSS_SELECTOR, ".notice").text
         households.update_household(store, edited, {"phone": "13811111111"})
+        review_signoff.approve(store)          # the demo village reviews: the leader approves the change
 
         # The laptop pulls them, closes the problem, does a task, and syncs again.
         sync.sync(store)
@@ -228,6 +230,7 @@ def test_a_county_monitor_in_the_browser(county_url, browser, shots, tmp_path):
         [plist] = [p for p in worklog.problem_lists(store) if p["title"] == "县级核查问题（11月）"]
         worklog.close_problem(store, plist["items"][0]["id"], "已补录务工收入")
         worklog.complete_task(store, prompt[0]["tasks"][0]["id"])
+        review_signoff.approve(store)
         sync.sync(store)
         browser.get(f"{base}/publications")
         text = browser.find_element(By.TAG_NAME, "main").text
