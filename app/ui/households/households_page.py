@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QBoxLayout, QCheckBox, QComboBox, QHBoxLayout, QLabel,
                                QLineEdit, QMenu, QPushButton, QVBoxLayout, QWidget)
 
 from app.core.enums import HouseholdCategory, MonitoringCategory, Residence
@@ -19,6 +19,7 @@ from ..widgets.errors import show_error
 from .household_dialog import HouseholdDialog
 from ..widgets.style import WARN, set_role
 from ..widgets.columns import fit_columns
+from ..widgets.reflow import reflow, stacked_width
 from ..widgets.table_model import RowsModel, list_table
 from ..widgets.text import comma
 from ..widgets.enum_labels import choices, name_of
@@ -269,21 +270,41 @@ class HouseholdsPage(QWidget):
         self.search.installEventFilter(self)
         self.table.installEventFilter(self)
 
-        top = QHBoxLayout()
+        # Rows that fold on a narrow screen (1024×600 at 150 %: 510 px beside the sidebar): the
+        # buttons under the title, the search above the filters, the check boxes under the lists.
+        heading = QHBoxLayout()
+        heading.setSpacing(12)
+        heading.addWidget(title)
+        heading.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
+        heading.addStretch(1)
+        actions = QHBoxLayout()
+        actions.setSpacing(12)
+        actions.addStretch(1)
+        actions.addWidget(self.import_button)
+        actions.addWidget(self.print_button)
+        actions.addWidget(self.add_button)
+        top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         top.setSpacing(12)
-        top.addWidget(title)
-        top.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
-        top.addStretch(1)
-        top.addWidget(self.import_button)
-        top.addWidget(self.print_button)
-        top.addWidget(self.add_button)
-        filters = QHBoxLayout()
+        top.addLayout(heading, 1)
+        top.addLayout(actions)
+        lists = QHBoxLayout()
+        lists.setSpacing(10)
+        lists.addWidget(self.category)
+        lists.addWidget(self.group)
+        checks = QHBoxLayout()
+        checks.setSpacing(10)
+        checks.addWidget(self.due_check)
+        checks.addWidget(self.problem_check)
+        checks.addStretch(1)
+        narrowing = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        narrowing.setSpacing(10)
+        narrowing.addLayout(lists)
+        narrowing.addLayout(checks)
+        filters = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         filters.setSpacing(10)
         filters.addWidget(self.search, 1)
-        filters.addWidget(self.category)
-        filters.addWidget(self.group)
-        filters.addWidget(self.due_check)
-        filters.addWidget(self.problem_check)
+        filters.addLayout(narrowing)
+        self.folding = (top, filters, narrowing)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(12)
@@ -299,6 +320,23 @@ class HouseholdsPage(QWidget):
         self.refresh()
 
     # -- refresh -------------------------------------------------------------------------------
+    # -- fitting a narrow screen ---------------------------------------------------------------
+    SIDE_MARGINS = 40
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        folded = max(stacked_width(box) for box in self.folding) + self.SIDE_MARGINS
+        return QSize(min(hint.width(), max(folded, self.table.minimumSizeHint().width() + self.SIDE_MARGINS)),
+                     hint.height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        width = event.size().width() - self.SIDE_MARGINS
+        top, filters, narrowing = self.folding
+        reflow(top, width)
+        reflow(filters, width)
+        reflow(narrowing, width)
+        super().resizeEvent(event)
+
     def refresh(self) -> None:
         """Read the roster again (shown, or data changed): groups, id filters, rows."""
         self._stale = False
