@@ -280,9 +280,8 @@ class HouseholdsPage(QWidget):
         actions = QHBoxLayout()
         actions.setSpacing(12)
         actions.addStretch(1)
-        actions.addWidget(self.import_button)
-        actions.addWidget(self.print_button)
-        actions.addWidget(self.add_button)
+        for button in (self.import_button, self.print_button, self.add_button):
+            actions.addWidget(button)
         top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         top.setSpacing(12)
         top.addLayout(heading, 1)
