@@ -8,6 +8,12 @@ from app.services import households, review_signoff
 from app.ui.review.review_page import ReviewPage
 
 
+def shown(page, qtbot):
+    """Refresh and wait for the worker's data."""
+    page.refresh()
+    qtbot.waitUntil(lambda: page.loading is None, timeout=60_000)
+
+
 def page_of(session, qtbot, answers=()):
     page = ReviewPage(session)
     qtbot.addWidget(page)
@@ -15,7 +21,7 @@ def page_of(session, qtbot, answers=()):
     page.ask = lambda title, label: replies.pop(0) if replies else None
     # The month the audit chain is writing now (its times are the machine's, not the pinned day).
     page.month = session.store.query("SELECT substr(max(at), 1, 7) AS m FROM audit_log")[0]["m"]
-    page.refresh()
+    shown(page, qtbot)
     return page
 
 
@@ -29,13 +35,15 @@ def test_send_back_then_approve(session, qtbot):
     row = next(i for i, r in enumerate(rows) if r["tbl"] == "households" and r["id"] == hid)
     assert page.changes.index(row, 0).data() == store.user["name"]
     assert page.send_back(row)
+    qtbot.waitUntil(lambda: page.loading is None, timeout=60_000)
     # The leader wrote it, so it is on the leader's own list until corrected.
     [ret] = page.returned.rows
     assert ret["note"] == "电话号码请再核对" and page.returned.index(0, 5).data() == "电话号码请再核对"
     households.update_household(store, hid, {"phone": "13800000012"})
-    page.refresh()
+    shown(page, qtbot)
     assert page.returned.rows == []
     assert page.approve()
+    qtbot.waitUntil(lambda: page.loading is None, timeout=60_000)
     assert "最近批准" in page.state_label.text() and store.user["name"] in page.state_label.text()
     assert review_signoff.latest_approval(store)["approver"] == store.user_id
 
@@ -45,10 +53,12 @@ def test_review_off_needs_a_reason_and_on_again(session, qtbot):
     on = review_signoff.review_state(session.store)["on"]
     if not on:  # start from review on
         assert page.toggle()
+        qtbot.waitUntil(lambda: page.loading is None, timeout=60_000)
     assert "已开启" in page.state_label.text()
     assert not page.toggle()                              # cancelled: nothing changes
     assert review_signoff.review_state(session.store)["on"]
     assert page.toggle()
+    qtbot.waitUntil(lambda: page.loading is None, timeout=60_000)
     assert "已关闭：一人在村" in page.state_label.text()
     assert page.toggle_button.text() == "开启审核"
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QV
 from app.core.enums import Role
 from app.services import review, review_returns, review_signoff
 
+from ..mainwindow.ops import CollectionOp
 from ..widgets.columns import fit_columns
 from ..widgets.errors import show_error
 from ..widgets.style import set_role
@@ -89,6 +90,7 @@ class ReviewPage(QWidget):
         col.addWidget(self.changes_table, 2)
         self._stale = True
         self.month: str | None = None   # YYYY-MM; None: this month
+        self.loading = None             # the worker reading the page's data
 
     def _table(self, model: Rows, name: str):
         table = list_table(model, name)
@@ -108,9 +110,25 @@ class ReviewPage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        with self.session.db() as store:  # the checks keep what they computed: not the read-only connection
-            data = _load(store, store.user_id, self.month)
+        """Load in a worker (the checks take seconds in a large village); `loaded` shows it."""
+        if self.loading is not None:
+            self._stale = True
+            return
         self._stale = False
+        month = self.month
+        self.state_label.setText(self.tr("正在读取本月更改…"))
+        self.loading = CollectionOp(self.session, lambda store, report: _load(store, store.user_id, month), self) \
+            .success(self.loaded).failure(self._failed).run()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.loading = None
+        show_error(self, exc)
+
+    def loaded(self, data: dict) -> None:
+        self.loading = None
+        if self._stale:
+            self.refresh()
+            return
         status = data["status"]
         state, approval = status["review"], status["approval"]
         lines = [self.tr("审核已开启：上传前须队长批准。") if state["on"]
