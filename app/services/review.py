@@ -27,7 +27,7 @@ def require_leader(store: Store, what: str, what_en: str) -> dict:
     """The signed-in user when they are the team leader, else AccessDenied naming the action."""
     user = store.user
     if not user or user.get("role") != Role.LEADER.value:
-        raise AccessDenied(f"只有队长可以{what} (only the team leader (队长) may {what_en})")
+        raise AccessDenied(f"只有队长可以{what} (only the team leader may {what_en})")
     return user
 
 
