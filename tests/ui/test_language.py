@@ -23,8 +23,8 @@ QM = I18N / "zhucun_en.qm"
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 PLACEHOLDER = re.compile(r"\{\d+\}")
 
-NAV_ZH = ["本月工作", "农户档案", "工作提示", "数据检查", "同步", "设置"]
-NAV_EN = ["This month", "Households", "Work prompts", "Data checks", "Sync", "Settings"]
+NAV_ZH = ["本月工作", "农户档案", "工作提示", "审核", "数据检查", "同步", "设置"]
+NAV_EN = ["This month", "Households", "Work prompts", "Review", "Data checks", "Sync", "Settings"]
 
 
 def has_cjk(text: str) -> bool:
