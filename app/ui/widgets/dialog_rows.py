@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLayout, QPushButton, QVBoxLayout, QWidget
 
 from .style import set_role
@@ -30,7 +31,7 @@ def primary_button(text: str, name: str, slot: Callable) -> QPushButton:
 
 
 def close_button(dialog: QDialog) -> QPushButton:
-    button = QPushButton(dialog.tr("关闭"))
+    button = QPushButton(QCoreApplication.translate("DialogRows", "关闭"))
     button.setAutoDefault(False)
     button.clicked.connect(dialog.reject)
     return button
