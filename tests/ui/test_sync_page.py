@@ -372,7 +372,10 @@ def test_the_window_shows_sync_before_settings_and_refreshes_it(session, qtbot, 
     names = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert names.index("同步") == names.index("设置") - 1
     page = window.sync
+    window.nav.setCurrentRow(names.index("同步"))               # read when first shown
     before = pending(page)
+    assert before == session.read(sync.status)["pending"]
+    window.nav.setCurrentRow(0)
     session.call(worklog.add_problem_list, "队里的问题清单")     # a new record: one more to send
     window.nav.setCurrentRow(names.index("同步"))
     assert window.stack.currentWidget() is page and pending(page) == before + 1

@@ -211,7 +211,7 @@ class HouseholdsPage(QWidget):
         self.print_menu.addSeparator()
         self.print_menu.addAction(self.tr("核对打印件…"), self.verify_print)
         self.print_button.setMenu(self.print_menu)
-        from ..forms.import_wizard import can_write
+        from ..forms.import_views import can_write
         self.import_button = QPushButton(self.tr("导入台账…"))
         self.import_button.setObjectName("rosterImport")
         self.import_button.setToolTip(self.tr("导入国家防返贫监测信息系统导出的户信息表或家庭成员信息表"))

@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self.households = HouseholdsPage(session)
         self.prompts = PromptsPage(session)
         self.checks = ChecksPage(session)
-        self.sync = SyncPage(session)
+        self.sync = SyncPage(session, load=False)
         self.review = ReviewPage(session)
         self.settings = SettingsPage(session, controller)
         self.file = HouseholdFilePage(session)

@@ -123,7 +123,8 @@ class SyncPage(QWidget):
 
     FIGURES = ("pushed", "accepted", "rejected", "pulled", "conflicts")
 
-    def __init__(self, session, parent: QWidget | None = None):
+    def __init__(self, session, parent: QWidget | None = None, *, load: bool = True):
+        """`load=False`: read the store when first shown (the window refreshes a page it shows)."""
         super().__init__(parent)
         self.session = session
         self.transport: httpx.BaseTransport | None = None   # None: the network
@@ -187,7 +188,8 @@ class SyncPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        self.refresh()
+        if load:
+            self.refresh()
 
     # -- building --------------------------------------------------------------------------------
     @staticmethod
