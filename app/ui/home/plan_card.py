@@ -61,6 +61,12 @@ class PlanCard(Card):
         self.tree.setStyleSheet(TREE_STYLE)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # In a narrow column (1024×600 at 150 %) the item's words shorten with "…" (whole in the
+        # tooltip) rather than the list scrolling sideways.
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.itemSelectionChanged.connect(self._selection)
         self.empty = set_role(QLabel(), "muted")
         self.screening = set_role(QLabel(), "muted")
@@ -86,6 +92,7 @@ class PlanCard(Card):
             row = QTreeWidgetItem([i["description"], i["responsible"] or "", i["deadline"] or "",
                                    say(PLAN_ITEM_STATE, i["status"], lang)])
             row.setData(0, Qt.ItemDataRole.UserRole, i["id"])
+            row.setToolTip(0, i["description"])
             if i["status"] == "overdue":
                 row.setForeground(3, QBrush(QColor(WARN)))
             self.tree.addTopLevelItem(row)

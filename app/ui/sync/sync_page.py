@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QFileDialog, QFrame, QHBoxLayout,
-                               QLabel, QLineEdit, QPushButton, QScrollArea, QTabWidget,
+                               QLabel, QPushButton, QScrollArea, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from app.core import clock
@@ -23,6 +23,7 @@ from app.sync import client as county_client
 from ..widgets.errors import message, show_error
 from ..widgets.style import INK, WARN, card, set_role, thin_progress, wrapped
 from ..widgets.columns import fit_columns
+from ..widgets.typing import KeyboardLineEdit
 from ..widgets.table_model import list_table
 from ..mainwindow.ops import CollectionOp
 from ..mainwindow.worker import Cancelled
@@ -209,15 +210,15 @@ class SyncPage(QWidget):
         join.setContentsMargins(0, 0, 0, 0)
         join.setSpacing(8)
         form = self._form()
-        self.address_edit = QLineEdit()
+        self.address_edit = KeyboardLineEdit()
         self.address_edit.setObjectName("syncAddress")
         self.address_edit.setPlaceholderText(self.tr("如 http://192.168.1.10:8000"))
-        self.code_edit = QLineEdit()
+        self.code_edit = KeyboardLineEdit()
         self.code_edit.setObjectName("syncCode")
         self.code_edit.setPlaceholderText("XXXX-XXXX-XXXX")
         self.code_edit.setMaxLength(20)
         self.code_edit.returnPressed.connect(self.join)
-        self.fingerprint_edit = QLineEdit()
+        self.fingerprint_edit = KeyboardLineEdit()
         self.fingerprint_edit.setObjectName("syncFingerprint")
         self.fingerprint_edit.setPlaceholderText(self.tr("https 地址且县里给了证书指纹时填写"))
         self.fingerprint_edit.setToolTip(self.tr("县服务器证书的 SHA-256 指纹（至少前16位）：本机只信任这张证书"))
@@ -250,7 +251,7 @@ class SyncPage(QWidget):
         self.county_label.setObjectName("syncCounty")
         self.village_label = QLabel()
         self.village_label.setObjectName("syncVillage")
-        self.server_edit = QLineEdit()
+        self.server_edit = KeyboardLineEdit()
         self.server_edit.setObjectName("syncServer")
         self.server_edit.setPlaceholderText(self.tr("没有网络时可不填，用U盘同步"))
         self.server_edit.setToolTip(self.tr("县服务器地址；改了以后，下次同步就用新地址"))
