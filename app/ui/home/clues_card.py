@@ -41,8 +41,8 @@ class CluesCard(Card):
         self.tree.setStyleSheet(TREE_STYLE)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().resizeSection(0, 80)
-        self.tree.header().resizeSection(2, 96)
+        for column in (0, 2):   # as wide as the header or the widest name/date, in either language
+            self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemDoubleClicked.connect(self._open)
         self.tree.itemSelectionChanged.connect(self._selection)
         self.empty = set_role(QLabel(self.tr("没有待核实的风险线索")), "muted")
