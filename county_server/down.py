@@ -262,7 +262,7 @@ def _build(engine: Engine, county, device, after: int, limit: int) -> tuple[byte
                           county_key=county.sign_key, device_key=envelope.ed25519_public(device["public_key"])), body
 
 
-def _sealed(engine: Engine, county, device_id: str, after: int, limit: int) -> tuple[bytes, dict]:
+def build_sealed(engine: Engine, county, device_id: str, after: int, limit: int) -> tuple[bytes, dict]:
     return _build(engine, county, _device(engine, device_id), after, limit)
 
 
@@ -274,7 +274,7 @@ def export_file(engine: Engine, county, device_id: str, after: int = 0) -> dict:
     it; only the device can open it): every page after `after`, in order."""
     pages, last = [], after
     while True:
-        sealed, body = _sealed(engine, county, device_id, last, MAX_PAGE_ITEMS)
+        sealed, body = build_sealed(engine, county, device_id, last, MAX_PAGE_ITEMS)
         pages.append(base64.b64encode(sealed).decode("ascii"))
         done, last = not body["more"] or body["last"] <= last, body["last"]
         if done:
