@@ -148,7 +148,7 @@ RECORD_TABLES_0007 = {
 RECORD_TABLES = {**RECORD_TABLES_0001, **RECORD_TABLES_0002, **RECORD_TABLES_0006, **RECORD_TABLES_0007}
 
 # Columns that migrations after 0001 added to existing record tables.
-ADDED_COLUMNS = {"source_form"}
+ADDED_COLUMNS = {"source_form", "down_to"}
 
 JSON_COLUMNS = {
     "households": {"flags", "risk_types", "details"},
@@ -467,6 +467,20 @@ def m0010_review(db: Database) -> None:
     for sql in tables + ["CREATE INDEX review_returns_record ON review_returns(tbl, record_id) WHERE deleted = 0",
                          "CREATE INDEX review_approvals_kind ON review_approvals(kind, device_id, hlc) WHERE deleted = 0"]:
         db.execute(sql)
+
+
+@migrations(name="0011_outbox_pending")
+def m0011_outbox_pending(db: Database) -> None:
+    # How many records wait to be sent (the status bar, the sync page): counted from the index
+    # alone, in (tbl, record_id) order within the unbatched rows, without reading the outbox.
+    db.execute("CREATE INDEX outbox_pending ON outbox(batch_id, tbl, record_id)")
+
+
+@migrations(name="0012_review_remote")
+def m0012_review_remote(db: Database) -> None:
+    # An approval's place in the county's records-down feed: it covers what the team's other
+    # laptops sent that reached the leader's laptop by then (app/services/review_signoff.py).
+    db.execute("ALTER TABLE review_approvals ADD COLUMN down_to INTEGER")
 
 
 def apply(conn) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from PySide6.QtCore import QThreadPool
 
 from app.services import autosync, review_signoff, sync
 from app.services import households as hs
@@ -47,6 +48,7 @@ def test_offline_then_online_syncs_by_itself_and_says_when(enrolled, county, qtb
     assert d.state.pending > 0
     online[0] = True                                   # the laptop reaches the township network
     qtbot.waitUntil(lambda: d.state.phase == "synced", timeout=120_000)
+    qtbot.waitUntil(d.settled, timeout=10_000)   # counted on the read thread
     assert d.label.text().startswith("已同步 ") and d.state.pending == 0
     assert session.read(sync.status)["pending"] == 0 and d.op is None
     d.stop()
@@ -89,5 +91,7 @@ def test_not_enrolled_means_no_probe(session, qtbot):
     d = AutoSync(session, enabled=True, probe=lambda url: asked.append(url) or True, first_ms=0)
     qtbot.addWidget(d.label)
     d.try_now()
-    assert asked == [] and d.label.text().startswith("待同步 ")
+    qtbot.waitUntil(d.settled, timeout=10_000)   # read on the read thread
+    QThreadPool.globalInstance().waitForDone()
+    assert asked == [] and d.label.text().startswith("待同步 ") and d.state.pending > 0
     d.stop()

@@ -11,13 +11,9 @@ from tests.support.window import drive
 
 
 @pytest.fixture
-def window(qtbot, session):
-    from app.ui.mainwindow.main import MainWindow
-    w = MainWindow(session)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+def window(main_window):
+    """The main window as tests/ui/conftest.py opens it."""
+    return main_window
 
 
 def _household(session):
