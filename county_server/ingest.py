@@ -13,18 +13,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import text as sql_text
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from app.core import canonical
 from app.core.forms.signed import signed_content
-from app.storage.audit import ENTRY_FIELDS, GENESIS, entry_hash, hash_and_text
+from app.storage.audit import ENTRY_FIELDS, GENESIS, hash_and_text
 from app.storage.records import utc_now
 from app.storage.schema import RECORD_TABLES
 from app.sync import envelope
@@ -218,32 +221,24 @@ def _write(conn: Connection, c: _Checked, now: str) -> dict:
         c = seen
     header, device = c.header, c.device
     accepted, rejected = [], []
-    held = _held(conn, [item for item, why in c.verdicts if why is None], lock=db.is_postgres(conn))
-    inserts: list[dict] = []
-    updates: list[dict] = []
-    stored: dict[tuple[str, str], dict] = {}
+    houses: dict[tuple[str, str], dict] = {}
+    others: list[dict] = []
     for item, why in c.verdicts:
         if why is None:
-            key = (item["tbl"], item["id"])
-            stored[key] = item
-            _store(conn, item, held.get(key), c.by_record.get(key, []), device["device_id"], header.batch_id, now,
-                   c.texts.get(key), inserts, updates)
+            if item["tbl"] == "households":
+                houses[("households", item["id"])] = item
+            else:
+                others.append(_values(item, device["device_id"], header.batch_id, c.texts.get((item["tbl"], item["id"]))))
             accepted.append([item["tbl"], item["id"], item["revision"]])
         else:
             rejected.append({"tbl": _text(item.get("tbl") if isinstance(item, dict) else None),
                              "id": _text(item.get("id") if isinstance(item, dict) else None),
                              "revision": _int(item.get("revision") if isinstance(item, dict) else None),
                              "reason": why[:MAX_REASON]})
-    missed = _insert_new(conn, inserts)
-    if missed:  # written by another device's batch since they were read: now held, merged as such
-        held = _held(conn, [stored[k] for k in missed], lock=True)
-        inserts = []
-        for key in missed:
-            _store(conn, stored[key], held.get(key), c.by_record.get(key, []), device["device_id"], header.batch_id,
-                   now, c.texts.get(key), inserts, updates)
-        _insert_new(conn, inserts)
-    if updates:
-        _update_held(conn, updates)
+    # Households merge field by field with what the county holds (read and locked here);
+    # every other record is written over the held one only when newer, by one statement.
+    _write_households(conn, c, houses, now)
+    _upsert(conn, others)
 
     entries = c.entries
     head, seq = (entries[-1]["hash"], entries[-1]["seq"]) if entries else (device["audit_head"], device["audit_seq"])
@@ -253,7 +248,7 @@ def _write(conn: Connection, c: _Checked, now: str) -> dict:
         "batch_id": header.batch_id, "device_id": header.device_id, "content_hash": c.digest,
         "received_at": now, "duplicate": False, "accepted": accepted, "rejected": rejected,
         "audit_head": head}, c.county.sign_key)
-    values = {"state": "done", "received_at": now, "receipt": json.dumps(receipt, ensure_ascii=False)}
+    values = {"state": "done", "received_at": now, "receipt": canonical.dumps(receipt)}
     if c.known is None:
         conn.execute(insert(db.batches).values(batch_id=header.batch_id, device_id=header.device_id,
                                                sha256=c.digest, size=len(c.data), part_size=len(c.data), parts=1,
@@ -267,6 +262,10 @@ def _write(conn: Connection, c: _Checked, now: str) -> dict:
 
 
 # -- the audit chain ----------------------------------------------------------------------------
+_ENTRY_KEYS = frozenset(ENTRY_FIELDS + ("hash",))
+_entry_texts = operator.itemgetter(*(k for k in ENTRY_FIELDS + ("hash",) if k not in ("seq", "revision")))
+
+
 def _check_chain(audit, device) -> list[dict]:
     """The batch's audit entries, each recomputed, continuing the device's chain."""
     if not isinstance(audit, dict) or not isinstance(audit.get("entries"), list):
@@ -277,23 +276,27 @@ def _check_chain(audit, device) -> list[dict]:
         raise Refused(f"audit chain: the batch continues from {str(prev)[:16]}…, the county holds"
                       f" {device['audit_head'][:16]}… ({held}): a batch is missing or was rewritten")
     expected_seq = device["audit_seq"] + 1
-    fields = ENTRY_FIELDS + ("hash",)
     for i, e in enumerate(entries):
-        if not isinstance(e, dict) or set(e) != set(fields):
+        if type(e) is not dict or e.keys() != _ENTRY_KEYS:
             raise Refused(f"audit entry {i}: fields")
-        if not all(isinstance(e[k], str) for k in fields if k not in ("seq", "revision")) \
-                or not all(type(e[k]) is int for k in ("seq", "revision")):
+        try:  # join takes text only: one C call checks every text field's type
+            joined = "".join(_entry_texts(e))
+        except TypeError:
+            joined = None
+        if joined is None or type(e["seq"]) is not int or type(e["revision"]) is not int:
             raise Refused(f"audit entry {i}: field types")
-        if any("\x00" in e[k] for k in fields if k not in ("seq", "revision")):
+        if "\x00" in joined:
             raise Refused(f"audit entry {i}: a NUL character")  # no text column can hold one
         if e["seq"] != expected_seq:
             raise Refused(f"audit chain: entry {expected_seq} missing (next is {e['seq']})")
         if e["prev_hash"] != prev:
             raise Refused(f"audit chain: entry {e['seq']} does not link to the one before")
-        try:
-            if entry_hash(e) != e["hash"]:
+        body = dict(e)
+        del body["hash"]
+        try:  # text and whole numbers only (checked above): canonical without a search for floats
+            if hashlib.sha256(canonical.encode_plain(body)).hexdigest() != e["hash"]:
                 raise Refused(f"audit chain: entry {e['seq']} does not match its hash")
-        except TypeError:
+        except (TypeError, ValueError):
             raise Refused(f"audit entry {e['seq']}: not canonical") from None
         prev, expected_seq = e["hash"], e["seq"] + 1
     return entries
@@ -412,21 +415,48 @@ def _check_signed_form(conn: Connection, inst: dict, good: dict, sigs: dict, dev
 
 # -- storing ---------------------------------------------------------------------------------------
 def _held(conn: Connection, items: list[dict], chunk: int = 500, lock: bool = False) -> dict[tuple[str, str], dict]:
-    """What the county holds of these records, read a few hundred at a time, not one query each;
-    `lock`: locked for this transaction (PostgreSQL), in one order whatever the batch's."""
+    """What the county holds of these records, read a few hundred at a time (PostgreSQL: all of a
+    table at once, its ids as one array), not one query each; `lock`: locked for this transaction
+    (PostgreSQL), in one order whatever the batch's."""
     ids: dict[str, list[str]] = {}
     for item in items:
         ids.setdefault(item["tbl"], []).append(item["id"])
     r, out = db.records, {}
     for tbl in sorted(ids):
         rids = sorted(ids[tbl])
+        if db.is_postgres(conn):
+            rows = conn.exec_driver_sql(f"SELECT {', '.join(_COLUMNS)} FROM records WHERE tbl = %s AND id = ANY(%s)"
+                                        f" ORDER BY id{' FOR UPDATE' if lock else ''}", (tbl, rids)).mappings()
+            out.update(((row["tbl"], row["id"]), row) for row in rows)
+            continue
         for start in range(0, len(rids), chunk):
             q = select(r).where(r.c.tbl == tbl, r.c.id.in_(rids[start:start + chunk]))
-            if lock:
-                q = q.order_by(r.c.id).with_for_update()
             for row in conn.execute(q).mappings():
                 out[(row["tbl"], row["id"])] = row
     return out
+
+
+def _write_households(conn: Connection, c: _Checked, houses: dict[tuple[str, str], dict], now: str) -> None:
+    """Merge the batch's households into the county's: new ones inserted, held ones rewritten."""
+    if not houses:
+        return
+    device_id, batch_id = c.device["device_id"], c.header.batch_id
+    held = _held(conn, list(houses.values()), lock=db.is_postgres(conn))
+    inserts: list[dict] = []
+    updates: list[dict] = []
+    for key, item in houses.items():
+        _merge_household(conn, held.get(key), item, c.by_record.get(key, []), device_id, batch_id, now,
+                         inserts, updates)
+    missed = _insert_new(conn, inserts)
+    if missed:  # written by another device's batch since they were read: now held, merged as such
+        held = _held(conn, [houses[k] for k in missed], lock=True)
+        inserts = []
+        for key in missed:
+            _merge_household(conn, held.get(key), houses[key], c.by_record.get(key, []), device_id, batch_id, now,
+                             inserts, updates)
+        _insert_new(conn, inserts)
+    if updates:
+        _update_held(conn, updates)
 
 
 def _insert_new(conn: Connection, rows: list[dict]) -> list[tuple[str, str]]:
@@ -447,6 +477,27 @@ def _insert_new(conn: Connection, rows: list[dict]) -> list[tuple[str, str]]:
 
 
 _COLUMNS = ("tbl", "id", "revision", "hlc", "device_id", "batch_id", "deleted", "data", "field_hlc")
+_NEWER = "(excluded.revision, excluded.hlc COLLATE \"C\") > (records.revision, records.hlc COLLATE \"C\")"
+_sqlite_upsert = sqlite_insert(db.records)
+_SQLITE_UPSERT = _sqlite_upsert.on_conflict_do_update(
+    index_elements=["tbl", "id"], set_={c: _sqlite_upsert.excluded[c] for c in _COLUMNS[2:]},
+    where=sql_text(_NEWER.replace(' COLLATE "C"', "")))  # SQLite compares text by its bytes: code point order
+
+
+def _upsert(conn: Connection, rows: list[dict]) -> None:
+    """Write records (not households) in one statement: a record new to the county is inserted,
+    a held one rewritten when the batch's is newer by (revision, hlc), else left as held. On
+    PostgreSQL the rows go by COPY and one INSERT … ON CONFLICT DO UPDATE … WHERE, in key order."""
+    if not rows:
+        return
+    if not db.is_postgres(conn):
+        conn.execute(_SQLITE_UPSERT, rows)
+        return
+    cols = ", ".join(_COLUMNS)
+    sets = ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS[2:])
+    _copy_in(conn, "ingest_new", rows)
+    conn.exec_driver_sql(f"INSERT INTO records ({cols}) SELECT {cols} FROM ingest_new ORDER BY tbl, id"
+                         f" ON CONFLICT (tbl, id) DO UPDATE SET {sets} WHERE {_NEWER}")
 
 
 def _copy_in(conn: Connection, table: str, rows: list[dict]) -> None:
@@ -474,22 +525,13 @@ def _update_held(conn: Connection, rows: list[dict]) -> None:
     conn.execute(_UPDATE, [{"k_tbl": v["tbl"], "k_id": v["id"], **{k: v[k] for k in _COLUMNS[2:]}} for v in rows])
 
 
-def _store(conn: Connection, item: dict, row, entries: list[dict], device_id: str, batch_id: str, now: str,
-           text: str | None, inserts: list[dict], updates: list[dict]) -> None:
-    """Store an accepted record over `row`, what the county holds of it (None: nothing): a record
-    new to the county goes to `inserts`, one held to `updates`, both written together at the end
-    of the batch. `text`: the record's canonical JSON, when already made."""
-    tbl, rid, data = item["tbl"], item["id"], item["data"]
-    if tbl == "households":
-        _merge_household(conn, row, item, entries, device_id, batch_id, now, inserts, updates)
-        return
-    values = {"tbl": tbl, "id": rid, "revision": item["revision"], "hlc": item["hlc"], "device_id": device_id,
-              "batch_id": batch_id, "deleted": 1 if data.get("deleted") else 0,
-              "data": text if text is not None else canonical.dumps(data), "field_hlc": None}
-    if row is None:
-        inserts.append(values)
-    elif (item["revision"], item["hlc"]) > (row["revision"], row["hlc"]):
-        updates.append(values)
+def _values(item: dict, device_id: str, batch_id: str, text: str | None) -> dict:
+    """The `records` row of an accepted record (not a household). `text`: its canonical JSON,
+    when already made."""
+    data = item["data"]
+    return {"tbl": item["tbl"], "id": item["id"], "revision": item["revision"], "hlc": item["hlc"],
+            "device_id": device_id, "batch_id": batch_id, "deleted": 1 if data.get("deleted") else 0,
+            "data": text if text is not None else canonical.dumps(data), "field_hlc": None}
 
 
 def _device_clocks(item: dict, entries: list[dict]) -> tuple[dict, dict]:

@@ -109,6 +109,19 @@ def encode(value: Any) -> bytes:
     return reference_dumps(value).encode("utf-8")
 
 
+def encode_plain(value: Any) -> bytes:
+    """`encode` of a value the caller knows holds no float (text, whole numbers, booleans, null,
+    lists and dicts: fields whose types were checked, or a value `loads` read as plain): orjson's
+    bytes without the search for floats. What orjson refuses (an integer beyond 64 bits, a lone
+    surrogate, a non-text key) goes the careful way."""
+    if orjson is not None:
+        try:
+            return orjson.dumps(value, option=_OPTIONS)
+        except TypeError:
+            pass
+    return reference_dumps(value).encode("utf-8")
+
+
 def dumps(value: Any) -> str:
     if orjson is not None:
         raw = _fast(value)

@@ -254,22 +254,22 @@ def test_ingest_is_all_or_nothing(engine, device, monkeypatch):
     device.visit(h["id"])
     data = device.batch()
     from county_server import ingest as module
-    real = module._store
+    real = module._upsert
     calls = []
 
-    def failing(conn, item, *rest):
-        calls.append(item["tbl"])
-        if len(calls) == 3:
-            raise RuntimeError("disk full")
-        return real(conn, item, *rest)
-    monkeypatch.setattr(module, "_store", failing)
+    def failing(conn, rows):
+        calls.append(len(rows))
+        real(conn, rows)  # the household and the other records written, then the disk fills
+        raise RuntimeError("disk full")
+    monkeypatch.setattr(module, "_upsert", failing)
     with pytest.raises(RuntimeError):
         ingest(engine, data)
+    assert calls and calls[0] >= 1
     assert count_records(engine) == 0
     assert device_state(engine, device.id)["audit_seq"] == 0
     with engine.connect() as conn:
         assert conn.execute(select(db.batches)).first() is None
-    monkeypatch.setattr(module, "_store", real)
+    monkeypatch.setattr(module, "_upsert", real)
     ingest(engine, data)
     assert count_records(engine) == 4
 
