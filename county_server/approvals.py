@@ -18,44 +18,46 @@ entries run past the approved range, is stored and flagged. Each batch's verdict
 from __future__ import annotations
 
 import json
-import weakref
 
-from sqlalchemy import Column, Integer, PrimaryKeyConstraint, Table, Text, insert, select
+from sqlalchemy import and_, insert, or_, select
 from sqlalchemy.engine import Connection
 
 from app.sync import envelope
 
-from . import db
+from . import db, remote_review
 from .county import get_record
 
 REVIEW_TABLES = {"review_returns", "review_approvals"}
 
-batch_reviews = Table(
-    "batch_reviews", db.metadata,
-    Column("device_id", Text, nullable=False),
-    Column("batch_id", Text, nullable=False),
-    Column("state", Text, nullable=False),        # approved | off | unreviewed | not_covered
-    Column("verified", Integer, nullable=False, default=0),
-    Column("approver", Text),                     # the leader's name
-    Column("approved_at", Text),
-    Column("month", Text),
-    Column("audit_from", Integer),
-    Column("audit_to", Integer),
-    Column("reason", Text),                       # review off: why
-    Column("detail", Text),                       # what the county found (JSON-free text)
-    PrimaryKeyConstraint("device_id", "batch_id"),
-)
+batch_reviews = db.batch_reviews
 
-_ready: weakref.WeakSet = weakref.WeakSet()
+# The console's batches page filters by the review (console/review.py): its choices, and for
+# each the batches it shows, as conditions on a batch (db.batches) joined to its review by an
+# outer join (no review: None). A batch refused for its approval has no review row: its
+# receipt holds the refusal, whose reason starts with one of REFUSALS.
+FILTERS = {"all": ("全部", "All"),
+           "approved": ("已审核批准", "Approved"),
+           "unreviewed": ("未经审核", "Not reviewed"),
+           "off": ("审核关闭（一人工作队）", "Review off (a one-person team)"),
+           "invalid": ("审批无效", "Approval not valid")}
+REFUSALS = ("approval:", "review off:", "review:")
 
 
-def ensure_table(bind) -> None:
-    """`batch_reviews` in a county database made before it existed (once per engine). `bind`: the
-    writing transaction's connection, or the engine."""
-    engine = getattr(bind, "engine", bind)
-    if engine not in _ready:
-        db.metadata.create_all(bind, tables=[batch_reviews])
-        _ready.add(engine)
+def refused_for_approval(reason) -> bool:
+    return isinstance(reason, str) and reason.startswith(REFUSALS)
+
+
+def filter_where(choice: str) -> list:
+    """The conditions of a filter choice ("all" or unknown: none)."""
+    b, r = db.batches, batch_reviews
+    if choice in ("approved", "off"):
+        return [r.c.state == choice]
+    if choice == "unreviewed":
+        return [b.c.state == "done", or_(r.c.state.is_(None), r.c.state == "unreviewed")]
+    if choice == "invalid":    # the receipt of a refused batch is {"refused": reason} (batches.py)
+        refused = [b.c.receipt.like(json.dumps({"refused": p})[:-2] + "%") for p in REFUSALS]
+        return [or_(r.c.state == "not_covered", and_(b.c.state == "refused", or_(*refused)))]
+    return []
 
 
 class ApprovalRefused(ValueError):
@@ -94,6 +96,8 @@ def check(conn: Connection, batch: dict, good: dict, entries: list[dict], device
     review = batch.get("review")
     if not isinstance(review, dict):
         return {"state": "unreviewed", "verified": 0, "detail": "the batch carries no review"}
+    if review.get("state") == "remote":
+        return remote_review.awaiting(review)
     if review.get("state") == "off":
         out = {"state": "off", "verified": 0, "approver": _short(review.get("by")),
                "approved_at": _short(review.get("at")), "reason": _short(review.get("reason"), 300)}
@@ -108,7 +112,8 @@ def check(conn: Connection, batch: dict, good: dict, entries: list[dict], device
     user = _signed_by_leader(conn, doc, good, device_id, "approval")
     out = {"state": "approved", "verified": 1, "approver": _short(user.get("name")),
            "approved_at": _short(doc.get("approved_at")), "month": _short(doc.get("month")),
-           "audit_from": _int(doc.get("audit_from")), "audit_to": _int(doc.get("audit_to"))}
+           "audit_from": _int(doc.get("audit_from")), "audit_to": _int(doc.get("audit_to")),
+           "down_to": _int(doc.get("down_to"))}
     past = [e["seq"] for e in entries if e["tbl"] not in REVIEW_TABLES and e["seq"] > out["audit_to"]]
     at_end = [e for e in entries if e["seq"] == out["audit_to"]]
     if past:
@@ -121,13 +126,16 @@ def check(conn: Connection, batch: dict, good: dict, entries: list[dict], device
 def store(conn: Connection, device_id: str, batch_id: str, verdict: dict | None) -> None:
     if verdict is None:
         return
-    ensure_table(conn)
+    verdict = dict(verdict)
+    down_to = verdict.pop("down_to", None)
     conn.execute(insert(batch_reviews).values(device_id=device_id, batch_id=batch_id, **verdict))
+    if verdict["state"] == "approved":
+        remote_review.cover(conn, device_id, verdict, down_to)
 
 
 def attach(conn: Connection, rows: list[dict]) -> None:
-    """Each batch row (with device_id and batch_id) gets its "review" verdict, or None."""
-    ensure_table(conn.engine)
+    """Each batch row (with device_id, batch_id, state and the refusal's reason) gets its
+    "review" verdict, or None; a batch refused for its approval gets state "refused"."""
     keys = {(r["device_id"], r["batch_id"]) for r in rows}
     found = {}
     if keys:
@@ -135,6 +143,8 @@ def attach(conn: Connection, rows: list[dict]) -> None:
         found = {(r["device_id"], r["batch_id"]): dict(r) for r in conn.execute(q).mappings()}
     for r in rows:
         r["review"] = found.get((r["device_id"], r["batch_id"]))
+        if r["review"] is None and r.get("state") == "refused" and refused_for_approval(r.get("reason")):
+            r["review"] = {"state": "refused", "verified": 0, "detail": r["reason"]}
 
 
 def _short(v, n: int = 100):

@@ -54,6 +54,7 @@ def _ready_engine(args):
         raise county.NotInitialised(f"数据库不存在 (no database at {path}): zhucun-county init")
     engine = _engine(args)
     county.load_county(engine)
+    db.upgrade(engine)         # the tables a newer version added, before any worker starts
     return engine
 
 

@@ -104,6 +104,24 @@ batch_parts = Table(
     ForeignKeyConstraint(["device_id", "batch_id"], ["batches.device_id", "batches.batch_id"], ondelete="CASCADE"),
 )
 
+# The team leader's approval each batch carried, as the county judged it (approvals.py); the
+# console's batches page shows and filters by it.
+batch_reviews = Table(
+    "batch_reviews", metadata,
+    Column("device_id", Text, nullable=False),
+    Column("batch_id", Text, nullable=False),
+    Column("state", Text, nullable=False),        # approved | off | unreviewed | not_covered
+    Column("verified", Integer, nullable=False, default=0),
+    Column("approver", Text),                     # the leader's name
+    Column("approved_at", Text),
+    Column("month", Text),
+    Column("audit_from", Integer),
+    Column("audit_to", Integer),
+    Column("reason", Text),                       # review off: why
+    Column("detail", Text),                       # what the county found (JSON-free text)
+    PrimaryKeyConstraint("device_id", "batch_id"),
+)
+
 records = Table(
     "records", metadata,
     Column("tbl", Text, nullable=False),
@@ -481,6 +499,13 @@ def create_tables(engine: Engine) -> None:
 
 def has_tables(engine: Engine) -> bool:
     return inspect(engine).has_table("county")
+
+
+def upgrade(engine: Engine) -> None:
+    """A county database made by an earlier version gains the tables added since (create_all
+    makes only those missing). The commands and `serve` call it when they open the database,
+    before any worker starts."""
+    metadata.create_all(engine)
 
 
 # -- locks that order writers (PostgreSQL; SQLite's BEGIN IMMEDIATE already does) --------------

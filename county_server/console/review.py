@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 from fastapi import HTTPException, Request
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.engine import Connection
 
 from app.core import clock
@@ -26,17 +26,26 @@ router = console_router()
 
 
 # -- batches and conflicts ----------------------------------------------------------------------------
-def batch_rows(conn: Connection, township: str | None, offset: int, limit: int) -> tuple[list[dict], int]:
-    b, d = db.batches, db.devices
-    base = scoped(select(b.c.device_id).join(d, d.c.device_id == b.c.device_id), township)
-    total = conn.execute(select(func.count()).select_from(base.subquery())).scalar()
-    q = scoped(select(b.c.batch_id, b.c.device_id, b.c.state, b.c.size, b.c.parts, b.c.started_at, b.c.received_at,
-                      b.c.receipt, d.c.village).join(d, d.c.device_id == b.c.device_id), township)
+def batch_rows(conn: Connection, township: str | None, offset: int, limit: int,
+               review: str = "all") -> tuple[list[dict], int]:
+    """A page of the batches in scope, newest first, with those the review filter keeps
+    (approvals.FILTERS), and how many it keeps in all."""
+    b, d, r = db.batches, db.devices, approvals.batch_reviews
+    where = approvals.filter_where(review)
+
+    def joined(q):
+        q = q.join(d, d.c.device_id == b.c.device_id)
+        if where:
+            q = q.outerjoin(r, and_(r.c.device_id == b.c.device_id, r.c.batch_id == b.c.batch_id)).where(*where)
+        return scoped(q, township)
+    total = conn.execute(select(func.count()).select_from(joined(select(b.c.device_id)).subquery())).scalar()
+    q = joined(select(b.c.batch_id, b.c.device_id, b.c.state, b.c.size, b.c.parts, b.c.started_at, b.c.received_at,
+                      b.c.receipt, d.c.village))
     out = []
-    for r in conn.execute(q.order_by(b.c.started_at.desc()).offset(offset).limit(limit)).mappings():
-        item = {k: r[k] for k in ("batch_id", "device_id", "state", "size", "parts", "started_at", "received_at",
-                                  "village")}
-        receipt = json.loads(r["receipt"]) if r["receipt"] else {}
+    for row in conn.execute(q.order_by(b.c.started_at.desc()).offset(offset).limit(limit)).mappings():
+        item = {k: row[k] for k in ("batch_id", "device_id", "state", "size", "parts", "started_at", "received_at",
+                                    "village")}
+        receipt = json.loads(row["receipt"]) if row["receipt"] else {}
         body = receipt.get("body") or {}
         item.update(accepted=len(body.get("accepted") or []), rejected=body.get("rejected") or [],
                     reason=receipt.get("refused"))
@@ -46,12 +55,14 @@ def batch_rows(conn: Connection, township: str | None, offset: int, limit: int) 
 
 
 @router.get("/batches")
-def batches(request: Request, s: Viewer, page: int = 1):
+def batches(request: Request, s: Viewer, page: int = 1, review: str = "all"):
+    review = review if review in approvals.FILTERS else "all"
     offset, limit = page_args(page)
     with db.reading(engine_of(request)) as conn:
-        rows, total = batch_rows(conn, scope(s), offset, limit)
+        rows, total = batch_rows(conn, scope(s), offset, limit, review)
         conflicts = conflict_rows(conn, scope(s))
-    return render(request, "batches.html", s, rows=rows, pager=pages(total, page), conflicts=conflicts)
+    return render(request, "batches.html", s, rows=rows, pager=pages(total, page), conflicts=conflicts,
+                  review=review, filters=approvals.FILTERS)
 
 
 def conflict_rows(conn: Connection, township: str | None) -> list[dict]:
