@@ -142,7 +142,7 @@ def main() -> None:
             code = cty.new_code(engine, info["village"][:40], None, server.url)["code"]
             with make_store(work / "c", "新电脑") as c:
                 sync.enroll(c, server.url, code)
-                profile = cProfile.Profile() if args.profile else None
+                profile = cProfile.Profile(time.process_time) if args.profile else None
                 restore = pull(c, server, profile, pull_only=True)
                 check = forms.verify(c)
                 restored = {tbl: c.query(f"SELECT count(*) AS n FROM {tbl}")[0]["n"] for tbl in held}
@@ -217,7 +217,7 @@ def county_profile(engine, device_id: str) -> cProfile.Profile:
     """Every page of the restore built and sealed again, in this process, under cProfile."""
     from county_server import county as cty
     from county_server import down as county_down
-    county, after, profile = cty.load_county(engine), 0, cProfile.Profile()
+    county, after, profile = cty.load_county(engine), 0, cProfile.Profile(time.process_time)
     profile.enable()
     while True:
         _, body = county_down.build_sealed(engine, county, device_id, after, county_down.PAGE_ITEMS)
