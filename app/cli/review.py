@@ -68,7 +68,8 @@ def cmd_review_status(args):
     with open_store(args) as store:
         s = review_signoff.status(store)
     r, a = s["review"], s["approval"]
-    lines = [("审核：开启 (review: on)" if r["on"] else f"审核：关闭 (review: off) — {r['reason']}"),
+    lines = [(f"审核：队长（{r['leader']}）在另一台电脑上审核 (review: by the leader on another laptop)" if r.get("remote")
+              else "审核：开启 (review: on)" if r["on"] else f"审核：关闭 (review: off) — {r['reason']}"),
              (f"最近批准 (last approval): {a['approver_name']} {a['approved_at']} {a['month']}，"
               f"审计记录 (audit entries) {a['audit_from']}–{a['audit_to']}" if a else "尚未批准 (not approved yet)"),
              f"待批准的更改 (changes waiting for an approval): {s['unapproved_changes']}"]

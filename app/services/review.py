@@ -47,15 +47,18 @@ def household_of(store: Store, tbl: str, record_id: str) -> str | None:
     return record.get("household_id") if record else None
 
 
-def _households_of(store: Store, tables: set[str]) -> dict[tuple[str, str], str]:
-    """Each record's household, for these tables, in one query per table (not one per record)."""
+def _owners(store: Store, tables: set[str]) -> dict[tuple[str, str], tuple[str | None, str | None]]:
+    """Each record's (household, author from another laptop), for these tables, in one query per
+    table (not one per record). A record another laptop of the team wrote arrives here through the
+    county and is logged under whoever was signed in: its author is the record's `updated_by`."""
     out = {}
     for tbl in sorted(tables):
         column = "id" if tbl == "households" else "household_id"
         if tbl != "households" and column not in store.records.columns(tbl):
-            continue
-        for rid, hid in store.conn.execute(f"SELECT id, {column} FROM {tbl}"):
-            out[(tbl, rid)] = hid
+            column = "NULL"
+        for rid, hid, author in store.conn.execute(
+                f"SELECT id, {column}, CASE WHEN device_id != ? THEN updated_by END FROM {tbl}", [store.device_id]):
+            out[(tbl, rid)] = (hid, author)
     return out
 
 
@@ -70,16 +73,17 @@ def month_changes(store: Store, month: str | None = None, *, today: date | None 
                        " ORDER BY user_id, at", [month])
     members: dict[str, dict] = {}
     touched: set[str] = set()
-    owners = _households_of(store, {r["tbl"] for r in rows} & set(KINDS))
+    owners = _owners(store, {r["tbl"] for r in rows} & set(KINDS))
     for r in rows:
         kind = KINDS.get(r["tbl"])
         if kind is None:
             continue
-        user = names.get(r["user_id"], {"name": r["user_id"], "role": None})
-        m = members.setdefault(r["user_id"], {"user": user["name"], "role": user.get("role"),
-                                              "counts": {k: 0 for k in KIND_ZH}, "records": []})
+        household, author = owners.get((r["tbl"], r["record_id"]), (None, None))
+        author = author or r["user_id"]
+        user = names.get(author, {"name": author, "role": None})
+        m = members.setdefault(author, {"user": user["name"], "role": user.get("role"),
+                                        "counts": {k: 0 for k in KIND_ZH}, "records": []})
         m["counts"][kind] += 1
-        household = owners.get((r["tbl"], r["record_id"]))
         if household:
             touched.add(household)
         m["records"].append({"tbl": r["tbl"], "id": r["record_id"], "kind": kind, "at": r["at"],

@@ -38,21 +38,33 @@ class ReviewRequired(StateError):
 
 
 ONE_PERSON = "一人工作队，无人可审 (a one-person team: nobody else's records to review)"
+REMOTE = ("队长在另一台电脑上审核：本机记录上传后，队长的电脑收到它们再审核批准"
+          " (the leader reviews on another laptop: this laptop's records are approved there once they arrive)")
 
 
 def review_state(store: Store) -> dict:
-    """{"on": bool, "reason", "by", "at", "id"}: the latest choice made on this laptop (each laptop
-    seals its own chain, approved by the leader signed in on it). Without one, review is on as
-    soon as a second person works on this laptop (a one-person team has nobody's records to
-    review; its batches say so)."""
+    """{"on": bool, "remote": bool, "leader", "reason", "by", "at", "id"}: the latest choice made on
+    this laptop (each laptop seals its own chain, approved by the leader signed in on it). Without
+    one, review is on as soon as a second person works on this laptop; on a member's own laptop
+    (the leader known from the team's records but without an account here) it is remote: its
+    batches go up marked to wait for the leader, whose laptop receives them and approves them
+    (`approve`, `down_to`); for one person alone it is off (nobody's records to review)."""
     row = store.conn.execute("SELECT id, kind, reason, approver_name, approved_at FROM review_approvals"
                              " WHERE kind IN ('off', 'on') AND deleted = 0 AND device_id = ? ORDER BY hlc DESC LIMIT 1",
                              [store.device_id]).fetchone()
     if row is None:
-        team = store.conn.execute("SELECT count(*) FROM users u JOIN user_secrets k ON k.user_id = u.id"
-                                  " WHERE u.deleted = 0 AND u.active = 1").fetchone()[0]
-        return {"on": team > 1, "reason": None if team > 1 else ONE_PERSON, "by": None, "at": None, "id": None}
-    return {"on": row[1] == "on", "reason": row[2], "by": row[3], "at": row[4], "id": row[0]}
+        here = store.conn.execute("SELECT count(*), coalesce(sum(u.role = 'leader'), 0) FROM users u"
+                                  " JOIN user_secrets k ON k.user_id = u.id WHERE u.deleted = 0 AND u.active = 1"
+                                  ).fetchone()
+        away = store.conn.execute("SELECT name FROM users u WHERE role = 'leader' AND deleted = 0 AND active = 1"
+                                  " AND NOT EXISTS (SELECT 1 FROM user_secrets k WHERE k.user_id = u.id)"
+                                  " ORDER BY updated_at DESC LIMIT 1").fetchone()
+        base = {"remote": False, "leader": None, "by": None, "at": None, "id": None}
+        if not here[1] and away is not None:
+            return {**base, "on": False, "remote": True, "leader": away[0], "reason": REMOTE}
+        return {**base, "on": here[0] > 1, "reason": None if here[0] > 1 else ONE_PERSON}
+    return {"on": row[1] == "on", "remote": False, "leader": None, "reason": row[2], "by": row[3], "at": row[4],
+            "id": row[0]}
 
 
 def _signed(store: Store, user: dict, fields: dict) -> dict:
@@ -96,7 +108,16 @@ def approve(store: Store, month: str | None = None) -> dict:
     user = require_leader(store, "批准", "approve")
     with store.transaction():
         clear_corrected(store)
-        return _signed(store, user, {"kind": "approve", "month": month_of(month), **pending_scope(store)})
+        return _signed(store, user, {"kind": "approve", "month": month_of(month), **pending_scope(store),
+                                     "down_to": down_cursor(store)})
+
+
+def down_cursor(store: Store) -> int | None:
+    """The place in the county's records-down feed this laptop has read to (None before the first
+    pull): what the team's other laptops sent that the leader has seen here. The county marks
+    their batches waiting for the leader as approved up to it."""
+    row = store.conn.execute("SELECT value FROM sync_settings WHERE key = 'last_record'").fetchone()
+    return int(row[0]) if row and row[0] else None
 
 
 def latest_approval(store: Store) -> dict | None:
@@ -108,7 +129,8 @@ def latest_approval(store: Store) -> dict | None:
 
 def approval_doc(approval: dict) -> dict:
     """An approval as a batch carries it: the signed fields, the signature and the key."""
-    return {**{k: approval.get(k) for k in envelope.APPROVAL_FIELDS}, "id": approval["id"],
+    optional = {k: approval[k] for k in envelope.APPROVAL_OPTIONAL if approval.get(k) is not None}
+    return {**{k: approval.get(k) for k in envelope.APPROVAL_FIELDS}, **optional, "id": approval["id"],
             "signer_key": approval["signer_key"], "signature": approval["signature"]}
 
 
@@ -119,6 +141,8 @@ def seal_scope(store: Store, first: int, last: int) -> tuple[int, dict, set]:
     stands, which the leader has not seen; it goes with the next approval); ReviewRequired when
     the approval covers none of the entries."""
     state = review_state(store)
+    if state["remote"]:
+        return last, {"state": "remote", "leader": state["leader"], "reason": state["reason"]}, set()
     if not state["on"]:
         return last, {"state": "off", "reason": state["reason"], "by": state["by"], "at": state["at"],
                       "id": state["id"]}, set()

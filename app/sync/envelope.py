@@ -141,7 +141,7 @@ def inflate(body: bytes) -> dict:
     if d.unconsumed_tail or not d.eof:
         raise EnvelopeError("body too large or truncated")
     try:
-        value = json.loads(raw.decode("utf-8"))
+        value = canonical.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise EnvelopeError("body is not JSON") from None
     if not isinstance(value, dict):
@@ -213,10 +213,16 @@ def request_message(method: str, path: str, body: bytes, nonce: str) -> bytes:
 APPROVAL_MAGIC = b"ZHUCUN-REVIEW\x01"
 APPROVAL_FIELDS = ("kind", "month", "approver", "approver_name", "approved_at", "audit_from", "audit_to",
                    "audit_head", "records", "reason", "device_id")
+# Signed when present: the place in the county's records-down feed the leader's laptop had read
+# to, so the approval also covers the team's other laptops' records seen by then. Approvals made
+# before it existed are signed without it and still verify.
+APPROVAL_OPTIONAL = ("down_to",)
 
 
 def approval_message(approval: dict) -> bytes:
-    return APPROVAL_MAGIC + canonical.encode({k: approval.get(k) for k in APPROVAL_FIELDS})
+    fields = {k: approval.get(k) for k in APPROVAL_FIELDS}
+    fields.update({k: approval[k] for k in APPROVAL_OPTIONAL if approval.get(k) is not None})
+    return APPROVAL_MAGIC + canonical.encode(fields)
 
 
 def sign_approval(approval: dict, key: Ed25519PrivateKey) -> str:

@@ -131,8 +131,12 @@ class ReviewPage(QWidget):
             return
         status = data["status"]
         state, approval = status["review"], status["approval"]
-        lines = [self.tr("审核已开启：上传前须队长批准。") if state["on"]
-                 else self.tr("审核已关闭：{0}").format(state["reason"] or "—")]
+        if state.get("remote"):
+            lines = [self.tr("队长（{0}）在另一台电脑上审核：本机的记录上传后，队长的电脑收到再批准。").format(
+                state["leader"] or "—")]
+        else:
+            lines = [self.tr("审核已开启：上传前须队长批准。") if state["on"]
+                     else self.tr("审核已关闭：{0}").format(state["reason"] or "—")]
         lines.append(self.tr("最近批准：{0} {1}（{2}）").format(approval["approver_name"], approval["approved_at"][:10],
                                                         approval["month"]) if approval else self.tr("尚未批准。"))
         if state["on"] and status["unapproved_changes"]:
