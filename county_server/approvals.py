@@ -38,6 +38,7 @@ batch_reviews = db.batch_reviews
 FILTERS = {"all": ("全部", "All"),
            "approved": ("已审核批准", "Approved"),
            "unreviewed": ("未经审核", "Not reviewed"),
+           "awaiting_leader": ("待队长审核（队员电脑）", "Waiting for the leader (a member's laptop)"),
            "off": ("审核关闭（一人工作队）", "Review off (a one-person team)"),
            "invalid": ("审批无效", "Approval not valid")}
 REFUSALS = ("approval:", "review off:", "review:")
@@ -50,7 +51,7 @@ def refused_for_approval(reason) -> bool:
 def filter_where(choice: str) -> list:
     """The conditions of a filter choice ("all" or unknown: none)."""
     b, r = db.batches, batch_reviews
-    if choice in ("approved", "off"):
+    if choice in ("approved", "off", "awaiting_leader"):
         return [r.c.state == choice]
     if choice == "unreviewed":
         return [b.c.state == "done", or_(r.c.state.is_(None), r.c.state == "unreviewed")]
