@@ -29,7 +29,7 @@ def create_app(db_url: str) -> FastAPI:
                   description="Sync for village work teams: enrollment, batches in parts, receipts,"
                               " publications, records down (docs/sync.md).")
     app.state.engine = engine
-    app.state.enroll_attempts = ratelimit.Attempts()
+    app.state.enroll_attempts = ratelimit.Attempts(engine, "enroll")   # in the database: every worker's
     app.add_middleware(BodyLimit, limit=MAX_REQUEST)
     app.add_middleware(NextNonce)
 

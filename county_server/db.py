@@ -351,8 +351,8 @@ check_keys = Table(
 )
 
 
-# Failed sign-ins (console) by who tried (an address, a user name), for the rate limit shared
-# by every worker.
+# Failed sign-ins (console) and wrong enrollment codes (API) by who tried ("login:" or "enroll:"
+# and an address or a user name), for the rate limits every worker shares (ratelimit.py).
 console_attempts = Table(
     "console_attempts", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),

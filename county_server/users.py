@@ -197,39 +197,6 @@ def end_session(engine: Engine, token_sha256: str) -> None:
         conn.execute(delete(db.console_sessions).where(db.console_sessions.c.token_sha256 == token_sha256))
 
 
-# -- failed sign-ins, for the rate limit every worker shares ------------------------------------------
-class SignInAttempts:
-    """ratelimit.Attempts kept in the county's database (`console_attempts`): several worker
-    processes on one database count the same failures. At most `per_client` failures by one
-    address or user name, and `overall` from everyone, in any `window` seconds."""
-
-    def __init__(self, engine: Engine, per_client: int = 10, overall: int = 200, window: float = 600.0):
-        self.engine, self.per_client, self.overall, self.window = engine, per_client, overall, window
-
-    def wait(self, who: str) -> int:
-        """Seconds before `who` may try again (0: now)."""
-        a, now = db.console_attempts, _now()
-        since = _stamp(now - timedelta(seconds=self.window))
-        waits = []
-        with db.reading(self.engine) as conn:
-            for where, limit in (((a.c.who == who[:200]),), self.per_client), ((), self.overall):
-                n, oldest = conn.execute(select(func.count(), func.min(a.c.at)).where(a.c.at > since, *where)).one()
-                if n >= limit:
-                    first = datetime.fromisoformat(oldest.replace("Z", "+00:00"))
-                    waits.append(int((first - now).total_seconds() + self.window) + 1)
-        return max(waits, default=0)
-
-    def failed(self, who: str) -> None:
-        a, now = db.console_attempts, _now()
-        with self.engine.begin() as conn:
-            conn.execute(delete(a).where(a.c.at <= _stamp(now - timedelta(seconds=self.window))))
-            conn.execute(insert(a).values(who=who[:200], at=_stamp(now)))
-
-
-def _stamp(moment: datetime) -> str:
-    return moment.isoformat(timespec="microseconds").replace("+00:00", "Z")
-
-
 # -- the access log (个人信息保护法) ------------------------------------------------------------------
 def log_access(engine: Engine, user: User, action: str, household_id: str | None, what: str,
                client: str | None) -> None:

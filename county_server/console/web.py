@@ -22,7 +22,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from app.core import enums
 
-from .. import users
+from .. import ratelimit, users
 
 HERE = Path(__file__).resolve().parent
 COOKIE = "zhucun_console"
@@ -201,9 +201,9 @@ def static(name: str):
 
 
 # -- signing in and out ------------------------------------------------------------------------------
-def _attempts(request: Request) -> users.SignInAttempts:
+def _attempts(request: Request) -> ratelimit.Attempts:
     """Failed sign-ins, counted in the database: the same limit whichever worker is asked."""
-    return users.SignInAttempts(engine_of(request))
+    return ratelimit.Attempts(engine_of(request), "login")
 
 
 def _safe_next(target: str | None) -> str:

@@ -136,17 +136,21 @@ def test_wrong_enrollment_codes_are_limited(client, engine, store, county):
     r = client.post("/api/v1/enroll", json=fresh.enroll_request(good))  # even the right one waits now
     assert r.status_code == 429 and int(r.headers["Retry-After"]) > 0
     assert "too many" in r.json()["detail"]
-    attempts = client.app.state.enroll_attempts
-    attempts.clock = lambda: 1e12                                        # the window has passed
+    later = ratelimit.utc_now() + timedelta(seconds=ratelimit.WINDOW + 1)
+    client.app.state.enroll_attempts.clock = lambda: later               # the window has passed
     assert client.post("/api/v1/enroll", json=fresh.enroll_request(good)).status_code == 200
 
 
-def test_the_overall_limit_holds_across_addresses():
-    t = [0.0]
-    attempts = ratelimit.Attempts(per_client=3, overall=5, window=60, clock=lambda: t[0])
+def test_the_overall_limit_holds_across_addresses(engine):
+    t = [datetime(2026, 11, 20, 8, 0, tzinfo=timezone.utc)]
+    attempts = ratelimit.Attempts(engine, "enroll", per_client=3, overall=5, window=60, clock=lambda: t[0])
     for i in range(5):
         assert attempts.wait(f"10.0.0.{i}") == 0
         attempts.failed(f"10.0.0.{i}")
     assert attempts.wait("10.0.0.99") == 61
-    t[0] = 61.0
+    signins = ratelimit.Attempts(engine, "login", per_client=3, overall=5, window=60, clock=lambda: t[0])
+    assert signins.wait("10.0.0.99") == 0                                # another kind counts apart
+    t[0] += timedelta(seconds=30)
+    assert attempts.wait("10.0.0.99") == 31
+    t[0] += timedelta(seconds=31)
     assert attempts.wait("10.0.0.99") == 0

@@ -9,9 +9,11 @@ import pytest
 from sqlalchemy import select
 
 from tests.county.console.consolekit import HTML, account, login, signed_in
+from tests.support.countykit import Device
 from tests.county.console.test_console_pages import synced
 
-from county_server import db
+from county_server import county as cty
+from county_server import db, ratelimit
 
 
 @pytest.fixture
@@ -32,6 +34,20 @@ def test_the_sign_in_limit_counts_failures_at_every_worker(client, second, engin
     for worker in (client, second):
         r = login(worker, "monitor")          # the right password, after ten failures across both
         assert r.status_code == 429 and int(r.headers["retry-after"]) > 0
+
+
+def test_wrong_enrollment_codes_count_at_every_worker(client, second, engine, store, county):
+    fresh = Device(store, county)
+    good = cty.new_code(engine, "石门村")["code"]
+    for n in range(ratelimit.PER_CLIENT):
+        guess = "ABCD-EFGH-" + "23456789"[n % 8] * 3 + "ABCDEFGHJK"[n]
+        r = (client if n % 2 else second).post("/api/v1/enroll", json=fresh.enroll_request(guess))
+        assert r.status_code == 404, r.text
+    for worker in (client, second):         # even the right code waits now, whichever worker hears it
+        r = worker.post("/api/v1/enroll", json=fresh.enroll_request(good))
+        assert r.status_code == 429 and int(r.headers["retry-after"]) > 0
+    with engine.connect() as conn:
+        assert conn.execute(select(db.console_attempts.c.who)).scalars().all() == ["enroll:testclient"] * 10
 
 
 def test_a_worker_reads_the_rows_another_computed(client, second, engine, device):
