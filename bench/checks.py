@@ -29,16 +29,17 @@ from .run import PASS, TODAY, pct
 FORGED_SHARE = 0.02   # household signatures written by the form's investigator
 
 
-def add_signed_forms(store: Store, seed: int) -> None:
+def add_signed_forms(store: Store, seed: int) -> set[str]:
     """A signed form for each household that has none, straight through the records layer
     (what is measured is the checks, not filling forms): the head and one of five
-    investigators sign."""
+    investigators sign. Returns the ids of the household signatures the investigator wrote."""
     rng = random.Random(seed)
     team = [handwriting.random_name(90_000 + i) for i in range(5)]
     hands = {name: handwriting.Writer(90_000 + i) for i, name in enumerate(team)}
     rows = store.conn.execute(
         "SELECT id, head_name FROM households h WHERE deleted = 0 AND NOT EXISTS"
         " (SELECT 1 FROM form_instances x WHERE x.household_id = h.id) ORDER BY number").fetchall()
+    forged = set()
     with store.transaction():
         for k, (hid, head) in enumerate(rows):
             investigator = rng.choice(team)
@@ -49,9 +50,12 @@ def add_signed_forms(store: Store, seed: int) -> None:
             hand = hands[investigator] if rng.random() < FORGED_SHARE else handwriting.Writer(k)
             for role, name, strokes in (("investigator", investigator, hands[investigator].sign(investigator, k)),
                                         ("household", head, hand.sign(head, k))):
-                store.records.insert("form_signatures", {
+                row = store.records.insert("form_signatures", {
                     "instance_id": form["id"], "role": role, "signer_name": name, "strokes": strokes,
                     "image_hash": signature.image_hash(strokes)})
+                if role == "household" and hand is hands[investigator]:
+                    forged.add(row["id"])
+    return forged
 
 
 def timed_runs(store: Store, runs: int, rules=None, cold: bool = True) -> list[float]:
@@ -66,14 +70,20 @@ def timed_runs(store: Store, runs: int, rules=None, cold: bool = True) -> list[f
     return out
 
 
-def measure(store: Store, label: str, runs: int) -> dict:
+def measure(store: Store, label: str, runs: int, planted: set[str] = frozenset()) -> dict:
     forms = store.conn.execute("SELECT count(*) FROM form_instances WHERE state = 'signed' AND deleted = 0"
                                ).fetchone()[0]
     fig = {"label": label, "forms": forms,
            "no_signatures": timed_runs(store, runs, rules=checks.FAST_RULES),
            "cold": timed_runs(store, runs),
            "warm": timed_runs(store, runs, cold=False)}
-    fig["findings"] = Counter(f.rule for f in checks.run_checks(store, today=TODAY))
+    found = checks.run_checks(store, today=TODAY)
+    fig["findings"] = Counter(f.rule for f in found)
+    if planted:  # the household lines the investigator wrote: found by either rule, and the others flagged
+        flagged = {rule: {f.record[1] for f in found if f.rule == rule} for rule in checks.SLOW_RULES}
+        fig["planted"] = {"planted": len(planted), "found": len(planted & set().union(*flagged.values())),
+                          **{rule: len(planted & ids) for rule, ids in flagged.items()},
+                          "other lines flagged": len(set().union(*flagged.values()) - planted)}
     return fig
 
 
@@ -99,12 +109,14 @@ def main() -> None:
             with Store.open(folder, PASS) as store:
                 for label, prepare in ((f"{n:,} households, demo", None),
                                        (f"{n:,} households, a form each", add_signed_forms)):
-                    if prepare:
-                        prepare(store, args.seed)
-                    figs.append(measure(store, label, args.runs))
+                    planted = prepare(store, args.seed) if prepare else set()
+                    figs.append(measure(store, label, args.runs, planted))
                     print(row(figs[-1]), flush=True)
         for f in figs:
             print(f"\n{f['label']}: " + ", ".join(f"{rule} {count}" for rule, count in sorted(f["findings"].items())))
+            if f.get("planted"):
+                print("  household lines written by the investigator: " + ", ".join(
+                    f"{k} {v}" for k, v in f["planted"].items()))
         print(f"\nsignature.py: {signature.N_POINTS} points, band {signature.BAND},"
               f" threshold {signature.SAME_HAND_THRESHOLD}")
     finally:

@@ -390,10 +390,13 @@ def _spread(sigs: list[Signature], n: int, per_investigator: int) -> list[Signat
 
 
 def samples_before(signatures: Iterable[Signature], per_investigator: int):
-    """`at(day)`: `investigator_samples` of the investigators' signatures on forms filled before
-    `day`. A household signature is judged against the hands as they stood when it was signed,
-    so the pairs it needs are known when it is signed and stay the same as forms are added
-    (the distances are kept: see services.signature_distances)."""
+    """`at(day, form)`: each investigator's sample a household line on `form`, filled on `day`,
+    is judged against: up to `per_investigator` of their signatures on forms filled before
+    `day`, spread evenly (`investigator_samples`); or, while they have fewer than that before
+    `day` (a campaign's first days, a village whose forms share a day), their earliest
+    signatures on other forms than `form`. Either stays the same as forms are added once an
+    investigator has signed more than `per_investigator` forms, so the pairs a line needs are
+    known when it is signed (the distances are kept: see services.signature_distances)."""
     import bisect
     by_name: dict[str, list[Signature]] = {}
     for s in signatures:
@@ -402,15 +405,21 @@ def samples_before(signatures: Iterable[Signature], per_investigator: int):
     for sigs in by_name.values():
         sigs.sort(key=lambda s: s.filled_on or "")
     days = {name: [s.filled_on or "" for s in sigs] for name, sigs in by_name.items()}
-    memo: dict[str, dict[str, list[Signature]]] = {}
+    memo: dict[str, dict[str, tuple[bool, list[Signature]]]] = {}
 
-    def at(day: str | None) -> dict[str, list[Signature]]:
+    def at(day: str | None, form: str | None = None) -> dict[str, list[Signature]]:
         day = day or ""
         if day not in memo:
             counts = {name: bisect.bisect_left(days[name], day) for name in by_name}
-            memo[day] = {name: _spread(sigs, counts[name], per_investigator) for name, sigs in by_name.items()
-                         if counts[name]}
-        return memo[day]
+            memo[day] = {name: (True, _spread(sigs, counts[name], per_investigator))
+                         if counts[name] >= per_investigator else (False, sigs[:per_investigator + 1])
+                         for name, sigs in by_name.items()}
+        out = {}
+        for name, (before, sigs) in memo[day].items():
+            pool = sigs if before else [s for s in sigs if s.instance_id != form][:per_investigator]
+            if pool:
+                out[name] = pool
+        return out
     return at
 
 
@@ -421,8 +430,9 @@ def signature_findings(signatures: list[Signature], households: dict[str, dict],
     like one hand, judged with a sample of the same investigator's signatures on other forms.
     signature.matches_investigator: a household signature looks like the hand of another
     investigator than the form's, judged by every one of a sample of their signatures. The
-    samples are of forms filled before the household's (`samples_before`). Proxy signatures are compared too: a proxy is another person than the head, but
-    never an investigator. `same_hand(a, b)` compares two `Signature`s."""
+    samples are of forms filled before the household's, or the earliest (`samples_before`).
+    Proxy signatures are compared too: a proxy is another person than the head, but never an
+    investigator. `same_hand(a, b)` compares two `Signature`s."""
     by_form: dict[str, list[Signature]] = {}
     for s in signatures:
         by_form.setdefault(s.instance_id, []).append(s)
@@ -433,7 +443,7 @@ def signature_findings(signatures: list[Signature], households: dict[str, dict],
         for h in sigs:
             if h.role != "household" or only_household and h.household_id != only_household:
                 continue
-            samples = samples_at(h.filled_on)
+            samples = samples_at(h.filled_on, form_id)
             household = households.get(h.household_id)
             who = f"“{h.signer_name}”{'（代签）' if h.proxy else ''}"
             when = f"{h.filled_on}的表单上" if h.filled_on else "表单上"
@@ -441,7 +451,7 @@ def signature_findings(signatures: list[Signature], households: dict[str, dict],
                 # The form's own pair, and the same investigator's hand on other forms: most of
                 # them must agree, so one chance likeness between two hands is not a finding.
                 name = inv.signer_name.strip()
-                pool = [inv] + [s for s in samples.get(name, ()) if s.instance_id != form_id]
+                pool = [inv] + samples.get(name, [])
                 alike = sum(1 for s in pool if same_hand(h, s))
                 if alike * 2 > len(pool) or len(pool) == 1 and alike:
                     yield finding("signature.same_hand", household, "signature",
@@ -449,12 +459,11 @@ def signature_findings(signatures: list[Signature], households: dict[str, dict],
             for name, sample in samples.items():
                 if name in own_names:
                     continue
-                others = [s for s in sample if s.instance_id != form_id]
                 # Every sampled signature of that investigator must agree: each household meets
                 # every other investigator's hand, so one chance likeness is expected, and an
                 # investigator signing for another's household is the rarer fabrication. Compared
                 # in order, up to the first that differs (the distances kept at signing are those).
-                if others and all(same_hand(h, s) for s in others):
+                if all(same_hand(h, s) for s in sample):
                     yield finding("signature.matches_investigator", household, "signature",
                                   f"{when}农户签名{who}与调查人{name}在其他表单上的签名笔迹相似", ("form_signatures", h.id))
 

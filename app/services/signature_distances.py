@@ -58,7 +58,7 @@ def live_signatures(store: Store, strokes_of, role: str | None = None) -> list[q
 def remember_at_signing(store: Store, saved: list[dict], filled_on: str | None, samples_at=None) -> int:
     """For a form just signed (its signature rows `saved`, with their strokes): the distance of
     each household signature to every signature the same-hand rules compare it with (the
-    investigators' samples of earlier forms, `quality.samples_before`: all of its own
+    investigators' samples of earlier forms or their first, `quality.samples_before`: all of its own
     investigator's, another investigator's up to the first that differs) and to the form's
     investigator's hand sample, and between the form's own signatures. `samples_at`: the
     investigators' `quality.samples_before`, when the caller has it. Returns how many."""
@@ -68,13 +68,11 @@ def remember_at_signing(store: Store, saved: list[dict], filled_on: str | None, 
     _compare(store, [(a["id"], b["id"]) for i, a in enumerate(saved) for b in saved[i + 1:]], feats, made)
     households = [s for s in saved if s["role"] == "household"]
     if households:
-        forms = {s["instance_id"] for s in saved}
         own = {s["signer_name"].strip() for s in saved if s["role"] == "investigator"}
-        earlier = (samples_at or investigators_before(store))(filled_on)
+        earlier = (samples_at or investigators_before(store))(filled_on, saved[0]["instance_id"])
         samples = hand_samples.samples_by_name(store)
         for h in households:
             for name, pool in earlier.items():
-                pool = [s for s in pool if s.instance_id not in forms]
                 for s in pool:
                     if s.id not in feats:
                         feats[s.id] = signature.features(s.data)

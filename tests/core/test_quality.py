@@ -259,17 +259,54 @@ def test_household_signature_in_another_investigators_hand_proxy_included():
 
 
 def test_a_household_signature_is_judged_by_the_hands_of_earlier_forms():
-    """The other investigators' samples are of forms filled before the household's: a later
-    form does not change what an earlier signature was judged by."""
-    households = {"h1": household()}
-    later = [sig("s1", "f1", "investigator", "王芳", "王", on="2026-10-02"), sig("s3", "f2", "investigator", "赵强", "赵"),
-             sig("s4", "f2", "household", "张五", "王")]
-    assert rules(q.signature_findings(later, households, by_hand)) == []
-    at = q.samples_before(later + [sig(f"e{i}", f"e{i}", "investigator", "王芳", "王", on=f"2026-09-{i + 10}")
-                                   for i in range(9)], 3)
+    """The samples are of forms filled before the household's: a later form does not change
+    what an earlier signature was judged by."""
+    at = q.samples_before([sig(f"e{i}", f"e{i}", "investigator", "王芳", "王", on=f"2026-09-{i + 10}")
+                           for i in range(9)] + [sig("s1", "f1", "investigator", "王芳", "王", on="2026-10-02")], 3)
     assert [s.id for s in at("2026-10-01")["王芳"]] == ["e1", "e4", "e7"]
     assert [s.id for s in at("2026-10-03")["王芳"]] == ["e1", "e5", "e8"]
-    assert "赵强" not in at("2026-10-01")
+
+
+def test_the_first_forms_are_judged_by_the_investigators_earliest_forms():
+    """A campaign's first day: 王芳 signed nothing before, so the line is judged against her
+    earliest forms (not the one it is on)."""
+    households = {"h1": household()}
+    first_day = [sig("s1", "f1", "investigator", "王芳", "王", on="2026-10-02"),
+                 sig("s3", "f2", "investigator", "赵强", "赵", on="2026-10-01"),
+                 sig("s4", "f2", "household", "张五", "王", on="2026-10-01")]
+    [f] = q.signature_findings(first_day, households, by_hand)
+    assert f.rule == "signature.matches_investigator" and "王芳" in f.message and f.record[1] == "s4"
+    at = q.samples_before(first_day, 3)
+    assert [s.id for s in at("2026-10-01", "f2")["王芳"]] == ["s1"]
+    assert "赵强" not in at("2026-10-01", "f2")  # only the form itself: nothing else to judge by
+    assert [s.id for s in at("2026-10-01", "f9")["赵强"]] == ["s3"]
+
+
+def test_a_village_whose_forms_share_one_day_is_judged():
+    households = {f"h{k}": household(id=f"h{k}", head_name=f"户{k}") for k in range(6)}
+    sigs = []
+    for k in range(6):
+        sigs.append(sig(f"i{k}", f"f{k}", "investigator", "王芳", "王", f"h{k}"))
+        sigs.append(sig(f"h{k}", f"f{k}", "household", f"户{k}", "王" if k == 2 else f"户{k}", f"h{k}"))
+    [f] = q.signature_findings(sigs, households, by_hand)
+    assert f.rule == "signature.same_hand" and f.household_id == "h2"
+    at = q.samples_before(sigs, 3)
+    # The earliest three other than the form's own.
+    assert [s.id for s in at("2026-10-01", "f1")["王芳"]] == ["i0", "i2", "i3"]
+    assert [s.id for s in at("2026-10-01", "f5")["王芳"]] == ["i0", "i1", "i2"]
+
+
+def test_adding_later_forms_does_not_change_the_samples_of_earlier_ones():
+    def on(k):
+        return f"2026-{9 + k // 28:02d}-{k % 28 + 1:02d}"
+    sigs = [sig(f"i{k}", f"f{k}", "investigator", "王芳", "王", on=on(k // 2)) for k in range(6)]
+    before = q.samples_before(sigs, 3)
+    pools = {k: [s.id for s in before(on(k // 2), f"f{k}")["王芳"]] for k in range(6)}
+    for n in range(6, 40, 7):
+        more = q.samples_before(sigs + [sig(f"i{k}", f"f{k}", "investigator", "王芳", "王", on=on(k // 2))
+                                        for k in range(6, n)], 3)
+        assert {k: [s.id for s in more(on(k // 2), f"f{k}")["王芳"]] for k in range(6)} == pools
+    assert pools[0] == ["i1", "i2", "i3"] and pools[5] == ["i0", "i2", "i3"]
 
 
 def test_investigator_samples_are_capped_and_spread():

@@ -39,6 +39,7 @@ def test_signing_keeps_what_the_check_reads_and_the_findings_match_a_fresh_compa
     for k in range(4):
         earlier_form(store, homes[k]["id"], "赵强", ZHAO, f"2026-09-0{k + 1}", k)
         earlier_form(store, homes[k]["id"], "钱刚", QIAN, f"2026-09-1{k + 1}", k)
+        earlier_form(store, homes[k]["id"], store.user["name"], handwriting.Writer(10), f"2026-09-2{k + 1}", 20 + k)
     lines = [handwriting.Writer(20).sign("张三", 1), ZHAO.sign("李四", 2),  # 李四's line in 赵强's hand
              handwriting.Writer(21).sign("王五", 3), handwriting.Writer(10).sign(store.user["name"], 4)]
     for k, (home, line) in enumerate(zip(homes, lines)):
@@ -52,6 +53,23 @@ def test_signing_keeps_what_the_check_reads_and_the_findings_match_a_fresh_compa
     fresh = run_checks(store, today=TODAY, rules=["signature"])
     assert fresh == with_kept and kept(store) == stored
     assert homes[3]["id"] in {f.household_id for f in with_kept}  # signed in the investigator's own hand
+
+
+def test_a_campaigns_first_forms_are_judged_and_the_check_keeps_what_later_forms_changed(store, hh):
+    """No form of anyone before: each line is judged against the investigators' earliest
+    forms, which the forms signed after it complete; the check compares those pairs once."""
+    homes = [hh.household(n, number=f"00{k}") for k, n in enumerate(("张三", "李四", "王五", "赵六", "钱七"))]
+    lines = [handwriting.Writer(20 + k).sign(home["head_name"], k) for k, home in enumerate(homes)]
+    lines[1] = handwriting.Writer(10).sign(homes[1]["head_name"], 50)  # 李四's line in the investigator's hand
+    for k, (home, line) in enumerate(zip(homes, lines)):
+        visit_form(store, home["id"], "2026-10-01", line, 40 + k)
+    at_signing = kept(store)
+    found = run_checks(store, today=TODAY, rules=["signature"])
+    compared = kept(store) - at_signing
+    assert compared > 0 and run_checks(store, today=TODAY, rules=["signature"]) == found
+    assert kept(store) == at_signing + compared  # kept: the second check compared nothing
+    store.conn.execute("DELETE FROM signature_distances")
+    assert remember_all_distances(store) == at_signing + compared
 
 
 def test_backfill_keeps_every_distance_once(store, hh):
