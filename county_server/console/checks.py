@@ -62,9 +62,15 @@ def eliminated_without_steps(homes: dict[str, tuple[str, dict]], eliminated_case
             and hid not in eliminated_cases]
 
 
+def cluster_since(today: date) -> str:
+    """The first day of the months whose visits the clustering check reads (the last four)."""
+    return date(today.year - (today.month <= 3), (today.month - 4) % 12 + 1, 1).isoformat()
+
+
 def clustered_visits(conn: Connection, township: str | None, today: date, village: str | None = None) -> list[dict]:
-    """Villages whose visits of a recent month crowd onto one day (补录, not visiting)."""
-    since = date(today.year - (today.month <= 3), (today.month - 4) % 12 + 1, 1).isoformat()
+    """Villages whose visits of a recent month crowd onto one day (补录, not visiting); each
+    finding names its `month` (refresh keeps a village's findings for the later days too)."""
+    since = cluster_since(today)
     days: dict[tuple[str, str], Counter] = {}
     for v, day in ((v, str(x or "")) for v, x in q.village_fields(conn, "visits", "visit_date", township, village)):
         if day >= since:
@@ -76,7 +82,7 @@ def clustered_visits(conn: Connection, township: str | None, today: date, villag
         if total >= CLUSTER_MIN and n > CLUSTER_SHARE * total:
             out.append({"village": v, "household_id": None, "household": "", "title": "走访集中在同一天",
                         "message": f"{month}月共{total}次走访，其中{n}次记在{day}",
-                        "hint": "核实是否集中补录；走访应按实际日期记录。", "others": ""})
+                        "hint": "核实是否集中补录；走访应按实际日期记录。", "others": "", "month": month})
     return out
 
 
@@ -96,20 +102,22 @@ def contribution(conn: Connection, village: str, today: date) -> tuple[list[dict
     return keys, eliminated_without_steps(homes, eliminated) + clustered_visits(conn, None, today, village)
 
 
-def held_tokens(conn: Connection, today: date) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
-    """Each village's token now, and the token and findings its stored contribution has."""
+def held_tokens(conn: Connection) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+    """Each village's token now, and the token and findings its stored contribution has. A
+    contribution does not depend on the day: its keys and findings are the village's, and the
+    clustering check's months are filtered on the day they are read (`on_day`)."""
     c = db.console_cache
-    tokens = {v: summaries.token_text(t, today) for v, t in q.village_tokens(conn, None).items()}
+    tokens = {v: summaries.token_text(t) for v, t in q.village_tokens(conn, None).items()}
     return tokens, {k: (t, d) for k, t, d in conn.execute(select(c.c.key, c.c.token, c.c.data)
                                                           .where(c.c.name == LOCAL))}
 
 
 def refresh(engine: Engine, today: date, only: str | None = None) -> list[dict]:
-    """Every village's own findings, its contribution computed again where its token or the
-    day changed (`only`: that village alone, after its batch)."""
+    """Every village's own findings on `today`, its contribution computed again where its token
+    changed (`only`: that village alone, after its batch)."""
     c = db.console_cache
     with db.reading(engine) as conn:
-        tokens, held = held_tokens(conn, today)
+        tokens, held = held_tokens(conn)
         stale = [v for v, t in tokens.items() if held.get(v, ("",))[0] != t and only in (None, v)]
         fresh = {v: contribution(conn, v, today) for v in stale}
     for village, (keys, findings) in fresh.items():
@@ -132,8 +140,14 @@ def refresh(engine: Engine, today: date, only: str | None = None) -> list[dict]:
             conn.execute(delete(db.check_keys).where(db.check_keys.c.village.in_(list(gone))))
     out = []
     for village in tokens:
-        out.extend(fresh[village][1] if village in fresh else json.loads(held[village][1]))
+        out.extend(on_day(fresh[village][1] if village in fresh else json.loads(held[village][1]), today))
     return out
+
+
+def on_day(findings: list[dict], today: date) -> list[dict]:
+    """A village's kept findings on `today`: the clustering check's of the months it reads then."""
+    since = cluster_since(today)[:7]
+    return [{k: v for k, v in f.items() if k != "month"} for f in findings if f.get("month", since) >= since]
 
 
 def shared(conn: Connection, kind: str) -> dict[str, list[tuple[str, str, str]]]:
@@ -193,7 +207,7 @@ def county_findings(engine: Engine, today: date) -> list[dict]:
 def scoped_findings(engine: Engine, township: str | None, today: date) -> list[dict]:
     """The findings a person sees: a reviewer those of their township's villages, naming the
     other village but not its household."""
-    found = summaries.cached(engine, "checks", today.isoformat(), lambda _conn: county_findings(engine, today))
+    found = summaries.cached(engine, "checks", cluster_since(today), lambda _conn: county_findings(engine, today))
     if township is None:
         return found
     with db.reading(engine) as conn:
@@ -214,8 +228,8 @@ def after_batch(engine: Engine, village: str) -> None:
         summaries.refresh(engine, None, today, only=village)
         refresh(engine, today, only=village)
         with db.reading(engine) as conn:
-            tokens, held = held_tokens(conn, today)
-        if all(held.get(v, ("",))[0] == t for v, t in tokens.items()):   # no other village waits (a new day)
+            tokens, held = held_tokens(conn)
+        if all(held.get(v, ("",))[0] == t for v, t in tokens.items()):   # no other village waits
             scoped_findings(engine, None, today)                          # the county's findings, ready too
     except Exception as e:   # noqa: BLE001 — the batch is in; the console recomputes on the next look
         log.log_unexpected(e, f"console summaries after a batch of {village}", to=log.county_logger)

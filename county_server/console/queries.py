@@ -159,12 +159,20 @@ def village_summary(conn: Connection, village: str, today: date, facts: dict | N
                     overdue: dict | None = None) -> dict:
     """The village's overview row; `facts` (due_facts of the village) and `overdue`
     (overdue_steps) when the caller has them already."""
+    households = (due_facts(conn, None, village, today) if facts is None else facts).get(village, {})
+    row = village_base(conn, village, households)
+    row.update(month_part(conn, village, households, today)[0])
+    row.update(missed_counts(overdue_steps(conn, None, village, today) if overdue is None else overdue))
+    return row
+
+
+def village_base(conn: Connection, village: str, households: dict) -> dict:
+    """What of the village's overview row does not depend on the day: devices, batches,
+    households by category, open problem items."""
     [info] = village_list(conn, None, village) or [{"village": village, "township": None, "devices": 0,
                                                     "devices_revoked": 0}]
     row = {**info, "last_sync": None, "pending": 0, "rejected": 0, "households": 0,
-           "by_category": {c: 0 for c, _ in CATEGORIES}, "monitored": 0, "visits_done": 0, "visits_due": 0,
-           "missed_identify": 0, "missed_plan": 0, "missed_followup": 0, "missed": 0, "problems_open": 0,
-           "attendance": 0, "team": 0}
+           "by_category": {c: 0 for c, _ in CATEGORIES}, "monitored": 0, "problems_open": 0}
     for state, received, receipt in conn.execute(scoped(
             select(db.batches.c.state, db.batches.c.received_at, db.batches.c.receipt)
             .join(db.devices, db.devices.c.device_id == db.batches.c.device_id), None, village)):
@@ -173,27 +181,47 @@ def village_summary(conn: Connection, village: str, today: date, facts: dict | N
             row["rejected"] += len(json.loads(receipt)["body"].get("rejected") or []) if receipt else 0
         elif state == "receiving":
             row["pending"] += 1
-    households = (due_facts(conn, None, village, today) if facts is None else facts).get(village, {})
     for h, _ in households.values():
         row["households"] += 1
         category = h.get("category")
         if category in row["by_category"]:
             row["by_category"][category] += 1
         row["monitored"] += category == HouseholdCategory.MONITORED.value
-    items = due_for_month([f for _, f in households.values() if f is not None], today.year, today.month, today)
-    row["visits_due"] = len(items)
-    row["visits_done"] = sum(1 for i in items if i.status == "done")
-    for missed in (overdue_steps(conn, None, village, today) if overdue is None else overdue).values():
+    row["problems_open"] = sum(1 for _ in records(conn, "problem_items", None, village,
+                                                  where=[field("closed_on").is_(None)]))
+    return row
+
+
+def month_part(conn: Connection, village: str, households: dict, day: date) -> tuple[dict, dict[str, str]]:
+    """The overview's numbers of `day`'s month as of `day` (visits due and done, the team's
+    attendance) and each household's due label. Within a month they change with the day only
+    when a visit dated after the day is held (summaries.py keeps them for the month)."""
+    items = due_for_month([f for _, f in households.values() if f is not None], day.year, day.month, day)
+    statuses: dict[str, list[str]] = {}
+    for i in items:
+        statuses.setdefault(i.household_id, []).append(i.status)
+    row = {"visits_due": len(items), "visits_done": sum(1 for i in items if i.status == "done"),
+           "attendance": 0, "team": 0}
+    month = f"{day.year:04d}-{day.month:02d}"
+    for _, a in records(conn, "attendance", None, village, where=[field("month") == month]):
+        row["team"] += 1
+        row["attendance"] += int(a.get("days") or 0) >= 20
+    return row, {hid: due_label(s) for hid, s in statuses.items()}
+
+
+def due_label(statuses: list[str]) -> str:
+    return ("已完成" if statuses and all(s == "done" for s in statuses)
+            else ("逾期" if "overdue" in statuses else ("待走访" if statuses else "—")))
+
+
+def missed_counts(overdue: dict[str, list[str]]) -> dict:
+    """The overview's missed deadlines from overdue_steps."""
+    row = {"missed_identify": 0, "missed_plan": 0, "missed_followup": 0, "missed": 0}
+    for missed in overdue.values():
         row["missed_identify"] += "identify" in missed
         row["missed_plan"] += "plan" in missed
         row["missed_followup"] += sum(1 for m in missed if m.startswith("followup"))
         row["missed"] += len(missed)
-    row["problems_open"] = sum(1 for _ in records(conn, "problem_items", None, village,
-                                                  where=[field("closed_on").is_(None)]))
-    month = f"{today.year:04d}-{today.month:02d}"
-    for _, a in records(conn, "attendance", None, village, where=[field("month") == month]):
-        row["team"] += 1
-        row["attendance"] += int(a.get("days") or 0) >= 20
     return row
 
 
@@ -208,22 +236,29 @@ def overdue_steps(conn: Connection, township: str | None, village: str | None, t
     (the case's events replayed, `CaseStatus.overdue`): "identify" (15 days from the clue),
     "plan" (10 days from identification), "followup_1"… (a quarter after elimination without
     回头看). A case whose events are not held (or do not replay) is judged by its dates."""
+    return {hid: steps[0] for hid, steps in overdue_days(conn, township, village, [today]).items()}
+
+
+def overdue_days(conn: Connection, township: str | None, village: str | None,
+                 days: list[date]) -> dict[str, list[list[str]]]:
+    """overdue_steps on each of `days` ({household id: [its steps on each day]}), each case's
+    events replayed once."""
     events: dict[str, list[dict]] = {}
     for _, e in records(conn, "case_events", township, village):
         events.setdefault(e.get("case_id"), []).append(e)
     out = {}
     for _, c in records(conn, "cases", township, village):
-        steps = None
+        status = None
         if events.get(c["id"]):
             try:
                 status = replay(CaseEvent.from_dict({"kind": e.get("kind"), "on": e.get("on_date"),
                                                      "by": e.get("by_person"), "data": e.get("data") or {}})
                                 for e in sorted(events[c["id"]], key=lambda e: (e.get("on_date") or "",
                                                                                 e.get("created_at") or "")))
-                steps = status.overdue(today)
+                status.overdue(days[0])
             except (ValidationError, StateError):
-                steps = None
-        out[c.get("household_id")] = missed_deadlines(c, today) if steps is None else steps
+                status = None
+        out[c.get("household_id")] = [missed_deadlines(c, d) if status is None else status.overdue(d) for d in days]
     return out
 
 
@@ -242,10 +277,11 @@ def missed_deadlines(case: dict, today: date, policy: CasePolicy | None = None) 
     return out
 
 
-def due_facts(conn: Connection, township: str | None, village: str | None,
-              today: date) -> dict[str, dict[str, tuple[dict, HouseholdDueFacts | None]]]:
+def due_facts(conn: Connection, township: str | None, village: str | None, today: date,
+              later: list | None = None) -> dict[str, dict[str, tuple[dict, HouseholdDueFacts | None]]]:
     """{village: {household id: (household, its due facts)}}; facts None for a household the
-    rules cannot read (it is counted, not scheduled)."""
+    rules cannot read (it is counted, not scheduled). `later` (a list) receives the dates of the
+    visits dated after today (left out of the facts)."""
     since = add_months(date(today.year, today.month, 1), -13).isoformat()
     visits: dict[str, list] = {}
     superseded = set()
@@ -258,6 +294,8 @@ def due_facts(conn: Connection, township: str | None, village: str | None,
     out: dict[str, dict] = {}
     for v, h in records(conn, "households", township, village):
         seen = [(_day(day), mode) for vid, day, mode in visits.get(h["id"], ()) if vid not in superseded]
+        if later is not None:
+            later.extend(s[0] for s in seen if s[0] and s[0] > today)
         monitored = h.get("category") == HouseholdCategory.MONITORED.value
         try:
             facts = HouseholdDueFacts(h["id"], h.get("category"), h.get("residence") or "at_home", monitored,
@@ -274,25 +312,27 @@ def due_facts(conn: Connection, township: str | None, village: str | None,
 def village_households(conn: Connection, township: str | None, village: str, today: date,
                        facts: dict | None = None, overdue: dict | None = None) -> list[dict]:
     facts = (due_facts(conn, township, village, today) if facts is None else facts).get(village, {})
-    due = {}
-    items = due_for_month([f for _, f in facts.values() if f is not None], today.year, today.month, today)
-    for i in items:
-        due.setdefault(i.household_id, []).append(i.status)
+    _, due = month_part(conn, village, facts, today)
+    overdue = overdue_steps(conn, township, village, today) if overdue is None else overdue
+    out = households_base(conn, township, village, facts)
+    for row in out:
+        row["missed"] = len(overdue.get(row["id"], ()))
+        row["due"] = due.get(row["id"], "—")
+    return out
+
+
+def households_base(conn: Connection, township: str | None, village: str, facts: dict) -> list[dict]:
+    """The village page's rows without what depends on the day (due, missed), in page order."""
     members: dict[str, int] = {}
     for _, m in records(conn, "members", township, village):
         members[m.get("household_id")] = members.get(m.get("household_id"), 0) + 1
     cases = {c.get("household_id"): c for _, c in records(conn, "cases", township, village)}
-    overdue = overdue_steps(conn, township, village, today) if overdue is None else overdue
     out = []
     for hid, (h, _f) in facts.items():
-        statuses = due.get(hid, [])
         case = cases.get(hid)
         out.append({"id": hid, "number": h.get("number") or "", "head_name": h.get("head_name") or "",
                     "group_name": h.get("group_name") or "", "category": _zh(HouseholdCategory, h.get("category")),
-                    "members": members.get(hid, 0), "case": _zh(CaseState, case.get("state")) if case else "",
-                    "missed": len(overdue.get(hid, ())),
-                    "due": "已完成" if statuses and all(s == "done" for s in statuses)
-                    else ("逾期" if "overdue" in statuses else ("待走访" if statuses else "—"))})
+                    "members": members.get(hid, 0), "case": _zh(CaseState, case.get("state")) if case else ""})
     out.sort(key=lambda r: (r["group_name"], r["number"], r["head_name"]))
     return out
 

@@ -1,6 +1,6 @@
 """The overview's and village pages' rows kept in the county's database: after several batches
 from two villages they equal a full recomputation from the records, only the village that synced
-is recomputed, and a new day recomputes every village."""
+is recomputed, and a new day reads the kept rows."""
 from __future__ import annotations
 
 import json
@@ -15,14 +15,17 @@ from county_server import db, users
 from county_server.console import summaries
 
 
-def stored(engine) -> dict:
+def stored(engine, day=None) -> dict:
+    """The kept rows as they read on `day` (today)."""
     vs, hs = db.village_summaries, db.household_summaries
+    day = day or clock.today()
     with engine.connect() as conn:
-        villages = {v: (json.loads(d), at) for v, d, at in conn.execute(select(vs.c.village, vs.c.data, vs.c.token))}
+        villages = {v: (summaries.resolve(json.loads(d), day), at)
+                    for v, d, at in conn.execute(select(vs.c.village, vs.c.data, vs.c.token))}
         homes = {}
         for v, d in conn.execute(select(hs.c.village, hs.c.data).order_by(hs.c.village, hs.c.group_name,
                                                                           hs.c.number, hs.c.head_name)):
-            homes.setdefault(v, []).append(json.loads(d))
+            homes.setdefault(v, []).append(summaries.resolve_home(json.loads(d), day))
     return {"villages": villages, "homes": homes}
 
 
@@ -66,17 +69,20 @@ def test_a_village_page_is_paginated_by_the_database(client, engine, device):
     assert total == 3 and rows == everything[1:2]
 
 
-def test_a_new_day_recomputes_and_the_checks_are_kept_for_every_worker(engine, device, client):
+def test_a_new_day_reads_the_kept_rows_and_the_checks_are_kept_for_every_worker(engine, device, client):
     synced(client, device)
     users.ensure_tables(engine)
     first = summaries.overview(engine, None, clock.today())
     from datetime import timedelta
+    vs = db.village_summaries
+    with engine.connect() as conn:
+        kept = conn.execute(select(vs.c.day, vs.c.computed_at, vs.c.data)).one()
     with clock.pinned(clock.today() + timedelta(days=1)):
-        summaries.overview(engine, None, clock.today())
-        assert first[0]["households"] == 1
-        vs = db.village_summaries
+        again = summaries.overview(engine, None, clock.today())
+        assert first[0]["households"] == again[0]["households"] == 1
         with engine.connect() as conn:
-            assert conn.execute(select(vs.c.day)).scalar() == clock.today().isoformat()
+            assert conn.execute(select(vs.c.day, vs.c.computed_at, vs.c.data)).one() == kept   # not computed again
+        assert again == [recomputed(engine, "石门村")[0]]
     calls = []
 
     def compute(conn):
@@ -97,8 +103,8 @@ def test_a_batch_brings_its_village_up_to_date_before_anyone_looks(client, engin
     c = db.console_cache
     with engine.connect() as conn:
         assert conn.execute(select(c.c.key).where(c.c.name == checks.LOCAL)).scalars().all() == ["石门村"]
-        day = json.dumps(clock.today().isoformat())
-        assert conn.execute(select(c.c.key).where(c.c.name == "checks")).scalars().all() == [day]   # checks ready
+        since = json.dumps(checks.cluster_since(clock.today()))
+        assert conn.execute(select(c.c.key).where(c.c.name == "checks")).scalars().all() == [since]   # checks ready
     signed_in(client, engine)
     assert client.get("/", headers=HTML).status_code == 200
     assert stored(engine)["villages"]["石门村"][1] == held["villages"]["石门村"][1]     # read, not computed again
