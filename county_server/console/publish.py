@@ -10,12 +10,13 @@ import json
 import re
 import secrets
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 from fastapi import HTTPException, Request
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, not_, or_, select
 
-from app.core import limits
+from app.core import clock, limits
 from app.core.errors import NotFound, StateError, ValidationError
 from app.core.forms.definition import DEFAULT_LANGUAGE, FormError, load_file, load_rows
 
@@ -28,7 +29,8 @@ TABLES = {"baseline": "收入监测基准 (baselines)", "visit_policy": "走访�
           "duties": "责任落实阈值 (duties' thresholds)"}
 KINDS = {"form": "表单 (form)", "roster": "户信息修改 (roster edit)", "warnings": "部门预警 (warnings)", **TABLES}
 FORM_SUFFIXES = (".xlsx", ".xls", ".md", ".json", ".yaml", ".yml")
-PREVIEW = "form_preview"      # console_cache: a form read and shown, until it is published
+PREVIEW = "form_preview"      # console_cache: a form read and shown, until it is published or expires
+PREVIEW_HOURS = 24            # …a day after its upload, or at its uploader's next upload
 
 
 def read_form(data: bytes, filename: str):
@@ -40,6 +42,24 @@ def read_form(data: bytes, filename: str):
         path = Path(folder) / ((re.sub(r"[^\w.-]", "_", Path(filename).stem)[:80] or "form") + suffix)  # as uploaded
         path.write_bytes(data)
         return load_file(path)
+
+
+def expire_previews(engine, uploader: str | None = None) -> None:
+    """Delete the form previews uploaded PREVIEW_HOURS ago or more, and every preview of
+    `uploader` (who is uploading another). A preview's key starts with its upload time (one
+    kept by an earlier version, without it, is stale)."""
+    c = db.console_cache
+    stale = or_(c.c.key < _preview_cutoff(), not_(c.c.key.like("____-__-__T__:__:__.%")),
+                *([c.c.token == uploader] if uploader else []))
+    with db.reading(engine) as conn:
+        found = conn.execute(select(c.c.key).where(c.c.name == PREVIEW, stale).limit(1)).first()
+    if found is not None:
+        with engine.begin() as conn:
+            conn.execute(delete(c).where(c.c.name == PREVIEW, stale))
+
+
+def _preview_cutoff() -> str:
+    return (clock.now() - timedelta(hours=PREVIEW_HOURS)).isoformat(timespec="seconds")
 
 
 def questions(form) -> list[dict]:
@@ -77,7 +97,9 @@ def _what(kind: str, data: dict) -> str:
 @router.get("/publications/tables")
 def tables(request: Request, s: Actor, page: int = 1, error: str | None = None, done: str | None = None):
     offset, limit = page_args(page)
-    with db.reading(engine_of(request)) as conn:
+    engine = engine_of(request)
+    expire_previews(engine)
+    with db.reading(engine) as conn:
         rows, total = publication_rows(conn, offset, limit)
         villages = sorted({v for (v,) in conn.execute(select(db.devices.c.village))})
     return render(request, "tables.html", s, rows=rows, pager=pages(total, page), villages=villages, kinds=TABLES,
@@ -91,6 +113,8 @@ async def form_preview(request: Request, s: Actor):
     village = str(form.get("village") or "").strip()
     if upload is None or not getattr(upload, "filename", ""):
         return see_other("/publications/tables?error=" + quoted("file: 请选择表单文件 (choose a form file)"))
+    engine = engine_of(request)
+    expire_previews(engine, s.user.name)
     data = await upload.read(limits.MAX_BYTES["form"] + 1)
     refusal, parsed, token = None, None, None
     try:
@@ -100,8 +124,8 @@ async def form_preview(request: Request, s: Actor):
     except (FormError, limits.LimitExceeded, ValidationError) as e:
         refusal = str(e)
     if parsed is not None:
-        token = secrets.token_urlsafe(18)
-        engine, c = engine_of(request), db.console_cache
+        token = f"{clock.now().isoformat(timespec='seconds')}.{secrets.token_urlsafe(18)}"
+        c = db.console_cache
         with engine.begin() as conn:
             conn.execute(insert(c).values(name=PREVIEW, key=token, token=s.user.name,
                                           data=json.dumps(cty.portable(parsed.rows), ensure_ascii=False)))
@@ -114,6 +138,7 @@ async def publish_form(request: Request, s: Actor):
     form = await posted(request, s)
     engine, c = engine_of(request), db.console_cache
     token = str(form.get("token") or "")
+    expire_previews(engine)
     where = (c.c.name == PREVIEW, c.c.key == token, c.c.token == s.user.name)
     with db.reading(engine) as conn:
         rows = conn.execute(select(c.c.data).where(*where)).scalar()
