@@ -35,16 +35,9 @@ from county_server import county as cty  # noqa: E402
 from county_server import db, keys, users  # noqa: E402
 from county_server.api import create_app  # noqa: E402
 from tests.support.stores import FAST_KDF  # noqa: E402
+from tests.support.xlsform import form_file  # noqa: E402
 
 PASSWORD = "county monitor pass"
-FORM = """| survey |  |  |  |
-|  | type | name | label::中文 (zh) |
-|  | text | head | 户主姓名 |
-|  | integer | months | 外出务工月数 |
-| settings |  |  |  |
-|  | form_id | version | form_title::中文 (zh) |
-|  | labour_check | 3 | 务工核查 |
-"""
 PASSPHRASE = "passphrase1"
 
 
@@ -208,9 +201,7 @@ def test_a_county_monitor_in_the_browser(county_url, browser, shots, tmp_path):
         # A form version and a county edit of a household, from the forms and tables page; the
         # village changes the same household's phone before its next sync.
         browser.get(f"{base}/publications/tables")
-        form_file = tmp_path / "labour_check.md"
-        form_file.write_text(FORM, "utf-8")
-        browser.find_element(By.ID, "f-file").send_keys(str(form_file))
+        browser.find_element(By.ID, "f-file").send_keys(str(form_file(tmp_path)))
         browser.find_element(By.CSS_SELECTOR, "form[action='/publications/form/preview'] button").click()
         assert "外出务工月数" in browser.find_element(By.TAG_NAME, "tbody").text
         shots(browser, "form-preview")
@@ -255,6 +246,10 @@ def test_a_county_monitor_in_the_browser(county_url, browser, shots, tmp_path):
         # Batches with their receipts, the county's checks, the exports.
         browser.find_element(By.PARTIAL_LINK_TEXT, "批次").click()
         assert "已收" in browser.find_element(By.TAG_NAME, "tbody").text
+        browser.find_element(By.PARTIAL_LINK_TEXT, "已审核批准").click()   # filtered by the leader's review
+        assert "review=approved" in browser.current_url
+        rows = browser.find_elements(By.XPATH, "(//table)[1]/tbody/tr")
+        assert rows and all("批准" in row.text and "(verified)" in row.text for row in rows)
         shots(browser, "batches")
         browser.find_element(By.PARTIAL_LINK_TEXT, "县级核查").click()
         assert "身份证号重复" in browser.find_element(By.TAG_NAME, "tbody").text
