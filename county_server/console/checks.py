@@ -28,6 +28,7 @@ import county_server.console.queries as q
 import county_server.console.summaries as summaries
 
 LOCAL = "checks_village"        # console_cache: a village's own findings
+ACROSS = "checks_across"        # console_cache: the findings across villages (they do not depend on the day)
 CHUNK = 500
 CLUSTER_SHARE = 0.5             # a village's visits of a month, more than half on one day…
 CLUSTER_MIN = 10                # …of at least this many visits
@@ -198,8 +199,7 @@ def across(conn: Connection) -> list[dict]:
 def county_findings(engine: Engine, today: date) -> list[dict]:
     """Every finding of the county, each village's part brought up to date first."""
     local = refresh(engine, today)
-    with db.reading(engine) as conn:
-        found = across(conn) + local
+    found = summaries.cached(engine, ACROSS, "", across) + local
     found.sort(key=lambda f: (f["village"], f["title"], f["household"]))
     return found
 
