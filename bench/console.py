@@ -203,6 +203,7 @@ def main(argv=None) -> None:
     ap.add_argument("--rounds", type=int, default=20)
     ap.add_argument("--backend", default="sqlite", choices=["sqlite", "postgresql"])
     ap.add_argument("--cold-rounds", type=int, default=0, help="rounds of the cold pages (0: rounds / 5, at least 3)")
+    ap.add_argument("--only", default="", help="parts of page names, separated by ;: time those pages alone")
     ap.add_argument("--build-only", action="store_true", help="build (or find) the county and stop")
     ap.add_argument("--drop", action="store_true", help="PostgreSQL: drop the kept county after the run")
     args = ap.parse_args(argv)
@@ -311,13 +312,16 @@ def main(argv=None) -> None:
                  ("county checks after one village synced", "/checks", cold_rounds, one_village_synced),
                  ("county checks after one village synced and its batch's refresh ran", "/checks", cold_rounds,
                   synced_and_refreshed)]
+        if args.only:
+            pages = [p for p in pages if any(part in p[0] for part in args.only.split(";"))]
         print("| page | rounds | p50 ms | p95 ms |\n|---|---:|---:|---:|")
         for name, path, rounds, before in pages:
             clock.pin(TODAY)
             times = timed(client, path, rounds, before)
             print(f"| {name} | {rounds} | {statistics.median(times):.0f} | {p95(times):.0f} |")
-        print(f"| (a batch's refresh of its village, after the receipt: not a page) | {len(refreshes)} |"
-              f" {statistics.median(refreshes):.0f} | {p95(refreshes):.0f} |")
+        if refreshes:
+            print(f"| (a batch's refresh of its village, after the receipt: not a page) | {len(refreshes)} |"
+                  f" {statistics.median(refreshes):.0f} | {p95(refreshes):.0f} |")
     engine.dispose()
     if args.backend == "postgresql" and args.drop:
         with admin.begin() as conn:
