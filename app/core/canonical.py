@@ -109,6 +109,19 @@ def encode(value: Any) -> bytes:
     return reference_dumps(value).encode("utf-8")
 
 
+def loads(data: bytes | str) -> Any:
+    """JSON text read as `json.loads` reads it, by orjson (about twice as fast on a batch): the
+    same values, except that a whole number beyond 64 bits comes back as a float, which canonical
+    JSON then refuses like any float. What orjson refuses (NaN, a lone surrogate, invalid UTF-8,
+    deep nesting) is left to json, which reads it or refuses it as before."""
+    if orjson is not None:
+        try:
+            return orjson.loads(data)
+        except orjson.JSONDecodeError:
+            pass
+    return json.loads(data.decode("utf-8") if isinstance(data, bytes) else data)
+
+
 def encode_plain(value: Any) -> bytes:
     """`encode` of a value the caller knows holds no float (text, whole numbers, booleans, null,
     lists and dicts: fields whose types were checked, or a value `loads` read as plain): orjson's

@@ -282,3 +282,42 @@ def test_the_receipt_is_stored_with_the_batch(engine, county, device):
     with engine.connect() as conn:
         stored = json.loads(conn.execute(select(db.batches.c.receipt)).scalar())
     assert stored == receipt
+
+
+def test_a_held_record_is_rewritten_only_by_a_newer_revision(engine, county):
+    """Records other than households go in by one upsert: new ones inserted, held ones replaced
+    when the batch's (revision, hlc) is later, left as held otherwise."""
+    from county_server import ingest as module
+
+    def row(rid, revision, hlc, note):
+        return {"tbl": "visits", "id": rid, "revision": revision, "hlc": hlc, "device_id": "d1", "batch_id": "b",
+                "deleted": 0, "data": json.dumps({"id": rid, "note": note}), "field_hlc": None}
+    with engine.begin() as conn:
+        conn.execute(db.records.insert(), [row("v1", 3, "0003", "held"), row("v2", 3, "0003", "held"),
+                                           row("v3", 3, "0003", "held")])
+    with engine.begin() as conn:
+        module._upsert(conn, [row("v1", 2, "0009", "older"), row("v2", 4, "0001", "newer"),
+                              row("v3", 3, "0004", "same revision, later clock"), row("v4", 1, "0001", "new")])
+    notes = {rid: json.loads(held_row["data"])["note"] for rid in ("v1", "v2", "v3", "v4")
+             for held_row in [held_raw(engine, rid)]}
+    assert notes == {"v1": "held", "v2": "newer", "v3": "same revision, later clock", "v4": "new"}
+
+
+def held_raw(engine, rid):
+    with engine.connect() as conn:
+        return conn.execute(select(db.records).where(db.records.c.id == rid)).mappings().one()
+
+
+def test_ingest_leaves_the_cycle_collector_as_it_found_it(engine, device):
+    import gc
+    device.household()
+    assert gc.isenabled()
+    ingest(engine, device.batch())
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        device.household()
+        ingest(engine, device.batch())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
