@@ -20,13 +20,14 @@ import graphlib
 
 from app.core import canonical
 from app.core.errors import StateError, ValidationError
+from app.storage import search
 from app.storage.records import SYSTEM_COLUMNS, utc_now
 from app.storage.schema import JSON_COLUMNS, RECORD_TABLES
 from app.storage.store import Store
 from app.sync import down, envelope
 from app.sync.client import CountyClient, SyncError, parse_json
 
-from .. import households, signature_distances
+from .. import signature_distances
 from .common import API, SyncCancelled, cancelled, county_sign_key, enrolled, put, report_progress, settings, unexpected
 from .merge import field_clocks, norm
 
@@ -104,12 +105,32 @@ def apply_page(store: Store, data: bytes) -> dict:
                 _apply_one(store, held, out, touched, new)
         for held in pending.flush():
             _apply_one(store, held, out, touched, new)
-        for household_id in sorted(touched):
-            households.reindex(store, household_id)
+        _reindex(store, sorted(touched))
         put(store, last_record=page["last"])
     # The handwriting distances the same-hand check reads, as signing keeps them.
     signature_distances.remember_arrived(store, (rid for tbl, rid in new if tbl == "form_signatures"))
     return out
+
+
+def _reindex(store: Store, ids: list[str]) -> None:
+    """The search entries of the households a page touched, as `households.reindex` makes
+    each: their files and live members read in one query each (of 500), written together."""
+    bodies: dict[str, str | None] = {}
+    for start in range(0, len(ids), 500):
+        part = ids[start:start + 500]
+        marks = ", ".join("?" * len(part))
+        found = {r["id"]: r for r in store.query(
+            f"SELECT id, head_name, phone, number, address, group_name FROM households WHERE id IN ({marks})"
+            " AND deleted = 0", part)}
+        members: dict[str, list[dict]] = {}
+        for m in store.query(f"SELECT household_id, name, id_number, phone FROM members WHERE household_id IN"
+                             f" ({marks}) AND deleted = 0 ORDER BY household_id, rowid", part):
+            members.setdefault(m["household_id"], []).append(m)
+        for household_id in part:
+            household = found.get(household_id)
+            bodies[household_id] = None if household is None else \
+                search.household_body(household, members.get(household_id, []))
+    search.index_households(store.conn, bodies)
 
 
 def _apply_one(store: Store, item: dict, out: dict, touched: set[str], new: set[tuple[str, str]]) -> None:
@@ -141,6 +162,7 @@ class _NewRecords:
 
     def __init__(self, store: Store, out: dict, touched: set[str]):
         self.store, self.out, self.touched = store, out, touched
+        self.shapes: dict[str, tuple] = {}
         self._clear()
 
     def _clear(self) -> None:
@@ -158,14 +180,18 @@ class _NewRecords:
         except (StateError, ValidationError):
             return False
         store = self.store
-        columns = store.records.columns(tbl)
-        if any(c not in data for c in columns):
+        columns, names, fields, json_at = self._shape(tbl)
+        if not names <= data.keys():
             return False              # read back after the insert: one at a time
-        fields = sorted(c for c in columns if c not in SYSTEM_COLUMNS)
         try:
-            row = [_encode(tbl, c, data[c]) for c in columns]
+            row = [data[c] for c in columns]
+            for i in json_at:
+                row[i] = canonical.dumps(row[i])
+            if True in row or False in row:     # (1 and 0 too, which stay as they are)
+                row = [int(v) if type(v) is bool else v for v in row]
             store.clock.receive(data["hlc"])
-            entry = _entry(store, tbl, rid, item, fields, {c: data[c] for c in columns})
+            entry = _entry(store, tbl, rid, item, fields, data if len(data) == len(columns) else
+                           {c: data[c] for c in columns})
         except Exception:  # noqa: BLE001 — one at a time names it in `skipped`
             return False
         new.discard((tbl, rid))       # a parent sent twice in a page is held the second time
@@ -177,6 +203,16 @@ class _NewRecords:
         _touch(self.households, tbl, rid, data)
         self.items.append(item)
         return True
+
+    def _shape(self, tbl: str) -> tuple[list[str], set[str], list[str], list[int]]:
+        """A table's columns, as a set, its fields (not the system columns) in order, and where
+        its JSON columns are: once a page, not once a record."""
+        if tbl not in self.shapes:
+            columns = self.store.records.columns(tbl)
+            json_columns = JSON_COLUMNS.get(tbl, ())
+            self.shapes[tbl] = (columns, set(columns), sorted(c for c in columns if c not in SYSTEM_COLUMNS),
+                                [i for i, c in enumerate(columns) if c in json_columns])
+        return self.shapes[tbl]
 
     def flush(self) -> list[dict]:
         """Write what was taken; [] when written, else the items to apply one at a time."""
