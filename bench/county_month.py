@@ -38,6 +38,7 @@ from app.core.hlc import Timestamp
 from app.storage.audit import GENESIS, entry_hash, record_hash
 from county_server import county as cty
 from county_server import db, keys
+from county_server.ingest import ingest
 
 from .run import machine
 
@@ -49,7 +50,7 @@ FINDINGS = ["家中正常，生活稳定。", "老人身体欠佳，已联系村
 
 
 def _hlc(ms: int, counter: int, node: str) -> str:
-    return str(Timestamp(ms, counter, node))
+    return Timestamp(ms, counter, node).encode()
 
 
 def _iso(ms: int) -> str:
@@ -228,7 +229,6 @@ def _server_cpu(pids: list[int]) -> float:
 
 
 def _ingest_worker(url: str, queue, out) -> None:
-    from county_server.ingest import ingest
     engine = db.make_engine(url)
     backends = _track_backends(engine)
     cpu, done, records = time.process_time(), 0, 0
@@ -323,7 +323,9 @@ def measure(kind: str, villages: list[dict], args, work: Path, pg_url: str | Non
         enroll(engine, villages)
         setup_s = time.perf_counter() - t
         engine.dispose()
+        load = [os.getloadavg()[0]]
         month = run_workers(_ingest_worker, url, [(v["path"], v["node"]) for v in villages], args.workers)
+        load.append(os.getloadavg()[0])
         engine = db.make_engine(url)
         with engine.connect() as conn:
             stored = conn.execute(select(func.count()).select_from(db.records)
@@ -339,7 +341,7 @@ def measure(kind: str, villages: list[dict], args, work: Path, pg_url: str | Non
             enroll(engine, sample)
             engine.dispose()
             figs[name] = run_workers(target, url, items, args.workers)
-        return {"backend": kind, "setup_s": setup_s, "month": month, "stored": stored,
+        return {"backend": kind, "setup_s": setup_s, "month": month, "stored": stored, "load": load,
                 "sample_records": sum(v["records"] for v in sample), **figs}
     finally:
         dbs.close()
@@ -392,16 +394,16 @@ def main() -> None:
     print("*CPU*: the workers' and their PostgreSQL server processes' CPU seconds (on a busy machine the"
           " wall time waits for other work; CPU time is the cost). *Ratio*: ingest's records per CPU second"
           " to straight insert's, for the same sample villages.\n")
-    print("| backend | workers | month wall s | month CPU s (workers + server) | records/s wall | records per CPU s"
-          " | stored | sample: straight insert CPU s | sample: ingest CPU s | ratio |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| backend | workers | load average (1 min) at start, end | month wall s | month CPU s (workers + server)"
+          " | records/s wall | records per CPU s | stored | sample: straight insert CPU s | sample: ingest CPU s | ratio |")
+    print("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in results:
         m = r["month"]
         cpu = m["cpu"] + m["server"]
         s_cpu = r["straight"]["cpu"] + r["straight"]["server"]
         i_cpu = r["ingest"]["cpu"] + r["ingest"]["server"]
-        print(f"| {r['backend']} | {args.workers} | {m['wall']:.1f} | {m['cpu']:.1f} + {m['server']:.1f} |"
-              f" {m['records'] / m['wall']:,.0f} | {m['records'] / cpu:,.0f} | {r['stored']:,} | {s_cpu:.2f} |"
+        print(f"| {r['backend']} | {args.workers} | {r['load'][0]:.1f}, {r['load'][1]:.1f} | {m['wall']:.1f} |"
+              f" {m['cpu']:.1f} + {m['server']:.1f} | {m['records'] / m['wall']:,.0f} | {m['records'] / cpu:,.0f} | {r['stored']:,} | {s_cpu:.2f} |"
               f" {i_cpu:.2f} | {s_cpu / i_cpu:.2f} |")
 
 if __name__ == "__main__":
