@@ -21,6 +21,7 @@ from app.core.enums import CaseState
 from ..mainwindow.ops import QueryOp
 from .clues_card import CluesCard
 from .plan_card import PlanCard
+from .returned_card import ReturnedCard
 from ..widgets.chart import BarChart
 from ..widgets.columns import fit_columns
 from ..widgets.errors import show_error
@@ -191,6 +192,8 @@ class HomePage(MonthPage, QWidget):
         self.clue_card.open_household.connect(self.open_household)
         # The team's yearly plan and the latest screening campaign (003 #22, #23).
         self.plan_card = PlanCard(session)
+        # Records the leader sent back to the person signed in (shown only when there are some).
+        self.returned_card = ReturnedCard(session)
 
         # (c) case deadlines
         self.deadline_card = Card(self.tr("即将到期"))
@@ -260,6 +263,7 @@ class HomePage(MonthPage, QWidget):
         # Two columns in a scroll area; one under the other on a narrow screen.
         left = QVBoxLayout()
         left.setSpacing(12)
+        left.addWidget(self.returned_card)
         left.addWidget(self.prompt_card)
         left.addWidget(self.due_card, 1)
         right = QVBoxLayout()
@@ -325,6 +329,7 @@ class HomePage(MonthPage, QWidget):
         self._load_deadlines(today)
         self.clue_card.load()
         self.plan_card.load()
+        self.returned_card.load()
         self._load_problems()
         self._load_attendance(today)
         self._load_chart(today)
