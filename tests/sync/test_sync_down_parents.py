@@ -6,22 +6,18 @@ from __future__ import annotations
 import pytest
 
 from app.services import households, sync, visits
-from county_server import api
-from county_server import county as cty
 from county_server import down as county_down
-from county_server.inprocess import InProcess
 
-from tests.support.stores import add_household, make_store
+from tests.support.stores import add_household
 
-VILLAGE = "石门村"
+from .down_support import VILLAGE, laptops
+
 
 
 @pytest.fixture
 def village(store, tmp_path, engine):
-    transport = InProcess(api.create_app(engine.url_text))
-    other = make_store(tmp_path / "b", "李明")
-    for s in (store, other):
-        sync.enroll(s, "http://county.test", cty.new_code(engine, VILLAGE, "城关镇")["code"], transport=transport)
+    transport, others = laptops(store, tmp_path, engine)
+    other = others[0]
     made = []
     for h in range(4):
         household = add_household(store, f"户主{h}", [(f"户主{h}", "head", "1970-05-01", "male"),

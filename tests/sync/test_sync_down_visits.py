@@ -11,13 +11,11 @@ import pytest
 
 from app.services import sync, visits
 from app.services.sync import inbound
-from county_server import api
-from county_server import county as cty
-from county_server.inprocess import InProcess
 
-from tests.support.stores import add_household, make_store
+from tests.support.stores import add_household
 
-VILLAGE = "石门村"
+from .down_support import laptops
+
 MODES = ("home", "phone", "wechat")
 
 
@@ -25,10 +23,7 @@ MODES = ("home", "phone", "wechat")
 def village(store, tmp_path, engine):
     """Laptop A with households and a year of visits (corrections and a deleted one among them),
     synced; laptops B and C of the village, new."""
-    transport = InProcess(api.create_app(engine.url_text))
-    others = [make_store(tmp_path / n, name) for n, name in (("b", "李明"), ("c", "王芳"))]
-    for s in (store, *others):
-        sync.enroll(s, "http://county.test", cty.new_code(engine, VILLAGE, "城关镇")["code"], transport=transport)
+    transport, others = laptops(store, tmp_path, engine, ("李明", "王芳"))
     start = date(2025, 11, 3)
     for h in range(4):
         household = add_household(store, f"户主{h}", phone=f"1390000000{h}")

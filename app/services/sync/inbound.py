@@ -44,6 +44,7 @@ def pull_records(store: Store, client: CountyClient, report=None, cancel=None, l
     give records down yet (an older version) answers 404: nothing to do."""
     total = {"records": 0, "conflicts": 0, "skipped": [], "pages": 0}
     after = cursor(store)
+    first = after == 0      # a new or restored laptop's first pull: distances left to the next check
     query = f"&limit={int(limit)}" if limit else ""
     for _ in range(MAX_PAGES):
         if cancelled(cancel):
@@ -54,7 +55,7 @@ def pull_records(store: Store, client: CountyClient, report=None, cancel=None, l
             break
         if response.status_code != 200:
             raise unexpected("records", response.status_code, parse_json(response, "records"))
-        result = apply_page(store, response.content)
+        result = apply_page(store, response.content, distances=not first)
         total["pages"] += 1
         for key in ("records", "conflicts"):
             total[key] += result[key]
@@ -82,8 +83,10 @@ def open_page(store: Store, data: bytes) -> dict:
     return page
 
 
-def apply_page(store: Store, data: bytes) -> dict:
-    """Verify a sealed page and apply what is new in it, with the cursor, in one transaction."""
+def apply_page(store: Store, data: bytes, distances: bool = True) -> dict:
+    """Verify a sealed page and apply what is new in it, with the cursor, in one transaction;
+    with `distances`, the handwriting distances of its signed forms compared and kept (a few
+    forms: signature_distances.remember_arrived)."""
     page = open_page(store, data)
     done = cursor(store)
     out = {"records": 0, "conflicts": 0, "skipped": [], "last": page["last"], "more": bool(page.get("more"))}
@@ -94,6 +97,7 @@ def apply_page(store: Store, data: bytes) -> dict:
         return out
     touched: set[str] = set()
     new = _absent(store, page["items"])
+    arrived = [rid for tbl, rid in new if tbl == "form_signatures"]    # `new` empties as they are written
     pending = _NewRecords(store, out, touched)
     with store.transaction():
         for item in page["items"]:
@@ -108,7 +112,8 @@ def apply_page(store: Store, data: bytes) -> dict:
         _reindex(store, sorted(touched))
         put(store, last_record=page["last"])
     # The handwriting distances the same-hand check reads, as signing keeps them.
-    signature_distances.remember_arrived(store, (rid for tbl, rid in new if tbl == "form_signatures"))
+    if distances:
+        signature_distances.remember_arrived(store, arrived)
     return out
 
 
