@@ -12,12 +12,9 @@ import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-import httpx
-
 from app.core import clock
-from app.sync.client import SyncError
 
-from . import sync
+# httpx and the sync modules are imported where used: the window opens without them.
 
 log = logging.getLogger("zhucun.autosync")
 
@@ -34,6 +31,7 @@ def probe(url: str, *, timeout: float = PROBE_TIMEOUT, transport: httpx.BaseTran
     record (so a pinned self-signed certificate need not be checked here; the trip checks it)."""
     if not url:
         return False
+    import httpx
     try:
         with httpx.Client(timeout=timeout, transport=transport, verify=verify) as client:
             return client.get(url.rstrip("/") + HEALTH).status_code == 200
@@ -85,6 +83,9 @@ class State:
 
 def reason(error: BaseException) -> str:
     """Why a round failed, in the person's words, without a record's content."""
+    import httpx
+
+    from app.sync.client import SyncError
     if isinstance(error, SyncError):
         return str(error)[:200]
     if isinstance(error, (httpx.HTTPError, OSError)):
@@ -93,15 +94,18 @@ def reason(error: BaseException) -> str:
 
 
 def pending(store) -> int:
-    return sync.status(store)["pending"]
+    from app.storage import outbox
+    return outbox.pending(store)
 
 
 def server_of(store) -> str | None:
+    from . import sync
     return sync.status(store).get("county_url")
 
 
 def round_once(store, server: str | None = None, **options) -> dict:
     """One round: push then pull (app.services.sync.sync); returns its figures."""
+    from . import sync
     return sync.sync(store, server, **options)
 
 
@@ -119,6 +123,7 @@ def watch(open_store, server: str | None = None, *, interval: float = DEFAULT_IN
     context manager), push then pull; wait `interval` after a good round, the backoff after a
     failed probe or round. `say(state)` hears each change. Returns the number of good rounds.
     `rounds`: stop after this many tries (tests)."""
+    from . import sync
     stop = stop or threading.Event()
     backoff = backoff or Backoff()
     say = say or (lambda state: None)

@@ -5,23 +5,16 @@ from __future__ import annotations
 import json
 
 from app.core.errors import NotFound
+from app.storage import outbox
 from app.storage.store import Store
 
 from .common import settings
 
 
-# Records waiting to be sent: those in no batch yet, counted in order from the outbox_pending
-# index (migration 0011) with no sort, and those only in batches made but not yet sent.
-PENDING = ("SELECT (SELECT count(*) FROM (SELECT DISTINCT tbl, record_id FROM outbox WHERE batch_id IS NULL))"
-           " + (SELECT count(*) FROM (SELECT DISTINCT o.tbl, o.record_id FROM sync_batches b"
-           " JOIN outbox o ON o.batch_id = b.batch_id WHERE b.state = 'ready' AND NOT EXISTS"
-           " (SELECT 1 FROM outbox n WHERE n.batch_id IS NULL AND n.tbl = o.tbl AND n.record_id = o.record_id)))")
-
-
 def status(store: Store) -> dict:
     s = settings(store)
     enrolled = all(s.get(k) for k in ("device_key", "sign_key", "hpke_key"))
-    pending = store.conn.execute(PENDING).fetchone()[0]
+    pending = outbox.pending(store)
     ready = store.conn.execute("SELECT count(*) FROM sync_batches WHERE state = 'ready'").fetchone()[0]
     rejected_n = store.conn.execute("SELECT count(*) FROM sync_rejections WHERE resolved_at IS NULL").fetchone()[0]
     conflicts_n = store.conn.execute("SELECT count(*) FROM sync_conflicts WHERE reviewed = 0").fetchone()[0]

@@ -37,6 +37,12 @@ def _name_key(name: str | None) -> str:
 
 
 _CATEGORY_ORDER = {c.value: i for i, c in enumerate(HouseholdCategory)}
+# The roles HouseholdModel answers, as plain numbers (an enum member's lookup costs more than the
+# answer); the category's column; the category that is shown in colour while at risk.
+_DISPLAY, _TOOLTIP, _FOREGROUND, _ID = (int(getattr(r, "value", r)) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole, ID_ROLE))
+_ROLES = frozenset((_DISPLAY, _TOOLTIP, _FOREGROUND, _ID))
+_MONITORED = HouseholdCategory.MONITORED.value
 
 
 class HouseholdModel(RowsModel):
@@ -47,6 +53,7 @@ class HouseholdModel(RowsModel):
 
     PAGE = 200
     FIELDS = ("number", "head_name", "category", "group_name", "phone", "pairing_cadre")
+    CATEGORY = FIELDS.index("category")
     SORT_KEYS = {
         "number": lambda r: (r["number"] is None, r["number"] or ""),
         "head_name": lambda r: _name_key(r["head_name"]),
@@ -70,6 +77,7 @@ class HouseholdModel(RowsModel):
         self._offset = 0
         self._exhausted = True
         self.total = 0
+        self._category_names: dict[str, str] = {}     # in the window's language, built as met
 
     # -- what is shown -------------------------------------------------------------------------
     def set_filters(self, search_text: str | None = None, category: str | None = None, group: str | None = None,
@@ -155,29 +163,38 @@ class HouseholdModel(RowsModel):
     def rows(self) -> list[dict]:
         return self._rows
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+    def data(self, index: QModelIndex, role: int = _DISPLAY):
+        # Asked for every role of every cell the list paints or sizes (thousands of times a
+        # keystroke): the roles this model does not answer return at once.
+        if role not in _ROLES or not index.isValid():
             return None
         row = self._rows[index.row()]
-        field = self.FIELDS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return name_of(HouseholdCategory(row[field])) if field == "category" else row.get(field) or ""
-        if role == ID_ROLE:
+        column = index.column()
+        if role == _DISPLAY:
+            if column == self.CATEGORY:
+                return self._category_names.get(row["category"]) or self._category_name(row["category"])
+            return row.get(self.FIELDS[column]) or ""
+        if role == _ID:
             return row["id"]
-        if field == "category":
-            monitored = row["category"] == HouseholdCategory.MONITORED.value
-            if role == Qt.ItemDataRole.ToolTipRole:
-                parts = [name_of(HouseholdCategory(row["category"]))]
-                if monitored and row.get("monitoring_category"):
-                    parts.append(name_of(MonitoringCategory(row["monitoring_category"])))
-                if monitored:
-                    parts.append(self.tr("风险已消除") if row["risk_eliminated"] else self.tr("风险未消除"))
-                if row.get("residence"):
-                    parts.append(name_of(Residence(row["residence"])))
-                return comma().join(parts)
-            if role == Qt.ItemDataRole.ForegroundRole and monitored and not row["risk_eliminated"]:
-                return QColor(WARN)
+        if column != self.CATEGORY:
+            return None
+        monitored = row["category"] == _MONITORED
+        if role == _TOOLTIP:
+            parts = [name_of(HouseholdCategory(row["category"]))]
+            if monitored and row.get("monitoring_category"):
+                parts.append(name_of(MonitoringCategory(row["monitoring_category"])))
+            if monitored:
+                parts.append(self.tr("风险已消除") if row["risk_eliminated"] else self.tr("风险未消除"))
+            if row.get("residence"):
+                parts.append(name_of(Residence(row["residence"])))
+            return comma().join(parts)
+        if role == _FOREGROUND and monitored and not row["risk_eliminated"]:
+            return QColor(WARN)
         return None
+
+    def _category_name(self, category: str) -> str:
+        name = self._category_names[category] = name_of(HouseholdCategory(category))
+        return name
 
 
 class HouseholdsPage(QWidget):

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel
 
 from app.core import clock
-from app.services import autosync, sync
+from app.services import autosync
 
 from ..widgets.style import set_role
 from .ops import CollectionOp, QueryOp
@@ -109,6 +109,7 @@ class AutoSync(QObject):
         if self._busy():                                 # never during a long job, never two syncs
             self._later(BUSY_RETRY_MS)
             return
+        from app.services import sync      # imported at the first round: the window opens without it
         self._probing = True
         QueryOp(self.session, sync.status, self).success(self._looked).failure(self._look_failed).run()
 
@@ -148,6 +149,8 @@ class AutoSync(QObject):
         self._start_round()
 
     def _start_round(self) -> None:
+        from app.services import sync
+
         from ..sync.sync_page import Network
         cancel = self._cancel = threading.Event()
         network = Network(self.session, cancel, self.transport)
@@ -174,6 +177,7 @@ class AutoSync(QObject):
         self._later(self.interval_ms)
 
     def _failed(self, error: BaseException) -> None:
+        from app.services import sync
         self.op = None
         if isinstance(error, sync.SyncCancelled) and not self.session.is_open:
             return

@@ -58,16 +58,14 @@ class AutoLock(QObject):
 class MainWindow(QMainWindow):
     lock_requested = Signal()
 
+    # The pages after the home page, in the navigation's order, then the household file: each is
+    # imported and built when first shown or asked for (`window.sync`), so the window opens on
+    # the home page without loading the network, the checks' rules or the forms.
+    PAGES = ("home", "households", "prompts", "review", "checks", "sync", "settings", "file")
+
     def __init__(self, session: Session, controller: Controller | None = None):
         super().__init__()
-        from ..checks.checks_page import ChecksPage
         from ..home.home_page import HomePage
-        from ..householdfile.household_file import HouseholdFilePage
-        from ..households.households_page import HouseholdsPage
-        from ..prompts.prompts_page import PromptsPage
-        from ..review.review_page import ReviewPage
-        from ..settings.settings_page import SettingsPage
-        from ..sync.sync_page import SyncPage
         self.session = session
         self.controller = controller
         self.setWindowTitle(self.tr("驻村 Zhucun — 防止返贫动态监测"))
@@ -88,27 +86,20 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(objectName="nav")
         self.nav.setFixedWidth(170)
         self.stack = fit.PageStack()
-        self.home = HomePage(session)
-        self.households = HouseholdsPage(session)
-        self.prompts = PromptsPage(session)
-        self.checks = ChecksPage(session)
-        self.sync = SyncPage(session, load=False)
-        self.review = ReviewPage(session)
-        self.settings = SettingsPage(session, controller)
-        self.file = HouseholdFilePage(session)
-        for text, page in ((self.tr("本月工作"), self.home), (self.tr("农户档案"), self.households),
-                           (self.tr("工作提示"), self.prompts), (self.tr("审核"), self.review),
-                           (self.tr("数据检查"), self.checks),
-                           (self.tr("同步"), self.sync), (self.tr("设置"), self.settings)):
+        self.home = HomePage(session, due_later=True)
+        self.home.open_household.connect(self.open_household)
+        self._built: dict[str, QWidget] = {"home": self.home}
+        self._slots: dict[str, QWidget] = {}      # a page not built yet: an empty widget in its place
+        for text in (self.tr("本月工作"), self.tr("农户档案"), self.tr("工作提示"), self.tr("审核"),
+                     self.tr("数据检查"), self.tr("同步"), self.tr("设置")):
             QListWidgetItem(text, self.nav)
-            self.stack.addWidget(page)
-        self.stack.addWidget(self.file)
+        self.stack.addWidget(self.home)
+        for name in self.PAGES[1:]:
+            self._slots[name] = QWidget()
+            self.stack.addWidget(self._slots[name])
         self.nav.currentRowChanged.connect(self.show_page)
         # Inside a household file 农户档案 is already the current row: a click goes back to the roster.
         self.nav.itemClicked.connect(self._nav_clicked)
-        for page in (self.home, self.households, self.prompts, self.checks, self.sync, self.review):
-            page.open_household.connect(self.open_household)
-        self.file.back.connect(self.show_previous)
         self._previous = 0
 
         body = QWidget()
@@ -131,12 +122,63 @@ class MainWindow(QMainWindow):
         session.changed.connect(self._changed)
         from .autosync import AutoSync
         self.autosync = AutoSync(session, self, enabled=controller.prefs.auto_sync if controller is not None else False,
-                                 busy=lambda: self.sync.busy is not None)
-        self.sync.watch(self.autosync)
+                                 busy=lambda: "sync" in self._built and self.sync.busy is not None)
         self.statusBar().addPermanentWidget(self.autosync.label, 1)
         self.notice = Notice(central)
         session.notice.connect(self.notice.say)
         self.nav.setCurrentRow(0)
+
+    # -- the pages, built on first use ------------------------------------------------------------
+    households = property(lambda self: self.page("households"))
+    prompts = property(lambda self: self.page("prompts"))
+    review = property(lambda self: self.page("review"))
+    checks = property(lambda self: self.page("checks"))
+    sync = property(lambda self: self.page("sync"))
+    settings = property(lambda self: self.page("settings"))
+    file = property(lambda self: self.page("file"))
+
+    def page(self, name: str) -> QWidget:
+        """The page `name` (one of PAGES), built now if it was not yet."""
+        page = self._built.get(name)
+        if page is None:
+            page = self._built[name] = self._build(name)
+            slot = self._slots.pop(name)
+            current = self.stack.currentWidget() is slot
+            self.stack.insertWidget(self.stack.indexOf(slot), page)
+            self.stack.removeWidget(slot)
+            slot.deleteLater()
+            if current:
+                self.stack.setCurrentWidget(page)
+        return page
+
+    def _build(self, name: str) -> QWidget:
+        session = self.session
+        if name == "households":
+            from ..households.households_page import HouseholdsPage
+            page = HouseholdsPage(session)
+        elif name == "prompts":
+            from ..prompts.prompts_page import PromptsPage
+            page = PromptsPage(session)
+        elif name == "review":
+            from ..review.review_page import ReviewPage
+            page = ReviewPage(session)
+        elif name == "checks":
+            from ..checks.checks_page import ChecksPage
+            page = ChecksPage(session)
+        elif name == "sync":
+            from ..sync.sync_page import SyncPage
+            page = SyncPage(session, load=False)
+            page.watch(self.autosync)
+        elif name == "settings":
+            from ..settings.settings_page import SettingsPage
+            return SettingsPage(session, self.controller)
+        else:
+            from ..householdfile.household_file import HouseholdFilePage
+            page = HouseholdFilePage(session)
+            page.back.connect(self.show_previous)
+            return page
+        page.open_household.connect(self.open_household)
+        return page
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if self.controller is not None:
@@ -146,8 +188,8 @@ class MainWindow(QMainWindow):
     def show_page(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentIndex(row)
-        page = self.stack.currentWidget()
+        page = self.page(self.PAGES[row])
+        self.stack.setCurrentWidget(page)
         if hasattr(page, "refresh"):
             page.refresh()
 
@@ -171,7 +213,7 @@ class MainWindow(QMainWindow):
 
     def _changed(self, what: str) -> None:
         page = self.stack.currentWidget()
-        for p in (self.home, self.households, self.prompts, self.checks, self.sync, self.review, self.file):
+        for p in list(self._built.values()):
             if p is page and hasattr(p, "refresh"):
                 p.refresh()
             elif hasattr(p, "mark_stale"):
