@@ -414,7 +414,8 @@ class HomePage(MonthPage, QWidget):
         if self.due_later and not self._loaded:
             token = self._due_token
             self.due_card.info.setText(self.tr("计算中…"))
-            QueryOp(self.session, lambda store: due.due_list(store, month, today, include_done=include_done), self) \
+            QueryOp(self.session, lambda store: sort_due(due.due_list(store, month, today, include_done=include_done)),
+                    self) \
                 .success(lambda rows: self._due_arrived(token, rows)) \
                 .failure(lambda exc: self._due_arrived(token, None)).run()
             return
@@ -429,7 +430,7 @@ class HomePage(MonthPage, QWidget):
             self.due_later = False
             self._reload_due()
         else:
-            self.due_rows = sort_due(rows)
+            self.due_rows = rows            # sorted on the read thread
             self._apply_due_filter()
         self._update_glance()
 
