@@ -7,8 +7,8 @@ county, and another laptop's month arriving incrementally.
 `--backend postgresql`: the county on the test cluster (ZHUCUN_TEST_COUNTY_DB, `source
 scripts/postgres.sh && zhucun_postgres`); the county's CPU is then the server process's and its
 PostgreSQL server processes'. `--profile FILE`: the laptop's restore under cProfile (its stats in
-FILE), then every page of the restore built again in this process under cProfile (the county's
-side, stats in FILE.county); the top items of each are printed. `--restore-only`: no month.
+FILE), every page of the restore built first in this process under cProfile (the county's side,
+placing the records in the feed and building the pages, stats in FILE.county); the top items of each are printed. `--restore-only`: no month.
 
 A demo village (built as of 2026-10-31) on laptop A, whose earlier syncs the county holds (as
 bench/sync.py seeds them); the county server runs as in production (`python -m county_server
@@ -143,6 +143,9 @@ def main() -> None:
             with make_store(work / "c", "新电脑") as c:
                 sync.enroll(c, server.url, code)
                 profile = cProfile.Profile(time.process_time) if args.profile else None
+                if profile is not None:     # first, so that it places the records in the feed too
+                    show(county_profile(engine, c.device_id), Path(f"{args.profile}.county"),
+                         "the county's pages, built in this process (the restore's then read them)")
                 restore = pull(c, server, profile, pull_only=True)
                 check = forms.verify(c)
                 restored = {tbl: c.query(f"SELECT count(*) AS n FROM {tbl}")[0]["n"] for tbl in held}
@@ -153,8 +156,6 @@ def main() -> None:
                       f" verified; {cpu(restore)}", flush=True)
                 if profile is not None:
                     show(profile, args.profile, "the laptop's restore")
-                    show(county_profile(engine, c.device_id), Path(f"{args.profile}.county"),
-                         "the county's pages, built again in this process")
                 if args.restore_only:
                     done = None
                     return finish(args, built, held, engine, pg, url)
@@ -214,7 +215,7 @@ def proc_cpu(pid: int) -> float:
 
 
 def county_profile(engine, device_id: str) -> cProfile.Profile:
-    """Every page of the restore built and sealed again, in this process, under cProfile."""
+    """Every page of a restore built and sealed in this process, under cProfile."""
     from county_server import county as cty
     from county_server import down as county_down
     county, after, profile = cty.load_county(engine), 0, cProfile.Profile(time.process_time)
