@@ -343,7 +343,7 @@ def form_findings(household: dict | None, form: dict, today: date) -> Iterator[F
 
 # -- signatures --------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(eq=False)  # not frozen: a check makes one for each of tens of thousands of signatures
 class Signature:
     id: str
     instance_id: str

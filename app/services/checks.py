@@ -23,7 +23,7 @@ from app.storage.store import Store
 from . import duty_checks, forms, hand_samples
 from .hand_samples import compare, item_key
 from .profile import household_facts as situation_facts
-from .signature_distances import current, live_signatures, remember_distances, stored_distances
+from .signature_distances import current, kept_pairs, kept_values, remember_distances, stored_distances  # noqa: F401 (re-exported)
 
 _HOUSEHOLD_COLUMNS = ("id", "head_name", "number", "category", "monitoring_category", "risk_eliminated", "flags",
                       "housing_grade", "can_fix_housing_alone", "water_secured", "has_supporter", "pairing_cadre",
@@ -73,11 +73,12 @@ def run_checks(store: Store, *, today: date | None = None, rules: Iterable[str] 
     if wanted("visit"):
         for visit in _visits(store, today, household_id):
             findings += quality.visit_findings(households.get(visit["household_id"]), visit, today)
+    form_rows = _live_forms(store, households) if wanted("form", "signature") else []
     if wanted("form"):
-        for form in _forms(store, household_id):
+        for form in _forms(store, form_rows, today, household_id):
             findings += quality.form_findings(households.get(form["household_id"]), form, today)
     if wanted("signature"):
-        findings += _signature_findings(store, households, household_id)
+        findings += _signature_findings(store, households, household_id, form_rows=form_rows)
     if wanted(*duty_checks.GROUPS):
         findings += duty_checks.duty_findings(store, households, today, prefixes, household_id)
 
@@ -179,9 +180,10 @@ _LIVE = ("x.deleted = 0 AND NOT EXISTS (SELECT 1 FROM {t} n WHERE n.supersedes =
 
 
 def _visits(store: Store, today: date, household_id: str | None) -> list[dict]:
-    """Only the visits a rule can fire on: no visitor, or dated after today."""
-    sql = (f"SELECT x.id, x.household_id, x.visitor, x.visit_date FROM visits x WHERE {_LIVE.format(t='visits')}"
-           " AND (x.visitor < '!' OR x.visit_date > ?)")
+    """Only the visits a rule can fire on: no visitor, or dated after today (one pass over the
+    table: led by its date index, each visit would be a seek)."""
+    sql = (f"SELECT x.id, x.household_id, x.visitor, x.visit_date FROM visits x NOT INDEXED"
+           f" WHERE (x.visitor < '!' OR x.visit_date > ?) AND {_LIVE.format(t='visits')}")
     params = [today.isoformat()]
     if household_id:
         sql += " AND x.household_id = ?"
@@ -190,19 +192,26 @@ def _visits(store: Store, today: date, household_id: str | None) -> list[dict]:
     return [dict(zip(cols, r)) for r in store.conn.execute(sql, params)]
 
 
-def _forms(store: Store, household_id: str | None) -> list[dict]:
-    sql = ("SELECT x.id, x.household_id, x.form_id, x.investigator, x.filled_on, x.state FROM form_instances x"
-           f" WHERE {_LIVE.format(t='form_instances')}")
-    params = []
-    if household_id:
-        sql += " AND x.household_id = ?"
-        params.append(household_id)
-    cols = ("id", "household_id", "form_id", "investigator", "filled_on", "state")
-    rows = [dict(zip(cols, r)) for r in store.conn.execute(sql, params)]
-    titles = _form_titles(store) if rows else {}
-    for r in rows:
-        r["title"] = titles.get(r["form_id"])
-    return rows
+_FORM_COLUMNS = ("id", "household_id", "form_id", "investigator", "filled_on", "state")
+
+
+def _live_forms(store: Store, households: dict) -> list[dict]:
+    """Every live form not replaced by a live correction, of a live household or none: one pass
+    over the table, shared by the form rules and the signatures' (their forms' dates)."""
+    rows = store.conn.execute(f"SELECT {', '.join(_FORM_COLUMNS)}, supersedes FROM form_instances NOT INDEXED"
+                              " WHERE deleted = 0").fetchall()
+    replaced = {r[-1] for r in rows if r[-1]}
+    return [dict(zip(_FORM_COLUMNS, r)) for r in rows
+            if r[0] not in replaced and (r[1] is None or r[1] in households)]
+
+
+def _forms(store: Store, rows: list[dict], today: date, household_id: str | None) -> list[dict]:
+    """Only the forms a rule can fire on: no investigator, no date, or dated after today."""
+    day = today.isoformat()
+    out = [r for r in rows if (not household_id or r["household_id"] == household_id)
+           and (not (r["investigator"] or "").strip() or not r["filled_on"] or r["filled_on"] > day)]
+    titles = _form_titles(store) if out else {}
+    return [dict(r, title=titles.get(r["form_id"])) for r in out]
 
 
 def _form_titles(store: Store) -> dict[str, str]:
@@ -215,13 +224,31 @@ def _form_titles(store: Store) -> dict[str, str]:
 
 # -- signatures ----------------------------------------------------------------------------------
 
-def _signature_findings(store: Store, households: dict, household_id: str | None,
-                        progress=None) -> list[Finding]:
+def _signatures(store: Store, forms: list[dict]) -> list[Signature]:
+    """The signatures of the live signed `forms` (`_live_forms`), by role, date and creation as
+    `signature_distances.live_signatures` gives them: one pass over the signatures' table."""
     def strokes_of(sid: str):
         # Read only when a comparison is not already kept: a warm run reads no strokes at all.
         return lambda: store.conn.execute("SELECT strokes FROM form_signatures WHERE id = ?", [sid]).fetchone()[0]
 
-    sigs = [s for s in live_signatures(store, strokes_of)
+    signed = {f["id"]: f for f in forms if f["state"] == "signed"}
+    rows = []
+    for sid, form, role, name, proxy, created in store.conn.execute(
+            "SELECT id, instance_id, role, signer_name, proxy, created_at FROM form_signatures NOT INDEXED"
+            " WHERE deleted = 0"):
+        f = signed.get(form)
+        if f is not None:
+            on = f["filled_on"]
+            rows.append(((role, on is not None, on or "", created, sid),
+                         Signature(sid, form, f["household_id"], role, name, bool(proxy), strokes_of(sid), on)))
+    rows.sort(key=lambda r: r[0])
+    return [s for _, s in rows]
+
+
+def _signature_findings(store: Store, households: dict, household_id: str | None,
+                        progress=None, form_rows: list[dict] | None = None) -> list[Finding]:
+    forms_ = form_rows if form_rows is not None else _live_forms(store, households)
+    sigs = [s for s in _signatures(store, forms_)
             if not (household_id and s.role == "household" and s.household_id != household_id)]
     same = _stored_same_hand(store, signature, hand_samples.samples_by_name(store))
     same.progress = progress
@@ -245,6 +272,10 @@ def remember_all_distances(store: Store, progress=None) -> int:
     return kept() - before
 
 
+# The range of `hand_samples.item_key`s ("hand:…"): the kept distances of the hand samples' items.
+_SAMPLE_ITEMS = ["hand:", "hand;"]
+
+
 class _stored_same_hand:
     """same_hand over Signature records, from the distances kept in `signature_distances`.
     Signatures never change once saved, so a pair is compared once per store, not per run;
@@ -256,12 +287,19 @@ class _stored_same_hand:
     def __init__(self, store: Store, signature, samples: dict[str, dict] | None = None):
         self.store, self.signature = store, signature
         self.threshold = signature.SAME_HAND_THRESHOLD
-        self.known = stored_distances(store, signature)
+        # The kept pairs as keys, split by the threshold in the query; their distances are read
+        # only for the findings a run explains (`values`), or compared now when not kept.
+        self.alike, self.apart = kept_pairs(store, signature, self.threshold)
+        self.known: dict[tuple[str, str], float | None] = {}
         self.new: dict[tuple[str, str], float] = {}  # infinite: outlines too unlike to compare
         self.compared, self.progress = 0, None
         self._by_investigator = None
         self.features: dict[str, tuple] = {}
         self.samples = samples or {}
+        if self.samples and (self.alike or self.apart):  # the hand samples' distances, read at once
+            self.known.update(((a, b), d) for a, b, d in store.conn.execute(
+                "SELECT a, b, distance FROM signature_distances WHERE b >= ? AND b < ? OR a >= ? AND a < ?",
+                _SAMPLE_ITEMS * 2))
         self.by_sample: dict[tuple[str, str], object] = {}  # (household signature id, name): Comparison
         self.spreads: dict[str, tuple[float, ...]] = {}
         self.signatures: dict[str, Signature] = {}
@@ -279,6 +317,8 @@ class _stored_same_hand:
         """The kept distance of `key`, or a new comparison of a and b (features, or callables
         giving them), kept too; None for malformed strokes (verifying the forms reports them)."""
         key = key if key[0] < key[1] else (key[1], key[0])
+        if key not in self.known and self._kept(key):
+            self.known.update(kept_values(self.store, [key]))
         if key not in self.known:
             try:
                 d = self.signature.distance(a(), b())
@@ -287,12 +327,32 @@ class _stored_same_hand:
             self.known[key] = d
             if d is not None:
                 self.new[key] = d
+                (self.alike if d <= self.threshold else self.apart).add(f"{key[0]} {key[1]}")
                 if len(self.new) >= 1000:  # kept as it goes: an interrupted first check loses little
                     self.compared += len(self.new)
                     self.save()
                     if self.progress:
                         self.progress(self.compared)
         return self.known[key]
+
+    def _kept(self, key: tuple[str, str]) -> bool:
+        k = f"{key[0]} {key[1]}"
+        return k in self.alike or k in self.apart
+
+    def values(self, pairs) -> dict[tuple[str, str], float]:
+        """The distances of those of `pairs` that are kept or were compared in this run, by
+        (smaller id, larger id); read from the store in one query for the ones not read yet."""
+        keys, unread = set(), []
+        for a, b in pairs:
+            key = (a, b) if a < b else (b, a)
+            if key in self.known:
+                keys.add(key)
+            elif self._kept(key):
+                keys.add(key)
+                unread.append(key)
+        if unread:
+            self.known.update(kept_values(self.store, unread))
+        return {k: d for k in keys if (d := self.known.get(k)) is not None}
 
     def against_sample(self, h: Signature, name: str):
         """The household signature `h` against investigator `name`'s hand sample."""
@@ -325,12 +385,19 @@ class _stored_same_hand:
 
     def __call__(self, a: Signature, b: Signature) -> bool:
         self.signatures[a.id], self.signatures[b.id] = a, b
-        h, inv = (a, b) if b.role == "investigator" else (b, a)
-        name = inv.signer_name.strip()
-        if inv.role == "investigator" and h.role == "household" and name in self.samples \
-                and (self.own is None or (h.instance_id, name) in self.own) and self.against_sample(h, name).alike:
+        if self.samples:
+            h, inv = (a, b) if b.role == "investigator" else (b, a)
+            name = inv.signer_name.strip()
+            if inv.role == "investigator" and h.role == "household" and name in self.samples \
+                    and (self.own is None or (h.instance_id, name) in self.own) and self.against_sample(h, name).alike:
+                return True
+        x, y = a.id, b.id
+        k = f"{x} {y}" if x < y else f"{y} {x}"
+        if k in self.alike:
             return True
-        d = self._distance((a.id, b.id), lambda: self._features(a), lambda: self._features(b))
+        if k in self.apart:
+            return False
+        d = self._distance((x, y), lambda: self._features(a), lambda: self._features(b))
         return d is not None and d <= self.threshold
 
     def explain(self, f: Finding) -> Finding:
@@ -362,14 +429,16 @@ class _stored_same_hand:
                               "closest": c.closest, "reference_strokes": sample["items"][c.closest]["strokes"],
                               "reference_text": sample["items"][c.closest]["text"]}
         own = by_name.get(name, [])
-        scored = [(self.known.get((min(h.id, s.id), max(h.id, s.id))), s) for s in own]
+        to_h = self.values((h.id, s.id) for s in own)
+        scored = [(to_h.get((min(h.id, s.id), max(h.id, s.id))), s) for s in own]
         scored = sorted(((d, s) for d, s in scored if d is not None), key=lambda x: x[0])
         if not scored:
             return out | {"reference": "forms"}
         if "spread" not in out:  # without a sample: how far apart the investigator's own signatures are
             ids = [s.id for _, s in scored]
+            among = self.values((a, b) for i, a in enumerate(ids) for b in ids[i + 1:])
             out["spread"] = tuple(sorted(d for i, a in enumerate(ids) for b in ids[i + 1:]
-                                         if (d := self.known.get((min(a, b), max(a, b)))) is not None))
+                                         if (d := among.get((min(a, b), max(a, b)))) is not None))
         d, s = scored[0]
         return out | {"reference": "forms", "distance": d, "reference_strokes": s.data, "reference_text": s.signer_name}
 

@@ -18,7 +18,7 @@ LIVE_SIGNATURES = (
     " WHERE s.deleted = 0 AND x.state = 'signed' AND x.deleted = 0"
     " AND NOT EXISTS (SELECT 1 FROM form_instances n WHERE n.supersedes = x.id AND n.deleted = 0)"
     " AND (x.household_id IS NULL OR x.household_id IN (SELECT id FROM households WHERE deleted = 0))"
-    " {role} ORDER BY s.role, x.filled_on, s.created_at")
+    " {role} ORDER BY s.role, x.filled_on, s.created_at, s.id")
 
 
 def current(store: Store, signature) -> bool:
@@ -37,6 +37,22 @@ def stored_distances(store: Store, signature) -> dict[tuple[str, str], float]:
     if not current(store, signature):
         return {}
     return {(a, b): d for a, b, d in store.conn.execute("SELECT a, b, distance FROM signature_distances")}
+
+
+def pair_key(a: str, b: str) -> str:
+    """How `kept_pairs` names the pair of signatures (or sample items) a and b."""
+    return f"{a} {b}" if a < b else f"{b} {a}"
+
+
+def kept_pairs(store: Store, signature, threshold: float) -> tuple[set[str], set[str]]:
+    """The pairs kept in this store (if the comparison that made them is today's), as
+    `pair_key`s: those within `threshold` (alike) and those beyond it. The threshold is applied
+    here, in the query, so a check reads two sets of keys rather than every distance."""
+    if not current(store, signature):
+        return set(), set()
+    sql = "SELECT a || ' ' || b FROM signature_distances WHERE distance {} ?"
+    return ({k for (k,) in store.conn.execute(sql.format("<="), [threshold])},
+            {k for (k,) in store.conn.execute(sql.format(">"), [threshold])})
 
 
 def remember_distances(store: Store, rows: list[tuple[str, str, float]]) -> None:
@@ -124,7 +140,7 @@ def remember_arrived(store: Store, signature_ids, most: int = 200) -> int:
 def _compare(store: Store, pairs: list[tuple[str, str]], feats: dict, made: list[int]) -> list[float]:
     """Each pair's distance: kept, or compared now (from `feats`) and kept; `made[0]` counts
     the comparisons."""
-    known = {(a, b): d for a, b, d in _known(store, pairs)}
+    known = kept_values(store, pairs)
     out, rows = [], []
     for a, b in pairs:
         key = (min(a, b), max(a, b))
@@ -137,15 +153,13 @@ def _compare(store: Store, pairs: list[tuple[str, str]], feats: dict, made: list
     return out
 
 
-def _known(store: Store, pairs: list[tuple[str, str]]) -> set[tuple[str, str, float]]:
-    keys = [(min(a, b), max(a, b)) for a, b in pairs]
-    if not keys:
-        return set()
-    found = set()
+def kept_values(store: Store, pairs) -> dict[tuple[str, str], float]:
+    """The kept distances of `pairs` (each in either order), by (smaller id, larger id)."""
+    keys = sorted({(min(a, b), max(a, b)) for a, b in pairs})
+    found = {}
     for i in range(0, len(keys), 400):
         chunk = keys[i:i + 400]
-        found |= set(store.conn.execute(
+        found.update(((a, b), d) for a, b, d in store.conn.execute(
             "SELECT a, b, distance FROM signature_distances WHERE " + " OR ".join(["(a = ? AND b = ?)"] * len(chunk)),
-            [x for k in chunk for x in k]).fetchall())
+            [x for k in chunk for x in k]))
     return found
-
