@@ -478,19 +478,26 @@ def _write_households(conn: Connection, c: _Checked, houses: dict[tuple[str, str
     held = _held(conn, list(houses.values()), lock=db.is_postgres(conn))
     inserts: list[dict] = []
     updates: list[dict] = []
-    for key, item in houses.items():
-        _merge_household(conn, held.get(key), item, c.by_record.get(key, []), device_id, batch_id, now,
-                         inserts, updates)
+    conflicts: list[dict] = []
+
+    def merge(key) -> None:
+        row = held.get(key)
+        values, found = _merged(row, houses[key], c.by_record.get(key, []), device_id, batch_id, now, c.texts.get(key))
+        (inserts if row is None else updates).append(values)
+        conflicts.extend(found)
+    for key in houses:
+        merge(key)
     missed = _insert_new(conn, inserts)
     if missed:  # written by another device's batch since they were read: now held, merged as such
         held = _held(conn, [houses[k] for k in missed], lock=True)
         inserts = []
         for key in missed:
-            _merge_household(conn, held.get(key), houses[key], c.by_record.get(key, []), device_id, batch_id, now,
-                             inserts, updates)
+            merge(key)
         _insert_new(conn, inserts)
     if updates:
         _update_held(conn, updates)
+    if conflicts:
+        conn.execute(insert(db.conflicts), conflicts)
 
 
 def _insert_new(conn: Connection, rows: list[dict]) -> list[tuple[str, str]]:
@@ -568,14 +575,14 @@ def _values(item: dict, device_id: str, batch_id: str, text: str | None) -> dict
             "data": text if text is not None else canonical.dumps(data), "field_hlc": None}
 
 
-def _device_clocks(item: dict, entries: list[dict]) -> tuple[dict, dict]:
+def _device_clocks(item: dict, entries: list[dict], loads) -> tuple[dict, dict]:
     """Per field: the clock of the batch's last entry that changed it, and the value that
     change replaced (an edit made on top of the county's value saw it: no conflict)."""
     clocks, before = {}, {}
     for e in entries:
         try:
-            changes = json.loads(e["changes"])
-        except json.JSONDecodeError:
+            changes = loads(e["changes"])
+        except ValueError:  # json's and orjson's JSONDecodeError
             changes = {}
         if e["action"] == "insert":
             for f in item["data"]:
@@ -599,17 +606,29 @@ def _node(hlc: str | None) -> str | None:
     return hlc.split("-", 2)[2] if hlc and hlc.count("-") >= 2 else None
 
 
-def _merge_household(conn, row, item, entries, device_id, batch_id, now, inserts, updates) -> None:
+def _merged(row, item, entries, device_id, batch_id, now, text) -> tuple[dict, list[dict]]:
+    """`_merge_household`, its texts read by orjson; by json when orjson read a held whole
+    number beyond 64 bits as a float (canonical JSON refuses it: TypeError)."""
+    try:
+        return _merge_household(row, item, entries, device_id, batch_id, now, text, canonical.loads)
+    except TypeError:
+        return _merge_household(row, item, entries, device_id, batch_id, now, text, json.loads)
+
+
+def _merge_household(row, item, entries, device_id, batch_id, now, text, loads) -> tuple[dict, list[dict]]:
+    """The household's row to write over `row`, what the county holds of it (None: nothing),
+    and the conflicts the merge keeps. `text`: the batch's record as canonical JSON, when made."""
     data, rec_hlc = item["data"], item["hlc"]
-    clocks, before = _device_clocks(item, entries)
+    clocks, before = _device_clocks(item, entries, loads)
     if row is None:
         field_hlc = {f: clocks.get(f, rec_hlc) for f in data if f not in META_FIELDS}
-        inserts.append({"tbl": "households", "id": item["id"], "revision": item["revision"], "hlc": rec_hlc,
-                        "device_id": device_id, "batch_id": batch_id, "deleted": 1 if data.get("deleted") else 0,
-                        "data": canonical.dumps(data), "field_hlc": canonical.dumps(field_hlc)})
-        return
-    merged = json.loads(row["data"])
-    field_hlc = json.loads(row["field_hlc"]) if row["field_hlc"] else {}
+        return ({"tbl": "households", "id": item["id"], "revision": item["revision"], "hlc": rec_hlc,
+                 "device_id": device_id, "batch_id": batch_id, "deleted": 1 if data.get("deleted") else 0,
+                 "data": text if text is not None else canonical.dumps(data),
+                 "field_hlc": canonical.dumps(field_hlc)}, [])
+    merged = loads(row["data"])
+    field_hlc = loads(row["field_hlc"]) if row["field_hlc"] else {}
+    conflicts: list[dict] = []
     for f, value in data.items():
         if f in META_FIELDS:
             continue
@@ -628,10 +647,10 @@ def _merge_household(conn, row, item, entries, device_id, batch_id, now, inserts
         if cclock is None or dclock > cclock:
             merged[f], field_hlc[f] = value, dclock
             if both:
-                _conflict(conn, row, f, value, held, "device", dclock, cclock, device_id, batch_id, now)
+                conflicts.append(_conflict(row, f, value, held, "device", dclock, cclock, device_id, batch_id, now))
         elif _node(cclock) != _node(dclock):
-            _conflict(conn, row, f, held, value, "county" if _node(cclock) == "county" else "device",
-                      cclock, dclock, device_id, batch_id, now)
+            conflicts.append(_conflict(row, f, held, value, "county" if _node(cclock) == "county" else "device",
+                                       cclock, dclock, device_id, batch_id, now))
     if rec_hlc > merged.get("hlc", ""):
         for f in META_FIELDS - {"id", "created_at", "created_by", "device_id"}:
             if f in data:
@@ -639,16 +658,16 @@ def _merge_household(conn, row, item, entries, device_id, batch_id, now, inserts
     revision = max(item["revision"], row["revision"])
     merged["revision"] = max(revision, merged.get("revision", 0))
     hlc = max(rec_hlc, row["hlc"])
-    updates.append({"tbl": "households", "id": item["id"], "revision": revision, "hlc": hlc, "device_id": device_id,
-                    "batch_id": batch_id, "deleted": 1 if merged.get("deleted") else 0,
-                    "data": canonical.dumps(merged), "field_hlc": canonical.dumps(field_hlc)})
+    return ({"tbl": "households", "id": item["id"], "revision": revision, "hlc": hlc, "device_id": device_id,
+             "batch_id": batch_id, "deleted": 1 if merged.get("deleted") else 0,
+             "data": canonical.dumps(merged), "field_hlc": canonical.dumps(field_hlc)}, conflicts)
 
 
 _MISSING = object()
 
 
-def _conflict(conn, row, field, kept, lost, winner, kept_hlc, lost_hlc, device_id, batch_id, now) -> None:
-    conn.execute(insert(db.conflicts).values(
-        tbl=row["tbl"], record_id=row["id"], field=field, kept_value=canonical.dumps(kept),
-        lost_value=canonical.dumps(lost), winner=winner, kept_hlc=kept_hlc, lost_hlc=lost_hlc,
-        device_id=device_id, batch_id=batch_id, at=now, reviewed=0))
+def _conflict(row, field, kept, lost, winner, kept_hlc, lost_hlc, device_id, batch_id, now) -> dict:
+    """A `conflicts` row: the value kept and the one lost, for the county to review."""
+    return {"tbl": row["tbl"], "record_id": row["id"], "field": field, "kept_value": canonical.dumps(kept),
+            "lost_value": canonical.dumps(lost), "winner": winner, "kept_hlc": kept_hlc, "lost_hlc": lost_hlc,
+            "device_id": device_id, "batch_id": batch_id, "at": now, "reviewed": 0}

@@ -321,3 +321,18 @@ def test_ingest_leaves_the_cycle_collector_as_it_found_it(engine, device):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_held_whole_number_beyond_64_bits_survives_the_merge():
+    from app.core import canonical
+    from county_server import ingest as module
+    hlc1, hlc2 = "0001793491200000-0000-dev1", "0001793491300000-0000-dev1"
+    held_data = {"id": "h1", "revision": 1, "hlc": hlc1, "land": 2**70, "phone": "1"}
+    row = {"tbl": "households", "id": "h1", "revision": 1, "hlc": hlc1, "data": canonical.dumps(held_data),
+           "field_hlc": canonical.dumps({"land": hlc1, "phone": hlc1})}
+    item = {"tbl": "households", "id": "h1", "revision": 2, "hlc": hlc2,
+            "data": {"id": "h1", "revision": 2, "hlc": hlc2, "phone": "2"}}
+    entry = {"action": "update", "hlc": hlc2, "changes": canonical.dumps({"phone": ["1", "2"]})}
+    values, conflicts = module._merged(row, item, [entry], "dev1", "b1", "now", None)
+    assert json.loads(values["data"]) == {"id": "h1", "revision": 2, "hlc": hlc2, "land": 2**70, "phone": "2"}
+    assert conflicts == []
