@@ -15,6 +15,7 @@ village's records); the county's own edits (roster) keep the record's village.
 from __future__ import annotations
 
 import base64
+import graphlib
 import json
 import re
 import threading
@@ -40,6 +41,9 @@ _ready: weakref.WeakSet = weakref.WeakSet()
 # The device's foreign keys: a record's parent must be there before it (members → households…).
 PARENTS = {tbl: re.findall(r"(\w+) TEXT(?: NOT NULL)? REFERENCES (\w+)\(id\)", columns)
            for tbl, columns in RECORD_TABLES.items()}
+# A batch's records are placed parents' tables first, so a page seldom needs a parent placed after it.
+RANK = {tbl: k for k, tbl in enumerate(graphlib.TopologicalSorter(
+    {tbl: {parent for _, parent in parents} - {tbl} for tbl, parents in PARENTS.items()}).static_order())}
 
 
 def ensure_tables(engine: Engine) -> None:
@@ -71,8 +75,8 @@ def refresh(conn: Connection) -> int:
         b.c.state == "done", ~exists().where(s.c.device_id == b.c.device_id, s.c.batch_id == b.c.batch_id))
         .order_by(b.c.received_at, b.c.device_id, b.c.batch_id)).all()
     for device_id, batch_id in new:
-        keys = [tuple(k) for k in conn.execute(select(r.c.tbl, r.c.id).where(
-            r.c.device_id == device_id, r.c.batch_id == batch_id))]
+        keys = sorted((tuple(k) for k in conn.execute(select(r.c.tbl, r.c.id).where(
+            r.c.device_id == device_id, r.c.batch_id == batch_id))), key=lambda k: (RANK.get(k[0], len(RANK)), k))
         _place(conn, keys, villages.get(device_id, ""), counter, county_edit=False)
         conn.execute(insert(s).values(device_id=device_id, batch_id=batch_id))
     marks = [tuple(k) for k in conn.execute(select(db.down_marks.c.tbl, db.down_marks.c.id))]
