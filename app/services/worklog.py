@@ -14,24 +14,32 @@ MIN_DAYS_IN_VILLAGE = 20  # 003 #22: at least 20 days a month in the village
 
 # -- prompts -------------------------------------------------------------
 def add_prompt(store: Store, month: str, title: str | None = None, tasks: list[dict] | None = None,
-               issued_by: str | None = None, source: str = "team") -> dict:
+               issued_by: str | None = None, source: str = "team", ids=None) -> dict:
+    """`ids`: the records' ids given (the prompt's, then each task's), else new ones."""
     month = parse_month(month)
     y, m = month.split("-")
     title = parse_text(title, "title", max_len=200) or f"{y}年{int(m)}月驻村工作提示"
+    ids = iter(ids or ())
     with store.transaction():
         prompt = store.records.insert("prompts", {"month": month, "title": title, "issued_by": issued_by,
-                                                  "source": source})
-        prompt["tasks"] = [add_task(store, prompt["id"], t) for t in tasks or []]
+                                                  "source": source, **_given(ids)})
+        prompt["tasks"] = [add_task(store, prompt["id"], t, next(ids, None)) for t in tasks or []]
     return prompt
 
 
-def add_task(store: Store, prompt_id: str, task: dict) -> dict:
+def _given(ids) -> dict:
+    """{"id": the next of `ids`} or {} when there is none."""
+    rid = next(ids, None)
+    return {"id": rid} if rid else {}
+
+
+def add_task(store: Store, prompt_id: str, task: dict, record_id: str | None = None) -> dict:
     fields = {"prompt_id": prompt_id,
               "title": parse_text(task.get("title"), "title", required=True, max_len=300),
               "due_date": parse_date(task.get("due_date"), "due_date"),
               "done_on": parse_date(task.get("done_on"), "done_on"),
               "done_by": parse_text(task.get("done_by"), "done_by", max_len=40),
-              "note": parse_text(task.get("note"), "note", max_len=2000)}
+              "note": parse_text(task.get("note"), "note", max_len=2000), **({"id": record_id} if record_id else {})}
     with store.transaction():
         store.records.require("prompts", prompt_id)
         return store.records.insert("prompt_tasks", fields)
@@ -91,16 +99,18 @@ def attendance_for_month(store: Store, month: str) -> list[dict]:
 
 # -- problem lists -------------------------------------------------------
 def add_problem_list(store: Store, title: str, items: list[dict] | None = None, source: str = "team",
-                     created_on=None) -> dict:
+                     created_on=None, ids=None) -> dict:
+    """`ids`: the records' ids given (the list's, then each item's), else new ones."""
+    ids = iter(ids or ())
     with store.transaction():
         plist = store.records.insert("problem_lists", {
             "title": parse_text(title, "title", required=True, max_len=200), "source": source,
-            "created_on": parse_date(created_on or clock.today(), "created_on")})
-        plist["items"] = [add_problem(store, plist["id"], item) for item in items or []]
+            "created_on": parse_date(created_on or clock.today(), "created_on"), **_given(ids)})
+        plist["items"] = [add_problem(store, plist["id"], item, next(ids, None)) for item in items or []]
     return plist
 
 
-def add_problem(store: Store, list_id: str, item: dict) -> dict:
+def add_problem(store: Store, list_id: str, item: dict, record_id: str | None = None) -> dict:
     """An item of a problem list as the documents keep it (003 §四 问题清单、整改措施清单、
     责任清单; 002 列出计划、明确时限): the problem, its 整改措施 (`measure`), the person
     responsible (`responsible`) and the deadline (`deadline`, not before the list's date)."""
@@ -114,7 +124,7 @@ def add_problem(store: Store, list_id: str, item: dict) -> dict:
                                   f"deadline: 整改时限 {deadline} 早于问题清单建立日期 {plist['created_on']} "
                                   f"(the deadline is before the list was made)")
         return store.records.insert("problem_items", {
-            "list_id": list_id, "household_id": item.get("household_id"),
+            **({"id": record_id} if record_id else {}), "list_id": list_id, "household_id": item.get("household_id"),
             "description": parse_text(item.get("description"), "description", required=True, max_len=2000),
             "measure": parse_text(item.get("measure"), "measure", max_len=2000),
             "responsible": parse_text(item.get("responsible"), "responsible", max_len=40),

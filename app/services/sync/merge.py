@@ -91,13 +91,11 @@ def merge_roster(store: Store, data: dict) -> int:
             county_wins[field] = value
             lost = how == "update" and not _county_knew(store, local_seq, county_hlc)
             if lost:
-                _conflict(store, hid, field, kept=value, lost=local, winner="county",
-                          kept_hlc=county_hlc, lost_hlc=local_hlc, at=now)
-                found += 1
+                found += _conflict(store, hid, field, kept=value, lost=local, winner="county",
+                                   kept_hlc=county_hlc, lost_hlc=local_hlc, at=now)
         elif how != "county":  # a newer local edit the county had not seen: the device's value stays
-            _conflict(store, hid, field, kept=local, lost=value, winner="device",
-                      kept_hlc=local_hlc, lost_hlc=county_hlc, at=now)
-            found += 1
+            found += _conflict(store, hid, field, kept=local, lost=value, winner="device",
+                               kept_hlc=local_hlc, lost_hlc=county_hlc, at=now)
     if county_wins:
         store.records.update("households", hid, county_wins)
         households.reindex(store, hid)
@@ -109,9 +107,15 @@ def merge_roster(store: Store, data: dict) -> int:
 
 
 def _conflict(store: Store, record_id: str, field: str, *, kept, lost, winner: str, kept_hlc: str,
-              lost_hlc: str, at: str) -> None:
+              lost_hlc: str, at: str) -> int:
+    """Keep a conflict unless the records down listed it already (the same field, the same two
+    clocks): 1 if kept."""
+    if store.conn.execute("SELECT 1 FROM sync_conflicts WHERE tbl = 'households' AND record_id = ? AND field = ?"
+                          " AND kept_hlc = ? AND lost_hlc = ?", [record_id, field, kept_hlc, lost_hlc]).fetchone():
+        return 0
     store.conn.execute(
         "INSERT INTO sync_conflicts (tbl, record_id, field, kept_value, lost_value, winner, kept_hlc, lost_hlc, at)"
         " VALUES ('households', ?, ?, ?, ?, ?, ?, ?, ?)",
         [record_id, field, canonical.dumps(norm(kept)), canonical.dumps(norm(lost)), winner, kept_hlc,
          lost_hlc, at])
+    return 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+import uuid
 from pathlib import Path
 
 from app.core.errors import StateError, ValidationError
@@ -76,15 +77,19 @@ def apply_one(store: Store, body: dict) -> int:
     kind, data = body["kind"], body["data"]
     if kind not in PUBLICATION_KINDS:
         raise StateError(f"本版本不认识这种发布 (a kind of publication this version does not know: {kind})")
+    if kind in ("prompts", "problems") and _came_down(store, body):
+        return 0
     if kind == "prompts":
         worklog.add_prompt(store, data["month"], data.get("title"), data.get("tasks") or [],
-                           issued_by=settings(store).get("county_name"), source="county")
+                           issued_by=settings(store).get("county_name"), source="county",
+                           ids=record_ids(store, body, 1 + len(data.get("tasks") or [])))
     elif kind == "baseline":
         config.set_baselines(store, data)
     elif kind == "problems":
         items = [_problem_item(store, item) for item in data.get("items") or []]
         worklog.add_problem_list(store, data["title"], items, source="county",
-                                 created_on=(body.get("published_at") or "")[:10] or None)
+                                 created_on=(body.get("published_at") or "")[:10] or None,
+                                 ids=record_ids(store, body, 1 + len(items)))
     elif kind == "roster":
         return merge_roster(store, data)
     elif kind == "form":
@@ -97,6 +102,23 @@ def apply_one(store: Store, body: dict) -> int:
         from .. import clues
         clues.apply_warnings(store, data)
     return 0
+
+
+def record_ids(store: Store, body: dict, n: int) -> list[str]:
+    """The ids of the records a prompt or problem list publication makes (the prompt or list,
+    then its tasks or items): the same on every laptop of the village, so the copies the team's
+    laptops make are one record, which travels between them as any other, not one per laptop."""
+    county = settings(store).get("county_id") or settings(store).get("sign_key")
+    if not isinstance(body.get("seq"), int) or not county:
+        return []       # not from the county's feed: records of this laptop alone
+    return [str(uuid.uuid5(uuid.NAMESPACE_URL, f"zhucun:{county}:publication:{body['seq']}:{k}")) for k in range(n)]
+
+
+def _came_down(store: Store, body: dict) -> bool:
+    """Whether another laptop of the village applied this publication and its records came down."""
+    table = "prompts" if body["kind"] == "prompts" else "problem_lists"
+    ids = record_ids(store, body, 1)
+    return bool(ids) and store.records.get(table, ids[0], include_deleted=True) is not None
 
 
 def _problem_item(store: Store, item: dict) -> dict:

@@ -32,7 +32,7 @@ def client_for(store: Store, server: str | None = None, *, transport=None, **opt
 def sync(store: Store, server: str | None = None, report=None, cancel=None, *, transport=None,
          client: CountyClient | None = None, pull_only: bool = False) -> dict:
     """The monthly trip: seal and send what is pending, apply the receipts, then take the
-    county's publications and the village's records from its other devices. Raises SyncError
+    village's records from its other devices and the county's publications. Raises SyncError
     when a step fails; what was done stays done.
 
     `report(stage, done, total)`: stage "upload" (parts of the batch the county has),
@@ -56,11 +56,13 @@ def sync(store: Store, server: str | None = None, report=None, cancel=None, *, t
             out["pushed"] += result["records"]
             out["accepted"] += result["accepted"]
             out["rejected"] += result["rejected"]
-        pulled = pull(store, client, report, cancel)
-        out["pulled"], out["conflicts"], out["skipped"] = pulled["pulled"], pulled["conflicts"], pulled["skipped"]
+        # The village's records first: a problem list's household is then here, and a prompt or
+        # problem list another laptop of the team already made from a publication is not made twice.
         down = pull_records(store, client, report, cancel)
         out["records"], out["record_conflicts"], out["records_skipped"] = \
             down["records"], down["conflicts"], down["skipped"]
+        pulled = pull(store, client, report, cancel)
+        out["pulled"], out["conflicts"], out["skipped"] = pulled["pulled"], pulled["conflicts"], pulled["skipped"]
         out["conflicts"] += down["conflicts"]
     except Exception as e:
         # What happened, for whoever looks after the laptop: the step, the error, the server's answer.
