@@ -87,7 +87,7 @@ def reference_dumps(value: Any) -> str:
     return text
 
 
-def _fast(value: Any) -> bytes | None:
+def _fast(value: Any, nan_check: bool = True) -> bytes | None:
     """orjson's bytes when they are the canonical form, else None."""
     try:
         raw = orjson.dumps(value, option=_OPTIONS)
@@ -96,7 +96,7 @@ def _fast(value: Any) -> bytes | None:
     if _FRACTION.search(raw) or _EXPONENT.search(raw):  # a float, or text that looks like one
         return None
     # orjson writes NaN and infinity as null: a value with null in it must read back the same.
-    if b"null" in raw and orjson.loads(raw) != value:
+    if nan_check and b"null" in raw and orjson.loads(raw) != value:
         return None
     return raw
 
@@ -109,17 +109,40 @@ def encode(value: Any) -> bytes:
     return reference_dumps(value).encode("utf-8")
 
 
+def _no_constant(name: str):
+    raise json.JSONDecodeError(f"{name}: not a number canonical JSON holds", name, 0)
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if value - value != 0:  # an infinity (1e400)
+        raise json.JSONDecodeError(f"{text}: not a number canonical JSON holds", text, 0)
+    return value
+
+
 def loads(data: bytes | str) -> Any:
-    """JSON text read as `json.loads` reads it, by orjson (about twice as fast on a batch): the
+    """JSON text read as `json.loads` reads it, by orjson (about twice as fast on a batch), never
+    with NaN or an infinity in it (refused, json.JSONDecodeError, as orjson refuses them): the
     same values, except that a whole number beyond 64 bits comes back as a float, which canonical
-    JSON then refuses like any float. What orjson refuses (NaN, a lone surrogate, invalid UTF-8,
+    JSON then refuses like any float. What else orjson refuses (a lone surrogate, invalid UTF-8,
     deep nesting) is left to json, which reads it or refuses it as before."""
     if orjson is not None:
         try:
             return orjson.loads(data)
         except orjson.JSONDecodeError:
             pass
-    return json.loads(data.decode("utf-8") if isinstance(data, bytes) else data)
+    return json.loads(data.decode("utf-8") if isinstance(data, bytes) else data,
+                      parse_constant=_no_constant, parse_float=_finite)
+
+
+def encode_loaded(value: Any) -> bytes:
+    """`encode` of a value `loads` read (or a part of one), which holds no NaN or infinity:
+    without the check for them that `encode` makes whenever a value holds a null."""
+    if orjson is not None:
+        raw = _fast(value, nan_check=False)
+        if raw is not None:
+            return raw
+    return reference_dumps(value).encode("utf-8")
 
 
 def encode_plain(value: Any) -> bytes:

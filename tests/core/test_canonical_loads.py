@@ -31,13 +31,14 @@ def test_encode_plain_takes_the_careful_way_for_what_orjson_refuses():
         canonical.encode_plain({1: "a"})
 
 
-@pytest.mark.parametrize("text", [b'{"a": NaN}', b'"\\ud800"', b'{"a": 1, "a": 2}', b'[1.5, -0, 1e3]'])
+@pytest.mark.parametrize("text", [b'"\\ud800"', b'{"a": 1, "a": 2}', b'[1.5, -0, 1e3]'])
 def test_loads_leaves_to_json_what_orjson_refuses(text):
     got, want = canonical.loads(text), json.loads(text.decode("utf-8"))
     assert repr(got) == repr(want)
 
 
-@pytest.mark.parametrize("text", [b'{"a": ', b"\xff\xfe", b"[" * 100_000])
+@pytest.mark.parametrize("text", [b'{"a": ', b"\xff\xfe", b"[" * 100_000, b'{"a": NaN}', b"[-Infinity]",
+                                  b"[1e400]", b'["\\ud800", NaN]'])
 def test_loads_refuses_as_json_does(text):
     with pytest.raises((ValueError, RecursionError)):
         canonical.loads(text)
@@ -47,3 +48,14 @@ def test_a_whole_number_beyond_64_bits_is_read_as_a_float_which_canonical_json_r
     value = canonical.loads(b'{"n": 123456789012345678901234567890}')
     with pytest.raises(TypeError):
         canonical.dumps(value)
+
+
+@given(plain)
+def test_encode_loaded_is_encode_for_what_loads_reads(value):
+    read = canonical.loads(json.dumps(value, ensure_ascii=False).encode("utf-8"))
+    assert canonical.encode_loaded(read) == canonical.encode(read)
+
+
+def test_encode_loaded_refuses_floats():
+    with pytest.raises(TypeError):
+        canonical.encode_loaded(canonical.loads(b'{"a": [1, 2.5]}'))
