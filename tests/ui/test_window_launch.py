@@ -75,3 +75,20 @@ def test_each_page_is_built_when_first_shown_and_opens_household_files(qtbot, ma
     hid = session.store.conn.execute("SELECT id FROM households WHERE deleted = 0 LIMIT 1").fetchone()[0]
     window.checks.open_household.emit(hid)
     assert window.stack.currentWidget() is window.file and window.file.household_id == hid
+
+
+def test_work_that_ends_after_the_window_closed_is_not_reported_as_an_error(qapp, monkeypatch):
+    """Closing the window while a background read runs (the first due list, the chart): the
+    read's progress and result have no one to go to, and that is not an error to log."""
+    from shiboken6 import delete
+
+    from app import log
+    from app.ui.mainwindow.worker import Task
+    logged = []
+    monkeypatch.setattr(log, "log_unexpected", lambda e, where: logged.append(e) or "ref")
+    steps = []
+    task = Task(lambda report: steps.append(report(1, 2)) or 5)
+    task.setAutoDelete(False)
+    delete(task.signals)            # the application tore its objects down
+    task.run()
+    assert steps == [] and logged == []

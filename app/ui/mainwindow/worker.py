@@ -5,6 +5,7 @@ from __future__ import annotations
 import traceback
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from shiboken6 import isValid
 
 from app.core.errors import ZhucunError
 
@@ -45,7 +46,7 @@ class Task(QRunnable):
         self._cancelled = True
 
     def report(self, done: int, total: int) -> None:
-        if self._cancelled:
+        if self._cancelled or not isValid(self.signals):    # cancelled, or the application is closing
             raise Cancelled()
         self.signals.progress.emit(done, total)
 
@@ -57,9 +58,11 @@ class Task(QRunnable):
             if not isinstance(e, (Cancelled, ZhucunError)):
                 from app import log
                 e.reference = log.log_unexpected(e, "window task")  # the message shows it
-            self.signals.failed.emit(e)
+            if isValid(self.signals):
+                self.signals.failed.emit(e)
         else:
-            self.signals.done.emit(result)
+            if isValid(self.signals):       # else the application closed while this ran: no one to tell
+                self.signals.done.emit(result)
 
     def start(self, pool: QThreadPool | None = None) -> Task:
         (pool or QThreadPool.globalInstance()).start(self)
