@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import and_, insert, or_, select
+from sqlalchemy import exists, insert, select
 from sqlalchemy.engine import Connection
 
 from app.sync import envelope
@@ -32,9 +32,9 @@ REVIEW_TABLES = {"review_returns", "review_approvals"}
 batch_reviews = db.batch_reviews
 
 # The console's batches page filters by the review (console/review.py): its choices, and for
-# each the batches it shows, as conditions on a batch (db.batches) joined to its review by an
-# outer join (no review: None). A batch refused for its approval has no review row: its
-# receipt holds the refusal, whose reason starts with one of REFUSALS.
+# each the batches it shows, as a condition on a batch (db.batches). A batch refused for its
+# approval (a reason starting with one of REFUSALS) has a review of state "refused"
+# (store_refusal).
 FILTERS = {"all": ("全部", "All"),
            "approved": ("已审核批准", "Approved"),
            "unreviewed": ("未经审核", "Not reviewed"),
@@ -42,6 +42,8 @@ FILTERS = {"all": ("全部", "All"),
            "off": ("审核关闭（一人工作队）", "Review off (a one-person team)"),
            "invalid": ("审批无效", "Approval not valid")}
 REFUSALS = ("approval:", "review off:", "review:")
+STATES = {"approved": ("approved",), "awaiting_leader": ("awaiting_leader",), "off": ("off",),
+          "invalid": ("not_covered", "refused")}
 
 
 def refused_for_approval(reason) -> bool:
@@ -49,15 +51,17 @@ def refused_for_approval(reason) -> bool:
 
 
 def filter_where(choice: str) -> list:
-    """The conditions of a filter choice ("all" or unknown: none)."""
+    """The conditions of a filter choice on a batch ("all" or unknown: none): whether it has a
+    review of the choice's states (one lookup by its key, so the page is read in the order of
+    db.batches' index)."""
     b, r = db.batches, batch_reviews
-    if choice in ("approved", "off", "awaiting_leader"):
-        return [r.c.state == choice]
+
+    def reviewed(*where):
+        return exists().where(r.c.device_id == b.c.device_id, r.c.batch_id == b.c.batch_id, *where)
+    if choice in STATES:
+        return [reviewed(r.c.state.in_(STATES[choice]))]
     if choice == "unreviewed":
-        return [b.c.state == "done", or_(r.c.state.is_(None), r.c.state == "unreviewed")]
-    if choice == "invalid":    # the receipt of a refused batch is {"refused": reason} (batches.py)
-        refused = [b.c.receipt.like(json.dumps({"refused": p})[:-2] + "%") for p in REFUSALS]
-        return [or_(r.c.state == "not_covered", and_(b.c.state == "refused", or_(*refused)))]
+        return [b.c.state == "done", ~reviewed(r.c.state != "unreviewed")]
     return []
 
 
@@ -134,9 +138,14 @@ def store(conn: Connection, device_id: str, batch_id: str, verdict: dict | None)
         remote_review.cover(conn, device_id, verdict, down_to)
 
 
+def store_refusal(conn: Connection, device_id: str, batch_id: str, reason: str) -> None:
+    """A batch just refused (batches.py): when for its approval, the verdict "refused"."""
+    if refused_for_approval(reason):
+        store(conn, device_id, batch_id, {"state": "refused", "verified": 0, "detail": _short(reason, 300)})
+
+
 def attach(conn: Connection, rows: list[dict]) -> None:
-    """Each batch row (with device_id, batch_id, state and the refusal's reason) gets its
-    "review" verdict, or None; a batch refused for its approval gets state "refused"."""
+    """Each batch row (with device_id and batch_id) gets its "review" verdict, or None."""
     keys = {(r["device_id"], r["batch_id"]) for r in rows}
     found = {}
     if keys:
@@ -144,8 +153,6 @@ def attach(conn: Connection, rows: list[dict]) -> None:
         found = {(r["device_id"], r["batch_id"]): dict(r) for r in conn.execute(q).mappings()}
     for r in rows:
         r["review"] = found.get((r["device_id"], r["batch_id"]))
-        if r["review"] is None and r.get("state") == "refused" and refused_for_approval(r.get("reason")):
-            r["review"] = {"state": "refused", "verified": 0, "detail": r["reason"]}
 
 
 def _short(v, n: int = 100):

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.storage.records import utc_now
 
+from . import approvals
 from . import county as cty
 from . import db
 from .ingest import Conflict, Refused, duplicate_receipt, ingest
@@ -108,6 +109,7 @@ def commit(engine: Engine, device_id: str, batch_id: str) -> dict:
             conn.execute(delete(db.batch_parts).where(*_parts_of(device_id, batch_id)))
             conn.execute(update(db.batches).where(*_key(device_id, batch_id), db.batches.c.state == "receiving")
                          .values(state="refused", received_at=utc_now(), receipt=json.dumps({"refused": e.reason})))
+            approvals.store_refusal(conn, device_id, batch_id, e.reason)
         raise BatchRefused(422, e.reason) from None
     except Conflict as e:
         raise BatchRefused(409, str(e)) from None

@@ -9,13 +9,15 @@ order writers (a device, the county) are locked with SELECT … FOR UPDATE (`loc
 from __future__ import annotations
 
 import os
+import warnings
 from contextlib import contextmanager
 from pathlib import Path
 
 import weakref
 
 from sqlalchemy import (BigInteger, Column, ForeignKey, ForeignKeyConstraint, Index, Integer, LargeBinary,
-                        MetaData, PrimaryKeyConstraint, Table, Text, create_engine, event, inspect, pool, select)
+                        MetaData, PrimaryKeyConstraint, Table, Text, create_engine, event, exc, inspect, pool,
+                        select)
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 
 from . import keys
@@ -91,6 +93,8 @@ batches = Table(
     Column("receipt", Text),                             # the signed receipt (JSON); for refused: the reason
     PrimaryKeyConstraint("device_id", "batch_id"),
     Index("batches_started", "device_id", "started_at"),
+    # The console's batches page, newest first, read from the index alone (the receipts are large)
+    Index("batches_order", "started_at", "device_id", "batch_id", "state"),
 )
 
 batch_parts = Table(
@@ -110,7 +114,7 @@ batch_reviews = Table(
     "batch_reviews", metadata,
     Column("device_id", Text, nullable=False),
     Column("batch_id", Text, nullable=False),
-    Column("state", Text, nullable=False),        # approved | off | unreviewed | not_covered
+    Column("state", Text, nullable=False),        # approved | off | unreviewed | not_covered | refused …
     Column("verified", Integer, nullable=False, default=0),
     Column("approver", Text),                     # the leader's name
     Column("approved_at", Text),
@@ -502,10 +506,19 @@ def has_tables(engine: Engine) -> bool:
 
 
 def upgrade(engine: Engine) -> None:
-    """A county database made by an earlier version gains the tables added since (create_all
-    makes only those missing). The commands and `serve` call it when they open the database,
-    before any worker starts."""
+    """A county database made by an earlier version gains the tables and indexes added since
+    (create_all makes only the missing tables, with their indexes; an index added to a table
+    that was there is made on its own). The commands and `serve` call it when they open the
+    database, before any worker starts."""
     metadata.create_all(engine)
+    held = inspect(engine)
+    for table in metadata.sorted_tables:
+        with warnings.catch_warnings():   # the expression index on records is not reflected: it is not in metadata
+            warnings.simplefilter("ignore", exc.SAWarning)
+            names = {i["name"] for i in held.get_indexes(table.name)}
+        for index in table.indexes:
+            if index.name not in names:
+                index.create(engine)
 
 
 # -- locks that order writers (PostgreSQL; SQLite's BEGIN IMMEDIATE already does) --------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 from fastapi import HTTPException, Request
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.engine import Connection
 
 from app.core import clock
@@ -30,19 +30,27 @@ def batch_rows(conn: Connection, township: str | None, offset: int, limit: int,
                review: str = "all") -> tuple[list[dict], int]:
     """A page of the batches in scope, newest first, with those the review filter keeps
     (approvals.FILTERS), and how many it keeps in all."""
-    b, d, r = db.batches, db.devices, approvals.batch_reviews
+    b, d = db.batches, db.devices
     where = approvals.filter_where(review)
 
-    def joined(q):
-        q = q.join(d, d.c.device_id == b.c.device_id)
-        if where:
-            q = q.outerjoin(r, and_(r.c.device_id == b.c.device_id, r.c.batch_id == b.c.batch_id)).where(*where)
-        return scoped(q, township)
+    def joined(q):   # devices only for a township's scope: the page's order is read from an index of batches
+        if township is not None:
+            q = q.join(d, d.c.device_id == b.c.device_id)
+        return scoped(q.where(*where), township)
     total = conn.execute(select(func.count()).select_from(joined(select(b.c.device_id)).subquery())).scalar()
-    q = joined(select(b.c.batch_id, b.c.device_id, b.c.state, b.c.size, b.c.parts, b.c.started_at, b.c.received_at,
-                      b.c.receipt, d.c.village))
+    # The page's keys first, sorted without the receipts (a receipt lists every accepted record),
+    # then those 50 batches whole.
+    page = [tuple(k) for k in conn.execute(joined(select(b.c.device_id, b.c.batch_id))
+                                           .order_by(b.c.started_at.desc(), b.c.device_id.desc(), b.c.batch_id.desc())
+                                           .offset(offset).limit(limit))]
+    found = {}
+    if page:
+        q = select(b.c.batch_id, b.c.device_id, b.c.state, b.c.size, b.c.parts, b.c.started_at, b.c.received_at,
+                   b.c.receipt, d.c.village).join(d, d.c.device_id == b.c.device_id)
+        found = {(row["device_id"], row["batch_id"]): row
+                 for row in conn.execute(q.where(tuple_(b.c.device_id, b.c.batch_id).in_(page))).mappings()}
     out = []
-    for row in conn.execute(q.order_by(b.c.started_at.desc()).offset(offset).limit(limit)).mappings():
+    for row in (found[k] for k in page if k in found):
         item = {k: row[k] for k in ("batch_id", "device_id", "state", "size", "parts", "started_at", "received_at",
                                     "village")}
         receipt = json.loads(row["receipt"]) if row["receipt"] else {}

@@ -57,9 +57,11 @@ def test_a_good_approval_is_verified_and_kept(engine, team):
 def test_a_county_database_made_before_the_table_gains_it_when_opened(capsys, db_url, engine, device):
     with engine.begin() as conn:
         conn.exec_driver_sql("DROP TABLE batch_reviews")
+        conn.exec_driver_sql("DROP INDEX batches_order")
     assert not inspect(engine).has_table("batch_reviews")
     assert main(["devices", "--db", db_url, "--json"]) == 0        # any command opens it, as `serve` does
     assert inspect(engine).has_table("batch_reviews")
+    assert "batches_order" in {i["name"] for i in inspect(engine).get_indexes("batches")}
     device.household()
     body = device.body()
     ingest(engine, device.seal(body))
