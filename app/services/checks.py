@@ -255,6 +255,7 @@ def _signature_findings(store: Store, households: dict, household_id: str | None
     same.own = {(s.instance_id, s.signer_name.strip()) for s in sigs if s.role == "investigator"}
     found = list(quality.signature_findings(sigs, households, same, only_household=household_id))
     same.save()
+    same.read_partners({f.record[1] for f in found if f.record})
     done = hand_samples.reviewed(store)
     return [same.explain(f) for f in found if not (f.record and (f.record[1], f.rule) in done)]
 
@@ -291,9 +292,11 @@ class _stored_same_hand:
         # only for the findings a run explains (`values`), or compared now when not kept.
         self.alike, self.apart = kept_pairs(store, signature, self.threshold)
         self.known: dict[tuple[str, str], float | None] = {}
+        self.partners: dict[str, set[str]] = {}  # of the signatures findings are about (`read_partners`)
         self.new: dict[tuple[str, str], float] = {}  # infinite: outlines too unlike to compare
         self.compared, self.progress = 0, None
         self._by_investigator = None
+        self._at: dict[str, tuple] = {}  # each investigator's signatures by id, with their order
         self.features: dict[str, tuple] = {}
         self.samples = samples or {}
         if self.samples and (self.alike or self.apart):  # the hand samples' distances, read at once
@@ -347,12 +350,28 @@ class _stored_same_hand:
             key = (a, b) if a < b else (b, a)
             if key in self.known:
                 keys.add(key)
-            elif self._kept(key):
+            elif (k := f"{key[0]} {key[1]}") in self.alike or k in self.apart:
                 keys.add(key)
                 unread.append(key)
         if unread:
             self.known.update(kept_values(self.store, unread))
         return {k: d for k in keys if (d := self.known.get(k)) is not None}
+
+    def read_partners(self, ids) -> None:
+        """Every kept distance of the signatures `ids` (those a run's findings are about), in
+        one pass, so explaining them looks up only the pairs that are kept."""
+        ids = sorted(ids)
+        for i in range(0, len(ids), 400):
+            chunk = ids[i:i + 400]
+            marks = ", ".join("?" * len(chunk))
+            for a, b, d in self.store.conn.execute(
+                    f"SELECT a, b, distance FROM signature_distances WHERE a IN ({marks}) OR b IN ({marks})",
+                    chunk * 2):
+                self.known[a, b] = d
+                self.partners.setdefault(a, set()).add(b)
+                self.partners.setdefault(b, set()).add(a)
+        for sid in ids:
+            self.partners.setdefault(sid, set())
 
     def against_sample(self, h: Signature, name: str):
         """The household signature `h` against investigator `name`'s hand sample."""
@@ -403,14 +422,15 @@ class _stored_same_hand:
     def explain(self, f: Finding) -> Finding:
         """The finding with the reference it was judged by, the distance against the threshold,
         and the investigator's own spread, in its message."""
-        e = self.evidence(f)
+        e = self.evidence(f, strokes=False)
         if e is None:
             return f
         return replace(f, message=f"{f.message}{evidence_text(e)}")
 
-    def evidence(self, f: Finding) -> dict | None:
-        """What a reviewer weighs for a signature finding: both signatures, the reference, the
-        distances and the threshold; None for any other finding."""
+    def evidence(self, f: Finding, strokes: bool = True) -> dict | None:
+        """What a reviewer weighs for a signature finding: both signatures, the reference (its
+        strokes unless `strokes` is false), the distances and the threshold; None for any other
+        finding."""
         if not f.rule.startswith("signature.") or not f.record or f.record[1] not in self.signatures:
             return None
         h = self.signatures[f.record[1]]
@@ -429,9 +449,11 @@ class _stored_same_hand:
                               "closest": c.closest, "reference_strokes": sample["items"][c.closest]["strokes"],
                               "reference_text": sample["items"][c.closest]["text"]}
         own = by_name.get(name, [])
-        to_h = self.values((h.id, s.id) for s in own)
-        scored = [(to_h.get((min(h.id, s.id), max(h.id, s.id))), s) for s in own]
-        scored = sorted(((d, s) for d, s in scored if d is not None), key=lambda x: x[0])
+        if h.id in self.partners:  # those kept with h, in the same order
+            at = self._positions(name, own)
+            own = [s for _, s in sorted(at[p] for p in self.partners[h.id] if p in at)]
+        to_h = {(b if a == h.id else a): d for (a, b), d in self.values((h.id, s.id) for s in own).items()}
+        scored = sorted(((to_h[s.id], s) for s in own if s.id in to_h), key=lambda x: x[0])
         if not scored:
             return out | {"reference": "forms"}
         if "spread" not in out:  # without a sample: how far apart the investigator's own signatures are
@@ -440,7 +462,13 @@ class _stored_same_hand:
             out["spread"] = tuple(sorted(d for i, a in enumerate(ids) for b in ids[i + 1:]
                                          if (d := among.get((min(a, b), max(a, b)))) is not None))
         d, s = scored[0]
-        return out | {"reference": "forms", "distance": d, "reference_strokes": s.data, "reference_text": s.signer_name}
+        return out | {"reference": "forms", "distance": d, "reference_text": s.signer_name} | (
+            {"reference_strokes": s.data} if strokes else {})
+
+    def _positions(self, name: str, own: list[Signature]) -> dict[str, tuple[int, Signature]]:
+        if name not in self._at or self._at[name][0] is not own:
+            self._at[name] = (own, {s.id: (i, s) for i, s in enumerate(own)})
+        return self._at[name][1]
 
     def _investigators(self) -> tuple[dict[str, list[Signature]], dict[str, list[str]]]:
         """The investigator signatures seen, by name, and their names by form: made once for
