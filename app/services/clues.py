@@ -27,8 +27,9 @@ def risk_codes(values) -> list[str]:
 
 def add_clue(store: Store, household_id: str, source, found_on, description: str, *, department=None,
              risk_types=None, reported_by: str | None = None, origin: str | None = None,
-             today: date | None = None) -> dict:
-    """Record a clue; its deadline is `found_on` plus the verification days."""
+             today: date | None = None, record_id: str | None = None) -> dict:
+    """Record a clue; its deadline is `found_on` plus the verification days. `record_id`: the id
+    given (a county's warning makes the same clue on every laptop of the team), else a new one."""
     today = today or clock.today()
     source = duties.clue_source(source)
     dept = duties.department(department) if department else None
@@ -46,7 +47,8 @@ def add_clue(store: Store, household_id: str, source, found_on, description: str
             "deadline": deadline.isoformat(),
             "description": parse_text(description, "description", required=True, max_len=2000),
             "risk_types": risk_codes(risk_types),
-            "reported_by": reported_by or (store.user["name"] if store.user else None), "origin": origin})
+            "reported_by": reported_by or (store.user["name"] if store.user else None), "origin": origin,
+            **({"id": record_id} if record_id else {})})
 
 
 def household_of_id_number(store: Store, id_number: str) -> str:
@@ -60,23 +62,30 @@ def household_of_id_number(store: Store, id_number: str) -> str:
 
 
 def add_warning(store: Store, id_number: str, department, found_on, description: str, risk_types=None,
-                today: date | None = None) -> dict:
+                today: date | None = None, record_id: str | None = None) -> dict:
     """A department's warning (部门筛查预警) about a person, by ID number: a clue of their household."""
     hid = household_of_id_number(store, id_number)
     return add_clue(store, hid, "department", found_on, description, department=department,
                     risk_types=risk_types, reported_by=duties.DEPARTMENTS[duties.department(department)][0],
-                    today=today)
+                    today=today, record_id=record_id)
 
 
-def apply_warnings(store: Store, data: dict, today: date | None = None) -> dict:
+def apply_warnings(store: Store, data: dict, today: date | None = None, ids=None) -> dict:
     """The county's published warnings ({department, found_on, items: [{id_number, description,
-    risk_types}]}); an ID number not of this village is skipped and counted."""
-    out = {"added": 0, "not_here": 0}
-    for item in data.get("items") or []:
+    risk_types}]}); an ID number not of this village is skipped and counted. `ids`: each item's
+    clue id, the same on every laptop of the team, so a clue a teammate's laptop already made and
+    sent through the county is not made again (counted as `came_down`)."""
+    out = {"added": 0, "not_here": 0, "came_down": 0}
+    ids = list(ids or ())
+    for k, item in enumerate(data.get("items") or []):
+        rid = ids[k] if k < len(ids) else None
+        if rid and store.records.get("clues", rid, include_deleted=True) is not None:
+            out["came_down"] += 1
+            continue
         try:
             add_warning(store, item["id_number"], item.get("department") or data.get("department"),
                         item.get("found_on") or data.get("found_on"), item.get("description") or "部门预警",
-                        item.get("risk_types"), today=today)
+                        item.get("risk_types"), today=today, record_id=rid)
             out["added"] += 1
         except NotFound:
             out["not_here"] += 1

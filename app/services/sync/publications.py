@@ -100,13 +100,13 @@ def apply_one(store: Store, body: dict) -> int:
         config.set_duties(store, data)
     elif kind == "warnings":
         from .. import clues
-        clues.apply_warnings(store, data)
+        clues.apply_warnings(store, data, ids=record_ids(store, body, len(data.get("items") or [])))
     return 0
 
 
 def record_ids(store: Store, body: dict, n: int) -> list[str]:
-    """The ids of the records a prompt or problem list publication makes (the prompt or list,
-    then its tasks or items): the same on every laptop of the village, so the copies the team's
+    """The ids of the records a prompt, problem list or warnings publication makes (the prompt or
+    list, then its tasks or items; a clue per warning): the same on every laptop of the village, so the copies the team's
     laptops make are one record, which travels between them as any other, not one per laptop."""
     county = settings(store).get("county_id") or settings(store).get("sign_key")
     if not isinstance(body.get("seq"), int) or not county:

@@ -1,0 +1,57 @@
+"""What the county publishes reaches every laptop of a team once: a department's warning becomes
+one clue on every laptop of the village, however the laptops' trips interleave, not one clue per
+laptop that then travels to the others."""
+from __future__ import annotations
+
+import pytest
+
+from app.services import clues, sync
+from county_server import api
+from county_server import county as cty
+from county_server.inprocess import InProcess
+
+from tests.support.stores import add_household, make_store
+from tests.support.stores import id_number as id_number_of
+
+VILLAGE = "石门村"
+TODAY = "2026-11-20"
+
+
+@pytest.fixture
+def transport(engine):
+    return InProcess(api.create_app(engine.url_text))
+
+
+@pytest.fixture
+def team(store, tmp_path, engine, transport):
+    other = make_store(tmp_path / "b", "李明")
+    for s in (store, other):
+        sync.enroll(s, "http://county.test", cty.new_code(engine, VILLAGE, "城关镇")["code"], transport=transport)
+    yield store, other
+    other.close()
+
+
+def live_clues(store) -> list[tuple]:
+    return [(r["household_id"], r["department"], r["description"]) for r in
+            store.query("SELECT household_id, department, description FROM clues WHERE deleted = 0 ORDER BY id")]
+
+
+@pytest.mark.parametrize("order", ["one after the other", "both before either sends"])
+def test_a_warning_is_one_clue_on_every_laptop(team, transport, engine, order):
+    a, b = team
+    h = add_household(a, "张三", phone="13800000001")
+    id_number = a.query("SELECT id_number FROM members WHERE household_id = ?", [h["id"]])[0]["id_number"]
+    for s in (a, b):
+        sync.sync(s, transport=transport)        # both laptops hold 张三's household
+    cty.publish(engine, "warnings", {"department": "住建", "found_on": "2026-11-01",
+                                     "items": [{"id_number": id_number, "description": "危房"},
+                                               {"id_number": id_number_of("1980-02-03", "female"), "description": "外村"}]},
+                village=VILLAGE)
+    if order == "both before either sends":
+        for s in (a, b):
+            sync.pull(s, sync.client_for(s, transport=transport))   # publications alone, nothing sent
+    for s in (a, b, a, b):
+        sync.sync(s, transport=transport)
+    assert live_clues(a) == live_clues(b) == [(h["id"], "housing", "危房")]
+    for s in (a, b):
+        assert s.verify_audit().ok
