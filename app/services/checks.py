@@ -231,18 +231,14 @@ def _signatures(store: Store, forms: list[dict]) -> list[Signature]:
         # Read only when a comparison is not already kept: a warm run reads no strokes at all.
         return lambda: store.conn.execute("SELECT strokes FROM form_signatures WHERE id = ?", [sid]).fetchone()[0]
 
-    signed = {f["id"]: f for f in forms if f["state"] == "signed"}
-    rows = []
-    for sid, form, role, name, proxy, created in store.conn.execute(
-            "SELECT id, instance_id, role, signer_name, proxy, created_at FROM form_signatures NOT INDEXED"
-            " WHERE deleted = 0"):
-        f = signed.get(form)
-        if f is not None:
-            on = f["filled_on"]
-            rows.append(((role, on is not None, on or "", created, sid),
-                         Signature(sid, form, f["household_id"], role, name, bool(proxy), strokes_of(sid), on)))
-    rows.sort(key=lambda r: r[0])
-    return [s for _, s in rows]
+    signed = {f["id"]: (f["household_id"], f["filled_on"]) for f in forms if f["state"] == "signed"}
+    # In creation order from SQL; then by role and date, a stable sort keeping it within a day.
+    rows = [(r, signed[r[1]]) for r in store.conn.execute(
+        "SELECT id, instance_id, role, signer_name, proxy FROM form_signatures NOT INDEXED"
+        " WHERE deleted = 0 ORDER BY created_at, id").fetchall() if r[1] in signed]
+    rows.sort(key=lambda r: (r[0][2], r[1][1] is not None, r[1][1] or ""))
+    return [Signature(sid, form, hid, role, name, bool(proxy), strokes_of(sid), on)
+            for (sid, form, role, name, proxy), (hid, on) in rows]
 
 
 def _signature_findings(store: Store, households: dict, household_id: str | None,

@@ -50,9 +50,10 @@ def kept_pairs(store: Store, signature, threshold: float) -> tuple[set[str], set
     here, in the query, so a check reads two sets of keys rather than every distance."""
     if not current(store, signature):
         return set(), set()
-    sql = "SELECT a || ' ' || b FROM signature_distances WHERE distance {} ?"
-    return ({k for (k,) in store.conn.execute(sql.format("<="), [threshold])},
-            {k for (k,) in store.conn.execute(sql.format(">"), [threshold])})
+    # One text of all the keys each, split in Python: far cheaper than a row per pair.
+    sql = "SELECT group_concat(a || ' ' || b, ',') FROM signature_distances WHERE distance {} ?"
+    return tuple(set(text.split(",")) if (text := store.conn.execute(sql.format(op), [threshold]).fetchone()[0])
+                 else set() for op in ("<=", ">"))
 
 
 def remember_distances(store: Store, rows: list[tuple[str, str, float]]) -> None:
