@@ -108,9 +108,11 @@ def get_form(store: Store, form_id: str, version: str | None = None) -> FormDef:
     return matches[-1]
 
 
-def import_form(store: Store, path: str | Path) -> dict:
+def import_form(store: Store, path: str | Path, record_id: str | None = None) -> dict:
     """Load a definition (.xlsx, .yaml, .json); every rule is checked before it is stored.
-    Importing the same version again changes nothing; a changed form needs a new version."""
+    Importing the same version again changes nothing; a changed form needs a new version.
+    `record_id`: the definition's id given (a form the county publishes is one record on every
+    laptop of the team), else a new one."""
     form = load_file(path)
     rows = _portable(form.rows)
     for existing in all_forms(store):
@@ -121,7 +123,8 @@ def import_form(store: Store, path: str | Path) -> dict:
                                   f"version: 表单 {form.form_id} 版本 {form.version} 已存在且内容不同，请提高版本号"
                                   f" (this version exists with other content: raise settings.version)")
     store.records.insert("form_definitions", {"form_id": form.form_id, "version": form.version,
-                                              "title": form.title(), "source": "import", "definition": rows})
+                                              "title": form.title(), "source": "import", "definition": rows,
+                                              **({"id": record_id} if record_id else {})})
     return {**form.summary(), "imported": True}
 
 

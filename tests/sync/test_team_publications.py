@@ -55,3 +55,24 @@ def test_a_warning_is_one_clue_on_every_laptop(team, transport, engine, order):
     assert live_clues(a) == live_clues(b) == [(h["id"], "housing", "危房")]
     for s in (a, b):
         assert s.verify_audit().ok
+
+
+PIG_FORM = {"settings": {"form_id": "pig_survey", "version": "3", "form_title::中文": "生猪养殖调查"},
+            "survey": [{"type": "integer", "name": "pigs", "label::中文": "生猪存栏（头）", "required": "yes"}]}
+
+
+@pytest.mark.parametrize("order", ["one after the other", "both before either sends"])
+def test_a_published_form_is_one_definition_on_every_laptop(team, transport, engine, order):
+    a, b = team
+    cty.publish(engine, "form", PIG_FORM, village=VILLAGE)
+    if order == "both before either sends":
+        for s in (a, b):
+            sync.pull(s, sync.client_for(s, transport=transport))
+    for s in (a, b, a, b):
+        sync.sync(s, transport=transport)
+    for s in (a, b):
+        rows = s.query("SELECT id, form_id, version FROM form_definitions WHERE deleted = 0 AND form_id = 'pig_survey'")
+        assert [(r["form_id"], r["version"]) for r in rows] == [("pig_survey", "3")], rows
+        assert s.verify_audit().ok
+    assert {r["id"] for r in a.query("SELECT id FROM form_definitions WHERE form_id = 'pig_survey'")} == \
+        {r["id"] for r in b.query("SELECT id FROM form_definitions WHERE form_id = 'pig_survey'")}

@@ -93,7 +93,7 @@ def apply_one(store: Store, body: dict) -> int:
     elif kind == "roster":
         return merge_roster(store, data)
     elif kind == "form":
-        _import_form(store, data)
+        _import_form(store, data, (record_ids(store, body, 1) or [None])[0])
     elif kind == "visit_policy":
         config.set_visit_policy(store, data)
     elif kind == "duties":
@@ -105,8 +105,8 @@ def apply_one(store: Store, body: dict) -> int:
 
 
 def record_ids(store: Store, body: dict, n: int) -> list[str]:
-    """The ids of the records a prompt, problem list or warnings publication makes (the prompt or
-    list, then its tasks or items; a clue per warning): the same on every laptop of the village, so the copies the team's
+    """The ids of the records a prompt, problem list, warnings or form publication makes (the
+    prompt or list, then its tasks or items; a clue per warning; the form's definition): the same on every laptop of the village, so the copies the team's
     laptops make are one record, which travels between them as any other, not one per laptop."""
     county = settings(store).get("county_id") or settings(store).get("sign_key")
     if not isinstance(body.get("seq"), int) or not county:
@@ -137,13 +137,15 @@ def _problem_item(store: Store, item: dict) -> dict:
     return out
 
 
-def _import_form(store: Store, definition: dict) -> None:
+def _import_form(store: Store, definition: dict, record_id: str | None) -> None:
     if not isinstance(definition, dict):
         raise ValidationError("form", "a form definition")
+    if record_id and store.records.get("form_definitions", record_id, include_deleted=True) is not None:
+        return      # a teammate's laptop imported it and it came down
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "county-form.json"
         path.write_text(json.dumps(definition, ensure_ascii=False), "utf-8")
-        forms.import_form(store, path)
+        forms.import_form(store, path, record_id)
 
 
 def pull(store: Store, client: CountyClient, report=None, cancel=None) -> dict:
