@@ -405,18 +405,22 @@ def samples_before(signatures: Iterable[Signature], per_investigator: int):
     for sigs in by_name.values():
         sigs.sort(key=lambda s: s.filled_on or "")
     days = {name: [s.filled_on or "" for s in sigs] for name, sigs in by_name.items()}
-    memo: dict[str, dict[str, tuple[bool, list[Signature]]]] = {}
+    memo: dict[str, tuple[dict[str, list[Signature]], dict[str, list[Signature]]]] = {}
 
     def at(day: str | None, form: str | None = None) -> dict[str, list[Signature]]:
         day = day or ""
         if day not in memo:
             counts = {name: bisect.bisect_left(days[name], day) for name in by_name}
-            memo[day] = {name: (True, _spread(sigs, counts[name], per_investigator))
-                         if counts[name] >= per_investigator else (False, sigs[:per_investigator + 1])
-                         for name, sigs in by_name.items()}
-        out = {}
-        for name, (before, sigs) in memo[day].items():
-            pool = sigs if before else [s for s in sigs if s.instance_id != form][:per_investigator]
+            memo[day] = ({name: _spread(sigs, counts[name], per_investigator) for name, sigs in by_name.items()
+                          if counts[name] >= per_investigator},
+                         {name: sigs[:per_investigator + 1] for name, sigs in by_name.items()
+                          if counts[name] < per_investigator})
+        before, earliest = memo[day]
+        if not earliest:
+            return before  # the same for every form of the day (read, never changed, by the callers)
+        out = dict(before)
+        for name, sigs in earliest.items():
+            pool = [s for s in sigs if s.instance_id != form][:per_investigator]
             if pool:
                 out[name] = pool
         return out
