@@ -29,6 +29,8 @@ import county_server.console.summaries as summaries
 
 LOCAL = "checks_village"        # console_cache: a village's own findings
 ACROSS = "checks_across"        # console_cache: the findings across villages (they do not depend on the day)
+SHARED = "checks_shared"        # console_cache: the keys held in more than one village, by kind
+KINDS = ("id", "income")
 CHUNK = 500
 CLUSTER_SHARE = 0.5             # a village's visits of a month, more than half on one day…
 CLUSTER_MIN = 10                # …of at least this many visits
@@ -120,6 +122,8 @@ def refresh(engine: Engine, today: date, only: str | None = None) -> list[dict]:
     with db.reading(engine) as conn:
         tokens, held = held_tokens(conn)
         stale = [v for v, t in tokens.items() if held.get(v, ("",))[0] != t and only in (None, v)]
+        gone = set(held) - set(tokens) if only is None else set()
+        before, affected = contributions_state(conn), village_keys(conn, [*stale, *gone])
         fresh = {v: contribution(conn, v, today) for v in stale}
     for village, (keys, findings) in fresh.items():
         try:
@@ -132,13 +136,14 @@ def refresh(engine: Engine, today: date, only: str | None = None) -> list[dict]:
                                               data=json.dumps(findings, ensure_ascii=False)))
         except IntegrityError:   # another worker stored the same village at the same moment
             continue
-    gone = set(held) - set(tokens)
-    if only is not None:
-        return []
     if gone:
         with engine.begin() as conn:
             conn.execute(delete(c).where(c.c.name == LOCAL, c.c.key.in_(list(gone))))
             conn.execute(delete(db.check_keys).where(db.check_keys.c.village.in_(list(gone))))
+    affected |= {(k["kind"], k["key"]) for keys, _ in fresh.values() for k in keys}
+    update_shared(engine, before, affected)
+    if only is not None:
+        return []
     out = []
     for village in tokens:
         out.extend(on_day(fresh[village][1] if village in fresh else json.loads(held[village][1]), today))
@@ -151,11 +156,72 @@ def on_day(findings: list[dict], today: date) -> list[dict]:
     return [{k: v for k, v in f.items() if k != "month"} for f in findings if f.get("month", since) >= since]
 
 
-def shared(conn: Connection, kind: str) -> dict[str, list[tuple[str, str, str]]]:
-    """{key: [(village, ref, household id)]} of the keys of `kind` held in more than one village."""
+def contributions_state(conn: Connection) -> str:
+    """What changes whenever a village's contribution (its keys) does: the kept contributions' tokens."""
+    c = db.console_cache
+    rows = conn.execute(select(c.c.key, c.c.token).where(c.c.name == LOCAL).order_by(c.c.key)).all()
+    return _digest(json.dumps([list(r) for r in rows], ensure_ascii=False))
+
+
+def village_keys(conn: Connection, villages: list[str]) -> set[tuple[str, str]]:
+    k, out = db.check_keys, set()
+    for i in range(0, len(villages), CHUNK):
+        out.update(tuple(r) for r in conn.execute(select(k.c.kind, k.c.key).where(k.c.village.in_(villages[i:i + CHUNK]))))
+    return out
+
+
+def shared_among(conn: Connection, kind: str, among: set[str] | None) -> set[str]:
+    """The keys of `kind` (of `among`; None: every key) held in more than one village."""
     k = db.check_keys
-    keys = [x for (x,) in conn.execute(select(k.c.key).where(k.c.kind == kind).group_by(k.c.key)
-                                       .having(func.count(func.distinct(k.c.village)) > 1))]
+    q = select(k.c.key).where(k.c.kind == kind).group_by(k.c.key).having(func.count(func.distinct(k.c.village)) > 1)
+    if among is None:
+        return set(conn.execute(q).scalars())
+    among, out = sorted(among), set()
+    for i in range(0, len(among), CHUNK):
+        out.update(conn.execute(q.where(k.c.key.in_(among[i:i + CHUNK]))).scalars())
+    return out
+
+
+def update_shared(engine: Engine, before: str, affected: set[tuple[str, str]]) -> None:
+    """Keep the keys held in more than one village (console_cache SHARED, under
+    contributions_state): from the kept ones, only the keys of the villages whose contribution
+    changed (`affected`, old and new) are looked at again, by the index — not the whole
+    county's keys — when what was kept is of the state `before` those changes."""
+    c = db.console_cache
+    with db.reading(engine) as conn:
+        state = contributions_state(conn)
+        kept = {kind: (token, data) for kind, token, data in conn.execute(
+            select(c.c.key, c.c.token, c.c.data).where(c.c.name == SHARED))}
+        if not affected and all(kept.get(kind, ("",))[0] == state for kind in KINDS):
+            return
+        out = {}
+        for kind in KINDS:
+            token, data = kept.get(kind, ("", None))
+            if token == state and not affected:
+                out[kind] = set(json.loads(data))
+            elif token == before and data is not None:
+                changed = {key for kd, key in affected if kd == kind}
+                out[kind] = (set(json.loads(data)) - changed) | shared_among(conn, kind, changed)
+            else:
+                out[kind] = shared_among(conn, kind, None)
+    try:
+        with engine.begin() as conn:
+            conn.execute(delete(c).where(c.c.name == SHARED))
+            conn.execute(insert(c), [{"name": SHARED, "key": kind, "token": state, "data": json.dumps(sorted(keys))}
+                                     for kind, keys in out.items()])
+    except IntegrityError:   # another worker kept them at the same moment
+        pass
+
+
+def shared(conn: Connection, kind: str) -> dict[str, list[tuple[str, str, str]]]:
+    """{key: [(village, ref, household id)]} of the keys of `kind` held in more than one village
+    (as kept by update_shared, or found by one GROUP BY when what is kept is not of now)."""
+    k, c = db.check_keys, db.console_cache
+    kept = conn.execute(select(c.c.token, c.c.data).where(c.c.name == SHARED, c.c.key == kind)).first()
+    if kept is not None and kept[0] == contributions_state(conn):
+        keys = json.loads(kept[1])
+    else:
+        keys = sorted(shared_among(conn, kind, None))
     out: dict[str, list] = {}
     for i in range(0, len(keys), CHUNK):
         for key, village, ref, hid in conn.execute(select(k.c.key, k.c.village, k.c.ref, k.c.household_id)

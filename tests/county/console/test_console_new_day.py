@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select, update
 
 from app.core import canonical, clock
 from county_server import db, users
@@ -16,11 +16,12 @@ from county_server.console import checks, summaries
 VILLAGE = "石门村"
 
 
-def put(engine, records: list[tuple[str, dict]], device: str = "dev-a", batch: str = "b-1") -> None:
+def put(engine, records: list[tuple[str, dict]], device: str = "dev-a", batch: str = "b-1",
+        village: str = VILLAGE) -> None:
     with engine.begin() as conn:
         if not conn.execute(select(db.devices.c.device_id).where(db.devices.c.device_id == device)).first():
             conn.execute(insert(db.devices).values(device_id=device, store_id="s", public_key="00" * 32,
-                                                   village=VILLAGE, township="城关镇", label=None,
+                                                   village=village, township="城关镇", label=None,
                                                    enrolled_at="2026-01-05T00:00:00.000Z", revoked_at=None,
                                                    audit_head="0" * 64, audit_seq=0))
         conn.execute(insert(db.batches).values(device_id=device, batch_id=batch, sha256="0" * 64, size=1,
@@ -28,10 +29,11 @@ def put(engine, records: list[tuple[str, dict]], device: str = "dev-a", batch: s
                                                started_at="2026-11-18T08:00:00.000Z",
                                                received_at=f"2026-11-18T08:00:0{len(batch)}.000Z",
                                                receipt='{"body": {"accepted": [], "rejected": []}}'))
-        conn.execute(insert(db.records), [
+        conn.execute(insert(db.records), [{"tbl": "notes", "id": batch, "revision": 1, "hlc": "0" * 15, "device_id": device,
+                                           "batch_id": batch, "deleted": 1, "data": "{}", "field_hlc": None}, *[
             {"tbl": tbl, "id": data["id"], "revision": 1, "hlc": f"{1_790_000_000_000 + n:015d}-00000-dev",
              "device_id": device, "batch_id": batch, "deleted": 0, "data": canonical.dumps(data), "field_hlc": None}
-            for n, (tbl, data) in enumerate(records)])
+            for n, (tbl, data) in enumerate(records)]])
 
 
 def household(hid: str, category: str = "ordinary", **more) -> tuple[str, dict]:
@@ -145,3 +147,32 @@ def test_the_checks_of_a_new_day_read_each_villages_kept_contribution(engine, co
     assert checks.scoped_findings(engine, None, far) == []
     with engine.connect() as conn:
         assert conn.execute(select(c.c.token, c.c.data).where(c.c.name == checks.LOCAL)).all() == held
+
+
+def test_the_keys_shared_across_villages_are_kept_up_to_date_village_by_village(engine, county):
+    users.ensure_tables(engine)
+    today, c = clock.today(), db.console_cache
+    person = {"name": "张三", "id_number": "430521199001011234", "relation": "head", "sex": "male"}
+    put(engine, [household("h1"), ("members", {"id": "m1", "household_id": "h1", **person})])
+
+    def found_and_recomputed():
+        found = checks.scoped_findings(engine, None, clock.today())
+        with engine.connect() as conn:
+            kept = conn.execute(select(c.c.token, c.c.data).where(c.c.name == checks.SHARED, c.c.key == "id")).one()
+            assert kept[0] == checks.contributions_state(conn)
+        with engine.begin() as conn:
+            conn.execute(delete(db.check_keys))
+            conn.execute(delete(c))
+        assert checks.scoped_findings(engine, None, clock.today()) == found     # a full recomputation
+        return found, json.loads(kept[1])
+    found, keys = found_and_recomputed()
+    assert found == [] and keys == []
+    put(engine, [household("h2"), ("members", {"id": "m2", "household_id": "h2", **person})], "dev-b", "b-2", "桃园村")
+    found, keys = found_and_recomputed()
+    assert len(keys) == 1 and {f["title"] for f in found} == {"身份证号重复"}
+    assert {f["village"] for f in found} == {VILLAGE, "桃园村"}
+    with engine.begin() as conn:                                   # the second village's person corrected
+        conn.execute(update(db.records).where(db.records.c.id == "m2").values(deleted=1))
+    put(engine, [], "dev-b", "b-3", "桃园村")
+    found, keys = found_and_recomputed()
+    assert found == [] and keys == []
