@@ -80,7 +80,7 @@ def run_checks(store: Store, *, today: date | None = None, rules: Iterable[str] 
     if wanted("signature"):
         findings += _signature_findings(store, households, household_id, form_rows=form_rows)
     if wanted(*duty_checks.GROUPS):
-        findings += duty_checks.duty_findings(store, households, today, prefixes, household_id)
+        findings += duty_checks.duty_findings(store, households, today, prefixes, household_id, incomes or None)
 
     kept = [f for f in findings if selected(f.rule, prefixes)
             and (household_id is None or f.household_id == household_id)]

@@ -17,7 +17,8 @@ GROUPS = ("clue.", "screening.", "income.sharp_drop", "income.check_missing", "m
 
 
 def duty_findings(store: Store, households: dict, today: date, prefixes=None,
-                  household_id: str | None = None) -> list[Finding]:
+                  household_id: str | None = None, incomes: dict[str, list[dict]] | None = None) -> list[Finding]:
+    """`incomes`: every household's live assessments, oldest first, when the caller has read them."""
     policy = config.duty_policy(store)
     out: list[Finding] = []
 
@@ -36,7 +37,7 @@ def duty_findings(store: Store, households: dict, today: date, prefixes=None,
     if on("screening."):
         out += _screening(store, households, today, policy)
     if on("income.sharp_drop") or on("income.check_missing"):
-        out += _incomes(store, households, today, policy)
+        out += _incomes(store, households, today, policy, incomes)
     if on("medical."):
         out += _medical(store, households, policy)
     if on("work."):
@@ -77,13 +78,19 @@ def _screening(store: Store, households: dict, today: date, policy) -> list[Find
     return out
 
 
-def _incomes(store: Store, households: dict, today: date, policy) -> list[Finding]:
+def _incomes(store: Store, households: dict, today: date, policy, incomes=None) -> list[Finding]:
     out = []
     last: dict[str, list] = {}
     # As the incomes stood on `today` (a past day: the assessments made by then).
-    for hid, on, pc, rid in store.conn.execute(
+    day = today.isoformat()
+    if incomes is None:
+        source = store.conn.execute(
             "SELECT household_id, assessed_on, per_capita_fen, id FROM income_assessments WHERE deleted = 0"
-            " AND assessed_on <= ? ORDER BY household_id, assessed_on, created_at", [today.isoformat()]):
+            " AND assessed_on <= ? ORDER BY household_id, assessed_on, created_at", [day])
+    else:
+        source = ((r["household_id"], r["assessed_on"], r["per_capita_fen"], r["id"])
+                  for hid in incomes for r in incomes[hid] if r["assessed_on"] <= day)
+    for hid, on, pc, rid in source:
         rows = last.setdefault(hid, [])
         rows.append((on, pc, rid))
         del rows[:-2]

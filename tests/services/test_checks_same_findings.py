@@ -9,7 +9,7 @@ import pytest
 from app.core import handwriting, quality, signature
 from app.demo import build as demo
 from app.demo.plan import FIVE_YEARS
-from app.services import forms
+from app.services import duty_checks, forms
 from app.services.checks import run_checks
 from app.services.signature_distances import live_signatures, stored_distances
 from app.storage.store import Store
@@ -92,3 +92,12 @@ def test_the_set_based_check_finds_what_the_rules_find_record_by_record(village)
         assert any(f.rule.startswith("signature.") and "户2" in f.message for f in found)  # the first day's line
         assert all("阈值" in f.message for f in found if f.rule.startswith("signature."))
         assert run_checks(store, today=TODAY, rules=["form", "visit", "signature"]) == found
+
+
+def test_the_income_duties_judge_the_assessments_check_read_as_they_read_them_alone(village):
+    rules = ["income.sharp_drop", "income.check_missing"]
+    with Store.open(village, "demo1234") as store:
+        households = {r["id"]: r for r in store.query(
+            "SELECT id, head_name, number, category FROM households WHERE deleted = 0")}
+        alone = duty_checks.duty_findings(store, households, TODAY, rules)
+        assert alone and sorted(map(key, run_checks(store, today=TODAY, rules=rules))) == sorted(map(key, alone))
