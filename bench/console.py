@@ -27,6 +27,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import statistics
 import tempfile
 import time
@@ -253,6 +254,8 @@ def main(argv=None) -> None:
         counts = build(engine, args.villages, args.households, args.visits)
         print(f"{machine()}; {args.backend}; built {counts} in {time.perf_counter() - started:.1f} s")
     if args.build_only:
+        engine.dispose()
+        shutil.rmtree(folder, ignore_errors=True)
         return
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -323,6 +326,7 @@ def main(argv=None) -> None:
             print(f"| (a batch's refresh of its village, after the receipt: not a page) | {len(refreshes)} |"
                   f" {statistics.median(refreshes):.0f} | {p95(refreshes):.0f} |")
     engine.dispose()
+    shutil.rmtree(folder, ignore_errors=True)     # the SQLite county and its key
     if args.backend == "postgresql" and args.drop:
         with admin.begin() as conn:
             conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
