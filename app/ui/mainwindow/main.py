@@ -213,7 +213,9 @@ class MainWindow(QMainWindow):
 
     def _changed(self, what: str) -> None:
         page = self.stack.currentWidget()
-        for p in list(self._built.values()):
+        for name, p in list(self._built.items()):
+            if name == "settings":      # it reads what it shows when shown, not on every change
+                continue
             if p is page and hasattr(p, "refresh"):
                 p.refresh()
             elif hasattr(p, "mark_stale"):
