@@ -7,8 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from app.services import review_returns
-
 from ..mainwindow.ops import QueryOp
 from ..widgets.month_view import Card
 from ..widgets.style import set_role
@@ -18,6 +16,7 @@ SHOWN = 3   # notes shown on the card; the 审核 page lists them all
 
 def mine(store) -> list[dict]:
     """The records sent back to the person signed in, not yet corrected, oldest first."""
+    from app.services import review_returns     # loaded on the read thread, not with the window
     return review_returns.returned(store, store.user_id) if store.user_id else []
 
 
