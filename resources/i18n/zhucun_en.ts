@@ -69,37 +69,37 @@
 <context>
     <name>AutoSync</name>
     <message>
-        <location filename="../../app/ui/mainwindow/autosync.py" line="192"/>
+        <location filename="../../app/ui/mainwindow/autosync.py" line="229"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/autosync.py" line="194"/>
+        <location filename="../../app/ui/mainwindow/autosync.py" line="231"/>
         <source>同步失败：{0}</source>
         <translation>Sync failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/autosync.py" line="196"/>
+        <location filename="../../app/ui/mainwindow/autosync.py" line="233"/>
         <source>，将于 {0} 重试</source>
         <translation>, will retry at {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/autosync.py" line="199"/>
+        <location filename="../../app/ui/mainwindow/autosync.py" line="236"/>
         <source>已同步 {0}</source>
         <translation>Synced {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/autosync.py" line="200"/>
+        <location filename="../../app/ui/mainwindow/autosync.py" line="237"/>
         <source>待同步 {0} 条</source>
         <translation>{0} to sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/autosync.py" line="202"/>
+        <location filename="../../app/ui/mainwindow/autosync.py" line="239"/>
         <source> · 未连上县服务器，{0} 再试</source>
         <translation> · county server not reachable, trying again at {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/autosync.py" line="204"/>
+        <location filename="../../app/ui/mainwindow/autosync.py" line="241"/>
         <source> · 自动同步已关闭</source>
         <translation> · auto-sync is off</translation>
     </message>
@@ -1046,57 +1046,57 @@
 <context>
     <name>DueTableModel</name>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="50"/>
+        <location filename="../../app/ui/home/home_page.py" line="51"/>
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="50"/>
+        <location filename="../../app/ui/home/home_page.py" line="51"/>
         <source>村民小组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="50"/>
+        <location filename="../../app/ui/home/home_page.py" line="51"/>
         <source>事项</source>
         <translation>Due for</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="50"/>
+        <location filename="../../app/ui/home/home_page.py" line="51"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="51"/>
+        <location filename="../../app/ui/home/home_page.py" line="52"/>
         <source>上次联系</source>
         <translation>Last contact</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="51"/>
+        <location filename="../../app/ui/home/home_page.py" line="52"/>
         <source>依据</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="53"/>
+        <location filename="../../app/ui/home/home_page.py" line="54"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="53"/>
+        <location filename="../../app/ui/home/home_page.py" line="54"/>
         <source>待完成</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="53"/>
+        <location filename="../../app/ui/home/home_page.py" line="54"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="72"/>
+        <location filename="../../app/ui/home/home_page.py" line="73"/>
         <source>无记录</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="79"/>
+        <location filename="../../app/ui/home/home_page.py" line="80"/>
         <source>双击打开农户档案</source>
         <translation>Double-click to open the household file</translation>
     </message>
@@ -1171,12 +1171,12 @@
     <message>
         <location filename="../../app/ui/householdfile/duties_tab.py" line="84"/>
         <source>登记一年的自付医疗费用（三重保障报销后）</source>
-        <translation>Record a year's out-of-pocket medical costs (after the three insurances)</translation>
+        <translation>Record a year&apos;s out-of-pocket medical costs (after the three insurances)</translation>
     </message>
     <message>
         <location filename="../../app/ui/householdfile/duties_tab.py" line="85"/>
         <source>登记成员一年在县外务工的月数</source>
-        <translation>Record a member's months of work outside the county in a year</translation>
+        <translation>Record a member&apos;s months of work outside the county in a year</translation>
     </message>
     <message>
         <location filename="../../app/ui/householdfile/duties_tab.py" line="86"/>
@@ -2011,381 +2011,382 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="524"/>
+        <location filename="../../app/ui/home/home_page.py" line="553"/>
         <source>未销号 {0} 项（县反馈 {1}，逾期 {2}）</source>
         <translation>{0} open ({1} from the county, {2} overdue)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="135"/>
+        <location filename="../../app/ui/home/home_page.py" line="140"/>
         <source>本月工作</source>
         <translation>This month&apos;s work</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="145"/>
+        <location filename="../../app/ui/home/home_page.py" line="150"/>
         <source>本月工作提示</source>
         <translation>This month&apos;s work prompt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="152"/>
+        <location filename="../../app/ui/home/home_page.py" line="157"/>
         <source>应走访清单</source>
         <translation>Due visits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="154"/>
+        <location filename="../../app/ui/home/home_page.py" line="159"/>
         <source>全部事项</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="158"/>
+        <location filename="../../app/ui/home/home_page.py" line="163"/>
         <source>显示已完成</source>
         <translation>Show done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="160"/>
+        <location filename="../../app/ui/home/home_page.py" line="165"/>
         <source>记录走访…</source>
         <translation>Record visit...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="161"/>
+        <location filename="../../app/ui/home/home_page.py" line="166"/>
         <source>为选中的农户记录一次走访或电话/微信联系</source>
         <translation>Record a visit or a phone/WeChat contact for the selected household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="196"/>
+        <location filename="../../app/ui/home/home_page.py" line="203"/>
         <source>即将到期</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="197"/>
-        <location filename="../../app/ui/home/home_page.py" line="486"/>
+        <location filename="../../app/ui/home/home_page.py" line="204"/>
+        <location filename="../../app/ui/home/home_page.py" line="515"/>
         <source>识别认定15天、帮扶计划10天</source>
         <translation>Identification 15 days, help plan 10 days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="200"/>
+        <location filename="../../app/ui/home/home_page.py" line="207"/>
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="200"/>
+        <location filename="../../app/ui/home/home_page.py" line="207"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="200"/>
+        <location filename="../../app/ui/home/home_page.py" line="207"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="200"/>
+        <location filename="../../app/ui/home/home_page.py" line="207"/>
         <source>剩余</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="211"/>
+        <location filename="../../app/ui/home/home_page.py" line="218"/>
         <source>{0}天内没有到期的识别或帮扶计划</source>
         <translation>No identification or help plan due in the next {0} days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="217"/>
+        <location filename="../../app/ui/home/home_page.py" line="224"/>
         <source>问题清单</source>
         <translation>Problem list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="218"/>
+        <location filename="../../app/ui/home/home_page.py" line="225"/>
         <source>销号…</source>
         <translation>Close...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="219"/>
+        <location filename="../../app/ui/home/home_page.py" line="226"/>
         <source>整改完成后销号：须写明如何整改</source>
         <translation>Close an item once it is fixed: say how it was fixed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="224"/>
+        <location filename="../../app/ui/home/home_page.py" line="231"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="224"/>
+        <location filename="../../app/ui/home/home_page.py" line="231"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="235"/>
+        <location filename="../../app/ui/home/home_page.py" line="242"/>
         <source>没有未销号的问题</source>
         <translation>No open problems</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="240"/>
+        <location filename="../../app/ui/home/home_page.py" line="247"/>
         <source>在村天数</source>
         <translation>Days in village</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="241"/>
+        <location filename="../../app/ui/home/home_page.py" line="248"/>
         <source>每月不少于{0}天</source>
         <translation>At least {0} days a month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="242"/>
-        <location filename="../../app/ui/home/home_page.py" line="631"/>
+        <location filename="../../app/ui/home/home_page.py" line="249"/>
+        <location filename="../../app/ui/home/home_page.py" line="660"/>
         <source>今日签到</source>
         <translation>Check in today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="253"/>
+        <location filename="../../app/ui/home/home_page.py" line="260"/>
         <source>走访完成情况</source>
         <translation>Visits done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="254"/>
+        <location filename="../../app/ui/home/home_page.py" line="261"/>
         <source>近六个月</source>
         <translation>Last six months</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="257"/>
-        <location filename="../../app/ui/home/home_page.py" line="672"/>
+        <location filename="../../app/ui/home/home_page.py" line="264"/>
+        <location filename="../../app/ui/home/home_page.py" line="416"/>
+        <location filename="../../app/ui/home/home_page.py" line="701"/>
         <source>计算中…</source>
         <translation>Calculating...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="344"/>
+        <location filename="../../app/ui/home/home_page.py" line="353"/>
         <source>已完成 {0}/{1}</source>
         <translation>{0}/{1} done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="346"/>
+        <location filename="../../app/ui/home/home_page.py" line="355"/>
         <source>本月没有工作提示</source>
         <translation>No work prompt this month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="359"/>
+        <location filename="../../app/ui/home/home_page.py" line="368"/>
         <source>截止 {0}</source>
         <translation>Due {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="363"/>
+        <location filename="../../app/ui/home/home_page.py" line="372"/>
         <source>✓ 已完成 {0}</source>
         <translation>✓ Done {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="365"/>
+        <location filename="../../app/ui/home/home_page.py" line="374"/>
         <source>{0} 完成</source>
         <translation>Done by {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="371"/>
+        <location filename="../../app/ui/home/home_page.py" line="380"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="373"/>
+        <location filename="../../app/ui/home/home_page.py" line="382"/>
         <source>未完成</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="378"/>
+        <location filename="../../app/ui/home/home_page.py" line="387"/>
         <source>完成…</source>
         <translation>Done...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="379"/>
+        <location filename="../../app/ui/home/home_page.py" line="388"/>
         <source>标记完成并写明情况</source>
         <translation>Mark as done and say what was done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="387"/>
+        <location filename="../../app/ui/home/home_page.py" line="396"/>
         <source>完成工作任务</source>
         <translation>Complete task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="387"/>
+        <location filename="../../app/ui/home/home_page.py" line="396"/>
         <source>完成情况（备注）</source>
         <translation>What was done (note)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="388"/>
+        <location filename="../../app/ui/home/home_page.py" line="397"/>
         <source>例如：已全部完成，共走访 32 户</source>
         <translation>e.g. All done; 32 households visited</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="416"/>
+        <location filename="../../app/ui/home/home_page.py" line="445"/>
         <source>待完成 {0} 项</source>
         <translation>{0} to do</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="418"/>
+        <location filename="../../app/ui/home/home_page.py" line="447"/>
         <source>，逾期 {0} 项</source>
         <translation>, {0} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="420"/>
+        <location filename="../../app/ui/home/home_page.py" line="449"/>
         <source>本月应走访的农户都已走访</source>
         <translation>Every household due this month has been visited</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="464"/>
+        <location filename="../../app/ui/home/home_page.py" line="493"/>
         <source>识别认定</source>
         <translation>Identification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="466"/>
+        <location filename="../../app/ui/home/home_page.py" line="495"/>
         <source>帮扶计划</source>
         <translation>Help plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="483"/>
+        <location filename="../../app/ui/home/home_page.py" line="512"/>
         <source>{0} 项</source>
         <translation>Total {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="485"/>
+        <location filename="../../app/ui/home/home_page.py" line="514"/>
         <source>，已逾期 {0} 项</source>
         <translation>, {0} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="490"/>
+        <location filename="../../app/ui/home/home_page.py" line="519"/>
         <source>逾期 {0} 天</source>
         <translation>{0} d overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="492"/>
+        <location filename="../../app/ui/home/home_page.py" line="521"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="494"/>
+        <location filename="../../app/ui/home/home_page.py" line="523"/>
         <source>还剩 {0} 天</source>
         <translation>{0} d left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="495"/>
+        <location filename="../../app/ui/home/home_page.py" line="524"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="498"/>
-        <location filename="../../app/ui/home/home_page.py" line="531"/>
+        <location filename="../../app/ui/home/home_page.py" line="527"/>
+        <location filename="../../app/ui/home/home_page.py" line="560"/>
         <source>双击打开农户档案</source>
         <translation>Double-click to open the household file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="563"/>
+        <location filename="../../app/ui/home/home_page.py" line="592"/>
         <source>问题销号</source>
         <translation>Close problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="564"/>
+        <location filename="../../app/ui/home/home_page.py" line="593"/>
         <source>整改情况（必填）</source>
         <translation>How it was fixed (required)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="565"/>
+        <location filename="../../app/ui/home/home_page.py" line="594"/>
         <source>例如：已入户核实并补录住房安全等级</source>
         <translation>e.g. Checked at the house and entered the housing safety grade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="597"/>
+        <location filename="../../app/ui/home/home_page.py" line="626"/>
         <source>本月尚无登记</source>
         <translation>Nothing recorded this month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="599"/>
+        <location filename="../../app/ui/home/home_page.py" line="628"/>
         <source>（我）</source>
         <translation> (me)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="610"/>
+        <location filename="../../app/ui/home/home_page.py" line="639"/>
         <source>{0} 天</source>
         <translation>{0} d</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="613"/>
+        <location filename="../../app/ui/home/home_page.py" line="642"/>
         <source>还差 {0} 天</source>
         <translation>{0} d short</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="620"/>
+        <location filename="../../app/ui/home/home_page.py" line="649"/>
         <source>未登记</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="631"/>
+        <location filename="../../app/ui/home/home_page.py" line="660"/>
         <source>今天已签到</source>
         <translation>Checked in today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="632"/>
+        <location filename="../../app/ui/home/home_page.py" line="661"/>
         <source>记一天在村：{0} 本月在村天数加 1，每天一次</source>
         <translation>Record a day in the village: adds 1 to {0}&apos;s days this month, once a day</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="645"/>
+        <location filename="../../app/ui/home/home_page.py" line="674"/>
         <source>今天已签到，本月在村 {0} 天</source>
         <translation>Already checked in today; days in the village this month: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="659"/>
+        <location filename="../../app/ui/home/home_page.py" line="688"/>
         <source>已签到：{0}，本月在村 {1} 天</source>
         <translation>Checked in: {0}; days in the village this month: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="700"/>
+        <location filename="../../app/ui/home/home_page.py" line="729"/>
         <source>{0}年{1}月</source>
         <translation>{1}/{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="701"/>
+        <location filename="../../app/ui/home/home_page.py" line="730"/>
         <source>{0}月</source>
         <translation>Month {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="702"/>
+        <location filename="../../app/ui/home/home_page.py" line="731"/>
         <source>完成 {0}%</source>
         <translation>{0}% done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="704"/>
+        <location filename="../../app/ui/home/home_page.py" line="733"/>
         <source>应走访</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="705"/>
+        <location filename="../../app/ui/home/home_page.py" line="734"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="714"/>
+        <location filename="../../app/ui/home/home_page.py" line="743"/>
         <source>无法计算：{0}</source>
         <translation>Could not calculate: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="722"/>
+        <location filename="../../app/ui/home/home_page.py" line="751"/>
         <source>待走访 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>To visit &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="724"/>
+        <location filename="../../app/ui/home/home_page.py" line="753"/>
         <source>&lt;span style=&quot;color:{0}&quot;&gt;逾期 &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>&lt;span style=&quot;color:{0}&quot;&gt;Overdue &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="725"/>
+        <location filename="../../app/ui/home/home_page.py" line="754"/>
         <source>工作任务 &lt;b&gt;{0}/{1}&lt;/b&gt;</source>
         <translation>Tasks &lt;b&gt;{0}/{1}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="727"/>
+        <location filename="../../app/ui/home/home_page.py" line="756"/>
         <source>&lt;span style=&quot;color:{0}&quot;&gt;任务逾期 &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>&lt;span style=&quot;color:{0}&quot;&gt;Tasks overdue &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="729"/>
+        <location filename="../../app/ui/home/home_page.py" line="758"/>
         <source>案例到期 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>Case deadlines &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="730"/>
+        <location filename="../../app/ui/home/home_page.py" line="759"/>
         <source>未销号问题 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>Open problems &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
@@ -3343,42 +3344,42 @@
 <context>
     <name>HouseholdModel</name>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="62"/>
+        <location filename="../../app/ui/households/households_page.py" line="69"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="62"/>
+        <location filename="../../app/ui/households/households_page.py" line="69"/>
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="62"/>
+        <location filename="../../app/ui/households/households_page.py" line="69"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="62"/>
+        <location filename="../../app/ui/households/households_page.py" line="69"/>
         <source>村民小组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="62"/>
+        <location filename="../../app/ui/households/households_page.py" line="69"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="63"/>
+        <location filename="../../app/ui/households/households_page.py" line="70"/>
         <source>帮扶责任人</source>
         <translation>Pairing cadre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="174"/>
+        <location filename="../../app/ui/households/households_page.py" line="187"/>
         <source>风险已消除</source>
         <translation>risk eliminated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="174"/>
+        <location filename="../../app/ui/households/households_page.py" line="187"/>
         <source>风险未消除</source>
         <translation>risk not eliminated</translation>
     </message>
@@ -3386,105 +3387,105 @@
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="200"/>
+        <location filename="../../app/ui/households/households_page.py" line="217"/>
         <source>农户档案</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="203"/>
+        <location filename="../../app/ui/households/households_page.py" line="220"/>
         <source>添加农户</source>
         <translation>Add household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="205"/>
+        <location filename="../../app/ui/households/households_page.py" line="222"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="208"/>
-        <location filename="../../app/ui/households/households_page.py" line="504"/>
+        <location filename="../../app/ui/households/households_page.py" line="225"/>
+        <location filename="../../app/ui/households/households_page.py" line="521"/>
         <source>帮扶手册…</source>
         <translation>Handbooks…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="210"/>
+        <location filename="../../app/ui/households/households_page.py" line="227"/>
         <source>空白表单…</source>
         <translation>Blank form…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="212"/>
+        <location filename="../../app/ui/households/households_page.py" line="229"/>
         <source>核对打印件…</source>
         <translation>Verify a printout…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="215"/>
+        <location filename="../../app/ui/households/households_page.py" line="232"/>
         <source>导入台账…</source>
         <translation>Import ledger…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="217"/>
+        <location filename="../../app/ui/households/households_page.py" line="234"/>
         <source>导入国家防返贫监测信息系统导出的户信息表或家庭成员信息表</source>
         <translation>Import a household or family-member ledger exported from the national monitoring system</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="223"/>
+        <location filename="../../app/ui/households/households_page.py" line="240"/>
         <source>姓名、拼音、首字母、身份证或电话号码</source>
         <translation>Name, pinyin, initials, ID or phone number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="227"/>
+        <location filename="../../app/ui/households/households_page.py" line="244"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="233"/>
-        <location filename="../../app/ui/households/households_page.py" line="360"/>
+        <location filename="../../app/ui/households/households_page.py" line="250"/>
+        <location filename="../../app/ui/households/households_page.py" line="377"/>
         <source>全部小组</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="234"/>
-        <location filename="../../app/ui/households/households_page.py" line="432"/>
+        <location filename="../../app/ui/households/households_page.py" line="251"/>
+        <location filename="../../app/ui/households/households_page.py" line="449"/>
         <source>本月应走访</source>
         <translation>Due this month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="235"/>
+        <location filename="../../app/ui/households/households_page.py" line="252"/>
         <source>本月还须入户走访、电话或微信联系、回头看的户（含逾期）</source>
         <translation>Households that still need a home visit, a phone or WeChat contact or a follow-up check this month (overdue included)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="236"/>
+        <location filename="../../app/ui/households/households_page.py" line="253"/>
         <source>有未销号问题</source>
         <translation>Open problems</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="237"/>
+        <location filename="../../app/ui/households/households_page.py" line="254"/>
         <source>问题清单中尚未销号的户</source>
         <translation>Households with problem-list items not yet closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="392"/>
+        <location filename="../../app/ui/households/households_page.py" line="409"/>
         <source>共 {0} 户</source>
         <translation>Total {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="397"/>
+        <location filename="../../app/ui/households/households_page.py" line="414"/>
         <source>没有符合条件的农户。可换个写法，或清除筛选条件。</source>
         <translation>No households match. Try another spelling, or clear the filters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="399"/>
+        <location filename="../../app/ui/households/households_page.py" line="416"/>
         <source>还没有农户档案。点“添加农户”录入第一户。</source>
         <translation>No households yet. Click “Add household” to enter the first one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="422"/>
+        <location filename="../../app/ui/households/households_page.py" line="439"/>
         <source>本月应走访（计算中…）</source>
         <translation>Due this month (calculating...)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/households/households_page.py" line="504"/>
+        <location filename="../../app/ui/households/households_page.py" line="521"/>
         <source>选中的 {0} 户的帮扶手册…</source>
         <translation>Handbooks of the {0} selected households…</translation>
     </message>
@@ -4418,57 +4419,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/mainwindow/main.py" line="73"/>
+        <location filename="../../app/ui/mainwindow/main.py" line="71"/>
         <source>驻村 Zhucun — 防止返贫动态监测</source>
         <translation>Zhucun — Monitoring to Prevent Return to Poverty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/main.py" line="78"/>
+        <location filename="../../app/ui/mainwindow/main.py" line="76"/>
         <source>用户：{0}</source>
         <translation>User: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/main.py" line="80"/>
+        <location filename="../../app/ui/mainwindow/main.py" line="78"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/main.py" line="81"/>
+        <location filename="../../app/ui/mainwindow/main.py" line="79"/>
         <source>锁定 (Ctrl+L)：隐藏所有记录，需重新输入密码</source>
         <translation>Lock (Ctrl+L): hide every record; the passphrase is needed again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/main.py" line="99"/>
+        <location filename="../../app/ui/mainwindow/main.py" line="93"/>
         <source>本月工作</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/main.py" line="99"/>
+        <location filename="../../app/ui/mainwindow/main.py" line="93"/>
         <source>农户档案</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/main.py" line="100"/>
+        <location filename="../../app/ui/mainwindow/main.py" line="93"/>
         <source>工作提示</source>
         <translation>Work prompts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/main.py" line="100"/>
+        <location filename="../../app/ui/home/returned_card.py" line="72"/>
+        <location filename="../../app/ui/mainwindow/main.py" line="93"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/main.py" line="101"/>
+        <location filename="../../app/ui/mainwindow/main.py" line="94"/>
         <source>数据检查</source>
         <translation>Data checks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/main.py" line="102"/>
+        <location filename="../../app/ui/mainwindow/main.py" line="94"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/main.py" line="102"/>
+        <location filename="../../app/ui/mainwindow/main.py" line="94"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
@@ -5020,7 +5022,7 @@
     </message>
     <message>
         <location filename="../../app/ui/home/plan_card.py" line="38"/>
-        <location filename="../../app/ui/home/plan_card.py" line="101"/>
+        <location filename="../../app/ui/home/plan_card.py" line="108"/>
         <source>新建计划…</source>
         <translation>New plan…</translation>
     </message>
@@ -5080,32 +5082,32 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/plan_card.py" line="81"/>
+        <location filename="../../app/ui/home/plan_card.py" line="87"/>
         <source>{0}：完成 {1}/{2}，逾期 {3}</source>
         <translation>{0}: {1}/{2} done, {3} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/plan_card.py" line="93"/>
+        <location filename="../../app/ui/home/plan_card.py" line="100"/>
         <source>{0}年还没有年度计划</source>
         <translation>No yearly plan for {0} yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/plan_card.py" line="94"/>
+        <location filename="../../app/ui/home/plan_card.py" line="101"/>
         <source>计划还没有事项</source>
         <translation>The plan has no items yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/plan_card.py" line="98"/>
+        <location filename="../../app/ui/home/plan_card.py" line="105"/>
         <source>全覆盖排查「{0}」{1}–{2}：已排查 {3}/{4} 户，发现风险 {5} 户</source>
         <translation>Screening “{0}” {1}–{2}: {3}/{4} households screened, {5} at risk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/plan_card.py" line="100"/>
+        <location filename="../../app/ui/home/plan_card.py" line="107"/>
         <source>还没有全覆盖排查（每半年一次）</source>
         <translation>No full-coverage screening yet (one every half year)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/plan_card.py" line="101"/>
+        <location filename="../../app/ui/home/plan_card.py" line="108"/>
         <source>编辑计划…</source>
         <translation>Edit plan…</translation>
     </message>
@@ -6229,6 +6231,29 @@ zhucun --data &quot;{0}&quot;</translation>
     </message>
 </context>
 <context>
+    <name>ReturnedCard</name>
+    <message>
+        <location filename="../../app/ui/home/returned_card.py" line="28"/>
+        <source>退回待改</source>
+        <translation>Sent back to correct</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home/returned_card.py" line="33"/>
+        <source>去审核页修改</source>
+        <translation>Correct on the Review page</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home/returned_card.py" line="62"/>
+        <source>队长退回 {0} 条记录待修改</source>
+        <translation>The team leader sent back {0} records to correct</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home/returned_card.py" line="65"/>
+        <source>……另有 {0} 条，见审核页</source>
+        <translation>…and {0} more, on the Review page</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <location filename="../../app/ui/review/review_page.py" line="46"/>
@@ -6326,7 +6351,7 @@ zhucun --data &quot;{0}&quot;</translation>
     <message>
         <location filename="../../app/ui/review/review_page.py" line="79"/>
         <source>本月更改（按队员）</source>
-        <translation>This month's changes (by team member)</translation>
+        <translation>This month&apos;s changes (by team member)</translation>
     </message>
     <message>
         <location filename="../../app/ui/review/review_page.py" line="85"/>
@@ -6341,60 +6366,65 @@ zhucun --data &quot;{0}&quot;</translation>
     <message>
         <location filename="../../app/ui/review/review_page.py" line="119"/>
         <source>正在读取本月更改…</source>
-        <translation>Reading this month's changes…</translation>
+        <translation>Reading this month&apos;s changes…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review/review_page.py" line="134"/>
+        <location filename="../../app/ui/review/review_page.py" line="135"/>
+        <source>队长（{0}）在另一台电脑上审核：本机的记录上传后，队长的电脑收到再批准。</source>
+        <translation>The team leader ({0}) reviews on another laptop: once this laptop&apos;s records are sent, the leader&apos;s laptop receives and approves them.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review/review_page.py" line="138"/>
         <source>审核已开启：上传前须队长批准。</source>
         <translation>Review is on: the team leader approves before records are sent.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review/review_page.py" line="135"/>
+        <location filename="../../app/ui/review/review_page.py" line="139"/>
         <source>审核已关闭：{0}</source>
         <translation>Review is off: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review/review_page.py" line="136"/>
+        <location filename="../../app/ui/review/review_page.py" line="140"/>
         <source>最近批准：{0} {1}（{2}）</source>
         <translation>Last approved: {0} {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review/review_page.py" line="137"/>
+        <location filename="../../app/ui/review/review_page.py" line="141"/>
         <source>尚未批准。</source>
         <translation>Not approved yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review/review_page.py" line="139"/>
+        <location filename="../../app/ui/review/review_page.py" line="143"/>
         <source>{0} 项更改等待批准。</source>
         <translation>{0} changes waiting for approval.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review/review_page.py" line="141"/>
+        <location filename="../../app/ui/review/review_page.py" line="145"/>
         <source>关闭审核…</source>
         <translation>Turn review off…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review/review_page.py" line="141"/>
+        <location filename="../../app/ui/review/review_page.py" line="145"/>
         <source>开启审核</source>
         <translation>Turn review on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review/review_page.py" line="165"/>
+        <location filename="../../app/ui/review/review_page.py" line="169"/>
         <source>退回记录</source>
         <translation>Send a record back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review/review_page.py" line="165"/>
+        <location filename="../../app/ui/review/review_page.py" line="169"/>
         <source>退回给 {0}，写明要改什么：</source>
         <translation>Send back to {0}, saying what to change:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review/review_page.py" line="177"/>
+        <location filename="../../app/ui/review/review_page.py" line="181"/>
         <source>关闭审核</source>
         <translation>Turn review off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review/review_page.py" line="177"/>
+        <location filename="../../app/ui/review/review_page.py" line="181"/>
         <source>关闭审核的原因（如一人工作队），会随批次报县里：</source>
         <translation>Why review is turned off (e.g. a one-person team); the county sees it with the batch:</translation>
     </message>
@@ -7092,434 +7122,434 @@ zhucun --data &quot;{0}&quot;</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="139"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="141"/>
         <source>与县里同步</source>
         <translation>Sync with the county</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="146"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="148"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="149"/>
-        <location filename="../../app/ui/sync/sync_page.py" line="452"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="151"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="455"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="151"/>
-        <location filename="../../app/ui/sync/sync_page.py" line="455"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="153"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="458"/>
         <source>把本机的更改传给县里，再取回县里下发的工作提示、问题清单和修改</source>
         <translation>Send this computer&apos;s changes to the county, then fetch the county&apos;s work prompts, problem lists and edits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="203"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="206"/>
         <source>县服务器</source>
         <translation>County server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="212"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="215"/>
         <source>如 http://192.168.1.10:8000</source>
         <translation>e.g. http://192.168.1.10:8000</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="222"/>
-        <location filename="../../app/ui/sync/sync_page.py" line="260"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="225"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="263"/>
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="223"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="226"/>
         <source>登记码</source>
         <translation>Enrollment code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="220"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="223"/>
         <source>https 地址且县里给了证书指纹时填写</source>
         <translation>For an https address, when the county gave a certificate fingerprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="221"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="224"/>
         <source>县服务器证书的 SHA-256 指纹（至少前16位）：本机只信任这张证书</source>
         <translation>The SHA-256 fingerprint of the county server&apos;s certificate (at least its first 16 digits): this device trusts that certificate alone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="224"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="227"/>
         <source>证书指纹</source>
         <translation>Certificate fingerprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="228"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="231"/>
         <source>加入</source>
         <translation>Join</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="231"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="234"/>
         <source>从U盘文件加入…</source>
         <translation>Join from a USB file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="238"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="241"/>
         <source>登记码由县里提供，只能用一次。没有网络时，用县里给的登记文件（enroll-….json）从U盘加入。</source>
         <translation>The county gives you the enrollment code; it works once. Without a network, join with the county&apos;s enrollment file (enroll-….json) from a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="253"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="256"/>
         <source>没有网络时可不填，用U盘同步</source>
         <translation>May be left empty without a network: sync by USB stick</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="254"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="257"/>
         <source>县服务器地址；改了以后，下次同步就用新地址</source>
         <translation>The county server&apos;s address; once changed, the next sync uses the new address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="258"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="261"/>
         <source>县</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="259"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="262"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="261"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="264"/>
         <source>加入日期</source>
         <translation>Joined on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="277"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="280"/>
         <source>同步状态</source>
         <translation>Sync status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="287"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="290"/>
         <source>上次同步</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="288"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="291"/>
         <source>待上传的更改</source>
         <translation>Changes to send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="289"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="292"/>
         <source>被退回的记录</source>
         <translation>Rejected records</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="290"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="293"/>
         <source>待查看的冲突</source>
         <translation>Conflicts to review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="296"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="299"/>
         <source>用U盘同步</source>
         <translation>Sync by USB stick</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="297"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="300"/>
         <source>没有网络时：把批次导出到U盘，带到乡镇导入县服务器；再把县里给的回执文件带回来导入。</source>
         <translation>Without a network: export the batch to a USB stick and take it to the township to import into the county server; then bring back the county&apos;s receipt file and import it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="301"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="304"/>
         <source>导出批次到U盘…</source>
         <translation>Export batch to USB…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="304"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="307"/>
         <source>导入回执…</source>
         <translation>Import receipt…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="334"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="337"/>
         <source>上传的记录</source>
         <translation>Records sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="334"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="337"/>
         <source>县里接收</source>
         <translation>Accepted by the county</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="334"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="337"/>
         <source>被退回</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="335"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="338"/>
         <source>采用的县里发布</source>
         <translation>County publications applied</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="335"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="338"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="380"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="383"/>
         <source>县里没有接收这些记录。按原因改正后，下次同步会重新上传。双击打开该户。</source>
         <translation>The county did not accept these records. Correct them as the reason says; the next sync sends them again. Double-click to open the household.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="381"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="384"/>
         <source>没有被退回的记录。</source>
         <translation>No rejected records.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="386"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="389"/>
         <source>同一字段在本机和县里都改过：较新的修改已保留，另一个值记在这里，请核对。双击打开该户。</source>
         <translation>The same field was edited here and at the county: the newer edit was kept and the other value is listed here for you to check. Double-click to open the household.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="387"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="390"/>
         <source>没有待查看的冲突。</source>
         <translation>No conflicts to review.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="390"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="393"/>
         <source>已查看</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="392"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="395"/>
         <source>把选中的冲突标为已查看，不再列出</source>
         <translation>Mark the selected conflicts as reviewed and stop listing them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="402"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="405"/>
         <source>县里下发、尚未销号的问题（在“本月工作”的问题清单中销号）。双击打开该户。</source>
         <translation>Problems sent by the county that are not yet closed (close them in the problem list under &quot;This month&quot;). Double-click to open the household.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="403"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="406"/>
         <source>县里没有下发问题。</source>
         <translation>The county has sent no problems.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="426"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="429"/>
         <source>本机尚未加入县服务器</source>
         <translation>This computer has not joined a county server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="427"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="430"/>
         <source>从未同步</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="428"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="431"/>
         <source>{0} 条记录</source>
         <translation>{0} records</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="429"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="432"/>
         <source>{0} 条</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="430"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="433"/>
         <source>{0} 处</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="440"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="443"/>
         <source>被退回的记录（{0}）</source>
         <translation>Rejected records ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="441"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="444"/>
         <source>冲突（{0}）</source>
         <translation>Conflicts ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="442"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="445"/>
         <source>县里下发的问题（{0}）</source>
         <translation>Problems from the county ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="452"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="455"/>
         <source>自动同步进行中…</source>
         <translation>Automatic sync running…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="454"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="457"/>
         <source>本机正在自动同步，结束后这里会显示结果</source>
         <translation>This laptop is syncing automatically; the result shows here when it ends</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="456"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="459"/>
         <source>请先加入县服务器</source>
         <translation>Join a county server first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="480"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="483"/>
         <source>自动同步未完成</source>
         <translation>Automatic sync did not finish</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="524"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="527"/>
         <source>请填写县服务器地址。</source>
         <translation>Enter the county server&apos;s address.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="528"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="531"/>
         <source>请填写县里给的登记码。</source>
         <translation>Enter the enrollment code from the county.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="533"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="536"/>
         <source>正在联系县服务器…</source>
         <translation>Contacting the county server…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="553"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="556"/>
         <source>已加入{0}（{1}）。现在可以同步了。</source>
         <translation>Joined {0} ({1}). You can sync now.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="568"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="571"/>
         <source>选择县里给的登记文件</source>
         <translation>Choose the county&apos;s enrollment file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="569"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="572"/>
         <source>登记文件 (*.json);;所有文件 (*)</source>
         <translation>Enrollment files (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="582"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="585"/>
         <source>已用登记文件加入{0}（{1}）。登记申请已写入：{2}
 请把这个文件带到乡镇，由县里导入后，本机就可以同步了。</source>
         <translation>Joined {0} ({1}) with the enrollment file. Enrollment request written: {2}
 Take this file to the township; once the county has imported it, this computer can sync.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="592"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="595"/>
         <source>本机代替丢失的电脑 {0}：同步时从县里取回全村档案。不能取回：</source>
         <translation>This laptop replaces the lost laptop {0}: syncing brings the whole village file back from the county. What cannot come back:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="602"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="605"/>
         <source>请填写县服务器地址；没有网络时请用U盘同步。</source>
         <translation>Enter the county server&apos;s address; without a network, sync by USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="625"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="628"/>
         <source>正在连接县服务器…</source>
         <translation>Connecting to the county server…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="635"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="638"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="647"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="650"/>
         <source>正在上传更改：{0}/{1} 段</source>
         <translation>Sending changes: part {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="650"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="653"/>
         <source>正在接收县里的发布：已采用 {0} 项</source>
         <translation>Receiving county publications: {0} applied</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="665"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="668"/>
         <source>已取消同步</source>
         <translation>Sync cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="665"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="668"/>
         <source>已传的部分保留，下次同步会接着传。</source>
         <translation>What was sent is kept; the next sync continues from there.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="668"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="671"/>
         <source>同步未完成</source>
         <translation>Sync not finished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="481"/>
-        <location filename="../../app/ui/sync/sync_page.py" line="668"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="484"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="671"/>
         <source>本机的更改都还在，下次同步会接着传。</source>
         <translation>All changes on this computer are kept; the next sync continues from there.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="681"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="684"/>
         <source>同步完成</source>
         <translation>Sync complete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="690"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="693"/>
         <source>没有要上传的更改，县里也没有新的发布。</source>
         <translation>Nothing to send, and nothing new from the county.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="692"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="695"/>
         <source>被退回的记录见下方列表，改正后下次同步会重新上传。</source>
         <translation>The rejected records are listed below; once corrected, the next sync sends them again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="694"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="697"/>
         <source>有字段在本机和县里都改过，请在下方“冲突”中核对。</source>
         <translation>Some fields were edited both here and at the county; check them under &quot;Conflicts&quot; below.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="698"/>
-        <location filename="../../app/ui/sync/sync_page.py" line="758"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="701"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="761"/>
         <source>县里的发布 {0}（{1}）未能采用：{2}</source>
         <translation>County publication {0} ({1}) could not be applied: {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="714"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="717"/>
         <source>把批次保存到U盘</source>
         <translation>Save the batch to a USB stick</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="715"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="718"/>
         <source>同步批次 (*.zhb)</source>
         <translation>Sync batches (*.zhb)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="721"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="724"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="730"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="733"/>
         <source>没有待上传的更改，不需要导出。</source>
         <translation>No changes to send; nothing to export.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="733"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="736"/>
         <source>已导出批次：{0}（{1} 条记录）。带到乡镇导入县服务器后，把回执文件（.receipt.json）带回来，点“导入回执…”。</source>
         <translation>Batch exported: {0} ({1} records). Import it into the county server at the township, then bring back the receipt file (.receipt.json) and click &quot;Import receipt…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="741"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="744"/>
         <source>选择县里给的回执文件</source>
         <translation>Choose the county&apos;s receipt file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="742"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="745"/>
         <source>回执文件 (*.receipt.json *.json);;所有文件 (*)</source>
         <translation>Receipt files (*.receipt.json *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="745"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="748"/>
         <source>正在导入回执…</source>
         <translation>Importing receipt…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="753"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="756"/>
         <source>回执已核验并采用：县里接收 {0} 条，退回 {1} 条；采用县里发布 {2} 项，冲突 {3} 处。</source>
         <translation>Receipt verified and applied: {0} accepted by the county, {1} rejected; {2} county publications applied, {3} conflicts.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_page.py" line="756"/>
+        <location filename="../../app/ui/sync/sync_page.py" line="759"/>
         <source>这份回执以前已经导入过。</source>
         <translation>This receipt was imported before.</translation>
     </message>
@@ -7899,9 +7929,6 @@ Take this file to the township; once the county has imported it, this computer c
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
-</context>
-<context>
-    <name>dialog</name>
 </context>
 <context>
     <name>errors</name>
