@@ -38,7 +38,7 @@ def test_a_department_warning_names_its_department_and_finds_the_household_by_id
     out = clues.apply_warnings(village.store, {"department": "人社", "found_on": "2027-06-26",
                                                "items": [{"id_number": id_number, "description": "失业登记"},
                                                          {"id_number": "440524188001010014"}]}, today=TODAY)
-    assert out == {"added": 1, "not_here": 1}
+    assert out == {"added": 1, "not_here": 1, "came_down": 0}
 
 
 def test_an_open_clue_past_its_deadline_is_a_finding_until_handled(village):
