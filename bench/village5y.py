@@ -415,7 +415,7 @@ def rows(figs: list[dict]) -> list[tuple[str, list[str], list[float | None], str
         out.append(("window: launch to home, p50 / p95 (CPU, mean)", [
             f"{_ms(x['launch_p50'])} / {_ms(x['launch_p95'])}" + (f" ({_ms(x['launch_cpu'])} CPU)" if cpu else "")
             for x in g], [x["launch_cpu"] if cpu else x["launch_p50"] for x in g], "≤ 2 s",
-            (g[-1]["launch_cpu"] if cpu else g[-1]["launch_p95"]) <= 2))
+            g[-1]["launch_p95"] <= 2))   # the wait a person sees (CPU counts Argon2id's parallel lanes)
         out.append(("window: keystroke to results, p50 / p95 (CPU p95)", [
             f"{_ms(x['keys_p50'])} / {_ms(x['keys_p95'])}" + (f" ({_ms(x['keys_cpu_p95'])} CPU)" if cpu else "")
             for x in g], [x["keys_cpu_p95"] if cpu else x["keys_p95"] for x in g], "≤ 50 ms p95",
