@@ -12,19 +12,12 @@ from app.core.enums import Role
 from app.services import households, review, review_signoff, sync
 from app.storage.store import Store
 from app.sync import envelope
-from county_server import api
 from county_server import county as cty
 from county_server.approvals import batch_reviews
-from county_server.inprocess import InProcess
 
 from tests.support.stores import FAST_KDF, PASSPHRASE, add_household, make_store
 
-VILLAGE = "石门村"
-
-
-@pytest.fixture
-def transport(engine):
-    return InProcess(api.create_app(engine.url_text))
+from .down_support import VILLAGE
 
 
 @pytest.fixture

@@ -13,29 +13,12 @@ import pytest
 from app.services import households, sync
 from app.sync import down
 from app.sync.client import SyncError
-from county_server import api
 from county_server import county as cty
 from county_server import down as county_down
-from county_server.inprocess import InProcess
 
 from tests.support.stores import add_household, make_store
 
-VILLAGE = "石门村"
-
-
-@pytest.fixture
-def transport(engine):
-    return InProcess(api.create_app(engine.url_text))
-
-
-@pytest.fixture
-def team(store, tmp_path, engine, transport):
-    """Two laptops of one village, enrolled."""
-    other = make_store(tmp_path / "b", "李明")
-    for s in (store, other):
-        sync.enroll(s, "http://county.test", cty.new_code(engine, VILLAGE, "城关镇")["code"], transport=transport)
-    yield store, other
-    other.close()
+from .down_support import VILLAGE
 
 
 def held(store) -> dict:

@@ -5,30 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from app.services import clues, sync
-from county_server import api
+from app.services import sync
 from county_server import county as cty
-from county_server.inprocess import InProcess
 
-from tests.support.stores import add_household, make_store
+from tests.support.stores import add_household
 from tests.support.stores import id_number as id_number_of
 
-VILLAGE = "石门村"
-TODAY = "2026-11-20"
-
-
-@pytest.fixture
-def transport(engine):
-    return InProcess(api.create_app(engine.url_text))
-
-
-@pytest.fixture
-def team(store, tmp_path, engine, transport):
-    other = make_store(tmp_path / "b", "李明")
-    for s in (store, other):
-        sync.enroll(s, "http://county.test", cty.new_code(engine, VILLAGE, "城关镇")["code"], transport=transport)
-    yield store, other
-    other.close()
+from .down_support import VILLAGE
 
 
 def live_clues(store) -> list[tuple]:
