@@ -18,9 +18,10 @@ from app.core import quality, signature
 from app.core.errors import ZhucunError
 from app.core.monitoring import CaseEvent, replay
 from app.core.quality import Finding, Signature, selected
+from app.storage import packed
 from app.storage.store import Store
 
-from . import duty_checks, forms, hand_samples
+from . import duty_checks, forms, hand_samples, signature_distances
 from .hand_samples import compare, item_key
 from .profile import household_facts as situation_facts
 from .signature_distances import current, kept_pairs, kept_values, remember_distances, stored_distances  # noqa: F401 (re-exported)
@@ -227,17 +228,14 @@ def _form_titles(store: Store) -> dict[str, str]:
 def _signatures(store: Store, forms: list[dict]) -> list[Signature]:
     """The signatures of the live signed `forms` (`_live_forms`), by role, date and creation as
     `signature_distances.live_signatures` gives them: one pass over the signatures' table."""
-    def strokes_of(sid: str):
-        # Read only when a comparison is not already kept: a warm run reads no strokes at all.
-        return lambda: store.conn.execute("SELECT strokes FROM form_signatures WHERE id = ?", [sid]).fetchone()[0]
-
     signed = {f["id"]: (f["household_id"], f["filled_on"]) for f in forms if f["state"] == "signed"}
     # In creation order from SQL; then by role and date, a stable sort keeping it within a day.
     rows = [(r, signed[r[1]]) for r in store.conn.execute(
         "SELECT id, instance_id, role, signer_name, proxy FROM form_signatures NOT INDEXED"
         " WHERE deleted = 0 ORDER BY created_at, id").fetchall() if r[1] in signed]
     rows.sort(key=lambda r: (r[0][2], r[1][1] is not None, r[1][1] or ""))
-    return [Signature(sid, form, hid, role, name, bool(proxy), strokes_of(sid), on)
+    # Strokes are read only when a comparison is not already kept: a warm run reads none at all.
+    return [Signature(sid, form, hid, role, name, bool(proxy), signature_distances.strokes_of(store, sid), on)
             for (sid, form, role, name, proxy), (hid, on) in rows]
 
 
@@ -525,7 +523,7 @@ def signature_evidence(store: Store, finding: Finding) -> dict | None:
            " FROM form_signatures s JOIN form_instances x ON x.id = s.instance_id WHERE s.deleted = 0"
            " AND (s.instance_id = (SELECT instance_id FROM form_signatures WHERE id = ?) OR s.role = 'investigator')")
     for sid, form, hid, role, name, proxy, filled, strokes in store.conn.execute(sql, [finding.record[1]]):
-        same.signatures[sid] = Signature(sid, form, hid, role, name, bool(proxy), strokes, filled)
+        same.signatures[sid] = Signature(sid, form, hid, role, name, bool(proxy), packed.text(strokes), filled)
     e = same.evidence(finding)
     same.save()
     return e

@@ -29,6 +29,7 @@ from app.core.forms.signed import signed_content
 from app.core.guarantees import known_guarantees
 from app.core.household import MEMBER_BOOL, parse_date
 from app.core.income import IncomeItems, parse_yuan, plain_yuan
+from app.storage import packed
 from app.storage.records import new_id, utc_now
 from app.storage.store import Store
 
@@ -530,9 +531,7 @@ def _member_value(name: str, value, question: str):
 def signatures_of(store: Store, instance_id: str) -> list[dict]:
     rows = store.query("SELECT * FROM form_signatures WHERE instance_id = ? AND deleted = 0 ORDER BY role",
                        [instance_id])
-    for r in rows:
-        r["strokes"] = json.loads(r["strokes"])
-    return rows
+    return [store.records.decode("form_signatures", r) for r in rows]
 
 
 def instance_view(store: Store, instance_id: str) -> dict:
@@ -587,7 +586,10 @@ def verify(store: Store) -> dict:
             problems = []
         else:
             for sig in sigs:
-                sig["strokes"] = json.loads(sig["strokes"])
+                try:
+                    sig["strokes"] = json.loads(packed.text(sig["strokes"]))
+                except ValueError:  # damaged around the application: reported as not a signature
+                    sig["strokes"] = None
             problems = _form_problems(store, inst, sigs, keys)
         results.append({"id": inst["id"], "form_id": inst["form_id"], "household_id": inst["household_id"],
                         "ok": not problems, "problems": problems})
@@ -601,7 +603,8 @@ def _verifies_as_signed(form: FormDef | None, inst: dict, sigs: list[dict], keys
         if form is not None and sorted(s["role"] for s in sigs) != sorted(
                 q.role for q in required_signatures(form, inst)):
             return False
-        hashed = [{**s, "strokes_hash": hashlib.sha256(s["strokes"].encode("utf-8")).hexdigest()} for s in sigs]
+        hashed = [{**s, "strokes_hash": hashlib.sha256(packed.text(s["strokes"]).encode("utf-8")).hexdigest()}
+                  for s in sigs]
         content = signed_content(inst, hashed, inst["signed_at"], inst["signed_by"])
         if hashlib.sha256(content).hexdigest() != inst["content_hash"] or keys.get(inst["signed_by"]) != inst["signer_key"]:
             return False

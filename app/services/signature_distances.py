@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from app.core import quality, signature
 from app.core.errors import ZhucunError
+from app.storage import packed
 from app.storage.store import Store
 
 from . import hand_samples
@@ -105,11 +106,16 @@ def remember_at_signing(store: Store, saved: list[dict], filled_on: str | None, 
     return made[0]
 
 
+def strokes_of(store: Store, sid: str):
+    """A callable giving one signature's strokes as canonical text, read only when called."""
+    return lambda: packed.text(store.conn.execute("SELECT strokes FROM form_signatures WHERE id = ?",
+                                                  [sid]).fetchone()[0])
+
+
 def investigators_before(store: Store):
     """`quality.samples_before` of the investigators' signatures in this store."""
-    def read(sid):
-        return lambda: store.conn.execute("SELECT strokes FROM form_signatures WHERE id = ?", [sid]).fetchone()[0]
-    return quality.samples_before(live_signatures(store, read, "investigator"), quality.MAX_PER_INVESTIGATOR)
+    return quality.samples_before(live_signatures(store, lambda sid: strokes_of(store, sid), "investigator"),
+                                  quality.MAX_PER_INVESTIGATOR)
 
 
 def remember_arrived(store: Store, signature_ids, most: int = 200) -> int:

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 
 from app.core import canonical
+from . import packed
 from .schema import ADDED_COLUMNS, JSON_COLUMNS
 
 try:
@@ -60,8 +61,14 @@ def _row_hash(cols: list[str], row, json_cols, added) -> str | None:
         return None
     body = dict(zip(cols, row))
     for k in json_cols:
-        if type(body.get(k)) is str:
-            body[k] = orjson.Fragment(body[k])
+        v = body.get(k)
+        if type(v) is str:
+            body[k] = orjson.Fragment(v)
+        elif type(v) is bytes:
+            try:
+                body[k] = orjson.Fragment(packed.text(v))
+            except packed.Unpackable:
+                return None
     for k in added:
         if body[k] is None:
             del body[k]
@@ -198,9 +205,13 @@ class AuditLog:
                 if row[at_rev] == expected[0] and _row_hash(cols, row, json_cols, added) == expected[1]:
                     continue
                 record = dict(zip(cols, row))
-                for k in json_cols:
-                    if isinstance(record.get(k), str):
-                        record[k] = json.loads(record[k])
+                try:
+                    for k in json_cols:
+                        if isinstance(record.get(k), (str, bytes)):
+                            record[k] = json.loads(packed.text(record[k]))
+                except ValueError:  # text that is not JSON, or a packed value that does not inflate
+                    problems.append(f"{tbl} {rid}: changed outside the application (revision {record['revision']})")
+                    continue
                 if record["revision"] != expected[0] or _hash_or_none(record) != expected[1]:
                     problems.append(f"{tbl} {rid}: changed outside the application (revision {record['revision']})")
             problems += [f"{tbl} {rid}: in the audit log but missing from the store" for rid in promised

@@ -8,9 +8,9 @@ from datetime import datetime, timezone
 
 import uuid6
 
-from app.core import canonical
 from app.core.errors import NotFound, StateError, ValidationError
 
+from . import packed
 from .schema import IMMUTABLE_TABLES, JSON_COLUMNS, RECORD_TABLES
 
 SYSTEM_COLUMNS = {"id", "created_at", "created_by", "device_id", "updated_at", "updated_by",
@@ -47,7 +47,7 @@ class Records:
             if key not in cols:
                 raise ValidationError(key, f"not a field of {table}")
             if key in json_cols:
-                value = canonical.dumps(value)
+                value = packed.stored(table, key, value)
             elif isinstance(value, bool):
                 value = int(value)
             elif isinstance(value, float):
@@ -57,8 +57,8 @@ class Records:
 
     def decode(self, table: str, row: dict) -> dict:
         for key in JSON_COLUMNS.get(table, ()):
-            if key in row and isinstance(row[key], str):
-                row[key] = json.loads(row[key])
+            if key in row and isinstance(row[key], (str, bytes)):
+                row[key] = json.loads(packed.text(row[key]))
         return row
 
     # -- reads -----------------------------------------------------------

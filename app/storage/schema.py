@@ -1,7 +1,8 @@
 """The database schema as numbered migrations.
 
 Every record table shares the record columns (uuid7 id, authorship, revision, tombstone,
-hybrid-clock stamp). Columns listed in JSON_COLUMNS hold canonical JSON text.
+hybrid-clock stamp). Columns listed in JSON_COLUMNS hold canonical JSON text (deflated for
+those in packed.PACKED_COLUMNS).
 Migrations are append-only: a released migration is never edited; a change is a new one,
 and tests/storage/fixtures keeps stores made by earlier versions to prove the upgrade.
 """

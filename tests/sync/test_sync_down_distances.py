@@ -50,6 +50,9 @@ def test_a_first_pull_leaves_distances_and_a_later_one_keeps_them(village):
     result = sync.sync(b, pull_only=True, transport=transport)
     assert result["records_skipped"] == []
     assert b.conn.execute("SELECT count(*) FROM form_signatures").fetchone()[0] == 6
+    # Kept deflated on the receiving laptop as on the author's, and verifying there.
+    assert b.conn.execute("SELECT count(*) FROM form_signatures WHERE typeof(strokes) = 'blob'").fetchone()[0] == 6
+    assert forms.verify(b)["ok"] and b.verify_audit().ok
     assert kept(b) == 0                                # the restore: left to the next check
     signed_form(a, home["id"], "2026-10-01", 9)
     sync.sync(a, transport=transport)

@@ -20,7 +20,7 @@ import graphlib
 
 from app.core import canonical
 from app.core.errors import StateError, ValidationError
-from app.storage import search
+from app.storage import packed, search
 from app.storage.records import SYSTEM_COLUMNS, utc_now
 from app.storage.schema import JSON_COLUMNS, RECORD_TABLES
 from app.storage.store import Store
@@ -191,7 +191,7 @@ class _NewRecords:
         try:
             row = [data[c] for c in columns]
             for i in json_at:
-                row[i] = canonical.dumps(row[i])
+                row[i] = packed.stored(tbl, columns[i], row[i])
             if True in row or False in row:     # (1 and 0 too, which stay as they are)
                 row = [int(v) if type(v) is bool else v for v in row]
             store.clock.receive(data["hlc"])
@@ -319,7 +319,7 @@ def _check_item(item: dict) -> tuple[str, str, dict]:
 
 def _encode(tbl: str, column: str, value):
     if column in JSON_COLUMNS.get(tbl, ()):
-        return canonical.dumps(value)
+        return packed.stored(tbl, column, value)
     return int(value) if isinstance(value, bool) else value
 
 
