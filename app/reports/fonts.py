@@ -3,12 +3,10 @@ name characters (CJK extensions), each character drawn in the first font that ha
 
 reportlab embeds TrueType outlines only (not CFF/OTF), subset, with a ToUnicode map so the
 text can be copied and searched. Nothing is committed: fonts come from `resources/fonts`
-(where the packaged build puts the ones it found), ZHUCUN_FONT_DIR, or the system.
+(where the packaged build puts the ones it found), ZHUCUN_FONT_DIR, or the system (font_files.py).
 """
 from __future__ import annotations
 
-import os
-import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -18,54 +16,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from app.core.errors import ZhucunError
-
-RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
-
-
-def _windows_fonts() -> Path:
-    return Path(os.environ.get("WINDIR", "C:/Windows")) / "Fonts"
-
-
-# (file name, subfont index) by role, best first. Main: a complete GB 18030 CJK font with
-# TrueType outlines. Fallback: fonts that carry the CJK extensions A–F (rare name characters).
-MAIN = [("wqy-microhei.ttc", 0), ("wqy-zenhei.ttc", 0), ("msyh.ttc", 0), ("simsun.ttc", 0),
-        ("simhei.ttf", 0), ("uming.ttc", 0), ("ukai.ttc", 0), ("DroidSansFallbackFull.ttf", 0)]
-FALLBACK = [("HanaMinA.ttf", 0), ("HanaMinB.ttf", 0), ("simsunb.ttf", 0), ("SimSun-ExtB.ttf", 0),
-            ("simsun.ttc", 0), ("uming.ttc", 0)]
-
-
-def font_dirs() -> list[Path]:
-    dirs = []
-    if os.environ.get("ZHUCUN_FONT_DIR"):
-        dirs.append(Path(os.environ["ZHUCUN_FONT_DIR"]))
-    if getattr(sys, "frozen", False):  # the packaged program carries its fonts beside it
-        dirs.append(Path(getattr(sys, "_MEIPASS", "")) / "resources" / "fonts")
-    dirs.append(RESOURCES)
-    if sys.platform == "win32":
-        dirs.append(_windows_fonts())
-        local = os.environ.get("LOCALAPPDATA")
-        if local:
-            dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
-    elif sys.platform == "darwin":
-        dirs += [Path("/Library/Fonts"), Path("/System/Library/Fonts/Supplemental"),
-                 Path.home() / "Library" / "Fonts"]
-    else:
-        dirs += [Path.home() / ".local/share/fonts", Path("/usr/local/share/fonts"),
-                 Path("/usr/share/fonts")]
-    return dirs
-
-
-def find_font(name: str, dirs: list[Path]) -> Path | None:
-    for d in dirs:
-        if not d.is_dir():
-            continue
-        direct = d / name
-        if direct.is_file():
-            return direct
-        if d.name == "fonts" or d.parent.name == "fonts":
-            for hit in d.rglob(name):
-                return hit
-    return None
+from app.reports.font_files import FALLBACK, MAIN, find_font, font_dirs
 
 
 class FontsMissing(ZhucunError):

@@ -85,9 +85,16 @@ def campaign_progress(store: Store, campaign_id: str) -> dict:
             "at_risk": sum(1 for s in screened if s["at_risk"])}
 
 
-def campaigns(store: Store) -> list[dict]:
+def campaigns(store: Store, limit: int | None = None) -> list[dict]:
+    """The campaigns with their progress, the latest first (the first `limit` of them)."""
     return [campaign_progress(store, c["id"]) for c in store.query(
-        "SELECT id FROM screening_campaigns WHERE deleted = 0 ORDER BY start_date DESC")]
+        "SELECT id FROM screening_campaigns WHERE deleted = 0 ORDER BY start_date DESC LIMIT ?",
+        [-1 if limit is None else limit])]
+
+
+def latest_campaign(store: Store) -> dict | None:
+    """The latest campaign with its progress (the home page's card), or None."""
+    return next(iter(campaigns(store, 1)), None)
 
 
 def latest_campaign_end(store: Store) -> str | None:

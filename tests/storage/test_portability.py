@@ -284,7 +284,7 @@ def test_zhucun_data_names_the_folder(windows_folders, tmp_path, monkeypatch):
 def test_fonts_are_found_in_windir(tmp_path, monkeypatch):
     """Microsoft YaHei for the text and SimSun-ExtB for rare characters, from %WINDIR%\\Fonts
     (here copies of the Linux fonts under Windows's file names)."""
-    from app.reports import fonts
+    from app.reports import font_files, fonts
     main = fonts.find_font("wqy-microhei.ttc", fonts.font_dirs())
     rare = fonts.find_font("HanaMinB.ttf", fonts.font_dirs())
     if main is None or rare is None:
@@ -296,7 +296,7 @@ def test_fonts_are_found_in_windir(tmp_path, monkeypatch):
     monkeypatch.setenv("WINDIR", str(windir))
     monkeypatch.delenv("ZHUCUN_FONT_DIR", raising=False)
     monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "Local"))
-    monkeypatch.setattr(fonts, "RESOURCES", tmp_path / "nothing bundled")
+    monkeypatch.setattr(font_files, "RESOURCES", tmp_path / "nothing bundled")
     monkeypatch.setattr(sys, "platform", "win32")
     dirs = fonts.font_dirs()
     monkeypatch.undo()

@@ -1,19 +1,23 @@
 """The window opens on the home page without loading what the home page does not show (the
-network, the sync modules, the other pages, spreadsheets, pinyin), builds the other pages
-when first shown, and reads the first due list and the count of records waiting to be sent
-off the GUI thread."""
+network, the sync modules, the other pages, spreadsheets, pinyin, the PDF library), builds the
+other pages when first shown, and reads the due list (the first, and each after a save), the
+yearly plan card's screening progress and the count of records waiting to be sent off the GUI
+thread."""
 from __future__ import annotations
 
 import json
 import os
 import subprocess
 import sys
+import threading
 
-from app.services import due
-from app.ui.home.home_page import sort_due
+import pytest
+
+from app.services import due, screening, visits
+from app.ui.home.home_page import HomePage, sort_due
 from tests.support.cli import ROOT
 
-HEAVY = ("pypinyin", "openpyxl", "pyxform", "httpx", "fastapi", "county_server", "sqlite_utils")
+HEAVY = ("pypinyin", "openpyxl", "pyxform", "httpx", "fastapi", "county_server", "sqlite_utils", "reportlab")
 LATER = ("app.services.sync", "app.sync", "app.ui.sync", "app.ui.checks",
          "app.ui.householdfile.household_file", "app.ui.settings.settings_page", "app.ui.review")
 
@@ -62,6 +66,68 @@ def test_the_first_due_list_arrives_from_the_read_thread(qtbot, main_window, ses
     open_n = len([r for r in expected if r["status"] != "done"])
     assert home.due_card.info.text().startswith(f"待完成 {open_n} 项")
     assert f"待走访 <b>{open_n}</b>" in home.glance.text()
+
+
+@pytest.fixture
+def threads(monkeypatch):
+    """The threads the due list and the screening progress are computed on, in order."""
+    seen = {"due": [], "screening": []}
+
+    def on_thread(name, fn):
+        def wrapped(*args, **kwargs):
+            seen[name].append("gui" if threading.current_thread() is threading.main_thread() else "read")
+            return fn(*args, **kwargs)
+        return wrapped
+    monkeypatch.setattr(due, "due_list", on_thread("due", due.due_list))
+    monkeypatch.setattr(screening, "latest_campaign", on_thread("screening", screening.latest_campaign))
+    return seen
+
+
+def _campaign_text(c) -> str:
+    if c is None:
+        return "还没有全覆盖排查（每半年一次）"
+    return (f"全覆盖排查「{c['title']}」{c['start_date']}–{c['end_date']}：已排查 {len(c['screened'])}/"
+            f"{c['households']} 户，发现风险 {c['at_risk']} 户")
+
+
+def test_the_home_page_shows_no_number_before_its_counts_arrive(qtbot, session, threads):
+    """Until the read thread's answers arrive: 计算中… / 正在统计… and no count; then the counts."""
+    page = HomePage(session, due_later=True)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert page.due_card.info.text() == "计算中…" and page.due_model.rows == []
+    assert page.plan_card.screening.text() == "正在统计…"
+    assert "待走访 <b>…</b>" in page.glance.text()
+    expected = session.read(screening.latest_campaign)
+    qtbot.waitUntil(lambda: page.plan_card.counting is None and page._due_key is not None, timeout=10_000)
+    assert page.plan_card.screening.text() == _campaign_text(expected)
+    assert page.plan_card.campaign == expected
+    assert page.due_card.info.text().startswith("待完成 ")
+    assert threads["screening"][0] == "read" and threads["due"][0] == "read"
+    qtbot.waitUntil(lambda: not session.tasks, timeout=10_000)
+
+
+def test_after_a_save_the_due_list_comes_from_the_read_thread(qtbot, main_window, session, threads):
+    """The read thread keeps the due list (services/due_state.py): the list after a save is brought
+    up to date there, never computed on the GUI thread; the list shown stays until it arrives."""
+    home = main_window.home
+    qtbot.waitUntil(lambda: home._due_key is not None and home.plan_card.counting is None, timeout=10_000)
+    shown, screening_text = list(home.due_rows), home.plan_card.screening.text()
+    row = next(r for r in shown if r["kind"] == "home_visit" and r["status"] != "done")
+    threads["due"].clear()
+    session.call(visits.add_visit, row["household_id"], {"visit_date": session.today().isoformat(), "mode": "home",
+                                                         "findings": "入户见到户主，生产生活正常"})
+    # The window refreshed the page: the list shown and the screening count stay until the new ones arrive.
+    assert home.due_rows == shown and home.due_model.rows and home.plan_card.screening.text() == screening_text
+    qtbot.waitUntil(lambda: (row["household_id"], "home_visit") not in
+                    {(r["household_id"], r["kind"]) for r in home.due_rows if r["status"] != "done"}, timeout=10_000)
+    assert threads["due"] and set(threads["due"]) == {"read"}
+    today = session.today()
+    assert home.due_rows == sort_due(session.read(due.due_list, home.month, today))
+    open_n = len([r for r in home.due_rows if r["status"] != "done"])
+    assert home.due_card.info.text().startswith(f"待完成 {open_n} 项")
+    assert f"待走访 <b>{open_n}</b>" in home.glance.text()
+    qtbot.waitUntil(lambda: not session.tasks, timeout=10_000)
 
 
 def test_each_page_is_built_when_first_shown_and_opens_household_files(qtbot, main_window, session):

@@ -116,10 +116,13 @@ class HomePage(MonthPage, QWidget):
     def __init__(self, session, parent: QWidget | None = None, *, due_later: bool = False):
         super().__init__(parent)
         self.session = session
-        # In the window: the first due list (a full computation, a quarter of a second at 6,000
-        # households) is read on the read thread and shown when it arrives.
+        # In the window the due list is read on the read thread and shown when it arrives: the
+        # first is a full computation (a quarter of a second at 6,000 households), and the read
+        # thread's connection keeps it (services/due_state.py), so each one after a save
+        # computes only the households that changed. The plan card counts its screening there too.
         self.due_later = due_later
         self._due_token = 0
+        self._due_key: tuple | None = None      # (month, done shown too) of the list shown
         today = session.today()
         self.month = month_of(today)
         self.due_rows: list[dict] = []
@@ -195,7 +198,7 @@ class HomePage(MonthPage, QWidget):
         self.clue_card = CluesCard(session)
         self.clue_card.open_household.connect(self.open_household)
         # The team's yearly plan and the latest screening campaign (003 #22, #23).
-        self.plan_card = PlanCard(session)
+        self.plan_card = PlanCard(session, later=due_later)
         # Records the leader sent back to the person signed in (shown only when there are some).
         self.returned_card = ReturnedCard(session)
 
@@ -411,19 +414,28 @@ class HomePage(MonthPage, QWidget):
     def _reload_due(self) -> None:
         self._due_token += 1
         month, today, include_done = self.month, self.session.today(), self.show_done.isChecked()
-        if self.due_later and not self._loaded:
+        key = (month, include_done)
+        if self.due_later:
             token = self._due_token
-            self.due_card.info.setText(self.tr("计算中…"))
+            if key != self._due_key:
+                # The first list, another month: no row or count of another list meanwhile.
+                # After a save the list shown stays until the new one (a few households) arrives.
+                self._due_key = None
+                self.due_rows = []
+                self.due_model.set_rows([])
+                self.due_empty.setVisible(False)
+                self.due_card.info.setText(self.tr("计算中…"))
             QueryOp(self.session, lambda store: sort_due(due.due_list(store, month, today, include_done=include_done)),
                     self) \
-                .success(lambda rows: self._due_arrived(token, rows)) \
-                .failure(lambda exc: self._due_arrived(token, None)).run()
+                .success(lambda rows: self._due_arrived(token, key, rows)) \
+                .failure(lambda exc: self._due_arrived(token, key, None)).run()
             return
         self.due_rows = sort_due(self.session.read(due.due_list, month, today, include_done=include_done))
+        self._due_key = key
         self._apply_due_filter()
 
-    def _due_arrived(self, token: int, rows: list[dict] | None) -> None:
-        """The first due list read on the read thread (None: it failed: read it here)."""
+    def _due_arrived(self, token: int, key: tuple, rows: list[dict] | None) -> None:
+        """A due list read on the read thread (None: it failed: read it here)."""
         if token != self._due_token or not self.session.is_open:
             return                  # a later reload already showed a newer list
         if rows is None:
@@ -431,6 +443,7 @@ class HomePage(MonthPage, QWidget):
             self._reload_due()
         else:
             self.due_rows = rows            # sorted on the read thread
+            self._due_key = key
             self._apply_due_filter()
         self._update_glance()
 
@@ -748,7 +761,10 @@ class HomePage(MonthPage, QWidget):
         overdue = sum(1 for r in open_rows if r["status"] == "overdue")
         tasks = [t for p in self.prompts for t in p["tasks"]]
         late_tasks = sum(1 for t in tasks if t["status"] == "overdue")
-        parts = [self.tr("待走访 <b>{0}</b>").format(len(open_rows))]
+        if self._due_key is None:     # the list is on its way
+            parts = [self.tr("待走访 <b>…</b>")]
+        else:
+            parts = [self.tr("待走访 <b>{0}</b>").format(len(open_rows))]
         if overdue:
             parts.append(self.tr('<span style="color:{0}">逾期 <b>{1}</b></span>').format(WARN, overdue))
         parts.append(self.tr("工作任务 <b>{0}/{1}</b>").format(sum(1 for t in tasks if t["done_on"]), len(tasks)))

@@ -147,9 +147,8 @@ class PassphrasePair(QObject):
 def find_pdf_font() -> str | None:
     """The printed pages' main font (TrueType: reportlab cannot embed CFF), found where they
     find it: bundled with the packaged program, ZHUCUN_FONT_DIR, the system's (Windows too)."""
-    from app.reports.fonts import MAIN, find_font, font_dirs
-    dirs = font_dirs()
-    return next((str(p) for p in (find_font(name, dirs) for name, _ in MAIN) if p), None)
+    from app.reports.font_files import main_fonts
+    return next((str(p) for p in main_fonts()), None)
 
 
 def write_recovery_sheet(path: Path, code: str, user_name: str, data_dir: Path | str | None = None,

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase
 
+from app.reports.font_files import main_fonts
+
 CANDIDATES = [
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
     "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
@@ -18,13 +20,10 @@ CANDIDATES = [
 
 def load_cjk_font() -> str | None:
     """Register the first CJK font found and return its family name, or None."""
-    from app.reports.fonts import MAIN, find_font, font_dirs
     # The printed pages' main font first, found where they find it (bundled with the packaged
     # program, ZHUCUN_FONT_DIR, the Windows font folder), never a rare-character fallback
-    # bundled beside it (HanaMin's Mincho shapes).
-    dirs = font_dirs()
-    found = (find_font(name, dirs) for name, _ in MAIN)
-    paths = itertools.chain((p for p in found if p), (Path(p) for p in CANDIDATES))
+    # bundled beside it (HanaMin's Mincho shapes); without loading the PDF library.
+    paths = itertools.chain(main_fonts(), (Path(p) for p in CANDIDATES))
     for path in paths:
         if path.exists():
             font_id = QFontDatabase.addApplicationFont(str(path))
