@@ -14,6 +14,7 @@ import threading
 import pytest
 
 from app.services import due, screening, visits
+from app.ui.home import home_page
 from app.ui.home.home_page import HomePage, sort_due
 from tests.support.cli import ROOT
 
@@ -70,8 +71,8 @@ def test_the_first_due_list_arrives_from_the_read_thread(qtbot, main_window, ses
 
 @pytest.fixture
 def threads(monkeypatch):
-    """The threads the due list and the screening progress are computed on, in order."""
-    seen = {"due": [], "screening": []}
+    """The threads the due list, the case deadlines and the screening progress are computed on."""
+    seen = {"due": [], "screening": [], "deadlines": []}
 
     def on_thread(name, fn):
         def wrapped(*args, **kwargs):
@@ -80,6 +81,7 @@ def threads(monkeypatch):
         return wrapped
     monkeypatch.setattr(due, "due_list", on_thread("due", due.due_list))
     monkeypatch.setattr(screening, "latest_campaign", on_thread("screening", screening.latest_campaign))
+    monkeypatch.setattr(home_page, "upcoming_deadlines", on_thread("deadlines", home_page.upcoming_deadlines))
     return seen
 
 
@@ -96,14 +98,20 @@ def test_the_home_page_shows_no_number_before_its_counts_arrive(qtbot, session, 
     qtbot.addWidget(page)
     page.refresh()
     assert page.due_card.info.text() == "计算中…" and page.due_model.rows == []
+    assert page.deadline_card.info.text() == "计算中…" and page.deadline_empty.isHidden()
     assert page.plan_card.screening.text() == "正在统计…"
     assert "待走访 <b>…</b>" in page.glance.text()
+    qtbot.waitUntil(lambda: page.plan_card.counting is None and page._due_key is not None
+                    and page.deadline_card.info.text() != "计算中…", timeout=10_000)
+    assert {name: set(seen) for name, seen in threads.items()} == {"due": {"read"}, "screening": {"read"},
+                                                                  "deadlines": {"read"}}
     expected = session.read(screening.latest_campaign)
-    qtbot.waitUntil(lambda: page.plan_card.counting is None and page._due_key is not None, timeout=10_000)
+    deadlines = session.read(home_page.upcoming_deadlines, session.today())
     assert page.plan_card.screening.text() == _campaign_text(expected)
     assert page.plan_card.campaign == expected
     assert page.due_card.info.text().startswith("待完成 ")
-    assert threads["screening"][0] == "read" and threads["due"][0] == "read"
+    assert [d["case_id"] for d in page.deadlines] == [d["case_id"] for d in deadlines]
+    assert page.deadline_empty.isHidden() == bool(deadlines)
     qtbot.waitUntil(lambda: not session.tasks, timeout=10_000)
 
 
@@ -114,20 +122,22 @@ def test_after_a_save_the_due_list_comes_from_the_read_thread(qtbot, main_window
     qtbot.waitUntil(lambda: home._due_key is not None and home.plan_card.counting is None, timeout=10_000)
     shown, screening_text = list(home.due_rows), home.plan_card.screening.text()
     row = next(r for r in shown if r["kind"] == "home_visit" and r["status"] != "done")
-    threads["due"].clear()
+    for seen in threads.values():
+        seen.clear()
     session.call(visits.add_visit, row["household_id"], {"visit_date": session.today().isoformat(), "mode": "home",
                                                          "findings": "入户见到户主，生产生活正常"})
     # The window refreshed the page: the list shown and the screening count stay until the new ones arrive.
     assert home.due_rows == shown and home.due_model.rows and home.plan_card.screening.text() == screening_text
     qtbot.waitUntil(lambda: (row["household_id"], "home_visit") not in
                     {(r["household_id"], r["kind"]) for r in home.due_rows if r["status"] != "done"}, timeout=10_000)
-    assert threads["due"] and set(threads["due"]) == {"read"}
+    qtbot.waitUntil(lambda: not session.tasks, timeout=10_000)
+    assert {name: set(seen) for name, seen in threads.items()} == {"due": {"read"}, "screening": {"read"},
+                                                                  "deadlines": {"read"}}
     today = session.today()
     assert home.due_rows == sort_due(session.read(due.due_list, home.month, today))
     open_n = len([r for r in home.due_rows if r["status"] != "done"])
     assert home.due_card.info.text().startswith(f"待完成 {open_n} 项")
     assert f"待走访 <b>{open_n}</b>" in home.glance.text()
-    qtbot.waitUntil(lambda: not session.tasks, timeout=10_000)
 
 
 def test_each_page_is_built_when_first_shown_and_opens_household_files(qtbot, main_window, session):

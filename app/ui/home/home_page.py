@@ -107,6 +107,29 @@ def sort_due(rows: list[dict]) -> list[dict]:
     return sorted(rows, key=lambda r: (STATUS_ORDER.get(r["status"], 9), search.group_sort_key(r["group_name"]), r["head_name"]))
 
 
+def upcoming_deadlines(store, today: date) -> list[dict]:
+    """The open cases whose 识别认定 (step "identify") or 帮扶计划 ("plan") is due within
+    DEADLINE_WINDOW_DAYS or overdue, the nearest first."""
+    out = []
+    for c in cases.list_cases(store, today=today):
+        if c["state"] == "clue":
+            deadline, step = c["identify_by"], "identify"
+        elif c["state"] == "identified":
+            deadline, step = c["plan_by"], "plan"
+        else:
+            continue
+        if not deadline:
+            continue
+        left = (date.fromisoformat(deadline) - today).days
+        if left > DEADLINE_WINDOW_DAYS:
+            continue
+        view = cases.case_view(store, c["id"], today)
+        out.append({"case_id": c["id"], "household_id": c["household_id"], "head_name": c["head_name"],
+                    "state": c["state"], "step": step, "deadline": deadline, "days_left": left,
+                    "overdue_zh": view["overdue_zh"]})
+    return sorted(out, key=lambda d: d["days_left"])
+
+
 # -- the page ---------------------------------------------------------------------------------
 class HomePage(MonthPage, QWidget):
     """本月工作. `refresh()` reloads everything for the shown month; the chart is computed in a
@@ -119,10 +142,12 @@ class HomePage(MonthPage, QWidget):
         # In the window the due list is read on the read thread and shown when it arrives: the
         # first is a full computation (a quarter of a second at 6,000 households), and the read
         # thread's connection keeps it (services/due_state.py), so each one after a save
-        # computes only the households that changed. The plan card counts its screening there too.
+        # computes only the households that changed. The case deadlines (a replay of each open
+        # case) and the plan card's screening count are read there too.
         self.due_later = due_later
         self._due_token = 0
         self._due_key: tuple | None = None      # (month, done shown too) of the list shown
+        self._deadline_token = 0
         today = session.today()
         self.month = month_of(today)
         self.due_rows: list[dict] = []
@@ -499,26 +524,29 @@ class HomePage(MonthPage, QWidget):
 
     # -- (c) case deadlines --------------------------------------------------------------------
     def _load_deadlines(self, today: date) -> None:
-        def collect(store):
-            out = []
-            for c in cases.list_cases(store, today=today):
-                if c["state"] == "clue":
-                    deadline, step = c["identify_by"], self.tr("识别认定")
-                elif c["state"] == "identified":
-                    deadline, step = c["plan_by"], self.tr("帮扶计划")
-                else:
-                    continue
-                if not deadline:
-                    continue
-                left = (date.fromisoformat(deadline) - today).days
-                if left > DEADLINE_WINDOW_DAYS:
-                    continue
-                view = cases.case_view(store, c["id"], today)
-                out.append({"case_id": c["id"], "household_id": c["household_id"], "head_name": c["head_name"],
-                            "state_zh": name_of(CaseState(c["state"])), "step": step, "deadline": deadline, "days_left": left,
-                            "overdue_zh": view["overdue_zh"]})
-            return sorted(out, key=lambda d: d["days_left"])
-        self.deadlines = self.session.read(collect)
+        self._deadline_token += 1
+        if not self.due_later:
+            self._show_deadlines(self.session.read(upcoming_deadlines, today))
+            return
+        token = self._deadline_token
+        if not self._loaded:            # the first read: no count, and no "none due", meanwhile
+            self.deadline_card.info.setText(self.tr("计算中…"))
+            self.deadline_tree.setVisible(False)
+            self.deadline_empty.setVisible(False)
+        QueryOp(self.session, lambda store: upcoming_deadlines(store, today), self) \
+            .success(lambda rows: self._deadlines_arrived(token, rows)) \
+            .failure(lambda exc: self._deadlines_arrived(token, None)).run()
+
+    def _deadlines_arrived(self, token: int, rows: list[dict] | None) -> None:
+        """The deadlines read on the read thread (None: it failed: read them here)."""
+        if token != self._deadline_token or not self.session.is_open:
+            return
+        self._show_deadlines(rows if rows is not None else self.session.read(upcoming_deadlines, self.session.today()))
+        self._update_glance()
+
+    def _show_deadlines(self, rows: list[dict]) -> None:
+        steps = {"identify": self.tr("识别认定"), "plan": self.tr("帮扶计划")}
+        self.deadlines = [{**d, "state_zh": name_of(CaseState(d["state"])), "step": steps[d["step"]]} for d in rows]
         tree = self.deadline_tree
         tree.clear()
         late = sum(1 for d in self.deadlines if d["days_left"] < 0)
