@@ -160,8 +160,10 @@ def due_figures(store, runs: int = 9) -> dict:
 
 def audit_figures(store) -> dict:
     """`audit verify` as the command runs it, and the bare engine reading the same rows and
-    hashing each (the least a verification must do)."""
-    from app.storage import schema
+    hashing each, packed columns inflated (the least a verification must do)."""
+    import zlib
+
+    from app.storage import packed, schema
     wall, cpu, result = clocked(store.verify_audit)
 
     def bare():
@@ -169,7 +171,8 @@ def audit_figures(store) -> dict:
             hashlib.sha256(repr(row).encode()).digest()
         for table in schema.RECORD_TABLES:
             for row in store.conn.execute(f"SELECT * FROM {table}"):
-                hashlib.sha256(repr(row).encode()).digest()
+                hashlib.sha256(repr([zlib.decompress(v).decode() if type(v) is bytes else v for v in row]
+                                    if table in packed.PACKED_COLUMNS else row).encode()).digest()
     b_wall, b_cpu, _ = clocked(bare)
     return {"wall": wall, "cpu": cpu, "ok": result.ok, "entries": result.entries, "bare_wall": b_wall,
             "bare_cpu": b_cpu}
@@ -177,7 +180,9 @@ def audit_figures(store) -> dict:
 
 def form_verify_figures(store) -> dict:
     """`form verify` over every signed form, and the bare engine reading the same rows and
-    hashing each signature's strokes."""
+    hashing each signature's strokes (inflated, as a verification must, when they are packed)."""
+    import zlib
+
     from app.services import forms
     wall, cpu, result = clocked(lambda: forms.verify(store))
 
@@ -185,7 +190,7 @@ def form_verify_figures(store) -> dict:
         for row in store.conn.execute("SELECT * FROM form_instances WHERE state = 'signed' AND deleted = 0"):
             hashlib.sha256(repr(row).encode()).digest()
         for (strokes,) in store.conn.execute("SELECT strokes FROM form_signatures"):
-            hashlib.sha256(strokes.encode() if isinstance(strokes, str) else strokes).digest()
+            hashlib.sha256(strokes.encode() if isinstance(strokes, str) else zlib.decompress(strokes)).digest()
     b_wall, b_cpu, _ = clocked(bare)
     return {"wall": wall, "cpu": cpu, "checked": result["checked"], "failed": result["failed"],
             "bare_wall": b_wall, "bare_cpu": b_cpu}
