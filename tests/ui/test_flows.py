@@ -79,7 +79,7 @@ def test_first_run_to_a_recorded_visit_changes_the_due_list(controller, qtbot):
     window.nav.setCurrentRow(0)
     home = window.home
     home.refresh()
-    assert hid in due_ids(home)
+    qtbot.waitUntil(lambda: hid in due_ids(home), timeout=5_000)   # read on the read thread
 
     visit = VisitDialog(session, hid)
     qtbot.addWidget(visit)
