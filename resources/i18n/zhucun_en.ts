@@ -1276,175 +1276,175 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="353"/>
+        <location filename="../../app/ui/settings/first_run.py" line="352"/>
         <source>驻村 Zhucun — 开始使用</source>
         <translation>Zhucun — Getting started</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="369"/>
+        <location filename="../../app/ui/settings/first_run.py" line="368"/>
         <source>欢迎使用驻村</source>
         <translation>Welcome to Zhucun</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="371"/>
+        <location filename="../../app/ui/settings/first_run.py" line="370"/>
         <source>防止返贫动态监测的走访记录和表格。数据加密保存在这台电脑上，不联网也能用。</source>
         <translation>Visit records and forms for monitoring to prevent return to poverty. The data is kept encrypted on this computer and works without a network.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="390"/>
-        <location filename="../../app/ui/settings/first_run.py" line="394"/>
-        <location filename="../../app/ui/settings/first_run.py" line="408"/>
+        <location filename="../../app/ui/settings/first_run.py" line="389"/>
+        <location filename="../../app/ui/settings/first_run.py" line="393"/>
+        <location filename="../../app/ui/settings/first_run.py" line="407"/>
         <source>建立新数据库</source>
         <translation>Create a new database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="392"/>
-        <location filename="../../app/ui/settings/first_run.py" line="397"/>
-        <location filename="../../app/ui/settings/first_run.py" line="477"/>
+        <location filename="../../app/ui/settings/first_run.py" line="391"/>
+        <location filename="../../app/ui/settings/first_run.py" line="396"/>
+        <location filename="../../app/ui/settings/first_run.py" line="476"/>
         <source>打开示范村</source>
         <translation>Open the demo village</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="395"/>
+        <location filename="../../app/ui/settings/first_run.py" line="394"/>
         <source>为本工作队建立加密的数据库，您是第一位用户。正式使用请选这里。</source>
         <translation>An encrypted database for your work team, with you as its first user. Choose this for real work.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="398"/>
+        <location filename="../../app/ui/settings/first_run.py" line="397"/>
         <source>一个虚构的村（{0} 户），用来培训和试用，里面的人和事都是编的。</source>
         <translation>A made-up village ({0} households) for training and trying things out; its people and events are all invented.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="400"/>
-        <location filename="../../app/ui/settings/first_run.py" line="483"/>
+        <location filename="../../app/ui/settings/first_run.py" line="399"/>
+        <location filename="../../app/ui/settings/first_run.py" line="482"/>
         <source>示范村密码：{0}</source>
         <translation>Demo village passphrase: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="403"/>
+        <location filename="../../app/ui/settings/first_run.py" line="402"/>
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="410"/>
+        <location filename="../../app/ui/settings/first_run.py" line="409"/>
         <source>数据库用您的密码加密。请记住密码；忘记时可以用下一步给出的恢复码重设。</source>
         <translation>The database is encrypted with your passphrase. Remember it; if you forget it, you can reset it with the recovery code given in the next step.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="417"/>
+        <location filename="../../app/ui/settings/first_run.py" line="416"/>
         <source>例如：张建国</source>
         <translation>e.g. Zhang Jianguo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="420"/>
+        <location filename="../../app/ui/settings/first_run.py" line="419"/>
         <source>队长</source>
         <translation>Team leader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="421"/>
+        <location filename="../../app/ui/settings/first_run.py" line="420"/>
         <source>采集员</source>
         <translation>Collector</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="422"/>
+        <location filename="../../app/ui/settings/first_run.py" line="421"/>
         <source>您的姓名</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="423"/>
+        <location filename="../../app/ui/settings/first_run.py" line="422"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="425"/>
+        <location filename="../../app/ui/settings/first_run.py" line="424"/>
         <source>密码</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="425"/>
+        <location filename="../../app/ui/settings/first_run.py" line="424"/>
         <source>再输一次</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="437"/>
-        <location filename="../../app/ui/settings/first_run.py" line="504"/>
+        <location filename="../../app/ui/settings/first_run.py" line="436"/>
+        <location filename="../../app/ui/settings/first_run.py" line="503"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="439"/>
-        <location filename="../../app/ui/settings/first_run.py" line="548"/>
-        <location filename="../../app/ui/settings/first_run.py" line="554"/>
+        <location filename="../../app/ui/settings/first_run.py" line="438"/>
+        <location filename="../../app/ui/settings/first_run.py" line="547"/>
+        <location filename="../../app/ui/settings/first_run.py" line="553"/>
         <source>建立</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="454"/>
+        <location filename="../../app/ui/settings/first_run.py" line="453"/>
         <source>请保存恢复码</source>
         <translation>Keep your recovery code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="456"/>
+        <location filename="../../app/ui/settings/first_run.py" line="455"/>
         <source>忘记密码时，恢复码是重新打开数据库的唯一办法。它只显示这一次：请打印或抄写下来，放在安全的地方，和电脑分开保管。</source>
         <translation>If you forget your passphrase, the recovery code is the only way to open the database again. It is shown only this once: print it or write it down, and keep it somewhere safe, away from the computer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="467"/>
+        <location filename="../../app/ui/settings/first_run.py" line="466"/>
         <source>进入</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="479"/>
+        <location filename="../../app/ui/settings/first_run.py" line="478"/>
         <source>正在建立一个虚构的村，用来培训和试用。以后锁定或重新打开时，请用下面的密码。</source>
         <translation>Building a made-up village for training and trying things out. To unlock or reopen it later, use the passphrase below.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="501"/>
+        <location filename="../../app/ui/settings/first_run.py" line="500"/>
         <source>示范村保存在：{0}</source>
         <translation>The demo village is saved in: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="507"/>
+        <location filename="../../app/ui/settings/first_run.py" line="506"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="533"/>
+        <location filename="../../app/ui/settings/first_run.py" line="532"/>
         <source>正在建立…</source>
         <translation>Creating...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="556"/>
+        <location filename="../../app/ui/settings/first_run.py" line="555"/>
         <source>这个文件夹里已经有数据库：{0}</source>
         <translation>This folder already holds a database: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="560"/>
+        <location filename="../../app/ui/settings/first_run.py" line="559"/>
         <source>无法建立数据库：{0}</source>
         <translation>Could not create the database: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="592"/>
+        <location filename="../../app/ui/settings/first_run.py" line="591"/>
         <source>正在建立示范村（{0} 户）…</source>
         <translation>Building the demo village ({0} households)...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="608"/>
+        <location filename="../../app/ui/settings/first_run.py" line="607"/>
         <source>%v / %m 户</source>
         <translation>%v / %m households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="614"/>
+        <location filename="../../app/ui/settings/first_run.py" line="613"/>
         <source>正在取消…</source>
         <translation>Cancelling...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="631"/>
+        <location filename="../../app/ui/settings/first_run.py" line="630"/>
         <source>已取消，未留下示范村的文件。</source>
         <translation>Cancelled; no demo village files were left behind.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="635"/>
+        <location filename="../../app/ui/settings/first_run.py" line="634"/>
         <source>无法建立示范村：{0}</source>
         <translation>Could not build the demo village: {0}</translation>
     </message>
@@ -2011,382 +2011,388 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="553"/>
+        <location filename="../../app/ui/home/home_page.py" line="594"/>
         <source>未销号 {0} 项（县反馈 {1}，逾期 {2}）</source>
         <translation>{0} open ({1} from the county, {2} overdue)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="140"/>
+        <location filename="../../app/ui/home/home_page.py" line="168"/>
         <source>本月工作</source>
         <translation>This month&apos;s work</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="150"/>
+        <location filename="../../app/ui/home/home_page.py" line="178"/>
         <source>本月工作提示</source>
         <translation>This month&apos;s work prompt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="157"/>
+        <location filename="../../app/ui/home/home_page.py" line="185"/>
         <source>应走访清单</source>
         <translation>Due visits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="159"/>
+        <location filename="../../app/ui/home/home_page.py" line="187"/>
         <source>全部事项</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="163"/>
+        <location filename="../../app/ui/home/home_page.py" line="191"/>
         <source>显示已完成</source>
         <translation>Show done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="165"/>
+        <location filename="../../app/ui/home/home_page.py" line="193"/>
         <source>记录走访…</source>
         <translation>Record visit...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="166"/>
+        <location filename="../../app/ui/home/home_page.py" line="194"/>
         <source>为选中的农户记录一次走访或电话/微信联系</source>
         <translation>Record a visit or a phone/WeChat contact for the selected household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="203"/>
+        <location filename="../../app/ui/home/home_page.py" line="231"/>
         <source>即将到期</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="204"/>
-        <location filename="../../app/ui/home/home_page.py" line="515"/>
+        <location filename="../../app/ui/home/home_page.py" line="232"/>
+        <location filename="../../app/ui/home/home_page.py" line="556"/>
         <source>识别认定15天、帮扶计划10天</source>
         <translation>Identification 15 days, help plan 10 days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="207"/>
+        <location filename="../../app/ui/home/home_page.py" line="235"/>
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="207"/>
+        <location filename="../../app/ui/home/home_page.py" line="235"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="207"/>
+        <location filename="../../app/ui/home/home_page.py" line="235"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="207"/>
+        <location filename="../../app/ui/home/home_page.py" line="235"/>
         <source>剩余</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="218"/>
+        <location filename="../../app/ui/home/home_page.py" line="246"/>
         <source>{0}天内没有到期的识别或帮扶计划</source>
         <translation>No identification or help plan due in the next {0} days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="224"/>
+        <location filename="../../app/ui/home/home_page.py" line="252"/>
         <source>问题清单</source>
         <translation>Problem list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="225"/>
+        <location filename="../../app/ui/home/home_page.py" line="253"/>
         <source>销号…</source>
         <translation>Close...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="226"/>
+        <location filename="../../app/ui/home/home_page.py" line="254"/>
         <source>整改完成后销号：须写明如何整改</source>
         <translation>Close an item once it is fixed: say how it was fixed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="231"/>
+        <location filename="../../app/ui/home/home_page.py" line="259"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="231"/>
+        <location filename="../../app/ui/home/home_page.py" line="259"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="242"/>
+        <location filename="../../app/ui/home/home_page.py" line="270"/>
         <source>没有未销号的问题</source>
         <translation>No open problems</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="247"/>
+        <location filename="../../app/ui/home/home_page.py" line="275"/>
         <source>在村天数</source>
         <translation>Days in village</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="248"/>
+        <location filename="../../app/ui/home/home_page.py" line="276"/>
         <source>每月不少于{0}天</source>
         <translation>At least {0} days a month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="249"/>
-        <location filename="../../app/ui/home/home_page.py" line="660"/>
+        <location filename="../../app/ui/home/home_page.py" line="277"/>
+        <location filename="../../app/ui/home/home_page.py" line="701"/>
         <source>今日签到</source>
         <translation>Check in today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="260"/>
+        <location filename="../../app/ui/home/home_page.py" line="288"/>
         <source>走访完成情况</source>
         <translation>Visits done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="261"/>
+        <location filename="../../app/ui/home/home_page.py" line="289"/>
         <source>近六个月</source>
         <translation>Last six months</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="264"/>
-        <location filename="../../app/ui/home/home_page.py" line="416"/>
-        <location filename="../../app/ui/home/home_page.py" line="701"/>
+        <location filename="../../app/ui/home/home_page.py" line="292"/>
+        <location filename="../../app/ui/home/home_page.py" line="452"/>
+        <location filename="../../app/ui/home/home_page.py" line="533"/>
+        <location filename="../../app/ui/home/home_page.py" line="742"/>
         <source>计算中…</source>
         <translation>Calculating...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="353"/>
+        <location filename="../../app/ui/home/home_page.py" line="381"/>
         <source>已完成 {0}/{1}</source>
         <translation>{0}/{1} done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="355"/>
+        <location filename="../../app/ui/home/home_page.py" line="383"/>
         <source>本月没有工作提示</source>
         <translation>No work prompt this month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="368"/>
+        <location filename="../../app/ui/home/home_page.py" line="396"/>
         <source>截止 {0}</source>
         <translation>Due {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="372"/>
+        <location filename="../../app/ui/home/home_page.py" line="400"/>
         <source>✓ 已完成 {0}</source>
         <translation>✓ Done {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="374"/>
+        <location filename="../../app/ui/home/home_page.py" line="402"/>
         <source>{0} 完成</source>
         <translation>Done by {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="380"/>
+        <location filename="../../app/ui/home/home_page.py" line="408"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="382"/>
+        <location filename="../../app/ui/home/home_page.py" line="410"/>
         <source>未完成</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="387"/>
+        <location filename="../../app/ui/home/home_page.py" line="415"/>
         <source>完成…</source>
         <translation>Done...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="388"/>
+        <location filename="../../app/ui/home/home_page.py" line="416"/>
         <source>标记完成并写明情况</source>
         <translation>Mark as done and say what was done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="396"/>
+        <location filename="../../app/ui/home/home_page.py" line="424"/>
         <source>完成工作任务</source>
         <translation>Complete task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="396"/>
+        <location filename="../../app/ui/home/home_page.py" line="424"/>
         <source>完成情况（备注）</source>
         <translation>What was done (note)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="397"/>
+        <location filename="../../app/ui/home/home_page.py" line="425"/>
         <source>例如：已全部完成，共走访 32 户</source>
         <translation>e.g. All done; 32 households visited</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="445"/>
+        <location filename="../../app/ui/home/home_page.py" line="483"/>
         <source>待完成 {0} 项</source>
         <translation>{0} to do</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="447"/>
+        <location filename="../../app/ui/home/home_page.py" line="485"/>
         <source>，逾期 {0} 项</source>
         <translation>, {0} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="449"/>
+        <location filename="../../app/ui/home/home_page.py" line="487"/>
         <source>本月应走访的农户都已走访</source>
         <translation>Every household due this month has been visited</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="493"/>
+        <location filename="../../app/ui/home/home_page.py" line="548"/>
         <source>识别认定</source>
         <translation>Identification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="495"/>
+        <location filename="../../app/ui/home/home_page.py" line="548"/>
         <source>帮扶计划</source>
         <translation>Help plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="512"/>
+        <location filename="../../app/ui/home/home_page.py" line="553"/>
         <source>{0} 项</source>
         <translation>Total {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="514"/>
+        <location filename="../../app/ui/home/home_page.py" line="555"/>
         <source>，已逾期 {0} 项</source>
         <translation>, {0} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="519"/>
+        <location filename="../../app/ui/home/home_page.py" line="560"/>
         <source>逾期 {0} 天</source>
         <translation>{0} d overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="521"/>
+        <location filename="../../app/ui/home/home_page.py" line="562"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="523"/>
+        <location filename="../../app/ui/home/home_page.py" line="564"/>
         <source>还剩 {0} 天</source>
         <translation>{0} d left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="524"/>
+        <location filename="../../app/ui/home/home_page.py" line="565"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="527"/>
-        <location filename="../../app/ui/home/home_page.py" line="560"/>
+        <location filename="../../app/ui/home/home_page.py" line="568"/>
+        <location filename="../../app/ui/home/home_page.py" line="601"/>
         <source>双击打开农户档案</source>
         <translation>Double-click to open the household file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="592"/>
+        <location filename="../../app/ui/home/home_page.py" line="633"/>
         <source>问题销号</source>
         <translation>Close problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="593"/>
+        <location filename="../../app/ui/home/home_page.py" line="634"/>
         <source>整改情况（必填）</source>
         <translation>How it was fixed (required)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="594"/>
+        <location filename="../../app/ui/home/home_page.py" line="635"/>
         <source>例如：已入户核实并补录住房安全等级</source>
         <translation>e.g. Checked at the house and entered the housing safety grade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="626"/>
+        <location filename="../../app/ui/home/home_page.py" line="667"/>
         <source>本月尚无登记</source>
         <translation>Nothing recorded this month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="628"/>
+        <location filename="../../app/ui/home/home_page.py" line="669"/>
         <source>（我）</source>
         <translation> (me)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="639"/>
+        <location filename="../../app/ui/home/home_page.py" line="680"/>
         <source>{0} 天</source>
         <translation>{0} d</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="642"/>
+        <location filename="../../app/ui/home/home_page.py" line="683"/>
         <source>还差 {0} 天</source>
         <translation>{0} d short</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="649"/>
+        <location filename="../../app/ui/home/home_page.py" line="690"/>
         <source>未登记</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="660"/>
+        <location filename="../../app/ui/home/home_page.py" line="701"/>
         <source>今天已签到</source>
         <translation>Checked in today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="661"/>
+        <location filename="../../app/ui/home/home_page.py" line="702"/>
         <source>记一天在村：{0} 本月在村天数加 1，每天一次</source>
         <translation>Record a day in the village: adds 1 to {0}&apos;s days this month, once a day</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="674"/>
+        <location filename="../../app/ui/home/home_page.py" line="715"/>
         <source>今天已签到，本月在村 {0} 天</source>
         <translation>Already checked in today; days in the village this month: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="688"/>
+        <location filename="../../app/ui/home/home_page.py" line="729"/>
         <source>已签到：{0}，本月在村 {1} 天</source>
         <translation>Checked in: {0}; days in the village this month: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="729"/>
+        <location filename="../../app/ui/home/home_page.py" line="770"/>
         <source>{0}年{1}月</source>
         <translation>{1}/{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="730"/>
+        <location filename="../../app/ui/home/home_page.py" line="771"/>
         <source>{0}月</source>
         <translation>Month {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="731"/>
+        <location filename="../../app/ui/home/home_page.py" line="772"/>
         <source>完成 {0}%</source>
         <translation>{0}% done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="733"/>
+        <location filename="../../app/ui/home/home_page.py" line="774"/>
         <source>应走访</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="734"/>
+        <location filename="../../app/ui/home/home_page.py" line="775"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="743"/>
+        <location filename="../../app/ui/home/home_page.py" line="784"/>
         <source>无法计算：{0}</source>
         <translation>Could not calculate: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="751"/>
+        <location filename="../../app/ui/home/home_page.py" line="793"/>
+        <source>待走访 &lt;b&gt;…&lt;/b&gt;</source>
+        <translation>To visit &lt;b&gt;…&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home/home_page.py" line="795"/>
         <source>待走访 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>To visit &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="753"/>
+        <location filename="../../app/ui/home/home_page.py" line="797"/>
         <source>&lt;span style=&quot;color:{0}&quot;&gt;逾期 &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>&lt;span style=&quot;color:{0}&quot;&gt;Overdue &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="754"/>
+        <location filename="../../app/ui/home/home_page.py" line="798"/>
         <source>工作任务 &lt;b&gt;{0}/{1}&lt;/b&gt;</source>
         <translation>Tasks &lt;b&gt;{0}/{1}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="756"/>
+        <location filename="../../app/ui/home/home_page.py" line="800"/>
         <source>&lt;span style=&quot;color:{0}&quot;&gt;任务逾期 &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>&lt;span style=&quot;color:{0}&quot;&gt;Tasks overdue &lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="758"/>
+        <location filename="../../app/ui/home/home_page.py" line="802"/>
         <source>案例到期 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>Case deadlines &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/home_page.py" line="759"/>
+        <location filename="../../app/ui/home/home_page.py" line="803"/>
         <source>未销号问题 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>Open problems &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
@@ -5016,98 +5022,108 @@
 <context>
     <name>PlanCard</name>
     <message>
-        <location filename="../../app/ui/home/plan_card.py" line="33"/>
+        <location filename="../../app/ui/home/plan_card.py" line="39"/>
         <source>年度计划与排查</source>
         <translation>Yearly plan and screening</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/plan_card.py" line="38"/>
-        <location filename="../../app/ui/home/plan_card.py" line="108"/>
+        <location filename="../../app/ui/home/plan_card.py" line="47"/>
+        <location filename="../../app/ui/home/plan_card.py" line="113"/>
         <source>新建计划…</source>
         <translation>New plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/plan_card.py" line="39"/>
+        <location filename="../../app/ui/home/plan_card.py" line="48"/>
         <source>添加事项…</source>
         <translation>Add item…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/plan_card.py" line="40"/>
+        <location filename="../../app/ui/home/plan_card.py" line="49"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/plan_card.py" line="41"/>
+        <location filename="../../app/ui/home/plan_card.py" line="50"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/plan_card.py" line="42"/>
+        <location filename="../../app/ui/home/plan_card.py" line="51"/>
         <source>新建排查…</source>
         <translation>New screening…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/plan_card.py" line="44"/>
+        <location filename="../../app/ui/home/plan_card.py" line="53"/>
         <source>编辑选中的计划事项，未选中时编辑计划本身</source>
         <translation>Edit the selected plan item, or the plan itself when none is selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/plan_card.py" line="45"/>
+        <location filename="../../app/ui/home/plan_card.py" line="54"/>
         <source>选中的计划事项已完成</source>
         <translation>The selected plan item is done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/plan_card.py" line="46"/>
+        <location filename="../../app/ui/home/plan_card.py" line="55"/>
         <source>开展一次全覆盖排查（每半年一次）：名称、起止日期、范围</source>
         <translation>Start a full-coverage screening (every half year): name, dates, scope</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/plan_card.py" line="58"/>
+        <location filename="../../app/ui/home/plan_card.py" line="67"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/plan_card.py" line="58"/>
+        <location filename="../../app/ui/home/plan_card.py" line="67"/>
         <source>责任人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/plan_card.py" line="58"/>
+        <location filename="../../app/ui/home/plan_card.py" line="67"/>
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/plan_card.py" line="58"/>
+        <location filename="../../app/ui/home/plan_card.py" line="67"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/plan_card.py" line="87"/>
+        <location filename="../../app/ui/home/plan_card.py" line="96"/>
         <source>{0}：完成 {1}/{2}，逾期 {3}</source>
         <translation>{0}: {1}/{2} done, {3} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/plan_card.py" line="100"/>
+        <location filename="../../app/ui/home/plan_card.py" line="109"/>
         <source>{0}年还没有年度计划</source>
         <translation>No yearly plan for {0} yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/plan_card.py" line="101"/>
+        <location filename="../../app/ui/home/plan_card.py" line="110"/>
         <source>计划还没有事项</source>
         <translation>The plan has no items yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/plan_card.py" line="105"/>
+        <location filename="../../app/ui/home/plan_card.py" line="123"/>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home/plan_card.py" line="134"/>
+        <source>无法统计排查进度</source>
+        <translation>Could not count the screening progress</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home/plan_card.py" line="140"/>
         <source>全覆盖排查「{0}」{1}–{2}：已排查 {3}/{4} 户，发现风险 {5} 户</source>
         <translation>Screening “{0}” {1}–{2}: {3}/{4} households screened, {5} at risk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/plan_card.py" line="107"/>
+        <location filename="../../app/ui/home/plan_card.py" line="142"/>
         <source>还没有全覆盖排查（每半年一次）</source>
         <translation>No full-coverage screening yet (one every half year)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home/plan_card.py" line="108"/>
+        <location filename="../../app/ui/home/plan_card.py" line="113"/>
         <source>编辑计划…</source>
         <translation>Edit plan…</translation>
     </message>
@@ -5708,57 +5724,57 @@
 <context>
     <name>RecoveryCodeView</name>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="242"/>
+        <location filename="../../app/ui/settings/first_run.py" line="241"/>
         <source>打印/保存为PDF…</source>
         <translation>Print / save as PDF...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="244"/>
+        <location filename="../../app/ui/settings/first_run.py" line="243"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="255"/>
+        <location filename="../../app/ui/settings/first_run.py" line="254"/>
         <source>我已妥善保存恢复码</source>
         <translation>I have kept the recovery code safe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="273"/>
+        <location filename="../../app/ui/settings/first_run.py" line="272"/>
         <source>已复制。粘贴到安全的地方后，请清空剪贴板。</source>
         <translation>Copied. Once you have pasted it somewhere safe, clear the clipboard.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="278"/>
+        <location filename="../../app/ui/settings/first_run.py" line="277"/>
         <source>驻村恢复码-{0}-{1}.pdf</source>
         <translation>Zhucun-recovery-code-{0}-{1}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="282"/>
+        <location filename="../../app/ui/settings/first_run.py" line="281"/>
         <source>保存恢复码</source>
         <translation>Save recovery code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="283"/>
+        <location filename="../../app/ui/settings/first_run.py" line="282"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="288"/>
+        <location filename="../../app/ui/settings/first_run.py" line="287"/>
         <source>正在生成 PDF…</source>
         <translation>Making the PDF...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="298"/>
+        <location filename="../../app/ui/settings/first_run.py" line="297"/>
         <source>已保存：{0}&#x3000;&lt;a href=&quot;{1}&quot;&gt;打开并打印&lt;/a&gt;</source>
         <translation>Saved: {0}&amp;nbsp;&amp;nbsp;&lt;a href=&quot;{1}&quot;&gt;Open and print&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="300"/>
+        <location filename="../../app/ui/settings/first_run.py" line="299"/>
         <source>注意：PDF 字体里没有姓名中的“{0}”，打印后请手写补上。</source>
         <translation>Note: the PDF font lacks “{0}” from the name; write it in by hand after printing.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="306"/>
+        <location filename="../../app/ui/settings/first_run.py" line="305"/>
         <source>无法保存 PDF：{0}</source>
         <translation>Could not save the PDF: {0}</translation>
     </message>
@@ -5846,52 +5862,52 @@
 <context>
     <name>RecoverySheet</name>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="169"/>
+        <location filename="../../app/ui/settings/first_run.py" line="168"/>
         <source>没有找到可用于 PDF 的中文字体（请安装 fonts-wqy-microhei）</source>
         <translation>No Chinese font found for the PDF (install fonts-wqy-microhei)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="187"/>
+        <location filename="../../app/ui/settings/first_run.py" line="186"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="188"/>
+        <location filename="../../app/ui/settings/first_run.py" line="187"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="190"/>
+        <location filename="../../app/ui/settings/first_run.py" line="189"/>
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="198"/>
+        <location filename="../../app/ui/settings/first_run.py" line="197"/>
         <source>驻村 Zhucun — 恢复码</source>
         <translation>Zhucun — Recovery code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="199"/>
+        <location filename="../../app/ui/settings/first_run.py" line="198"/>
         <source>忘记密码时，用这个恢复码可以重设密码，重新打开加密的数据库。</source>
         <translation>If you forget your passphrase, this recovery code lets you set a new one and open the encrypted database again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="201"/>
+        <location filename="../../app/ui/settings/first_run.py" line="200"/>
         <source>请把这张纸放在安全的地方，例如上锁的抽屉，和电脑分开保管。不要拍照，不要发给别人：任何人拿到恢复码都能打开这个数据库。</source>
         <translation>Keep this sheet somewhere safe, such as a locked drawer, away from the computer. Do not photograph it or send it to anyone: whoever has the recovery code can open this database.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="204"/>
+        <location filename="../../app/ui/settings/first_run.py" line="203"/>
         <source>每次用恢复码重设密码后，会生成新的恢复码，这张纸随之作废。</source>
         <translation>Each time the recovery code is used to reset a passphrase, a new code is made and this sheet no longer works.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="206"/>
+        <location filename="../../app/ui/settings/first_run.py" line="205"/>
         <source>恢复码里没有字母 I、L、O、U：看到 0 是数字零，1 是数字一。</source>
         <translation>Recovery codes have no letters I, L, O or U: 0 is the digit zero, 1 is the digit one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/first_run.py" line="210"/>
+        <location filename="../../app/ui/settings/first_run.py" line="209"/>
         <source>驻村恢复码</source>
         <translation>Zhucun recovery code</translation>
     </message>
