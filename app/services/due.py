@@ -197,6 +197,23 @@ def due_list(store: Store, month: str, today: date | None = None, include_done: 
     return [dict(r) for r in rows if include_done or r["status"] != "done"]
 
 
+def household_due(store: Store, household_id: str, month: str, today: date | None = None,
+                  include_done: bool = False) -> list[dict]:
+    """One household's rows of the month's due list, in the list's order, worked out from that
+    household's own rows (the due list's code, limited to it): what the whole list would show for
+    it, at the cost of one household. Empty when it owes nothing or is gone."""
+    month = parse_month(month)
+    year, mon = map(int, month.split("-"))
+    today = today or clock.today()
+    policy = VisitPolicy.from_dict(config.visit_policy_table(store))
+    hids = [household_id]
+    info, roster = read_roster(store, hids)
+    rows = [r for _, r in month_items(store, year, mon, today, policy, info, roster, hids)]
+    if mon % 3 == 0:
+        rows += [r for _, r in income_items(store, year, mon, today, info, roster, hids)]
+    return [r for r in rows if include_done or r["status"] != "done"]
+
+
 def income_items(store: Store, year: int, mon: int, today: date, info: dict, roster: dict,
                  hids: list[str] | None = None) -> list[tuple[str, dict]]:
     """(household id, row) of the quarterly income check of the households of `hids` (else of

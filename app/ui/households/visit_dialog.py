@@ -182,9 +182,10 @@ def save_record(dialog, fields: dict, save) -> bool:
 
 
 def _due_kind(store, household_id: str, today: date) -> str | None:
-    """What the household is due this month ("home_visit", "remote_contact", …), if anything."""
-    from app.services.due import due_list
-    rows = [r for r in due_list(store, today.strftime("%Y-%m"), today) if r["household_id"] == household_id]
+    """What the household is due this month ("home_visit", "remote_contact", …), if anything: its
+    first row of the month's due list, worked out for it alone."""
+    from app.services.due import household_due
+    rows = household_due(store, household_id, today.strftime("%Y-%m"), today)
     return rows[0]["kind"] if rows else None
 
 
