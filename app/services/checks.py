@@ -227,11 +227,11 @@ def _form_titles(store: Store) -> dict[str, str]:
 
 def _signatures(store: Store, forms: list[dict]) -> list[Signature]:
     """The signatures of the live signed `forms` (`_live_forms`), by role, date and creation as
-    `signature_distances.live_signatures` gives them: one pass over the signatures' table."""
+    `signature_distances.live_signatures` gives them: one pass over the index of their names."""
     signed = {f["id"]: (f["household_id"], f["filled_on"]) for f in forms if f["state"] == "signed"}
     # In creation order from SQL; then by role and date, a stable sort keeping it within a day.
     rows = [(r, signed[r[1]]) for r in store.conn.execute(
-        "SELECT id, instance_id, role, signer_name, proxy FROM form_signatures NOT INDEXED"
+        "SELECT id, instance_id, role, signer_name, proxy FROM form_signatures"
         " WHERE deleted = 0 ORDER BY created_at, id").fetchall() if r[1] in signed]
     rows.sort(key=lambda r: (r[0][2], r[1][1] is not None, r[1][1] or ""))
     # Strokes are read only when a comparison is not already kept: a warm run reads none at all.

@@ -12,7 +12,7 @@ from app.services import forms
 from app.storage import packed
 from app.sync import batch
 
-from tests.services.test_forms import family, signed_form  # noqa: F401 (a fixture)
+from tests.services.test_forms import TODAY, family, signed_form  # noqa: F401 (a fixture)
 
 
 @pytest.fixture
@@ -82,3 +82,17 @@ def test_strokes_stored_as_text_before_packing_still_read_and_verify(store, sign
     assert forms.verify(store)["ok"] and store.verify_audit().ok
     assert forms.signatures_of(store, inst["id"]) == sigs
     assert json.loads(packed.text(stored(store, sigs[0]["id"]))) == sigs[0]["strokes"]
+
+
+def test_the_checks_read_signatures_names_without_the_rows_that_carry_strokes(store, signed):
+    """The checks' pass over every signature reads an index of their names, not the table."""
+    from app.services import checks
+    seen = []
+    store.conn.set_trace_callback(seen.append)
+    try:
+        checks.run_checks(store, today=TODAY)
+    finally:
+        store.conn.set_trace_callback(None)
+    sql = next(q for q in seen if "signer_name, proxy FROM form_signatures" in q and "ORDER BY created_at" in q)
+    plan = " ".join(r[-1] for r in store.conn.execute("EXPLAIN QUERY PLAN " + sql))
+    assert "COVERING INDEX form_signatures_names" in plan
