@@ -156,9 +156,14 @@ def main() -> None:
     print(text)
     path = Path(args.out)
     body = path.read_text("utf-8") if path.exists() else "# Benchmarks\n"
-    if "## Desktop application" in body:
-        body = body[:body.index("## Desktop application")].rstrip() + "\n\n"
-    path.write_text(body.rstrip() + "\n\n" + text, encoding="utf-8")
+    head = "## Desktop application"
+    if head in body:  # this section replaced, every other kept
+        start = body.index(head)
+        nxt = body.find("\n## ", start + len(head))
+        body = body[:start] + text + ("\n" + body[nxt + 1:] if nxt != -1 else "")
+    else:
+        body = body.rstrip() + "\n\n" + text
+    path.write_text(body, encoding="utf-8")
 
 
 if __name__ == "__main__":
