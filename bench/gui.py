@@ -21,6 +21,8 @@ import time
 from datetime import date
 from pathlib import Path
 
+from bench.run import write_section
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 PASS = "bench-passphrase"
@@ -155,15 +157,7 @@ def main() -> None:
     text = "\n".join(lines)
     print(text)
     path = Path(args.out)
-    body = path.read_text("utf-8") if path.exists() else "# Benchmarks\n"
-    head = "## Desktop application"
-    if head in body:  # this section replaced, every other kept
-        start = body.index(head)
-        nxt = body.find("\n## ", start + len(head))
-        body = body[:start] + text + ("\n" + body[nxt + 1:] if nxt != -1 else "")
-    else:
-        body = body.rstrip() + "\n\n" + text
-    path.write_text(body, encoding="utf-8")
+    write_section(path, text)
 
 
 if __name__ == "__main__":

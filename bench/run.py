@@ -170,6 +170,29 @@ def run_size(n: int, seed: int, workdir: Path) -> dict:
     return fig
 
 
+def write_section(path: Path, text: str) -> None:
+    """Put `text` (a section starting with its "## " heading) into the file, replacing the section
+    of that heading and keeping every other."""
+    body = path.read_text("utf-8") if path.exists() else "# Benchmarks\n"
+    head = text.split("\n", 1)[0]
+    if head in body:
+        start = body.index(head)
+        nxt = body.find("\n## ", start + len(head))
+        body = body[:start] + text + ("\n" + body[nxt + 1:] if nxt != -1 else "")
+    else:
+        body = body.rstrip() + "\n\n" + text
+    path.write_text(body, encoding="utf-8")
+
+
+def write_opening(path: Path, text: str) -> None:
+    """Put this benchmark's report (the file's opening sections) first in the file, in place of
+    the sections of the same headings, keeping every other benchmark's."""
+    ours = {line for line in text.splitlines() if line.startswith("## ")}
+    rest = path.read_text("utf-8").split("\n## ") if path.exists() else []
+    kept = [part for part in rest[1:] if "## " + part.split("\n", 1)[0] not in ours]
+    path.write_text(text.rstrip() + "\n" + "".join("\n## " + part for part in kept), encoding="utf-8")
+
+
 def machine() -> str:
     cpu = "unknown CPU"
     try:
@@ -263,7 +286,7 @@ def main() -> None:
             figs.append(run_size(n, args.seed, workdir))
             print(report(figs[-1:], "now").split("## Store", 1)[1], flush=True)
         text = report(figs, time.strftime("%Y-%m-%d"))
-        Path(args.out).write_text(text, encoding="utf-8")
+        write_opening(Path(args.out), text)
         print(f"written {args.out}")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

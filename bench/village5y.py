@@ -30,7 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.run import PASS, TODAY, machine, pct
+from bench.run import PASS, TODAY, machine, pct, write_section
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path(os.environ.get("ZHUCUN_BENCH_CACHE", "~/.cache/zhucun-bench")).expanduser()
@@ -473,18 +473,6 @@ def report(figs: list[dict], command: str) -> str:
     L += ["", f"Where the {big['disk'] / 1e6:.0f} MB of the {figs[-1]['n']:,}-household store go (bytes of each table's"
           " columns, before pages and indexes): " + ", ".join(f"{t} {v / 1e6:.0f} MB" for t, v in parts) + "."]
     return "\n".join(L) + "\n"
-
-
-def write_section(path: Path, text: str) -> None:
-    body = path.read_text("utf-8") if path.exists() else "# Benchmarks\n"
-    head = "## The five-year village"
-    if head in body:
-        start = body.index(head)
-        nxt = body.find("\n## ", start + len(head))
-        body = body[:start] + text + ("\n" + body[nxt + 1:] if nxt != -1 else "")
-    else:
-        body = body.rstrip() + "\n\n" + text
-    path.write_text(body, encoding="utf-8")
 
 
 def main() -> None:
