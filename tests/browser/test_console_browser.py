@@ -26,7 +26,9 @@ if not (CHROMIUM.exists() and DRIVER.exists()):
     pytest.skip("Debian's chromium and chromium-driver are not installed (scripts/setup.sh installs them)",
                 allow_module_level=True)
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (pip install -e .[test])")
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 from app.demo.build import build_demo  # noqa: E402
 from app.services import households, review_signoff, sync, worklog  # noqa: E402
@@ -125,6 +127,13 @@ def sign_out(driver):
     driver.find_element(By.NAME, "username")
 
 
+def notice(driver, text: str) -> None:
+    """Wait for the page after a submit to show `text` in its notice. The page before may still
+    be showing its own notice, which goes stale when the new page replaces it."""
+    WebDriverWait(driver, 20, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(
+        lambda d: text in d.find_element(By.CSS_SELECTOR, ".notice").text)
+
+
 def fill(driver, fields: dict):
     for name, value in fields.items():
         element = driver.find_element(By.ID, name)
@@ -191,12 +200,12 @@ def test_a_county_monitor_in_the_browser(county_url, browser, shots, tmp_path):
                        "p-tasks": "走访全部监测户 | 2026-12-20\n核对脱贫户收入 | 2026-12-25"})
         assert browser.find_element(By.ID, "p-month").get_attribute("value") == "2026-12"   # next month
         browser.find_element(By.CSS_SELECTOR, "form[action='/publications/prompts'] button").click()
-        assert "已发布工作提示" in browser.find_element(By.CSS_SELECTOR, ".notice").text
+        notice(browser, "已发布工作提示")
         number = store.query("SELECT number FROM households WHERE deleted = 0 ORDER BY number LIMIT 1")[0]["number"]
         fill(browser, {"q-title": "县级核查问题（11月）", "q-village": "自强村",
                        "q-items": f"{number} | 收入核算缺少务工收入 | 补录务工收入 | 张鑫斌 | 2026-12-15"})
         browser.find_element(By.CSS_SELECTOR, "form[action='/publications/problems'] button").click()
-        assert "已发布问题清单" in browser.find_element(By.CSS_SELECTOR, ".notice").text
+        notice(browser, "已发布问题清单")
 
         # A form version and a county edit of a household, from the forms and tables page; the
         # village changes the same household's phone before its next sync.
@@ -206,11 +215,11 @@ def test_a_county_monitor_in_the_browser(county_url, browser, shots, tmp_path):
         assert "外出务工月数" in browser.find_element(By.TAG_NAME, "tbody").text
         shots(browser, "form-preview")
         browser.find_element(By.CSS_SELECTOR, "form[action='/publications/form'] button").click()
-        assert "已发布表单 labour_check" in browser.find_element(By.CSS_SELECTOR, ".notice").text
+        notice(browser, "已发布表单 labour_check")
         edited = store.query("SELECT id FROM households WHERE deleted = 0 ORDER BY number LIMIT 1")[0]["id"]
         fill(browser, {"r-id": edited, "r-changes": "phone=13922222222"})
         browser.find_element(By.CSS_SELECTOR, "form[action='/publications/roster'] button").click()
-        assert "已修改 phone" in browser.find_element(By.CSS_SELECTOR, ".notice").text
+        notice(browser, "已修改 phone")
         households.update_household(store, edited, {"phone": "13811111111"})
         review_signoff.approve(store)          # the demo village reviews: the leader approves the change
 
@@ -241,7 +250,7 @@ def test_a_county_monitor_in_the_browser(county_url, browser, shots, tmp_path):
         shots(browser, "conflicts")
         chosen = "lost" if "13922222222" in row.find_elements(By.TAG_NAME, "td")[4].text else "kept"
         row.find_element(By.XPATH, f".//button[@value='{chosen}']").click()   # the village's value
-        assert "已决定冲突" in browser.find_element(By.CSS_SELECTOR, ".notice").text
+        notice(browser, "已决定冲突")
 
         # Batches with their receipts, the county's checks, the exports.
         browser.find_element(By.PARTIAL_LINK_TEXT, "批次").click()
@@ -261,7 +270,7 @@ def test_a_county_monitor_in_the_browser(county_url, browser, shots, tmp_path):
         browser.get(f"{base}/devices")
         browser.find_element(By.XPATH, "//tr[td[text()='自强村']]//summary").click()
         browser.find_element(By.XPATH, "//tr[td[text()='自强村']]//button").click()
-        assert "已停用" in browser.find_element(By.CSS_SELECTOR, ".notice").text
+        notice(browser, "已停用")
         shots(browser, "devices")
         worklog.add_problem_list(store, "本村自查")
         with pytest.raises(sync.SyncError):
