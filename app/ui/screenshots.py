@@ -285,13 +285,8 @@ def render_all(out: Path, households: int = 300, language: str = "zh_CN", size: 
         written += _sync_shots(session, window, work, out, app)
         window.nav.setCurrentRow(window.stack.indexOf(window.settings))
         written.append(_grab(window, out / "10-settings.png", app))
-        # The pages' background reads end before the store closes and the program exits, so no
-        # worker thread is still running when Python shuts down.
-        from PySide6.QtCore import QThreadPool
-
-        from .mainwindow.ops import read_pool
-        for pool in (read_pool(), QThreadPool.globalInstance()):
-            pool.waitForDone(60_000)
+        from .mainwindow.ops import wait_for_workers
+        wait_for_workers()
         window.close()
         session.lock()
     finally:

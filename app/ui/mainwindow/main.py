@@ -357,4 +357,7 @@ def run(data_dir: Path) -> int:
     install_error_handling()
     controller = Controller(Path(data_dir))
     controller.start()
-    return app.exec()
+    code = app.exec()
+    from .ops import wait_for_workers
+    wait_for_workers()
+    return code

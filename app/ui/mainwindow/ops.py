@@ -32,6 +32,13 @@ def read_pool() -> QThreadPool:
     return _READS
 
 
+def wait_for_workers(msecs: int = 60_000) -> None:
+    """Let the background reads and tasks end: before the store closes and before Python exits,
+    so no worker thread is still running at shutdown (under Windows that kills the process)."""
+    for pool in (read_pool(), QThreadPool.globalInstance()):
+        pool.waitForDone(msecs)
+
+
 class _Inbox(QObject):
     """Owned by the receiver; deletes itself once it has delivered."""
 
